@@ -1,0 +1,57 @@
+# safehaven: set-up, demo and tests on a fresh Debian/Ubuntu machine.
+#   make demo   serve the bundled demo platforms locally, audit them, write PDF scorecards
+#   make test   run the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" != 0 ] && command -v sudo)
+
+.PHONY: setup demo test lint bench clean system-deps browser
+
+setup: $(STAMP) browser
+
+# System packages: Chromium (when Playwright's own cannot be downloaded), Pango for WeasyPrint,
+# fonts for the scorecard, poppler-utils to look at PDFs as images.
+system-deps:
+	@if command -v apt-get >/dev/null 2>&1; then \
+	  need=""; \
+	  for p in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra fontconfig poppler-utils; do \
+	    dpkg -s $$p >/dev/null 2>&1 || need="$$need $$p"; done; \
+	  if [ -n "$$need" ]; then \
+	    echo "installing:$$need"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$need; fi; \
+	else echo "no apt-get: install Pango, DejaVu fonts and poppler-utils yourself"; fi
+
+$(STAMP): pyproject.toml | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test]"
+	touch $(STAMP)
+
+# Playwright's Chromium first; where its download is blocked, Debian's chromium package.
+browser: $(STAMP)
+	@if $(BIN)/python -c "from safehaven.toolkit.browser import find_browser; print(find_browser().path)" 2>/dev/null; then \
+	  echo "browser found"; \
+	elif timeout 300 $(BIN)/python -m playwright install chromium >/dev/null 2>&1 && \
+	     $(BIN)/python -c "from safehaven.toolkit.browser import find_browser; find_browser()" 2>/dev/null; then \
+	  echo "installed Playwright's Chromium"; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "Playwright's Chromium could not be downloaded; installing Debian's chromium"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \
+	else echo "no Chromium: install one and set SAFEHAVEN_CHROMIUM" && exit 1; fi
+
+demo: setup
+	$(BIN)/safehaven demo
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check .
+
+bench: setup
+	$(BIN)/python benchmarks/bench_audit.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .pytest-home

@@ -1,0 +1,191 @@
+"""AGE: age assurance (CATALOGUE.md AGE-01..05 and the AGE ladder)."""
+
+from __future__ import annotations
+
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord
+
+from . import lexicon
+from .base import check, finding
+
+METHOD_LEVELS = {"button": 1, "checkbox": 1, "dob": 2, "card": 3, "document": 4, "provider": 4}
+METHOD_WORDS = {1: "a click-through self-declaration", 2: "a date-of-birth entry", 3: "a card or payment check",
+                4: "age estimation or an ID upload", 5: "age verification with ID and liveness or bank ID", 0: "nothing"}
+
+
+@check("AGE-01")
+def age_gate_before_content(bundle: Bundle) -> Finding:
+    """A gate on the start page and on a direct link to a content page, in a fresh browser."""
+    cid = "AGE-01"
+    if not bundle.platform.adult:
+        return finding(cid, "not_applicable", "Not an adult platform (adult = false in the audit definition).")
+    probe = bundle.probe("age_gate", AgeGateProbe)
+    if probe is None:
+        return finding(cid, "not_assessed", "The age-gate probe did not run, so no fresh-browser visit was made.")
+    start = _first(probe, "start")
+    deep = [o for o in probe.observations if o.entry == "deep_link" and not o.error]
+    if start is None or start.error:
+        return finding(cid, "not_assessed", f"The start page could not be opened in a fresh browser"
+                       f"{': ' + start.error if start and start.error else ''}.")
+    evidence = [_shot(o) for o in [start, *deep] if o.screenshot]
+    if not start.gate and not any(o.gate for o in deep):
+        return finding(cid, "fail", f"No age gate: a fresh browser sees the content of {start.url} and "
+                       f"{len(deep)} deep-linked page(s) straight away.", evidence=evidence)
+    if not deep:
+        return finding(cid, "needs_review", "Age gate on the start page, but no content page was found to test "
+                       "whether a direct link skips it.", evidence=evidence)
+    skipped = [o for o in deep if not o.gate]
+    if start.gate and not skipped:
+        return finding(cid, "pass", f"Age gate ({_kind(start)}) on the start page and on "
+                       f"{len(deep)} of {len(deep)} directly opened content page(s).", evidence=evidence)
+    if start.gate:
+        return finding(cid, "partial", f"Age gate only on the start page: a direct link to {skipped[0].url} "
+                       f"opens without it ({len(skipped)} of {len(deep)} deep link(s)).", evidence=evidence)
+    return finding(cid, "partial", f"No age gate on the start page; a gate appears on {len(deep) - len(skipped)} of "
+                   f"{len(deep)} directly opened content page(s).", evidence=evidence)
+
+
+@check("AGE-02")
+def age_assurance_strength(bundle: Bundle) -> Finding:
+    """The strongest age-assurance method visitors or members meet, on the catalogue's 0-5 scale."""
+    cid = "AGE-02"
+    probe = bundle.probe("age_gate", AgeGateProbe)
+    signups = _signup_forms(bundle)
+    if probe is None and not signups:
+        return finding(cid, "not_assessed", "Neither the age-gate probe nor a signup form was available.")
+    level, where, evidence = 0, "", []
+    for obs in (probe.observations if probe else []):
+        if obs.gate:
+            lv = _gate_level(obs)
+            if lv > level:
+                level, where, evidence = lv, f"the age gate on {obs.url}", [_shot(obs)] if obs.screenshot else []
+    for page, form in signups:
+        lv = _signup_level(bundle, page, form)
+        if lv > level:
+            level, where, evidence = lv, f"the signup form on {page.final_url or page.url}", [_page_ev(page)]
+    status = "pass" if level >= 4 else "partial" if level >= 2 else "fail"
+    if level == 0:
+        summary = "No age assurance met: no age gate and no age question at signup."
+    else:
+        summary = f"Strongest age assurance is level {level}, {METHOD_WORDS[level]}, at {where}."
+    return finding(cid, status, summary, level=level, evidence=evidence)
+
+
+@check("AGE-03")
+def gate_cannot_be_walked_around(bundle: Bundle) -> Finding:
+    """Content is not under the gate, and no forgeable flag unlocks it."""
+    cid = "AGE-03"
+    if not bundle.platform.adult:
+        return finding(cid, "not_applicable", "Not an adult platform (adult = false in the audit definition).")
+    probe = bundle.probe("age_gate", AgeGateProbe)
+    if probe is None:
+        return finding(cid, "not_assessed", "The age-gate probe did not run.")
+    gated = [o for o in probe.observations if o.gate]
+    if not gated:
+        return finding(cid, "not_applicable", "There is no age gate to walk around (see AGE-01).")
+    under = [o for o in gated if o.content_under_overlay]
+    forged = [f for f in [*probe.cookies_set, *probe.storage_set] if f.get("unlocks") == "true"]
+    evidence = [_shot(o) for o in gated if o.screenshot]
+    parts = []
+    if under:
+        parts.append(f"the content is already loaded under the gate on {len(under)} of {len(gated)} gated page(s)")
+    else:
+        parts.append("the content is not loaded behind the gate")
+    if forged:
+        f = forged[0]
+        where = "cookie" if "domain" in f else f"{f.get('store', '')}Storage key"
+        parts.append(f"setting the {where} {f['name']}={f['value']} by hand in a fresh browser unlocks it")
+    elif probe.passed_gate:
+        parts.append("no value the gate stores unlocks the content when set by hand")
+    else:
+        parts.append("the gate could not be passed automatically, so no flag was replayed")
+    summary = "; ".join(parts).capitalize() + "."
+    status = "fail" if under and forged else "partial" if under or forged else "pass"
+    return finding(cid, status, summary, evidence=evidence, forgeable_flags=forged)
+
+
+@check("AGE-04")
+def signup_turns_minors_away(bundle: Bundle) -> Finding:
+    """Signup asks for a date of birth (or stronger); in active mode an under-18 date is refused."""
+    cid = "AGE-04"
+    signups = _signup_forms(bundle)
+    if not signups:
+        return finding(cid, "not_assessed", "No signup form was found on the visited pages.")
+    best_page, best_form, best = None, None, 0
+    for page, form in signups:
+        lv = _signup_level(bundle, page, form)
+        if lv > best or best_page is None:
+            best_page, best_form, best = page, form, lv
+    ev = [_page_ev(best_page)]
+    url = best_page.final_url or best_page.url
+    if best >= 2:
+        asked = "a date of birth" if best == 2 else METHOD_WORDS[best]
+        return finding(cid, "pass", f"The signup form on {url} asks for {asked}; the refusal of an under-18 date "
+                       "was not tried (passive mode).", evidence=ev)
+    if best == 1:
+        return finding(cid, "partial", f"The signup form on {url} only asks to tick or state '18+'.", evidence=ev)
+    return finding(cid, "fail", f"The signup form on {url} asks no age question.", evidence=ev)
+
+
+def level(findings: dict[str, Finding]) -> int:
+    """AGE level: AGE-02's level, capped at 2 when AGE-03 fails."""
+    f02 = findings.get("AGE-02")
+    lv = (f02.level or 0) if f02 else 0
+    f03 = findings.get("AGE-03")
+    if f03 and f03.status == "fail":
+        lv = min(lv, 2)
+    return lv
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _first(probe: AgeGateProbe, entry: str) -> GateObservation | None:
+    return next((o for o in probe.observations if o.entry == entry), None)
+
+
+def _kind(obs: GateObservation) -> str:
+    methods = ", ".join(m for m in obs.methods if m != "document-words") or "no control found"
+    return f"{obs.kind}: {methods}"
+
+
+def _gate_level(obs: GateObservation) -> int:
+    level = max((METHOD_LEVELS.get(m, 0) for m in obs.methods), default=0)
+    level = max([level, *(lexicon.provider_level(p) for p in obs.providers)])
+    if "document" in obs.methods and lexicon.has(obs.text, "age", "document") and "liveness" in obs.text.lower():
+        level = max(level, 5)
+    return level
+
+
+def _signup_forms(bundle: Bundle) -> list[tuple[PageRecord, Form]]:
+    out = []
+    for page in bundle.ok_pages("signup"):
+        forms = [f for f in page.forms if sum(1 for x in f.fields if x.visible and x.type not in ("hidden",)) >= 2]
+        if forms:
+            out.append((page, max(forms, key=lambda f: len(f.fields))))
+    return out
+
+
+def _signup_level(bundle: Bundle, page: PageRecord, form: Form) -> int:
+    providers = lexicon.providers_in(" ".join([*page.frames, *(r.url for r in page.requests)]))
+    level = max((lexicon.provider_level(p) for p in providers), default=0)
+    for f in form.fields:
+        label = f"{f.label} {f.name} {f.placeholder}"
+        if f.type == "file" or lexicon.has(label, "age", "document"):
+            level = max(level, 4)
+        if f.type == "date" or lexicon.has(label, "age", "dob"):
+            level = max(level, 2)
+        if f.type == "checkbox" and lexicon.has(label + " " + " ".join(f.options), "age", "checkbox"):
+            level = max(level, 1)
+        if lexicon.has(label, "age", "dob") is False and any(w in label.lower() for w in ("card number", "kaartnummer")):
+            level = max(level, 3)
+    return level
+
+
+def _shot(obs: GateObservation) -> Evidence:
+    return Evidence(kind="screenshot", path=obs.screenshot, url=obs.final_url or obs.url, box=obs.box,
+                    note=f"fresh browser, {obs.entry.replace('_', ' ')}")
+
+
+def _page_ev(page: PageRecord) -> Evidence:
+    return Evidence(kind="screenshot", path=page.files.get("screenshot"), url=page.final_url or page.url)

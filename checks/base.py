@@ -1,0 +1,123 @@
+"""The check registry: every catalogue ID, its metadata, and the function that judges it.
+
+A check is a pure function of a saved bundle (no browser). It returns a Finding; the helpers
+below keep the construction of a Finding short and uniform.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.models import SCORED_STATUSES, Evidence, Finding, Quote
+
+CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
+
+CheckFn = Callable[[Bundle], Finding]
+
+
+@dataclass(frozen=True)
+class CheckMeta:
+    """Catalogue metadata of one check (per-language texts live in catalogue.toml)."""
+
+    id: str
+    area: str
+    texts: dict[str, dict[str, str]]  # lang -> {title, criterion, why, fix, ...}
+    legal: str = ""
+
+    def text(self, key: str, lang: str = "en") -> str:
+        return self.texts.get(lang, {}).get(key) or self.texts.get("en", {}).get(key, "")
+
+
+_REGISTRY: dict[str, CheckFn] = {}
+
+
+@cache
+def catalogue() -> dict[str, CheckMeta]:
+    """All checks of the catalogue, in catalogue order."""
+    data = tomllib.loads(CATALOGUE_FILE.read_text("utf-8"))
+    out: dict[str, CheckMeta] = {}
+    for cid, entry in data["checks"].items():
+        texts = {lang: entry[lang] for lang in ("en", "nl") if lang in entry}
+        out[cid] = CheckMeta(id=cid, area=entry["area"], texts=texts, legal=entry.get("legal", ""))
+    return out
+
+
+@dataclass(frozen=True)
+class AreaMeta:
+    """An area of the catalogue: its names and its weight in the overall score."""
+
+    id: str
+    names: dict[str, str]
+    weight: int
+
+    def name(self, lang: str = "en") -> str:
+        return self.names.get(lang) or self.names["en"]
+
+
+@cache
+def areas() -> dict[str, AreaMeta]:
+    """The six areas, in catalogue order."""
+    data = tomllib.loads(CATALOGUE_FILE.read_text("utf-8"))
+    return {
+        aid: AreaMeta(id=aid, names={k: v for k, v in a.items() if k in ("en", "nl")}, weight=a["weight"])
+        for aid, a in data["areas"].items()
+    }
+
+
+def check(check_id: str) -> Callable[[CheckFn], CheckFn]:
+    """Register the function that judges `check_id`."""
+
+    def register(fn: CheckFn) -> CheckFn:
+        if check_id in _REGISTRY:
+            raise ValueError(f"check {check_id} registered twice")
+        _REGISTRY[check_id] = fn
+        return fn
+
+    return register
+
+
+def registry() -> dict[str, CheckFn]:
+    """The implemented checks, keyed by ID (imports every area module once)."""
+    from . import age, contact, evidence, help, report, terms  # noqa: F401  (registration side effect)
+
+    return dict(_REGISTRY)
+
+
+def area_of(check_id: str) -> str:
+    return check_id.split("-")[0]
+
+
+def finding(
+    check_id: str,
+    status: str,
+    summary: str,
+    *,
+    basis: str = "observed",
+    evidence: list[Evidence] | None = None,
+    quotes: list[Quote] | None = None,
+    level: int | None = None,
+    **details: Any,
+) -> Finding:
+    """Build a Finding with the score that its status carries."""
+    return Finding(
+        check=check_id,
+        area=area_of(check_id),
+        status=status,
+        score=SCORED_STATUSES.get(status),
+        basis=basis,
+        summary=summary,
+        level=level,
+        evidence=evidence or [],
+        quotes=quotes or [],
+        details=details,
+    )
+
+
+def not_implemented(check_id: str) -> Finding:
+    return finding(check_id, "not_assessed", "not implemented in this version")

@@ -1,0 +1,201 @@
+"""CONTACT: anonymous contact (CATALOGUE.md CONTACT-01..05 and the CONTACT ladder)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.models import Evidence, Finding, Form, PageRecord
+
+from . import lexicon
+from .base import check, finding
+
+SITE_WIDE_REGIONS = ("footer", "nav", "header")
+LINK_ROUTES = (("tel:", "phone link"), ("sms:", "SMS link"), ("mailto:", "e-mail link"),
+               ("https://wa.me/", "WhatsApp link"), ("http://wa.me/", "WhatsApp link"),
+               ("https://api.whatsapp.com/", "WhatsApp link"), ("whatsapp:", "WhatsApp link"),
+               ("https://t.me/", "Telegram link"), ("http://t.me/", "Telegram link"), ("tg:", "Telegram link"))
+# Phone numbers as people write them to dodge filters: +31 6 12 34 56 78, 06-1234 5678, 06.12.34.56.78
+PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \t\-./()]{0,3}\d){8,13}(?!\w)")
+SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "112")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@dataclass(frozen=True)
+class ContactRoute:
+    """One way to reach a person off the platform, seen on an item page."""
+
+    page: PageRecord
+    kind: str  # "phone link", "WhatsApp link", "phone number in text", ...
+    value: str
+    visible: bool = True
+
+
+def contact_routes(bundle: Bundle, page: PageRecord) -> list[ContactRoute]:
+    """Phone, WhatsApp, Telegram, e-mail and SMS routes on an item page (the platform's own footer excluded)."""
+    routes: list[ContactRoute] = []
+    own_host = (urlsplit(bundle.platform.url).hostname or "").removeprefix("www.")
+    for el in page.elements:
+        href = (el.href or "").strip()
+        kind = next((k for prefix, k in LINK_ROUTES if href.lower().startswith(prefix)), None)
+        if not kind or el.region in SITE_WIDE_REGIONS:
+            continue
+        if kind == "e-mail link" and own_host and own_host in href.lower():
+            continue  # the platform's own address, not a route to a user
+        routes.append(ContactRoute(page, kind, href.split("?")[0], el.visible))
+    text = _main_text(bundle, page)
+    for number in phone_numbers(text):
+        routes.append(ContactRoute(page, "phone number in text", number))
+    for number in spelled_numbers(text):
+        routes.append(ContactRoute(page, "phone number spelled out", number))
+    for mail in EMAIL.findall(text):
+        if not own_host or own_host not in mail.lower():
+            routes.append(ContactRoute(page, "e-mail address in text", mail))
+    hidden_dom = bundle.dom(page) if not routes else ""
+    for number in phone_numbers(re.sub(r"<[^>]+>", " ", hidden_dom)):
+        routes.append(ContactRoute(page, "phone number in the page, shown after a click", number, visible=False))
+    return routes
+
+
+def phone_numbers(text: str) -> list[str]:
+    """Phone numbers in text, also when spaced, dashed or dotted (10+ digits; service numbers left out)."""
+    out = []
+    for m in PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if len(digits) < 10 or digits.startswith(SERVICE_PREFIXES) or _looks_like_date_or_id(m.group(0)):
+            continue
+        out.append(m.group(0).strip())
+    return list(dict.fromkeys(out))
+
+
+def spelled_numbers(text: str) -> list[str]:
+    """Phone numbers written as words ("nul zes een twee ...", "zero six one two ...")."""
+    digit_words = {w: str(i % 10) for lang in ("nl", "en") for i, w in enumerate(lexicon.words("contact", "digits", lang))}
+    digit_words.update({"één": "1", "oh": "0"})
+    alternation = "|".join(sorted(map(re.escape, digit_words), key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:(?:{alternation}|\d)[\s,.\-]*){{8,}}", re.IGNORECASE)
+    out = []
+    for m in pattern.finditer(text):
+        tokens = re.findall(rf"{alternation}|\d", m.group(0), re.IGNORECASE)
+        if sum(1 for t in tokens if not t.isdigit()) >= 4 and len(tokens) >= 9:
+            out.append(m.group(0).strip())
+    return out
+
+
+@check("CONTACT-01")
+def no_messaging_without_account(bundle: Bundle) -> Finding:
+    """A logged-out visitor cannot message a user or advertiser through the platform."""
+    cid = "CONTACT-01"
+    items = bundle.item_pages()
+    if not items:
+        return finding(cid, "not_assessed", "No item pages were found to look for a way to message the poster.")
+    open_forms = [(p, f) for p in items for f in p.forms if _is_message_form(f)]
+    if open_forms:
+        page, form = open_forms[0]
+        pages = len({p.id for p, _ in open_forms})
+        return finding(cid, "fail", f"A message form that needs no account is on {pages} of {len(items)} item pages "
+                       f"(e.g. {page.final_url or page.url}); it was inspected, not sent.",
+                       evidence=[_ev(page, form.box, "message form")])
+    gated = _messaging_behind_login(bundle, items)
+    if gated:
+        return finding(cid, "pass", f"Messaging asks for a login: '{gated}' leads to the login page.",
+                       evidence=[_ev(items[0])])
+    return finding(cid, "pass", f"No way to message a user without an account on {len(items)} item pages.",
+                   evidence=[_ev(items[0])])
+
+
+@check("CONTACT-02")
+def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
+    """No phone, WhatsApp, Telegram, e-mail or SMS route on item pages for a logged-out visitor."""
+    cid = "CONTACT-02"
+    items = bundle.item_pages()
+    if not items:
+        return finding(cid, "not_assessed", "No item pages were found to look for contact details on.")
+    per_page = {p.id: contact_routes(bundle, p) for p in items}
+    shown = [p for p in items if any(r.visible for r in per_page[p.id])]
+    after_click = [p for p in items if per_page[p.id] and p not in shown]
+    kinds: dict[str, int] = {}
+    for p in items:
+        for kind in {r.kind for r in per_page[p.id]}:
+            kinds[kind] = kinds.get(kind, 0) + 1
+    detail = ", ".join(f"{k} on {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+    examples = [r.value for p in items for r in per_page[p.id]][:5]
+    if shown:
+        return finding(cid, "fail", f"Contact details shown to logged-out visitors on {len(shown)} of {len(items)} "
+                       f"item pages ({detail}).", evidence=[_ev(p) for p in shown[:3]], routes=kinds,
+                       examples=examples)
+    if after_click:
+        return finding(cid, "partial", f"Contact details appear after a click that needs no login on "
+                       f"{len(after_click)} of {len(items)} item pages ({detail}).",
+                       evidence=[_ev(p) for p in after_click[:3]], routes=kinds, examples=examples)
+    return finding(cid, "pass", f"No phone, WhatsApp, Telegram, e-mail or SMS route on {len(items)} item pages "
+                   "for a logged-out visitor.", evidence=[_ev(items[0])])
+
+
+def level(findings: dict[str, Finding]) -> int:
+    """CONTACT ladder: 0 anyone can reach people; 1 account needed; 2 verified channel; 3 + controls; 4 + notice."""
+    ok = {k for k, f in findings.items() if f.status == "pass"}
+    if not {"CONTACT-01", "CONTACT-02"} <= ok:
+        return 0
+    lv = 1
+    for step, cid in enumerate(("CONTACT-03", "CONTACT-04", "CONTACT-05"), start=2):
+        if cid not in ok:
+            break
+        lv = step
+    return lv
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _main_text(bundle: Bundle, page: PageRecord) -> str:
+    """The page's visible text without the lines that every page repeats (header, footer)."""
+    text = bundle.text(page)
+    common = _common_lines(bundle)
+    return "\n".join(line for line in text.splitlines() if line.strip() not in common)
+
+
+def _common_lines(bundle: Bundle) -> set[str]:
+    cached = getattr(bundle, "_contact_common_lines", None)
+    if cached is not None:
+        return cached
+    counts: dict[str, int] = {}
+    pages = bundle.ok_pages()
+    for p in pages:
+        for line in {ln.strip() for ln in bundle.text(p).splitlines() if ln.strip()}:
+            counts[line] = counts.get(line, 0) + 1
+    common = {ln for ln, n in counts.items() if len(pages) >= 4 and n >= 0.8 * len(pages)}
+    bundle._contact_common_lines = common  # type: ignore[attr-defined]
+    return common
+
+
+def _looks_like_date_or_id(s: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}[-/.]\d{2}[-/.]\d{2}.*|\d{2}[-/.]\d{2}[-/.]\d{4}", s.strip()))
+
+
+def _is_message_form(form: Form) -> bool:
+    if any(f.type == "password" for f in form.fields):
+        return False
+    has_text = any(f.tag == "textarea" or f.type in ("text", "textarea") for f in form.fields if f.visible)
+    label = " ".join([form.name, *form.submit_labels, *(f.label for f in form.fields)])
+    is_report = lexicon.has(label, "report", "control")
+    return has_text and lexicon.has(label, "contact", "message") and not is_report
+
+
+def _messaging_behind_login(bundle: Bundle, items: list[PageRecord]) -> str:
+    logins = {p.final_url or p.url for p in bundle.ok_pages("login", "signup")}
+    for page in items:
+        for el in page.elements:
+            if el.href and lexicon.has(el.name, "contact", "message"):
+                target = bundle.page_by_url(el.href)
+                if el.href in logins or (target and target.role in ("login", "signup")) or \
+                        lexicon.has(urlsplit(el.href).path.replace("/", " "), "roles", "login"):
+                    return el.name
+    return ""
+
+
+def _ev(page: PageRecord, box=None, note: str = "") -> Evidence:
+    return Evidence(kind="screenshot", path=page.files.get("screenshot"), url=page.final_url or page.url, box=box,
+                    note=note)

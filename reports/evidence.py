@@ -1,0 +1,150 @@
+"""Screenshot crops for the scorecard: the element a finding is about, outlined, legible, and small.
+
+A full-page screenshot is too tall to print and too heavy to embed. Around the element's box we cut
+a window with some context, dim what is outside the box, outline the box, scale the window to at
+most MAX_WIDTH pixels and store it as a JPEG data URI, so the HTML report is self-contained and the
+PDF stays small. Without a box, the top of the page is shown.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from safehaven.toolkit.models import Box
+
+MAX_WIDTH = 1000
+JPEG_QUALITY = 70
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+
+# The window around an element, in screenshot pixels (= CSS pixels: screenshots are taken at scale 1).
+PAD_X, PAD_Y = 180, 130
+MIN_W, MIN_H = 760, 380
+MAX_H = 820
+TOP_W, TOP_RATIO = 1280, 0.6  # the top-of-page crop: full width, 60% as tall as wide
+
+OUTLINE = (226, 0, 116)  # magenta: stands out on nearly every site's palette
+HALO = (255, 255, 255)
+DIM = 0.42  # how much the surroundings are darkened
+
+
+@dataclass(frozen=True)
+class EvidenceImage:
+    """A crop ready to embed: a data URI with its pixel size, and whether an element is outlined."""
+
+    data_uri: str
+    width: int
+    height: int
+    outlined: bool
+    size_bytes: int
+
+
+class ScreenshotCropper:
+    """Cuts evidence crops from screenshots inside one run folder (never outside it)."""
+
+    def __init__(self, run_dir: Path, *, max_width: int = MAX_WIDTH, quality: int = JPEG_QUALITY):
+        self.run_dir = Path(run_dir).resolve()
+        self.max_width = max_width
+        self.quality = quality
+        self._cache: dict[tuple, EvidenceImage | None] = {}
+
+    def crop(self, relpath: str, box: Box | None = None) -> EvidenceImage | None:
+        """The crop around `box` of the screenshot at `relpath` (top of page without a box), or None."""
+        key = (relpath, (box.x, box.y, box.width, box.height) if box else None)
+        if key not in self._cache:
+            self._cache[key] = self._make(relpath, box)
+        return self._cache[key]
+
+    def screenshot_path(self, relpath: str | None) -> Path | None:
+        """The image file `relpath` names inside the run folder, or None (missing, outside, not an image)."""
+        if not relpath:
+            return None
+        try:
+            path = (self.run_dir / relpath).resolve(strict=True)
+        except (OSError, RuntimeError):
+            return None
+        if not path.is_relative_to(self.run_dir) or not path.is_file():
+            return None
+        return path if path.suffix.lower() in IMAGE_SUFFIXES else None
+
+    def _make(self, relpath: str, box: Box | None) -> EvidenceImage | None:
+        path = self.screenshot_path(relpath)
+        if path is None:
+            return None
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(path) as img:
+                    img.load()
+                    page = img.convert("RGB")
+        except (OSError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+            return None
+        return self._encode(*_cut(page, box))
+
+    def _encode(self, window: Image.Image, element: tuple[int, int, int, int] | None) -> EvidenceImage:
+        scale = min(1.0, self.max_width / window.width)
+        if scale < 1.0:
+            window = window.resize((round(window.width * scale), round(window.height * scale)),
+                                   Image.Resampling.LANCZOS)
+        if element is not None:
+            element = tuple(round(v * scale) for v in element)  # type: ignore[assignment]
+            window = _highlight(window, element)
+        buffer = io.BytesIO()
+        window.save(buffer, "JPEG", quality=self.quality, optimize=True, progressive=True)
+        data = buffer.getvalue()
+        uri = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
+        return EvidenceImage(data_uri=uri, width=window.width, height=window.height,
+                             outlined=element is not None, size_bytes=len(data))
+
+
+def _cut(page: Image.Image, box: Box | None) -> tuple[Image.Image, tuple[int, int, int, int] | None]:
+    """The window to show and the element's rectangle inside it (None for a top-of-page crop)."""
+    width, height = page.size
+    element = _clip_box(box, width, height)
+    if element is None:
+        w = min(width, TOP_W)
+        h = min(height, max(1, round(w * TOP_RATIO)))
+        return page.crop((0, 0, w, h)), None
+    x0, y0, x1, y1 = element
+    w = min(width, max(MIN_W, x1 - x0 + 2 * PAD_X))
+    h = min(height, MAX_H, max(MIN_H, y1 - y0 + 2 * PAD_Y))
+    left = _clamp((x0 + x1) / 2 - w / 2, 0, width - w)
+    if y1 - y0 + 2 * PAD_Y > MAX_H:  # a tall element: show its top
+        top = _clamp(y0 - PAD_Y, 0, height - h)
+    else:
+        top = _clamp((y0 + y1) / 2 - h / 2, 0, height - h)
+    window = page.crop((left, top, left + w, top + h))
+    inside = (x0 - left, y0 - top, min(x1, left + w) - left, min(y1, top + h) - top)
+    return window, inside
+
+
+def _clip_box(box: Box | None, width: int, height: int) -> tuple[int, int, int, int] | None:
+    """The box as integer corners clipped to the image, or None when it is missing or off the image."""
+    if box is None or box.width <= 0 or box.height <= 0:
+        return None
+    x0, y0 = max(0, round(box.x)), max(0, round(box.y))
+    x1, y1 = min(width, round(box.x + box.width)), min(height, round(box.y + box.height))
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    return x0, y0, x1, y1
+
+
+def _highlight(window: Image.Image, element: tuple[int, int, int, int]) -> Image.Image:
+    """Dim everything but the element, then draw a white-haloed magenta outline around it."""
+    x0, y0, x1, y1 = element
+    dimmed = Image.blend(window, Image.new("RGB", window.size, (20, 24, 33)), DIM)
+    dimmed.paste(window.crop(element), (x0, y0))
+    draw = ImageDraw.Draw(dimmed)
+    grow = 4
+    draw.rectangle((x0 - grow - 2, y0 - grow - 2, x1 + grow + 2, y1 + grow + 2), outline=HALO, width=2)
+    draw.rectangle((x0 - grow, y0 - grow, x1 + grow, y1 + grow), outline=OUTLINE, width=4)
+    return dimmed
+
+
+def _clamp(value: float, low: float, high: float) -> int:
+    return round(max(low, min(value, high)))

@@ -1,0 +1,337 @@
+"""The scorecard as the templates see it: a Result turned into what a reader needs, in one language.
+
+Everything here is structure and choice (which gaps come first, which screenshots to show); the words
+a reader sees come from the templates (gettext), the catalogue, remediation.toml and ladders.toml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safehaven.checks.base import areas as catalogue_areas
+from safehaven.checks.base import catalogue
+from safehaven.toolkit.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result
+
+from .evidence import EvidenceImage, ScreenshotCropper
+from .texts import ladder, remediation
+
+# Statuses in the order a reader should meet them, worst first.
+STATUS_ORDER = ("fail", "partial", "needs_review", "error", "not_assessed", "pass", "not_applicable")
+COUNT_ORDER = ("pass", "partial", "fail", "needs_review", "not_assessed", "error", "not_applicable")
+UNASSESSED = ("needs_review", "not_assessed", "error")
+CAPPING_CHECKS = ("REPORT-01", "AGE-01")
+GRADE_FLOORS = (("A", 85.0), ("B", 70.0), ("C", 55.0), ("D", 40.0))
+
+TOP_GAPS = 3
+MAX_STRENGTHS = 5
+MAX_SHOTS = 2
+MAX_URLS = 6
+MAX_QUOTES = 5
+MAX_PAGES = 80
+
+
+@dataclass
+class EvidenceShot:
+    """A screenshot crop with the page it shows and the collector's note."""
+
+    image: EvidenceImage
+    url: str | None
+    note: str
+
+
+@dataclass
+class CheckView:
+    """One finding with everything the reader needs around it."""
+
+    id: str
+    area: str
+    status: str
+    score: float | None
+    basis: str
+    level: int | None
+    title: str
+    criterion: str
+    summary: str
+    why: str
+    fix: str
+    fix_first: str
+    legal: str
+    shots: list[EvidenceShot] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    more_quotes: int = 0
+    urls: list[str] = field(default_factory=list)
+    more_urls: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def scored(self) -> bool:
+        return self.status in SCORED_STATUSES
+
+    @property
+    def needs_change(self) -> bool:
+        return self.status in ("fail", "partial", "needs_review")
+
+
+@dataclass
+class RungView:
+    """One level of an area's ladder as printed: reached, current, or still ahead."""
+
+    level: int
+    label: str
+    step: str
+    reached: bool
+    current: bool
+
+
+@dataclass
+class AreaView:
+    """One area: its score and level, its ladder and the next step, and its checks."""
+
+    id: str
+    name: str
+    weight: int
+    score: float | None
+    score_grade: str | None
+    level: int
+    max_level: int
+    levels: list[int]
+    rungs: list[RungView]
+    current_label: str
+    next_rung: RungView | None
+    blockers: list[CheckView]
+    cap_note: str
+    checks: list[CheckView]
+    scored: int
+    total: int
+
+
+@dataclass
+class PageView:
+    url: str
+    role: str
+    status: int | None
+    title: str
+    error: str | None
+
+
+@dataclass
+class Scorecard:
+    """Everything the templates render, for one result in one language."""
+
+    lang: str
+    result: Result
+    grade: str
+    overall: float | None
+    provisional: bool
+    coverage: float
+    caps: list[str]
+    areas: list[AreaView]
+    checks: list[CheckView]
+    gaps: list[CheckView]
+    strengths: list[CheckView]
+    more_strengths: int
+    unassessed: list[CheckView]
+    counts: list[tuple[str, int]]
+    pages: list[PageView]
+    more_pages: int
+    page_errors: list[PageView]
+    changes: object | None = None  # changes.Changes, when a baseline is given
+
+    @property
+    def scored_count(self) -> int:
+        return sum(1 for c in self.checks if c.scored)
+
+    @property
+    def applicable_count(self) -> int:
+        return sum(1 for c in self.checks if c.status != "not_applicable")
+
+
+def build_scorecard(result: Result, run_dir: Path, lang: str, *, cropper: ScreenshotCropper | None = None
+                    ) -> Scorecard:
+    """Turn a stored result into the scorecard's view of it, in `lang`."""
+    cropper = cropper or ScreenshotCropper(run_dir)
+    checks = [check_view(f, lang, cropper) for f in ordered_findings(result.findings)]
+    by_id = {c.id: c for c in checks}
+    area_views = [area_view(a, result.score.areas.get(a) or AreaScore(), by_id, result, lang) for a in AREAS]
+    strengths = sorted((c for c in checks if c.status == "pass"), key=_weight_first)
+    pages = [PageView(url=p.final_url or p.url, role=p.role, status=p.status, title=p.title, error=p.error)
+             for p in result.pages]
+    return Scorecard(
+        lang=lang,
+        result=result,
+        grade=result.score.grade,
+        overall=result.score.overall,
+        provisional=result.score.provisional,
+        coverage=result.score.coverage,
+        caps=list(result.score.caps),
+        areas=area_views,
+        checks=checks,
+        gaps=serious_gaps(checks),
+        strengths=strengths[:MAX_STRENGTHS],
+        more_strengths=max(0, len(strengths) - MAX_STRENGTHS),
+        unassessed=[c for c in checks if c.status in UNASSESSED],
+        counts=[(s, n) for s in COUNT_ORDER if (n := sum(1 for c in checks if c.status == s))],
+        pages=pages[:MAX_PAGES],
+        more_pages=max(0, len(pages) - MAX_PAGES),
+        page_errors=[p for p in pages if p.error or (p.status or 0) >= 400],
+    )
+
+
+def ordered_findings(findings: list[Finding]) -> list[Finding]:
+    """Findings in catalogue order (unknown checks last, by ID)."""
+    order = {cid: n for n, cid in enumerate(catalogue())}
+    return sorted(findings, key=lambda f: (order.get(f.check, len(order)), f.check))
+
+
+def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper) -> CheckView:
+    """One finding with its catalogue texts, remediation and evidence crops."""
+    meta = catalogue().get(finding.check)
+    texts = remediation(finding.check, lang)
+    urls = _evidence_urls(finding.evidence)
+    return CheckView(
+        id=finding.check,
+        area=finding.area,
+        status=finding.status,
+        score=finding.score,
+        basis=finding.basis,
+        level=finding.level,
+        title=meta.text("title", lang) if meta else finding.check,
+        criterion=meta.text("criterion", lang) if meta else "",
+        summary=localized_summary(finding, lang),
+        why=texts.why,
+        fix=texts.fix,
+        fix_first=texts.first_fix_sentence,
+        legal=meta.legal if meta else "",
+        shots=evidence_shots(finding.evidence, cropper),
+        quotes=finding.quotes[:MAX_QUOTES],
+        more_quotes=max(0, len(finding.quotes) - MAX_QUOTES),
+        urls=urls[:MAX_URLS],
+        more_urls=max(0, len(urls) - MAX_URLS),
+        notes=[e.note for e in finding.evidence if e.note and not _is_image(e)][:MAX_URLS],
+    )
+
+
+def localized_summary(finding: Finding, lang: str) -> str:
+    """The finding's one sentence; a check may add it per language as details['summary_<lang>']."""
+    translated = finding.details.get(f"summary_{lang}")
+    return translated if isinstance(translated, str) and translated else finding.summary
+
+
+def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper) -> list[EvidenceShot]:
+    """Up to MAX_SHOTS crops: screenshots first, then the screenshot of a page evidence with a box.
+
+    A page evidence without a box shows its page top only when nothing else can be shown.
+    """
+    candidates: list[tuple[str, Evidence]] = []
+    for item in evidence:
+        if _is_image(item):
+            candidates.append((item.path or "", item))
+    for item in evidence:
+        if not _is_image(item) and item.box is not None and (shot := _page_screenshot(item, cropper)):
+            candidates.append((shot, item))
+    if not candidates:
+        for item in evidence:
+            if (shot := _page_screenshot(item, cropper)):
+                candidates.append((shot, item))
+                break
+    shots: list[EvidenceShot] = []
+    seen: set[str] = set()
+    for path, item in candidates:
+        image = cropper.crop(path, item.box)
+        if image is None or image.data_uri in seen:
+            continue
+        seen.add(image.data_uri)
+        shots.append(EvidenceShot(image=image, url=item.url, note=item.note))
+        if len(shots) == MAX_SHOTS:
+            break
+    return shots
+
+
+def area_view(area: str, score: AreaScore, by_id: dict[str, CheckView], result: Result, lang: str) -> AreaView:
+    """An area with its ladder, the next step and the checks that hold it back."""
+    meta = catalogue_areas().get(area)
+    steps = ladder(area, lang)
+    level = score.level
+    rungs = [RungView(level=r.level, label=r.label, step=r.step, reached=r.level <= level,
+                      current=r.level == level) for r in steps.rungs]
+    nxt = steps.next_rung(level)
+    next_view = next((r for r in rungs if nxt and r.level == nxt.level), None)
+    blockers = [by_id[c] for c in (nxt.requires if nxt else ()) if c in by_id and by_id[c].status != "pass"]
+    current = steps.rung(level) or steps.rungs[0]
+    checks = [c for c in by_id.values() if c.area == area]
+    return AreaView(
+        id=area,
+        name=meta.name(lang) if meta else area,
+        weight=meta.weight if meta else 0,
+        score=score.score,
+        score_grade=grade_of(score.score),
+        level=level,
+        max_level=steps.max_level,
+        levels=[r.level for r in steps.rungs],
+        rungs=rungs,
+        current_label=current.label,
+        next_rung=next_view,
+        blockers=blockers,
+        cap_note=steps.cap_note if _age_capped(area, level, by_id) else "",
+        checks=checks,
+        scored=score.scored,
+        total=score.total or len(checks),
+    )
+
+
+def serious_gaps(checks: list[CheckView]) -> list[CheckView]:
+    """The TOP_GAPS most serious gaps: capping failures, then fails, then partials, heaviest area first."""
+    weights = {a.id: a.weight for a in catalogue_areas().values()}
+    order = {c.id: n for n, c in enumerate(checks)}
+
+    def severity(c: CheckView) -> tuple:
+        caps = 0 if (c.id in CAPPING_CHECKS and c.status == "fail") else 1
+        return caps, 0 if c.status == "fail" else 1, -weights.get(c.area, 0), order[c.id]
+
+    return sorted((c for c in checks if c.status in ("fail", "partial")), key=severity)[:TOP_GAPS]
+
+
+def grade_of(score: float | None) -> str | None:
+    """The letter a score would earn on its own (used to colour area scores)."""
+    if score is None:
+        return None
+    return next((g for g, floor in GRADE_FLOORS if score >= floor), "E")
+
+
+def _weight_first(c: CheckView) -> tuple:
+    weights = {a.id: a.weight for a in catalogue_areas().values()}
+    return -weights.get(c.area, 0), AREAS.index(c.area) if c.area in AREAS else 99
+
+
+def _age_capped(area: str, level: int, by_id: dict[str, CheckView]) -> bool:
+    """True when AGE sits at 2 only because AGE-03 fails while AGE-02 found a stronger method."""
+    if area != "AGE" or level != 2:
+        return False
+    gate, strength = by_id.get("AGE-03"), by_id.get("AGE-02")
+    return bool(gate and gate.status == "fail" and strength and (strength.level or 0) > 2)
+
+
+def _is_image(item: Evidence) -> bool:
+    return bool(item.path) and item.path.lower().endswith((".png", ".jpg", ".jpeg", ".webp"))
+
+
+def _page_screenshot(item: Evidence, cropper: ScreenshotCropper) -> str | None:
+    """The screenshot beside a page's files (bundle/pages/p001/...), if there is one."""
+    if not item.path:
+        return None
+    folder = Path(item.path)
+    folder = folder if not folder.suffix else folder.parent
+    for name in ("screenshot.jpg", "screenshot.png", "screenshot.jpeg"):
+        rel = (folder / name).as_posix()
+        if cropper.screenshot_path(rel):
+            return rel
+    return None
+
+
+def _evidence_urls(evidence: list[Evidence]) -> list[str]:
+    urls: list[str] = []
+    for item in evidence:
+        if item.url and item.url not in urls:
+            urls.append(item.url)
+    return urls

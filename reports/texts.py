@@ -1,0 +1,90 @@
+"""Reader-facing texts that are data, not templates: remediation per check and the level ladders.
+
+Remediation (why a check matters, what to change) lives beside the checks in
+`checks/remediation.toml`; the level ladders of CATALOGUE.md live in `reports/static/ladders.toml`.
+Both are keyed by language, so a stored run can be reported in either language.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+STATIC_DIR = Path(__file__).with_name("static")
+LADDERS_FILE = STATIC_DIR / "ladders.toml"
+
+
+@dataclass(frozen=True)
+class Remediation:
+    """Why a check matters and what to change, in one language."""
+
+    why: str
+    fix: str
+
+    @property
+    def first_fix_sentence(self) -> str:
+        """The opening sentence of `fix`, which is written to stand on its own."""
+        head, sep, _ = self.fix.partition(". ")
+        return head + "." if sep else self.fix
+
+
+@dataclass(frozen=True)
+class LadderRung:
+    """One level of an area's ladder: where a platform stands, and the step that reaches it."""
+
+    level: int
+    label: str
+    step: str
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """The levels of one area, lowest first, in one language."""
+
+    area: str
+    rungs: tuple[LadderRung, ...]
+    cap_note: str = ""
+
+    @property
+    def max_level(self) -> int:
+        return self.rungs[-1].level
+
+    def rung(self, level: int) -> LadderRung | None:
+        return next((r for r in self.rungs if r.level == level), None)
+
+    def next_rung(self, level: int) -> LadderRung | None:
+        return next((r for r in self.rungs if r.level > level), None)
+
+
+def remediation(check_id: str, lang: str) -> Remediation:
+    """The remediation texts of one check (English when the language lacks them; empty if unknown)."""
+    entry = _remediation_data().get(check_id, {})
+    texts = entry.get(lang) or entry.get("en") or {}
+    return Remediation(why=texts.get("why", ""), fix=texts.get("fix", ""))
+
+
+def ladder(area: str, lang: str) -> Ladder:
+    """The level ladder of an area in one language."""
+    data = _ladder_data()[area]
+    rungs = []
+    for level in data["levels"]:
+        texts = data[str(level)].get(lang) or data[str(level)]["en"]
+        rungs.append(LadderRung(level=level, label=texts["label"], step=texts.get("step", ""),
+                                requires=tuple(texts.get("requires", ()))))
+    cap = (data.get(lang) or data.get("en") or {}).get("cap", "")
+    return Ladder(area=area, rungs=tuple(rungs), cap_note=cap)
+
+
+@cache
+def _remediation_data() -> dict[str, dict[str, dict[str, str]]]:
+    text = resources.files("safehaven.checks").joinpath("remediation.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def _ladder_data() -> dict[str, dict]:
+    return tomllib.loads(LADDERS_FILE.read_text("utf-8"))

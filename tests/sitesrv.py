@@ -1,0 +1,57 @@
+"""A small HTTP server for the test sites in tests/sites/, on 127.0.0.1, with a few misbehaving routes.
+
+    /crash        drops the connection without an answer
+    /broken/500   answers 500
+    /slow         answers after 3 seconds
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+SITES = Path(__file__).with_name("sites")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.server.requests.append(self.path)
+        if self.path.startswith("/crash"):
+            self.connection.shutdown(socket.SHUT_RDWR)
+            self.close_connection = True
+            return
+        if self.path.startswith("/broken/500"):
+            self.send_error(500, "Internal Server Error")
+            return
+        if self.path.startswith("/slow"):
+            time.sleep(3)
+        super().do_GET()
+
+    def do_POST(self) -> None:  # noqa: N802
+        self.server.posts.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+
+@contextmanager
+def serve_site(name: str):
+    """Serve tests/sites/<name> on a free port; yields (base_url, server)."""
+    handler = partial(_Handler, directory=str(SITES / name))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.requests, server.posts = [], []
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", server
+    finally:
+        server.shutdown()
+        server.server_close()

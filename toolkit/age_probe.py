@@ -1,0 +1,276 @@
+"""The age-gate probe: what a fresh browser meets on the start page and on a deep link to an item.
+
+For each entry it records whether a gate stands (modal, interstitial page, redirect), what it asks
+(button, checkbox, date of birth, document, provider), and whether content is already loaded under
+it. After passing the gate once, it records the cookies and storage keys the gate set and tries each
+forgeable one by hand in a fresh context to see whether it unlocks the content.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from playwright.async_api import BrowserContext, Page
+from playwright.async_api import Error as PlaywrightError
+
+from safehaven.checks import lexicon
+
+from .models import AgeGateProbe, Box, GateObservation
+
+if TYPE_CHECKING:
+    from .collect import Collector
+
+log = logging.getLogger("safehaven.age_probe")
+
+GATE_JS = (Path(__file__).with_name("js") / "gate.js").read_text("utf-8")
+ADULT_DOB = ("1990", "01", "15")
+FORGEABLE_VALUE = re.compile(
+    r"^(1|0|true|false|yes|no|y|ok|okay|ja|accepted|verified|adult|confirmed|18\+?|\d{1,3}|"
+    r"\d{4}-\d{2}-\d{2}(t[\d:.z+-]*)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{10,13})$",
+    re.I,
+)
+
+
+def gate_patterns() -> dict[str, str]:
+    """The lexicon patterns gate.js needs, as JavaScript-compatible regex sources."""
+    return {key: lexicon.pattern("age", key).pattern for key in ("gate", "enter", "leave", "dob", "document")}
+
+
+async def detect_gate(page: Page) -> dict:
+    """Run gate.js on a page; {} when the page cannot be read."""
+    try:
+        return await page.evaluate(GATE_JS, gate_patterns())
+    except PlaywrightError as exc:
+        log.info("gate detection failed on %s: %s", page.url, exc)
+        return {}
+
+
+async def pass_gate(page: Page) -> str:
+    """Pass a detected gate as an adult visitor would; returns how ('' when it could not)."""
+    how = []
+    dob_fields = page.locator("[data-safehaven-dob]")
+    for i in range(await dob_fields.count()):
+        field = dob_fields.nth(i)
+        try:
+            await _fill_date(field)
+            how.append("date of birth")
+        except PlaywrightError:
+            continue
+    boxes = page.locator("[data-safehaven-check]")
+    for i in range(await boxes.count()):
+        try:
+            await boxes.nth(i).check(timeout=2000)
+            how.append("checkbox")
+        except PlaywrightError:
+            continue
+    enter = page.locator("[data-safehaven-enter]")
+    if await enter.count():
+        try:
+            await enter.first.click(timeout=4000)
+            how.append("button")
+        except PlaywrightError:
+            pass
+    if not how:
+        return ""
+    try:
+        await page.wait_for_load_state("load", timeout=6000)
+    except PlaywrightError:
+        pass
+    await page.wait_for_timeout(400)
+    return " + ".join(dict.fromkeys(how))
+
+
+async def _fill_date(field) -> None:
+    tag = await field.evaluate("(e) => e.tagName.toLowerCase() + ':' + (e.type || '') + ':' + "
+                               "(e.name || '') + ' ' + (e.getAttribute('placeholder') || '') + ' ' + (e.id || '')")
+    year, month, day = ADULT_DOB
+    low = tag.lower()
+    if low.startswith("select"):
+        options = await field.evaluate("(e) => Array.from(e.options).map(o => o.value)")
+        want = year if re.search(r"year|jaar|yyyy|jjjj", low) else month if re.search(r"month|maand|mm", low) else day
+        pick = next((o for o in options if o.lstrip("0") == want.lstrip("0")), options[-1] if options else None)
+        if pick is not None:
+            await field.select_option(pick, timeout=2000)
+        return
+    if ":date:" in low:
+        await field.fill(f"{year}-{month}-{day}", timeout=2000)
+    elif re.search(r"year|jaar|yyyy|jjjj", low):
+        await field.fill(year, timeout=2000)
+    elif re.search(r"month|maand|\bmm\b", low):
+        await field.fill(month, timeout=2000)
+    elif re.search(r"day|dag|\bdd\b", low):
+        await field.fill(day, timeout=2000)
+    else:
+        await field.fill(f"{day}-{month}-{year}", timeout=2000)
+
+
+async def probe_age_gate(collector: Collector) -> AgeGateProbe:
+    """Fresh-context visits of the start page and of up to two item pages, then the bypass test."""
+    probe = AgeGateProbe()
+    deep_links = collector.item_urls(2) or [p.final_url or p.url for p in collector.pages
+                                            if p.ok and p.role in ("listing", "other")][:1]
+    entries = [("start", collector.start_url)] + [("deep_link", u) for u in deep_links]
+    for n, (entry, url) in enumerate(entries):
+        probe.observations.append(await _observe(collector, url, entry, n))
+
+    gated = [o for o in probe.observations if o.gate]
+    if gated and deep_links:
+        await _try_bypass(collector, probe, gated[0].url, deep_links[0])
+    return probe
+
+
+async def _observe(collector: Collector, url: str, entry: str, n: int) -> GateObservation:
+    ctx, _ = await collector._context()
+    obs = GateObservation(url=url, entry=entry)
+    try:
+        page = await ctx.new_page()
+        documents: list = []
+        page.on("response", lambda r: documents.append(r) if r.request.resource_type == "document" else None)
+        await collector._polite_wait()
+        await page.goto(url, wait_until="domcontentloaded")
+        await _settle(page, collector.crawl.settle_ms)
+        obs.final_url = page.url
+        redirected = _path_of(page.url) != _path_of(url)
+        found = await detect_gate(page)
+        if found.get("gate"):
+            # A provider counts only when the gate itself uses it (catalogue AGE-02).
+            in_gate = " ".join([found["text"], *found["controls"]])
+            page_wide = await _providers(page) if found["kind"] != "modal" or redirected else []
+            obs.providers = list(dict.fromkeys(lexicon.providers_in(in_gate) + page_wide))
+            obs.gate = True
+            obs.kind = "redirect" if redirected else found["kind"]
+            obs.methods = list(found["methods"])
+            obs.text = found["text"][:1200]
+            obs.controls = list(found["controls"])
+            if found.get("box"):
+                obs.box = Box.model_validate(found["box"])
+            if obs.kind == "modal":
+                obs.content_under_overlay = found["content_chars"] > 400 or found["outside_links"] >= 8
+            elif obs.kind == "redirect":
+                obs.content_under_overlay = await _content_behind_redirect(documents, url)
+            if obs.providers and "provider" not in obs.methods:
+                obs.methods.append("provider")
+        shot = await page.screenshot(type="jpeg", quality=70)
+        obs.screenshot = collector.writer.write_bytes(f"probes/age_gate/{n:02d}-{entry}.jpg", shot)
+    except PlaywrightError as exc:
+        obs.error = str(exc).splitlines()[0][:300]
+    finally:
+        await ctx.close()
+    return obs
+
+
+async def _content_behind_redirect(documents: list, url: str) -> bool:
+    """Did the server send the content itself before a script sent the visitor to the gate?"""
+    first = next((r for r in documents if _path_of(r.url) == _path_of(url)), None)
+    if first is None or not 200 <= first.status < 300:
+        return False  # a server-side redirect sends no content
+    try:
+        return _content_in_html(await first.text())
+    except PlaywrightError:
+        return False
+
+
+def _content_in_html(html: str) -> bool:
+    return len(re.sub(r"<[^>]+>", " ", html)) > 1500
+
+
+async def _providers(page: Page) -> list[str]:
+    """Verification providers named in scripts, iframes or the page text."""
+    try:
+        sources = await page.evaluate(
+            "() => [...Array.from(document.scripts).map(s => s.src), ...Array.from(document.querySelectorAll('iframe'))"
+            ".map(f => f.src + ' ' + (f.title || '')), ...performance.getEntriesByType('resource').map(r => r.name),"
+            " document.body ? document.body.innerText.slice(0, 20000) : '']")
+    except PlaywrightError:
+        return []
+    return lexicon.providers_in(" ".join(sources))
+
+
+async def _try_bypass(collector: Collector, probe: AgeGateProbe, gate_url: str, deep_link: str) -> None:
+    """Pass the gate in a fresh context, note what it stored, then replay forgeable values by hand."""
+    ctx, _ = await collector._context()
+    try:
+        page = await ctx.new_page()
+        await page.goto(gate_url, wait_until="domcontentloaded")
+        await _settle(page, collector.crawl.settle_ms)
+        before_cookies = {c["name"]: c["value"] for c in await ctx.cookies()}
+        before_storage = await _storage(page)
+        await detect_gate(page)
+        probe.passed_with = await pass_gate(page)
+        probe.passed_gate = bool(probe.passed_with) and not (await detect_gate(page)).get("gate")
+        for c in await ctx.cookies():
+            if before_cookies.get(c["name"]) != c["value"]:
+                probe.cookies_set.append({"name": c["name"], "value": c["value"][:200], "domain": c["domain"],
+                                          "path": c["path"], "forgeable": str(_forgeable(c["value"])).lower()})
+        after_storage = await _storage(page)
+        for key, value in after_storage.items():
+            if before_storage.get(key) != value:
+                store, name = key.split(":", 1)
+                probe.storage_set.append({"store": store, "name": name, "value": value[:200],
+                                          "forgeable": str(_forgeable(value)).lower()})
+    except PlaywrightError as exc:
+        probe.error = str(exc).splitlines()[0][:300]
+        return
+    finally:
+        await ctx.close()
+    for flag in [*probe.cookies_set, *probe.storage_set]:
+        if flag["forgeable"] == "true":
+            flag["unlocks"] = str(await _replay(collector, flag, deep_link)).lower()
+
+
+async def _storage(page: Page) -> dict[str, str]:
+    try:
+        return await page.evaluate(
+            "() => { const o = {}; for (const [n, s] of [['local', localStorage], ['session', sessionStorage]])"
+            " for (let i = 0; i < s.length; i++) { const k = s.key(i); o[n + ':' + k] = String(s.getItem(k)); } return o; }")
+    except PlaywrightError:
+        return {}
+
+
+def _forgeable(value: str) -> bool:
+    return bool(FORGEABLE_VALUE.match(value.strip().strip('"')))
+
+
+async def _replay(collector: Collector, flag: dict[str, str], url: str) -> bool:
+    """Set one flag by hand in a fresh context; True when the deep link then opens without a gate."""
+    ctx: BrowserContext
+    ctx, _ = await collector._context()
+    try:
+        if "domain" in flag:
+            await ctx.add_cookies([{"name": flag["name"], "value": flag["value"], "domain": flag["domain"],
+                                    "path": flag["path"]}])
+        else:
+            store = "localStorage" if flag["store"] == "local" else "sessionStorage"
+            await ctx.add_init_script(
+                f"try {{ {store}.setItem({_js_str(flag['name'])}, {_js_str(flag['value'])}); }} catch (e) {{}}")
+        page = await ctx.new_page()
+        await collector._polite_wait()
+        await page.goto(url, wait_until="domcontentloaded")
+        await _settle(page, collector.crawl.settle_ms)
+        redirected = _path_of(page.url) != _path_of(url)
+        return not redirected and not (await detect_gate(page)).get("gate")
+    except PlaywrightError:
+        return False
+    finally:
+        await ctx.close()
+
+
+def _js_str(value: str) -> str:
+    import json
+
+    return json.dumps(value)
+
+
+def _path_of(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path.rstrip("/") or "/"
+
+
+async def _settle(page: Page, settle_ms: int) -> None:
+    from .collect import _settle as settle
+
+    await settle(page, settle_ms)

@@ -1,0 +1,114 @@
+"""The pipeline of one audit: collect → evaluate → score → store → report.
+
+`audit_platform` is what `safehaven run` and `safehaven demo` call. It records the run before
+anything else, and whatever happens (a crash, Ctrl-C, a dead start URL) the catalogue ends with
+the run marked `complete`, `failed` or `incomplete`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from safehaven import __version__
+
+from .browser import BrowserSession
+from .bundle import MANIFEST, Bundle, sha256_bytes
+from .collect import CrawlFailed, ProgressFn, collect
+from .definition import AuditDefinition
+from .evaluate import evaluate
+from .models import PageSummary, Result, RunInfo
+from .score import score
+from .store import RunRow, Store, write_atomic
+
+log = logging.getLogger("safehaven.audit")
+
+REPORT_FORMATS = ("pdf", "html", "csv")
+
+
+class AuditFailed(RuntimeError):
+    """The audit could not run (the run is recorded as failed)."""
+
+    def __init__(self, message: str, run: RunRow):
+        super().__init__(message)
+        self.run = run
+
+
+async def audit_platform(definition: AuditDefinition, store: Store, session: BrowserSession, *,
+                         definition_text: str | None = None, lang: str | None = None,
+                         progress: ProgressFn | None = None, reports: bool = True) -> tuple[RunRow, Result]:
+    """Audit one platform with an already started browser; returns the catalogue row and the result."""
+    platform = definition.platform
+    run = store.begin_run(platform.name, platform.url, definition_text)
+    handler = _run_log(run.folder)
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    try:
+        info = await collect(definition, run.folder, session, progress)
+        result = result_of(run, Bundle(run.folder), started, session.version)
+        write_atomic(run.folder / "result.json", result.to_json())
+        if reports:
+            write_reports(result, run.folder, lang or platform.language or "en")
+        log.info("timings: %s", info.timings)
+        return store.finish_run(run.id, "complete", result=result, manifest_sha256=result.run.manifest_sha256), result
+    except CrawlFailed as exc:
+        store.finish_run(run.id, "failed", error=str(exc))
+        raise AuditFailed(str(exc), store.get(run.id)) from exc
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        store.finish_run(run.id, "incomplete", error="interrupted")
+        raise
+    except Exception as exc:
+        log.exception("audit crashed")
+        store.finish_run(run.id, "incomplete", error=f"{type(exc).__name__}: {exc}"[:500])
+        raise
+    finally:
+        logging.getLogger("safehaven").removeHandler(handler)
+        handler.close()
+
+
+def result_of(run: RunRow, bundle: Bundle, started_at: str, browser: str) -> Result:
+    """Evaluate and score a collected bundle, sealing the manifest first."""
+    manifest_sha = sha256_bytes((run.folder / MANIFEST).read_bytes())
+    t0 = time.perf_counter()
+    findings = evaluate(bundle)
+    log.info("evaluate: %d findings in %.2fs", len(findings), time.perf_counter() - t0)
+    for f in findings:
+        for ev in f.evidence:
+            if ev.path and not ev.sha256:
+                ev.sha256 = bundle.manifest.get(ev.path)
+    return Result(
+        platform=bundle.platform,
+        run=RunInfo(id=run.id, started_at=started_at, finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                    tool_version=__version__, browser=browser, status="complete", manifest_sha256=manifest_sha),
+        score=score(findings),
+        findings=findings,
+        pages=[PageSummary(url=p.url, final_url=p.final_url, role=p.role, status=p.status, title=p.title,
+                           error=p.error) for p in bundle.pages],
+    )
+
+
+def write_reports(result: Result, run_dir: Path, lang: str) -> list[Path]:
+    """Render the scorecard in every format next to the result; a failure is logged, not fatal."""
+    from safehaven.reports.render import render_report
+
+    written = []
+    for fmt in REPORT_FORMATS:
+        name = "findings.csv" if fmt == "csv" else f"scorecard.{fmt}"
+        try:
+            written.append(render_report(result, run_dir, run_dir / name, fmt=fmt, lang=lang))
+        except Exception:  # noqa: BLE001 - the run stays good; `safehaven report` can retry
+            log.exception("rendering %s failed", fmt)
+    return written
+
+
+def _run_log(folder: Path) -> logging.Handler:
+    handler = logging.FileHandler(folder / "run.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    root = logging.getLogger("safehaven")
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    return handler
+

@@ -1,0 +1,186 @@
+"""Finding and launching Chromium, and giving each platform a fresh, well-behaved browser context.
+
+Playwright's own Chromium is the first choice; where it could not be installed (closed networks),
+a system Chromium is used. Each platform gets a fresh context: no cookies carried over, downloads
+refused, dialogs dismissed and popups closed, each of them recorded.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.async_api import Browser, BrowserContext, Dialog, Download, Page, Playwright, async_playwright
+
+from safehaven import __version__
+
+from .models import BrowserEvent
+
+SYSTEM_CHROMIUMS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+                    "/usr/bin/google-chrome-stable")
+
+# Quiet on a closed network, safe as root, no GPU on servers.
+LAUNCH_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+    "--mute-audio",
+]
+
+USER_AGENT_TAG = f"safehaven/{__version__} (platform-safety audit; +https://safehaven.invalid/about)"
+
+
+class BrowserNotFound(RuntimeError):
+    """No usable Chromium on this machine."""
+
+
+@dataclass(frozen=True)
+class BrowserChoice:
+    """Which Chromium will be used and why."""
+
+    executable: str | None  # None: Playwright's bundled Chromium
+    source: str  # "playwright" | "system" | "SAFEHAVEN_CHROMIUM"
+    path: str
+
+
+def find_browser() -> BrowserChoice:
+    """Pick a Chromium: $SAFEHAVEN_CHROMIUM, then Playwright's own, then a system one."""
+    override = os.environ.get("SAFEHAVEN_CHROMIUM")
+    if override:
+        if not Path(override).is_file():
+            raise BrowserNotFound(f"SAFEHAVEN_CHROMIUM points at {override}, which does not exist")
+        return BrowserChoice(override, "SAFEHAVEN_CHROMIUM", override)
+    bundled = playwright_chromium_path()
+    if bundled:
+        return BrowserChoice(None, "playwright", bundled)
+    for candidate in (*SYSTEM_CHROMIUMS, shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).is_file():
+            return BrowserChoice(candidate, "system", candidate)
+    raise BrowserNotFound(
+        "No Chromium found. Run `make setup` (it installs one), or install one yourself: "
+        "`python -m playwright install chromium`, or on Debian/Ubuntu `apt-get install chromium`. "
+        "You can also point SAFEHAVEN_CHROMIUM at a Chromium binary."
+    )
+
+
+def playwright_chromium_path() -> str | None:
+    """The path of Playwright's downloaded Chromium, when it exists."""
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            path = pw.chromium.executable_path
+    except Exception:  # noqa: BLE001 - any failure means "not available"
+        return None
+    return path if path and Path(path).is_file() else None
+
+
+def browser_version_of(path: str) -> str:
+    """Ask a Chromium binary for its version without starting a browser session."""
+    try:
+        out = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"unknown ({exc})"
+    return (out.stdout or out.stderr).strip().splitlines()[-1] if (out.stdout or out.stderr) else "unknown"
+
+
+@dataclass
+class ContextEvents:
+    """Dialogs, popups and downloads that happened in one context, per page URL."""
+
+    events: list[BrowserEvent] = field(default_factory=list)
+
+    def take_for(self, url: str) -> list[BrowserEvent]:
+        mine = [e for e in self.events if e.url == url]
+        self.events = [e for e in self.events if e.url != url]
+        return mine
+
+
+class BrowserSession:
+    """One Chromium for a whole audit (or a whole test session), with fresh contexts on demand."""
+
+    def __init__(self, choice: BrowserChoice | None = None, *, headless: bool = True):
+        self.choice = choice or find_browser()
+        self.headless = headless
+        self._pw: Playwright | None = None
+        self.browser: Browser | None = None
+        self.version = ""
+
+    async def __aenter__(self) -> BrowserSession:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def start(self) -> None:
+        self._pw = await async_playwright().start()
+        try:
+            # chromium_sandbox=False makes Playwright pass --no-sandbox, needed when running as root.
+            self.browser = await self._pw.chromium.launch(
+                executable_path=self.choice.executable, headless=self.headless, args=LAUNCH_ARGS,
+                chromium_sandbox=False,
+            )
+        except Exception as exc:
+            await self._pw.stop()
+            raise BrowserNotFound(f"Chromium at {self.choice.path} did not start: {exc}") from exc
+        self.version = f"Chromium {self.browser.version}"
+
+    async def close(self) -> None:
+        if self.browser:
+            await self.browser.close()
+            self.browser = None
+        if self._pw:
+            await self._pw.stop()
+            self._pw = None
+
+    async def new_context(self, *, width: int = 1280, height: int = 900, mobile: bool = False,
+                          locale: str | None = None, ua_suffix: str = "") -> tuple[BrowserContext, ContextEvents]:
+        """A fresh context (no cookies) with downloads refused and dialogs/popups handled and recorded."""
+        assert self.browser, "BrowserSession not started"
+        base_ua = await self._base_user_agent()
+        ua = f"{base_ua} {USER_AGENT_TAG}{(' ' + ua_suffix) if ua_suffix else ''}"
+        ctx = await self.browser.new_context(
+            viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile,
+            locale=locale or "en-US", user_agent=ua, accept_downloads=False,
+            service_workers="block", java_script_enabled=True,
+        )
+        events = ContextEvents()
+        ctx.on("page", lambda page: _watch_page(page, events))
+        return ctx, events
+
+    async def _base_user_agent(self) -> str:
+        if not hasattr(self, "_ua"):
+            page = await self.browser.new_page()
+            self._ua = (await page.evaluate("navigator.userAgent")).replace("HeadlessChrome", "Chrome")
+            await page.close()
+        return self._ua
+
+
+def _watch_page(page: Page, events: ContextEvents) -> None:
+    """Attach handlers to every page of a context; pages opened by the site itself are popups."""
+    async def on_dialog(dialog: Dialog) -> None:
+        events.events.append(BrowserEvent(kind="dialog", detail=f"{dialog.type}: {dialog.message[:300]}",
+                                          url=page.url))
+        await dialog.dismiss()
+
+    async def on_download(download: Download) -> None:
+        events.events.append(BrowserEvent(kind="download", detail=download.url[:300], url=page.url))
+        await download.cancel()
+
+    async def on_popup(popup: Page) -> None:
+        events.events.append(BrowserEvent(kind="popup", detail=popup.url[:300], url=page.url))
+        await popup.close()
+
+    page.on("dialog", on_dialog)
+    page.on("download", on_download)
+    page.on("popup", on_popup)

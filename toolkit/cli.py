@@ -1,0 +1,267 @@
+"""The `safehaven` command line (contract: DESIGN.md "Command line").
+
+Exit codes: 0 the command did its work (whatever the audit found), 2 bad definition or arguments,
+1 the audit itself could not run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from safehaven import __version__
+
+from .browser import BrowserNotFound
+from .definition import DefinitionError, load_definition
+from .store import RunNotFound, Store, load_result
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="safehaven: audit platforms for safety-by-design gaps and write PDF scorecards.")
+out = Console()
+err = Console(stderr=True)
+
+StoreOpt = Annotated[Path | None, typer.Option("--store", help="Data folder (default: $SAFEHAVEN_HOME or the "
+                                                                "user data folder).", show_default=False)]
+STATUS_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "needs_review": "magenta",
+                "not_applicable": "dim", "not_assessed": "dim", "error": "bold red"}
+
+
+class Lang(str, Enum):
+    en = "en"
+    nl = "nl"
+
+
+class Format(str, Enum):
+    pdf = "pdf"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+def main() -> None:
+    """Console-script entry point."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+# ---------------------------------------------------------------------- run
+
+
+@app.command()
+def run(
+    definition: Annotated[Path, typer.Argument(help="Audit definition (TOML).")],
+    store: StoreOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the result JSON instead of the table.")] = False,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the reports (default: the platform's).")] = None,
+    max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="Override [crawl] max_pages.")] = None,
+) -> None:
+    """Audit one platform, store the run and write its result and scorecard."""
+    try:
+        defn = load_definition(definition)
+    except DefinitionError as exc:
+        raise _fail(str(exc), 2) from None
+    if max_pages:
+        defn.crawl.max_pages = max_pages
+    text = definition.read_text("utf-8")
+    the_store = Store(store)
+    from .audit import AuditFailed
+
+    try:
+        row, result = _with_progress(not json_out, lambda progress: _audit(defn, the_store, text, lang, progress))
+    except AuditFailed as exc:
+        raise _fail(f"{exc} (run {exc.run.id} recorded as failed)", 1) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; the run is recorded as incomplete", 130) from None
+    except BrowserNotFound as exc:
+        raise _fail(str(exc), 1) from None
+    if json_out:
+        print(result.to_json())
+        return
+    _print_result(result, row.folder)
+
+
+async def _audit(defn, store, text, lang, progress):
+    from .audit import audit_platform
+    from .browser import BrowserSession
+
+    session = BrowserSession()
+    await session.start()
+    try:
+        return await audit_platform(defn, store, session, definition_text=text,
+                                    lang=lang.value if lang else None, progress=progress)
+    finally:
+        await session.close()
+
+
+def _with_progress(show: bool, make):
+    if not show:
+        return asyncio.run(make(None))
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        return asyncio.run(make(progress))
+
+
+def _print_result(result, folder: Path) -> None:
+    s = result.score
+    prov = " (provisional)" if s.provisional else ""
+    overall = "n/a" if s.overall is None else f"{s.overall:.0f}"
+    out.print(f"\n[bold]{result.platform.name}[/]  {result.platform.url}")
+    out.print(f"Grade [bold]{s.grade}[/]{prov}   score {overall}/100   coverage {s.coverage:.0%}"
+              + (f"   capped by {', '.join(s.caps)}" if s.caps else ""))
+    table = Table(show_lines=False)
+    for col in ("check", "status", "finding"):
+        table.add_column(col, overflow="fold")
+    for f in result.findings:
+        table.add_row(f.check, f"[{STATUS_STYLE[f.status]}]{f.status}[/]", f.summary)
+    out.print(table)
+    levels = "  ".join(f"{a} {v.level}" for a, v in s.areas.items())
+    out.print(f"Levels: {levels}")
+    out.print(f"Run {result.run.id}\nFolder {folder}")
+    pdf = folder / "scorecard.pdf"
+    if pdf.exists():
+        out.print(f"Scorecard {pdf}")
+
+
+# ---------------------------------------------------------------------- report
+
+
+@app.command()
+def report(
+    run_ref: Annotated[str, typer.Argument(metavar="RUN", help="Run id (or its start) or run folder.")],
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.en,
+    fmt: Annotated[Format, typer.Option("--format")] = Format.pdf,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: in the run folder).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Render a stored run as PDF, HTML, JSON or CSV, in Dutch or English."""
+    from safehaven.reports.render import render_report
+
+    folder = _run_folder(run_ref, store)
+    result = load_result(folder)
+    target = output or folder / f"scorecard.{lang.value}.{fmt.value}"
+    render_report(result, folder, target, fmt=fmt.value, lang=lang.value)
+    out.print(str(target))
+
+
+def _run_folder(run_ref: str, store: Path | None) -> Path:
+    try:
+        found = Store(store).resolve(run_ref)
+    except RunNotFound as exc:
+        raise _fail(str(exc), 2) from None
+    folder = found if isinstance(found, Path) else found.folder
+    if not (folder / "result.json").is_file():
+        raise _fail(f"run {run_ref} has no result.json (status: "
+                    f"{getattr(found, 'status', 'unknown')}); nothing to report", 1)
+    return folder
+
+
+# ---------------------------------------------------------------------- history, checks
+
+
+@app.command()
+def history(
+    platform: Annotated[str | None, typer.Argument(help="Platform name (all platforms when left out).")] = None,
+    store: StoreOpt = None,
+    json_out: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List the stored runs (of one platform): date, status, grade, score and levels."""
+    rows = Store(store).runs(platform)
+    if json_out:
+        print(json.dumps([{k: (str(v) if isinstance(v, Path) else v) for k, v in r.__dict__.items()
+                           if k != "definition"} for r in rows], indent=2))
+        return
+    if not rows:
+        out.print(f"No runs{' for ' + platform if platform else ''} in {Store(store).home}.")
+        return
+    table = Table()
+    for col in ("run", "platform", "started", "status", "grade", "score", "levels"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r.id, r.platform, r.started_at, r.status, r.grade or "", "" if r.score is None else f"{r.score:.0f}",
+                      r.levels or (r.error or "")[:60])
+    out.print(table)
+
+
+@app.command()
+def checks(
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.en,
+    json_out: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """The check catalogue: every check ID with its title and what it asks."""
+    from safehaven.checks.base import catalogue, registry
+
+    implemented = registry()
+    items = [{"id": m.id, "area": m.area, "title": m.text("title", lang.value),
+              "criterion": m.text("criterion", lang.value), "legal": m.legal,
+              "implemented": m.id in implemented} for m in catalogue().values()]
+    if json_out:
+        print(json.dumps(items, indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"safehaven check catalogue, methodology 1 ({len(items)} checks)")
+    for col in ("id", "title", "criterion"):
+        table.add_column(col, overflow="fold")
+    for i in items:
+        table.add_row(i["id"], i["title"] + ("" if i["implemented"] else " [dim](not yet)[/]"), i["criterion"])
+    out.print(table)
+
+
+# ---------------------------------------------------------------------- demo, doctor
+
+
+@app.command()
+def demo(
+    store: StoreOpt = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Audit only these demo platforms (slugs).")] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang")] = None,
+) -> None:
+    """Serve the bundled fictional platforms on 127.0.0.1, audit them and write their scorecards."""
+    from .demo import run_demo
+
+    try:
+        run_demo(Store(store), only=only or None, lang=lang.value if lang else None, console=out, err=err)
+    except BrowserNotFound as exc:
+        raise _fail(str(exc), 1) from None
+    except ValueError as exc:
+        raise _fail(str(exc), 2) from None
+
+
+@app.command()
+def doctor(store: StoreOpt = None) -> None:
+    """Check that this machine can audit: browser, PDF renderer, fonts, data folder."""
+    from .doctor import diagnose
+
+    problems = diagnose(out, store)
+    raise typer.Exit(1 if problems else 0)
+
+
+@app.callback(invoke_without_command=True)
+def _version(version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False) -> None:
+    if version:
+        out.print(f"safehaven {__version__}")
+        raise typer.Exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,412 @@
+"""collect: visit a platform in Chromium, discover its pages, run the probes, and save the evidence bundle.
+
+The crawl starts at the definition's URL, follows same-site links in priority order (policies,
+help, signup and a sample of items first), and visits pages with a bounded pool of workers. Every
+page becomes a PageRecord, also when it fails: the error is recorded and the crawl goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from playwright.async_api import BrowserContext, Frame, Page
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from safehaven.checks import lexicon
+
+from .browser import BrowserSession, ContextEvents
+from .bundle import BundleWriter
+from .classify import classify_page, is_item_url
+from .definition import AuditDefinition
+from .models import BundleInfo, Element, Form, PageRecord, RequestRecord
+
+log = logging.getLogger("safehaven.collect")
+
+JS_DIR = Path(__file__).with_name("js")
+EXTRACT_JS = (JS_DIR / "extract.js").read_text("utf-8")
+DOM_JS = """() => {
+  const roots = [];
+  const walk = (r) => { for (const el of r.querySelectorAll('*')) if (el.shadowRoot) { roots.push(el.shadowRoot); walk(el.shadowRoot); } };
+  walk(document);
+  const html = document.documentElement;
+  try { return '<!DOCTYPE html>\\n' + html.getHTML({serializableShadowRoots: true, shadowRoots: roots}); }
+  catch (e) { return '<!DOCTYPE html>\\n' + html.outerHTML; }
+}"""
+SKIP_EXTENSIONS = re.compile(r"\.(pdf|zip|gz|rar|7z|exe|dmg|apk|jpe?g|png|gif|webp|svg|mp4|mp3|avi|mov|css|js|xml|json|ico)$",
+                             re.I)
+DESTRUCTIVE = re.compile(r"(logout|log-out|uitloggen|signout|sign-out|delete|verwijder|unsubscribe|afmelden)", re.I)
+MAX_SCREENSHOT_HEIGHT = 7000
+
+ProgressFn = Callable[[str, int, int], None]
+
+
+@dataclass(order=True)
+class _Candidate:
+    priority: float
+    seq: int
+    url: str = field(compare=False)
+    found_from: str | None = field(compare=False, default=None)
+    link_text: str = field(compare=False, default="")
+    depth: int = field(compare=False, default=0)
+    hint: str | None = field(compare=False, default=None)
+
+
+class CrawlFailed(RuntimeError):
+    """The start URL could not be loaded: the audit cannot run."""
+
+
+class Collector:
+    """Collects the evidence bundle of one platform into a run folder."""
+
+    def __init__(self, definition: AuditDefinition, run_dir: Path, session: BrowserSession,
+                 progress: ProgressFn | None = None):
+        self.defn = definition
+        self.crawl = definition.crawl
+        self.run_dir = Path(run_dir)
+        self.session = session
+        self.writer = BundleWriter(self.run_dir)
+        self.progress = progress or (lambda stage, done, total: None)
+        start = definition.platform.url
+        self.start_url = _normalise(start)
+        self.site = _site_of(start)
+        self.allowed_hosts = {urlsplit(start).hostname or ""} | set(self.crawl.extra_hosts)
+        self.pages: list[PageRecord] = []
+        self.info = BundleInfo(platform=definition.platform)
+        self._frontier: list[_Candidate] = []
+        self._queued: set[str] = set()
+        self._seq = itertools.count()
+        self._items_queued = 0
+        self._page_ids = itertools.count(1)
+        self._rate_lock = asyncio.Lock()
+        self._last_request = 0.0
+        self._secrets = definition.secrets()
+
+    # ------------------------------------------------------------------ public
+
+    async def run(self) -> BundleInfo:
+        """Crawl, probe and write the bundle; raises CrawlFailed when the start page cannot load."""
+        self.info.started_at = _now()
+        self.info.browser = self.session.version
+        t0 = time.perf_counter()
+        ctx, events = await self._context()
+        try:
+            await self._crawl(ctx, events)
+        finally:
+            await ctx.close()
+        self.info.timings["crawl"] = round(time.perf_counter() - t0, 2)
+        log.info("crawl: %d pages in %.1fs", len(self.pages), self.info.timings["crawl"])
+        await self._run_probes()
+        self.info.pages = [p.id for p in self.pages]
+        self.info.finished_at = _now()
+        self.writer.write_model("bundle.json", self.info)
+        self.writer.write_manifest()
+        return self.info
+
+    # ------------------------------------------------------------------ crawl
+
+    async def _context(self) -> tuple[BrowserContext, ContextEvents]:
+        d = self.defn.device
+        locale = d.locale or ("nl-NL" if self.defn.platform.language == "nl" else "en-GB")
+        ctx, events = await self.session.new_context(width=d.width, height=d.height, mobile=d.mobile, locale=locale,
+                                                     ua_suffix=d.user_agent_suffix)
+        ctx.set_default_timeout(self.crawl.page_timeout * 1000)
+        return ctx, events
+
+    async def _crawl(self, ctx: BrowserContext, events: ContextEvents) -> None:
+        self._enqueue(self.start_url, None, "", 0, hint="start", priority=-1)
+        hints = self.defn.pages
+        for role, urls in (("start", hints.start), ("item", hints.items), ("signup", hints.signup),
+                           ("login", hints.login), ("policy", hints.policies), ("help", hints.help),
+                           ("report", hints.report)):
+            for u in urls:
+                self._enqueue(u, None, "", 1, hint=role, priority=0)
+
+        # The start page alone first: it decides whether the audit can run, and passes gates/banners.
+        first = heapq.heappop(self._frontier)
+        record = await self._visit(ctx, events, first, first_page=True)
+        if not record.ok:
+            raise CrawlFailed(f"{self.start_url} could not be loaded: {record.error or f'HTTP {record.status}'}")
+
+        busy = 0
+        cond = asyncio.Condition()
+
+        async def worker() -> None:
+            nonlocal busy
+            while True:
+                async with cond:
+                    while not self._frontier and busy > 0:
+                        await cond.wait()
+                    if not self._frontier or len(self.pages) + busy >= self.crawl.max_pages:
+                        cond.notify_all()
+                        return
+                    cand = heapq.heappop(self._frontier)
+                    busy += 1
+                try:
+                    await self._visit(ctx, events, cand)
+                finally:
+                    async with cond:
+                        busy -= 1
+                        cond.notify_all()
+
+        await asyncio.gather(*(worker() for _ in range(self.crawl.concurrency)))
+
+    def _enqueue(self, url: str, found_from: str | None, link_text: str, depth: int, *,
+                 hint: str | None = None, priority: float | None = None) -> None:
+        url = _normalise(url)
+        if url in self._queued or not self._in_scope(url):
+            return
+        item = is_item_url(url)
+        if item and hint is None:
+            if self._items_queued >= self.crawl.max_items:
+                return
+            self._items_queued += 1
+        self._queued.add(url)
+        if priority is None:
+            priority = self._priority(url, link_text, depth, item)
+        heapq.heappush(self._frontier, _Candidate(priority, next(self._seq), url, found_from, link_text, depth, hint))
+
+    def _priority(self, url: str, link_text: str, depth: int, item: bool) -> float:
+        label = f"{link_text} {' '.join(re.split(r'[/_.-]+', urlsplit(url).path))}"
+        for rank, role in enumerate(("policy", "help", "report", "signup", "login"), start=1):
+            if lexicon.has(label, "roles", role):
+                return 1 + rank / 10
+        if item:
+            return 2 + depth / 10
+        return 3 + depth
+
+    def _in_scope(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or SKIP_EXTENSIONS.search(parts.path) or DESTRUCTIVE.search(url):
+            return False
+        host = parts.hostname or ""
+        return host in self.allowed_hosts or _site_of(url) == self.site
+
+    async def _polite_wait(self) -> None:
+        async with self._rate_lock:
+            gap = 1.0 / self.crawl.requests_per_second
+            wait = self._last_request + gap - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self._last_request = time.monotonic()
+
+    async def _visit(self, ctx: BrowserContext, events: ContextEvents, cand: _Candidate,
+                     first_page: bool = False) -> PageRecord:
+        pid = f"p{next(self._page_ids):03d}"
+        record = PageRecord(id=pid, url=cand.url, found_from=cand.found_from, link_text=cand.link_text[:200],
+                            depth=cand.depth)
+        self.pages.append(record)
+        self.progress("pages", len(self.pages), self.crawl.max_pages)
+        await self._polite_wait()
+        t0 = time.perf_counter()
+        page = await ctx.new_page()
+        requests: list[RequestRecord] = []
+        page.on("requestfinished", lambda req: asyncio.ensure_future(self._note_request(req, requests)))
+        page.on("requestfailed", lambda req: requests.append(
+            RequestRecord(url=req.url[:500], method=req.method, resource_type=req.resource_type,
+                          same_site=_site_of(req.url) == self.site)))
+        try:
+            response = await page.goto(cand.url, wait_until="domcontentloaded")
+            record.status = response.status if response else None
+            await _settle(page, self.crawl.settle_ms)
+            if first_page:
+                await self._clear_the_way(page)
+            record.final_url = page.url
+            await self._extract(page, record, cand)
+        except (PlaywrightError, PlaywrightTimeout) as exc:
+            record.error = _short_error(exc)
+            record.final_url = record.final_url or page.url
+            log.warning("page %s failed: %s", cand.url, record.error)
+        finally:
+            record.requests = requests[:300]
+            record.events = events.take_for(page.url) + events.take_for(cand.url)
+            record.elapsed_ms = int((time.perf_counter() - t0) * 1000)
+            await page.close()
+            self.writer.write_model(f"pages/{pid}/page.json", record)
+        return record
+
+    async def _note_request(self, req, requests: list[RequestRecord]) -> None:
+        try:
+            resp = await req.response()
+            status = resp.status if resp else None
+        except PlaywrightError:
+            status = None
+        requests.append(RequestRecord(url=req.url[:500], method=req.method, resource_type=req.resource_type,
+                                      status=status, same_site=_site_of(req.url) == self.site))
+
+    async def _clear_the_way(self, page: Page) -> None:
+        """On the first page: dismiss a cookie banner and pass an age gate, as a visitor would."""
+        await dismiss_cookie_banner(page)
+        from .age_probe import detect_gate, pass_gate  # late import: age_probe imports this module
+
+        gate = await detect_gate(page)
+        if gate.get("gate"):
+            passed = await pass_gate(page)
+            self.info.notes.append(f"age gate on the start page ({gate['kind']}); passed for the crawl: {passed}")
+            if passed:
+                await _settle(page, self.crawl.settle_ms)
+                await dismiss_cookie_banner(page)
+
+    async def _extract(self, page: Page, record: PageRecord, cand: _Candidate) -> None:
+        data = await page.evaluate(EXTRACT_JS)
+        elements = [Element.model_validate(e) for e in data["elements"]]
+        forms = [Form.model_validate(f) for f in data["forms"]]
+        texts = [data["text"]]
+        frames = []
+        for frame in page.frames[1:]:
+            frames.append(frame.url)
+            if frame.url and _site_of(frame.url) == self.site:
+                sub = await _frame_inventory(frame)
+                if sub:
+                    elements += [Element.model_validate({**e, "frame": frame.url}) for e in sub["elements"]]
+                    forms += [Form.model_validate({**f, "frame": frame.url}) for f in sub["forms"]]
+                    texts.append(sub["text"])
+        record.title = data["title"][:300]
+        record.lang = data["lang"][:20]
+        record.elements = [e for e in elements if e.href is None or not e.href.startswith("javascript:")]
+        record.forms = forms
+        record.frames = frames + [f["src"] for f in data["iframes"] if f["src"] and f["src"] not in frames]
+        text = self._scrub("\n".join(texts))
+        base = f"pages/{record.id}"
+        record.files["text"] = self.writer.write_text(f"{base}/text.txt", text)
+        record.files["dom"] = self.writer.write_text(f"{base}/dom.html", self._scrub(await page.evaluate(DOM_JS)))
+        record.files["screenshot"] = self.writer.write_bytes(f"{base}/screenshot.jpg", await _screenshot(page))
+        item_links = sum(1 for e in record.elements if e.href and is_item_url(e.href))
+        role, reasons = classify_page(page.url, title=record.title, link_text=cand.link_text, text=text, forms=forms,
+                                      item_links=item_links, is_start=cand.hint == "start" and cand.depth == 0,
+                                      hint=None if cand.hint == "start" else cand.hint)
+        record.role, record.role_reasons = role, reasons
+        for e in record.elements:
+            if e.href and e.tag in ("a", "area"):
+                self._enqueue(urljoin(page.url, e.href), page.url, e.name, cand.depth + 1)
+
+    def _scrub(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "[secret]")
+        return text
+
+    # ------------------------------------------------------------------ probes
+
+    async def _run_probes(self) -> None:
+        from .age_probe import probe_age_gate
+
+        probes = [("age_gate", probe_age_gate)]
+        for name, probe in probes:
+            t0 = time.perf_counter()
+            self.progress(f"probe {name}", 0, 1)
+            try:
+                artifact = await probe(self)
+            except Exception as exc:  # noqa: BLE001 - a broken probe is recorded, the run goes on
+                log.exception("probe %s failed", name)
+                self.info.notes.append(f"probe {name} failed: {_short_error(exc)}")
+                continue
+            self.info.probes[name] = self.writer.write_model(f"probes/{name}.json", artifact)
+            self.info.timings[f"probe_{name}"] = round(time.perf_counter() - t0, 2)
+            log.info("probe %s: %.1fs", name, self.info.timings[f"probe_{name}"])
+
+    def item_urls(self, limit: int) -> list[str]:
+        """Item pages the crawl found (final URLs), in visit order."""
+        return [p.final_url or p.url for p in self.pages if p.ok and p.role == "item"][:limit]
+
+
+# ---------------------------------------------------------------------- page helpers
+
+
+async def collect(definition: AuditDefinition, run_dir: Path, session: BrowserSession,
+                  progress: ProgressFn | None = None) -> BundleInfo:
+    """Collect the evidence bundle of the platform in `definition` into `run_dir`."""
+    return await Collector(definition, run_dir, session, progress).run()
+
+
+async def _settle(page: Page, settle_ms: int) -> None:
+    """Give scripts time to render: network idle (briefly), then a fixed pause for timers."""
+    try:
+        await page.wait_for_load_state("load", timeout=8000)
+        await page.wait_for_load_state("networkidle", timeout=2500)
+    except PlaywrightTimeout:
+        pass
+    if settle_ms:
+        await page.wait_for_timeout(settle_ms)
+
+
+async def _frame_inventory(frame: Frame) -> dict | None:
+    try:
+        return await frame.evaluate(EXTRACT_JS)
+    except PlaywrightError as exc:
+        log.info("frame %s not read: %s", frame.url, _short_error(exc))
+        return None
+
+
+async def _screenshot(page: Page) -> bytes:
+    height = await page.evaluate("() => document.documentElement.scrollHeight")
+    width = page.viewport_size["width"] if page.viewport_size else 1280
+    clip = {"x": 0, "y": 0, "width": width, "height": min(max(height, 1), MAX_SCREENSHOT_HEIGHT)}
+    try:
+        return await page.screenshot(full_page=True, clip=clip, type="jpeg", quality=70, timeout=15000)
+    except PlaywrightError:
+        return await page.screenshot(type="jpeg", quality=70, timeout=15000)
+
+
+async def dismiss_cookie_banner(page: Page) -> str | None:
+    """Click the most privacy-friendly button of a visible cookie banner; returns what was clicked."""
+    for key in ("reject", "accept"):
+        pattern = lexicon.pattern("cookies", key)
+        buttons = page.get_by_role("button", name=pattern)
+        try:
+            count = await buttons.count()
+        except PlaywrightError:
+            return None
+        for i in range(min(count, 5)):
+            button = buttons.nth(i)
+            try:
+                if not await button.is_visible():
+                    continue
+                container_text = await button.evaluate(
+                    "(b) => { let n = b; for (let i = 0; i < 5 && n.parentElement; i++) n = n.parentElement;"
+                    " return n.innerText || ''; }")
+                if not lexicon.has(container_text, "cookies", "banner"):
+                    continue
+                name = (await button.inner_text()).strip()
+                await button.click(timeout=3000)
+                await page.wait_for_timeout(200)
+                return name
+            except PlaywrightError:
+                continue
+    return None
+
+
+def _normalise(url: str) -> str:
+    url, _ = urldefrag(url.strip())
+    parts = urlsplit(url)
+    if not parts.path:
+        url = url.replace(parts.netloc, parts.netloc + "/", 1) if parts.netloc else url
+    return url
+
+
+def _site_of(url: str) -> str:
+    """The registrable part of a URL's host (last two labels; host:port for IP addresses)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host) or host == "localhost":
+        return f"{host}:{parts.port or ''}"
+    labels = host.split(".")
+    return ".".join(labels[-2:])
+
+
+def _short_error(exc: BaseException) -> str:
+    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return msg[:300]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,38 @@
+"""evaluate: run every check of the catalogue over a saved bundle, in catalogue order.
+
+A check that raises becomes an `error` finding with the message; the other checks go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from safehaven.checks.base import area_of, catalogue, finding, not_implemented, registry
+
+from .bundle import Bundle
+from .models import Finding
+
+log = logging.getLogger("safehaven.evaluate")
+
+
+def evaluate(bundle: Bundle) -> list[Finding]:
+    """One finding per catalogue check, whatever its status."""
+    checks = registry()
+    findings = []
+    for check_id in catalogue():
+        fn = checks.get(check_id)
+        if fn is None:
+            findings.append(not_implemented(check_id))
+            continue
+        t0 = time.perf_counter()
+        try:
+            result = fn(bundle)
+            if result.check != check_id or result.area != area_of(check_id):
+                raise ValueError(f"check function returned a finding for {result.check}")
+        except Exception as exc:  # noqa: BLE001 - the run goes on; the finding carries the error
+            log.exception("check %s raised", check_id)
+            result = finding(check_id, "error", f"the check broke: {type(exc).__name__}: {exc}"[:400])
+        log.debug("check %s: %s in %.0f ms", check_id, result.status, (time.perf_counter() - t0) * 1000)
+        findings.append(result)
+    return findings

@@ -1,0 +1,207 @@
+// Inventory of one document (or frame): interactive elements, forms, visible text, scripts and frames.
+// Walks open shadow roots. Runs inside the page; returns plain JSON.
+() => {
+  const MAX_ELEMENTS = 2500;
+  const INTERACTIVE = 'a[href],area[href],button,input,select,textarea,summary,' +
+    '[role=button],[role=link],[role=menuitem],[role=tab],[role=checkbox],[onclick],' +
+    '[aria-haspopup],[tabindex]:not([tabindex="-1"])';
+  const FIELD = 'input,select,textarea';
+  const sx = window.scrollX, sy = window.scrollY;
+
+  const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  const textOf = (el) => clean(el.innerText !== undefined ? el.innerText : el.textContent);
+
+  function isVisible(el) {
+    if (el.checkVisibility && !el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) return false;
+    const r = el.getBoundingClientRect();
+    return r.width >= 1 && r.height >= 1;
+  }
+  function box(el) {
+    const r = el.getBoundingClientRect();
+    return {x: r.left + sx, y: r.top + sy, width: r.width, height: r.height};
+  }
+  function byIds(el, ids) {
+    const root = el.getRootNode();
+    return (ids || '').split(/\s+/).filter(Boolean).map((id) => {
+      const n = root.getElementById ? root.getElementById(id) : document.getElementById(id);
+      return n ? textOf(n) : '';
+    }).join(' ').trim();
+  }
+  function labelOf(el) {
+    const fromIds = byIds(el, el.getAttribute('aria-labelledby'));
+    if (fromIds) return fromIds;
+    const al = el.getAttribute('aria-label');
+    if (al && al.trim()) return al.trim();
+    const root = el.getRootNode();
+    if (el.id && root.querySelector) {
+      const l = root.querySelector('label[for="' + CSS.escape(el.id) + '"]');
+      if (l) return textOf(l);
+    }
+    const wrap = el.closest('label');
+    if (wrap) return textOf(wrap);
+    const fs = el.closest('fieldset');
+    const legend = fs && fs.querySelector('legend');
+    const prev = el.previousElementSibling;
+    if (prev && ['LABEL', 'SPAN', 'P', 'STRONG', 'B'].includes(prev.tagName) && textOf(prev).length < 120) return textOf(prev);
+    if (legend) return textOf(legend);
+    return el.getAttribute('title') || '';
+  }
+  function accName(el) {
+    const fromIds = byIds(el, el.getAttribute('aria-labelledby'));
+    if (fromIds) return fromIds;
+    const al = el.getAttribute('aria-label');
+    if (al && al.trim()) return al.trim();
+    const tag = el.tagName;
+    if (tag === 'INPUT' && ['submit', 'button', 'reset'].includes(el.type)) return el.value || '';
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return labelOf(el) || el.getAttribute('placeholder') || '';
+    if (tag === 'IMG') return el.alt || el.title || '';
+    let t = textOf(el);
+    if (!t) {
+      const inner = el.querySelector('img[alt],[aria-label],svg title');
+      if (inner) t = inner.getAttribute('alt') || inner.getAttribute('aria-label') || inner.textContent || '';
+    }
+    if (!t) t = el.getAttribute('title') || '';
+    return clean(t).slice(0, 300);
+  }
+  function implicitRole(el) {
+    const explicit = el.getAttribute('role');
+    if (explicit) return explicit;
+    const tag = el.tagName;
+    if (tag === 'A' || tag === 'AREA') return el.hasAttribute('href') ? 'link' : null;
+    if (tag === 'BUTTON' || tag === 'SUMMARY') return 'button';
+    if (tag === 'SELECT') return 'combobox';
+    if (tag === 'TEXTAREA') return 'textbox';
+    if (tag === 'INPUT') {
+      const t = el.type;
+      if (['submit', 'button', 'reset', 'image'].includes(t)) return 'button';
+      if (t === 'checkbox' || t === 'radio') return t;
+      if (t === 'hidden') return null;
+      return 'textbox';
+    }
+    return null;
+  }
+  function region(el) {
+    let n = el;
+    while (n) {
+      if (n.nodeType === 1) {
+        const tag = n.tagName, role = n.getAttribute('role');
+        if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog' || n.getAttribute('aria-modal') === 'true') return 'dialog';
+        if (tag === 'NAV' || role === 'navigation') return 'nav';
+        if (tag === 'FOOTER' || role === 'contentinfo') return 'footer';
+        if (tag === 'HEADER' || role === 'banner') return 'header';
+        if (tag === 'ASIDE' || role === 'complementary') return 'aside';
+        if (tag === 'MAIN' || role === 'main') return 'main';
+      }
+      n = n.parentNode || n.host || null;
+    }
+    return null;
+  }
+  const ATTRS = ['id', 'class', 'title', 'aria-label', 'aria-haspopup', 'aria-expanded', 'aria-controls',
+    'type', 'value', 'name', 'data-action', 'data-testid', 'target', 'rel', 'onclick'];
+  function attrs(el) {
+    const out = {};
+    for (const a of ATTRS) {
+      const v = el.getAttribute(a);
+      if (v !== null && v !== '') out[a] = String(v).slice(0, 200);
+    }
+    const icon = el.querySelector && el.querySelector('svg use, i[class], span[class*=icon], img');
+    if (icon) {
+      const iconDesc = [icon.getAttribute('class'), icon.getAttribute('href'), icon.getAttribute('xlink:href'),
+        icon.getAttribute('src'), icon.getAttribute('alt')].filter(Boolean).join(' ');
+      if (iconDesc) out.icon = iconDesc.slice(0, 200);
+    }
+    return out;
+  }
+
+  const elements = [];
+  const forms = [];
+  const orphanFields = new Map();  // container -> fields without a <form>
+  const shadowTexts = [];
+  const seen = new Set();
+
+  function recordElement(el, inShadow) {
+    if (seen.has(el) || elements.length >= MAX_ELEMENTS) return;
+    seen.add(el);
+    if (el.tagName === 'INPUT' && el.type === 'hidden') return;
+    const href = el.tagName === 'A' || el.tagName === 'AREA' ? (el.href || el.getAttribute('href')) : null;
+    elements.push({
+      tag: el.tagName.toLowerCase(), role: implicitRole(el), name: accName(el),
+      text: textOf(el).slice(0, 300), href: href ? String(href) : null, attrs: attrs(el),
+      visible: isVisible(el), box: box(el), in_shadow: inShadow, region: region(el),
+    });
+  }
+  function fieldOf(el) {
+    const tag = el.tagName.toLowerCase();
+    const type = tag === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : tag;
+    const options = tag === 'select' ? Array.from(el.options).map((o) => clean(o.textContent)).filter(Boolean) : [];
+    if (type === 'radio' || type === 'checkbox') options.push(labelOf(el));
+    return {
+      tag, name: el.getAttribute('name') || el.id || '', label: clean(labelOf(el)).slice(0, 300), type,
+      required: el.required || el.getAttribute('aria-required') === 'true',
+      options: options.slice(0, 80), value: type === 'password' ? '' : String(el.value || '').slice(0, 500),
+      placeholder: el.getAttribute('placeholder') || '', visible: type === 'hidden' ? false : isVisible(el),
+    };
+  }
+  function formName(formEl) {
+    const named = byIds(formEl, formEl.getAttribute('aria-labelledby')) || formEl.getAttribute('aria-label');
+    if (named) return clean(named).slice(0, 200);
+    const heading = formEl.querySelector('h1,h2,h3,h4,legend');
+    if (heading) return textOf(heading).slice(0, 200);
+    let n = formEl.previousElementSibling;
+    for (let i = 0; n && i < 3; i++, n = n.previousElementSibling) {
+      if (/^H[1-4]$/.test(n.tagName)) return textOf(n).slice(0, 200);
+    }
+    return formEl.getAttribute('name') || formEl.id || '';
+  }
+  function recordForm(formEl, inShadow) {
+    const fields = Array.from(formEl.querySelectorAll(FIELD)).map(fieldOf);
+    const submits = Array.from(formEl.querySelectorAll('button, input[type=submit], input[type=image], [role=button]'))
+      .map(accName).filter(Boolean);
+    forms.push({
+      action: formEl.getAttribute('action') ? formEl.action : null, method: (formEl.getAttribute('method') || 'get').toLowerCase(),
+      name: formName(formEl), fields, submit_labels: submits,
+      box: box(formEl), in_shadow: inShadow,
+    });
+  }
+  function walk(root, inShadow) {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.matches(INTERACTIVE)) recordElement(el, inShadow);
+      else if (el.children.length <= 3 && (el.getAttribute('title') || el.getAttribute('aria-label')) &&
+               getComputedStyle(el).cursor === 'pointer') recordElement(el, inShadow);
+      if (el.tagName === 'FORM') recordForm(el, inShadow);
+      else if (el.matches(FIELD) && !el.closest('form')) {
+        const container = el.closest('[role=form], [role=dialog], section, article, aside, div') || root;
+        if (!orphanFields.has(container)) orphanFields.set(container, {inShadow, fields: []});
+        orphanFields.get(container).fields.push(el);
+      }
+      if (el.shadowRoot) {
+        const t = Array.from(el.shadowRoot.children).map((c) => c.innerText || '').join('\n').trim();
+        if (t) shadowTexts.push(t);
+        walk(el.shadowRoot, true);
+      }
+    }
+  }
+  walk(document, false);
+
+  for (const [container, group] of orphanFields) {
+    const buttons = container.querySelectorAll ? Array.from(container.querySelectorAll('button, [role=button], input[type=submit]')) : [];
+    forms.push({
+      action: null, method: 'js', name: container.getAttribute ? (container.getAttribute('aria-label') || '') : '',
+      fields: group.fields.map(fieldOf), submit_labels: buttons.map(accName).filter(Boolean),
+      box: container.getBoundingClientRect ? box(container) : null, in_shadow: group.inShadow,
+    });
+  }
+
+  const scripts = Array.from(document.scripts).map((s) => s.src).filter(Boolean);
+  const iframes = Array.from(document.querySelectorAll('iframe')).map((f) => ({
+    src: f.src || '', title: f.title || '', name: f.name || '', box: box(f), visible: isVisible(f),
+  }));
+  const body = document.body;
+  let text = body ? body.innerText || '' : '';
+  if (shadowTexts.length) text += '\n' + shadowTexts.join('\n');
+  return {
+    title: document.title || '', lang: document.documentElement.lang || '',
+    text, elements, forms, scripts, iframes,
+    page_height: Math.max(body ? body.scrollHeight : 0, document.documentElement.scrollHeight),
+  };
+}

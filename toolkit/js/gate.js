@@ -1,0 +1,90 @@
+// Is there an age gate on this page? Runs inside the page. `p` carries the lexicon patterns.
+// Marks the gate's controls with data-safehaven-* attributes so Playwright can operate them.
+(p) => {
+  const re = (s) => new RegExp(s, 'i');
+  const AGE = re(p.gate), ENTER = re(p.enter), LEAVE = re(p.leave), DOB = re(p.dob), DOC = re(p.document);
+  const DATE_PART = /\b(day|month|year|dag|maand|jaar|dd|mm|yyyy|jjjj)\b/i;
+  const vw = window.innerWidth, vh = window.innerHeight;
+  const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  const visible = (el) => {
+    if (el.checkVisibility && !el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const nameOf = (el) => clean(el.getAttribute('aria-label') || el.innerText || el.value || el.getAttribute('title') || '');
+
+  function* all(root) {
+    for (const el of root.querySelectorAll('*')) {
+      yield el;
+      if (el.shadowRoot) yield* all(el.shadowRoot);
+    }
+  }
+  const textOf = (el) => {
+    let t = el.innerText || '';
+    for (const x of all(el)) if (x.shadowRoot) t += ' ' + Array.from(x.shadowRoot.children).map((c) => c.innerText || '').join(' ');
+    return clean(t);
+  };
+
+  // 1. An overlay: fixed/absolute, large, or a dialog, whose text speaks of age.
+  let best = null, bestArea = 0;
+  for (const el of all(document)) {
+    if (!visible(el)) continue;
+    const cs = getComputedStyle(el);
+    const dialogish = el.tagName === 'DIALOG' || el.getAttribute('role') === 'dialog' || el.getAttribute('aria-modal') === 'true';
+    if (!dialogish && cs.position !== 'fixed' && cs.position !== 'absolute' && cs.position !== 'sticky') continue;
+    const r = el.getBoundingClientRect();
+    const area = Math.max(0, Math.min(r.right, vw) - Math.max(r.left, 0)) * Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
+    if (!dialogish && area < 0.35 * vw * vh) continue;
+    const t = textOf(el);
+    if (!t || t.length > 4000 || !AGE.test(t)) continue;
+    if (area > bestArea) { best = el; bestArea = area; }
+  }
+
+  const bodyText = textOf(document.body || document.documentElement);
+  let kind = 'none', gateEl = null;
+  if (best) { kind = 'modal'; gateEl = best; }
+  else if (bodyText.length < 2500 && AGE.test(bodyText)) {
+    // 2. A whole page that is nothing but a gate (an interstitial).
+    const controls = Array.from(all(document)).filter((el) => visible(el) &&
+      (el.matches('button, input, select, a[href], [role=button]')));
+    const hasEnter = controls.some((el) => ENTER.test(nameOf(el)));
+    const hasDob = controls.some((el) => el.type === 'date' || DOB.test(el.name || '') || DATE_PART.test(el.name || el.getAttribute('placeholder') || ''));
+    const fewLinks = document.querySelectorAll('a[href]').length < 25;
+    if ((hasEnter || hasDob) && fewLinks) { kind = 'interstitial'; gateEl = document.body; }
+  }
+  if (!gateEl) return {gate: false, kind: 'none', text: '', controls: [], methods: [], box: null,
+                       content_chars: bodyText.length, outside_links: document.querySelectorAll('a[href]').length};
+
+  const methods = new Set(), controls = [];
+  let n = 0;
+  for (const el of all(gateEl)) {
+    if (!visible(el) && !(el.tagName === 'INPUT' && el.type === 'file')) continue;
+    const tag = el.tagName, type = (el.getAttribute('type') || '').toLowerCase();
+    const label = clean([el.getAttribute('aria-label'), el.getAttribute('name'), el.getAttribute('placeholder'),
+      el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]')?.innerText, el.closest('label')?.innerText].filter(Boolean).join(' '));
+    if (tag === 'INPUT' && type === 'checkbox') { methods.add('checkbox'); el.setAttribute('data-safehaven-check', '1'); controls.push('checkbox: ' + label); }
+    else if (tag === 'INPUT' && type === 'file') { methods.add('document'); controls.push('file upload: ' + label); }
+    else if ((tag === 'INPUT' && (type === 'date' || DOB.test(label) || DATE_PART.test(label))) ||
+             (tag === 'SELECT' && (DOB.test(label) || DATE_PART.test(label)))) {
+      methods.add('dob'); el.setAttribute('data-safehaven-dob', String(n++)); controls.push((tag === 'SELECT' ? 'select: ' : 'date field: ') + label);
+    } else if (tag === 'IFRAME') { methods.add('frame'); controls.push('iframe: ' + (el.src || '')); }
+    else if (tag === 'BUTTON' || tag === 'A' || el.getAttribute('role') === 'button' || (tag === 'INPUT' && ['submit', 'button'].includes(type))) {
+      const name = nameOf(el);
+      if (ENTER.test(name) && !LEAVE.test(name)) { el.setAttribute('data-safehaven-enter', '1'); controls.push('button: ' + name); }
+      else if (name) controls.push('other: ' + name);
+    }
+  }
+  const gateText = textOf(gateEl);
+  if (DOC.test(gateText)) methods.add('document-words');
+  if (controls.some((c) => c.startsWith('button: ')) && !methods.has('dob')) methods.add('button');
+  const r = gateEl.getBoundingClientRect();
+  // Content under the overlay: how much of the page lies outside the gate element.
+  const outsideChars = Math.max(0, bodyText.length - gateText.length);
+  let outsideLinks = 0;
+  for (const a of document.querySelectorAll('a[href]')) if (!gateEl.contains(a)) outsideLinks++;
+  return {
+    gate: true, kind, text: gateText.slice(0, 1500), controls: controls.slice(0, 30), methods: Array.from(methods),
+    box: {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height},
+    content_chars: kind === 'modal' ? outsideChars : 0, outside_links: kind === 'modal' ? outsideLinks : 0,
+  };
+}

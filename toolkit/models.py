@@ -1,0 +1,287 @@
+"""What crosses module boundaries: audit definitions, bundle artifacts, findings and results.
+
+Everything here is a pydantic model so that what is written to disk can be validated when it is
+read back, and so that a saved bundle from an earlier version fails loudly instead of silently.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+METHODOLOGY = 1
+RESULT_SCHEMA = "safehaven.result/1"
+BUNDLE_SCHEMA = "safehaven.bundle/1"
+
+AREAS: tuple[str, ...] = ("AGE", "REPORT", "CONTACT", "EVIDENCE", "HELP", "TERMS")
+
+Status = Literal["pass", "partial", "fail", "needs_review", "not_applicable", "not_assessed", "error"]
+SCORED_STATUSES: dict[str, float] = {"pass": 1.0, "partial": 0.5, "fail": 0.0}
+Basis = Literal["observed", "stated"]
+PageRole = Literal["start", "item", "listing", "signup", "login", "report", "policy", "help", "other"]
+RunStatus = Literal["running", "complete", "failed", "incomplete"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- bundle artifacts
+
+
+class Box(_Model):
+    """An element's bounding box in CSS pixels, relative to the full page."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+class Element(_Model):
+    """One interactive element as the collector saw it (links, buttons, inputs, clickable roles)."""
+
+    tag: str
+    role: str | None = None
+    name: str = ""
+    text: str = ""
+    href: str | None = None
+    attrs: dict[str, str] = Field(default_factory=dict)
+    visible: bool = True
+    box: Box | None = None
+    in_shadow: bool = False
+    frame: str | None = None
+    region: str | None = None  # header | nav | footer | main | dialog | aside, from the nearest landmark
+
+
+class FormField(_Model):
+    """One field of a form with the label a person would read."""
+
+    tag: str
+    name: str = ""
+    label: str = ""
+    type: str = ""
+    required: bool = False
+    options: list[str] = Field(default_factory=list)
+    value: str = ""
+    placeholder: str = ""
+    visible: bool = True
+
+
+class Form(_Model):
+    """A form (or a group of fields acting as one) with its fields and submit labels."""
+
+    action: str | None = None
+    method: str = "get"
+    name: str = ""
+    fields: list[FormField] = Field(default_factory=list)
+    submit_labels: list[str] = Field(default_factory=list)
+    box: Box | None = None
+    in_shadow: bool = False
+    frame: str | None = None
+
+
+class RequestRecord(_Model):
+    """A request the page made while loading."""
+
+    url: str
+    method: str = "GET"
+    resource_type: str = ""
+    status: int | None = None
+    same_site: bool = True
+
+
+class BrowserEvent(_Model):
+    """A dialog, popup or refused download that happened on a page."""
+
+    kind: Literal["dialog", "popup", "download"]
+    detail: str
+    url: str | None = None
+
+
+class PageRecord(_Model):
+    """Everything saved about one visited page. File paths are relative to the run folder."""
+
+    id: str
+    url: str
+    final_url: str | None = None
+    status: int | None = None
+    error: str | None = None
+    title: str = ""
+    lang: str = ""
+    role: PageRole = "other"
+    role_reasons: list[str] = Field(default_factory=list)
+    found_from: str | None = None
+    link_text: str = ""
+    depth: int = 0
+    files: dict[str, str] = Field(default_factory=dict)  # dom, text, screenshot
+    elements: list[Element] = Field(default_factory=list)
+    forms: list[Form] = Field(default_factory=list)
+    requests: list[RequestRecord] = Field(default_factory=list)
+    events: list[BrowserEvent] = Field(default_factory=list)
+    frames: list[str] = Field(default_factory=list)
+    elapsed_ms: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status is not None and self.status < 400
+
+
+class GateObservation(_Model):
+    """What a fresh browser met when it opened one URL: an age gate or the content itself."""
+
+    url: str
+    entry: Literal["start", "deep_link"]
+    final_url: str | None = None
+    error: str | None = None
+    gate: bool = False
+    kind: Literal["modal", "interstitial", "redirect", "none"] = "none"
+    methods: list[str] = Field(default_factory=list)  # button, checkbox, dob, document, provider
+    providers: list[str] = Field(default_factory=list)
+    text: str = ""
+    controls: list[str] = Field(default_factory=list)
+    content_under_overlay: bool = False
+    screenshot: str | None = None
+    box: Box | None = None
+
+
+class AgeGateProbe(_Model):
+    """The age-gate probe: fresh-context visits of the start page and of item pages."""
+
+    observations: list[GateObservation] = Field(default_factory=list)
+    passed_gate: bool = False
+    passed_with: str = ""
+    cookies_set: list[dict[str, str]] = Field(default_factory=list)
+    storage_set: list[dict[str, str]] = Field(default_factory=list)
+    error: str | None = None
+
+
+class BundleInfo(_Model):
+    """The index of an evidence bundle (bundle/bundle.json)."""
+
+    schema_: str = Field(BUNDLE_SCHEMA, alias="schema")
+    platform: PlatformSpec
+    pages: list[str] = Field(default_factory=list)  # page ids, in visit order
+    probes: dict[str, str] = Field(default_factory=dict)  # probe name -> file
+    browser: str = ""
+    user_agent: str = ""
+    started_at: str = ""
+    finished_at: str = ""
+    timings: dict[str, float] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- audit definition
+
+
+class PlatformSpec(_Model):
+    """The `[platform]` table of an audit definition."""
+
+    name: str = Field(min_length=1)
+    url: str
+    language: Literal["nl", "en"] | None = None
+    adult: bool = True
+    active: bool = False
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("not a http(s) URL")
+        return url
+
+
+# --------------------------------------------------------------------------- findings and results
+
+
+class Evidence(_Model):
+    """A pointer to what a finding rests on: a file in the run folder, a page, an element box."""
+
+    kind: Literal["screenshot", "page", "dom", "text", "probe"]
+    path: str | None = None
+    sha256: str | None = None
+    url: str | None = None
+    box: Box | None = None
+    note: str = ""
+
+
+class Quote(_Model):
+    """A sentence quoted from the platform's own text."""
+
+    url: str
+    text: str
+
+
+class Finding(_Model):
+    """The verdict of one check on one run."""
+
+    check: str
+    area: str
+    status: Status
+    score: float | None = None
+    basis: Basis = "observed"
+    summary: str = ""
+    level: int | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class AreaScore(_Model):
+    score: float | None = None
+    level: int = 0
+    scored: int = 0
+    total: int = 0
+
+
+class ScoreCard(_Model):
+    overall: float | None = None
+    grade: str = "E"
+    provisional: bool = False
+    coverage: float = 0.0
+    caps: list[str] = Field(default_factory=list)
+    areas: dict[str, AreaScore] = Field(default_factory=dict)
+
+
+class RunInfo(_Model):
+    id: str
+    started_at: str
+    finished_at: str | None = None
+    tool_version: str
+    browser: str = ""
+    status: RunStatus = "complete"
+    manifest_sha256: str | None = None
+
+
+class PageSummary(_Model):
+    url: str
+    final_url: str | None = None
+    role: PageRole = "other"
+    status: int | None = None
+    title: str = ""
+    error: str | None = None
+
+
+class Result(_Model):
+    """result.json: the stable contract of DESIGN.md."""
+
+    schema_: str = Field(RESULT_SCHEMA, alias="schema")
+    methodology: int = METHODOLOGY
+    platform: PlatformSpec
+    run: RunInfo
+    score: ScoreCard
+    findings: list[Finding]
+    pages: list[PageSummary] = Field(default_factory=list)
+
+    def finding(self, check_id: str) -> Finding:
+        return next(f for f in self.findings if f.check == check_id)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True, indent=2)
+
+
+BundleInfo.model_rebuild()

@@ -1,0 +1,62 @@
+"""score: area scores and levels, the overall score, the grade with its caps, and coverage.
+
+Follows CATALOGUE.md "Scoring": pass 1, partial 0.5, fail 0; other statuses are left out and listed.
+"""
+
+from __future__ import annotations
+
+from safehaven.checks import age, contact, evidence, help, report, terms
+from safehaven.checks.base import areas
+
+from .models import AREAS, SCORED_STATUSES, AreaScore, Finding, ScoreCard
+
+LEVELS = {"AGE": age.level, "REPORT": report.level, "CONTACT": contact.level,
+          "EVIDENCE": evidence.level, "HELP": help.level, "TERMS": terms.level}
+GRADES = (("A", 85.0), ("B", 70.0), ("C", 55.0), ("D", 40.0))
+PROVISIONAL_BELOW = 0.75
+
+
+def score(findings: list[Finding]) -> ScoreCard:
+    """The scorecard of a list of findings (one per catalogue check)."""
+    by_id = {f.check: f for f in findings}
+    card = ScoreCard()
+    weights = {a.id: a.weight for a in areas().values()}
+    weighted, weight_sum = 0.0, 0.0
+    for area in AREAS:
+        mine = [f for f in findings if f.area == area]
+        scored = [SCORED_STATUSES[f.status] for f in mine if f.status in SCORED_STATUSES]
+        area_score = round(100 * sum(scored) / len(scored), 1) if scored else None
+        level = LEVELS[area]({k: v for k, v in by_id.items() if v.area == area})
+        card.areas[area] = AreaScore(score=area_score, level=level, scored=len(scored), total=len(mine))
+        if area_score is not None:
+            weighted += weights[area] * area_score
+            weight_sum += weights[area]
+    card.overall = round(weighted / weight_sum, 1) if weight_sum else None
+    applicable = [f for f in findings if f.status != "not_applicable"]
+    scored_count = sum(1 for f in applicable if f.status in SCORED_STATUSES)
+    card.coverage = round(scored_count / len(applicable), 3) if applicable else 0.0
+    card.provisional = card.coverage < PROVISIONAL_BELOW
+    card.grade, card.caps = grade(card.overall, by_id)
+    return card
+
+
+def grade(overall: float | None, by_id: dict[str, Finding]) -> tuple[str, list[str]]:
+    """The letter for a score, lowered by the caps; returns (grade, caps that applied)."""
+    letter = "E"
+    if overall is not None:
+        letter = next((g for g, floor in GRADES if overall >= floor), "E")
+    caps = []
+    if _status(by_id, "REPORT-01") == "fail":
+        caps.append("REPORT-01")
+    if _status(by_id, "AGE-01") == "fail":
+        caps.append("AGE-01")
+    if len(caps) == 2:
+        letter = "E"
+    elif caps and letter in "ABC":
+        letter = "D"
+    return letter, caps
+
+
+def _status(by_id: dict[str, Finding], check_id: str) -> str | None:
+    f = by_id.get(check_id)
+    return f.status if f else None
