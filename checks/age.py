@@ -111,11 +111,11 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
     signups = _signup_forms(bundle)
     if not signups:
         return finding(cid, "not_assessed", "No signup form was found on the visited pages.")
-    best_page, best_form, best = None, None, 0
+    best_page, best = None, 0
     for page, form in signups:
         lv = _signup_level(bundle, page, form)
         if lv > best or best_page is None:
-            best_page, best_form, best = page, form, lv
+            best_page, best = page, lv
     ev = [_page_ev(best_page)]
     url = best_page.final_url or best_page.url
     if best >= 2:

@@ -24,8 +24,9 @@ CAPPING_CHECKS = ("REPORT-01", "AGE-01")
 GRADE_FLOORS = (("A", 85.0), ("B", 70.0), ("C", 55.0), ("D", 40.0))
 
 TOP_GAPS = 3
-MAX_STRENGTHS = 5
+MAX_STRENGTHS = 8
 MAX_SHOTS = 2
+SHOTS_PER_STATUS = {"pass": 1, "not_applicable": 0}
 MAX_URLS = 6
 MAX_QUOTES = 5
 MAX_PAGES = 80
@@ -38,6 +39,7 @@ class EvidenceShot:
     image: EvidenceImage
     url: str | None
     note: str
+    same_as: str | None = None  # the earlier check that already shows this very crop
 
 
 @dataclass
@@ -67,6 +69,12 @@ class CheckView:
     @property
     def scored(self) -> bool:
         return self.status in SCORED_STATUSES
+
+    @property
+    def other_urls(self) -> list[str]:
+        """Evidence URLs not already printed under a screenshot of this check."""
+        shown = {s.url for s in self.shots if not s.same_as}
+        return [u for u in self.urls if u not in shown]
 
     @property
     def needs_change(self) -> bool:
@@ -152,6 +160,7 @@ def build_scorecard(result: Result, run_dir: Path, lang: str, *, cropper: Screen
     """Turn a stored result into the scorecard's view of it, in `lang`."""
     cropper = cropper or ScreenshotCropper(run_dir)
     checks = [check_view(f, lang, cropper) for f in ordered_findings(result.findings)]
+    _refer_repeated_shots(checks)
     by_id = {c.id: c for c in checks}
     area_views = [area_view(a, result.score.areas.get(a) or AreaScore(), by_id, result, lang) for a in AREAS]
     strengths = sorted((c for c in checks if c.status == "pass"), key=_weight_first)
@@ -203,7 +212,7 @@ def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper) -> Check
         fix=texts.fix,
         fix_first=texts.first_fix_sentence,
         legal=meta.legal if meta else "",
-        shots=evidence_shots(finding.evidence, cropper),
+        shots=evidence_shots(finding.evidence, cropper, limit=SHOTS_PER_STATUS.get(finding.status, MAX_SHOTS)),
         quotes=finding.quotes[:MAX_QUOTES],
         more_quotes=max(0, len(finding.quotes) - MAX_QUOTES),
         urls=urls[:MAX_URLS],
@@ -218,7 +227,8 @@ def localized_summary(finding: Finding, lang: str) -> str:
     return translated if isinstance(translated, str) and translated else finding.summary
 
 
-def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper) -> list[EvidenceShot]:
+def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: int = MAX_SHOTS
+                   ) -> list[EvidenceShot]:
     """Up to MAX_SHOTS crops: screenshots first, then the screenshot of a page evidence with a box.
 
     A page evidence without a box shows its page top only when nothing else can be shown.
@@ -238,13 +248,13 @@ def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper) -> list
     shots: list[EvidenceShot] = []
     seen: set[str] = set()
     for path, item in candidates:
+        if len(shots) >= limit:
+            break
         image = cropper.crop(path, item.box)
         if image is None or image.data_uri in seen:
             continue
         seen.add(image.data_uri)
         shots.append(EvidenceShot(image=image, url=item.url, note=item.note))
-        if len(shots) == MAX_SHOTS:
-            break
     return shots
 
 
@@ -302,6 +312,18 @@ def grade_of(score: float | None) -> str | None:
 def _weight_first(c: CheckView) -> tuple:
     weights = {a.id: a.weight for a in catalogue_areas().values()}
     return -weights.get(c.area, 0), AREAS.index(c.area) if c.area in AREAS else 99
+
+
+def _refer_repeated_shots(checks: list[CheckView]) -> None:
+    """A crop shown by an earlier check of the same area is printed once; later checks refer to it."""
+    first: dict[tuple[str, str], str] = {}
+    for check in checks:
+        for shot in check.shots:
+            key = (check.area, shot.image.data_uri)  # within one area, so nobody has to leaf back far
+            if key in first:
+                shot.same_as = first[key]
+            else:
+                first[key] = check.id
 
 
 def _age_capped(area: str, level: int, by_id: dict[str, CheckView]) -> bool:

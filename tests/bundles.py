@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-
 from safehaven.toolkit.bundle import BundleWriter
 from safehaven.toolkit.models import Box, BundleInfo, Element, Form, FormField, PageRecord, PlatformSpec
 

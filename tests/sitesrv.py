@@ -22,7 +22,7 @@ class _Handler(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # quiet
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self.server.requests.append(self.path)
         if self.path.startswith("/crash"):
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -35,7 +35,7 @@ class _Handler(SimpleHTTPRequestHandler):
             time.sleep(3)
         super().do_GET()
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.server.posts.append(self.path)
         self.send_response(200)
         self.end_headers()

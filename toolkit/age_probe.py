@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
-
 from safehaven.checks import lexicon
 
 from .models import AgeGateProbe, Box, GateObservation
@@ -128,8 +127,6 @@ async def _observe(collector: Collector, url: str, entry: str, n: int) -> GateOb
     obs = GateObservation(url=url, entry=entry)
     try:
         page = await ctx.new_page()
-        documents: list = []
-        page.on("response", lambda r: documents.append(r) if r.request.resource_type == "document" else None)
         await collector._polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
         await _settle(page, collector.crawl.settle_ms)
@@ -151,7 +148,7 @@ async def _observe(collector: Collector, url: str, entry: str, n: int) -> GateOb
             if obs.kind == "modal":
                 obs.content_under_overlay = found["content_chars"] > 400 or found["outside_links"] >= 8
             elif obs.kind == "redirect":
-                obs.content_under_overlay = await _content_behind_redirect(documents, url)
+                obs.content_under_overlay = await _content_behind_redirect(ctx, url)
             if obs.providers and "provider" not in obs.methods:
                 obs.methods.append("provider")
         shot = await page.screenshot(type="jpeg", quality=70)
@@ -163,19 +160,23 @@ async def _observe(collector: Collector, url: str, entry: str, n: int) -> GateOb
     return obs
 
 
-async def _content_behind_redirect(documents: list, url: str) -> bool:
-    """Did the server send the content itself before a script sent the visitor to the gate?"""
-    first = next((r for r in documents if _path_of(r.url) == _path_of(url)), None)
-    if first is None or not 200 <= first.status < 300:
-        return False  # a server-side redirect sends no content
+async def _content_behind_redirect(ctx: BrowserContext, url: str) -> bool:
+    """Did the server send the content itself before a script sent the visitor to the gate?
+
+    Asks once more for the URL, without following redirects, as a browser without scripts would.
+    """
     try:
-        return _content_in_html(await first.text())
+        response = await ctx.request.get(url, max_redirects=0, timeout=15000)
+        if not 200 <= response.status < 300:
+            return False  # a server-side redirect sends no content
+        return _content_in_html(await response.text())
     except PlaywrightError:
         return False
 
 
 def _content_in_html(html: str) -> bool:
-    return len(re.sub(r"<[^>]+>", " ", html)) > 1500
+    html = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)
+    return len(" ".join(re.sub(r"<[^>]+>", " ", html).split())) > 600
 
 
 async def _providers(page: Page) -> list[str]:

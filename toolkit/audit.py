@@ -98,7 +98,7 @@ def write_reports(result: Result, run_dir: Path, lang: str) -> list[Path]:
         name = "findings.csv" if fmt == "csv" else f"scorecard.{fmt}"
         try:
             written.append(render_report(result, run_dir, run_dir / name, fmt=fmt, lang=lang))
-        except Exception:  # noqa: BLE001 - the run stays good; `safehaven report` can retry
+        except Exception:
             log.exception("rendering %s failed", fmt)
     return written
 

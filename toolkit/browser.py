@@ -79,7 +79,7 @@ def playwright_chromium_path() -> str | None:
 
         with sync_playwright() as pw:
             path = pw.chromium.executable_path
-    except Exception:  # noqa: BLE001 - any failure means "not available"
+    except Exception:
         return None
     return path if path and Path(path).is_file() else None
 

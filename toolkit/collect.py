@@ -22,7 +22,6 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from playwright.async_api import BrowserContext, Frame, Page
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
-
 from safehaven.checks import lexicon
 
 from .browser import BrowserSession, ContextEvents
@@ -306,7 +305,7 @@ class Collector:
             self.progress(f"probe {name}", 0, 1)
             try:
                 artifact = await probe(self)
-            except Exception as exc:  # noqa: BLE001 - a broken probe is recorded, the run goes on
+            except Exception as exc:
                 log.exception("probe %s failed", name)
                 self.info.notes.append(f"probe {name} failed: {_short_error(exc)}")
                 continue
@@ -404,7 +403,10 @@ def _site_of(url: str) -> str:
 
 
 def _short_error(exc: BaseException) -> str:
+    """The first line of an error, without Playwright's call prefix or the repeated URL."""
     msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    msg = re.sub(r"^\w+\.\w+: ", "", msg)
+    msg = re.sub(r" at https?://\S+$", "", msg)
     return msg[:300]
 
 

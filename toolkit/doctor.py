@@ -53,7 +53,7 @@ def _browser_starts() -> tuple[str, bool, str]:
 
     try:
         return "browser starts headless", True, asyncio.run(start())
-    except Exception as exc:  # noqa: BLE001 - any failure is what the user needs to see
+    except Exception as exc:
         return "browser starts headless", False, f"{str(exc).splitlines()[0][:300]}. Run `make setup` again."
 
 
@@ -62,7 +62,7 @@ def _weasyprint() -> tuple[str, bool, str]:
         import weasyprint
 
         weasyprint.HTML(string="<p>ok</p>").write_pdf()
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return "PDF renderer (WeasyPrint)", False, (
             f"{exc}. On Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0, then `make setup`.")
     return "PDF renderer (WeasyPrint)", True, f"WeasyPrint {weasyprint.__version__}"

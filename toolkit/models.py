@@ -7,7 +7,6 @@ read back, and so that a saved bundle from an earlier version fails loudly inste
 from __future__ import annotations
 
 from typing import Any, Literal
-
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator

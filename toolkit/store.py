@@ -156,7 +156,7 @@ class Store:
         except RunNotFound:
             pass
         with closing(self._connect()) as db:
-            rows = db.execute("SELECT * FROM runs WHERE id LIKE ? ORDER BY started_at", (f"{run}%",)).fetchall()
+            rows = db.execute("SELECT * FROM runs WHERE id LIKE ? ORDER BY started_at, rowid", (f"{run}%",)).fetchall()
         if len(rows) == 1:
             return _row(rows[0])
         if len(rows) > 1:
@@ -170,7 +170,7 @@ class Store:
             sql += " WHERE slug = ? OR platform = ?"
             args = (slugify(platform), platform)
         with closing(self._connect()) as db:
-            rows = db.execute(sql + " ORDER BY started_at, id", args).fetchall()
+            rows = db.execute(sql + " ORDER BY started_at, rowid", args).fetchall()
         return [_row(r) for r in rows]
 
 

@@ -1,0 +1,176 @@
+"""The collector in a real Chromium against local test sites (tests/sites/, served on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from safehaven.toolkit.bundle import Bundle, sha256_file
+from safehaven.toolkit.collect import CrawlFailed, collect
+from safehaven.toolkit.definition import parse_definition
+from safehaven.toolkit.models import AgeGateProbe
+
+from .sitesrv import serve_site
+
+pytestmark = pytest.mark.browser
+
+
+def _defn(url: str, name: str = "Test", extra: str = ""):
+    return parse_definition(f'[platform]\nname = "{name}"\nurl = "{url}"\n{extra}')
+
+
+@pytest.fixture(scope="module")
+async def basic_bundle(browser_session, basic_site, tmp_path_factory) -> Bundle:
+    url, _ = basic_site
+    run_dir = tmp_path_factory.mktemp("basic") / "run"
+    await collect(_defn(url), run_dir, browser_session)
+    return Bundle(run_dir)
+
+
+def _page(bundle: Bundle, path: str):
+    return next(p for p in bundle.pages if p.url.endswith(path))
+
+
+async def test_crawl_finds_pages_and_classifies_their_roles(basic_bundle: Bundle):
+    roles = {p.url.rsplit("/", 1)[-1] or "/": p.role for p in basic_bundle.pages}
+    assert roles["/"] == "start"
+    assert roles["privacy.html"] == roles["terms.html"] == "policy"
+    assert roles["help.html"] == "help"
+    assert roles["signup.html"] == "signup"
+    assert roles["login.html"] == "login"
+    assert roles["report.html"] == "report"
+    assert {roles[f"{n}.html"] for n in (101, 102, 103)} == {"item"}
+
+
+async def test_link_rendered_late_by_javascript_is_followed(basic_bundle: Bundle):
+    assert _page(basic_bundle, "/ads/104.html").role == "item"
+
+
+async def test_never_leaves_the_site_or_follows_mail_links(basic_bundle: Bundle):
+    assert all(p.url.startswith("http://127.0.0.1:") for p in basic_bundle.pages)
+
+
+async def test_report_button_inside_shadow_dom_is_inventoried_with_its_aria_label(basic_bundle: Bundle):
+    els = _page(basic_bundle, "/ads/101.html").elements
+    shadow = [e for e in els if e.in_shadow]
+    assert [e.name for e in shadow] == ["Report this ad"]
+    assert shadow[0].tag == "button" and shadow[0].box is not None and shadow[0].box.width > 0
+
+
+async def test_icon_only_button_is_named_by_its_title(basic_bundle: Bundle):
+    els = _page(basic_bundle, "/ads/102.html").elements
+    icon = next(e for e in els if e.tag == "button" and e.region == "main")
+    assert icon.name == "Report" and icon.text == ""
+
+
+async def test_same_site_iframe_is_read(basic_bundle: Bundle):
+    page = _page(basic_bundle, "/ads/102.html")
+    assert any(f.endswith("/frame.html") for f in page.frames)
+    framed = [e for e in page.elements if e.frame]
+    assert "Message seller" in {e.name for e in framed}
+
+
+async def test_dialogs_and_popups_are_dismissed_and_recorded(basic_bundle: Bundle):
+    events = _page(basic_bundle, "/ads/103.html").events
+    kinds = {(e.kind, e.detail.split(":")[0]) for e in events}
+    assert ("dialog", "alert") in kinds
+    assert any(e.kind == "popup" and e.detail.endswith("/popup.html") for e in events)
+
+
+async def test_failing_pages_become_records_with_their_error_and_the_crawl_goes_on(basic_bundle: Bundle):
+    crashed = _page(basic_bundle, "/crash")
+    assert crashed.error and "ERR_EMPTY_RESPONSE" in crashed.error and not crashed.ok
+    assert _page(basic_bundle, "/broken/500").status == 500
+    assert len([p for p in basic_bundle.pages if p.ok]) >= 10
+
+
+async def test_forms_are_inventoried_with_labels_types_and_required(basic_bundle: Bundle):
+    form = _page(basic_bundle, "/signup.html").forms[0]
+    fields = {f.name: f for f in form.fields}
+    assert fields["dob"].type == "date" and fields["dob"].label == "Date of birth" and fields["dob"].required
+    assert fields["email"].label == "E-mail" and form.submit_labels == ["Sign up"]
+    report = _page(basic_bundle, "/report.html").forms[0]
+    assert "Human trafficking" in next(f for f in report.fields if f.name == "reason").options
+
+
+async def test_every_bundle_file_is_hashed_in_the_manifest(basic_bundle: Bundle):
+    manifest = basic_bundle.manifest
+    files = [p for p in (basic_bundle.run_dir / "bundle").rglob("*") if p.is_file()]
+    assert len(files) == len(manifest) > 30
+    for path in files:
+        rel = path.relative_to(basic_bundle.run_dir).as_posix()
+        assert manifest[rel] == sha256_file(path), rel
+
+
+async def test_page_evidence_is_saved(basic_bundle: Bundle):
+    page = _page(basic_bundle, "/ads/101.html")
+    shot = basic_bundle.run_dir / page.files["screenshot"]
+    assert shot.read_bytes()[:3] == b"\xff\xd8\xff"  # JPEG
+    assert "Ad 101" in basic_bundle.text(page)
+    assert "Report this ad" in basic_bundle.dom(page)  # shadow root serialised with the DOM
+
+
+async def test_cap_on_pages_is_respected(browser_session, basic_site, tmp_path: Path):
+    url, _ = basic_site
+    await collect(_defn(url, extra="[crawl]\nmax_pages = 3\n"), tmp_path / "run", browser_session)
+    assert len(Bundle(tmp_path / "run").pages) == 3
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def test_unreachable_start_url_raises_with_url_and_cause(browser_session, tmp_path: Path):
+    url = f"http://127.0.0.1:{free_port()}/"
+    with pytest.raises(CrawlFailed) as info:
+        await collect(_defn(url), tmp_path / "run", browser_session)
+    assert str(info.value) == f"{url} could not be loaded: net::ERR_CONNECTION_REFUSED"
+
+
+async def test_no_cookies_carry_over_between_platform_contexts(browser_session):
+    ctx1, _ = await browser_session.new_context()
+    await ctx1.add_cookies([{"name": "a", "value": "1", "url": "http://127.0.0.1/"}])
+    ctx2, _ = await browser_session.new_context()
+    try:
+        assert await ctx2.cookies() == []
+    finally:
+        await ctx1.close()
+        await ctx2.close()
+
+
+# ---------------------------------------------------------------------- age-gate probe
+
+
+async def test_modal_dob_gate_with_content_underneath_and_forgeable_storage_flag(browser_session, tmp_path: Path):
+    with serve_site("gated") as (url, _):
+        await collect(_defn(url), tmp_path / "run", browser_session)
+    bundle = Bundle(tmp_path / "run")
+    probe = bundle.probe("age_gate", AgeGateProbe)
+    start = probe.observations[0]
+    assert start.entry == "start" and start.gate and start.kind == "modal"
+    assert "dob" in start.methods and start.content_under_overlay
+    deep = [o for o in probe.observations if o.entry == "deep_link"]
+    assert deep and all(o.gate for o in deep)
+    assert probe.passed_gate and "date of birth" in probe.passed_with
+    flag = next(s for s in probe.storage_set if s["name"] == "age_ok")
+    assert flag["forgeable"] == "true" and flag["unlocks"] == "true"
+    # the crawl itself got past the gate and saw the items and the menu-hidden report link
+    item = next(p for p in bundle.pages if p.role == "item")
+    hidden = [e for e in item.elements if e.name == "Report this profile"]
+    assert hidden and not hidden[0].visible
+
+
+async def test_script_redirect_gate_with_content_in_the_html_and_cookie_flag(browser_session, tmp_path: Path):
+    with serve_site("jsgate") as (url, _):
+        await collect(_defn(url), tmp_path / "run", browser_session)
+    probe = Bundle(tmp_path / "run").probe("age_gate", AgeGateProbe)
+    start = probe.observations[0]
+    assert start.gate and start.kind == "redirect" and start.methods == ["button"]
+    assert start.content_under_overlay, "the HTML behind the script redirect carries the content"
+    cookie = next(c for c in probe.cookies_set if c["name"] == "adult")
+    assert cookie["value"] == "1" and cookie["unlocks"] == "true"
+    assert json.loads((tmp_path / "run" / "manifest.json").read_text())["files"]

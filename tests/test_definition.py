@@ -1,0 +1,32 @@
+"""Audit definitions: the two-key minimum works; every error names the key and the problem."""
+
+from __future__ import annotations
+
+import pytest
+from safehaven.toolkit.definition import DefinitionError, load_definition, parse_definition
+
+
+def test_two_key_minimum_gets_the_defaults():
+    d = parse_definition('[platform]\nname = "Example"\nurl = "https://example.org/"\n')
+    assert d.platform.adult is True and d.platform.active is False and d.crawl.max_pages == 40
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[platform]\nname = "x"\nurl = "ftp://x"\n', "platform.url: not a http(s) URL"),
+    ('[platform]\nname = "x"\nurl = "example.org"\n', "platform.url: not a http(s) URL"),
+    ('[platform]\nurl = "https://x.org/"\n', "platform.name: missing (required)"),
+    ('[platfrom]\nname = "x"\n', "platfrom: unknown key"),
+    ('[platform]\nname = "x"\nurl = "https://x.org/"\n[crawl]\nmax_pages = 0\n', "crawl.max_pages: Input should be greater"),
+    ('[platform]\nname = "x"\nurl = "https://x.org/"\nlanguage = "de"\n', "platform.language: Input should be 'nl' or 'en'"),
+    ('[platform]\nname = "x"\nurl = "https://x.org/"\n[pages]\nitems = ["/ads/1"]\n', "pages.items: Value error, not a http(s) URL"),
+    ('[platform\n', "not valid TOML"),
+])
+def test_errors_name_the_key_and_the_problem(text, message):
+    with pytest.raises(DefinitionError) as info:
+        parse_definition(text, "audit.toml")
+    assert message.replace("Value error, ", "") in str(info.value) and str(info.value).startswith("audit.toml: ")
+
+
+def test_missing_file_is_named(tmp_path):
+    with pytest.raises(DefinitionError, match="nothere.toml: file not found"):
+        load_definition(tmp_path / "nothere.toml")

@@ -1,0 +1,113 @@
+"""`safehaven demo`: serve the bundled fictional platforms on 127.0.0.1, audit them all, rank them.
+
+The platforms are audited concurrently in one Chromium (a bounded number at a time); each gets its
+own run in the store and its own scorecard. A summary table (printed, and written as ranking.csv and
+ranking.md next to the runs) ranks them by score.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from .audit import AuditFailed, audit_platform
+from .browser import BrowserSession
+from .definition import parse_definition
+from .demo_server import DemoPlatform, definition_text, demo_platforms, serve_world
+from .models import Result
+from .store import RunRow, Store
+
+PARALLEL_AUDITS = 3
+
+
+@dataclass
+class DemoOutcome:
+    platform: DemoPlatform
+    run: RunRow | None
+    result: Result | None
+    error: str | None = None
+
+
+def run_demo(store: Store, *, only: list[str] | None = None, lang: str | None = None,
+             console: Console | None = None, err: Console | None = None, variant: str = "site") -> list[DemoOutcome]:
+    """Audit the demo world into `store`; print where the scorecards are. Returns one outcome per platform."""
+    console = console or Console()
+    err = err or Console(stderr=True)
+    platforms = demo_platforms()
+    if only:
+        unknown = sorted(set(only) - {p.slug for p in platforms})
+        if unknown:
+            raise ValueError(f"--only: unknown demo platform(s) {', '.join(unknown)}; "
+                             f"choose from {', '.join(p.slug for p in platforms)}")
+        platforms = [p for p in platforms if p.slug in only]
+    with serve_world(variant) as urls:
+        err.print(f"Serving {len(platforms)} demo platforms on 127.0.0.1; auditing...")
+        outcomes = asyncio.run(_audit_all(platforms, urls, store, lang, err))
+    outcomes.sort(key=lambda o: -(o.result.score.overall or 0) if o.result else 1)
+    _print_ranking(outcomes, console)
+    ranking = _write_ranking(outcomes, store.home / "demo")
+    console.print(f"\nRanking: {ranking}")
+    for o in outcomes:
+        if o.run:
+            console.print(f"Scorecard {o.platform.slug}: {o.run.folder / 'scorecard.pdf'}")
+    return outcomes
+
+
+async def _audit_all(platforms: list[DemoPlatform], urls: dict[str, str], store: Store, lang: str | None,
+                     err: Console) -> list[DemoOutcome]:
+    limit = asyncio.Semaphore(PARALLEL_AUDITS)
+    async with BrowserSession() as session:
+
+        async def one(platform: DemoPlatform) -> DemoOutcome:
+            async with limit:
+                text = definition_text(platform, urls[platform.slug])
+                defn = parse_definition(text, str(platform.audit_path))
+                try:
+                    row, result = await audit_platform(defn, store, session, definition_text=text, lang=lang)
+                except AuditFailed as exc:
+                    err.print(f"[red]{platform.slug}: {exc}[/]")
+                    return DemoOutcome(platform, exc.run, None, str(exc))
+                err.print(f"  {platform.slug}: grade {result.score.grade}")
+                return DemoOutcome(platform, row, result)
+
+        return list(await asyncio.gather(*(one(p) for p in platforms)))
+
+
+def _print_ranking(outcomes: list[DemoOutcome], console: Console) -> None:
+    table = Table(title="Demo world: platforms ranked by score")
+    for col in ("#", "platform", "grade", "score", "AGE", "REPORT", "CONTACT", "EVIDENCE", "HELP", "TERMS"):
+        table.add_column(col)
+    for n, o in enumerate(outcomes, start=1):
+        if not o.result:
+            table.add_row(str(n), o.platform.slug, "-", "failed", *[""] * 6)
+            continue
+        s = o.result.score
+        prov = "*" if s.provisional else ""
+        table.add_row(str(n), o.result.platform.name, s.grade + prov,
+                      "n/a" if s.overall is None else f"{s.overall:.0f}",
+                      *[str(a.level) for a in s.areas.values()])
+    console.print(table)
+    console.print("Levels per area (0-5); * provisional: fewer than 75% of the checks could be scored.")
+
+
+def _write_ranking(outcomes: list[DemoOutcome], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "ranking.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["rank", "platform", "grade", "provisional", "score", "AGE", "REPORT", "CONTACT", "EVIDENCE",
+                    "HELP", "TERMS", "run", "scorecard"])
+        for n, o in enumerate(outcomes, start=1):
+            if o.result and o.run:
+                s = o.result.score
+                w.writerow([n, o.result.platform.name, s.grade, s.provisional, s.overall,
+                            *[a.level for a in s.areas.values()], o.run.id, o.run.folder / "scorecard.pdf"])
+            else:
+                w.writerow([n, o.platform.slug, "", "", "", "", "", "", "", "", "", o.run.id if o.run else "",
+                            o.error])
+    return path
