@@ -1,6 +1,6 @@
 """Time and size of rendering scorecards.
 
-    python benchmarks/bench_reports.py                   # a synthetic 23-finding run with screenshots
+    python benchmarks/bench_reports.py                   # two synthetic 23-finding runs, the 2nd vs the 1st
     python benchmarks/bench_reports.py RUN_DIR [RUN_DIR]  # stored runs (folders with result.json)
     python benchmarks/bench_reports.py --keep /tmp/sc    # keep the rendered files to look at
 
@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
-
 from safehaven.reports.render import render_report
 from safehaven.toolkit.models import (
     AREAS,
@@ -54,17 +53,18 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         out_dir = args.keep or Path(scratch) / "out"
         out_dir.mkdir(parents=True, exist_ok=True)
-        runs = [(p, Result.model_validate_json((p / "result.json").read_text("utf-8"))) for p in args.runs]
+        runs = [(p, _load(p), None) for p in args.runs]
         if not runs:
-            run_dir = Path(scratch) / "synthetic"
-            runs = [(run_dir, synthetic_run(run_dir))]
+            first, second = Path(scratch) / "runs" / "synthetic-1", Path(scratch) / "runs" / "synthetic-2"
+            baseline = synthetic_run(first)
+            runs = [(first, baseline, None), (second, synthetic_run(second, improved=True), baseline)]
         print(f"{'run':<28} {'lang':<4} {'format':<6} {'seconds':>8} {'bytes':>11} {'pages':>5}")
-        for run_dir, result in runs:
+        for run_dir, result, before in runs:
             for lang in args.langs:
                 for fmt in args.formats:
                     out = out_dir / f"{run_dir.name}.{lang}.{fmt}"
                     start = time.perf_counter()
-                    render_report(result, run_dir, out, fmt=fmt, lang=lang)
+                    render_report(result, run_dir, out, fmt=fmt, lang=lang, baseline=before)
                     seconds = time.perf_counter() - start
                     pages = _pdf_pages(out) if fmt == "pdf" else ""
                     print(f"{run_dir.name[:28]:<28} {lang:<4} {fmt:<6} {seconds:>8.2f} {out.stat().st_size:>11,} "
@@ -72,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep:
             print(f"reports kept in {out_dir}")
     return 0
+
+
+def _load(run_dir: Path) -> Result:
+    return Result.model_validate_json((run_dir / "result.json").read_text("utf-8"))
 
 
 def _pdf_pages(path: Path) -> int | str:
@@ -99,9 +103,9 @@ def synthetic_run(run_dir: Path, *, seed: int = 7, improved: bool = False) -> Re
         "p005": ("signup", "https://escort-demo.test/account/register", "Create an account"),
     }
     boxes: dict[str, dict[str, Box]] = {}
-    for pid, (role, url, title) in pages.items():
+    for pid, (role, _url, title) in pages.items():
         rel = f"bundle/pages/{pid}/screenshot.jpg"
-        boxes[pid] = fake_screenshot(run_dir / rel, role=role, title=title, rng=rng)
+        boxes[pid] = fake_screenshot(run_dir / rel, role=role, title=title, rng=rng, improved=improved)
     statuses = IMPROVED if improved else BASELINE
     findings = [_finding(cid, statuses[cid], boxes) for cid in statuses]
     started = "2026-03-12T13:05:41+00:00" if not improved else "2026-06-18T09:12:03+00:00"
@@ -113,7 +117,7 @@ def synthetic_run(run_dir: Path, *, seed: int = 7, improved: bool = False) -> Re
                     finished_at=started.replace(":05:", ":17:").replace(":12:", ":21:"),
                     tool_version="0.1.0", browser="Chromium 131.0.6778.33",
                     manifest_sha256=hashlib.sha256(manifest.read_bytes()).hexdigest()),
-        score=_score(findings),
+        score=_score(findings, LEVELS_AFTER if improved else LEVELS_BEFORE),
         findings=findings,
         pages=[PageSummary(url=url, role=role, status=200, title=title) for role, url, title in pages.values()]
         + [PageSummary(url="https://escort-demo.test/contact", role="help", status=None, title="",
@@ -199,10 +203,13 @@ def _finding(cid: str, status: str, boxes: dict[str, dict[str, Box]]) -> Finding
                    level=1 if cid == "AGE-02" else None, evidence=evidence, quotes=quotes)
 
 
-def _score(findings: list[Finding]) -> ScoreCard:
+LEVELS_BEFORE = {"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 2, "TERMS": 4}
+LEVELS_AFTER = {**LEVELS_BEFORE, "REPORT": 3, "EVIDENCE": 2, "CONTACT": 0}
+
+
+def _score(findings: list[Finding], levels: dict[str, int]) -> ScoreCard:
     """A simplified scoring for the synthetic run (levels fixed by hand; the real one is toolkit.score)."""
     card = ScoreCard(areas={})
-    levels = {"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 2, "TERMS": 4}
     weighted = total = 0.0
     for area in AREAS:
         scored = [f.score for f in findings if f.area == area and f.score is not None]
@@ -221,7 +228,7 @@ def _score(findings: list[Finding]) -> ScoreCard:
     return card
 
 
-def fake_screenshot(path: Path, *, role: str, title: str, rng: random.Random,
+def fake_screenshot(path: Path, *, role: str, title: str, rng: random.Random, improved: bool = False,
                     width: int = 1280, height: int = 2600) -> dict[str, Box]:
     """Draw a plausible ad-site page (header, photos, text, buttons, footer); return element boxes."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -257,8 +264,13 @@ def fake_screenshot(path: Path, *, role: str, title: str, rng: random.Random,
         boxes["contact"] = Box(x=690, y=680, width=240, height=60)
         draw.text((690, 770), "Tel: 06 12 34 56 78  ·  WhatsApp", font=_font(20), fill=(30, 90, 160))
         boxes["phone"] = Box(x=688, y=766, width=380, height=32)
-        draw.text((1150, 180), "...  Report", font=font, fill=(150, 150, 150))
-        boxes["report"] = Box(x=1140, y=172, width=110, height=30)
+        if improved:
+            draw.rounded_rectangle((960, 680, 1230, 740), 8, fill=(190, 20, 30))
+            draw.text((990, 698), "Report this ad", font=font, fill="white")
+            boxes["report"] = Box(x=960, y=680, width=270, height=60)
+        else:
+            draw.text((1150, 180), "...  Report", font=font, fill=(150, 150, 150))
+            boxes["report"] = Box(x=1140, y=172, width=110, height=30)
     else:
         draw.rectangle((40, 170, 900, 2000), fill="white")
         for n in range(55):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import Element, Evidence, Finding, PageRecord
+from safehaven.toolkit.models import Element, Evidence, Finding, Form, PageRecord, Quote, ReportAttempt, ReportProbe
 
 from . import lexicon
 from .base import check, finding
@@ -67,6 +68,14 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
         return finding(cid, "not_assessed", "No item pages (ads, profiles, posts) were found to look for a report "
                        "control on.")
     with_control = {p.id: report_controls(p) for p in items}
+    probe = bundle.probe("report", ReportProbe)
+    found_by_probe = {a.item_url: a for a in (probe.attempts if probe else []) if a.control}
+    for p in items:  # controls that appear only after opening a menu are known from the probe
+        attempt = found_by_probe.get(p.final_url or p.url) or found_by_probe.get(p.url)
+        if attempt and not with_control[p.id]:
+            c = attempt.control
+            el = Element(tag=c.tag, name=c.name, href=c.href, in_shadow=c.in_shadow, visible=False, box=c.box)
+            with_control[p.id] = [ReportControl(page=p, element=el, how=c.how)]
     have = [p for p in items if with_control[p.id]]
     routes = general_report_routes(bundle)
     evidence = [_control_ev(with_control[p.id][0]) for p in have[:3]] or [_page_ev(items[0])]
@@ -83,6 +92,134 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
         summary += f" Missing on e.g. {missing[0]}."
     return finding(cid, status, summary, evidence=evidence, general_routes=routes, items=len(items),
                    with_control=len(have), hidden_in_menu=hidden, missing=missing[:10])
+
+
+@check("REPORT-02")
+def report_within_two_clicks(bundle: Bundle) -> Finding:
+    """The report form (or mailto, or the login wall before it) within two clicks of the item."""
+    cid = "REPORT-02"
+    probe = bundle.probe("report", ReportProbe)
+    if probe is None or not probe.attempts:
+        return _probe_missing(cid, bundle)
+    with_control = [a for a in probe.attempts if a.control]
+    if not with_control:
+        return finding(cid, "fail", f"No report control found on {len(probe.attempts)} item pages.",
+                       evidence=[_attempt_ev(a) for a in probe.attempts[:1]])
+    unreached = [a for a in with_control if a.clicks is None]
+    worst = max(with_control, key=lambda a: (a.clicks is None, a.clicks or 0))
+    menu = f"hidden in the '{worst.menu.name or 'menu'}' menu, " if worst.menu else ""
+    where = f"{menu}on {len(with_control)} of {len(probe.attempts)} item pages"
+    if unreached:
+        return finding(cid, "fail", f"Report control {where}, but no report form, e-mail link or login wall "
+                       f"within {4} clicks on {len(unreached)} ({unreached[0].item_url}).",
+                       evidence=[_attempt_ev(worst)], steps=worst.steps)
+    goal = {"form": "the form", "mailto": "an e-mail link", "login": "the login wall"}[worst.outcome]
+    summary = f"Report control {where}: at worst {worst.clicks} click(s) to {goal}."
+    status = "pass" if worst.clicks <= 2 else "partial"
+    return finding(cid, status, summary, evidence=[_attempt_ev(worst)], steps=worst.steps, worst_clicks=worst.clicks)
+
+
+@check("REPORT-03")
+def report_without_account(bundle: Bundle) -> Finding:
+    """A logged-out visitor can report (a form or a mailto)."""
+    cid = "REPORT-03"
+    probe = bundle.probe("report", ReportProbe)
+    if probe is None or not probe.attempts:
+        return _probe_missing(cid, bundle)
+    with_control = [a for a in probe.attempts if a.control]
+    if not with_control:
+        return finding(cid, "fail", "No report control found on any sampled item page.")
+    walled = [a for a in with_control if a.outcome == "login"]
+    open_ = [a for a in with_control if a.outcome in ("form", "mailto")]
+    if walled:
+        return finding(cid, "fail", f"A login wall stands before the report form on {len(walled)} of "
+                       f"{len(with_control)} item pages with a report control.", evidence=[_attempt_ev(walled[0], True)])
+    if not open_:
+        return finding(cid, "fail", "The report control leads to no form or e-mail link a logged-out visitor can use.",
+                       evidence=[_attempt_ev(with_control[0])])
+    kinds = sorted({a.outcome for a in open_})
+    how = " and ".join({"form": "a form", "mailto": "an e-mail link"}[k] for k in kinds)
+    return finding(cid, "pass", f"A logged-out visitor can report through {how} ({len(open_)} of "
+                   f"{len(with_control)} item pages checked).", evidence=[_attempt_ev(open_[0], True)])
+
+
+@check("REPORT-04")
+def report_form_complete(bundle: Bundle) -> Finding:
+    """The form asks what DSA art. 16(2) asks: reason, exact location, optional contact, good faith."""
+    cid = "REPORT-04"
+    forms, verdict = _reached_forms(cid, bundle)
+    if verdict:
+        return verdict
+    best = max(forms, key=lambda af: sum(form_criteria(af[1], af[0].item_url).values()))
+    attempt, form = best
+    met = form_criteria(form, attempt.item_url)
+    names = {"reason": "a reason", "location": "the item's location", "contact_optional": "optional name and e-mail",
+             "good_faith": "a good-faith confirmation"}
+    have = [names[k] for k, v in met.items() if v]
+    lack = [names[k] for k, v in met.items() if not v]
+    prefilled = " (filled in)" if location_prefilled(form, attempt.item_url) else ""
+    if not have:
+        return finding(cid, "fail", "The report form asks none of what DSA art. 16(2) needs.",
+                       evidence=[_attempt_ev(attempt, True)], criteria=met)
+    summary = f"The report form has {', '.join(have)}{prefilled if met['location'] else ''}"
+    summary += f"; it lacks {', '.join(lack)}." if lack else "."
+    status = "pass" if not lack else "partial"
+    return finding(cid, status, summary, evidence=[_attempt_ev(attempt, True)], criteria=met,
+                   fields=[f"{f.label or f.name} ({f.type}{', required' if f.required else ''})" for f in form.fields][:20])
+
+
+@check("REPORT-05")
+def report_categories(bundle: Bundle) -> Finding:
+    """The categories name human trafficking / (sexual) exploitation and a suspected minor."""
+    cid = "REPORT-05"
+    forms, verdict = _reached_forms(cid, bundle)
+    if verdict:
+        return verdict
+    attempt, form = max(forms, key=lambda af: len(categories_of(af[1])))
+    options = categories_of(form)
+    if not options:
+        return finding(cid, "fail", "The report form offers no categories to choose from.",
+                       evidence=[_attempt_ev(attempt, True)])
+    joined = " | ".join(options)
+    traffic = lexicon.find(joined, "report", "cat_trafficking")
+    minor = lexicon.find(joined, "report", "cat_minor")
+    shown = "; ".join(options[:8])
+    if traffic and minor:
+        return finding(cid, "pass", f"Categories name trafficking/exploitation ('{traffic}') and a suspected minor "
+                       f"('{minor}'): {shown}.", evidence=[_attempt_ev(attempt, True)], categories=options)
+    if traffic or minor:
+        missing = "a suspected minor" if traffic else "human trafficking or exploitation"
+        return finding(cid, "partial", f"Categories ({shown}) do not name {missing}.",
+                       evidence=[_attempt_ev(attempt, True)], categories=options)
+    return finding(cid, "fail", f"Categories ({shown}) name neither trafficking/exploitation nor a suspected minor.",
+                   evidence=[_attempt_ev(attempt, True)], categories=options)
+
+
+@check("REPORT-06")
+def handling_explained(bundle: Bundle) -> Finding:
+    """Receipt confirmation, a timeframe and a way to appeal are stated for reports."""
+    cid = "REPORT-06"
+    pages = bundle.ok_pages("report", "help", "policy")
+    if not pages:
+        return finding(cid, "not_assessed", "No help, policy or report page was found to read how reports are handled.",
+                       basis="stated")
+    found: dict[str, Quote] = {}
+    for page in pages:
+        for sentence in sentences(bundle.text(page)):
+            if not lexicon.has(sentence, "report", "about_reports"):
+                continue
+            for key in ("receipt", "timeframe", "appeal"):
+                if key not in found and lexicon.has(sentence, "report", key):
+                    found[key] = Quote(url=page.final_url or page.url, text=sentence)
+    words = {"receipt": "a receipt confirmation", "timeframe": "a timeframe", "appeal": "a way to appeal"}
+    have = [words[k] for k in words if k in found]
+    lack = [words[k] for k in words if k not in found]
+    quotes = list(found.values())
+    if not have:
+        return finding(cid, "fail", f"None of {len(pages)} help and policy pages explains how reports are handled "
+                       "(receipt, timeframe, appeal).", basis="stated")
+    summary = f"The platform states {', '.join(have)}" + (f", but not {', '.join(lack)}." if lack else ".")
+    return finding(cid, "pass" if not lack else "partial", summary, basis="stated", quotes=quotes)
 
 
 def level(findings: dict[str, Finding]) -> int:
@@ -102,6 +239,95 @@ def level(findings: dict[str, Finding]) -> int:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def form_criteria(form: Form, item_url: str) -> dict[str, bool]:
+    """Which of the four DSA art. 16(2) elements a report form carries."""
+    visible = [f for f in form.fields if f.visible]
+    reason = any(lexicon.has(_label(f), "report", "reason") or f.tag in ("textarea", "select") or f.type == "radio"
+                 for f in visible)
+    location = location_prefilled(form, item_url) or any(
+        lexicon.has(_label(f), "report", "location") for f in visible if f.type not in ("checkbox", "radio"))
+    emails = [f for f in visible if f.type == "email" or lexicon.has(_label(f), "report", "email")]
+    names = [f for f in visible if f not in emails and lexicon.has(_label(f), "report", "name")
+             and f.type not in ("checkbox", "radio")]
+    contact_optional = bool(emails) and not any(f.required for f in emails + names)
+    good_faith = any(f.type == "checkbox" and lexicon.has(_label(f), "report", "good_faith") for f in visible)
+    return {"reason": reason, "location": location, "contact_optional": contact_optional, "good_faith": good_faith}
+
+
+def location_prefilled(form: Form, item_url: str) -> bool:
+    """A field (visible or hidden) already holds the item's URL or its ID."""
+    path = urlsplit(item_url).path.rstrip("/")
+    ident = path.split("/")[-1].removesuffix(".html") if path else ""
+    digits = "".join(re.findall(r"\d+", ident))
+    for f in form.fields:
+        v = f.value.strip()
+        if not v or f.type in ("checkbox", "radio", "submit", "button"):
+            continue
+        if item_url.rstrip("/") in v or (path and path in v) or (digits and re.search(rf"(?<!\d){digits}(?!\d)", v)):
+            return True
+    return False
+
+
+def categories_of(form: Form) -> list[str]:
+    """The report categories a form offers (select options, radio and checkbox labels), good-faith boxes left out."""
+    out: list[str] = []
+    for f in form.fields:
+        if f.tag == "select":
+            out += [o for o in f.options if o and not re.fullmatch(r"[-–—\s]*|(kies|choose|select)\b.*", o, re.I)]
+        elif f.type in ("radio", "checkbox") and not lexicon.has(_label(f), "report", "good_faith"):
+            out += [o for o in (f.options or [f.label]) if o]
+    return list(dict.fromkeys(o.strip() for o in out if o.strip()))
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a page's text (lines first, then sentence ends)."""
+    out = []
+    for line in text.splitlines():
+        for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'“])", line.strip()):
+            if len(part) > 12:
+                out.append(part.strip())
+    return out
+
+
+def _label(f) -> str:
+    return f"{f.label} {f.name} {f.placeholder}"
+
+
+def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, Form]], Finding | None]:
+    """The report forms the probe reached, or the finding that says why there is none to judge."""
+    probe = bundle.probe("report", ReportProbe)
+    if probe is None or not probe.attempts:
+        return [], _probe_missing(cid, bundle)
+    with_control = [a for a in probe.attempts if a.control]
+    if not with_control:
+        return [], finding(cid, "fail", "No report control found on any sampled item page, so no report form.")
+    forms = [(a, a.form) for a in with_control if a.outcome == "form" and a.form]
+    if forms:
+        return forms, None
+    if any(a.outcome == "login" for a in with_control):
+        return [], finding(cid, "not_assessed", "The report form sits behind a login wall and no login is configured.",
+                           evidence=[_attempt_ev(with_control[0], True)])
+    mails = [a.mailto for a in with_control if a.outcome == "mailto"]
+    if mails:
+        return [], finding(cid, "fail", f"No report form: reporting goes by e-mail to {mails[0].removeprefix('mailto:')}.")
+    return [], finding(cid, "fail", "The report control leads to no report form.",
+                       evidence=[_attempt_ev(with_control[0])])
+
+
+def _probe_missing(cid: str, bundle: Bundle) -> Finding:
+    if not bundle.item_pages():
+        return finding(cid, "not_assessed", "No item pages were found, so no report control could be followed.")
+    return finding(cid, "not_assessed", "The report probe did not run on the item pages.")
+
+
+def _attempt_ev(attempt: ReportAttempt, outcome: bool = False) -> Evidence:
+    if outcome and attempt.outcome_screenshot:
+        return Evidence(kind="screenshot", path=attempt.outcome_screenshot, url=attempt.outcome_url or attempt.item_url,
+                        note=" → ".join(attempt.steps))
+    return Evidence(kind="screenshot", path=attempt.control_screenshot, url=attempt.item_url,
+                    box=attempt.control_box_in_shot, note=" → ".join(attempt.steps))
 
 
 def _why_report(el: Element) -> str:

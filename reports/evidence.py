@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw
-
 from safehaven.toolkit.models import Box
 
 MAX_WIDTH = 1000

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-
 from safehaven.toolkit.models import Result
 
 from .changes import compare

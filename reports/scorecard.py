@@ -72,8 +72,8 @@ class CheckView:
 
     @property
     def other_urls(self) -> list[str]:
-        """Evidence URLs not already printed under a screenshot of this check."""
-        shown = {s.url for s in self.shots if not s.same_as}
+        """Evidence URLs not already printed with a screenshot of this check."""
+        shown = {s.url for s in self.shots}
         return [u for u in self.urls if u not in shown]
 
     @property
@@ -291,7 +291,10 @@ def area_view(area: str, score: AreaScore, by_id: dict[str, CheckView], result: 
 
 
 def serious_gaps(checks: list[CheckView]) -> list[CheckView]:
-    """The TOP_GAPS most serious gaps: capping failures, then fails, then partials, heaviest area first."""
+    """The TOP_GAPS most serious gaps: capping failures, then fails, then partials, heaviest area first.
+
+    One gap per area comes first, so the summary does not spend all its lines on one area.
+    """
     weights = {a.id: a.weight for a in catalogue_areas().values()}
     order = {c.id: n for n, c in enumerate(checks)}
 
@@ -299,7 +302,13 @@ def serious_gaps(checks: list[CheckView]) -> list[CheckView]:
         caps = 0 if (c.id in CAPPING_CHECKS and c.status == "fail") else 1
         return caps, 0 if c.status == "fail" else 1, -weights.get(c.area, 0), order[c.id]
 
-    return sorted((c for c in checks if c.status in ("fail", "partial")), key=severity)[:TOP_GAPS]
+    ranked = sorted((c for c in checks if c.status in ("fail", "partial")), key=severity)
+    first_per_area: list[CheckView] = []
+    for c in ranked:
+        if all(c.area != g.area for g in first_per_area):
+            first_per_area.append(c)
+    rest = [c for c in ranked if c not in first_per_area]
+    return sorted((first_per_area + rest)[:TOP_GAPS], key=severity)
 
 
 def grade_of(score: float | None) -> str | None:

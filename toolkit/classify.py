@@ -19,7 +19,8 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
         return "start", ["the audit's start URL"]
     if hint:
         return hint, ["named in the audit definition"]
-    forms = forms or []
+    # Forms hidden in closed dialogs or menus (a report form on an item page) do not make the page a form page.
+    forms = [f for f in forms or [] if any(x.visible for x in f.fields)]
     path = urlsplit(url).path.lower()
     label = f"{title} | {link_text}"
     words_in_path = " ".join(re.split(r"[/_\-.]+", path))

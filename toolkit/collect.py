@@ -243,7 +243,22 @@ class Collector:
         requests.append(RequestRecord(url=req.url[:500], method=req.method, resource_type=req.resource_type,
                                       status=status, same_site=_site_of(req.url) == self.site))
 
-    async def _clear_the_way(self, page: Page) -> None:
+    async def prepared_context(self) -> tuple[BrowserContext, ContextEvents]:
+        """A fresh context that has opened the start page, dismissed the cookie banner and passed the gate."""
+        ctx, events = await self._context()
+        page = await ctx.new_page()
+        try:
+            await self._polite_wait()
+            await page.goto(self.start_url, wait_until="domcontentloaded")
+            await _settle(page, self.crawl.settle_ms)
+            await self._clear_the_way(page, note=False)
+        except PlaywrightError as exc:
+            log.info("preparing a context failed: %s", _short_error(exc))
+        finally:
+            await page.close()
+        return ctx, events
+
+    async def _clear_the_way(self, page: Page, note: bool = True) -> None:
         """On the first page: dismiss a cookie banner and pass an age gate, as a visitor would."""
         await dismiss_cookie_banner(page)
         from .age_probe import detect_gate, pass_gate  # late import: age_probe imports this module
@@ -251,31 +266,22 @@ class Collector:
         gate = await detect_gate(page)
         if gate.get("gate"):
             passed = await pass_gate(page)
-            self.info.notes.append(f"age gate on the start page ({gate['kind']}); passed for the crawl: {passed}")
+            if note:
+                self.info.notes.append(f"age gate on the start page ({gate['kind']}); passed for the crawl: "
+                                       f"{passed or 'no'}")
             if passed:
                 await _settle(page, self.crawl.settle_ms)
                 await dismiss_cookie_banner(page)
 
     async def _extract(self, page: Page, record: PageRecord, cand: _Candidate) -> None:
-        data = await page.evaluate(EXTRACT_JS)
-        elements = [Element.model_validate(e) for e in data["elements"]]
-        forms = [Form.model_validate(f) for f in data["forms"]]
-        texts = [data["text"]]
-        frames = []
-        for frame in page.frames[1:]:
-            frames.append(frame.url)
-            if frame.url and _site_of(frame.url) == self.site:
-                sub = await _frame_inventory(frame)
-                if sub:
-                    elements += [Element.model_validate({**e, "frame": frame.url}) for e in sub["elements"]]
-                    forms += [Form.model_validate({**f, "frame": frame.url}) for f in sub["forms"]]
-                    texts.append(sub["text"])
+        inv = await page_inventory(page, self.site)
+        data, elements, forms = inv.data, inv.elements, inv.forms
         record.title = data["title"][:300]
         record.lang = data["lang"][:20]
         record.elements = [e for e in elements if e.href is None or not e.href.startswith("javascript:")]
         record.forms = forms
-        record.frames = frames + [f["src"] for f in data["iframes"] if f["src"] and f["src"] not in frames]
-        text = self._scrub("\n".join(texts))
+        record.frames = inv.frames
+        text = self._scrub(inv.text)
         base = f"pages/{record.id}"
         record.files["text"] = self.writer.write_text(f"{base}/text.txt", text)
         record.files["dom"] = self.writer.write_text(f"{base}/dom.html", self._scrub(await page.evaluate(DOM_JS)))
@@ -298,8 +304,9 @@ class Collector:
 
     async def _run_probes(self) -> None:
         from .age_probe import probe_age_gate
+        from .report_probe import probe_reporting
 
-        probes = [("age_gate", probe_age_gate)]
+        probes = [("age_gate", probe_age_gate), ("report", probe_reporting)]
         for name, probe in probes:
             t0 = time.perf_counter()
             self.progress(f"probe {name}", 0, 1)
@@ -336,6 +343,36 @@ async def _settle(page: Page, settle_ms: int) -> None:
         pass
     if settle_ms:
         await page.wait_for_timeout(settle_ms)
+
+
+@dataclass
+class PageInventory:
+    """What extract.js saw in a page and its same-site frames."""
+
+    data: dict
+    elements: list[Element]
+    forms: list[Form]
+    text: str
+    frames: list[str]
+
+
+async def page_inventory(page: Page, site: str) -> PageInventory:
+    """Run extract.js in the page and in every same-site frame (elements of a frame carry its URL)."""
+    data = await page.evaluate(EXTRACT_JS)
+    elements = [Element.model_validate(e) for e in data["elements"]]
+    forms = [Form.model_validate(f) for f in data["forms"]]
+    texts = [data["text"]]
+    frames = []
+    for frame in page.frames[1:]:
+        frames.append(frame.url)
+        if frame.url and _site_of(frame.url) == site:
+            sub = await _frame_inventory(frame)
+            if sub:
+                elements += [Element.model_validate({**e, "frame": frame.url}) for e in sub["elements"]]
+                forms += [Form.model_validate({**f, "frame": frame.url}) for f in sub["forms"]]
+                texts.append(sub["text"])
+    frames += [f["src"] for f in data["iframes"] if f["src"] and f["src"] not in frames]
+    return PageInventory(data, elements, forms, "\n".join(texts), frames)
 
 
 async def _frame_inventory(frame: Frame) -> dict | None:

@@ -43,7 +43,8 @@ Every folder ``audits/demo/<slug>/`` that holds an ``audit.toml`` is one demo pl
         value = "1"                 # the value it must have; omit for token mode, where only a
                                     #   random token issued by the accept path opens the gate
         accept = "/age-check/accept"  # optional GET endpoint: sets the cookie, redirects to ?next=
-        include_data = false        # also gate non-HTML answers (JSON, ...) with a 403
+        include_data = false        # also gate non-HTML route answers (JSON data) with a 403;
+                                    #   static assets (CSS, JS, images) are never gated
         max_age = 86400             # cookie lifetime set by the accept path (seconds)
 
         [login]                     # login walls; no login ever succeeds
@@ -464,7 +465,7 @@ class DemoServer:
         if gate and not self._gate_open(gate, cookies):
             if resolved.content_type.startswith("text/html"):
                 return self._redirect(f"{gate['page']}?next={quote(target, safe='')}")
-            if gate.get("include_data"):
+            if gate.get("include_data") and resolved.kind == "route":
                 body = json.dumps({"error": "age verification required"}).encode()
                 return _Answer(403, _TYPES[".json"], body)
         return self._render(resolved, ctx)

@@ -158,6 +158,45 @@ class AgeGateProbe(_Model):
     error: str | None = None
 
 
+class ControlSeen(_Model):
+    """A control a probe found and operated (report button, menu, show-number button)."""
+
+    name: str = ""
+    tag: str = ""
+    href: str | None = None
+    how: str = ""  # name | icon
+    in_shadow: bool = False
+    visible: bool = True
+    region: str | None = None
+    box: Box | None = None
+
+
+class ReportAttempt(_Model):
+    """Following the report control of one item page: clicks to a form, a mailto, a login wall, or nothing."""
+
+    item_url: str
+    control: ControlSeen | None = None
+    menu: ControlSeen | None = None
+    hidden_controls: int = 0
+    clicks: int | None = None
+    outcome: Literal["form", "mailto", "login", "none", "error"] = "none"
+    outcome_url: str | None = None
+    steps: list[str] = Field(default_factory=list)
+    form: Form | None = None
+    mailto: str | None = None
+    control_screenshot: str | None = None
+    control_box_in_shot: Box | None = None  # the control's box within control_screenshot
+    outcome_screenshot: str | None = None
+    error: str | None = None
+
+
+class ReportProbe(_Model):
+    """The report probe over the sampled item pages."""
+
+    attempts: list[ReportAttempt] = Field(default_factory=list)
+    refused_requests: list[str] = Field(default_factory=list)
+
+
 class BundleInfo(_Model):
     """The index of an evidence bundle (bundle/bundle.json)."""
 

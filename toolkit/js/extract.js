@@ -38,7 +38,12 @@
       if (l) return textOf(l);
     }
     const wrap = el.closest('label');
-    if (wrap) return textOf(wrap);
+    if (wrap) {
+      const copy = wrap.cloneNode(true);
+      copy.querySelectorAll('select, textarea, option, input').forEach((n) => n.remove());
+      return clean(copy.textContent);
+    }
+    if (el.type === 'hidden') return '';
     const fs = el.closest('fieldset');
     const legend = fs && fs.querySelector('legend');
     const prev = el.previousElementSibling;

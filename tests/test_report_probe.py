@@ -1,0 +1,78 @@
+"""The report probe in a real Chromium: text links, menus, icon buttons with modal forms, login walls, mailto."""
+
+from __future__ import annotations
+
+import pytest
+from safehaven.checks import report
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.collect import collect
+from safehaven.toolkit.definition import parse_definition
+from safehaven.toolkit.models import ReportProbe
+
+from .sitesrv import serve_site
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+async def reporting(browser_session, tmp_path_factory):
+    run_dir = tmp_path_factory.mktemp("reporting") / "run"
+    with serve_site("reporting") as (url, server):
+        defn = parse_definition(f'[platform]\nname = "Meldtest"\nurl = "{url}"\nlanguage = "nl"\n')
+        await collect(defn, run_dir, browser_session)
+        posts = list(server.posts)
+    bundle = Bundle(run_dir)
+    attempts = {a.item_url.rsplit("/", 1)[-1]: a for a in bundle.probe("report", ReportProbe).attempts}
+    return bundle, attempts, posts
+
+
+async def test_text_link_reaches_the_form_in_one_click_with_the_location_prefilled(reporting):
+    _, attempts, _ = reporting
+    a = attempts["1.html"]
+    assert (a.outcome, a.clicks, a.control.name) == ("form", 1, "Meld deze advertentie")
+    assert report.location_prefilled(a.form, a.item_url)
+
+
+async def test_report_hidden_in_kebab_menu_counts_two_clicks(reporting):
+    _, attempts, _ = reporting
+    a = attempts["2.html"]
+    assert (a.outcome, a.clicks) == ("form", 2) and a.menu.name == "Meer opties"
+    assert a.steps[0] == "opened the menu 'Meer opties'"
+
+
+async def test_icon_only_button_opens_a_modal_form_that_is_inventoried(reporting):
+    _, attempts, _ = reporting
+    a = attempts["3.html"]
+    assert (a.outcome, a.clicks, a.control.name) == ("form", 1, "Melden")
+    assert report.form_criteria(a.form, a.item_url) == {"reason": True, "location": True, "contact_optional": True,
+                                                        "good_faith": True}
+    assert "Mensenhandel of uitbuiting" in report.categories_of(a.form)
+
+
+async def test_login_wall_and_mailto_are_recognised(reporting):
+    _, attempts, _ = reporting
+    assert (attempts["4.html"].outcome, attempts["4.html"].clicks) == ("login", 1)
+    assert attempts["5.html"].outcome == "mailto" and attempts["5.html"].mailto == "mailto:abuse@meldtest.test"
+
+
+async def test_item_without_control_is_none_even_after_opening_its_menu(reporting):
+    _, attempts, _ = reporting
+    assert attempts["6.html"].outcome == "none" and attempts["6.html"].control is None
+
+
+async def test_the_probe_never_submits_anything(reporting):
+    _, _, posts = reporting
+    assert posts == []
+
+
+async def test_report_checks_on_the_probed_platform(reporting):
+    bundle, _, _ = reporting
+    r01 = report.report_control_on_every_item(bundle)
+    assert r01.status == "partial" and "5 of 6" in r01.summary
+    r02 = report.report_within_two_clicks(bundle)
+    assert r02.status == "pass" and "2 click(s)" in r02.summary
+    assert report.report_without_account(bundle).status == "fail"  # one item sends visitors to a login wall
+    r04 = report.report_form_complete(bundle)
+    assert r04.status == "pass", r04.summary
+    r05 = report.report_categories(bundle)
+    assert r05.status == "pass" and "mensenhandel" in r05.summary.lower()

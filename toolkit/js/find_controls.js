@@ -1,0 +1,57 @@
+// Find controls whose accessible name, text, title, aria-label or icon matches a pattern, in the
+// document and its open shadow roots. Marks each with data-safehaven-mark="<tag>-<n>" so Playwright
+// can click it (CSS locators pierce open shadow roots). `p` = {pattern, icon, tag, visibleOnly}.
+(p) => {
+  const re = new RegExp(p.pattern, 'i');
+  const iconRe = p.icon ? new RegExp(p.icon, 'i') : null;
+  const CLICKABLE = 'a[href],button,[role=button],[role=menuitem],[role=link],input[type=submit],input[type=button],summary,[onclick],[tabindex]';
+  const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  const visible = (el) => {
+    if (el.checkVisibility && !el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const name = (el) => clean(el.getAttribute('aria-label') || el.innerText || el.value || el.getAttribute('title') ||
+    (el.querySelector && el.querySelector('[aria-label],img[alt],svg title') &&
+      (el.querySelector('[aria-label]')?.getAttribute('aria-label') || el.querySelector('img[alt]')?.alt ||
+       el.querySelector('svg title')?.textContent)) || '');
+  const iconOf = (el) => [el.className && String(el.className.baseVal !== undefined ? el.className.baseVal : el.className),
+    ...Array.from(el.querySelectorAll ? el.querySelectorAll('[class],use,img') : []).slice(0, 5).map((i) =>
+      [i.getAttribute('class'), i.getAttribute('href'), i.getAttribute('xlink:href'), i.getAttribute('src')].join(' '))].join(' ');
+  function* all(root) {
+    for (const el of root.querySelectorAll('*')) {
+      yield el;
+      if (el.shadowRoot) yield* all(el.shadowRoot);
+    }
+  }
+  const out = [];
+  let n = 0;
+  for (const el of all(document)) {
+    if (!el.matches(CLICKABLE)) continue;
+    const nm = name(el);
+    const label = [nm, el.getAttribute('title') || '', el.getAttribute('aria-label') || ''].join(' ');
+    const byName = re.test(label);
+    const byIcon = !byName && iconRe && !clean(el.innerText) && iconRe.test(iconOf(el));
+    if (!byName && !byIcon) continue;
+    const vis = visible(el);
+    if (p.visibleOnly && !vis) continue;
+    let region = null;
+    for (let x = el; x; x = x.parentNode || x.host) {
+      if (x.nodeType !== 1) continue;
+      const t = x.tagName, role = x.getAttribute('role');
+      if (t === 'FOOTER' || role === 'contentinfo') { region = 'footer'; break; }
+      if (t === 'NAV' || role === 'navigation') { region = 'nav'; break; }
+      if (t === 'HEADER' || role === 'banner') { region = 'header'; break; }
+    }
+    const mark = p.tag + '-' + (n++);
+    el.setAttribute('data-safehaven-mark', mark);
+    const r = el.getBoundingClientRect();
+    out.push({
+      mark, name: nm.slice(0, 200), tag: el.tagName.toLowerCase(), href: el.href ? String(el.href) : null,
+      visible: vis, how: byName ? 'name' : 'icon', in_shadow: el.getRootNode() !== document, region,
+      haspopup: el.getAttribute('aria-haspopup') || '', expanded: el.getAttribute('aria-expanded') || '',
+      box: {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height},
+    });
+  }
+  return out;
+}

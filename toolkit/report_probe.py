@@ -1,0 +1,240 @@
+"""The report probe: on sampled item pages, find the report control and follow it, counting clicks.
+
+It looks for controls by accessible name, text, title, aria-label and icon classes (open shadow
+roots included); when none is visible it opens menus ("⋯", "More", kebab icons) and looks again.
+It then follows the control until a report form, a mailto, a login wall or nothing, at most four
+clicks, and inventories the form. It never submits: every request other than GET/HEAD is refused
+while the probe works, and refused requests are recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page, Route
+from safehaven.checks import lexicon
+
+from .models import Box, ControlSeen, Form, ReportAttempt, ReportProbe
+
+if TYPE_CHECKING:
+    from .collect import Collector
+
+log = logging.getLogger("safehaven.report_probe")
+
+FIND_JS = (Path(__file__).with_name("js") / "find_controls.js").read_text("utf-8")
+MAX_CLICKS = 4
+MAX_ITEMS = 6
+SITE_WIDE = ("footer", "nav", "header")
+
+
+async def probe_reporting(collector: Collector) -> ReportProbe:
+    """Follow the report control of up to MAX_ITEMS item pages, in one prepared (logged-out) context."""
+    probe = ReportProbe()
+    items = collector.item_urls(MAX_ITEMS)
+    if not items:
+        return probe
+    ctx, _ = await collector.prepared_context()
+
+    async def refuse_writes(route: Route) -> None:
+        if route.request.method in ("GET", "HEAD", "OPTIONS"):
+            await route.continue_()
+        else:
+            probe.refused_requests.append(f"{route.request.method} {route.request.url[:200]}")
+            await route.abort("blockedbyclient")
+
+    await ctx.route("**/*", refuse_writes)
+    try:
+        for n, url in enumerate(items):
+            probe.attempts.append(await _follow(collector, ctx, url, n))
+    finally:
+        await ctx.close()
+    return probe
+
+
+async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
+    attempt = ReportAttempt(item_url=url)
+    page = await ctx.new_page()
+    try:
+        await collector._polite_wait()
+        await page.goto(url, wait_until="domcontentloaded")
+        await _settle(page, collector.crawl.settle_ms)
+        controls = await _report_controls(page, url)
+        attempt.hidden_controls = len(await _report_controls(page, url, visible_only=False)) - len(controls)
+        clicks = 0
+        if not controls:
+            menu, controls = await _open_menus(page, url)
+            if menu:
+                attempt.menu = menu
+                attempt.steps.append(f"opened the menu '{menu.name or menu.tag}'")
+                clicks = 1
+        if not controls:
+            attempt.outcome = "none"
+            attempt.steps.append("no report control found")
+            return attempt
+        attempt.control = _seen(controls[0])
+        attempt.control_screenshot, attempt.control_box_in_shot = await _shot_of_control(
+            collector, page, controls[0], f"{n:02d}-control")
+        await _walk(collector, page, controls[0], clicks, attempt, n)
+    except PlaywrightError as exc:
+        attempt.outcome = "error"
+        attempt.error = str(exc).splitlines()[0][:300]
+    finally:
+        await page.close()
+    return attempt
+
+
+async def _walk(collector: Collector, page: Page, control: dict, clicks: int, attempt: ReportAttempt, n: int) -> None:
+    """Click through until a form, a mailto, a login wall or nothing (at most MAX_CLICKS)."""
+    while clicks < MAX_CLICKS:
+        href = control.get("href") or ""
+        clicks += 1
+        if href.startswith("mailto:"):
+            attempt.outcome, attempt.mailto, attempt.clicks = "mailto", href.split("?")[0], clicks
+            attempt.steps.append(f"'{control['name']}' is an e-mail link to {href.split('?')[0][7:]}")
+            return
+        attempt.steps.append(f"clicked '{control['name'] or control['tag']}'")
+        await _activate(page, control)
+        await _settle(page, collector.crawl.settle_ms)
+        state = await _state(page, collector.site)
+        if state in ("form", "login"):
+            attempt.outcome, attempt.clicks, attempt.outcome_url = state, clicks, page.url
+            if state == "form":
+                attempt.form = await _best_form(page, collector.site)
+            attempt.steps.append("a report form opened" if state == "form" else "a login wall stands before the form")
+            attempt.outcome_screenshot = await _shot(collector, page, None, f"{n:02d}-{state}")
+            return
+        nxt = [c for c in await _report_controls(page, page.url) if c.get("mark") != control.get("mark")
+               or page.url != attempt.item_url]
+        if not nxt:
+            break
+        control = nxt[0]
+    attempt.outcome, attempt.outcome_url = "none", page.url
+    attempt.steps.append(f"no report form within {MAX_CLICKS} clicks")
+
+
+async def _activate(page: Page, control: dict) -> None:
+    """Follow a link in the same tab (target=_blank included) or click a button."""
+    href = control.get("href") or ""
+    if href and not href.startswith(("javascript:", "#")) and urlsplit(href).path != urlsplit(page.url).path:
+        await page.goto(href, wait_until="domcontentloaded")
+        return
+    loc = page.locator(f"[data-safehaven-mark='{control['mark']}']").first
+    try:
+        await loc.click(timeout=4000)
+    except PlaywrightError:
+        await loc.dispatch_event("click")
+
+
+async def _report_controls(page: Page, item_url: str, visible_only: bool = True) -> list[dict]:
+    found = await _find(page, lexicon.pattern("report", "control").pattern, "report", visible_only,
+                        icon=lexicon.pattern("report", "icon").pattern)
+    last = urlsplit(item_url).path.rstrip("/").split("/")[-1]
+    return [c for c in found if c.get("region") not in SITE_WIDE or (last and last in (c.get("href") or ""))]
+
+
+async def _open_menus(page: Page, item_url: str) -> tuple[ControlSeen | None, list[dict]]:
+    menus = await _find(page, lexicon.pattern("report", "menu").pattern, "menu", True)
+    menus += [m for m in await _find(page, r".", "popup", True) if m.get("haspopup") and m not in menus]
+    for menu in menus[:5]:
+        loc = page.locator(f"[data-safehaven-mark='{menu['mark']}']").first
+        try:
+            await loc.click(timeout=3000)
+        except PlaywrightError:
+            continue
+        await page.wait_for_timeout(350)
+        controls = await _report_controls(page, item_url)
+        if controls:
+            return _seen(menu), controls
+        await page.keyboard.press("Escape")
+    return None, []
+
+
+async def _find(page: Page, pattern: str, tag: str, visible_only: bool, icon: str | None = None) -> list[dict]:
+    try:
+        return await page.evaluate(FIND_JS, {"pattern": pattern, "icon": icon, "tag": tag, "visibleOnly": visible_only})
+    except PlaywrightError:
+        return []
+
+
+async def _state(page: Page, site: str) -> str:
+    """After a click: 'form' (a report form is visible), 'login' (a login wall) or 'other'."""
+    from .collect import page_inventory
+
+    inv = await page_inventory(page, site)
+    forms = [f for f in inv.forms if f.box is None or f.box.width > 0]
+    if any(_is_login(f) for f in forms if any(x.visible for x in f.fields)) or _login_words(inv.text, page.url):
+        return "login"
+    if any(_is_report_form(f) for f in forms):
+        return "form"
+    return "other"
+
+
+async def _best_form(page: Page, site: str) -> Form | None:
+    from .collect import page_inventory
+
+    inv = await page_inventory(page, site)
+    candidates = [f for f in inv.forms if _is_report_form(f)]
+    return max(candidates, key=lambda f: len(f.fields)) if candidates else None
+
+
+def _is_login(form: Form) -> bool:
+    return any(f.type == "password" and f.visible for f in form.fields)
+
+
+def _is_report_form(form: Form) -> bool:
+    visible = [f for f in form.fields if f.visible or f.type == "hidden"]
+    if not any(f.visible for f in visible) or _is_login(form):
+        return False
+    if len([f for f in visible if f.visible]) == 1 and re.search(r"search|zoek|q\b", visible[0].name + visible[0].label, re.I):
+        return False
+    substantive = any(f.tag in ("textarea", "select") or f.type in ("radio", "checkbox") for f in visible)
+    return substantive
+
+
+def _login_words(text: str, url: str) -> bool:
+    path = " ".join(re.split(r"[/_.\-?=&]+", urlsplit(url).path))
+    return lexicon.has(path, "roles", "login") or (lexicon.has(text[:3000], "report", "login_wall") and len(text) < 4000)
+
+
+def _seen(c: dict) -> ControlSeen:
+    return ControlSeen(name=c.get("name", ""), tag=c.get("tag", ""), href=c.get("href"), how=c.get("how", ""),
+                       in_shadow=bool(c.get("in_shadow")), visible=bool(c.get("visible")), region=c.get("region"),
+                       box=Box.model_validate(c["box"]) if c.get("box") else None)
+
+
+async def _shot(collector: Collector, page: Page, box: dict | None, name: str) -> str | None:
+    """A viewport screenshot of the page as it stands."""
+    try:
+        data = await page.screenshot(type="jpeg", quality=70, full_page=False)
+    except PlaywrightError:
+        return None
+    return collector.writer.write_bytes(f"probes/report/{name}.jpg", data)
+
+
+async def _shot_of_control(collector: Collector, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:
+    """A viewport screenshot with the control scrolled into view, and the control's box within it."""
+    box = control.get("box")
+    try:
+        scroll_y = 0.0
+        if box:
+            scroll_y = await page.evaluate("(y) => { window.scrollTo(0, Math.max(0, y - 200)); return window.scrollY; }",
+                                           box["y"])
+        data = await page.screenshot(type="jpeg", quality=70, full_page=False)
+    except PlaywrightError:
+        return None, None
+    path = collector.writer.write_bytes(f"probes/report/{name}.jpg", data)
+    shot_box = Box(x=box["x"], y=box["y"] - scroll_y, width=box["width"], height=box["height"]) if box else None
+    return path, shot_box
+
+
+async def _settle(page: Page, settle_ms: int) -> None:
+    from .collect import _settle as settle
+
+    await settle(page, min(settle_ms, 800))
+    await asyncio.sleep(0)
