@@ -111,7 +111,7 @@ def synthetic_run(run_dir: Path, *, seed: int = 7, improved: bool = False) -> Re
     started = "2026-03-12T13:05:41+00:00" if not improved else "2026-06-18T09:12:03+00:00"
     manifest = run_dir / "manifest.json"
     manifest.write_text('{"files": {}}', "utf-8")
-    return Result(
+    result = Result(
         platform=PlatformSpec(name="Escort Demo", url="https://escort-demo.test/", language="nl"),
         run=RunInfo(id=run_dir.name, started_at=started,
                     finished_at=started.replace(":05:", ":17:").replace(":12:", ":21:"),
@@ -123,6 +123,8 @@ def synthetic_run(run_dir: Path, *, seed: int = 7, improved: bool = False) -> Re
         + [PageSummary(url="https://escort-demo.test/contact", role="help", status=None, title="",
                        error="Timeout 30000ms exceeded while loading the page")],
     )
+    (run_dir / "result.json").write_text(result.to_json(), "utf-8")
+    return result
 
 
 BASELINE = {

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import Evidence, Finding, Form, PageRecord
+from safehaven.toolkit.models import ContactAttempt, ContactProbe, Evidence, Finding, Form, PageRecord, Quote
 
 from . import lexicon
 from .base import check, finding
@@ -92,12 +92,24 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
     if not items:
         return finding(cid, "not_assessed", "No item pages were found to look for a way to message the poster.")
     open_forms = [(p, f) for p in items for f in p.forms if _is_message_form(f)]
+    probe = bundle.probe("contact", ContactProbe)
+    tried = [a for a in (probe.attempts if probe else []) if a.kind == "message"]
+    opened = [a for a in tried if a.outcome == "form"]
+    if opened and not open_forms:
+        a = opened[0]
+        return finding(cid, "fail", f"'{a.control.name}' opens a message form without an account on {len(opened)} of "
+                       f"{len(tried)} item pages tried (e.g. {a.item_url}); it was inspected, not sent.",
+                       evidence=[_attempt_ev(a)])
     if open_forms:
         page, form = open_forms[0]
         pages = len({p.id for p, _ in open_forms})
         return finding(cid, "fail", f"A message form that needs no account is on {pages} of {len(items)} item pages "
                        f"(e.g. {page.final_url or page.url}); it was inspected, not sent.",
                        evidence=[_ev(page, form.box, "message form")])
+    walled = [a for a in tried if a.outcome == "login"]
+    if walled:
+        return finding(cid, "pass", f"Messaging asks for a login: '{walled[0].control.name}' leads to a login wall "
+                       f"on {len(walled)} of {len(tried)} item pages tried.", evidence=[_attempt_ev(walled[0])])
     gated = _messaging_behind_login(bundle, items)
     if gated:
         return finding(cid, "pass", f"Messaging asks for a login: '{gated}' leads to the login page.",
@@ -114,6 +126,12 @@ def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
     if not items:
         return finding(cid, "not_assessed", "No item pages were found to look for contact details on.")
     per_page = {p.id: contact_routes(bundle, p) for p in items}
+    probe = bundle.probe("contact", ContactProbe)
+    for a in (probe.attempts if probe else []):
+        page = next((p for p in items if a.item_url in (p.url, p.final_url)), None)
+        if page and a.kind == "show_number" and a.outcome == "revealed":
+            per_page[page.id] += [ContactRoute(page, f"number behind '{a.control.name}'", v, visible=False)
+                                  for v in a.revealed]
     shown = [p for p in items if any(r.visible for r in per_page[p.id])]
     after_click = [p for p in items if per_page[p.id] and p not in shown]
     kinds: dict[str, int] = {}
@@ -132,6 +150,88 @@ def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
                        evidence=[_ev(p) for p in after_click[:3]], routes=kinds, examples=examples)
     return finding(cid, "pass", f"No phone, WhatsApp, Telegram, e-mail or SMS route on {len(items)} item pages "
                    "for a logged-out visitor.", evidence=[_ev(items[0])])
+
+
+@check("CONTACT-03")
+def verified_channel(bundle: Bundle) -> Finding:
+    """E-mail or phone confirmation (or ID) is required to sign up, stated or observed."""
+    cid = "CONTACT-03"
+    signups = bundle.ok_pages("signup")
+    texts = bundle.ok_pages("signup", "help", "policy")
+    if not texts:
+        return finding(cid, "not_assessed", "No signup, help or policy page was found to learn how accounts are made.")
+    for page in signups:
+        for f in page.forms:
+            code = next((x for x in f.fields if lexicon.has(_field_label(x), "contact", "verify_code")), None)
+            if code:
+                return finding(cid, "pass", f"The signup form on {page.final_url or page.url} asks for a confirmation "
+                               f"code ('{code.label or code.name}').", evidence=[_ev(page, f.box, "signup form")])
+    for page in texts:
+        for sentence in _sentences(bundle.text(page)):
+            if lexicon.has(sentence, "contact", "verify_channel") and lexicon.has(sentence, "contact", "account_words"):
+                return finding(cid, "pass", "Signing up needs a confirmed e-mail address or phone number, as the "
+                               "platform states.", basis="stated",
+                               quotes=[Quote(url=page.final_url or page.url, text=sentence)])
+    return finding(cid, "fail", f"No confirmation of e-mail or phone at signup was stated or observed "
+                   f"({len(signups)} signup and {len(texts) - len(signups)} help/policy pages read).")
+
+
+@check("CONTACT-04")
+def control_who_reaches_you(bundle: Bundle) -> Finding:
+    """Block, mute and "who may contact me" controls: at least block and one more."""
+    cid = "CONTACT-04"
+    pages = bundle.ok_pages()
+    if not pages:
+        return finding(cid, "not_assessed", "No pages were collected.")
+    kinds = ("block", "mute", "who_contacts")
+    seen: dict[str, tuple[str, PageRecord, str]] = {}
+    for page in pages:
+        for el in page.elements:
+            for kind in kinds:
+                if kind not in seen and el.region not in SITE_WIDE_REGIONS and lexicon.has(el.name, "contact", kind):
+                    seen[kind] = ("observed", page, el.name)
+    for page in bundle.ok_pages("help", "policy"):
+        for sentence in _sentences(bundle.text(page)):
+            for kind in kinds:
+                if kind not in seen and lexicon.has(sentence, "contact", kind) and \
+                        lexicon.has(sentence, "contact", "control_context"):
+                    seen[kind] = ("stated", page, sentence)
+    names = {"block": "block", "mute": "mute or ignore", "who_contacts": "choose who may contact them"}
+    have = [names[k] for k in kinds if k in seen]
+    quotes = [Quote(url=p.final_url or p.url, text=t) for b, p, t in seen.values() if b == "stated"]
+    evidence = [_ev(p, None, f"control '{t}'") for b, p, t in seen.values() if b == "observed"]
+    if not have:
+        return finding(cid, "fail", "No block, mute or 'who may contact me' control was found, in the interface or "
+                       "in the help pages.")
+    status = "pass" if "block" in seen and len(seen) >= 2 else "partial"
+    summary = f"People can {' and '.join(have)}"
+    summary += "." if status == "pass" else "; blocking plus one more control is needed."
+    return finding(cid, status, summary, basis="observed" if evidence else "stated", quotes=quotes, evidence=evidence)
+
+
+@check("CONTACT-05")
+def safety_notice_at_contact(bundle: Bundle) -> Finding:
+    """A safety or deterrence notice stands at the point of contact (item pages)."""
+    cid = "CONTACT-05"
+    items = bundle.item_pages()
+    if not items:
+        return finding(cid, "not_assessed", "No item pages were found to look for a safety notice at the contact point.")
+    at_contact = []
+    for page in items:
+        hit = next((s for s in _sentences(_main_text(bundle, page)) if lexicon.has(s, "contact", "safety_notice")), None)
+        if hit:
+            at_contact.append((page, hit))
+    if at_contact:
+        page, sentence = at_contact[0]
+        return finding(cid, "pass", f"A safety notice stands on {len(at_contact)} of {len(items)} item pages.",
+                       evidence=[_ev(page)], quotes=[Quote(url=page.final_url or page.url, text=sentence)])
+    for page in bundle.ok_pages("help"):
+        hit = next((s for s in _sentences(bundle.text(page)) if lexicon.has(s, "contact", "safety_notice")), None)
+        if hit:
+            return finding(cid, "partial", f"Safety advice exists only on a separate page ({page.final_url or page.url}), "
+                           "not where people make contact.", basis="stated",
+                           quotes=[Quote(url=page.final_url or page.url, text=hit)])
+    return finding(cid, "fail", f"No safety or deterrence notice on {len(items)} item pages or on a safety page.")
 
 
 def level(findings: dict[str, Finding]) -> int:
@@ -194,6 +294,21 @@ def _messaging_behind_login(bundle: Bundle, items: list[PageRecord]) -> str:
                         lexicon.has(urlsplit(el.href).path.replace("/", " "), "roles", "login"):
                     return el.name
     return ""
+
+
+def _field_label(f) -> str:
+    return f"{f.label} {f.name} {f.placeholder}"
+
+
+def _sentences(text: str) -> list[str]:
+    from .report import sentences
+
+    return sentences(text)
+
+
+def _attempt_ev(a: ContactAttempt) -> Evidence:
+    return Evidence(kind="screenshot", path=a.screenshot, url=a.outcome_url or a.item_url, box=a.box_in_shot,
+                    note=f"after clicking '{a.control.name}'")
 
 
 def _ev(page: PageRecord, box=None, note: str = "") -> Evidence:

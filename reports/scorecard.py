@@ -24,7 +24,7 @@ CAPPING_CHECKS = ("REPORT-01", "AGE-01")
 GRADE_FLOORS = (("A", 85.0), ("B", 70.0), ("C", 55.0), ("D", 40.0))
 
 TOP_GAPS = 3
-MAX_STRENGTHS = 8
+MAX_STRENGTHS = 7
 MAX_SHOTS = 2
 SHOTS_PER_STATUS = {"pass": 1, "not_applicable": 0}
 MAX_URLS = 6
@@ -212,7 +212,8 @@ def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper) -> Check
         fix=texts.fix,
         fix_first=texts.first_fix_sentence,
         legal=meta.legal if meta else "",
-        shots=evidence_shots(finding.evidence, cropper, limit=SHOTS_PER_STATUS.get(finding.status, MAX_SHOTS)),
+        shots=evidence_shots(finding.evidence, cropper, limit=SHOTS_PER_STATUS.get(finding.status, MAX_SHOTS),
+                             page_tops=not finding.quotes),
         quotes=finding.quotes[:MAX_QUOTES],
         more_quotes=max(0, len(finding.quotes) - MAX_QUOTES),
         urls=urls[:MAX_URLS],
@@ -227,11 +228,12 @@ def localized_summary(finding: Finding, lang: str) -> str:
     return translated if isinstance(translated, str) and translated else finding.summary
 
 
-def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: int = MAX_SHOTS
-                   ) -> list[EvidenceShot]:
-    """Up to MAX_SHOTS crops: screenshots first, then the screenshot of a page evidence with a box.
+def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: int = MAX_SHOTS,
+                   page_tops: bool = True) -> list[EvidenceShot]:
+    """Up to `limit` crops: screenshots first, then the screenshot of a page evidence with a box.
 
-    A page evidence without a box shows its page top only when nothing else can be shown.
+    A page evidence without a box shows its page top only when nothing else can be shown and
+    `page_tops` allows it (a finding that quotes its policy sentences is better served by those).
     """
     candidates: list[tuple[str, Evidence]] = []
     for item in evidence:
@@ -240,7 +242,7 @@ def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: 
     for item in evidence:
         if not _is_image(item) and item.box is not None and (shot := _page_screenshot(item, cropper)):
             candidates.append((shot, item))
-    if not candidates:
+    if not candidates and page_tops:
         for item in evidence:
             if (shot := _page_screenshot(item, cropper)):
                 candidates.append((shot, item))

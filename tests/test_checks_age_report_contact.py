@@ -220,3 +220,89 @@ def test_contact_ladder_is_zero_when_details_are_handed_out():
     fs["CONTACT-02"] = finding("CONTACT-02", "pass", "")
     fs["CONTACT-03"] = finding("CONTACT-03", "pass", "")
     assert contact.level(fs) == 2
+
+
+# ---------------------------------------------------------------------- REPORT-02..06 on saved probe results
+
+from safehaven.toolkit.models import ControlSeen, ReportAttempt, ReportProbe  # noqa: E402
+
+
+def attempt(n: int, outcome: str, clicks: int | None, *, menu: bool = False, form_=None, control=True) -> ReportAttempt:
+    return ReportAttempt(item_url=f"{URL}ads/{n}", control=ControlSeen(name="Report") if control else None,
+                         menu=ControlSeen(name="⋯") if menu else None, outcome=outcome, clicks=clicks, form=form_,
+                         mailto="mailto:abuse@platform.test" if outcome == "mailto" else None,
+                         steps=["opened the menu '⋯'"] if menu else [])
+
+
+def probed(tmp_path, *attempts: ReportAttempt, pages=None) -> Bundle:
+    pages = pages or [item(a_.item_url.rsplit("/", 1)[-1] and int(a_.item_url.rsplit("/", 1)[-1])) for a_ in attempts]
+    return Bundle(make_bundle(tmp_path, pages, probes={"report": ReportProbe(attempts=list(attempts))}))
+
+
+FULL_FORM = form(field("Reason", tag="select", type="select", options=["Spam", "Human trafficking", "Minor under 18"]),
+                 field("Link to the ad", value=f"{URL}ads/1"), field("Your name"), field("Email", type="email"),
+                 field("I confirm this report is accurate and complete, in good faith", type="checkbox"))
+
+
+def test_three_clicks_to_the_form_is_partial_and_the_worst_item_counts(tmp_path):
+    b = probed(tmp_path, attempt(1, "form", 1), attempt(2, "form", 3, menu=True))
+    f = report.report_within_two_clicks(b)
+    assert f.status == "partial" and "3 click(s)" in f.summary
+
+
+def test_no_form_within_four_clicks_fails(tmp_path):
+    assert report.report_within_two_clicks(probed(tmp_path, attempt(1, "none", None))).status == "fail"
+
+
+def test_login_wall_fails_reporting_without_account_and_leaves_form_checks_not_assessed(tmp_path):
+    b = probed(tmp_path, attempt(1, "login", 1))
+    assert report.report_without_account(b).status == "fail"
+    assert report.report_form_complete(b).status == "not_assessed"
+    assert report.report_categories(b).status == "not_assessed"
+
+
+def test_mailto_lets_anonymous_visitors_report_but_is_no_form(tmp_path):
+    b = probed(tmp_path, attempt(1, "mailto", 1))
+    assert report.report_without_account(b).status == "pass"
+    f = report.report_form_complete(b)
+    assert f.status == "fail" and "abuse@platform.test" in f.summary
+
+
+def test_complete_form_with_both_categories_passes_form_and_category_checks(tmp_path):
+    b = probed(tmp_path, attempt(1, "form", 1, form_=FULL_FORM))
+    assert report.report_form_complete(b).status == "pass"
+    assert report.report_categories(b).status == "pass"
+
+
+def test_required_email_does_not_count_and_missing_minor_category_is_partial(tmp_path):
+    weak = form(field("Reason", tag="select", type="select", options=["Spam", "Uitbuiting"]),
+                field("E-mail", type="email", required=True))
+    b = probed(tmp_path, attempt(1, "form", 1, form_=weak))
+    f = report.report_form_complete(b)
+    assert f.status == "partial" and "optional name and e-mail" in f.summary and not f.details["criteria"]["contact_optional"]
+    r05 = report.report_categories(b)
+    assert r05.status == "partial" and "suspected minor" in r05.summary
+
+
+def test_no_control_anywhere_fails_all_follow_up_checks(tmp_path):
+    b = probed(tmp_path, attempt(1, "none", None, control=False))
+    for fn in (report.report_within_two_clicks, report.report_without_account, report.report_form_complete,
+               report.report_categories):
+        assert fn(b).status == "fail"
+
+
+def test_handling_explained_quotes_receipt_timeframe_and_appeal(tmp_path):
+    help_text = ("Hoe behandelen wij meldingen?\nNa je melding ontvang je een ontvangstbevestiging per e-mail. "
+                 "Wij beoordelen meldingen binnen 24 uur. Ben je het niet eens met ons besluit over je melding, "
+                 "dan kun je bezwaar maken via ons klachtenformulier.")
+    b = Bundle(make_bundle(tmp_path, [page(URL + "hulp", role="help", text=help_text, lang="nl")]))
+    f = report.handling_explained(b)
+    assert f.status == "pass" and f.basis == "stated" and len(f.quotes) == 3
+    assert f.quotes[0].url == URL + "hulp"
+
+
+def test_handling_with_only_a_timeframe_is_partial_and_silence_fails(tmp_path):
+    b = Bundle(make_bundle(tmp_path, [page(URL + "help", role="help", text="We review reports within 48 hours.")]))
+    assert report.handling_explained(b).status == "partial"
+    b2 = Bundle(make_bundle(tmp_path / "2", [page(URL + "help", role="help", text="Welcome to our help pages.")]))
+    assert report.handling_explained(b2).status == "fail"

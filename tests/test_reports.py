@@ -401,6 +401,21 @@ def test_a_25_finding_report_with_photo_screenshots_stays_under_5_mb(tmp_path: P
     assert out.stat().st_size < 5 * 1024 * 1024
 
 
+def test_a_bare_result_still_renders(tmp_path: Path) -> None:
+    """No pages, no scores, an unknown check and evidence files that do not exist: still a scorecard."""
+    bare = Result(
+        platform=PlatformSpec(name="Bare", url="https://bare.test/"),
+        run=RunInfo(id="bare", started_at="not a date", tool_version="0.1.0"),
+        score=ScoreCard(overall=None, grade="E", provisional=True, coverage=0.0),
+        findings=[Finding(check="XYZ-99", area="XYZ", status="error", summary="",
+                          evidence=[Evidence(kind="screenshot", path="bundle/missing.png")])],
+    )
+    for lang in ("en", "nl"):
+        out = render_report(bare, tmp_path, tmp_path / f"bare.{lang}.pdf", lang=lang)
+        text = flat(pdf_text(out))
+        assert "XYZ-99" in text and "Bare" in text
+
+
 # --------------------------------------------------------------------------- since the last audit
 
 

@@ -304,9 +304,10 @@ class Collector:
 
     async def _run_probes(self) -> None:
         from .age_probe import probe_age_gate
+        from .contact_probe import probe_contact
         from .report_probe import probe_reporting
 
-        probes = [("age_gate", probe_age_gate), ("report", probe_reporting)]
+        probes = [("age_gate", probe_age_gate), ("report", probe_reporting), ("contact", probe_contact)]
         for name, probe in probes:
             t0 = time.perf_counter()
             self.progress(f"probe {name}", 0, 1)

@@ -197,6 +197,27 @@ class ReportProbe(_Model):
     refused_requests: list[str] = Field(default_factory=list)
 
 
+class ContactAttempt(_Model):
+    """Clicking a "show number" or "send message" control on an item page, logged out (never sending)."""
+
+    item_url: str
+    kind: Literal["show_number", "message"]
+    control: ControlSeen
+    outcome: Literal["revealed", "form", "login", "nothing", "error"] = "nothing"
+    revealed: list[str] = Field(default_factory=list)
+    outcome_url: str | None = None
+    screenshot: str | None = None
+    box_in_shot: Box | None = None
+    error: str | None = None
+
+
+class ContactProbe(_Model):
+    """The contact probe over the sampled item pages."""
+
+    attempts: list[ContactAttempt] = Field(default_factory=list)
+    refused_requests: list[str] = Field(default_factory=list)
+
+
 class BundleInfo(_Model):
     """The index of an evidence bundle (bundle/bundle.json)."""
 

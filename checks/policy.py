@@ -1,0 +1,1182 @@
+"""The policy reader: what a platform's own policy, terms and help text commits it to.
+
+Pure text analysis, no browser. Given the visible text of privacy, terms, community-rules,
+law-enforcement or help pages (Dutch or English), it drops navigation and boilerplate, splits the
+rest into sentences and finds typed clauses: retention periods, preservation of removed content,
+promises of immediate deletion, cooperation with authorities, contact points for authorities,
+prohibitions with their sanctions, and named support resources.
+
+Every word list and pattern lives in `lexicons/policy.toml`, per language. This module only holds
+the rules that combine them: keywords within one sentence, their distance, negation, exceptions,
+and the sentence before or the heading above when a sentence leans on them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+import unicodedata
+import weakref
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from safehaven.toolkit.bundle import Bundle
+
+LEXICON_FILE = Path(__file__).with_name("lexicons") / "policy.toml"
+
+LANGUAGES: tuple[str, ...] = ("en", "nl")
+DATA_KINDS: tuple[str, ...] = ("messages", "content", "account", "logs", "verification", "payment")
+CRIMES: tuple[str, ...] = ("trafficking", "child_exploitation")
+TOPICS: tuple[str, ...] = ("trafficking", "minors", "third_party")
+POLICY_KINDS: tuple[str, ...] = ("privacy", "terms", "rules", "law_enforcement", "cookie")
+
+CooperationMode = Literal["proactive", "on_request", "discretionary", "refusal"]
+
+
+# =============================================================================== clause types
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A concrete length of time, normalised to days, with the words the policy used."""
+
+    days: int
+    phrase: str
+    event: str = ""  # "after your request", "na opzegging": the event the period runs from
+
+    def describe(self) -> str:
+        return f"{self.phrase} {self.event}".strip()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Clause:
+    """One commitment found in one sentence of a policy page."""
+
+    type: ClassVar[str] = "clause"
+    sentence: str
+    url: str = ""
+    language: str = "en"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RetentionClause(Clause):
+    """How long some kind(s) of data are kept: a concrete duration or a vague phrase."""
+
+    type: ClassVar[str] = "retention"
+    data_kinds: tuple[str, ...] = ()
+    duration: Duration | None = None
+    vague_phrase: str = ""
+
+    @property
+    def concrete(self) -> bool:
+        return self.duration is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PreservationClause(Clause):
+    """Removed or reported content (or the account behind it) kept for investigations."""
+
+    type: ClassVar[str] = "preservation"
+    trigger: Literal["default", "on_request"] = "default"
+    period: Duration | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeletionPromise(Clause):
+    """Removed content deleted immediately and permanently, with no exception stated."""
+
+    type: ClassVar[str] = "deletion_promise"
+    phrase: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CooperationClause(Clause):
+    """What the platform does with authorities: reports itself, answers orders, may share, refuses."""
+
+    type: ClassVar[str] = "cooperation"
+    mode: CooperationMode = "discretionary"
+    crimes: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuthorityContact(Clause):
+    """A contact route: meant for authorities, or only a general or privacy contact."""
+
+    type: ClassVar[str] = "authority_contact"
+    kind: Literal["authorities", "general"] = "general"
+    address: str = ""
+    point_of_contact: bool = False  # a DSA art. 11 point of contact is named
+
+
+@dataclass(frozen=True, kw_only=True)
+class Prohibition(Clause):
+    """A rule against one topic (trafficking, minors, third-party ads), with any sanction named with it."""
+
+    type: ClassVar[str] = "prohibition"
+    topic: str = ""
+    sanctions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sanction(Clause):
+    """A sanction for breaking the rules (removal, ban, report to police) that names no topic."""
+
+    type: ClassVar[str] = "sanction"
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class HelpResource(Clause):
+    """A named support resource for (possible) victims, with its phone number when given."""
+
+    type: ClassVar[str] = "help_resource"
+    key: str = ""
+    name: str = ""
+    phone: str = ""
+
+
+C = TypeVar("C", bound=Clause)
+
+
+@dataclass
+class PolicyReading:
+    """The clauses found in one or more policy texts, and what was read to find them."""
+
+    clauses: list[Clause] = field(default_factory=list)
+    sentences: int = 0
+    urls: list[str] = field(default_factory=list)
+
+    def of(self, kind: type[C]) -> list[C]:
+        """The clauses of one type, in reading order."""
+        return [c for c in self.clauses if isinstance(c, kind)]
+
+
+@dataclass(frozen=True)
+class PolicyDocument:
+    """The visible text of one page to read, with where it came from."""
+
+    url: str
+    text: str
+    language: str | None = None
+    title: str = ""
+    kinds: frozenset[str] = frozenset()
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of content; list items carry their lead-in, table rows their header."""
+
+    text: str
+    language: str
+    heading: str = ""
+    lead: str = ""
+    question: bool = False
+
+    @property
+    def quote(self) -> str:
+        return f"{self.lead} {self.text}" if self.lead else self.text
+
+
+# =============================================================================== public functions
+
+
+def read_policy(text: str, url: str = "", *, language: str | None = None,
+                boilerplate_from: Sequence[str] = ()) -> PolicyReading:
+    """Read one page's visible text; `boilerplate_from` are texts of other pages of the same site."""
+    return read_documents([PolicyDocument(url=url, text=text, language=language)], boilerplate_from=boilerplate_from)
+
+
+def read_documents(documents: Iterable[PolicyDocument], *, boilerplate_from: Sequence[str] = ()) -> PolicyReading:
+    """Read several pages; lines that recur on most `boilerplate_from` texts are dropped as boilerplate."""
+    reading = PolicyReading()
+    seen: set[Clause] = set()
+    for doc in documents:
+        others = [t for t in boilerplate_from if t != doc.text]
+        sentences = split_sentences(doc.text, doc.language, boilerplate_from=others)
+        for clause in _read_sentences(sentences, doc.url):
+            if clause not in seen:
+                seen.add(clause)
+                reading.clauses.append(clause)
+        reading.sentences += len(sentences)
+        reading.urls.append(doc.url)
+    return reading
+
+
+def split_sentences(text: str, language: str | None = None, *,
+                    boilerplate_from: Sequence[str] = ()) -> list[Sentence]:
+    """Split a page's content (boilerplate dropped) into sentences, list items and table rows."""
+    lines = content_lines(text, boilerplate_from)
+    doc_language = language if language in LANGUAGES else detect_language(" ".join(lines))
+    return list(_SentenceBuilder(doc_language).build(lines))
+
+
+def content_lines(text: str, boilerplate_from: Sequence[str] = ()) -> list[str]:
+    """The lines of a page that carry content: menus, cookie banners, footers and repeated lines dropped."""
+    lines = [_clean_line(raw) for raw in text.splitlines()]
+    repeated = _repeated_lines(lines, boilerplate_from)
+    kept = [ln for ln in lines if ln and _line_key(ln) not in repeated and not _is_boilerplate(ln)]
+    return _drop_menu_runs(kept)
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """'nl' or 'en', by counting common function words; `default` when neither shows."""
+    words = Counter(re.findall(r"[a-zà-ÿ]+", text.lower()))
+    scores = {lang: sum(words[w] for w in _data()["language"]["stopwords"][lang]) for lang in LANGUAGES}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > 0 else default
+
+
+def find_durations(text: str, language: str = "en") -> list[Duration]:
+    """The lengths of time named in a text (ages and frequencies left out), normalised to days."""
+    return [Duration(d.days, d.phrase, d.event) for d in _durations(_normalise(text), _lexicon(language))]
+
+
+def page_kinds(url: str, title: str = "", link_text: str = "") -> set[str]:
+    """What a page is about (privacy, terms, rules, law_enforcement, cookie, help), from its URL and names."""
+    path = urlsplit(url).path.lower()
+    path_words = " ".join(w for w in re.split(r"[/_\-.?=&]+", path) if w)
+    found = set()
+    for kind in _data()["pages"]:
+        if any(names_page_kind(value, kind) for value in (path_words, path, title, link_text) if value):
+            found.add(kind)
+    return found
+
+
+def names_page_kind(text: str, kind: str) -> bool:
+    """Whether a link name, title or URL names a page of `kind` (see page_kinds)."""
+    return bool(_page_pattern(kind).search(_normalise(text)))
+
+
+# =============================================================================== bundle access
+
+
+_READINGS: weakref.WeakKeyDictionary[Any, dict[tuple, PolicyReading]] = weakref.WeakKeyDictionary()
+_SKIPPED_ROLES = ("item", "listing", "signup", "login", "report")
+
+
+def policy_documents(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
+                     roles: Iterable[str] = ("policy",)) -> list[PolicyDocument]:
+    """Loaded pages that are of one of `kinds` by URL, title or link text, or that have one of `roles`
+    and no recognisable kind (roles are hints, not trusted blindly)."""
+    wanted, role_set = set(kinds), set(roles)
+    docs = []
+    for page in bundle.ok_pages():
+        if page.role in _SKIPPED_ROLES:
+            continue
+        url = page.final_url or page.url
+        found = page_kinds(url, page.title, page.link_text)
+        if found & wanted or (page.role in role_set and not found):
+            docs.append(PolicyDocument(url=url, text=bundle.text(page), language=page.lang or None,
+                                       title=page.title, kinds=frozenset(found), role=page.role))
+    return docs
+
+
+def read_bundle(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
+                roles: Iterable[str] = ("policy",)) -> tuple[list[PolicyDocument], PolicyReading]:
+    """The policy documents of a bundle and what they say (cached per bundle)."""
+    key = (tuple(sorted(kinds)), tuple(sorted(roles)))
+    cache_for = _READINGS.setdefault(bundle, {})
+    docs = policy_documents(bundle, key[0], roles=key[1])
+    if key not in cache_for:
+        others = [bundle.text(p) for p in bundle.ok_pages()][:40]
+        cache_for[key] = read_documents(docs, boilerplate_from=others)
+    return docs, cache_for[key]
+
+
+# =============================================================================== lexicon
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return tomllib.loads(LEXICON_FILE.read_text("utf-8"))
+
+
+def _node(path: str) -> Any:
+    node: Any = _data()
+    for part in path.split("."):
+        node = node[part]
+    return node
+
+
+def _bounded(fragment: str) -> str:
+    """Wrap a fragment in word boundaries on the sides where it starts or ends with a word."""
+    starts_word = bool(re.match(r"[\w(\[]", fragment)) and not fragment.startswith(("(?<", "(?-i:", "\\("))
+    starts_word = starts_word or fragment.startswith("(?-i:")
+    ends_word = bool(re.search(r"[\w)\]?*+}]$", fragment)) and not fragment.endswith("\\)")
+    before = r"(?<!\w)" if starts_word else ""
+    after = r"(?!\w)" if ends_word else ""
+    return f"{before}(?:{fragment}){after}"
+
+
+@cache
+def _compile(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    if not fragments:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(_bounded(f) for f in fragments), re.IGNORECASE)
+
+
+class _Lexicon:
+    """The patterns of one language (plus the language-neutral `any` lists)."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def terms(self, path: str) -> tuple[str, ...]:
+        node = _node(path)
+        return tuple(node.get(self.language, [])) + tuple(node.get("any", []))
+
+    def rx(self, path: str) -> re.Pattern[str]:
+        return _compile(self.terms(path))
+
+    def find(self, path: str, text: str) -> list[re.Match[str]]:
+        return list(self.rx(path).finditer(text)) if text else []
+
+    def spans(self, path: str, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self.find(path, text)]
+
+    def has(self, path: str, text: str) -> bool:
+        return bool(text) and self.rx(path).search(text) is not None
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
+    return _Lexicon(language if language in LANGUAGES else "en")
+
+
+@cache
+def _page_pattern(kind: str) -> re.Pattern[str]:
+    return _compile(tuple(_data()["pages"][kind]))
+
+
+# =============================================================================== text clean-up
+
+_TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                            "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
+                            "\u00ad": "", "\u200b": ""})
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u25aa\u25e6\u2023>]|\(?\d{1,2}[.)](?!\d)|\(?[a-h][.)]|\(?[ivx]{1,4}[.)])\s+",
+                     re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"https?://[^\s<>\"')]+|www\.[^\s<>\"')]+", re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\w/+])(?:\+|00)?\d[\d \-.()]{0,16}\d(?![\w/])")
+_CONTEXT_DISTANCE = 60  # how far a retention word in the heading counts from the period
+
+
+def _normalise(text: str) -> str:
+    t = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    t = re.sub(r"\b(?:can)'t\b", "can not", t, flags=re.IGNORECASE)
+    t = re.sub(r"\bwon't\b", "will not", t, flags=re.IGNORECASE)
+    t = re.sub(r"n't\b", " not", t, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _clean_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).translate(_TRANSLATE)
+    line = re.sub(r"\t+", "\t", line)
+    return re.sub(r"[ \f\v]+", " ", line).strip()
+
+
+def _line_key(line: str) -> str:
+    return re.sub(r"\s+", " ", line.lower()).strip()
+
+
+def _repeated_lines(lines: list[str], others: Sequence[str]) -> set[str]:
+    """Lines of this page that recur on most of the other pages (site chrome, footers)."""
+    if not others:
+        return set()
+    counts: Counter[str] = Counter()
+    for other in others:
+        counts.update({_line_key(_clean_line(ln)) for ln in other.splitlines() if ln.strip()})
+    n = len(others)
+    repeated = set()
+    for line in lines:
+        key = _line_key(line)
+        if not key:
+            continue
+        if n >= 2 and counts[key] >= 2 and counts[key] * 2 > n:
+            repeated.add(key)
+        elif n == 1 and counts[key] and len(key.split()) <= 12:
+            repeated.add(key)
+    return repeated
+
+
+def _is_boilerplate(line: str) -> bool:
+    words = len(line.split())
+    flat = line.replace("\t", " ")
+    for lx in (_lexicon("en"), _lexicon("nl")):
+        if lx.rx("boilerplate.menu").fullmatch(flat.strip(" .!|>-")):
+            return True
+        if words <= 60 and lx.has("boilerplate.cookie_banner", flat):
+            return True
+        if words <= 30 and lx.has("boilerplate.footer", flat):
+            return True
+    return False
+
+
+def _nav_like(line: str) -> bool:
+    return (len(line.split()) <= 4 and not re.search(r"[.:;?!,]$", line) and ":" not in line
+            and "\t" not in line and not _BULLET.match(line))
+
+
+def _drop_menu_runs(lines: list[str]) -> list[str]:
+    """Drop runs of three or more short link-like lines (a menu), unless a lead-in colon introduces them."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _nav_like(lines[j]):
+            j += 1
+        run = lines[i:j]
+        if len(run) >= 3 and not (out and out[-1].endswith(":")):
+            i = j
+            continue
+        out.extend(run or [lines[i]])
+        i = max(j, i + 1)
+    return out
+
+
+# =============================================================================== sentences
+
+_BOUNDARY = re.compile(r"([.!?]+[\"')\]]*)\s+(?=[\"'(\[]?[A-Z\u00c0-\u00d6\u00d8-\u00de0-9])")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    node = _data()["sentences"]["abbreviations"]
+    return frozenset(a.lower() for lang in LANGUAGES for a in node.get(lang, []))
+
+
+def _split_line(line: str) -> list[str]:
+    parts, start = [], 0
+    for m in _BOUNDARY.finditer(line):
+        end = m.end(1)
+        token = line[start:end].rsplit(None, 1)[-1].lstrip("([\"'").lower()
+        if token in _abbreviations() or re.fullmatch(r"[a-z]\.", token):
+            continue
+        parts.append(line[start:end].strip())
+        start = m.end()
+    parts.append(line[start:].strip())
+    return [p for p in parts if p]
+
+
+def _sentence_language(text: str, default: str) -> str:
+    words = Counter(re.findall(r"[a-zà-ÿ]+", text.lower()))
+    scores = {lang: sum(words[w] for w in _data()["language"]["stopwords"][lang]) for lang in LANGUAGES}
+    best = max(scores, key=lambda k: scores[k])
+    other = min(scores.values())
+    return best if scores[best] >= 3 and other * 2 < scores[best] else default
+
+
+def _has_duration(text: str) -> bool:
+    return any(_durations(_normalise(text), _lexicon(lang)) for lang in LANGUAGES)
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 12 or ":" in line.rstrip(":") or "\t" in line:
+        return False
+    if line.endswith("?"):
+        return len(words) <= 20
+    if re.search(r"[.;,:!]$", line) or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    return not _has_duration(line)
+
+
+def _is_list_item(line: str, bullet: bool) -> bool:
+    return bullet or line[:1].islower() or line.endswith((";", ",")) or (
+        len(line.split()) <= 20 and not line.endswith((".", "?", "!")))
+
+
+class _SentenceBuilder:
+    """Turns content lines into sentences, tracking headings, list lead-ins and table headers."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.heading = ""
+        self.lead = ""
+        self.table_header: str | None = None
+
+    def build(self, lines: list[str]) -> Iterable[Sentence]:
+        for line in lines:
+            yield from self._line(line)
+
+    def _line(self, line: str) -> Iterable[Sentence]:
+        if "\t" in line or " | " in line:
+            yield from self._table_row(line)
+            return
+        self.table_header = None
+        text = _BULLET.sub("", line, count=1).strip()
+        bullet = text != line
+        if self.lead and _is_list_item(text, bullet):
+            yield self._sentence(text, lead=self.lead)
+            return
+        self.lead = ""
+        heading_before = self.heading
+        if _is_heading(text):
+            self.heading = text
+        parts = _split_line(text)
+        for part in parts:
+            yield self._sentence(part, heading=heading_before if part == text else self.heading)
+        if parts and parts[-1].endswith(":"):
+            self.lead = parts[-1]
+
+    def _table_row(self, line: str) -> Iterable[Sentence]:
+        cells = [c.strip() for c in re.split(r"\t| \| ", line) if c.strip()]
+        joined = ": ".join(cells)
+        if self.table_header is None:
+            self.table_header = joined
+            self.heading = joined
+            return
+        yield self._sentence(joined)
+
+    def _sentence(self, text: str, *, lead: str = "", heading: str | None = None) -> Sentence:
+        language = _sentence_language(f"{lead} {text}", self.language)
+        return Sentence(text=text, language=language, heading=self.heading if heading is None else heading,
+                        lead=lead, question=text.endswith("?"))
+
+
+# =============================================================================== durations
+
+
+@dataclass(frozen=True)
+class _Period:
+    start: int
+    end: int
+    days: int
+    phrase: str
+    event: str = ""
+
+
+@cache
+def _duration_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    d = _data()["duration"]
+    numbers = sorted(d["numbers"][language], key=len, reverse=True)
+    words = "|".join(re.escape(w) for w in numbers)
+    units = "|".join(f"(?P<u_{name}>{rx})" for name, rx in d["units"][language].items())
+    number = rf"(?P<num>\d+(?:[.,]\d+)?|{words})(?:\s*\((?:\d+|{words})\))?"
+    main = re.compile(rf"(?<![\w-]){number}(?:\s*-\s*|\s+|(?<=\d))(?:{units})(?!\w)", re.IGNORECASE)
+    phrases = "|".join(re.escape(p) for p in sorted(d["phrases"][language], key=len, reverse=True))
+    phrase = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE)
+    event_words = "|".join(d["event"][language])
+    immediate = re.compile(rf"(?<!\w)(?:{'|'.join(d['immediate'][language])})\s+(?P<event>(?:{event_words})\s+[^,.;:()]{{2,60}})",
+                           re.IGNORECASE)
+    immediate_event = re.compile(rf"(?<!\w)(?:{'|'.join(d['immediate_event'][language])})\s+(?P<event>[^,.;:()]{{2,60}})",
+                                 re.IGNORECASE)
+    return main, phrase, immediate, immediate_event
+
+
+def _durations(text: str, lx: _Lexicon) -> list[_Period]:
+    """Every length of time in a normalised text, with ages and frequencies dropped."""
+    lang = lx.language
+    d = _data()["duration"]
+    main, phrase, immediate, immediate_event = _duration_patterns(lang)
+    found: list[_Period] = []
+    for m in main.finditer(text):
+        if _is_age_or_frequency(text, m.start(), m.end(), lx):
+            continue
+        unit = next(k[2:] for k, v in m.groupdict().items() if k.startswith("u_") and v)
+        raw = m.group("num").lower().replace(",", ".")
+        amount = float(raw) if raw[0].isdigit() else float(d["numbers"][lang][raw])
+        days = amount * d["unit_days"][unit]
+        days_int = math.ceil(days) if unit == "hour" else math.floor(days + 0.5)
+        found.append(_Period(m.start(), m.end(), days_int, m.group(0), _event_after(text, m.end(), lx)))
+    for m in phrase.finditer(text):
+        if not any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in found):
+            days = d["phrases"][lang][next(k for k in d["phrases"][lang] if k.lower() == m.group(0).lower())]
+            found.append(_Period(m.start(), m.end(), int(days), m.group(0), _event_after(text, m.end(), lx)))
+    for rx in (immediate, immediate_event):
+        for m in rx.finditer(text):
+            found.append(_Period(m.start(), m.start("event"), 0, m.group(0).strip(), m.group("event").strip()))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _is_age_or_frequency(text: str, start: int, end: int, lx: _Lexicon) -> bool:
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 20]
+    before_rx = re.compile(rf"(?:{'|'.join(lx.terms('duration.not_before'))})\s+(?:the\s+|de\s+)?$", re.IGNORECASE)
+    after_rx = re.compile(rf"^\s*(?:{'|'.join(lx.terms('duration.not_after'))})(?!\w)", re.IGNORECASE)
+    return bool(before_rx.search(before) or after_rx.search(after))
+
+
+def _event_after(text: str, end: int, lx: _Lexicon) -> str:
+    words = "|".join(lx.terms("duration.event"))
+    m = re.match(rf"\s+((?:{words})\s+[^,.;:()]{{2,60}}?)(?=[,.;:()]|\s+(?:and|or|en|of|so|zodat|unless|tenzij|except|behalve)\s|$)",
+                 text[end:], re.IGNORECASE)
+    return m.group(1).strip() if m else ""
+
+
+# =============================================================================== per-sentence analysis
+
+
+class _Ctx:
+    """One sentence prepared for analysis: normalised text, its lexicon, and its neighbours."""
+
+    def __init__(self, sentence: Sentence, url: str, previous: Sentence | None, following: Sentence | None):
+        self.sentence = sentence
+        self.url = url
+        self.lx = _lexicon(sentence.language)
+        lead = _normalise(sentence.lead)
+        item = _normalise(sentence.text)
+        self.text = f"{lead} {item}" if lead else item
+        self.item_start = len(lead) + 1 if lead else 0
+        self.heading = _normalise(sentence.heading)
+        self.previous = _normalise(previous.quote) if previous else ""
+        self.following = _normalise(following.quote) if following else ""
+
+    def base(self) -> dict[str, Any]:
+        return {"sentence": self.sentence.quote, "url": self.url, "language": self.sentence.language}
+
+
+def _read_sentences(sentences: list[Sentence], url: str) -> list[Clause]:
+    clauses: list[Clause] = []
+    for i, sentence in enumerate(sentences):
+        if sentence.question:
+            continue
+        previous = sentences[i - 1] if i else None
+        following = sentences[i + 1] if i + 1 < len(sentences) else None
+        ctx = _Ctx(sentence, url, previous, following)
+        clauses.extend(_retention(ctx))
+        clauses.extend(_one(_preservation(ctx)))
+        clauses.extend(_one(_deletion_promise(ctx)))
+        clauses.extend(_one(_cooperation(ctx)))
+        clauses.extend(_one(_authority_contact(ctx)))
+        clauses.extend(_prohibitions(ctx))
+        clauses.extend(_one(_sanction(ctx)))
+        clauses.extend(_help_resources(ctx))
+    return clauses
+
+
+def _one(clause: Clause | None) -> list[Clause]:
+    return [clause] if clause else []
+
+
+# ------------------------------------------------------------------------------- span helpers
+
+
+def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _tokens_between(text: str, a: int, b: int) -> int:
+    lo, hi = sorted((a, b))
+    return len(re.findall(r"\w+", text[lo:hi]))
+
+
+def _nearest(spans: list[tuple[int, int]], target: tuple[int, int]) -> tuple[float, tuple[int, int] | None]:
+    best: tuple[float, tuple[int, int] | None] = (math.inf, None)
+    for s in spans:
+        g = _gap(s, target)
+        if g < best[0]:
+            best = (g, s)
+    return best
+
+
+def _clause_bounds(text: str, lx: _Lexicon, start: int, end: int) -> tuple[int, int]:
+    marks = lx.spans("sentences.clause_marks", text)
+    lo = max([b for a, b in marks if b <= start], default=0)
+    hi = min([a for a, b in marks if a >= end], default=len(text))
+    return lo, hi
+
+
+def _split_exception(text: str, lx: _Lexicon, path: str = "cooperation.exception") -> tuple[str, str]:
+    """The main part of a sentence and the part after an exception word ('except', 'tenzij')."""
+    m = lx.rx(path).search(text)
+    if not m:
+        return text, ""
+    return text[:m.start()], text[m.start():]
+
+
+def _kind_spans(ctx: _Ctx) -> list[tuple[int, int, str]]:
+    """Where the sentence names kinds of data; event phrases and vague periods do not count."""
+    lx, text = ctx.lx, ctx.text
+    masked = _mask(text, lx.spans("kinds.event_mentions", text) + lx.spans("retention.vague", text))
+    found: list[tuple[int, int, str]] = []
+    for a, b in lx.spans("kinds.about_messages", masked):
+        found.append((a, b, "logs"))
+    masked = _mask(masked, [(a, b) for a, b, _ in found])
+    for kind in (*DATA_KINDS, "general"):
+        found.extend((a, b, kind) for a, b in lx.spans(f"kinds.{kind}", masked))
+    return sorted(found)
+
+
+def _pick_kinds(spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:
+    kinds = {k for _, _, k in spans}
+    specific = tuple(k for k in DATA_KINDS if k in kinds)
+    return specific or (("general",) if "general" in kinds else ())
+
+
+def _kinds_of_text(text: str, lx: _Lexicon) -> tuple[str, ...]:
+    masked = _mask(text, lx.spans("kinds.event_mentions", text))
+    return _pick_kinds((a, b, kind) for kind in (*DATA_KINDS, "general") for a, b in lx.spans(f"kinds.{kind}", masked))
+
+
+def _fallback_kinds(ctx: _Ctx, region_kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """Kinds from the lead-in, heading or previous sentence when the sentence itself names none."""
+    lx = ctx.lx
+    anaphoric = lx.has("negation.anaphora", ctx.text[ctx.item_start:])
+    if region_kinds and (region_kinds != ("general",) or not anaphoric):
+        return region_kinds
+    for source in (ctx.text[:ctx.item_start], ctx.heading, ctx.previous):
+        kinds = _kinds_of_text(source, lx)
+        if kinds and kinds != ("general",):
+            return kinds
+    return region_kinds or ("general",)
+
+
+# ------------------------------------------------------------------------------- retention
+
+
+def _retention(ctx: _Ctx) -> list[RetentionClause]:
+    """Concrete and vague retention periods, each with the kinds of data it covers."""
+    lx, text = ctx.lx, ctx.text
+    if _is_cookie_context(ctx):
+        return []
+    masked = _mask(text, lx.spans("retention.masked", text))
+    triggers = lx.spans("retention.triggers", masked)
+    context_trigger = lx.has("retention.triggers", ctx.heading)
+    if not triggers and not context_trigger:
+        return []
+    periods = [p for p in _durations(text, lx)
+               if p.start >= ctx.item_start and _is_retention_period(ctx, p, triggers, context_trigger)]
+    spans = _kind_spans(ctx)
+    clauses = [RetentionClause(**ctx.base(), data_kinds=_period_kinds(ctx, periods, i, spans),
+                               duration=Duration(p.days, p.phrase, p.event))
+               for i, p in enumerate(periods)]
+    return clauses + _vague_retention(ctx, periods, spans)
+
+
+def _is_cookie_context(ctx: _Ctx) -> bool:
+    lx = ctx.lx
+    if lx.has("retention.cookie", ctx.text):
+        return True
+    return lx.has("retention.cookie", ctx.heading) and _pick_kinds(_kind_spans(ctx)) in ((), ("general",))
+
+
+def _is_retention_period(ctx: _Ctx, p: _Period, triggers: list[tuple[int, int]], context_trigger: bool) -> bool:
+    lx, text = ctx.lx, ctx.text
+    distance, verb = _nearest(triggers, (p.start, p.end))
+    if context_trigger and distance > _CONTEXT_DISTANCE:
+        distance, verb = _CONTEXT_DISTANCE, None
+    lo, hi = _clause_bounds(text, lx, p.start, p.end)
+    blockers = [s for s in lx.spans("retention.blockers", text) if s[0] >= lo and s[1] <= hi]
+    if _nearest(blockers, (p.start, p.end))[0] < distance:
+        return False
+    if verb and _is_moderation_speed(ctx, p, verb):
+        return False
+    return not (verb and _negated(text, lx, verb, (p.start, p.end)))
+
+
+def _is_moderation_speed(ctx: _Ctx, p: _Period, verb: tuple[int, int]) -> bool:
+    """'We remove reported ads within 24 hours' is how fast moderation acts, not how long data is kept."""
+    lx, text = ctx.lx, ctx.text
+    within = re.compile(rf"(?:{'|'.join(lx.terms('duration.within'))})\s+(?:the\s+next\s+|de\s+)?$", re.IGNORECASE)
+    if not within.search(text[max(0, p.start - 25):p.start]):
+        return False
+    return bool(lx.rx("retention.moderation_verbs").fullmatch(text[verb[0]:verb[1]])) and lx.has(
+        "retention.report_markers", text)
+
+
+def _negated(text: str, lx: _Lexicon, verb: tuple[int, int], target: tuple[int, int]) -> bool:
+    """A negation that belongs to the verb ('we do not keep ... for 6 months'), unless it bounds the
+    period ('not longer than', 'niet langer dan', 'no logs after 90 days')."""
+    for neg in lx.find("negation", text):
+        near_verb = _tokens_between(text, neg.end(), verb[0]) <= 3 if neg.start() < verb[0] else (
+            _tokens_between(text, verb[1], neg.start()) <= 3)
+        between = verb[1] <= neg.start() and neg.end() <= target[0]
+        if not (near_verb or between):
+            continue
+        following = " ".join(re.findall(r"\S+", text[neg.end():])[:4])
+        if lx.has("negation.bounded", following):
+            continue
+        return True
+    return False
+
+
+def _period_kinds(ctx: _Ctx, periods: list[_Period], i: int, spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
+    """The kinds of data one period covers: the kinds in its own stretch of the sentence."""
+    item = [s for s in spans if s[0] >= ctx.item_start]
+    if len(periods) == 1:
+        region = item
+    elif any(s[0] < periods[0].start for s in item):  # "messages for 6 months and logs for 90 days"
+        lo = periods[i - 1].end if i else ctx.item_start
+        region = [s for s in item if lo <= s[0] < periods[i].end + len(periods[i].event) + 1]
+    else:  # "6 maanden voor berichten en 90 dagen voor logs"
+        hi = periods[i + 1].start if i + 1 < len(periods) else len(ctx.text)
+        region = [s for s in item if periods[i].start <= s[0] < hi]
+    return _fallback_kinds(ctx, _pick_kinds(region))
+
+
+def _vague_retention(ctx: _Ctx, periods: list[_Period], spans: list[tuple[int, int, str]]) -> list[RetentionClause]:
+    """One vague clause per part of the sentence (split at ';', 'but') that has no concrete period."""
+    lx, text = ctx.lx, ctx.text
+    vague = [m for m in lx.find("retention.vague", text) if m.start() >= ctx.item_start]
+    if not vague:
+        return []
+    cuts = sorted({0, len(text), *[a for a, _ in lx.spans("negation.breaks", text)]})
+    clauses = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        here = [m for m in vague if lo <= m.start() < hi]
+        if not here or any(lo <= p.start < hi for p in periods):
+            continue
+        kinds = _fallback_kinds(ctx, _pick_kinds(s for s in spans if lo <= s[0] < hi))
+        clauses.append(RetentionClause(**ctx.base(), data_kinds=kinds, vague_phrase=here[0].group(0)))
+    return clauses
+
+
+# ------------------------------------------------------------------------------- preservation and deletion
+
+
+def _preservation(ctx: _Ctx) -> PreservationClause | None:
+    """Removed or reported material kept (by default or on an authority's request), with its period."""
+    lx, text = ctx.lx, ctx.text
+    strong = lx.spans("preservation.strong_verbs", text)
+    keep = lx.spans("preservation.keep_verbs", text)
+    subject = lx.has("preservation.subject", text)
+    purpose = lx.has("preservation.purpose", text) or bool(_recipients(ctx, text))
+    request = _preservation_request(ctx)
+    if strong and (subject or purpose or request):
+        verbs = strong
+    elif keep and subject:
+        verbs = keep
+    else:
+        return None
+    if all(_negated_near(text, lx, v) for v in verbs):
+        return None
+    periods = [p for p in _durations(text, lx) if not _is_moderation_speed(ctx, p, _nearest(verbs, (p.start, p.end))[1]
+                                                                             or (0, 0))]
+    period = min(periods, key=lambda p: _nearest(verbs, (p.start, p.end))[0], default=None)
+    return PreservationClause(**ctx.base(), trigger="on_request" if request else "default",
+                              period=Duration(period.days, period.phrase, period.event) if period else None)
+
+
+def _preservation_request(ctx: _Ctx) -> bool:
+    """A request or order that sets preservation off (not one that is about handing data over later)."""
+    lx, text = ctx.lx, ctx.text
+    purpose_at = min((a for a, _ in lx.spans("preservation.purpose_clause", text)), default=len(text))
+    return any(a < purpose_at for a, _ in lx.spans("preservation.request", text))
+
+
+def _negated_near(text: str, lx: _Lexicon, verb: tuple[int, int]) -> bool:
+    for neg in lx.find("negation", text):
+        gap = _tokens_between(text, neg.end(), verb[0]) if neg.start() < verb[0] else _tokens_between(
+            text, verb[1], neg.start())
+        following = " ".join(re.findall(r"\S+", text[neg.end():])[:4])
+        if gap <= 3 and not lx.has("negation.bounded", following):
+            return True
+    return False
+
+
+def _deletion_promise(ctx: _Ctx) -> DeletionPromise | None:
+    """'Removed content is deleted immediately and permanently', with no exception here or right after."""
+    lx, text = ctx.lx, ctx.text
+    verbs = lx.spans("deletion.verbs", text)
+    finality = lx.find("deletion.finality", text)
+    if not verbs or not finality:
+        return None
+    events = lx.spans("deletion.event", text)
+    actions = [v for v in verbs if not any(a <= v[0] < b for a, b in events)]
+    if not actions or not (len(verbs) >= 2 or events):
+        return None
+    kinds = set(_pick_kinds(_kind_spans(ctx)))
+    if kinds and kinds <= {"verification", "payment", "logs"}:
+        return None
+    if any(p.days > 0 for p in _durations(text, lx)) or lx.has("deletion.exceptions", text):
+        return None
+    if any(_negated_near(text, lx, v) for v in actions):
+        return None
+    if _exception_follows(ctx):
+        return None
+    return DeletionPromise(**ctx.base(), phrase=finality[0].group(0))
+
+
+def _exception_follows(ctx: _Ctx) -> bool:
+    lx, nxt = ctx.lx, ctx.following
+    keeps = lx.has("preservation.keep_verbs", nxt) or lx.has("preservation.strong_verbs", nxt)
+    return keeps and (lx.has("deletion.exceptions", nxt) or lx.has("preservation.subject", nxt))
+
+
+# ------------------------------------------------------------------------------- cooperation
+
+
+def _cooperation(ctx: _Ctx) -> CooperationClause | None:
+    """Reporting to or sharing with authorities, judged per part of the sentence around an exception."""
+    lx = ctx.lx
+    text = _mask(ctx.text, lx.spans("cooperation.not_recipients", ctx.text))
+    recipients = _recipients(ctx, text)
+    if not recipients:
+        return None
+    main, exception = _split_exception(text, lx)
+    mode = _segment_mode(ctx, main)
+    if exception and mode in (None, "refusal"):
+        mode = _exception_mode(ctx, exception, main) or mode
+    if mode is None:
+        return None
+    return CooperationClause(**ctx.base(), mode=mode, crimes=_crimes(ctx, text), recipients=tuple(recipients))
+
+
+def _recipients(ctx: _Ctx, text: str) -> list[str]:
+    lx = ctx.lx
+    text = _mask(text, lx.spans("cooperation.not_recipients", text))
+    names = [m.group(0).lower() for m in lx.find("cooperation.recipients", text)]
+    names += ["police" for _ in lx.find("cooperation.implicit_recipient", text)]
+    return list(dict.fromkeys(names))
+
+
+def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]:
+    """Verbs of `path` whose object is an authority: named after the verb, or before it after 'to/aan/bij'."""
+    lx = ctx.lx
+    recips = lx.spans("cooperation.recipients", seg)
+    implicit = lx.spans("cooperation.implicit_recipient", seg)
+    out = []
+    for v in lx.spans(path, seg):
+        if any(a <= v[0] < b for a, b in implicit) or any(v[0] <= a < v[1] for a, _ in implicit):
+            out.append(v)
+            continue
+        after = any(r[0] >= v[1] and _tokens_between(seg, v[1], r[0]) <= 12 for r in recips)
+        before = any(r[1] <= v[0] and re.search(r"(?:\bto|\baan|\bbij|\bnaar|\bwith|\bmet)\s+(?:\S+\s+){0,3}$",
+                                                 seg[max(0, r[0] - 40):r[0]], re.IGNORECASE) for r in recips)
+        if after or before or implicit:
+            out.append(v)
+    return out
+
+
+def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
+    lx = ctx.lx
+    if not (lx.has("cooperation.recipients", seg) or lx.has("cooperation.implicit_recipient", seg)):
+        return None
+    user = lx.has("cooperation.user_advice", seg)
+    report = [] if user else _verbs_to_recipient(ctx, seg, "cooperation.report_verbs")
+    share = _verbs_to_recipient(ctx, seg, "cooperation.share_verbs")
+    coop = _verbs_to_recipient(ctx, seg, "cooperation.cooperate_verbs")
+    verbs = report + share + coop
+    if not verbs:
+        return None
+    if any(_negated_near(seg, lx, v) for v in verbs):
+        return "refusal"
+    own = lx.has("cooperation.own_initiative", seg)
+    request = lx.has("cooperation.request", seg)
+    if (report or (share and lx.has("cooperation.suspicion", seg))) and (own or not request) and not user:
+        return "proactive"
+    if request or lx.has("cooperation.legal_duty", seg) or (coop and not share):
+        return "on_request"
+    return "discretionary"
+
+
+def _exception_mode(ctx: _Ctx, exception: str, main: str) -> CooperationMode | None:
+    """What an exception to not sharing allows; naming a crime there is not a promise to report it."""
+    lx = ctx.lx
+    if _segment_mode(ctx, exception) == "proactive":
+        return "proactive"
+    if not (_recipients(ctx, exception) or _recipients(ctx, main)):
+        return None
+    if lx.has("cooperation.request", exception) or lx.has("cooperation.legal_duty", exception):
+        return "on_request"
+    return "discretionary"
+
+
+def _crimes(ctx: _Ctx, text: str) -> tuple[str, ...]:
+    found = _crimes_in(text, ctx.lx)
+    for source in (ctx.previous, ctx.heading):
+        if found:
+            break
+        found = _crimes_in(source, ctx.lx)
+    return found
+
+
+def _crimes_in(text: str, lx: _Lexicon) -> tuple[str, ...]:
+    child = lx.spans("crimes.child_exploitation", text)
+    trafficking = lx.has("crimes.trafficking", _mask(text, child))
+    return tuple(c for c, hit in (("child_exploitation", bool(child)), ("trafficking", trafficking)) if hit)
+
+
+# ------------------------------------------------------------------------------- contact for authorities
+
+
+def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
+    """A route for authorities (dedicated or only general), or a general contact route."""
+    lx, text = ctx.lx, ctx.text
+    masked = _mask(text, lx.spans("cooperation.not_recipients", text))
+    addresses = _EMAIL.findall(text) + _URL.findall(text)
+    audience = lx.has("authority.audience", masked)
+    point = lx.has("authority.point_of_contact", text) or lx.has("authority.point_of_contact", ctx.heading)
+    route = bool(addresses) or lx.has("authority.contact", text)
+    address = addresses[0] if addresses else ""
+    if (audience or point) and route:
+        dedicated = point or any(_dedicated_address(a, lx) for a in addresses) or (
+            lx.has("authority.dedicated", text) and not any(_general_address(a, lx) for a in addresses))
+        if dedicated and not (lx.has("authority.general", text) and not point and not _any_dedicated(addresses, lx)):
+            return AuthorityContact(**ctx.base(), kind="authorities", address=address, point_of_contact=point)
+        return AuthorityContact(**ctx.base(), kind="general", address=address)
+    if _EMAIL.search(text) or lx.has("authority.general_route", text):
+        return AuthorityContact(**ctx.base(), kind="general", address=address)
+    return None
+
+
+def _any_dedicated(addresses: list[str], lx: _Lexicon) -> bool:
+    return any(_dedicated_address(a, lx) for a in addresses)
+
+
+def _address_name(address: str) -> str:
+    if "@" in address and not address.lower().startswith(("http", "www")):
+        return address.split("@", 1)[0]
+    return urlsplit(address if "//" in address else f"//{address}").path
+
+
+def _dedicated_address(address: str, lx: _Lexicon) -> bool:
+    return lx.has("authority.dedicated_address", _address_name(address).replace(".", " "))
+
+
+def _general_address(address: str, lx: _Lexicon) -> bool:
+    return not _dedicated_address(address, lx)
+
+
+# ------------------------------------------------------------------------------- prohibitions and sanctions
+
+
+def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
+    """One Prohibition per topic forbidden (or sanctioned) in the same part of the sentence."""
+    lx = ctx.lx
+    out: dict[str, Prohibition] = {}
+    for seg in _split_exception(ctx.text, lx):
+        topics = _topics(seg, lx)
+        if not topics:
+            continue
+        sanctions = _sanctions(ctx, seg)
+        forbids = lx.has("prohibition.markers", seg) or _negated_publishing(seg, lx)
+        obliges = lx.has("prohibition.obligation", seg)
+        for topic in topics:
+            named = forbids or (obliges and topic != "trafficking") or {"removal", "ban"} & set(sanctions)
+            if named and topic not in out:
+                out[topic] = Prohibition(**ctx.base(), topic=topic, sanctions=sanctions)
+    return list(out.values())
+
+
+def _topics(text: str, lx: _Lexicon) -> list[str]:
+    if not text:
+        return []
+    minors = lx.spans("prohibition.topics.minors", text)
+    ages = [int(g) for m in lx.find("prohibition.age_numbers", text) for g in m.groups() if g]
+    weak = lx.has("prohibition.weak_minors", text) and not (ages and max(ages) < 18)
+    rest = _mask(text, minors)
+    found = []
+    if lx.has("prohibition.topics.trafficking", rest):
+        found.append("trafficking")
+    if minors or weak:
+        found.append("minors")
+    if lx.has("prohibition.topics.third_party", text):
+        found.append("third_party")
+    return found
+
+
+def _negated_publishing(text: str, lx: _Lexicon) -> bool:
+    verbs = lx.spans("prohibition.publish_verbs", text)
+    return any(_tokens_between(text, n.end(), v[0]) <= 5 if n.start() < v[0] else _tokens_between(text, v[1], n.start()) <= 2
+               for n in lx.find("negation", text) for v in verbs)
+
+
+def _sanctions(ctx: _Ctx, text: str) -> tuple[str, ...]:
+    lx = ctx.lx
+    kinds = [k for k in ("removal", "ban") if lx.has(f"sanction.{k}", text)]
+    if _verbs_to_recipient(ctx, text, "cooperation.report_verbs") and not lx.has("cooperation.user_advice", text):
+        kinds.append("police")
+    return tuple(kinds)
+
+
+def _sanction(ctx: _Ctx) -> Sanction | None:
+    """A sanction for breaking the rules that names no topic (topics make it a Prohibition)."""
+    lx, text = ctx.lx, ctx.text
+    if any(_topics(seg, lx) for seg in _split_exception(text, lx)):
+        return None
+    kinds = _sanctions(ctx, text)
+    if not kinds or not (lx.has("sanction.violation", text) or lx.has("sanction.reserve", text)):
+        return None
+    return Sanction(**ctx.base(), kinds=kinds)
+
+
+# ------------------------------------------------------------------------------- help resources
+
+
+@dataclass(frozen=True)
+class _Resource:
+    key: str
+    name: str
+    names: re.Pattern[str] | None
+    phones: tuple[str, ...]
+    needs: re.Pattern[str] | None
+    advice: re.Pattern[str] | None
+
+
+@cache
+def _resources() -> tuple[_Resource, ...]:
+    out = []
+    for r in _data()["help"]["resources"]:
+        out.append(_Resource(key=r["key"], name=r["name"], phones=tuple(r.get("phones", [])),
+                             names=_compile(tuple(r["names"])) if r.get("names") else None,
+                             needs=_compile(tuple(r["needs"])) if r.get("needs") else None,
+                             advice=_compile(tuple(r["advice"])) if r.get("advice") else None))
+    return tuple(out)
+
+
+def _phone_digits(raw: str) -> str:
+    digits = re.sub(r"\D", "", raw)
+    for prefix in ("0031", "0044", "31", "44"):
+        if digits.startswith(prefix) and len(digits) >= len(prefix) + 8 and (raw.lstrip().startswith(("+", "00"))):
+            return "0" + digits[len(prefix):]
+    return digits
+
+
+def _help_resources(ctx: _Ctx) -> list[HelpResource]:
+    """Named support resources in the sentence, each with its number when one is given."""
+    text = ctx.text
+    phones = [(m.start(), m.end(), _phone_digits(m.group(0))) for m in _PHONE.finditer(text)]
+    out = []
+    for res in _resources():
+        phone = _resource_phone(ctx, res, phones)
+        if phone is None:
+            continue
+        out.append(HelpResource(**ctx.base(), key=res.key, name=res.name, phone=phone))
+    return out
+
+
+def _resource_phone(ctx: _Ctx, res: _Resource, phones: list[tuple[int, int, str]]) -> str | None:
+    """The resource's number ('' when named without one), or None when the sentence does not name it."""
+    text = ctx.text
+    own = [p for p in phones if p[2] in res.phones]
+    if res.needs is not None:
+        own = [p for p in own if res.needs.search(text[max(0, p[0] - 40):p[1] + 40])]
+    name = res.names.search(text) if res.names else None
+    if own:
+        return own[0][2]
+    if not name:
+        return None
+    if res.advice is not None:  # the police: only with a number, or when the reader is told to go to them
+        advised = res.advice.search(text) and ctx.lx.has("cooperation.user_advice", text)
+        near = _phone_after(text, name.end(), phones)
+        return near if near else ("" if advised else None)
+    return _phone_after(text, name.end(), phones)
+
+
+def _phone_after(text: str, pos: int, phones: list[tuple[int, int, str]]) -> str:
+    """The first number within 60 characters after a name, unless another resource is named in between."""
+    for start, _end, digits in phones:
+        if not pos <= start <= pos + 60 or len(digits) < 6:
+            continue
+        if any(r.names and r.names.search(text[pos:start]) for r in _resources()):
+            return ""
+        return digits
+    return ""

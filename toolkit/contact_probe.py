@@ -1,0 +1,126 @@
+"""The contact probe: on sampled item pages, logged out, click "show number" and "send message" controls.
+
+It records whether a number appears, a message form opens without an account, or a login is asked.
+It never sends: form submissions (document requests other than GET) are refused and recorded.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page, Route
+from safehaven.checks import lexicon
+from safehaven.checks.contact import phone_numbers
+
+from .models import Box, ContactAttempt, ContactProbe
+from .report_probe import SITE_WIDE, _find, _seen, _settle, _state
+
+if TYPE_CHECKING:
+    from .collect import Collector
+
+log = logging.getLogger("safehaven.contact_probe")
+
+MAX_ITEMS = 4
+
+
+async def probe_contact(collector: Collector) -> ContactProbe:
+    """Click the show-number and message controls of up to MAX_ITEMS item pages in a logged-out context."""
+    probe = ContactProbe()
+    items = collector.item_urls(MAX_ITEMS)
+    if not items:
+        return probe
+    ctx, _ = await collector.prepared_context()
+
+    async def refuse_submissions(route: Route) -> None:
+        req = route.request
+        if req.method in ("GET", "HEAD", "OPTIONS") or req.resource_type not in ("document", "form"):
+            await route.continue_()
+        else:
+            probe.refused_requests.append(f"{req.method} {req.url[:200]}")
+            await route.abort("blockedbyclient")
+
+    await ctx.route("**/*", refuse_submissions)
+    try:
+        for n, url in enumerate(items):
+            for kind in ("show_number", "message"):
+                attempt = await _try(collector, ctx, url, kind, n)
+                if attempt:
+                    probe.attempts.append(attempt)
+    finally:
+        await ctx.close()
+    return probe
+
+
+async def _try(collector: Collector, ctx, url: str, kind: str, n: int) -> ContactAttempt | None:
+    page = await ctx.new_page()
+    try:
+        await collector._polite_wait()
+        await page.goto(url, wait_until="domcontentloaded")
+        await _settle(page, collector.crawl.settle_ms)
+        controls = [c for c in await _find(page, lexicon.pattern("contact", kind).pattern, kind, True)
+                    if c.get("region") not in SITE_WIDE and not (c.get("href") or "").startswith(
+                        ("tel:", "sms:", "mailto:", "https://wa.me", "https://t.me", "https://api.whatsapp"))
+                    and not lexicon.has(c.get("name"), "report", "control")]
+        if not controls:
+            return None
+        control = controls[0]
+        attempt = ContactAttempt(item_url=url, kind=kind, control=_seen(control))
+        before = set(phone_numbers(await _text(page)))
+        await _click(page, control)
+        await _settle(page, collector.crawl.settle_ms)
+        attempt.outcome_url = page.url
+        state = await _state(page, collector.site)
+        after = [num for num in phone_numbers(await _text(page)) if num not in before]
+        if state == "login":
+            attempt.outcome = "login"
+        elif kind == "show_number" and after:
+            attempt.outcome, attempt.revealed = "revealed", after[:3]
+        elif kind == "message" and await _message_form_open(page):
+            attempt.outcome = "form"
+        attempt.screenshot, attempt.box_in_shot = await _shot(collector, page, control, f"{n:02d}-{kind}")
+        return attempt
+    except PlaywrightError as exc:
+        return ContactAttempt(item_url=url, kind=kind, control=_seen({"name": "?"}), outcome="error",
+                              error=str(exc).splitlines()[0][:300])
+    finally:
+        await page.close()
+
+
+async def _click(page: Page, control: dict) -> None:
+    href = control.get("href") or ""
+    if href and not href.startswith(("javascript:", "#")):
+        await page.goto(href, wait_until="domcontentloaded")
+        return
+    loc = page.locator(f"[data-safehaven-mark='{control['mark']}']").first
+    try:
+        await loc.click(timeout=4000)
+    except PlaywrightError:
+        await loc.dispatch_event("click")
+
+
+async def _text(page: Page) -> str:
+    try:
+        return await page.evaluate("() => document.body ? document.body.innerText : ''")
+    except PlaywrightError:
+        return ""
+
+
+async def _message_form_open(page: Page) -> bool:
+    """A visible text area (or chat input) that a logged-out visitor could type a message in."""
+    return await page.evaluate(
+        """() => Array.from(document.querySelectorAll('textarea, [contenteditable=true], input[type=text]'))
+             .some(el => el.checkVisibility && el.checkVisibility() && !el.closest('form[role=search]')
+                   && !/search|zoek/i.test(el.name + ' ' + (el.placeholder || '')))""")
+
+
+async def _shot(collector: Collector, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:
+    try:
+        data = await page.screenshot(type="jpeg", quality=70, full_page=False)
+    except PlaywrightError:
+        return None, None
+    path = collector.writer.write_bytes(f"probes/contact/{name}.jpg", data)
+    box = control.get("box")
+    scroll_y = await page.evaluate("() => window.scrollY")
+    return path, (Box(x=box["x"], y=box["y"] - scroll_y, width=box["width"], height=box["height"]) if box else None)
