@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord
+from safehaven.toolkit.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote
 
 from . import lexicon
 from .base import check, finding
@@ -127,6 +127,44 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
     return finding(cid, "fail", f"The signup form on {url} asks no age question.", evidence=ev)
 
 
+@check("AGE-05")
+def advertisers_verified(bundle: Bundle) -> Finding:
+    """Advertisers / posters are age- and ID-verified (ID + liveness, or bank ID) before publishing."""
+    cid = "AGE-05"
+    pages = bundle.ok_pages("policy", "help", "signup", "other")
+    if not pages:
+        return finding(cid, "not_assessed", "No policy, help or signup page was found to learn how advertisers are checked.")
+    strong, weak = [], []
+    for page in pages:
+        for sentence in _sentences(bundle.text(page)):
+            verdict = advertiser_verification(sentence)
+            if verdict:
+                (strong if verdict == "strong" else weak).append(Quote(url=page.final_url or page.url, text=sentence))
+    observed = _observed_id_upload(bundle)
+    if strong:
+        return finding(cid, "pass", "Advertisers prove their identity and age with an ID document and liveness check "
+                       "(or bank ID) before their first ad, as the platform states.", basis="stated", quotes=strong[:3])
+    if weak or observed:
+        what = "an ID upload at signup" if observed and not weak else "ID checks that are optional, only on doubt, or a badge"
+        return finding(cid, "partial", f"Advertisers meet {what}, not a required ID and liveness check before publishing.",
+                       basis="stated" if weak else "observed", quotes=weak[:3],
+                       evidence=[_page_ev(observed)] if observed else [])
+    return finding(cid, "fail", f"Nothing says advertisers are age- or ID-verified before publishing ({len(pages)} pages read).",
+                   basis="stated")
+
+
+def advertiser_verification(sentence: str) -> str:
+    """'strong' (ID + liveness or bank ID, before publishing), 'weak' (optional, on doubt, badge) or ''."""
+    if not (lexicon.has(sentence, "age", "document") and lexicon.has(sentence, "age", "advertiser")):
+        return ""
+    if _negated(sentence):
+        return ""
+    optional = lexicon.has(sentence, "age", "optional_verification")
+    live = lexicon.has(sentence, "age", "liveness") or bool(lexicon.providers_in(sentence))
+    before = lexicon.has(sentence, "age", "before_publish")
+    return "strong" if live and before and not optional else "weak"
+
+
 def level(findings: dict[str, Finding]) -> int:
     """AGE level: AGE-02's level, capped at 2 when AGE-03 fails."""
     f02 = findings.get("AGE-02")
@@ -138,6 +176,27 @@ def level(findings: dict[str, Finding]) -> int:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _sentences(text: str) -> list[str]:
+    from .report import sentences
+
+    return sentences(text)
+
+
+def _negated(sentence: str) -> bool:
+    import re
+
+    return bool(re.search(r"\b(not|no|never|niet|geen|nooit)\b", sentence, re.I)) and not re.search(
+        r"\b(not (be )?published|niet (ge)?publiceerd|niet online|no ad|geen advertentie)", sentence, re.I)
+
+
+def _observed_id_upload(bundle: Bundle) -> PageRecord | None:
+    for page in bundle.ok_pages("signup"):
+        for f in page.forms:
+            if any(x.type == "file" and lexicon.has(f"{x.label} {x.name}", "age", "document") for x in f.fields):
+                return page
+    return None
 
 
 def _first(probe: AgeGateProbe, entry: str) -> GateObservation | None:

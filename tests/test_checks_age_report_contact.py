@@ -306,3 +306,23 @@ def test_handling_with_only_a_timeframe_is_partial_and_silence_fails(tmp_path):
     assert report.handling_explained(b).status == "partial"
     b2 = Bundle(make_bundle(tmp_path / "2", [page(URL + "help", role="help", text="Welcome to our help pages.")]))
     assert report.handling_explained(b2).status == "fail"
+
+
+# ---------------------------------------------------------------------- AGE-05
+
+
+def test_advertisers_verified_with_id_and_selfie_before_first_ad_passes(tmp_path):
+    text = ("Verificatie van adverteerders\nVoordat je eerste advertentie online komt, controleren wij je "
+            "identiteitsbewijs en maak je een selfie (liveness-check) via onze verificatiepartner.")
+    f = age.advertisers_verified(bundle_with(tmp_path, [page(URL + "hulp/verificatie", role="help", text=text)]))
+    assert f.status == "pass" and f.basis == "stated" and "identiteitsbewijs" in f.quotes[0].text
+
+
+def test_optional_verified_badge_is_partial(tmp_path):
+    text = "Advertisers can choose to upload a passport to earn a verified badge on their profile."
+    assert age.advertisers_verified(bundle_with(tmp_path, [page(URL + "help", role="help", text=text)])).status == "partial"
+
+
+def test_negated_id_check_and_silence_fail(tmp_path):
+    text = "We do not ask advertisers for an ID document. Posting an ad is quick and anonymous."
+    assert age.advertisers_verified(bundle_with(tmp_path, [page(URL + "faq", role="help", text=text)])).status == "fail"
