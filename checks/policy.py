@@ -114,6 +114,7 @@ class AuthorityContact(Clause):
     kind: Literal["authorities", "general"] = "general"
     address: str = ""
     point_of_contact: bool = False  # a DSA art. 11 point of contact is named
+    for_authorities: bool = False  # the sentence addresses authorities (even if the route is general)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -368,6 +369,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://[^\s<>\"')]+|www\.[^\s<>\"')]+", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w/+])(?:\+|00)?\d[\d \-.()]{0,16}\d(?![\w/])")
 _CONTEXT_DISTANCE = 60  # how far a retention word in the heading counts from the period
+_VAGUE_REACH = 10  # tokens between a retention verb and a vague period that belongs to it
+_RECIPIENT_REACH = 16  # tokens between a reporting or sharing verb and the authority it goes to
 
 
 def _normalise(text: str) -> str:
@@ -586,7 +589,7 @@ def _durations(text: str, lx: _Lexicon) -> list[_Period]:
         raw = m.group("num").lower().replace(",", ".")
         amount = float(raw) if raw[0].isdigit() else float(d["numbers"][lang][raw])
         days = amount * d["unit_days"][unit]
-        days_int = math.ceil(days) if unit == "hour" else math.floor(days + 0.5)
+        days_int = math.ceil(round(days, 6)) if unit == "hour" else math.floor(days + 0.5)
         found.append(_Period(m.start(), m.end(), days_int, m.group(0), _event_after(text, m.end(), lx)))
     for m in phrase.finditer(text):
         if not any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in found):
@@ -608,8 +611,8 @@ def _is_age_or_frequency(text: str, start: int, end: int, lx: _Lexicon) -> bool:
 
 def _event_after(text: str, end: int, lx: _Lexicon) -> str:
     words = "|".join(lx.terms("duration.event"))
-    m = re.match(rf"\s+((?:{words})\s+[^,.;:()]{{2,60}}?)(?=[,.;:()]|\s+(?:and|or|en|of|so|zodat|unless|tenzij|except|behalve)\s|$)",
-                 text[end:], re.IGNORECASE)
+    stop = r"(?=[,.;:()]|\s+(?:and|or|en|of|so|zodat|unless|tenzij|except|behalve)\s|$)"
+    m = re.match(rf"\s+((?:{words})\s+[^,.;:()]{{2,60}}?){stop}", text[end:], re.IGNORECASE)
     return m.group(1).strip() if m else ""
 
 
@@ -785,10 +788,13 @@ def _is_moderation_speed(ctx: _Ctx, p: _Period, verb: tuple[int, int]) -> bool:
     """'We remove reported ads within 24 hours' is how fast moderation acts, not how long data is kept."""
     lx, text = ctx.lx, ctx.text
     within = re.compile(rf"(?:{'|'.join(lx.terms('duration.within'))})\s+(?:the\s+next\s+|de\s+)?$", re.IGNORECASE)
-    if not within.search(text[max(0, p.start - 25):p.start]):
+    immediate = p.days == 0 and p.event != ""
+    if not (immediate or within.search(text[max(0, p.start - 25):p.start])):
         return False
-    return bool(lx.rx("retention.moderation_verbs").fullmatch(text[verb[0]:verb[1]])) and lx.has(
-        "retention.report_markers", text)
+    if not lx.rx("retention.moderation_verbs").fullmatch(text[verb[0]:verb[1]]):
+        return False
+    return (lx.has("retention.report_markers", text) or lx.has("sanction.violation", text)
+            or lx.has("prohibition.markers", text) or bool(_topics(text, lx)))
 
 
 def _negated(text: str, lx: _Lexicon, verb: tuple[int, int], target: tuple[int, int]) -> bool:
@@ -824,12 +830,16 @@ def _period_kinds(ctx: _Ctx, periods: list[_Period], i: int, spans: list[tuple[i
 def _vague_retention(ctx: _Ctx, periods: list[_Period], spans: list[tuple[int, int, str]]) -> list[RetentionClause]:
     """One vague clause per part of the sentence (split at ';', 'but') that has no concrete period."""
     lx, text = ctx.lx, ctx.text
-    vague = [m for m in lx.find("retention.vague", text) if m.start() >= ctx.item_start]
+    triggers = lx.spans("retention.triggers", _mask(text, lx.spans("retention.masked", text)))
+    near = lx.has("retention.triggers", ctx.heading)
+    vague = [m for m in lx.find("retention.vague", text) if m.start() >= ctx.item_start and (
+        near or any(_tokens_between(text, *sorted((t[1], m.start()) if t[1] <= m.start() else (m.end(), t[0])))
+                    <= _VAGUE_REACH for t in triggers))]
     if not vague:
         return []
     cuts = sorted({0, len(text), *[a for a, _ in lx.spans("negation.breaks", text)]})
     clauses = []
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
         here = [m for m in vague if lo <= m.start() < hi]
         if not here or any(lo <= p.start < hi for p in periods):
             continue
@@ -897,11 +907,16 @@ def _deletion_promise(ctx: _Ctx) -> DeletionPromise | None:
         return None
     if any(p.days > 0 for p in _durations(text, lx)) or lx.has("deletion.exceptions", text):
         return None
-    if any(_negated_near(text, lx, v) for v in actions):
+    if any(_negation_before(text, lx, v) for v in actions):
         return None
     if _exception_follows(ctx):
         return None
     return DeletionPromise(**ctx.base(), phrase=finality[0].group(0))
+
+
+def _negation_before(text: str, lx: _Lexicon, verb: tuple[int, int]) -> bool:
+    """'is not deleted', 'wordt niet direct verwijderd': a negation shortly before the verb."""
+    return any(neg.end() <= verb[0] and _tokens_between(text, neg.end(), verb[0]) <= 3 for neg in lx.find("negation", text))
 
 
 def _exception_follows(ctx: _Ctx) -> bool:
@@ -942,12 +957,15 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
     lx = ctx.lx
     recips = lx.spans("cooperation.recipients", seg)
     implicit = lx.spans("cooperation.implicit_recipient", seg)
+    nouns = lx.spans("cooperation.not_report", seg)
     out = []
     for v in lx.spans(path, seg):
+        if any(a <= v[0] < b for a, b in nouns):
+            continue
         if any(a <= v[0] < b for a, b in implicit) or any(v[0] <= a < v[1] for a, _ in implicit):
             out.append(v)
             continue
-        after = any(r[0] >= v[1] and _tokens_between(seg, v[1], r[0]) <= 12 for r in recips)
+        after = any(r[0] >= v[1] and _tokens_between(seg, v[1], r[0]) <= _RECIPIENT_REACH for r in recips)
         before = any(r[1] <= v[0] and re.search(r"(?:\bto|\baan|\bbij|\bnaar|\bwith|\bmet)\s+(?:\S+\s+){0,3}$",
                                                  seg[max(0, r[0] - 40):r[0]], re.IGNORECASE) for r in recips)
         if after or before or implicit:
@@ -970,7 +988,9 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
         return "refusal"
     own = lx.has("cooperation.own_initiative", seg)
     request = lx.has("cooperation.request", seg)
-    if (report or (share and lx.has("cooperation.suspicion", seg))) and (own or not request) and not user:
+    # Sharing counts as reporting when it follows a suspicion, or is stated as practice about a named crime.
+    refers = share and (lx.has("cooperation.suspicion", seg) or (_crimes_in(seg, lx) and not lx.has("cooperation.modal", seg)))
+    if (report or refers) and (own or not request) and not user:
         return "proactive"
     if request or lx.has("cooperation.legal_duty", seg) or (coop and not share):
         return "on_request"
@@ -1020,8 +1040,9 @@ def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
         dedicated = point or any(_dedicated_address(a, lx) for a in addresses) or (
             lx.has("authority.dedicated", text) and not any(_general_address(a, lx) for a in addresses))
         if dedicated and not (lx.has("authority.general", text) and not point and not _any_dedicated(addresses, lx)):
-            return AuthorityContact(**ctx.base(), kind="authorities", address=address, point_of_contact=point)
-        return AuthorityContact(**ctx.base(), kind="general", address=address)
+            return AuthorityContact(**ctx.base(), kind="authorities", address=address, point_of_contact=point,
+                                    for_authorities=True)
+        return AuthorityContact(**ctx.base(), kind="general", address=address, for_authorities=True)
     if _EMAIL.search(text) or lx.has("authority.general_route", text):
         return AuthorityContact(**ctx.base(), kind="general", address=address)
     return None

@@ -26,6 +26,8 @@ PAD_X, PAD_Y = 180, 130
 MIN_W, MIN_H = 760, 380
 MAX_H = 820
 TOP_W, TOP_RATIO = 1280, 0.6  # the top-of-page crop: full width, 60% as tall as wide
+VIEWPORT_RATIO = 0.8  # screenshots no taller than this (times their width) are shown whole
+WHOLE_VIEW = 0.5  # a box covering half the screenshot or more (a gate overlay) is not outlined
 
 OUTLINE = (226, 0, 116)  # magenta: stands out on nearly every site's palette
 HALO = (255, 255, 255)
@@ -41,6 +43,7 @@ class EvidenceImage:
     height: int
     outlined: bool
     size_bytes: int
+    whole: bool = False  # the crop is the entire screenshot (a viewport shot), not the top of a long page
 
 
 class ScreenshotCropper:
@@ -83,9 +86,11 @@ class ScreenshotCropper:
                     page = img.convert("RGB")
         except (OSError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
             return None
-        return self._encode(*_cut(page, box))
+        window, element = _cut(page, box)
+        return self._encode(window, element, whole=window.size == page.size)
 
-    def _encode(self, window: Image.Image, element: tuple[int, int, int, int] | None) -> EvidenceImage:
+    def _encode(self, window: Image.Image, element: tuple[int, int, int, int] | None, *, whole: bool
+                ) -> EvidenceImage:
         scale = min(1.0, self.max_width / window.width)
         if scale < 1.0:
             window = window.resize((round(window.width * scale), round(window.height * scale)),
@@ -98,7 +103,7 @@ class ScreenshotCropper:
         data = buffer.getvalue()
         uri = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
         return EvidenceImage(data_uri=uri, width=window.width, height=window.height,
-                             outlined=element is not None, size_bytes=len(data))
+                             outlined=element is not None, size_bytes=len(data), whole=whole)
 
 
 def _cut(page: Image.Image, box: Box | None) -> tuple[Image.Image, tuple[int, int, int, int] | None]:
@@ -107,6 +112,8 @@ def _cut(page: Image.Image, box: Box | None) -> tuple[Image.Image, tuple[int, in
     element = _clip_box(box, width, height)
     if element is None:
         w = min(width, TOP_W)
+        if height <= w * VIEWPORT_RATIO:
+            return page.crop((0, 0, w, height)), None  # a viewport shot: show all of it
         h = min(height, max(1, round(w * TOP_RATIO)))
         return page.crop((0, 0, w, h)), None
     x0, y0, x1, y1 = element
@@ -130,6 +137,8 @@ def _clip_box(box: Box | None, width: int, height: int) -> tuple[int, int, int, 
     x1, y1 = min(width, round(box.x + box.width)), min(height, round(box.y + box.height))
     if x1 - x0 < 2 or y1 - y0 < 2:
         return None
+    if (x1 - x0) * (y1 - y0) >= WHOLE_VIEW * width * height:
+        return None  # the element is (nearly) the whole view; an outline would only trace the edges
     return x0, y0, x1, y1
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safehaven.checks.base import areas as catalogue_areas
 from safehaven.checks.base import catalogue
@@ -16,8 +17,9 @@ from safehaven.toolkit.models import AREAS, SCORED_STATUSES, AreaScore, Evidence
 from .evidence import EvidenceImage, ScreenshotCropper
 from .texts import ladder, remediation
 
-# Statuses in the order a reader should meet them, worst first.
-STATUS_ORDER = ("fail", "partial", "needs_review", "error", "not_assessed", "pass", "not_applicable")
+if TYPE_CHECKING:
+    from .changes import Changes
+
 COUNT_ORDER = ("pass", "partial", "fail", "needs_review", "not_assessed", "error", "not_applicable")
 UNASSESSED = ("needs_review", "not_assessed", "error")
 CAPPING_CHECKS = ("REPORT-01", "AGE-01")
@@ -144,7 +146,7 @@ class Scorecard:
     pages: list[PageView]
     more_pages: int
     page_errors: list[PageView]
-    changes: object | None = None  # changes.Changes, when a baseline is given
+    changes: Changes | None = None  # when a baseline is given
 
     @property
     def scored_count(self) -> int:

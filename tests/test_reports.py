@@ -436,6 +436,11 @@ def test_since_the_last_audit_lists_fixed_and_regressed_checks(tmp_path: Path) -
     assert "Then" in section and section.count("data:image/jpeg") >= 2  # screenshots side by side
     dutch = render_html(after, runs / "run-b", lang="nl", baseline=before)
     assert "Sinds de vorige audit" in dutch and "Opgelost of verbeterd" in dutch
+    elsewhere = before.model_copy(deep=True)
+    elsewhere.run.id = "not-on-this-machine"
+    lists_only = render_html(after, runs / "run-b", lang="en", baseline=elsewhere)
+    section = lists_only[lists_only.index('id="changes"'):lists_only.index('id="area-AGE"')]
+    assert "REPORT-01" in section and "data:image" not in section
 
 
 # --------------------------------------------------------------------------- texts as data

@@ -227,6 +227,103 @@ def checks(
     out.print(table)
 
 
+# ---------------------------------------------------------------------- diff, verify, export
+
+
+@app.command()
+def diff(
+    run_a: Annotated[str, typer.Argument(metavar="RUN_A|PLATFORM", help="Baseline run, or a platform (its last two runs).")],
+    run_b: Annotated[str | None, typer.Argument(metavar="RUN_B", help="The later run.")] = None,
+    store: StoreOpt = None,
+    json_out: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """What changed between two runs: each check fixed, regressed, new or unchanged, and each area's level."""
+    from .diff import diff_results
+
+    the_store = Store(store)
+    if run_b is None:
+        done = [r for r in the_store.runs(run_a) if r.status == "complete"]
+        if len(done) < 2:
+            raise _fail(f"{run_a!r}: a platform needs two complete runs to compare ({len(done)} found)", 2)
+        folders = [done[-2].folder, done[-1].folder]
+    else:
+        folders = [_run_folder(run_a, store), _run_folder(run_b, store)]
+    before, after = (load_result(f) for f in folders)
+    d = diff_results(before, after)
+    if json_out:
+        print(d.model_dump_json(indent=2))
+        return
+    out.print(f"[bold]{d.platform}[/]: grade {d.grade_before} → {d.grade_after}, score "
+              f"{_num(d.overall_before)} → {_num(d.overall_after)}   ({d.before} → {d.after})")
+    table = Table()
+    for col in ("check", "change", "before", "after", "now"):
+        table.add_column(col, overflow="fold")
+    style = {"fixed": "green", "regressed": "red", "new": "cyan", "changed_level": "yellow"}
+    for c in d.checks:
+        if c.change == "unchanged":
+            continue
+        table.add_row(c.check, f"[{style.get(c.change, 'white')}]{c.change}[/]", c.before or "-", c.after or "-",
+                      c.summary_after)
+    out.print(table)
+    unchanged = len(d.of("unchanged"))
+    out.print(f"{unchanged} check(s) unchanged.")
+    out.print("Levels: " + "  ".join(f"{a.area} {a.level_before}→{a.level_after}" for a in d.areas))
+
+
+def _num(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.0f}"
+
+
+@app.command()
+def verify(
+    run_ref: Annotated[str, typer.Argument(metavar="RUN", help="Run id, run folder, or an unpacked export.")],
+    store: StoreOpt = None,
+) -> None:
+    """Recompute every evidence hash against the manifest, and the manifest's hash against the record."""
+    from .integrity import verify_run
+
+    path = Path(run_ref)
+    recorded = None
+    if path.is_dir() and (path / "manifest.json").is_file():
+        folder = path
+        try:
+            found = Store(store).resolve(str(path))
+            recorded = None if isinstance(found, Path) else found.manifest_sha256
+        except RunNotFound:
+            pass
+    else:
+        try:
+            row = Store(store).resolve(run_ref)
+        except RunNotFound as exc:
+            raise _fail(str(exc), 2) from None
+        folder = row if isinstance(row, Path) else row.folder
+        recorded = None if isinstance(row, Path) else row.manifest_sha256
+    v = verify_run(folder, recorded)
+    for label, items in (("changed", v.changed), ("missing", v.missing), ("not in the manifest", v.unlisted)):
+        for rel in items:
+            err.print(f"[red]{label}:[/] {rel}", highlight=False)
+    if v.manifest_ok is False:
+        err.print(f"[red]manifest.json changed:[/] its hash {v.manifest_sha256} differs from the one recorded for the run")
+    if v.ok:
+        basis = "the recorded manifest hash" if v.manifest_ok else "the manifest (no recorded hash to compare with)"
+        out.print(f"OK: {v.files_checked} evidence files match {basis}.")
+        return
+    raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    run_ref: Annotated[str, typer.Argument(metavar="RUN")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .zip file to write.")],
+    store: StoreOpt = None,
+) -> None:
+    """Pack a run (evidence, manifest, result, reports) into a zip for handing over."""
+    from .integrity import export_run
+
+    folder = _run_folder(run_ref, store)
+    out.print(str(export_run(folder, output)))
+
+
 # ---------------------------------------------------------------------- demo, doctor
 
 

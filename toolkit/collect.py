@@ -36,7 +36,9 @@ JS_DIR = Path(__file__).with_name("js")
 EXTRACT_JS = (JS_DIR / "extract.js").read_text("utf-8")
 DOM_JS = """() => {
   const roots = [];
-  const walk = (r) => { for (const el of r.querySelectorAll('*')) if (el.shadowRoot) { roots.push(el.shadowRoot); walk(el.shadowRoot); } };
+  const walk = (r) => {
+    for (const el of r.querySelectorAll('*')) if (el.shadowRoot) { roots.push(el.shadowRoot); walk(el.shadowRoot); }
+  };
   walk(document);
   const html = document.documentElement;
   try { return '<!DOCTYPE html>\\n' + html.getHTML({serializableShadowRoots: true, shadowRoots: roots}); }

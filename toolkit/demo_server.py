@@ -401,7 +401,7 @@ class DemoServer:
     def start(self) -> DemoServer:
         if self._thread is None:
             self._thread = threading.Thread(
-                target=self._httpd.serve_forever, name=f"demo-{self.platform.slug}", daemon=True
+                target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name=f"demo-{self.platform.slug}", daemon=True
             )
             self._thread.start()
         return self
@@ -523,7 +523,7 @@ class DemoServer:
         tpl_root = self.root / "_templates" / "pages"
         if tpl_root.is_dir():
             rel = norm.strip("/")
-            for candidate in ([f"{rel}.html", f"{rel}/index.html"] if rel else ["index.html"]):
+            for candidate in [f"{rel}.html", f"{rel}/index.html"] if rel else ["index.html"]:
                 file = tpl_root / candidate
                 if self._inside(file, tpl_root) and file.is_file():
                     return _Resolved("page", _HTML, template=f"pages/{candidate}")

@@ -1,0 +1,350 @@
+"""EVIDENCE: evidence retention and police cooperation (EVIDENCE-01 to EVIDENCE-05) and the area level.
+
+EVIDENCE-01 is observed (links on every sampled page); EVIDENCE-02 to 05 are stated: they read the
+platform's own privacy, terms, community-rules, law-enforcement, cookie and help pages with the
+policy reader and quote every sentence a verdict rests on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from safehaven.checks import policy
+from safehaven.checks.base import check, finding
+from safehaven.checks.policy import (
+    DATA_KINDS,
+    AuthorityContact,
+    Clause,
+    CooperationClause,
+    DeletionPromise,
+    PolicyDocument,
+    PolicyReading,
+    PreservationClause,
+    RetentionClause,
+)
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.models import Element, Evidence, Finding, PageRecord, Quote
+
+READ_KINDS = (*policy.POLICY_KINDS, "help")
+READ_ROLES = ("policy", "help")
+LOOKED_FOR = ("privacy policy, terms, community rules, law-enforcement, cookie or help pages (role policy or help, "
+              "or privacy/privacyverklaring/terms/voorwaarden/huisregels/law enforcement/politie/help/veiligheid "
+              "in the URL, title or link text)")
+PRESERVATION_FLOOR_DAYS = 90
+LEVEL4_PRESERVATION_DAYS = 365
+MAX_QUOTES = 12
+KIND_LABELS = {"messages": "messages", "content": "content", "account": "account data", "logs": "logs",
+               "verification": "verification data", "payment": "payment data", "general": "personal data in general"}
+
+
+# =============================================================================== area level
+
+
+def level(findings: dict[str, Finding]) -> int:
+    """The EVIDENCE level 0-4 from the area's findings (see the catalogue ladder)."""
+    retention, preservation = findings.get("EVIDENCE-02"), findings.get("EVIDENCE-03")
+    cooperation, contact = findings.get("EVIDENCE-04"), findings.get("EVIDENCE-05")
+    if _passed(preservation, "fail") and preservation.details.get("deletion_promise"):
+        return 0
+    if not (_passed(retention, "pass") or _passed(retention, "partial")):
+        return 1 if retention and retention.details.get("vague_statements") else 0
+    if not (_passed(preservation, "pass") and _passed(contact, "pass")):
+        return 2
+    names_crime = set(cooperation.details.get("crimes_named", [])) & set(policy.CRIMES) if cooperation else set()
+    kept_a_year = (preservation.details.get("max_default_preservation_days") or 0) >= LEVEL4_PRESERVATION_DAYS
+    if _passed(cooperation, "pass") and names_crime and kept_a_year:
+        return 4
+    return 3
+
+
+def _passed(f: Finding | None, status: str) -> bool:
+    return f is not None and f.status == status
+
+
+# =============================================================================== EVIDENCE-01
+
+
+@check("EVIDENCE-01")
+def privacy_and_terms_linked(bundle: Bundle) -> Finding:
+    """A privacy policy and terms are linked from every sampled page."""
+    pages = bundle.ok_pages()
+    if not pages:
+        return finding("EVIDENCE-01", "not_assessed",
+                       "No page loaded, so links to a privacy policy and terms could not be looked for")
+    privacy = [p for p in pages if _links_to(p, "privacy")]
+    terms = [p for p in pages if _links_to(p, "terms")]
+    both = [p for p in privacy if p in terms]
+    missing = [p for p in pages if p not in both]
+    n = len(pages)
+    evidence = [Evidence(kind="page", url=p.url, note=_missing_note(p in privacy, p in terms)) for p in missing[:10]]
+    details = {"pages": n, "privacy_pages": len(privacy), "terms_pages": len(terms), "both_pages": len(both),
+               "missing": [p.url for p in missing]}
+    status, summary = _linked_verdict(n, len(privacy), len(terms), len(both))
+    return finding("EVIDENCE-01", status, summary, evidence=evidence, **details)
+
+
+def _linked_verdict(n: int, privacy: int, terms: int, both: int) -> tuple[str, str]:
+    if both == n:
+        return "pass", f"Privacy policy and terms linked from all {n} sampled pages"
+    if both:
+        return "partial", f"Privacy policy and terms linked from {both} of {n} pages"
+    if privacy or terms:
+        present, absent, count = ("Privacy policy", "terms", privacy) if privacy else ("Terms", "privacy policy", terms)
+        return "partial", f"{present} linked from {count} of {n} pages; no link to the {absent} found"
+    return "fail", f"No link to a privacy policy or terms found on any of the {n} sampled pages"
+
+
+def _missing_note(has_privacy: bool, has_terms: bool) -> str:
+    if not has_privacy and not has_terms:
+        return "no link to a privacy policy or terms"
+    return "no link to the terms" if has_privacy else "no link to the privacy policy"
+
+
+def _links_to(page: PageRecord, kind: str) -> bool:
+    """The page links to a page of `kind` (by the link's name or its URL), or is that page itself."""
+    if kind in policy.page_kinds(page.final_url or page.url, page.title):
+        return True
+    return any(_names_kind(el, kind) for el in page.elements if el.href)
+
+
+def _names_kind(el: Element, kind: str) -> bool:
+    labels = (el.name, el.text, el.attrs.get("aria-label", ""), el.attrs.get("title", ""))
+    if any(label and policy.names_page_kind(label, kind) for label in labels):
+        return True
+    return el.href is not None and kind in policy.page_kinds(el.href)
+
+
+# =============================================================================== EVIDENCE-02
+
+
+@check("EVIDENCE-02")
+def retention_periods(bundle: Bundle) -> Finding:
+    """Concrete retention periods per kind of data, read in the platform's policies."""
+    docs, reading = _read(bundle)
+    if not docs:
+        return _not_assessed("EVIDENCE-02", "retention periods", bundle)
+    clauses = reading.of(RetentionClause)
+    per_kind = _longest_per_kind(c for c in clauses if c.concrete)
+    general = [c for c in clauses if c.concrete and c.data_kinds == ("general",)]
+    vague = [c for c in clauses if not c.concrete]
+    details = {"kinds": {k: c.duration.days for k, c in per_kind.items() if c.duration},
+               "periods": {k: c.duration.describe() for k, c in per_kind.items() if c.duration},
+               "general_days": max((c.duration.days for c in general if c.duration), default=None),
+               "vague_statements": len(vague), "pages_read": reading.urls}
+    listed = ", ".join(f"{KIND_LABELS[k]} {c.duration.phrase}" for k, c in per_kind.items() if c.duration)
+    if len(per_kind) >= 2:
+        return _stated("EVIDENCE-02", "pass", f"Retention periods for {len(per_kind)} kinds of data: {listed}",
+                       per_kind.values(), bundle, docs, details)
+    if per_kind:
+        return _stated("EVIDENCE-02", "partial",
+                       f"Retention period for 1 kind of data: {listed}; no concrete period for other kinds",
+                       per_kind.values(), bundle, docs, details)
+    if general:
+        period = max(general, key=lambda c: c.duration.days if c.duration else 0)
+        return _stated("EVIDENCE-02", "partial",
+                       f"One concrete retention period ({period.duration.phrase if period.duration else ''}) for "
+                       "personal data in general, none per kind of data", [period], bundle, docs, details)
+    if vague:
+        return _stated("EVIDENCE-02", "fail",
+                       f"Only vague retention statements (such as \"{vague[0].vague_phrase}\") in "
+                       f"{_pages(docs)}", vague[:3], bundle, docs, details)
+    return _stated("EVIDENCE-02", "fail", f"No retention period found in {_pages(docs)}", [], bundle, docs, details)
+
+
+def _longest_per_kind(clauses: Iterable[RetentionClause]) -> dict[str, RetentionClause]:
+    best: dict[str, RetentionClause] = {}
+    for c in clauses:
+        for kind in c.data_kinds:
+            if kind in DATA_KINDS and c.duration and (kind not in best or c.duration.days > best[kind].duration.days):
+                best[kind] = c
+    return {k: best[k] for k in DATA_KINDS if k in best}
+
+
+# =============================================================================== EVIDENCE-03
+
+
+@check("EVIDENCE-03")
+def removed_content_preserved(bundle: Bundle) -> Finding:
+    """Removed or reported content, and the account data behind it, is preserved for investigations."""
+    docs, reading = _read(bundle)
+    if not docs:
+        return _not_assessed("EVIDENCE-03", "a statement on preserving removed or reported content", bundle)
+    kept = reading.of(PreservationClause)
+    promises = reading.of(DeletionPromise)
+    timed = [c for c in kept if c.period]
+    longest = max(timed, key=lambda c: c.period.days if c.period else 0, default=None)
+    defaults = [c.period.days for c in timed if c.period and c.trigger == "default"]
+    details = {"max_preservation_days": longest.period.days if longest and longest.period else None,
+               "max_default_preservation_days": max(defaults, default=None),
+               "preservation_on_request": any(c.trigger == "on_request" for c in kept),
+               "deletion_promise": bool(promises) and not kept, "pages_read": reading.urls}
+    if longest and longest.period and longest.period.days >= PRESERVATION_FLOOR_DAYS:
+        return _stated("EVIDENCE-03", "pass", f"Removed or reported content is preserved for "
+                       f"{longest.period.phrase} ({longest.period.days} days){_how(longest)}", [longest], bundle, docs,
+                       details)
+    if kept:
+        return _stated("EVIDENCE-03", "partial", _partial_preservation(kept, longest), kept[:3], bundle, docs, details)
+    if promises:
+        return _stated("EVIDENCE-03", "fail", "Removed content is deleted immediately and permanently, with no "
+                       "exception for investigations", promises[:3], bundle, docs, details)
+    return _stated("EVIDENCE-03", "fail", f"Nothing about preserving removed or reported content in {_pages(docs)}",
+                   [], bundle, docs, details)
+
+
+def _how(c: PreservationClause) -> str:
+    return " at an authority's request" if c.trigger == "on_request" else " by default"
+
+
+def _partial_preservation(kept: list[PreservationClause], longest: PreservationClause | None) -> str:
+    if longest and longest.period:
+        return (f"Removed or reported content is preserved for only {longest.period.phrase} "
+                f"({longest.period.days} days, less than {PRESERVATION_FLOOR_DAYS}){_how(longest)}")
+    return f"Removed or reported content is preserved{_how(kept[0])}, but no period is stated"
+
+
+# =============================================================================== EVIDENCE-04
+
+
+@check("EVIDENCE-04")
+def crimes_reported_to_police(bundle: Bundle) -> Finding:
+    """Suspected crimes are reported to the police on the platform's own initiative (DSA art. 18)."""
+    docs, reading = _read(bundle)
+    if not docs:
+        return _not_assessed("EVIDENCE-04", "a statement on reporting suspected crimes to the police", bundle)
+    clauses = reading.of(CooperationClause)
+    by_mode = {m: [c for c in clauses if c.mode == m] for m in ("proactive", "on_request", "discretionary", "refusal")}
+    crimes = sorted({crime for c in by_mode["proactive"] for crime in c.crimes})
+    details = {"modes": sorted(m for m, cs in by_mode.items() if cs), "crimes_named": crimes,
+               "recipients": sorted({r for c in clauses for r in c.recipients}), "pages_read": reading.urls}
+    proactive, refusal = by_mode["proactive"], by_mode["refusal"]
+    if proactive and refusal:
+        return _stated("EVIDENCE-04", "needs_review", "The policies both promise to report suspected crimes to the "
+                       "authorities and refuse to hand data to them", proactive[:2] + refusal[:2], bundle, docs, details)
+    if proactive:
+        named = f", naming {_crime_words(crimes)}" if crimes else ""
+        return _stated("EVIDENCE-04", "pass", f"The platform says it reports suspected crimes to the authorities on "
+                       f"its own initiative{named}", proactive, bundle, docs, details)
+    if by_mode["on_request"]:
+        return _stated("EVIDENCE-04", "partial", "Data is given to authorities only on an order or request; no "
+                       "reporting on the platform's own initiative", by_mode["on_request"], bundle, docs, details)
+    if by_mode["discretionary"]:
+        return _stated("EVIDENCE-04", "partial", "Data may be disclosed to authorities (for example to protect "
+                       "safety); no reporting of suspected crimes on the platform's own initiative",
+                       by_mode["discretionary"], bundle, docs, details)
+    if refusal:
+        return _stated("EVIDENCE-04", "fail", "The policy refuses to hand data to the police or other authorities",
+                       refusal, bundle, docs, details)
+    return _stated("EVIDENCE-04", "fail", f"Nothing about reporting suspected crimes to authorities in {_pages(docs)}",
+                   [], bundle, docs, details)
+
+
+def _crime_words(crimes: list[str]) -> str:
+    words = {"trafficking": "human trafficking", "child_exploitation": "child exploitation"}
+    return " and ".join(words.get(c, c) for c in crimes)
+
+
+# =============================================================================== EVIDENCE-05
+
+
+@check("EVIDENCE-05")
+def authorities_have_contact_point(bundle: Bundle) -> Finding:
+    """Authorities have a point of contact: a law-enforcement page or an address meant for them."""
+    docs, reading = _read(bundle)
+    if not docs:
+        return _not_assessed("EVIDENCE-05", "a contact point for authorities", bundle)
+    contacts = reading.of(AuthorityContact)
+    dedicated = [c for c in contacts if c.kind == "authorities"]
+    pages = [d for d in docs if "law_enforcement" in d.kinds and "help" not in d.kinds]
+    links = _law_enforcement_links(bundle)
+    details = {"addresses": sorted({c.address for c in dedicated if c.address}),
+               "pages": [d.url for d in pages], "links": [href for href, _, _ in links], "pages_read": reading.urls}
+    if dedicated:
+        where = next((c.address for c in dedicated if c.address), "") or "a contact point"
+        return _stated("EVIDENCE-05", "pass", f"Authorities have their own contact route: {where}", dedicated,
+                       bundle, docs, details)
+    if pages:
+        first = policy.split_sentences(pages[0].text, pages[0].language)
+        quote = Quote(url=pages[0].url, text=pages[0].title or (first[0].quote if first else pages[0].url))
+        return _stated("EVIDENCE-05", "pass", f"A page meant for authorities: {pages[0].url}", [], bundle, docs,
+                       details, extra_quotes=[quote])
+    if links:
+        href, name, where = links[0]
+        return _stated("EVIDENCE-05", "pass", f"A page meant for authorities is linked: \"{name}\" ({href})", [],
+                       bundle, docs, details, extra_quotes=[Quote(url=where, text=name or href)])
+    general = [c for c in contacts if c.kind == "general"]
+    addressed = [c for c in general if c.for_authorities]
+    if addressed:
+        where = addressed[0].address or "a general contact"
+        return _stated("EVIDENCE-05", "partial", f"Authorities are only pointed to a general or privacy contact "
+                       f"({where})", addressed, bundle, docs, details)
+    if general:
+        where = next((c.address for c in general if c.address), "") or "a contact form"
+        return _stated("EVIDENCE-05", "partial", f"Only a general contact route ({where}); none meant for "
+                       "authorities", general[:2], bundle, docs, details)
+    return _stated("EVIDENCE-05", "fail", f"No contact route for authorities in {_pages(docs)}", [], bundle, docs,
+                   details)
+
+
+def _law_enforcement_links(bundle: Bundle) -> list[tuple[str, str, str]]:
+    """Links (href, name, page) on the platform's own site whose name or URL marks them as meant for authorities."""
+    host = urlsplit(bundle.platform.url).hostname or ""
+    found: dict[str, tuple[str, str, str]] = {}
+    for page in bundle.ok_pages():
+        for el in page.elements:
+            if not el.href or not _same_site(el.href, host) or el.href in found:
+                continue
+            if _names_kind(el, "law_enforcement") and not _names_kind(el, "help"):
+                found[el.href] = (el.href, el.name or el.text, page.url)
+    return list(found.values())
+
+
+def _same_site(url: str, host: str) -> bool:
+    other = urlsplit(url).hostname or ""
+    strip = lambda h: h.removeprefix("www.")  # noqa: E731
+    return bool(other) and (strip(other) == strip(host) or strip(other).endswith("." + strip(host)))
+
+
+# =============================================================================== shared helpers
+
+
+def _read(bundle: Bundle) -> tuple[list[PolicyDocument], PolicyReading]:
+    return policy.read_bundle(bundle, READ_KINDS, roles=READ_ROLES)
+
+
+def _pages(docs: list[PolicyDocument]) -> str:
+    return f"{len(docs)} policy page{'s' if len(docs) != 1 else ''} ({', '.join(d.url for d in docs[:3])}" + (
+        ", ...)" if len(docs) > 3 else ")")
+
+
+def _not_assessed(check_id: str, what: str, bundle: Bundle) -> Finding:
+    return finding(check_id, "not_assessed", f"No policy page was collected, so {what} could not be read "
+                   f"(looked for {LOOKED_FOR})", basis="stated", looked_for=LOOKED_FOR,
+                   pages_seen=len(bundle.ok_pages()))
+
+
+def _stated(check_id: str, status: str, summary: str, clauses: Iterable[Clause], bundle: Bundle,
+            docs: list[PolicyDocument], details: dict, extra_quotes: list[Quote] | None = None) -> Finding:
+    """A finding read in the policies: quotes of every clause used, and the policy texts as evidence."""
+    return finding(check_id, status, summary, basis="stated", quotes=(extra_quotes or []) + quotes(clauses),
+                   evidence=text_evidence(bundle, docs), **details)
+
+
+def quotes(clauses: Iterable[Clause]) -> list[Quote]:
+    """One quote per distinct sentence the verdict rests on, with its page URL."""
+    out: list[Quote] = []
+    for c in clauses:
+        q = Quote(url=c.url, text=c.sentence)
+        if q not in out:
+            out.append(q)
+    return out[:MAX_QUOTES]
+
+
+def text_evidence(bundle: Bundle, docs: list[PolicyDocument]) -> list[Evidence]:
+    """The saved visible text of each page that was read."""
+    out = []
+    for doc in docs:
+        page = bundle.page_by_url(doc.url)
+        path = page.files.get("text") if page else None
+        out.append(Evidence(kind="text", path=path, sha256=bundle.manifest.get(path) if path else None, url=doc.url))
+    return out

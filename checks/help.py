@@ -1,0 +1,117 @@
+"""HELP: a help or safety page with support for (possible) victims, linked from item pages (HELP-01)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit, urlunsplit
+
+from safehaven.checks import policy
+from safehaven.checks.base import check, finding
+from safehaven.checks.evidence import quotes, text_evidence
+from safehaven.checks.policy import HelpResource, PolicyDocument
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.models import Evidence, Finding, PageRecord
+
+LOOKED_FOR = ("help or safety pages (role help, or help/hulp/safety/veiligheid/support/slachtoffer in the URL, "
+              "title or link text)")
+LEVELS = {"pass": 4, "partial": 2}
+
+
+def level(findings: dict[str, Finding]) -> int:
+    """The HELP level: 4 when HELP-01 passes, 2 when partial, else 0."""
+    f = findings.get("HELP-01")
+    return LEVELS.get(f.status, 0) if f else 0
+
+
+@check("HELP-01")
+def victim_support_linked_from_items(bundle: Bundle) -> Finding:
+    """A help or safety page naming support resources for victims, linked directly from item pages."""
+    docs = policy.policy_documents(bundle, ("help",), roles=("help",))
+    support = {doc.url: found for doc in docs if (found := _resources(doc))}
+    items = bundle.item_pages()
+    if not items:
+        return finding("HELP-01", "not_assessed", "No item page was collected, so links from item pages to a help "
+                       f"page could not be checked{_found_note(support)}", basis="stated",
+                       quotes=quotes(r for rs in support.values() for r in rs), looked_for=LOOKED_FOR,
+                       support_pages=list(support))
+    on_items = {p.url: policy.read_policy(bundle.text(p), p.url, language=p.lang or None).of(HelpResource)
+                for p in items}
+    targets = _support_targets(bundle, support)
+    linked = [p for p in items if on_items[p.url] or _links_to_support(p, targets)]
+    reached = _reached_resources(items, on_items, support, targets)
+    every = _names(r for rs in (*support.values(), *on_items.values()) for r in rs)
+    details = {"resources": every, "resources_linked": _names(reached), "support_pages": list(support),
+               "items_linked": len(linked), "items_total": len(items), "help_pages_read": [d.url for d in docs]}
+    used = [*reached, *(r for rs in support.values() for r in rs)]
+    evidence = text_evidence(bundle, [d for d in docs if d.url in support]) + [
+        Evidence(kind="page", url=p.url, note="no link to a help page with support resources")
+        for p in items if p not in linked][:10]
+    status, summary = _verdict(docs, support, items, linked, details)
+    return finding("HELP-01", status, summary, basis="stated", quotes=quotes(used), evidence=evidence, **details)
+
+
+def _verdict(docs: list[PolicyDocument], support: dict[str, list[HelpResource]], items: list[PageRecord],
+             linked: list[PageRecord], details: dict) -> tuple[str, str]:
+    every, reached = details["resources"], details["resources_linked"]
+    if not every:
+        read = f" ({len(docs)} help page{'s' if len(docs) != 1 else ''} read, none names one)" if docs else ""
+        return "fail", f"No help or safety page naming support resources for victims found{read}"
+    where = next(iter(support), "item pages")
+    named = f"{len(every)} support resource{'s' if len(every) != 1 else ''} ({', '.join(every)})"
+    if len(linked) == len(items) and len(reached) >= 2:
+        return "pass", f"Help page {where} names {named} and is linked from all {len(items)} item pages"
+    if not linked:
+        return "partial", f"Help page {where} names {named} but is not linked from any of the {len(items)} item pages"
+    if len(linked) < len(items):
+        return "partial", f"Help page {where} names {named} but is linked from only {len(linked)} of {len(items)} item pages"
+    return "partial", f"Help linked from all {len(items)} item pages names only one support resource ({', '.join(reached)})"
+
+
+def _found_note(support: dict[str, list[HelpResource]]) -> str:
+    if not support:
+        return f"; no help page with support resources was found either (looked for {LOOKED_FOR})"
+    every = _names(r for rs in support.values() for r in rs)
+    return f"; help page {next(iter(support))} names {len(every)} support resources ({', '.join(every)})"
+
+
+def _resources(doc: PolicyDocument) -> list[HelpResource]:
+    # No cross-page boilerplate removal: a support line in the site-wide footer is support all the same.
+    return policy.read_documents([doc]).of(HelpResource)
+
+
+def _names(resources) -> list[str]:
+    return list(dict.fromkeys(r.name for r in resources))
+
+
+def _normal(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme.lower(), (parts.hostname or "").removeprefix("www."), parts.path.rstrip("/"),
+                       parts.query, ""))
+
+
+def _support_targets(bundle: Bundle, support: dict[str, list[HelpResource]]) -> dict[str, str]:
+    """Every URL under which a support page was seen (requested and final), mapped to the page read."""
+    targets = {}
+    for url in support:
+        page = bundle.page_by_url(url)
+        for u in filter(None, (url, page.url if page else None, page.final_url if page else None)):
+            targets[_normal(u)] = url
+    return targets
+
+
+def _links_to_support(page: PageRecord, targets: dict[str, str]) -> bool:
+    return any(el.href and _normal(el.href) in targets for el in page.elements)
+
+
+def _reached_resources(items: list[PageRecord], on_items: dict[str, list[HelpResource]],
+                       support: dict[str, list[HelpResource]], targets: dict[str, str]) -> list[HelpResource]:
+    """The resources a visitor reaches from the item pages: in their own text or on a linked help page."""
+    reached: list[HelpResource] = []
+    for p in items:
+        reached.extend(on_items[p.url])
+        for el in p.elements:
+            if el.href and _normal(el.href) in targets:
+                reached.extend(support[targets[_normal(el.href)]])
+    unique: dict[str, HelpResource] = {}
+    for r in reached:
+        unique.setdefault(r.key, r)
+    return list(unique.values())

@@ -1,0 +1,60 @@
+"""TERMS: the terms and community rules forbid trafficking, minors and third-party ads, with a sanction."""
+
+from __future__ import annotations
+
+from safehaven.checks import policy
+from safehaven.checks.base import check, finding
+from safehaven.checks.evidence import quotes, text_evidence
+from safehaven.checks.policy import TOPICS, Clause, Prohibition, Sanction
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.models import Finding
+
+LOOKED_FOR = ("terms or community rules (role policy, or terms/voorwaarden/algemene voorwaarden/gebruiksvoorwaarden/"
+              "community guidelines/huisregels in the URL, title or link text)")
+TOPIC_WORDS = {"trafficking": "trafficking or exploitation", "minors": "minors",
+               "third_party": "ads or profiles run by someone else"}
+LEVELS = {"pass": 4, "partial": 2}
+
+
+def level(findings: dict[str, Finding]) -> int:
+    """The TERMS level: 4 when TERMS-01 passes, 2 when partial, else 0."""
+    f = findings.get("TERMS-01")
+    return LEVELS.get(f.status, 0) if f else 0
+
+
+@check("TERMS-01")
+def terms_forbid_exploitation(bundle: Bundle) -> Finding:
+    """The terms forbid (a) trafficking, (b) minors and (c) third-party ads or profiles, with a sanction."""
+    docs, reading = policy.read_bundle(bundle, ("terms", "rules"), roles=("policy",))
+    if not docs:
+        return finding("TERMS-01", "not_assessed", f"No terms or community rules page was collected (looked for "
+                       f"{LOOKED_FOR})", basis="stated", looked_for=LOOKED_FOR)
+    rules = reading.of(Prohibition)
+    by_topic = {t: [p for p in rules if p.topic == t] for t in TOPICS}
+    covered = [t for t in TOPICS if by_topic[t]]
+    standalone = reading.of(Sanction)
+    sanctions = sorted({k for p in rules for k in p.sanctions} | {k for s in standalone for k in s.kinds})
+    used: list[Clause] = [by_topic[t][0] for t in covered]
+    used += next(([p] for p in rules if p.sanctions), standalone[:1])
+    details = {"forbids": covered, "missing": [t for t in TOPICS if t not in covered], "sanctions": sanctions,
+               "pages_read": reading.urls}
+    status, summary = _verdict(covered, sanctions, len(docs))
+    return finding("TERMS-01", status, summary, basis="stated", quotes=quotes(used),
+                   evidence=text_evidence(bundle, docs), **details)
+
+
+def _verdict(covered: list[str], sanctions: list[str], pages: int) -> tuple[str, str]:
+    if not covered:
+        return "fail", (f"The terms ({pages} page{'s' if pages != 1 else ''} read) forbid none of trafficking, "
+                        "minors or ads run by someone else")
+    forbidden = _join([TOPIC_WORDS[t] for t in covered])
+    missing = [TOPIC_WORDS[t] for t in TOPICS if t not in covered]
+    sanction = f"with sanctions ({', '.join(sanctions)})" if sanctions else "but name no sanction"
+    if not missing and sanctions:
+        return "pass", f"The terms forbid {forbidden}, {sanction}"
+    gap = f"; nothing against {_join(missing, 'or')}" if missing else ""
+    return "partial", f"The terms forbid {forbidden}, {sanction}{gap}"
+
+
+def _join(words: list[str], last: str = "and") -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
