@@ -132,7 +132,7 @@ def retention_periods(bundle: Bundle) -> Finding:
                "periods": {k: c.duration.describe() for k, c in per_kind.items() if c.duration},
                "general_days": max((c.duration.days for c in general if c.duration), default=None),
                "vague_statements": len(vague), "pages_read": reading.urls}
-    listed = ", ".join(f"{KIND_LABELS[k]} {c.duration.phrase}" for k, c in per_kind.items() if c.duration)
+    listed = ", ".join(f"{KIND_LABELS[k]} {human_days(c.duration.days)}" for k, c in per_kind.items() if c.duration)
     if len(per_kind) >= 2:
         return _stated("EVIDENCE-02", "pass", f"Retention periods for {len(per_kind)} kinds of data: {listed}",
                        per_kind.values(), bundle, docs, details)
@@ -143,7 +143,7 @@ def retention_periods(bundle: Bundle) -> Finding:
     if general:
         period = max(general, key=lambda c: c.duration.days if c.duration else 0)
         return _stated("EVIDENCE-02", "partial",
-                       f"One concrete retention period ({period.duration.phrase if period.duration else ''}) for "
+                       f"One concrete retention period ({human_days(period.duration.days if period.duration else 0)}) for "
                        "personal data in general, none per kind of data", [period], bundle, docs, details)
     if vague:
         return _stated("EVIDENCE-02", "fail",
@@ -181,8 +181,7 @@ def removed_content_preserved(bundle: Bundle) -> Finding:
                "deletion_promise": bool(promises) and not kept, "pages_read": reading.urls}
     if longest and longest.period and longest.period.days >= PRESERVATION_FLOOR_DAYS:
         return _stated("EVIDENCE-03", "pass", f"Removed or reported content is preserved for "
-                       f"{longest.period.phrase} ({longest.period.days} days){_how(longest)}", [longest], bundle, docs,
-                       details)
+                       f"{human_days(longest.period.days)}{_how(longest)}", [longest], bundle, docs, details)
     if kept:
         return _stated("EVIDENCE-03", "partial", _partial_preservation(kept, longest), kept[:3], bundle, docs, details)
     if promises:
@@ -198,8 +197,8 @@ def _how(c: PreservationClause) -> str:
 
 def _partial_preservation(kept: list[PreservationClause], longest: PreservationClause | None) -> str:
     if longest and longest.period:
-        return (f"Removed or reported content is preserved for only {longest.period.phrase} "
-                f"({longest.period.days} days, less than {PRESERVATION_FLOOR_DAYS}){_how(longest)}")
+        return (f"Removed or reported content is preserved for only {human_days(longest.period.days)} "
+                f"(less than {PRESERVATION_FLOOR_DAYS} days){_how(longest)}")
     return f"Removed or reported content is preserved{_how(kept[0])}, but no period is stated"
 
 
@@ -306,6 +305,19 @@ def _same_site(url: str, host: str) -> bool:
 
 
 # =============================================================================== shared helpers
+
+
+def human_days(days: int) -> str:
+    """A period in days as a reader says it: '6 months', '2 years', '90 days', 'immediately'."""
+    if days == 0:
+        return "immediately"
+    if days % 365 == 0:
+        n = days // 365
+        return f"{n} year{'s' if n != 1 else ''}"
+    months = round(days * 12 / 365)
+    if days >= 28 and months and int(months * 365 / 12 + 0.5) == days:
+        return f"{months} month{'s' if months != 1 else ''}"
+    return f"{days} day{'s' if days != 1 else ''}"
 
 
 def _read(bundle: Bundle) -> tuple[list[PolicyDocument], PolicyReading]:

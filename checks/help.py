@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 from safehaven.checks import policy
@@ -78,8 +79,9 @@ def _resources(doc: PolicyDocument) -> list[HelpResource]:
     return policy.read_documents([doc]).of(HelpResource)
 
 
-def _names(resources) -> list[str]:
-    return list(dict.fromkeys(r.name for r in resources))
+def _names(resources: Iterable[HelpResource]) -> list[str]:
+    """Resource names for a reader; the emergency number is named by its number (112, 999, 911)."""
+    return list(dict.fromkeys(r.phone if r.key == "emergency" and r.phone else r.name for r in resources))
 
 
 def _normal(url: str) -> str:

@@ -216,16 +216,16 @@ def split_sentences(text: str, language: str | None = None, *,
                     boilerplate_from: Sequence[str] = ()) -> list[Sentence]:
     """Split a page's content (boilerplate dropped) into sentences, list items and table rows."""
     lines = content_lines(text, boilerplate_from)
-    doc_language = language if language in LANGUAGES else detect_language(" ".join(lines))
+    # A page's declared language is only a hint: sites declare one language and write in another.
+    doc_language = _sentence_language(" ".join(lines), language if language in LANGUAGES else "en")
     return list(_SentenceBuilder(doc_language).build(lines))
 
 
 def content_lines(text: str, boilerplate_from: Sequence[str] = ()) -> list[str]:
     """The lines of a page that carry content: menus, cookie banners, footers and repeated lines dropped."""
-    lines = [_clean_line(raw) for raw in text.splitlines()]
+    lines = _drop_menu_runs([ln for ln in (_clean_line(raw) for raw in text.splitlines()) if ln])
     repeated = _repeated_lines(lines, boilerplate_from)
-    kept = [ln for ln in lines if ln and _line_key(ln) not in repeated and not _is_boilerplate(ln)]
-    return _drop_menu_runs(kept)
+    return [ln for ln in lines if _line_key(ln) not in repeated and not _is_boilerplate(ln)]
 
 
 def detect_language(text: str, default: str = "en") -> str:
@@ -439,6 +439,9 @@ def _drop_menu_runs(lines: list[str]) -> list[str]:
             j += 1
         run = lines[i:j]
         if len(run) >= 3 and not (out and out[-1].endswith(":")):
+            # The page title often follows the menu directly: keep a last line that heads a paragraph.
+            if j < len(lines) and len(lines[j].split()) > 8 and not _is_boilerplate(run[-1]):
+                out.append(run[-1])
             i = j
             continue
         out.extend(run or [lines[i]])
@@ -475,7 +478,7 @@ def _sentence_language(text: str, default: str) -> str:
     scores = {lang: sum(words[w] for w in _data()["language"]["stopwords"][lang]) for lang in LANGUAGES}
     best = max(scores, key=lambda k: scores[k])
     other = min(scores.values())
-    return best if scores[best] >= 3 and other * 2 < scores[best] else default
+    return best if scores[best] >= 2 and other * 2 < scores[best] else default
 
 
 def _has_duration(text: str) -> bool:
@@ -582,8 +585,13 @@ def _durations(text: str, lx: _Lexicon) -> list[_Period]:
     d = _data()["duration"]
     main, phrase, immediate, immediate_event = _duration_patterns(lang)
     found: list[_Period] = []
+    for m in phrase.finditer(text):  # first, so "half a year" is not read as "a year"
+        days = d["phrases"][lang][next(k for k in d["phrases"][lang] if k.lower() == m.group(0).lower())]
+        found.append(_Period(m.start(), m.end(), int(days), m.group(0), _event_after(text, m.end(), lx)))
     for m in main.finditer(text):
         if _is_age_or_frequency(text, m.start(), m.end(), lx):
+            continue
+        if any(p.start < m.end() and m.start() < p.end for p in found):
             continue
         unit = next(k[2:] for k, v in m.groupdict().items() if k.startswith("u_") and v)
         raw = m.group("num").lower().replace(",", ".")
@@ -591,10 +599,6 @@ def _durations(text: str, lx: _Lexicon) -> list[_Period]:
         days = amount * d["unit_days"][unit]
         days_int = math.ceil(round(days, 6)) if unit == "hour" else math.floor(days + 0.5)
         found.append(_Period(m.start(), m.end(), days_int, m.group(0), _event_after(text, m.end(), lx)))
-    for m in phrase.finditer(text):
-        if not any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in found):
-            days = d["phrases"][lang][next(k for k in d["phrases"][lang] if k.lower() == m.group(0).lower())]
-            found.append(_Period(m.start(), m.end(), int(days), m.group(0), _event_after(text, m.end(), lx)))
     for rx in (immediate, immediate_event):
         for m in rx.finditer(text):
             found.append(_Period(m.start(), m.start("event"), 0, m.group(0).strip(), m.group("event").strip()))
@@ -613,7 +617,14 @@ def _event_after(text: str, end: int, lx: _Lexicon) -> str:
     words = "|".join(lx.terms("duration.event"))
     stop = r"(?=[,.;:()]|\s+(?:and|or|en|of|so|zodat|unless|tenzij|except|behalve)\s|$)"
     m = re.match(rf"\s+((?:{words})\s+[^,.;:()]{{2,60}}?){stop}", text[end:], re.IGNORECASE)
-    return m.group(1).strip() if m else ""
+    if not m:
+        return ""
+    # Dutch puts the verb last ("90 dagen na opzegging verwijderd"): the verb is not part of the event.
+    event = m.group(1).split()
+    while len(event) > 2 and (lx.rx("retention.triggers").fullmatch(event[-1]) or
+                              lx.rx("duration.auxiliaries").fullmatch(event[-1])):
+        event.pop()
+    return " ".join(event)
 
 
 # =============================================================================== per-sentence analysis

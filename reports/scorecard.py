@@ -15,7 +15,7 @@ from safehaven.checks.base import catalogue
 from safehaven.toolkit.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result
 
 from .evidence import EvidenceImage, ScreenshotCropper
-from .texts import ladder, remediation
+from .texts import ladder, legal_reference, remediation
 
 if TYPE_CHECKING:
     from .changes import Changes
@@ -213,7 +213,7 @@ def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper) -> Check
         why=texts.why,
         fix=texts.fix,
         fix_first=texts.first_fix_sentence,
-        legal=meta.legal if meta else "",
+        legal=legal_reference(meta.legal, lang) if meta else "",
         shots=evidence_shots(finding.evidence, cropper, limit=SHOTS_PER_STATUS.get(finding.status, MAX_SHOTS),
                              page_tops=not finding.quotes),
         quotes=finding.quotes[:MAX_QUOTES],

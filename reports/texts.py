@@ -60,6 +60,27 @@ class Ladder:
         return next((r for r in self.rungs if r.level > level), None)
 
 
+# Legal references are written once, in English, in catalogue.toml; Dutch readers know the GDPR as the
+# AVG and the AVMSD as the AVMD-richtlijn.
+LEGAL_TERMS = {
+    "nl": {
+        "GDPR": "AVG",
+        "AVMSD": "AVMD-richtlijn",
+        "e-Evidence Regulation": "e-Evidence-verordening",
+        "(easy to access)": "(gemakkelijk toegankelijk)",
+        "(risk mitigation)": "(risicobeperking)",
+        "(traceability of traders)": "(traceerbaarheid van handelaren)",
+    },
+}
+
+
+def legal_reference(text: str, lang: str) -> str:
+    """A catalogue legal reference in the words readers of `lang` use."""
+    for english, local in LEGAL_TERMS.get(lang, {}).items():
+        text = text.replace(english, local)
+    return text
+
+
 def remediation(check_id: str, lang: str) -> Remediation:
     """The remediation texts of one check (English when the language lacks them; empty if unknown)."""
     entry = _remediation_data().get(check_id, {})

@@ -165,6 +165,7 @@ def test_dutch_pdf_speaks_dutch(rendered: dict[str, Path]) -> None:
     assert "Summary" not in text and "WHY IT MATTERS" not in text.upper()
     assert remediation("REPORT-03", "nl").why.split(".")[0] in text
     assert "maart 2026" in text
+    assert "AVG art. 13(2)(a)" in text and "GDPR" not in text
 
 
 def test_pdf_has_pages_with_header_and_page_numbers(rendered: dict[str, Path]) -> None:
