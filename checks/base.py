@@ -102,9 +102,10 @@ def finding(
     evidence: list[Evidence] | None = None,
     quotes: list[Quote] | None = None,
     level: int | None = None,
+    nl: str | None = None,
     **details: Any,
 ) -> Finding:
-    """Build a Finding with the score that its status carries."""
+    """Build a Finding with the score that its status carries; `nl` is the summary in Dutch."""
     return Finding(
         check=check_id,
         area=area_of(check_id),
@@ -116,6 +117,7 @@ def finding(
         evidence=evidence or [],
         quotes=quotes or [],
         details=details,
+        summaries={"nl": nl} if nl else {},
     )
 
 

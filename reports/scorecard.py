@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from safehaven.checks.base import areas as catalogue_areas
 from safehaven.checks.base import catalogue
 from safehaven.toolkit.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result
+from safehaven.toolkit.score import GRADES, grade
 
 from .evidence import EvidenceImage, ScreenshotCropper
 from .texts import ladder, legal_reference, remediation
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 COUNT_ORDER = ("pass", "partial", "fail", "needs_review", "not_assessed", "error", "not_applicable")
 UNASSESSED = ("needs_review", "not_assessed", "error")
 CAPPING_CHECKS = ("REPORT-01", "AGE-01")
-GRADE_FLOORS = (("A", 85.0), ("B", 70.0), ("C", 55.0), ("D", 40.0))
+GRADE_FLOORS = GRADES  # one scale, owned by toolkit.score
 
 TOP_GAPS = 3
 MAX_STRENGTHS = 7
@@ -225,9 +226,8 @@ def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper) -> Check
 
 
 def localized_summary(finding: Finding, lang: str) -> str:
-    """The finding's one sentence; a check may add it per language as details['summary_<lang>']."""
-    translated = finding.details.get(f"summary_{lang}")
-    return translated if isinstance(translated, str) and translated else finding.summary
+    """The finding's one sentence in `lang` (checks write English in `summary`, others in `summaries`)."""
+    return finding.summaries.get(lang) or finding.summary
 
 
 def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: int = MAX_SHOTS,
@@ -316,10 +316,8 @@ def serious_gaps(checks: list[CheckView]) -> list[CheckView]:
 
 
 def grade_of(score: float | None) -> str | None:
-    """The letter a score would earn on its own (used to colour area scores)."""
-    if score is None:
-        return None
-    return next((g for g, floor in GRADE_FLOORS if score >= floor), "E")
+    """The letter a score would earn on its own, without caps (used to colour area scores)."""
+    return None if score is None else grade(score, {})[0]
 
 
 def _weight_first(c: CheckView) -> tuple:

@@ -21,6 +21,7 @@ from .collect import CrawlFailed, ProgressFn, collect
 from .definition import AuditDefinition
 from .evaluate import evaluate
 from .models import PageSummary, Result, RunInfo
+from .review import ReviewFile, apply_review, manual_findings
 from .score import score
 from .store import RunRow, Store, write_atomic
 
@@ -39,7 +40,8 @@ class AuditFailed(RuntimeError):
 
 async def audit_platform(definition: AuditDefinition, store: Store, session: BrowserSession, *,
                          definition_text: str | None = None, lang: str | None = None,
-                         progress: ProgressFn | None = None, reports: bool = True) -> tuple[RunRow, Result]:
+                         progress: ProgressFn | None = None, reports: bool = True,
+                         review: ReviewFile | None = None) -> tuple[RunRow, Result]:
     """Audit one platform with an already started browser; returns the catalogue row and the result."""
     platform = definition.platform
     run = store.begin_run(platform.name, platform.url, definition_text)
@@ -47,10 +49,11 @@ async def audit_platform(definition: AuditDefinition, store: Store, session: Bro
     started = datetime.now(UTC).isoformat(timespec="seconds")
     try:
         info = await collect(definition, run.folder, session, progress)
-        result = result_of(run, Bundle(run.folder), started, session.version)
+        result = result_of(run, Bundle(run.folder), started, session.version, review)
         write_atomic(run.folder / "result.json", result.to_json())
         if reports:
-            write_reports(result, run.folder, lang or platform.language or "en")
+            baseline_dir = previous_complete_run(store, platform.name, run.id)
+            write_reports(result, run.folder, lang or platform.language or "en", baseline_dir)
         log.info("timings: %s", info.timings)
         return store.finish_run(run.id, "complete", result=result, manifest_sha256=result.run.manifest_sha256), result
     except CrawlFailed as exc:
@@ -68,11 +71,11 @@ async def audit_platform(definition: AuditDefinition, store: Store, session: Bro
         handler.close()
 
 
-def result_of(run: RunRow, bundle: Bundle, started_at: str, browser: str) -> Result:
-    """Evaluate and score a collected bundle, sealing the manifest first."""
+def result_of(run: RunRow, bundle: Bundle, started_at: str, browser: str, review: ReviewFile | None = None) -> Result:
+    """Evaluate a collected bundle, apply the auditor's review, and score it."""
     manifest_sha = sha256_bytes((run.folder / MANIFEST).read_bytes())
     t0 = time.perf_counter()
-    findings = evaluate(bundle)
+    findings = apply_review(evaluate(bundle), review)
     log.info("evaluate: %d findings in %.2fs", len(findings), time.perf_counter() - t0)
     for f in findings:
         for ev in f.evidence:
@@ -84,20 +87,41 @@ def result_of(run: RunRow, bundle: Bundle, started_at: str, browser: str) -> Res
                     tool_version=__version__, browser=browser, status="complete", manifest_sha256=manifest_sha),
         score=score(findings),
         findings=findings,
+        manual=manual_findings(review),
         pages=[PageSummary(url=p.url, final_url=p.final_url, role=p.role, status=p.status, title=p.title,
                            error=p.error) for p in bundle.pages],
     )
 
 
-def write_reports(result: Result, run_dir: Path, lang: str) -> list[Path]:
+def machine_result(result: Result) -> Result:
+    """The result as the machine judged it, every auditor judgement taken out and the score recomputed."""
+    from .review import machine_only
+
+    findings = machine_only(result)
+    return result.model_copy(update={"findings": findings, "manual": [], "score": score(findings)})
+
+
+def previous_complete_run(store: Store, platform: str, run_id: str) -> Path | None:
+    """The folder of the platform's latest complete run other than `run_id` (the baseline of a re-audit)."""
+    for row in reversed(store.runs(platform)):
+        if row.id != run_id and row.status == "complete" and (row.folder / "result.json").is_file():
+            return row.folder
+    return None
+
+
+def write_reports(result: Result, run_dir: Path, lang: str, baseline_dir: Path | None = None) -> list[Path]:
     """Render the scorecard in every format next to the result; a failure is logged, not fatal."""
     from safehaven.reports.render import render_report
 
+    from .store import load_result
+
+    baseline = load_result(baseline_dir) if baseline_dir else None
     written = []
     for fmt in REPORT_FORMATS:
         name = "findings.csv" if fmt == "csv" else f"scorecard.{fmt}"
         try:
-            written.append(render_report(result, run_dir, run_dir / name, fmt=fmt, lang=lang))
+            written.append(render_report(result, run_dir, run_dir / name, fmt=fmt, lang=lang, baseline=baseline,
+                                         baseline_dir=baseline_dir))
         except Exception:
             log.exception("rendering %s failed", fmt)
     return written

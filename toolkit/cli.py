@@ -69,10 +69,14 @@ def run(
     json_out: Annotated[bool, typer.Option("--json", help="Print the result JSON instead of the table.")] = False,
     lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the reports (default: the platform's).")] = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="Override [crawl] max_pages.")] = None,
+    ignore_reviews: Annotated[bool, typer.Option("--ignore-reviews", help="Do not apply the platform's review file.")] = False,
 ) -> None:
     """Audit one platform, store the run and write its result and scorecard."""
+    from .review import load_review, review_path_for
+
     try:
         defn = load_definition(definition)
+        review = None if ignore_reviews else load_review(review_path_for(definition))
     except DefinitionError as exc:
         raise _fail(str(exc), 2) from None
     if max_pages:
@@ -82,7 +86,7 @@ def run(
     from .audit import AuditFailed
 
     try:
-        row, result = _with_progress(not json_out, lambda progress: _audit(defn, the_store, text, lang, progress))
+        row, result = _with_progress(not json_out, lambda progress: _audit(defn, the_store, text, lang, progress, review))
     except AuditFailed as exc:
         raise _fail(f"{exc} (run {exc.run.id} recorded as failed)", 1) from None
     except KeyboardInterrupt:
@@ -95,7 +99,7 @@ def run(
     _print_result(result, row.folder)
 
 
-async def _audit(defn, store, text, lang, progress):
+async def _audit(defn, store, text, lang, progress, review=None):
     from .audit import audit_platform
     from .browser import BrowserSession
 
@@ -103,7 +107,7 @@ async def _audit(defn, store, text, lang, progress):
     await session.start()
     try:
         return await audit_platform(defn, store, session, definition_text=text,
-                                    lang=lang.value if lang else None, progress=progress)
+                                    lang=lang.value if lang else None, progress=progress, review=review)
     finally:
         await session.close()
 
@@ -154,15 +158,36 @@ def report(
     fmt: Annotated[Format, typer.Option("--format")] = Format.pdf,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: in the run folder).")] = None,
     store: StoreOpt = None,
+    compare: Annotated[str | None, typer.Option("--compare", metavar="RUN", help="Baseline run for 'since the last audit' "
+                                                "(default: the platform's previous complete run).")] = None,
+    no_compare: Annotated[bool, typer.Option("--no-compare", help="Leave out 'since the last audit'.")] = False,
+    ignore_reviews: Annotated[bool, typer.Option("--ignore-reviews", help="Show the machine's verdicts only.")] = False,
 ) -> None:
     """Render a stored run as PDF, HTML, JSON or CSV, in Dutch or English."""
     from safehaven.reports.render import render_report
 
+    from .audit import machine_result
+
     folder = _run_folder(run_ref, store)
     result = load_result(folder)
+    if ignore_reviews:
+        result = machine_result(result)
+    baseline_dir = None if no_compare else (_run_folder(compare, store) if compare else _previous_run(result, store))
+    baseline = load_result(baseline_dir) if baseline_dir else None
     target = output or folder / f"scorecard.{lang.value}.{fmt.value}"
-    render_report(result, folder, target, fmt=fmt.value, lang=lang.value)
+    render_report(result, folder, target, fmt=fmt.value, lang=lang.value, baseline=baseline, baseline_dir=baseline_dir)
     out.print(str(target))
+
+
+def _previous_run(result, store: Path | None) -> Path | None:
+    """The folder of the platform's last complete run before this one, if any."""
+    the_store = Store(store)
+    rows = [r for r in the_store.runs(result.platform.name) if r.status == "complete"]
+    ids = [r.id for r in rows]
+    if result.run.id not in ids:
+        return None
+    earlier = rows[: ids.index(result.run.id)]
+    return next((r.folder for r in reversed(earlier) if (r.folder / "result.json").is_file()), None)
 
 
 def _run_folder(run_ref: str, store: Path | None) -> Path:

@@ -19,7 +19,7 @@ AREAS: tuple[str, ...] = ("AGE", "REPORT", "CONTACT", "EVIDENCE", "HELP", "TERMS
 
 Status = Literal["pass", "partial", "fail", "needs_review", "not_applicable", "not_assessed", "error"]
 SCORED_STATUSES: dict[str, float] = {"pass": 1.0, "partial": 0.5, "fail": 0.0}
-Basis = Literal["observed", "stated"]
+Basis = Literal["observed", "stated", "auditor"]
 PageRole = Literal["start", "item", "listing", "signup", "login", "report", "policy", "help", "other"]
 RunStatus = Literal["running", "complete", "failed", "incomplete"]
 
@@ -275,6 +275,19 @@ class Quote(_Model):
     text: str
 
 
+class Review(_Model):
+    """An auditor's judgement on a check's verdict (from the platform's review file)."""
+
+    status: Status
+    machine_status: Status
+    reason: str
+    reviewer: str
+    date: str
+    expires: str | None = None
+    applied: bool = True
+    flag: str = ""  # why the judgement was not applied and needs a new look
+
+
 class Finding(_Model):
     """The verdict of one check on one run."""
 
@@ -288,6 +301,8 @@ class Finding(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     details: dict[str, Any] = Field(default_factory=dict)
+    summaries: dict[str, str] = Field(default_factory=dict)  # the summary in other languages, e.g. {"nl": ...}
+    review: Review | None = None
 
 
 class AreaScore(_Model):
@@ -334,6 +349,7 @@ class Result(_Model):
     run: RunInfo
     score: ScoreCard
     findings: list[Finding]
+    manual: list[Finding] = Field(default_factory=list)  # auditor findings outside the catalogue (not scored)
     pages: list[PageSummary] = Field(default_factory=list)
 
     def finding(self, check_id: str) -> Finding:
