@@ -277,10 +277,10 @@ def authorities_have_contact_point(bundle: Bundle) -> Finding:
         where = addressed[0].address or "a general contact"
         return _stated("EVIDENCE-05", "partial", f"Authorities are only pointed to a general or privacy contact "
                        f"({where})", addressed, bundle, docs, details)
-    if general:
+    if general:  # a route exists, but nothing tells authorities to use it: still no route for them
         where = next((c.address for c in general if c.address), "") or "a contact form"
-        return _stated("EVIDENCE-05", "partial", f"Only a general contact route ({where}); none meant for "
-                       "authorities", general[:2], bundle, docs, details)
+        return _stated("EVIDENCE-05", "fail", f"No contact route for authorities; only a general contact ({where}) "
+                       "that is not addressed to them", general[:2], bundle, docs, details)
     return _stated("EVIDENCE-05", "fail", f"No contact route for authorities in {_pages(docs)}", [], bundle, docs,
                    details)
 
@@ -330,9 +330,23 @@ def _pages(docs: list[PolicyDocument]) -> str:
 
 
 def _not_assessed(check_id: str, what: str, bundle: Bundle) -> Finding:
+    """No policy page read: `fail` when the site links none at all (its absence is the evidence),
+    `not_assessed` when pages were linked or failed to load but could not be read."""
+    pages = bundle.ok_pages()
+    if pages and not policy_linked(bundle, policy.POLICY_KINDS):
+        return finding(check_id, "fail", f"The platform has no policy page: none of the {len(pages)} sampled pages "
+                       f"links a privacy policy, terms or other policy, so nothing is stated about {what}",
+                       basis="stated", looked_for=LOOKED_FOR, pages_seen=len(pages))
     return finding(check_id, "not_assessed", f"No policy page was collected, so {what} could not be read "
-                   f"(looked for {LOOKED_FOR})", basis="stated", looked_for=LOOKED_FOR,
-                   pages_seen=len(bundle.ok_pages()))
+                   f"(looked for {LOOKED_FOR})", basis="stated", looked_for=LOOKED_FOR, pages_seen=len(pages))
+
+
+def policy_linked(bundle: Bundle, kinds: Iterable[str]) -> bool:
+    """Whether any page links (or any page, loaded or not, is) a policy page of one of `kinds`."""
+    kinds = tuple(kinds)
+    if any(policy.page_kinds(p.url, p.title, p.link_text) & set(kinds) for p in bundle.pages):
+        return True
+    return any(_links_to(p, k) for p in bundle.ok_pages() for k in kinds)
 
 
 def _stated(check_id: str, status: str, summary: str, clauses: Iterable[Clause], bundle: Bundle,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Iterable
 from urllib.parse import urlsplit, urlunsplit
 
@@ -28,7 +30,7 @@ def victim_support_linked_from_items(bundle: Bundle) -> Finding:
     """A help or safety page naming support resources for victims, linked directly from item pages."""
     docs = policy.policy_documents(bundle, ("help",), roles=("help",))
     support = {doc.url: found for doc in docs if (found := _resources(doc))}
-    items = bundle.item_pages()
+    items = item_pages(bundle)
     if not items:
         return finding("HELP-01", "not_assessed", "No item page was collected, so links from item pages to a help "
                        f"page could not be checked{_found_note(support)}", basis="stated",
@@ -48,6 +50,21 @@ def victim_support_linked_from_items(bundle: Bundle) -> Finding:
         for p in items if p not in linked][:10]
     status, summary = _verdict(docs, support, items, linked, details)
     return finding("HELP-01", status, summary, basis="stated", quotes=quotes(used), evidence=evidence, **details)
+
+
+def item_pages(bundle: Bundle) -> list[PageRecord]:
+    """The item pages; when the collector marked none, a family of three or more pages whose URLs differ
+    only in an ID-like last part (/companion/1, /companion/2, ...) is taken for them."""
+    items = bundle.item_pages()
+    if items:
+        return items
+    families: dict[str, list[PageRecord]] = defaultdict(list)
+    for page in bundle.ok_pages("other", "listing"):
+        head, _, last = urlsplit(page.final_url or page.url).path.rstrip("/").rpartition("/")
+        if head and re.search(r"\d", last):
+            families[head].append(page)
+    best = max(families.values(), key=len, default=[])
+    return best if len(best) >= 3 else []
 
 
 def _verdict(docs: list[PolicyDocument], support: dict[str, list[HelpResource]], items: list[PageRecord],

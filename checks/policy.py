@@ -249,6 +249,9 @@ def page_kinds(url: str, title: str = "", link_text: str = "") -> set[str]:
     for kind in _data()["pages"]:
         if any(names_page_kind(value, kind) for value in (path_words, path, title, link_text) if value):
             found.add(kind)
+    for kind, fragments in _data()["pages_url_only"].items():
+        if _compile(tuple(fragments)).search(path_words):
+            found.add(kind)
     return found
 
 
@@ -371,6 +374,7 @@ _PHONE = re.compile(r"(?<![\w/+])(?:\+|00)?\d[\d \-.()]{0,16}\d(?![\w/])")
 _CONTEXT_DISTANCE = 60  # how far a retention word in the heading counts from the period
 _VAGUE_REACH = 10  # tokens between a retention verb and a vague period that belongs to it
 _RECIPIENT_REACH = 16  # tokens between a reporting or sharing verb and the authority it goes to
+_OBLIGATION_REACH = 8  # tokens between "must"/"alleen" and the age or person it demands
 
 
 def _normalise(text: str) -> str:
@@ -725,7 +729,9 @@ def _kind_spans(ctx: _Ctx) -> list[tuple[int, int, str]]:
     masked = _mask(masked, [(a, b) for a, b, _ in found])
     for kind in (*DATA_KINDS, "general"):
         found.extend((a, b, kind) for a, b in lx.spans(f"kinds.{kind}", masked))
-    return sorted(found)
+    # "images of your ID document" is verification data, not (also) content: the longer match wins.
+    return sorted(s for s in found if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0]
+                                              and o[2] != s[2] for o in found))
 
 
 def _pick_kinds(spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:
@@ -867,7 +873,7 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
     lx, text = ctx.lx, ctx.text
     strong = lx.spans("preservation.strong_verbs", text)
     keep = lx.spans("preservation.keep_verbs", text)
-    subject = lx.has("preservation.subject", text)
+    subject = lx.has("preservation.subject", text) or lx.has("preservation.subject", ctx.heading)
     purpose = lx.has("preservation.purpose", text) or bool(_recipients(ctx, text))
     request = _preservation_request(ctx)
     if strong and (subject or purpose or request):
@@ -878,11 +884,21 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
         return None
     if all(_negated_near(text, lx, v) for v in verbs):
         return None
-    periods = [p for p in _durations(text, lx) if not _is_moderation_speed(ctx, p, _nearest(verbs, (p.start, p.end))[1]
-                                                                             or (0, 0))]
-    period = min(periods, key=lambda p: _nearest(verbs, (p.start, p.end))[0], default=None)
     return PreservationClause(**ctx.base(), trigger="on_request" if request else "default",
-                              period=Duration(period.days, period.phrase, period.event) if period else None)
+                              period=_preservation_period(ctx, verbs))
+
+
+def _preservation_period(ctx: _Ctx, verbs: list[tuple[int, int]]) -> Duration | None:
+    """The period nearest the keeping verb; how fast content is taken down ('within 24 hours') is no period."""
+    lx, text = ctx.lx, ctx.text
+    triggers = lx.spans("retention.triggers", text)
+    periods = []
+    for p in _durations(text, lx):
+        trigger = _nearest(triggers, (p.start, p.end))[1]
+        if trigger is None or not _is_moderation_speed(ctx, p, trigger):
+            periods.append(p)
+    best = min(periods, key=lambda p: _nearest(verbs, (p.start, p.end))[0], default=None)
+    return Duration(best.days, best.phrase, best.event) if best else None
 
 
 def _preservation_request(ctx: _Ctx) -> bool:
@@ -1001,11 +1017,13 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     request = lx.has("cooperation.request", seg)
     # Sharing counts as reporting when it follows a suspicion, or is stated as practice about a named crime.
     refers = share and (lx.has("cooperation.suspicion", seg) or (_crimes_in(seg, lx) and not lx.has("cooperation.modal", seg)))
-    if (report or refers) and (own or not request) and not user:
+    acts = lx.has("cooperation.platform_actor", seg) or lx.has("cooperation.passive", seg)
+    if (report or refers) and (own or not request) and not user and acts:
         return "proactive"
     if request or lx.has("cooperation.legal_duty", seg) or (coop and not share):
         return "on_request"
-    return "discretionary"
+    # A bare "report ... police" that the platform does not do itself (a help line listing) says nothing.
+    return "discretionary" if share else None
 
 
 def _exception_mode(ctx: _Ctx, exception: str, main: str) -> CooperationMode | None:
@@ -1039,28 +1057,27 @@ def _crimes_in(text: str, lx: _Lexicon) -> tuple[str, ...]:
 
 
 def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
-    """A route for authorities (dedicated or only general), or a general contact route."""
+    """A route for authorities (dedicated, or only a general one), or a general contact route."""
     lx, text = ctx.lx, ctx.text
-    masked = _mask(text, lx.spans("cooperation.not_recipients", text))
     addresses = _EMAIL.findall(text) + _URL.findall(text)
-    audience = lx.has("authority.audience", masked)
-    point = lx.has("authority.point_of_contact", text) or lx.has("authority.point_of_contact", ctx.heading)
-    route = bool(addresses) or lx.has("authority.contact", text)
     address = addresses[0] if addresses else ""
-    if (audience or point) and route:
-        dedicated = point or any(_dedicated_address(a, lx) for a in addresses) or (
-            lx.has("authority.dedicated", text) and not any(_general_address(a, lx) for a in addresses))
-        if dedicated and not (lx.has("authority.general", text) and not point and not _any_dedicated(addresses, lx)):
-            return AuthorityContact(**ctx.base(), kind="authorities", address=address, point_of_contact=point,
-                                    for_authorities=True)
-        return AuthorityContact(**ctx.base(), kind="general", address=address, for_authorities=True)
+    audience = lx.has("authority.audience", _mask(text, lx.spans("cooperation.not_recipients", text)))
+    point = lx.has("authority.point_of_contact", text) or lx.has("authority.point_of_contact", ctx.heading)
+    if (audience or point) and (addresses or lx.has("authority.contact", text)):
+        kind = "authorities" if _dedicated_route(text, lx, addresses, point) else "general"
+        return AuthorityContact(**ctx.base(), kind=kind, address=address, point_of_contact=point, for_authorities=True)
     if _EMAIL.search(text) or lx.has("authority.general_route", text):
         return AuthorityContact(**ctx.base(), kind="general", address=address)
     return None
 
 
-def _any_dedicated(addresses: list[str], lx: _Lexicon) -> bool:
-    return any(_dedicated_address(a, lx) for a in addresses)
+def _dedicated_route(text: str, lx: _Lexicon, addresses: list[str], point: bool) -> bool:
+    """A DSA point of contact, an address named for authorities (le@, justitie@, /law-enforcement),
+    or a special form or portal, unless the route given is a general one (privacy@, customer service)."""
+    if point or any(_dedicated_address(a, lx) for a in addresses):
+        return True
+    general = bool(addresses) or lx.has("authority.general", text)
+    return lx.has("authority.dedicated", text) and not general
 
 
 def _address_name(address: str) -> str:
@@ -1071,10 +1088,6 @@ def _address_name(address: str) -> str:
 
 def _dedicated_address(address: str, lx: _Lexicon) -> bool:
     return lx.has("authority.dedicated_address", _address_name(address).replace(".", " "))
-
-
-def _general_address(address: str, lx: _Lexicon) -> bool:
-    return not _dedicated_address(address, lx)
 
 
 # ------------------------------------------------------------------------------- prohibitions and sanctions
@@ -1090,7 +1103,7 @@ def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
             continue
         sanctions = _sanctions(ctx, seg)
         forbids = lx.has("prohibition.markers", seg) or _negated_publishing(seg, lx)
-        obliges = lx.has("prohibition.obligation", seg)
+        obliges = _obligation_near_topic(seg, lx)
         for topic in topics:
             named = forbids or (obliges and topic != "trafficking") or {"removal", "ban"} & set(sanctions)
             if named and topic not in out:
@@ -1098,21 +1111,42 @@ def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
     return list(out.values())
 
 
+def _obligation_near_topic(text: str, lx: _Lexicon) -> bool:
+    """'must be 18', 'alleen advertenties van jezelf': an obligation word close to what it demands."""
+    topic_spans = [sp for path in ("prohibition.topics.minors", "prohibition.topics.third_party",
+                                   "prohibition.topics.third_party.weak") for sp in lx.spans(path, text)]
+    return any(_tokens_between(text, *sorted((o[1], t[0]) if o[1] <= t[0] else (t[1], o[0]))) <= _OBLIGATION_REACH
+               for o in lx.spans("prohibition.obligation", text) for t in topic_spans)
+
+
 def _topics(text: str, lx: _Lexicon) -> list[str]:
+    """The prohibited topics a text names: trafficking, minors, third-party ads or profiles."""
     if not text:
         return []
     minors = lx.spans("prohibition.topics.minors", text)
-    ages = [int(g) for m in lx.find("prohibition.age_numbers", text) for g in m.groups() if g]
-    weak = lx.has("prohibition.weak_minors", text) and not (ages and max(ages) < 18)
-    rest = _mask(text, minors)
-    found = []
-    if lx.has("prohibition.topics.trafficking", rest):
-        found.append("trafficking")
-    if minors or weak:
+    rest = _mask(text, minors)  # "child sexual exploitation" is about minors, not (also) trafficking
+    exploitation = lx.spans("prohibition.topics.trafficking", rest)
+    found = ["trafficking"] if exploitation else []
+    if minors or _names_children(text, lx):
         found.append("minors")
-    if lx.has("prohibition.topics.third_party", text):
+    if _names_third_party(text, lx, exploitation):
         found.append("third_party")
     return found
+
+
+def _names_children(text: str, lx: _Lexicon) -> bool:
+    """'children' counts as minors unless the sentence sets a lower age (the 13+ or 16+ floor)."""
+    ages = [int(g) for m in lx.find("prohibition.age_numbers", text) for g in m.groups() if g]
+    return lx.has("prohibition.weak_minors", text) and not (ages and max(ages) < 18)
+
+
+def _names_third_party(text: str, lx: _Lexicon, exploitation: list[tuple[int, int]]) -> bool:
+    """'On behalf of someone' next to exploitation describes a pimp, not an ad placed for someone else."""
+    if lx.has("prohibition.topics.third_party", text):
+        return True
+    return any(not any(_tokens_between(text, *sorted((w[1], e[0]) if w[1] <= e[0] else (e[1], w[0]))) <= _OBLIGATION_REACH
+                       for e in exploitation)
+               for w in lx.spans("prohibition.topics.third_party.weak", text))
 
 
 def _negated_publishing(text: str, lx: _Lexicon) -> bool:
@@ -1135,7 +1169,8 @@ def _sanction(ctx: _Ctx) -> Sanction | None:
     if any(_topics(seg, lx) for seg in _split_exception(text, lx)):
         return None
     kinds = _sanctions(ctx, text)
-    if not kinds or not (lx.has("sanction.violation", text) or lx.has("sanction.reserve", text)):
+    reserved = lx.has("sanction.reserve", text) and lx.has("cooperation.platform_actor", text)
+    if not kinds or not (lx.has("sanction.violation", text) or reserved):
         return None
     return Sanction(**ctx.base(), kinds=kinds)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from safehaven.checks import policy
 from safehaven.checks.base import check, finding
-from safehaven.checks.evidence import quotes, text_evidence
+from safehaven.checks.evidence import policy_linked, quotes, text_evidence
 from safehaven.checks.policy import TOPICS, Clause, Prohibition, Sanction
 from safehaven.toolkit.bundle import Bundle
 from safehaven.toolkit.models import Finding
@@ -27,8 +27,7 @@ def terms_forbid_exploitation(bundle: Bundle) -> Finding:
     """The terms forbid (a) trafficking, (b) minors and (c) third-party ads or profiles, with a sanction."""
     docs, reading = policy.read_bundle(bundle, ("terms", "rules"), roles=("policy",))
     if not docs:
-        return finding("TERMS-01", "not_assessed", f"No terms or community rules page was collected (looked for "
-                       f"{LOOKED_FOR})", basis="stated", looked_for=LOOKED_FOR)
+        return _no_terms(bundle)
     rules = reading.of(Prohibition)
     by_topic = {t: [p for p in rules if p.topic == t] for t in TOPICS}
     covered = [t for t in TOPICS if by_topic[t]]
@@ -41,6 +40,16 @@ def terms_forbid_exploitation(bundle: Bundle) -> Finding:
     status, summary = _verdict(covered, sanctions, len(docs))
     return finding("TERMS-01", status, summary, basis="stated", quotes=quotes(used),
                    evidence=text_evidence(bundle, docs), **details)
+
+
+def _no_terms(bundle: Bundle) -> Finding:
+    """`fail` when no page links terms or rules at all; `not_assessed` when they exist but were not read."""
+    pages = bundle.ok_pages()
+    if pages and not policy_linked(bundle, ("terms", "rules")):
+        return finding("TERMS-01", "fail", f"The platform has no terms or community rules: none of the {len(pages)} "
+                       "sampled pages links them", basis="stated", looked_for=LOOKED_FOR)
+    return finding("TERMS-01", "not_assessed", f"No terms or community rules page was collected (looked for "
+                   f"{LOOKED_FOR})", basis="stated", looked_for=LOOKED_FOR)
 
 
 def _verdict(covered: list[str], sanctions: list[str], pages: int) -> tuple[str, str]:

@@ -35,7 +35,9 @@ from .texts import STATIC_DIR
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 FORMATS = ("pdf", "html", "csv", "json")
-CSV_COLUMNS = ("check", "area", "status", "score", "basis", "summary", "evidence_url", "quotes", "level", "title")
+# New columns go at the end: spreadsheets and scripts read these by position as well as by name.
+CSV_COLUMNS = ("check", "area", "status", "score", "basis", "summary", "evidence_url", "quotes", "level", "title",
+               "judged_by", "machine_status")
 GRADE_COLOURS = {"A": "#0b8a45", "B": "#5fae3c", "C": "#f0c000", "D": "#ef8a1a", "E": "#d7262b"}
 
 
@@ -87,7 +89,13 @@ def html_to_pdf(html: str, run_dir: Path, fetcher: RunFolderFetcher | None = Non
 
 
 def findings_csv(result: Result, lang: str = "en") -> str:
-    """One row per finding: check, area, status, score, basis, summary, first evidence URL, quotes, ..."""
+    """One row per finding: check, area, status, score, basis, summary, first evidence URL, quotes, ...
+
+    `judged_by` names the auditor whose judgement the status is (empty for the machine's verdict, also
+    when a judgement is flagged for review); `machine_status` is what the machine said when an auditor
+    judged the check. The auditor's manual findings follow the catalogue's, with an empty score: they
+    are not counted in the score.
+    """
     from safehaven.checks.base import catalogue
 
     buffer = io.StringIO()
@@ -97,9 +105,17 @@ def findings_csv(result: Result, lang: str = "en") -> str:
         meta = catalogue().get(f.check)
         first_url = next((e.url for e in f.evidence if e.url), "")
         quotes = " | ".join(f"\u201c{q.text}\u201d ({q.url})" for q in f.quotes)
+        judged_by = f.review.reviewer if f.review and f.review.applied else ""
         row = (f.check, f.area, f.status, "" if f.score is None else f"{f.score:g}", f.basis,
                localized_summary(f, lang), first_url, quotes, "" if f.level is None else str(f.level),
-               meta.text("title", lang) if meta else "")
+               meta.text("title", lang) if meta else "", judged_by, f.review.machine_status if f.review else "")
+        writer.writerow([_cell(v) for v in row])
+    for f in ordered_findings(result.manual):
+        first_url = next((e.url for e in f.evidence if e.url), "")
+        quotes = " | ".join(f"\u201c{q.text}\u201d ({q.url})" for q in f.quotes)
+        row = (f.check, f.area, f.status, "", f.basis, localized_summary(f, lang), first_url, quotes,
+               "" if f.level is None else str(f.level), str(f.details.get("title") or ""),
+               str(f.details.get("reviewer") or ""), "")
         writer.writerow([_cell(v) for v in row])
     return buffer.getvalue()
 

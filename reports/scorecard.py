@@ -6,13 +6,14 @@ a reader sees come from the templates (gettext), the catalogue, remediation.toml
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from safehaven.checks.base import areas as catalogue_areas
 from safehaven.checks.base import catalogue
-from safehaven.toolkit.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result
+from safehaven.toolkit.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result, Review
 from safehaven.toolkit.score import GRADES, grade
 
 from .evidence import EvidenceImage, ScreenshotCropper
@@ -46,6 +47,45 @@ class EvidenceShot:
 
 
 @dataclass
+class ReviewView:
+    """An auditor's judgement on a check: applied (the auditor's verdict counts) or flagged for review.
+
+    `flag` is the reason review.py gives in English; `flag_kind` and its parts let the template say the
+    same in the report's language ("expired" on `flag_date`, or "changed" from `flag_from` to `flag_to`).
+    An unrecognised flag has no kind and is printed as it is.
+    """
+
+    status: str  # the auditor's verdict
+    machine_status: str  # what the machine said (for a flagged judgement: what it says now)
+    machine_basis: str  # observed | stated: where the machine's verdict came from
+    reason: str
+    reviewer: str
+    date: str
+    expires: str | None
+    applied: bool
+    flag: str = ""
+    flag_kind: str = ""  # expired | changed | ""
+    flag_date: str = ""
+    flag_from: str = ""
+    flag_to: str = ""
+
+
+@dataclass
+class ManualView:
+    """A finding an auditor added by hand (outside the catalogue, not scored)."""
+
+    id: str
+    area: str
+    area_name: str
+    status: str
+    title: str
+    summary: str
+    reviewer: str
+    date: str
+    reason: str
+
+
+@dataclass
 class CheckView:
     """One finding with everything the reader needs around it."""
 
@@ -68,10 +108,21 @@ class CheckView:
     urls: list[str] = field(default_factory=list)
     more_urls: int = 0
     notes: list[str] = field(default_factory=list)
+    review: ReviewView | None = None
 
     @property
     def scored(self) -> bool:
         return self.status in SCORED_STATUSES
+
+    @property
+    def judged(self) -> bool:
+        """The status shown is an auditor's judgement, not the machine's verdict."""
+        return self.review is not None and self.review.applied
+
+    @property
+    def flagged(self) -> bool:
+        """An auditor's judgement exists but is not applied (expired, or the machine now says otherwise)."""
+        return self.review is not None and not self.review.applied
 
     @property
     def other_urls(self) -> list[str]:
@@ -147,7 +198,18 @@ class Scorecard:
     pages: list[PageView]
     more_pages: int
     page_errors: list[PageView]
+    manual: list[ManualView] = field(default_factory=list)
     changes: Changes | None = None  # when a baseline is given
+
+    @property
+    def judged(self) -> list[CheckView]:
+        """Checks whose verdict is an auditor's judgement."""
+        return [c for c in self.checks if c.judged]
+
+    @property
+    def flagged(self) -> list[CheckView]:
+        """Checks with an auditor's judgement that is flagged for review (the machine's verdict stands)."""
+        return [c for c in self.checks if c.flagged]
 
     @property
     def scored_count(self) -> int:
@@ -187,6 +249,7 @@ def build_scorecard(result: Result, run_dir: Path, lang: str, *, cropper: Screen
         pages=pages[:MAX_PAGES],
         more_pages=max(0, len(pages) - MAX_PAGES),
         page_errors=[p for p in pages if p.error or (p.status or 0) >= 400],
+        manual=[manual_view(f, lang) for f in ordered_findings(result.manual)],
     )
 
 
@@ -222,6 +285,46 @@ def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper) -> Check
         urls=urls[:MAX_URLS],
         more_urls=max(0, len(urls) - MAX_URLS),
         notes=[e.note for e in finding.evidence if e.note and not _is_image(e)][:MAX_URLS],
+        review=review_view(finding),
+    )
+
+
+FLAG_EXPIRED = re.compile(r"expired on (\d{4}-\d{2}-\d{2})")
+FLAG_CHANGED = re.compile(r"changed from ([a-z_]+) to ([a-z_]+)")
+
+
+def review_view(finding: Finding) -> ReviewView | None:
+    """The auditor's judgement on a finding as the check card shows it, or None when there is none."""
+    review: Review | None = finding.review
+    if review is None:
+        return None
+    basis = finding.details.get("machine_basis") if review.applied else finding.basis
+    view = ReviewView(status=review.status, machine_status=review.machine_status,
+                      machine_basis=basis if basis in ("observed", "stated") else "observed",
+                      reason=review.reason, reviewer=review.reviewer, date=review.date, expires=review.expires,
+                      applied=review.applied, flag=review.flag)
+    if not review.applied:
+        if (expired := FLAG_EXPIRED.search(review.flag)) is not None:
+            view.flag_kind, view.flag_date = "expired", expired.group(1)
+        elif (changed := FLAG_CHANGED.search(review.flag)) is not None:
+            view.flag_kind, view.flag_from, view.flag_to = "changed", changed.group(1), changed.group(2)
+    return view
+
+
+def manual_view(finding: Finding, lang: str) -> ManualView:
+    """A manual finding (basis 'auditor', details with title, reviewer, date and reason)."""
+    meta = catalogue_areas().get(finding.area)
+    details = finding.details
+    return ManualView(
+        id=finding.check,
+        area=finding.area,
+        area_name=meta.name(lang) if meta else finding.area,
+        status=finding.status,
+        title=str(details.get("title") or finding.check),
+        summary=localized_summary(finding, lang),
+        reviewer=str(details.get("reviewer") or ""),
+        date=str(details.get("date") or ""),
+        reason=str(details.get("reason") or ""),
     )
 
 

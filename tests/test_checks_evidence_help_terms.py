@@ -157,10 +157,20 @@ def test_policy_page_found_by_url_when_role_is_wrong(tmp_path):
     assert f.status == "pass"
 
 
-def test_retention_not_assessed_without_policy_page_names_what_was_looked_for(tmp_path):
+def test_retention_not_assessed_when_policy_is_linked_but_not_collected(tmp_path):
     f = evidence.retention_periods(bundle_of(tmp_path, start(), item(1)))
     assert f.status == "not_assessed"
     assert "privacy policy" in f.summary and "voorwaarden" in f.summary
+
+
+def test_site_that_links_no_policy_at_all_fails_instead_of_not_assessed(tmp_path):
+    bare = [link("Contact", f"{SITE}/contact")]
+    bundle = bundle_of(tmp_path, item(1, bare), item(2, bare))
+    for check in (evidence.retention_periods, evidence.removed_content_preserved, evidence.crimes_reported_to_police,
+                  evidence.authorities_have_contact_point, terms.terms_forbid_exploitation):
+        f = check(bundle)
+        assert f.status == "fail", f.check
+        assert "none of the 2 sampled pages links" in f.summary
 
 
 # =============================================================================== EVIDENCE-03
@@ -213,7 +223,7 @@ def test_silence_on_preservation_fails(tmp_path):
 
 
 def test_preservation_not_assessed_without_policy_page(tmp_path):
-    assert evidence.removed_content_preserved(bundle_of(tmp_path, item(1))).status == "not_assessed"
+    assert evidence.removed_content_preserved(bundle_of(tmp_path, start(), item(1))).status == "not_assessed"
 
 
 # =============================================================================== EVIDENCE-04
@@ -266,7 +276,7 @@ def test_silence_on_reporting_crimes_fails(tmp_path):
 
 
 def test_reporting_not_assessed_without_policy_page(tmp_path):
-    assert evidence.crimes_reported_to_police(bundle_of(tmp_path, item(1))).status == "not_assessed"
+    assert evidence.crimes_reported_to_police(bundle_of(tmp_path, start(), item(1))).status == "not_assessed"
 
 
 # =============================================================================== EVIDENCE-05
@@ -300,13 +310,19 @@ def test_authorities_pointed_to_privacy_address_is_partial(tmp_path):
     assert "only pointed to a general or privacy contact" in f.summary
 
 
+def test_general_contact_not_addressed_to_authorities_fails(tmp_path):
+    f = evidence.authorities_have_contact_point(only_privacy(tmp_path, "Questions? Write to privacy@platform.test."))
+    assert f.status == "fail"
+    assert "only a general contact (privacy@platform.test) that is not addressed to them" in f.summary
+
+
 def test_no_contact_route_fails(tmp_path):
     f = evidence.authorities_have_contact_point(only_privacy(tmp_path, "We take your privacy seriously."))
     assert f.status == "fail"
 
 
 def test_contact_point_not_assessed_without_policy_page(tmp_path):
-    assert evidence.authorities_have_contact_point(bundle_of(tmp_path, item(1))).status == "not_assessed"
+    assert evidence.authorities_have_contact_point(bundle_of(tmp_path, start(), item(1))).status == "not_assessed"
 
 
 # =============================================================================== EVIDENCE level
@@ -385,6 +401,13 @@ def test_no_help_page_with_resources_fails(tmp_path):
     assert f.status == "fail"
     assert "none names one" in f.summary
     assert help.level({"HELP-01": f}) == 0
+
+
+def test_item_pages_found_by_url_family_when_collector_marked_none(tmp_path):
+    profiles = [page(f"{SITE}/companion/{n}", role="other", text="Aurelia, 25", elements=FOOTER) for n in (1, 2, 3)]
+    f = help.victim_support_linked_from_items(bundle_of(tmp_path, *profiles, help_page()))
+    assert f.status == "pass"
+    assert f.details["items_total"] == 3
 
 
 def test_help_not_assessed_without_item_pages(tmp_path):

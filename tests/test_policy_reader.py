@@ -211,6 +211,12 @@ def test_reported_content_kept_for_investigations_is_preservation_with_period():
     assert (c.trigger, c.period.days) == ("default", 180)
 
 
+def test_takedown_speed_is_not_the_preservation_period():
+    text = "Reported ads are removed within 24 hours and kept for one year for police investigations."
+    [c] = clauses(text, PreservationClause)
+    assert c.period.days == 365
+
+
 def test_preservation_at_the_request_of_the_police_is_on_request():
     text = "Op verzoek van de politie stellen wij gegevens over een gemeld profiel veilig totdat het onderzoek klaar is."
     [c] = clauses(text, PreservationClause)

@@ -48,6 +48,7 @@ SKIP_EXTENSIONS = re.compile(r"\.(pdf|zip|gz|rar|7z|exe|dmg|apk|jpe?g|png|gif|we
                              re.I)
 DESTRUCTIVE = re.compile(r"(logout|log-out|uitloggen|signout|sign-out|delete|verwijder|unsubscribe|afmelden)", re.I)
 MAX_SCREENSHOT_HEIGHT = 7000
+MIN_SIBLING_ITEMS = 4
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -92,6 +93,7 @@ class Collector:
         self._rate_lock = asyncio.Lock()
         self._last_request = 0.0
         self._secrets = definition.secrets()
+        self._item_patterns: set[str] = set()
 
     # ------------------------------------------------------------------ public
 
@@ -105,6 +107,9 @@ class Collector:
             await self._crawl(ctx, events)
         finally:
             await ctx.close()
+        self._reclassify_items()
+        for record in self.pages:
+            self.writer.write_model(f"pages/{record.id}/page.json", record)
         self.info.timings["crawl"] = round(time.perf_counter() - t0, 2)
         log.info("crawl: %d pages in %.1fs", len(self.pages), self.info.timings["crawl"])
         await self._run_probes()
@@ -167,7 +172,7 @@ class Collector:
         url = _normalise(url)
         if url in self._queued or not self._in_scope(url):
             return
-        item = is_item_url(url)
+        item = self.is_item(url)
         if item and hint is None:
             if self._items_queued >= self.crawl.max_items:
                 return
@@ -233,7 +238,6 @@ class Collector:
             record.events = events.take_for(page.url) + events.take_for(cand.url)
             record.elapsed_ms = int((time.perf_counter() - t0) * 1000)
             await page.close()
-            self.writer.write_model(f"pages/{pid}/page.json", record)
         return record
 
     async def _note_request(self, req, requests: list[RequestRecord]) -> None:
@@ -288,7 +292,8 @@ class Collector:
         record.files["text"] = self.writer.write_text(f"{base}/text.txt", text)
         record.files["dom"] = self.writer.write_text(f"{base}/dom.html", self._scrub(await page.evaluate(DOM_JS)))
         record.files["screenshot"] = self.writer.write_bytes(f"{base}/screenshot.jpg", await _screenshot(page))
-        item_links = sum(1 for e in record.elements if e.href and is_item_url(e.href))
+        self._learn_item_patterns(record)
+        item_links = sum(1 for e in record.elements if e.href and self.is_item(e.href))
         role, reasons = classify_page(page.url, title=record.title, link_text=cand.link_text, text=text, forms=forms,
                                       item_links=item_links, is_start=cand.hint == "start" and cand.depth == 0,
                                       hint=None if cand.hint == "start" else cand.hint)
@@ -296,6 +301,29 @@ class Collector:
         for e in record.elements:
             if e.href and e.tag in ("a", "area"):
                 self._enqueue(urljoin(page.url, e.href), page.url, e.name, cand.depth + 1)
+
+    def is_item(self, url: str) -> bool:
+        """An item URL by its words (/ads/123) or by a pattern learned from listings (/companion/{id})."""
+        return is_item_url(url) or item_template(url) in self._item_patterns
+
+    def _learn_item_patterns(self, record: PageRecord) -> None:
+        """Many sibling links like /companion/12, /companion/13 ... on one page mark /companion/{id} as items."""
+        groups: dict[str, set[str]] = {}
+        for e in record.elements:
+            if e.href and e.tag == "a" and e.region not in ("nav", "footer", "header") and self._in_scope(e.href):
+                template = item_template(e.href)
+                if template:
+                    groups.setdefault(template, set()).add(urldefrag(e.href)[0])
+        for template, urls in groups.items():
+            label = " ".join(re.split(r"[/_.{}-]+", template))
+            if len(urls) >= MIN_SIBLING_ITEMS and not any(lexicon.has(label, "roles", r) for r in ("policy", "help")):
+                self._item_patterns.add(template)
+
+    def _reclassify_items(self) -> None:
+        """Pages visited before their item pattern was learned get the item role after all."""
+        for p in self.pages:
+            if p.ok and p.role in ("other", "listing") and item_template(p.final_url or p.url) in self._item_patterns:
+                p.role, p.role_reasons = "item", [f"one of many sibling links like {item_template(p.final_url or p.url)}"]
 
     def _scrub(self, text: str) -> str:
         for secret in self._secrets:
@@ -422,6 +450,15 @@ async def dismiss_cookie_banner(page: Page) -> str | None:
             except PlaywrightError:
                 continue
     return None
+
+
+def item_template(url: str) -> str:
+    """/companion/12?x=1 -> 'host/companion/{id}' when the last path segment looks like an ID or a slug with a number."""
+    parts = urlsplit(url)
+    segs = [s for s in parts.path.split("/") if s]
+    if len(segs) < 2 or not re.search(r"\d", segs[-1]):
+        return ""
+    return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{id}}"
 
 
 def _normalise(url: str) -> str:
