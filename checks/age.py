@@ -82,7 +82,9 @@ def gate_cannot_be_walked_around(bundle: Bundle) -> Finding:
         return finding(cid, "not_assessed", "The age-gate probe did not run.")
     gated = [o for o in probe.observations if o.gate]
     if not gated:
-        return finding(cid, "not_applicable", "There is no age gate to walk around (see AGE-01).")
+        # Nothing stands between a visitor and the content: worse than a gate that can be walked around.
+        return finding(cid, "fail", "There is no age gate at all: the content is open to anyone (see AGE-01).",
+                       evidence=[_shot(o) for o in probe.observations if o.screenshot][:1])
     under = [o for o in gated if o.content_under_overlay]
     forged = [f for f in [*probe.cookies_set, *probe.storage_set] if f.get("unlocks") == "true"]
     evidence = [_shot(o) for o in gated if o.screenshot]
@@ -134,35 +136,51 @@ def advertisers_verified(bundle: Bundle) -> Finding:
     pages = bundle.ok_pages("policy", "help", "signup", "other")
     if not pages:
         return finding(cid, "not_assessed", "No policy, help or signup page was found to learn how advertisers are checked.")
-    strong, weak = [], []
+    required, optional, strong = [], [], []
     for page in pages:
         for sentence in _sentences(bundle.text(page)):
-            verdict = advertiser_verification(sentence)
-            if verdict:
-                (strong if verdict == "strong" else weak).append(Quote(url=page.final_url or page.url, text=sentence))
+            quote = Quote(url=page.final_url or page.url, text=sentence)
+            kind = advertiser_verification(sentence)
+            if kind == "required":
+                required.append(quote)
+            elif kind == "optional":
+                optional.append(quote)
+            if strong_method(sentence):
+                strong.append(quote)
     observed = _observed_id_upload(bundle)
-    if strong:
-        return finding(cid, "pass", "Advertisers prove their identity and age with an ID document and liveness check "
-                       "(or bank ID) before their first ad, as the platform states.", basis="stated", quotes=strong[:3])
-    if weak or observed:
-        what = "an ID upload at signup" if observed and not weak else "ID checks that are optional, only on doubt, or a badge"
+    if required and strong:
+        quotes = required[:2] + [q for q in strong[:2] if q not in required]
+        return finding(cid, "pass", "Advertisers must prove their identity and age with an ID document and a liveness "
+                       "check (or bank ID) before they can publish, as the platform states.", basis="stated", quotes=quotes)
+    if required or optional or observed:
+        what = ("an ID check without a liveness or bank-ID step" if required else
+                "an ID check that is optional, only on doubt, or a badge" if optional else "an ID upload at signup")
         return finding(cid, "partial", f"Advertisers meet {what}, not a required ID and liveness check before publishing.",
-                       basis="stated" if weak else "observed", quotes=weak[:3],
+                       basis="stated" if required or optional else "observed", quotes=(required or optional)[:3],
                        evidence=[_page_ev(observed)] if observed else [])
     return finding(cid, "fail", f"Nothing says advertisers are age- or ID-verified before publishing ({len(pages)} pages read).",
                    basis="stated")
 
 
 def advertiser_verification(sentence: str) -> str:
-    """'strong' (ID + liveness or bank ID, before publishing), 'weak' (optional, on doubt, badge) or ''."""
-    if not (lexicon.has(sentence, "age", "document") and lexicon.has(sentence, "age", "advertiser")):
+    """'required' (posting needs an ID or age check), 'optional' (optional, on doubt, a badge) or ''."""
+    about_posting = lexicon.has(sentence, "age", "advertiser")
+    verification = (lexicon.has(sentence, "age", "document") or lexicon.has(sentence, "age", "verify_words")
+                    or bool(lexicon.providers_in(sentence)))
+    if not (about_posting and verification) or _negated(sentence):
         return ""
+    if lexicon.has(sentence, "age", "optional_verification"):
+        return "optional"
+    return "required" if lexicon.has(sentence, "age", "before_publish") else "optional"
+
+
+def strong_method(sentence: str) -> bool:
+    """An ID document with a liveness check, bank ID, or a verification provider of level 5."""
     if _negated(sentence):
-        return ""
-    optional = lexicon.has(sentence, "age", "optional_verification")
-    live = lexicon.has(sentence, "age", "liveness") or bool(lexicon.providers_in(sentence))
-    before = lexicon.has(sentence, "age", "before_publish")
-    return "strong" if live and before and not optional else "weak"
+        return False
+    if any(lexicon.provider_level(p) >= 5 for p in lexicon.providers_in(sentence)):
+        return True
+    return lexicon.has(sentence, "age", "document") and lexicon.has(sentence, "age", "liveness")
 
 
 def level(findings: dict[str, Finding]) -> int:

@@ -20,6 +20,7 @@ LINK_ROUTES = (("tel:", "phone link"), ("sms:", "SMS link"), ("mailto:", "e-mail
 # Phone numbers as people write them to dodge filters: +31 6 12 34 56 78, 06-1234 5678, 06.12.34.56.78
 PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \t\-./()]{0,3}\d){8,13}(?!\w)")
 SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "112")
+DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -37,13 +38,15 @@ def contact_routes(bundle: Bundle, page: PageRecord) -> list[ContactRoute]:
     """Phone, WhatsApp, Telegram, e-mail and SMS routes on an item page (the platform's own footer excluded)."""
     routes: list[ContactRoute] = []
     own_host = (urlsplit(bundle.platform.url).hostname or "").removeprefix("www.")
+    platform_addresses = _platform_addresses(bundle)
     for el in page.elements:
         href = (el.href or "").strip()
         kind = next((k for prefix, k in LINK_ROUTES if href.lower().startswith(prefix)), None)
         if not kind or el.region in SITE_WIDE_REGIONS:
             continue
-        if kind == "e-mail link" and own_host and own_host in href.lower():
-            continue  # the platform's own address, not a route to a user
+        if kind == "e-mail link" and (lexicon.has(el.name, "report", "control") or _address(href) in platform_addresses
+                                      or (own_host and own_host in href.lower())):
+            continue  # a report address or the platform's own address, not a route to a user
         routes.append(ContactRoute(page, kind, href.split("?")[0], el.visible))
     text = _main_text(bundle, page)
     for number in phone_numbers(text):
@@ -51,7 +54,7 @@ def contact_routes(bundle: Bundle, page: PageRecord) -> list[ContactRoute]:
     for number in spelled_numbers(text):
         routes.append(ContactRoute(page, "phone number spelled out", number))
     for mail in EMAIL.findall(text):
-        if not own_host or own_host not in mail.lower():
+        if mail.lower() not in platform_addresses and (not own_host or own_host not in mail.lower()):
             routes.append(ContactRoute(page, "e-mail address in text", mail))
     hidden_dom = bundle.dom(page) if not routes else ""
     for number in phone_numbers(re.sub(r"<[^>]+>", " ", hidden_dom)):
@@ -60,13 +63,19 @@ def contact_routes(bundle: Bundle, page: PageRecord) -> list[ContactRoute]:
 
 
 def phone_numbers(text: str) -> list[str]:
-    """Phone numbers in text, also when spaced, dashed or dotted (10+ digits; service numbers left out)."""
+    """Phone numbers in text, also when spaced, dashed or dotted: 10+ digits starting with 0, + or 00.
+
+    Service and help numbers (0800, 0900, 112) and dates with times are left out.
+    """
     out = []
     for m in PHONE.finditer(text):
-        digits = re.sub(r"\D", "", m.group(0))
-        if len(digits) < 10 or digits.startswith(SERVICE_PREFIXES) or _looks_like_date_or_id(m.group(0)):
+        raw = m.group(0).strip()
+        digits = re.sub(r"\D", "", raw)
+        if len(digits) < 10 or not (raw.startswith("+") or digits.startswith("0")):
             continue
-        out.append(m.group(0).strip())
+        if digits.startswith(SERVICE_PREFIXES) or DATE.search(raw):
+            continue
+        out.append(raw)
     return list(dict.fromkeys(out))
 
 
@@ -159,7 +168,9 @@ def verified_channel(bundle: Bundle) -> Finding:
     signups = bundle.ok_pages("signup")
     texts = bundle.ok_pages("signup", "help", "policy")
     if not texts:
-        return finding(cid, "not_assessed", "No signup, help or policy page was found to learn how accounts are made.")
+        from .report import silent_platform
+
+        return silent_platform(cid, bundle, "how accounts are made")
     for page in signups:
         for f in page.forms:
             code = next((x for x in f.fields if lexicon.has(_field_label(x), "contact", "verify_code")), None)
@@ -216,11 +227,15 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
     items = bundle.item_pages()
     if not items:
         return finding(cid, "not_assessed", "No item pages were found to look for a safety notice at the contact point.")
-    at_contact = []
-    for page in items:
-        hit = next((s for s in _sentences(_main_text(bundle, page)) if lexicon.has(s, "contact", "safety_notice")), None)
-        if hit:
-            at_contact.append((page, hit))
+    # A platform's notice is the same sentence on many item pages; a user's own words are not a notice.
+    per_page = {p.id: {s for s in _sentences(_main_text(bundle, p)) if lexicon.has(s, "contact", "safety_notice")}
+                for p in items}
+    counts: dict[str, int] = {}
+    for sentences_ in per_page.values():
+        for sentence in sentences_:
+            counts[sentence] = counts.get(sentence, 0) + 1
+    repeated = {s for s, n in counts.items() if n >= max(2, len(items) // 2) or len(items) == 1}
+    at_contact = [(p, next(iter(per_page[p.id] & repeated))) for p in items if per_page[p.id] & repeated]
     if at_contact:
         page, sentence = at_contact[0]
         return finding(cid, "pass", f"A safety notice stands on {len(at_contact)} of {len(items)} item pages.",
@@ -250,6 +265,23 @@ def level(findings: dict[str, Finding]) -> int:
 # ---------------------------------------------------------------------- helpers
 
 
+def _address(href: str) -> str:
+    return href.split("?")[0].removeprefix("mailto:").strip().lower()
+
+
+def _platform_addresses(bundle: Bundle) -> set[str]:
+    """E-mail addresses the platform itself publishes on its help, policy or contact pages."""
+    cached = getattr(bundle, "_platform_addresses", None)
+    if cached is not None:
+        return cached
+    found = set()
+    for page in bundle.ok_pages("help", "policy", "report", "start"):
+        found |= {m.lower() for m in EMAIL.findall(bundle.text(page))}
+        found |= {_address(e.href) for e in page.elements if e.href and e.href.startswith("mailto:")}
+    bundle._platform_addresses = found  # type: ignore[attr-defined]
+    return found
+
+
 def _main_text(bundle: Bundle, page: PageRecord) -> str:
     """The page's visible text without the lines that every page repeats (header, footer)."""
     text = bundle.text(page)
@@ -269,10 +301,6 @@ def _common_lines(bundle: Bundle) -> set[str]:
     common = {ln for ln, n in counts.items() if len(pages) >= 4 and n >= 0.8 * len(pages)}
     bundle._contact_common_lines = common  # type: ignore[attr-defined]
     return common
-
-
-def _looks_like_date_or_id(s: str) -> bool:
-    return bool(re.fullmatch(r"\d{4}[-/.]\d{2}[-/.]\d{2}.*|\d{2}[-/.]\d{2}[-/.]\d{4}", s.strip()))
 
 
 def _is_message_form(form: Form) -> bool:

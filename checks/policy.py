@@ -808,7 +808,10 @@ def _is_moderation_speed(ctx: _Ctx, p: _Period, verb: tuple[int, int]) -> bool:
     immediate = p.days == 0 and p.event != ""
     if not (immediate or within.search(text[max(0, p.start - 25):p.start])):
         return False
-    if not lx.rx("retention.moderation_verbs").fullmatch(text[verb[0]:verb[1]]):
+    # "removed within 24 hours and kept for a year": 'within' binds to the take-down verb next to it.
+    takedown = [m for m in lx.spans("retention.moderation_verbs", text)
+                if _tokens_between(text, *sorted((m[1], p.start) if m[1] <= p.start else (p.end, m[0]))) <= 3]
+    if not (takedown or lx.rx("retention.moderation_verbs").fullmatch(text[verb[0]:verb[1]])):
         return False
     return (lx.has("retention.report_markers", text) or lx.has("sanction.violation", text)
             or lx.has("prohibition.markers", text) or bool(_topics(text, lx)))
@@ -838,6 +841,8 @@ def _period_kinds(ctx: _Ctx, periods: list[_Period], i: int, spans: list[tuple[i
     elif any(s[0] < periods[0].start for s in item):  # "messages for 6 months and logs for 90 days"
         lo = periods[i - 1].end if i else ctx.item_start
         region = [s for s in item if lo <= s[0] < periods[i].end + len(periods[i].event) + 1]
+        if not region:  # "ads are kept 30 days and then archived for a year": the subject is shared
+            region = [s for s in item if s[0] < periods[i].start]
     else:  # "6 maanden voor berichten en 90 dagen voor logs"
         hi = periods[i + 1].start if i + 1 < len(periods) else len(ctx.text)
         region = [s for s in item if periods[i].start <= s[0] < hi]

@@ -48,6 +48,9 @@ def general_report_routes(bundle: Bundle) -> dict[str, list[str]]:
     for page in bundle.ok_pages():
         if page.role == "report" and page.forms:
             forms.add(page.final_url or page.url)
+        elif any(lexicon.has(" ".join([f.label, *f.options]), "report", "control") for form in page.forms
+                 for f in form.fields if f.visible):
+            forms.add(page.final_url or page.url)  # e.g. a contact form with the subject "report an ad"
         for el in page.elements:
             if not el.href:
                 continue
@@ -102,9 +105,10 @@ def report_within_two_clicks(bundle: Bundle) -> Finding:
     if probe is None or not probe.attempts:
         return _probe_missing(cid, bundle)
     with_control = [a for a in probe.attempts if a.control]
+    outcomes = {k: sum(1 for a in with_control if a.outcome == k) for k in ("form", "login", "mailto", "none")}
     if not with_control:
         return finding(cid, "fail", f"No report control found on {len(probe.attempts)} item pages.",
-                       evidence=[_attempt_ev(a) for a in probe.attempts[:1]])
+                       evidence=[_attempt_ev(a) for a in probe.attempts[:1]], outcomes=outcomes)
     unreached = [a for a in with_control if a.clicks is None]
     worst = max(with_control, key=lambda a: (a.clicks is None, a.clicks or 0))
     menu = f"hidden in the '{worst.menu.name or 'menu'}' menu, " if worst.menu else ""
@@ -112,11 +116,12 @@ def report_within_two_clicks(bundle: Bundle) -> Finding:
     if unreached:
         return finding(cid, "fail", f"Report control {where}, but no report form, e-mail link or login wall "
                        f"within {4} clicks on {len(unreached)} ({unreached[0].item_url}).",
-                       evidence=[_attempt_ev(worst)], steps=worst.steps)
+                       evidence=[_attempt_ev(worst)], steps=worst.steps, outcomes=outcomes)
     goal = {"form": "the form", "mailto": "an e-mail link", "login": "the login wall"}[worst.outcome]
     summary = f"Report control {where}: at worst {worst.clicks} click(s) to {goal}."
     status = "pass" if worst.clicks <= 2 else "partial"
-    return finding(cid, status, summary, evidence=[_attempt_ev(worst)], steps=worst.steps, worst_clicks=worst.clicks)
+    return finding(cid, status, summary, evidence=[_attempt_ev(worst)], steps=worst.steps, worst_clicks=worst.clicks,
+                   outcomes=outcomes)
 
 
 @check("REPORT-03")
@@ -201,39 +206,71 @@ def handling_explained(bundle: Bundle) -> Finding:
     cid = "REPORT-06"
     pages = bundle.ok_pages("report", "help", "policy")
     if not pages:
-        return finding(cid, "not_assessed", "No help, policy or report page was found to read how reports are handled.",
-                       basis="stated")
-    found: dict[str, Quote] = {}
-    for page in pages:
-        for sentence in sentences(bundle.text(page)):
-            if not lexicon.has(sentence, "report", "about_reports"):
-                continue
-            for key in ("receipt", "timeframe", "appeal"):
-                if key not in found and lexicon.has(sentence, "report", key):
-                    found[key] = Quote(url=page.final_url or page.url, text=sentence)
+        return silent_platform(cid, bundle, "how reports are handled")
+    found = handling_statements(bundle, pages)
     words = {"receipt": "a receipt confirmation", "timeframe": "a timeframe", "appeal": "a way to appeal"}
     have = [words[k] for k in words if k in found]
     lack = [words[k] for k in words if k not in found]
-    quotes = list(found.values())
     if not have:
         return finding(cid, "fail", f"None of {len(pages)} help and policy pages explains how reports are handled "
                        "(receipt, timeframe, appeal).", basis="stated")
-    summary = f"The platform states {', '.join(have)}" + (f", but not {', '.join(lack)}." if lack else ".")
-    return finding(cid, "pass" if not lack else "partial", summary, basis="stated", quotes=quotes)
+    summary = f"The platform states {', '.join(have)}" + (f", but not {' or '.join(lack)}." if lack else ".")
+    return finding(cid, "pass" if not lack else "partial", summary, basis="stated", quotes=list(found.values()))
+
+
+def handling_statements(bundle: Bundle, pages: list[PageRecord]) -> dict[str, Quote]:
+    """The first sentence stating a receipt confirmation, a timeframe and an appeal, about reports.
+
+    A sentence counts when it, or one of the two before it, speaks of reports or decisions; an
+    appeal to the data-protection authority about personal data is not an appeal against a decision.
+    """
+    found: dict[str, Quote] = {}
+    for page in pages:
+        said = sentences(bundle.text(page))
+        for i, sentence in enumerate(said):
+            context = " ".join(said[max(0, i - 2): i + 1])
+            if not lexicon.has(context, "report", "about_reports"):
+                continue
+            for key in ("receipt", "timeframe", "appeal"):
+                if key in found or not lexicon.has(sentence, "report", key):
+                    continue
+                if key == "appeal" and lexicon.has(sentence, "report", "appeal_not"):
+                    continue
+                if key == "timeframe" and not _is_handling_time(sentence):
+                    continue
+                found[key] = Quote(url=page.final_url or page.url, text=sentence)
+    return found
+
+
+def silent_platform(cid: str, bundle: Bundle, what: str) -> Finding:
+    """No help or policy page at all: a platform that says nothing fails, unless the crawl itself came up short."""
+    seen = len(bundle.ok_pages())
+    if seen >= 5:
+        return finding(cid, "fail", f"The platform has no help, policy or report page saying {what} "
+                       f"({seen} pages visited).", basis="stated")
+    return finding(cid, "not_assessed", f"Only {seen} page(s) could be visited; no help or policy page was found to read "
+                   f"{what}.", basis="stated")
+
+
+def _is_handling_time(sentence: str) -> bool:
+    """'within 24 hours' about reviewing, not 'you can edit your ad for 30 days'."""
+    return bool(re.search(r"\b(within|binnen|in)\b", sentence, re.I)) or lexicon.has(sentence, "report", "receipt")
 
 
 def level(findings: dict[str, Finding]) -> int:
-    """REPORT ladder: 0 no route, 1 e-mail only, 2 general form, 3 per-item control, 4 R01-05 pass, 5 + R06."""
+    """REPORT ladder: 0 no route, 1 e-mail only, 2 general form, 3 per-item control to a form, 4 R01-05 pass, 5 + R06."""
     status = {k: f.status for k, f in findings.items()}
     if all(status.get(f"REPORT-0{i}") == "pass" for i in range(1, 6)):
         return 5 if status.get("REPORT-06") == "pass" else 4
-    f01 = findings.get("REPORT-01")
-    if f01 and f01.status in ("pass", "partial"):
+    f01, f02 = findings.get("REPORT-01"), findings.get("REPORT-02")
+    outcomes = (f02.details.get("outcomes") if f02 else None) or {}
+    per_item = f01 is not None and f01.status in ("pass", "partial")
+    if per_item and (outcomes.get("form") or outcomes.get("login")):
         return 3
     routes = (f01.details.get("general_routes") if f01 else None) or {}
-    if routes.get("forms"):
+    if routes.get("forms") or (per_item and not outcomes):
         return 2
-    if routes.get("mailto") or routes.get("links"):
+    if routes.get("mailto") or routes.get("links") or outcomes.get("mailto") or per_item:
         return 1
     return 0
 

@@ -162,11 +162,15 @@ def test_report_ladder_reaches_five_only_with_every_check_passing():
     from safehaven.checks.base import finding
 
     passing = {f"REPORT-0{i}": finding(f"REPORT-0{i}", "pass", "") for i in range(1, 7)}
+    passing["REPORT-02"] = finding("REPORT-02", "pass", "", outcomes={"form": 3, "login": 0, "mailto": 0, "none": 0})
     assert report.level(passing) == 5
     passing["REPORT-06"] = finding("REPORT-06", "partial", "")
     assert report.level(passing) == 4
     passing["REPORT-04"] = finding("REPORT-04", "fail", "")
     assert report.level(passing) == 3
+    mail_only = {"REPORT-01": finding("REPORT-01", "pass", ""),
+                 "REPORT-02": finding("REPORT-02", "pass", "", outcomes={"form": 0, "login": 0, "mailto": 2, "none": 0})}
+    assert report.level(mail_only) == 1  # a mailto per item is e-mail only
 
 
 # ---------------------------------------------------------------------- CONTACT-01 / CONTACT-02

@@ -174,8 +174,15 @@ def test_summary_counts_judgements_flags_and_manual_findings(pdfs: dict[str, lis
 
 
 def test_method_explains_auditor_judgement(pdfs: dict[str, list[str]]) -> None:
-    assert "An auditor judgement is a verdict an auditor gave" in " ".join(pdfs["en"])
-    assert "Een oordeel van de auditor is een oordeel" in " ".join(pdfs["nl"])
+    assert "An auditor judgement is a verdict from the platform's review file" in " ".join(pdfs["en"])
+    assert "Een oordeel van de auditor komt uit het beoordelingsbestand" in " ".join(pdfs["nl"])
+
+
+def test_a_run_without_reviews_has_no_auditor_text(runs: tuple[Path, Result, Result], tmp_path: Path) -> None:
+    plain = build_result(tmp_path / "plain", run_id="plain", statuses=AFTER)
+    html = render_html(plain, tmp_path / "plain", lang="en")
+    assert "An auditor judgement is" not in html and 'class="rv-chip' not in html and 'id="manual"' not in html
+    assert "flagged for review" not in html.lower()
 
 
 def test_judged_checks_are_tagged_among_the_strengths(runs: tuple[Path, Result, Result]) -> None:

@@ -30,6 +30,8 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
     if any(_is_signup_form(f) for f in forms) or (lexicon.has(words_in_path, "roles", "signup")
                                                    and not lexicon.has(words_in_path, "roles", "login")):
         return "signup", ["signup form" if forms else "signup words in the URL"]
+    if forms and (lexicon.has(title, "roles", "signup") or lexicon.has(link_text, "roles", "signup")):
+        return "signup", ["a form on a page named for signing up or placing an ad"]
     if any(_is_login_form(f) for f in forms) or lexicon.has(words_in_path, "roles", "login"):
         return "login", ["login form" if forms else "login words in the URL"]
     for role in ("policy", "help"):

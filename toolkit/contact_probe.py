@@ -15,7 +15,7 @@ from safehaven.checks import lexicon
 from safehaven.checks.contact import phone_numbers
 
 from .models import Box, ContactAttempt, ContactProbe
-from .report_probe import SITE_WIDE, _find, _seen, _settle, _state
+from .report_probe import SITE_WIDE, _find, _seen, _settle, _signature, _state, visible_forms
 
 if TYPE_CHECKING:
     from .collect import Collector
@@ -68,16 +68,17 @@ async def _try(collector: Collector, ctx, url: str, kind: str, n: int) -> Contac
         control = controls[0]
         attempt = ContactAttempt(item_url=url, kind=kind, control=_seen(control))
         before = set(phone_numbers(await _text(page)))
+        forms_before, url_before = await visible_forms(page, collector.site), page.url
         await _click(page, control)
         await _settle(page, collector.crawl.settle_ms)
         attempt.outcome_url = page.url
-        state = await _state(page, collector.site)
+        state = await _state(page, collector.site, forms_before, url_before)
         after = [num for num in phone_numbers(await _text(page)) if num not in before]
         if state == "login":
             attempt.outcome = "login"
         elif kind == "show_number" and after:
             attempt.outcome, attempt.revealed = "revealed", after[:3]
-        elif kind == "message" and await _message_form_open(page):
+        elif kind == "message" and await _message_form_opened(page, collector.site, forms_before):
             attempt.outcome = "form"
         attempt.screenshot, attempt.box_in_shot = await _shot(collector, page, control, f"{n:02d}-{kind}")
         return attempt
@@ -107,12 +108,18 @@ async def _text(page: Page) -> str:
         return ""
 
 
-async def _message_form_open(page: Page) -> bool:
-    """A visible text area (or chat input) that a logged-out visitor could type a message in."""
-    return await page.evaluate(
-        """() => Array.from(document.querySelectorAll('textarea, [contenteditable=true], input[type=text]'))
-             .some(el => el.checkVisibility && el.checkVisibility() && !el.closest('form[role=search]')
-                   && !/search|zoek/i.test(el.name + ' ' + (el.placeholder || '')))""")
+async def _message_form_opened(page: Page, site: str, before: set[str]) -> bool:
+    """A form with a text area (or a chat box) that was not there before the click and asks no password."""
+    from .collect import page_inventory
+
+    inv = await page_inventory(page, site)
+    for form in inv.forms:
+        visible = [f for f in form.fields if f.visible]
+        if not visible or _signature(form) in before or any(f.type == "password" for f in visible):
+            continue
+        if any(f.tag == "textarea" for f in visible) or lexicon.has(" ".join(form.submit_labels), "contact", "message"):
+            return True
+    return False
 
 
 async def _shot(collector: Collector, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:

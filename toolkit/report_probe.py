@@ -68,11 +68,13 @@ async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
         attempt.hidden_controls = len(await _report_controls(page, url, visible_only=False)) - len(controls)
         clicks = 0
         if not controls:
-            menu, controls = await _open_menus(page, url)
-            if menu:
-                attempt.menu = menu
-                attempt.steps.append(f"opened the menu '{menu.name or menu.tag}'")
-                clicks = 1
+            controls = await _wait_for_late_controls(page, url)
+        if not controls:
+            menus, controls = await _open_menus(page, url)
+            if menus:
+                attempt.menu = menus[0]
+                attempt.steps += [f"opened the menu '{m.name or m.tag}'" for m in menus]
+                clicks = len(menus)
         if not controls:
             attempt.outcome = "none"
             attempt.steps.append("no report control found")
@@ -99,9 +101,10 @@ async def _walk(collector: Collector, page: Page, control: dict, clicks: int, at
             attempt.steps.append(f"'{control['name']}' is an e-mail link to {href.split('?')[0][7:]}")
             return
         attempt.steps.append(f"clicked '{control['name'] or control['tag']}'")
+        before, before_url = await visible_forms(page, collector.site), page.url
         await _activate(page, control)
         await _settle(page, collector.crawl.settle_ms)
-        state = await _state(page, collector.site)
+        state = await _state(page, collector.site, before, before_url)
         if state in ("form", "login"):
             attempt.outcome, attempt.clicks, attempt.outcome_url = state, clicks, page.url
             if state == "form":
@@ -138,21 +141,60 @@ async def _report_controls(page: Page, item_url: str, visible_only: bool = True)
     return [c for c in found if c.get("region") not in SITE_WIDE or (last and last in (c.get("href") or ""))]
 
 
-async def _open_menus(page: Page, item_url: str) -> tuple[ControlSeen | None, list[dict]]:
-    menus = await _find(page, lexicon.pattern("report", "menu").pattern, "menu", True)
-    menus += [m for m in await _find(page, r".", "popup", True) if m.get("haspopup") and m not in menus]
-    for menu in menus[:5]:
-        loc = page.locator(f"[data-safehaven-mark='{menu['mark']}']").first
-        try:
-            await loc.click(timeout=3000)
-        except PlaywrightError:
+async def _open_menus(page: Page, item_url: str) -> tuple[list[ControlSeen], list[dict]]:
+    """Open menus ("⋯", "More", aria-haspopup), one level of submenus included, until a report control shows.
+
+    Returns the menus opened on the way (each one a click) and the report controls then visible.
+    """
+    for menu in (await _menu_triggers(page))[:5]:
+        if not await _click_mark(page, menu):
             continue
-        await page.wait_for_timeout(350)
         controls = await _report_controls(page, item_url)
         if controls:
-            return _seen(menu), controls
+            return [_seen(menu)], controls
+        before = {menu["mark"]}
+        for sub in (await _menu_triggers(page, submenu=True))[:4]:
+            if sub["mark"] in before or not await _click_mark(page, sub):
+                continue
+            controls = await _report_controls(page, item_url)
+            if controls:
+                return [_seen(menu), _seen(sub)], controls
         await page.keyboard.press("Escape")
-    return None, []
+    return [], []
+
+
+async def _wait_for_late_controls(page: Page, item_url: str, wait_ms: int = 2500) -> list[dict]:
+    """Controls that scripts add a moment after load: look again for a short while."""
+    waited = 0
+    while waited < wait_ms:
+        await page.wait_for_timeout(500)
+        waited += 500
+        controls = await _report_controls(page, item_url)
+        if controls or await _menu_triggers(page):
+            return controls
+    return []
+
+
+async def _menu_triggers(page: Page, submenu: bool = False) -> list[dict]:
+    """Visible controls that open a menu: named like one, or announcing a popup (submenus: also 'safety', 'report…')."""
+    pattern = lexicon.pattern("report", "submenu" if submenu else "menu").pattern
+    named = await _find(page, pattern, "sub" if submenu else "menu", True)
+    popups = [m for m in await _find(page, r".", "popup", True) if m.get("haspopup")]
+    seen, out = set(), []
+    for m in named + popups:
+        if m["name"] + m.get("tag", "") not in seen and m.get("region") not in SITE_WIDE:
+            seen.add(m["name"] + m.get("tag", ""))
+            out.append(m)
+    return out
+
+
+async def _click_mark(page: Page, control: dict) -> bool:
+    try:
+        await page.locator(f"[data-safehaven-mark='{control['mark']}']").first.click(timeout=3000)
+    except PlaywrightError:
+        return False
+    await page.wait_for_timeout(350)
+    return True
 
 
 async def _find(page: Page, pattern: str, tag: str, visible_only: bool, icon: str | None = None) -> list[dict]:
@@ -162,17 +204,35 @@ async def _find(page: Page, pattern: str, tag: str, visible_only: bool, icon: st
         return []
 
 
-async def _state(page: Page, site: str) -> str:
-    """After a click: 'form' (a report form is visible), 'login' (a login wall) or 'other'."""
+async def visible_forms(page: Page, site: str) -> set[str]:
+    """Signatures of the forms visible now (to tell what a click opened from what was already there)."""
     from .collect import page_inventory
 
     inv = await page_inventory(page, site)
-    forms = [f for f in inv.forms if f.box is None or f.box.width > 0]
-    if any(_is_login(f) for f in forms if any(x.visible for x in f.fields)) or _login_words(inv.text, page.url):
-        return "login"
-    if any(_is_report_form(f) for f in forms):
+    return {_signature(f) for f in inv.forms if any(x.visible for x in f.fields)}
+
+
+async def _state(page: Page, site: str, before: set[str] | None = None, before_url: str = "") -> str:
+    """After a click: 'form' (a report form opened), 'login' (a login wall) or 'other'.
+
+    Only forms that were not visible before the click count, so a login box in the page header
+    is not mistaken for a login wall in front of the report form.
+    """
+    from .collect import page_inventory
+
+    inv = await page_inventory(page, site)
+    before = before or set()
+    new = [f for f in inv.forms if any(x.visible for x in f.fields) and _signature(f) not in before]
+    if any(_is_report_form(f) for f in new):
         return "form"
+    navigated = page.url.split("#")[0] != before_url.split("#")[0]
+    if any(_is_login(f) for f in new) or (navigated and _login_words(inv.text, page.url)):
+        return "login"
     return "other"
+
+
+def _signature(form: Form) -> str:
+    return form.name + "|" + ",".join(f.name or f.label for f in form.fields)
 
 
 async def _best_form(page: Page, site: str) -> Form | None:
