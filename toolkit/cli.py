@@ -177,6 +177,8 @@ def report(
         result = machine_result(result)
     baseline_dir = None if no_compare else (_run_folder(compare, store) if compare else _previous_run(result, store))
     baseline = load_result(baseline_dir) if baseline_dir else None
+    if baseline and ignore_reviews:
+        baseline = machine_result(baseline)  # compare machine with machine
     target = output or folder / f"scorecard.{lang.value}.{fmt.value}"
     render_report(result, folder, target, fmt=fmt.value, lang=lang.value, baseline=baseline, baseline_dir=baseline_dir)
     out.print(str(target))
