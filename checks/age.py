@@ -248,7 +248,7 @@ def _signup_level(bundle: Bundle, page: PageRecord, form: Form) -> int:
     level = max((lexicon.provider_level(p) for p in providers), default=0)
     for f in form.fields:
         label = f"{f.label} {f.name} {f.placeholder}"
-        if f.type == "file" or lexicon.has(label, "age", "document"):
+        if lexicon.has(label, "age", "document"):  # a photo upload is not an ID check
             level = max(level, 4)
         if f.type == "date" or lexicon.has(label, "age", "dob"):
             level = max(level, 2)

@@ -25,7 +25,6 @@
     }
   }
   const out = [];
-  let n = 0;
   for (const el of all(document)) {
     if (!el.matches(CLICKABLE)) continue;
     const nm = name(el);
@@ -43,8 +42,13 @@
       if (t === 'NAV' || role === 'navigation') { region = 'nav'; break; }
       if (t === 'HEADER' || role === 'banner') { region = 'header'; break; }
     }
-    const mark = p.tag + '-' + (n++);
-    el.setAttribute('data-safehaven-mark', mark);
+    // Keep an element's mark across calls, so a control found by one search can still be clicked after another.
+    let mark = el.getAttribute('data-safehaven-mark');
+    if (!mark) {
+      window.__safehavenMarks = (window.__safehavenMarks || 0) + 1;
+      mark = p.tag + '-' + window.__safehavenMarks;
+      el.setAttribute('data-safehaven-mark', mark);
+    }
     const r = el.getBoundingClientRect();
     out.push({
       mark, name: nm.slice(0, 200), tag: el.tagName.toLowerCase(), href: el.href ? String(el.href) : null,
