@@ -36,6 +36,7 @@ browser: $(STAMP)
 	elif timeout 300 $(BIN)/python -m playwright install chromium >/dev/null 2>&1 && \
 	     $(BIN)/python -c "from safehaven.toolkit.browser import find_browser; find_browser()" 2>/dev/null; then \
 	  echo "installed Playwright's Chromium"; \
+	  $(SUDO) $(BIN)/python -m playwright install-deps chromium >/dev/null 2>&1 || true; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 	  echo "Playwright's Chromium could not be downloaded; installing Debian's chromium"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \

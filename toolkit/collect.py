@@ -224,7 +224,8 @@ class Collector:
         try:
             response = await page.goto(cand.url, wait_until="domcontentloaded")
             record.status = response.status if response else None
-            await _settle(page, self.crawl.settle_ms)
+            # Item pages often get their controls (menus, report buttons) from scripts after load: wait longer.
+            await _settle(page, self.crawl.settle_ms * (2 if self.is_item(cand.url) else 1))
             if first_page:
                 await self._clear_the_way(page)
             record.final_url = page.url

@@ -180,7 +180,8 @@
         orphanFields.get(container).fields.push(el);
       }
       if (el.shadowRoot) {
-        const t = Array.from(el.shadowRoot.children).map((c) => c.innerText || '').join('\n').trim();
+        // innerText of an element that is not rendered (a closed dialog) is its whole textContent: skip those.
+        const t = Array.from(el.shadowRoot.children).filter(isVisible).map((c) => c.innerText || '').join('\n').trim();
         if (t) shadowTexts.push(t);
         walk(el.shadowRoot, true);
       }
