@@ -28,7 +28,7 @@ CAPPING_CHECKS = ("REPORT-01", "AGE-01")
 GRADE_FLOORS = GRADES  # one scale, owned by toolkit.score
 
 TOP_GAPS = 3
-MAX_STRENGTHS = 7
+MAX_STRENGTHS = 4
 MAX_SHOTS = 2
 SHOTS_PER_STATUS = {"pass": 1, "not_applicable": 0}
 MAX_URLS = 6
