@@ -17,8 +17,16 @@ LINK_ROUTES = (("tel:", "phone link"), ("sms:", "SMS link"), ("mailto:", "e-mail
                ("https://wa.me/", "WhatsApp link"), ("http://wa.me/", "WhatsApp link"),
                ("https://api.whatsapp.com/", "WhatsApp link"), ("whatsapp:", "WhatsApp link"),
                ("https://t.me/", "Telegram link"), ("http://t.me/", "Telegram link"), ("tg:", "Telegram link"))
+# The route kinds in Dutch, keyed by the English kind (which stays the detail key).
+ROUTE_KINDS_NL = {"phone link": "telefoonlink", "SMS link": "sms-link", "e-mail link": "e-maillink",
+                  "WhatsApp link": "WhatsApp-link", "Telegram link": "Telegram-link",
+                  "phone number in text": "telefoonnummer in de tekst",
+                  "phone number spelled out": "telefoonnummer in woorden",
+                  "e-mail address in text": "e-mailadres in de tekst",
+                  "phone number in the page, shown after a click": "telefoonnummer in de pagina, zichtbaar na een klik"}
+CONTROLS_NL = {"block": "blokkeren", "mute": "dempen of negeren", "who_contacts": "kiezen wie contact met hen mag opnemen"}
 # Phone numbers as people write them to dodge filters: +31 6 12 34 56 78, 06-1234 5678, 06.12.34.56.78
-PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \t\-./()]{0,3}\d){8,13}(?!\w)")
+PHONE = re.compile(r"(?<![\d+])(?:\+|00)?\d(?:[ \t\-./()]{0,3}\d){8,13}(?!\d)")
 SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "112")
 DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -32,6 +40,13 @@ class ContactRoute:
     kind: str  # "phone link", "WhatsApp link", "phone number in text", ...
     value: str
     visible: bool = True
+    kind_nl: str = ""  # the kind in Dutch when ROUTE_KINDS_NL does not have it
+
+    def label(self, lang: str = "en") -> str:
+        """The kind of route as a reader of `lang` says it."""
+        if lang == "nl":
+            return self.kind_nl or ROUTE_KINDS_NL.get(self.kind, self.kind)
+        return self.kind
 
 
 def contact_routes(bundle: Bundle, page: PageRecord) -> list[ContactRoute]:
@@ -99,7 +114,9 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
     cid = "CONTACT-01"
     items = bundle.item_pages()
     if not items:
-        return finding(cid, "not_assessed", "No item pages were found to look for a way to message the poster.")
+        return finding(cid, "not_assessed", "No item pages were found to look for a way to message the poster.",
+                       nl="Er zijn geen itempagina's gevonden om te zoeken naar een manier om de plaatser een bericht "
+                          "te sturen.")
     open_forms = [(p, f) for p in items for f in p.forms if _is_message_form(f)]
     probe = bundle.probe("contact", ContactProbe)
     tried = [a for a in (probe.attempts if probe else []) if a.kind == "message"]
@@ -108,23 +125,33 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
         a = opened[0]
         return finding(cid, "fail", f"'{a.control.name}' opens a message form without an account on {len(opened)} of "
                        f"{len(tried)} item pages tried (e.g. {a.item_url}); it was inspected, not sent.",
-                       evidence=[_attempt_ev(a)])
+                       evidence=[_attempt_ev(a)],
+                       nl=f"'{a.control.name}' opent zonder account een berichtformulier op {len(opened)} van de "
+                          f"{len(tried)} geprobeerde itempagina's (bijv. {a.item_url}); het formulier is bekeken, "
+                          "niet verstuurd.")
     if open_forms:
         page, form = open_forms[0]
         pages = len({p.id for p, _ in open_forms})
         return finding(cid, "fail", f"A message form that needs no account is on {pages} of {len(items)} item pages "
                        f"(e.g. {page.final_url or page.url}); it was inspected, not sent.",
-                       evidence=[_ev(page, form.box, "message form")])
+                       evidence=[_ev(page, form.box, "message form")],
+                       nl=f"Een berichtformulier waarvoor geen account nodig is, staat op {pages} van de {len(items)} "
+                          f"itempagina's (bijv. {page.final_url or page.url}); het is bekeken, niet verstuurd.")
     walled = [a for a in tried if a.outcome == "login"]
     if walled:
         return finding(cid, "pass", f"Messaging asks for a login: '{walled[0].control.name}' leads to a login wall "
-                       f"on {len(walled)} of {len(tried)} item pages tried.", evidence=[_attempt_ev(walled[0])])
+                       f"on {len(walled)} of {len(tried)} item pages tried.", evidence=[_attempt_ev(walled[0])],
+                       nl=f"Berichten sturen vraagt om in te loggen: '{walled[0].control.name}' leidt naar een "
+                          f"inlogmuur op {len(walled)} van de {len(tried)} geprobeerde itempagina's.")
     gated = _messaging_behind_login(bundle, items)
     if gated:
         return finding(cid, "pass", f"Messaging asks for a login: '{gated}' leads to the login page.",
-                       evidence=[_ev(items[0])])
+                       evidence=[_ev(items[0])],
+                       nl=f"Berichten sturen vraagt om in te loggen: '{gated}' leidt naar de inlogpagina.")
     return finding(cid, "pass", f"No way to message a user without an account on {len(items)} item pages.",
-                   evidence=[_ev(items[0])])
+                   evidence=[_ev(items[0])],
+                   nl=f"Op {len(items)} itempagina's is er geen manier om zonder account een gebruiker een bericht "
+                      "te sturen.")
 
 
 @check("CONTACT-02")
@@ -133,13 +160,15 @@ def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
     cid = "CONTACT-02"
     items = bundle.item_pages()
     if not items:
-        return finding(cid, "not_assessed", "No item pages were found to look for contact details on.")
+        return finding(cid, "not_assessed", "No item pages were found to look for contact details on.",
+                       nl="Er zijn geen itempagina's gevonden om naar contactgegevens te zoeken.")
     per_page = {p.id: contact_routes(bundle, p) for p in items}
     probe = bundle.probe("contact", ContactProbe)
     for a in (probe.attempts if probe else []):
         page = next((p for p in items if a.item_url in (p.url, p.final_url)), None)
         if page and a.kind == "show_number" and a.outcome == "revealed":
-            per_page[page.id] += [ContactRoute(page, f"number behind '{a.control.name}'", v, visible=False)
+            per_page[page.id] += [ContactRoute(page, f"number behind '{a.control.name}'", v, visible=False,
+                                               kind_nl=f"nummer achter '{a.control.name}'")
                                   for v in a.revealed]
     shown = [p for p in items if any(r.visible for r in per_page[p.id])]
     after_click = [p for p in items if per_page[p.id] and p not in shown]
@@ -148,17 +177,25 @@ def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
         for kind in {r.kind for r in per_page[p.id]}:
             kinds[kind] = kinds.get(kind, 0) + 1
     detail = ", ".join(f"{k} on {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+    labels_nl = {r.kind: r.label("nl") for p in items for r in per_page[p.id]}
+    detail_nl = ", ".join(f"{labels_nl[k]} op {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
     examples = [r.value for p in items for r in per_page[p.id]][:5]
     if shown:
         return finding(cid, "fail", f"Contact details shown to logged-out visitors on {len(shown)} of {len(items)} "
                        f"item pages ({detail}).", evidence=[_ev(p) for p in shown[:3]], routes=kinds,
-                       examples=examples)
+                       examples=examples,
+                       nl=f"Contactgegevens zichtbaar voor niet-ingelogde bezoekers op {len(shown)} van de {len(items)} "
+                          f"itempagina's ({detail_nl}).")
     if after_click:
         return finding(cid, "partial", f"Contact details appear after a click that needs no login on "
                        f"{len(after_click)} of {len(items)} item pages ({detail}).",
-                       evidence=[_ev(p) for p in after_click[:3]], routes=kinds, examples=examples)
+                       evidence=[_ev(p) for p in after_click[:3]], routes=kinds, examples=examples,
+                       nl=f"Contactgegevens verschijnen na een klik waarvoor niet hoeft te worden ingelogd, op "
+                          f"{len(after_click)} van de {len(items)} itempagina's ({detail_nl}).")
     return finding(cid, "pass", f"No phone, WhatsApp, Telegram, e-mail or SMS route on {len(items)} item pages "
-                   "for a logged-out visitor.", evidence=[_ev(items[0])])
+                   "for a logged-out visitor.", evidence=[_ev(items[0])],
+                   nl=f"Op {len(items)} itempagina's geen telefoon-, WhatsApp-, Telegram-, e-mail- of sms-route voor "
+                      "niet-ingelogde bezoekers.")
 
 
 @check("CONTACT-03")
@@ -170,21 +207,29 @@ def verified_channel(bundle: Bundle) -> Finding:
     if not texts:
         from .report import silent_platform
 
-        return silent_platform(cid, bundle, "how accounts are made")
+        return silent_platform(cid, bundle, "how accounts are made", "hoe accounts worden aangemaakt")
     for page in signups:
         for f in page.forms:
             code = next((x for x in f.fields if lexicon.has(_field_label(x), "contact", "verify_code")), None)
             if code:
                 return finding(cid, "pass", f"The signup form on {page.final_url or page.url} asks for a confirmation "
-                               f"code ('{code.label or code.name}').", evidence=[_ev(page, f.box, "signup form")])
+                               f"code ('{code.label or code.name}').", evidence=[_ev(page, f.box, "signup form")],
+                               nl=f"Het aanmeldformulier op {page.final_url or page.url} vraagt om een "
+                                  f"bevestigingscode ('{code.label or code.name}').")
     for page in texts:
         for sentence in _sentences(bundle.text(page)):
             if lexicon.has(sentence, "contact", "verify_channel") and lexicon.has(sentence, "contact", "account_words"):
                 return finding(cid, "pass", "Signing up needs a confirmed e-mail address or phone number, as the "
                                "platform states.", basis="stated",
-                               quotes=[Quote(url=page.final_url or page.url, text=sentence)])
+                               quotes=[Quote(url=page.final_url or page.url, text=sentence)],
+                               nl="Aanmelden vereist een bevestigd e-mailadres of telefoonnummer, zo stelt het "
+                                  "platform.")
+    signup_nl = "aanmeldpagina" if len(signups) == 1 else "aanmeldpagina's"
+    other_nl = "hulp- of beleidspagina" if len(texts) - len(signups) == 1 else "hulp- of beleidspagina's"
     return finding(cid, "fail", f"No confirmation of e-mail or phone at signup was stated or observed "
-                   f"({len(signups)} signup and {len(texts) - len(signups)} help/policy pages read).")
+                   f"({len(signups)} signup and {len(texts) - len(signups)} help/policy pages read).",
+                   nl=f"Nergens vermeld of waargenomen dat e-mail of telefoon bij aanmelden wordt bevestigd "
+                      f"({len(signups)} {signup_nl} en {len(texts) - len(signups)} {other_nl} gelezen).")
 
 
 @check("CONTACT-04")
@@ -193,7 +238,7 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
     cid = "CONTACT-04"
     pages = bundle.ok_pages()
     if not pages:
-        return finding(cid, "not_assessed", "No pages were collected.")
+        return finding(cid, "not_assessed", "No pages were collected.", nl="Er zijn geen pagina's verzameld.")
     kinds = ("block", "mute", "who_contacts")
     seen: dict[str, tuple[str, PageRecord, str]] = {}
     for page in pages:
@@ -213,11 +258,16 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
     evidence = [_ev(p, None, f"control '{t}'") for b, p, t in seen.values() if b == "observed"]
     if not have:
         return finding(cid, "fail", "No block, mute or 'who may contact me' control was found, in the interface or "
-                       "in the help pages.")
+                       "in the help pages.",
+                       nl="Geen mogelijkheid gevonden om te blokkeren, te dempen of 'wie mag contact opnemen' in te "
+                          "stellen, niet in de interface en niet op de hulppagina's.")
     status = "pass" if "block" in seen and len(seen) >= 2 else "partial"
     summary = f"People can {' and '.join(have)}"
     summary += "." if status == "pass" else "; blocking plus one more control is needed."
-    return finding(cid, status, summary, basis="observed" if evidence else "stated", quotes=quotes, evidence=evidence)
+    nl = f"Mensen kunnen {' en '.join(CONTROLS_NL[k] for k in kinds if k in seen)}"
+    nl += "." if status == "pass" else "; nodig is blokkeren plus nog één andere mogelijkheid."
+    return finding(cid, status, summary, basis="observed" if evidence else "stated", quotes=quotes, evidence=evidence,
+                   nl=nl)
 
 
 @check("CONTACT-05")
@@ -226,7 +276,9 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
     cid = "CONTACT-05"
     items = bundle.item_pages()
     if not items:
-        return finding(cid, "not_assessed", "No item pages were found to look for a safety notice at the contact point.")
+        return finding(cid, "not_assessed", "No item pages were found to look for a safety notice at the contact point.",
+                       nl="Er zijn geen itempagina's gevonden om te zoeken naar een veiligheidsmelding bij het "
+                          "contactpunt.")
     # A platform's notice is the same sentence on many item pages; a user's own words are not a notice.
     per_page = {p.id: {s for s in _sentences(_main_text(bundle, p)) if lexicon.has(s, "contact", "safety_notice")}
                 for p in items}
@@ -239,14 +291,19 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
     if at_contact:
         page, sentence = at_contact[0]
         return finding(cid, "pass", f"A safety notice stands on {len(at_contact)} of {len(items)} item pages.",
-                       evidence=[_ev(page)], quotes=[Quote(url=page.final_url or page.url, text=sentence)])
+                       evidence=[_ev(page)], quotes=[Quote(url=page.final_url or page.url, text=sentence)],
+                       nl=f"Een veiligheidsmelding staat op {len(at_contact)} van de {len(items)} itempagina's.")
     for page in bundle.ok_pages("help"):
         hit = next((s for s in _sentences(bundle.text(page)) if lexicon.has(s, "contact", "safety_notice")), None)
         if hit:
             return finding(cid, "partial", f"Safety advice exists only on a separate page ({page.final_url or page.url}), "
                            "not where people make contact.", basis="stated",
-                           quotes=[Quote(url=page.final_url or page.url, text=hit)])
-    return finding(cid, "fail", f"No safety or deterrence notice on {len(items)} item pages or on a safety page.")
+                           quotes=[Quote(url=page.final_url or page.url, text=hit)],
+                           nl=f"Veiligheidsadvies staat alleen op een aparte pagina ({page.final_url or page.url}), "
+                              "niet waar mensen contact opnemen.")
+    return finding(cid, "fail", f"No safety or deterrence notice on {len(items)} item pages or on a safety page.",
+                   nl=f"Geen veiligheids- of afschrikmelding op de {len(items)} itempagina's, en ook niet op een "
+                      "veiligheidspagina.")
 
 
 def level(findings: dict[str, Finding]) -> int:
