@@ -337,8 +337,10 @@ class Collector:
         from .age_probe import probe_age_gate
         from .contact_probe import probe_contact
         from .report_probe import probe_reporting
+        from .signup_probe import probe_signup
 
-        probes = [("age_gate", probe_age_gate), ("report", probe_reporting), ("contact", probe_contact)]
+        probes = [("age_gate", probe_age_gate), ("report", probe_reporting), ("contact", probe_contact),
+                  ("signup", probe_signup)]
         for name, probe in probes:
             t0 = time.perf_counter()
             self.progress(f"probe {name}", 0, 1)
@@ -347,6 +349,8 @@ class Collector:
             except Exception as exc:
                 log.exception("probe %s failed", name)
                 self.info.notes.append(f"probe {name} failed: {_short_error(exc)}")
+                continue
+            if artifact is None:  # the probe does not apply (the signup trial in passive mode)
                 continue
             self.info.probes[name] = self.writer.write_model(f"probes/{name}.json", artifact)
             self.info.timings[f"probe_{name}"] = round(time.perf_counter() - t0, 2)

@@ -218,6 +218,18 @@ class ContactProbe(_Model):
     refused_requests: list[str] = Field(default_factory=list)
 
 
+class SignupTrial(_Model):
+    """Active mode only: an under-18 date of birth typed into a signup form; nothing is ever sent."""
+
+    url: str
+    birthdate: str
+    outcome: Literal["refused", "accepted", "not_tried", "error"] = "not_tried"
+    message: str = ""
+    blocked_requests: list[str] = Field(default_factory=list)
+    screenshot: str | None = None
+    error: str | None = None
+
+
 class BundleInfo(_Model):
     """The index of an evidence bundle (bundle/bundle.json)."""
 

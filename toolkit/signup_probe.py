@@ -1,0 +1,121 @@
+"""The signup probe (active mode only): does the signup form turn away an under-18 date of birth?
+
+It fills the definition's test data and an under-18 date of birth into the signup form and presses
+its submit button with every request other than GET refused, so nothing ever leaves the browser.
+The form "refused" when it shows an error and tries to send nothing; "accepted" when it tried to
+send the form. It never completes a signup, and in passive mode (the default) it does not run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page, Route
+from safehaven.checks import lexicon
+
+from .models import SignupTrial
+
+if TYPE_CHECKING:
+    from .collect import Collector
+
+log = logging.getLogger("safehaven.signup_probe")
+
+FIELD_JS = """(el) => [el.tagName.toLowerCase(), (el.type || '').toLowerCase(), el.name || '', el.id || '',
+  el.getAttribute('placeholder') || '', el.getAttribute('aria-label') || '',
+  (el.labels && el.labels[0] ? el.labels[0].innerText : '')].join('|')"""
+ERRORS_JS = """() => {
+  const texts = [];
+  const sel = '[role=alert], .error, .invalid-feedback, [aria-live], .field-error, .form-error, [aria-invalid=true]';
+  for (const el of document.querySelectorAll(sel))
+    if (el.checkVisibility && el.checkVisibility() && el.innerText.trim()) texts.push(el.innerText.trim());
+  for (const el of document.querySelectorAll('input, select')) if (!el.checkValidity()) texts.push(el.validationMessage);
+  return texts.join(' | ').slice(0, 500);
+}"""
+
+
+async def probe_signup(collector: Collector) -> SignupTrial | None:
+    """Try an under-18 date of birth on the first signup form that asks for one (active mode only)."""
+    if not collector.defn.platform.active:
+        return None
+    page_rec = next((p for p in collector.pages if p.ok and p.role == "signup" and any(
+        f.type == "date" or lexicon.has(f"{f.label} {f.name}", "age", "dob") for form in p.forms for f in form.fields)),
+        None)
+    if page_rec is None:
+        return None
+    birth = _under_18(collector.defn.test_data.under_18_birthdate)
+    trial = SignupTrial(url=page_rec.final_url or page_rec.url, birthdate=birth.isoformat())
+    ctx, _ = await collector.prepared_context()
+
+    async def refuse(route: Route) -> None:
+        if route.request.method in ("GET", "HEAD", "OPTIONS"):
+            await route.continue_()
+        else:
+            trial.blocked_requests.append(f"{route.request.method} {route.request.url[:200]}")
+            await route.abort("blockedbyclient")
+
+    await ctx.route("**/*", refuse)
+    try:
+        page = await ctx.new_page()
+        await page.goto(trial.url, wait_until="domcontentloaded")
+        await page.wait_for_timeout(collector.crawl.settle_ms)
+        await _fill(page, collector, birth)
+        submit = page.locator("form button[type=submit], form input[type=submit], form button:not([type])").first
+        await submit.click(timeout=4000)
+        await page.wait_for_timeout(800)
+        trial.message = await page.evaluate(ERRORS_JS)
+        trial.outcome = "accepted" if trial.blocked_requests else "refused"
+        shot = await page.screenshot(type="jpeg", quality=70)
+        trial.screenshot = collector.writer.write_bytes("probes/signup/trial.jpg", shot)
+    except PlaywrightError as exc:
+        trial.outcome, trial.error = "error", str(exc).splitlines()[0][:300]
+    finally:
+        await ctx.close()
+    return trial
+
+
+def _under_18(configured: str) -> dt.date:
+    if configured:
+        return dt.date.fromisoformat(configured)
+    today = dt.date.today()
+    return today.replace(year=today.year - 15)
+
+
+async def _fill(page: Page, collector: Collector, birth: dt.date) -> None:
+    data = collector.defn.test_data
+    for el in await page.locator("form input, form select").all():
+        try:
+            desc = (await el.evaluate(FIELD_JS)).lower()
+            tag, kind = desc.split("|")[:2]
+            if kind in ("hidden", "submit", "button", "file") or not await el.is_visible():
+                continue
+            if kind == "date":
+                await el.fill(birth.isoformat())
+            elif tag == "select" and lexicon.has(desc, "age", "dob") or any(w in desc for w in ("day", "dag", "month",
+                                                                                                  "maand", "year", "jaar")):
+                await _fill_part(el, tag, desc, birth)
+            elif kind == "email":
+                await el.fill(data.email)
+            elif kind == "password":
+                await el.fill("Safehaven-Test-1!")
+            elif kind == "checkbox":
+                if not lexicon.has(desc, "age", "checkbox"):  # accept terms, never claim to be 18+
+                    await el.check()
+            elif kind in ("text", "tel", ""):
+                await el.fill(data.name if "name" in desc or "naam" in desc else "test")
+        except PlaywrightError:
+            continue
+
+
+async def _fill_part(el, tag: str, desc: str, birth: dt.date) -> None:
+    value = (str(birth.year) if ("year" in desc or "jaar" in desc) else
+             f"{birth.month:02d}" if ("month" in desc or "maand" in desc) else f"{birth.day:02d}")
+    if tag == "select":
+        options = await el.evaluate("(e) => Array.from(e.options).map(o => o.value)")
+        pick = next((o for o in options if o.lstrip("0") == value.lstrip("0")), None)
+        if pick is not None:
+            await el.select_option(pick)
+    else:
+        await el.fill(value)
