@@ -265,7 +265,7 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
     summary = f"People can {' and '.join(have)}"
     summary += "." if status == "pass" else "; blocking plus one more control is needed."
     nl = f"Mensen kunnen {' en '.join(CONTROLS_NL[k] for k in kinds if k in seen)}"
-    nl += "." if status == "pass" else "; nodig is blokkeren plus nog één andere mogelijkheid."
+    nl += "." if status == "pass" else "; blokkeren plus nog één andere mogelijkheid is nodig."
     return finding(cid, status, summary, basis="observed" if evidence else "stated", quotes=quotes, evidence=evidence,
                    nl=nl)
 

@@ -16,6 +16,12 @@ from safehaven.toolkit.models import Evidence, Finding, PageRecord
 
 LOOKED_FOR = ("help or safety pages (role help, or help/hulp/safety/veiligheid/support/slachtoffer in the URL, "
               "title or link text)")
+LOOKED_FOR_NL = ("hulp- of veiligheidspagina's (rol help, of help/hulp/safety/veiligheid/support/slachtoffer in de URL, "
+                 "titel of linktekst)")
+# Dutch names of the resources whose catalogue name is a description rather than a proper name.
+RESOURCE_NAMES_NL = {"emergency": "Alarmnummer", "police": "Politie",
+                     "victim_support_116006": "Hulplijn voor slachtoffers 116 006",
+                     "child_helpline_116111": "Kinderhulplijn 116 111"}
 LEVELS = {"pass": 4, "partial": 2}
 
 
@@ -35,7 +41,9 @@ def victim_support_linked_from_items(bundle: Bundle) -> Finding:
         return finding("HELP-01", "not_assessed", "No item page was collected, so links from item pages to a help "
                        f"page could not be checked{_found_note(support)}", basis="stated",
                        quotes=quotes(r for rs in support.values() for r in rs), looked_for=LOOKED_FOR,
-                       support_pages=list(support))
+                       support_pages=list(support),
+                       nl="Er is geen itempagina verzameld, dus links van itempagina's naar een hulppagina konden niet "
+                          f"worden gecontroleerd{_found_note(support, 'nl')}")
     on_items = {p.url: policy.read_policy(bundle.text(p), p.url, language=p.lang or None).of(HelpResource)
                 for p in items}
     targets = _support_targets(bundle, support)
@@ -48,8 +56,11 @@ def victim_support_linked_from_items(bundle: Bundle) -> Finding:
     evidence = text_evidence(bundle, [d for d in docs if d.url in support]) + [
         Evidence(kind="page", url=p.url, note="no link to a help page with support resources")
         for p in items if p not in linked][:10]
-    status, summary = _verdict(docs, support, items, linked, details)
-    return finding("HELP-01", status, summary, basis="stated", quotes=quotes(used), evidence=evidence, **details)
+    names_nl = {"every": _names((r for rs in (*support.values(), *on_items.values()) for r in rs), "nl"),
+                "reached": _names(reached, "nl")}
+    status, summary, nl = _verdict(docs, support, items, linked, details, names_nl)
+    return finding("HELP-01", status, summary, basis="stated", quotes=quotes(used), evidence=evidence, nl=nl,
+                   **details)
 
 
 def item_pages(bundle: Bundle) -> list[PageRecord]:
@@ -68,26 +79,45 @@ def item_pages(bundle: Bundle) -> list[PageRecord]:
 
 
 def _verdict(docs: list[PolicyDocument], support: dict[str, list[HelpResource]], items: list[PageRecord],
-             linked: list[PageRecord], details: dict) -> tuple[str, str]:
+             linked: list[PageRecord], details: dict, names_nl: dict[str, list[str]]) -> tuple[str, str, str]:
+    """Status, English summary and Dutch summary (`names_nl`: the resource names in Dutch)."""
     every, reached = details["resources"], details["resources_linked"]
+    every_nl, reached_nl = names_nl["every"], names_nl["reached"]
+    n = len(items)
     if not every:
         read = f" ({len(docs)} help page{'s' if len(docs) != 1 else ''} read, none names one)" if docs else ""
-        return "fail", f"No help or safety page naming support resources for victims found{read}"
+        read_nl = (f" ({len(docs)} hulppagina gelezen, die er geen noemt)" if len(docs) == 1 else
+                   f" ({len(docs)} hulppagina's gelezen, geen daarvan noemt er een)" if docs else "")
+        return ("fail", f"No help or safety page naming support resources for victims found{read}",
+                f"Geen hulp- of veiligheidspagina gevonden die hulpbronnen voor slachtoffers noemt{read_nl}")
     where = next(iter(support), "item pages")
+    subject_nl = f"Hulppagina {where}" if support else "De hulptekst op de itempagina's"
     named = f"{len(every)} support resource{'s' if len(every) != 1 else ''} ({', '.join(every)})"
+    named_nl = f"{len(every)} {'hulpbron' if len(every) == 1 else 'hulpbronnen'} ({', '.join(every_nl)})"
     if len(linked) == len(items) and len(reached) >= 2:
-        return "pass", f"Help page {where} names {named} and is linked from all {len(items)} item pages"
+        return ("pass", f"Help page {where} names {named} and is linked from all {len(items)} item pages",
+                f"{subject_nl} noemt {named_nl} en is gelinkt vanaf alle {n} itempagina's")
     if not linked:
-        return "partial", f"Help page {where} names {named} but is not linked from any of the {len(items)} item pages"
+        return ("partial", f"Help page {where} names {named} but is not linked from any of the {len(items)} item pages",
+                f"{subject_nl} noemt {named_nl}, maar is vanaf geen van de {n} itempagina's gelinkt")
     if len(linked) < len(items):
-        return "partial", f"Help page {where} names {named} but is linked from only {len(linked)} of {len(items)} item pages"
-    return "partial", f"Help linked from all {len(items)} item pages names only one support resource ({', '.join(reached)})"
+        return ("partial",
+                f"Help page {where} names {named} but is linked from only {len(linked)} of {len(items)} item pages",
+                f"{subject_nl} noemt {named_nl}, maar is slechts vanaf {len(linked)} van de {n} itempagina's gelinkt")
+    return ("partial",
+            f"Help linked from all {len(items)} item pages names only one support resource ({', '.join(reached)})",
+            f"De hulp die vanaf alle {n} itempagina's is gelinkt, noemt maar één hulpbron ({', '.join(reached_nl)})")
 
 
-def _found_note(support: dict[str, list[HelpResource]]) -> str:
+def _found_note(support: dict[str, list[HelpResource]], lang: str = "en") -> str:
     if not support:
+        if lang == "nl":
+            return f"; er is ook geen hulppagina met hulpbronnen gevonden (gezocht naar {LOOKED_FOR_NL})"
         return f"; no help page with support resources was found either (looked for {LOOKED_FOR})"
-    every = _names(r for rs in support.values() for r in rs)
+    every = _names((r for rs in support.values() for r in rs), lang)
+    if lang == "nl":
+        noun = "hulpbron" if len(every) == 1 else "hulpbronnen"
+        return f"; hulppagina {next(iter(support))} noemt {len(every)} {noun} ({', '.join(every)})"
     return f"; help page {next(iter(support))} names {len(every)} support resources ({', '.join(every)})"
 
 
@@ -96,9 +126,13 @@ def _resources(doc: PolicyDocument) -> list[HelpResource]:
     return policy.read_documents([doc]).of(HelpResource)
 
 
-def _names(resources: Iterable[HelpResource]) -> list[str]:
-    """Resource names for a reader; the emergency number is named by its number (112, 999, 911)."""
-    return list(dict.fromkeys(r.phone if r.key == "emergency" and r.phone else r.name for r in resources))
+def _names(resources: Iterable[HelpResource], lang: str = "en") -> list[str]:
+    """Resource names for a reader; the emergency number is named by its number (112, 999, 911).
+    In Dutch, resources with a descriptive English name get their Dutch name (RESOURCE_NAMES_NL)."""
+    def name(r: HelpResource) -> str:
+        return RESOURCE_NAMES_NL.get(r.key, r.name) if lang == "nl" else r.name
+
+    return list(dict.fromkeys(r.phone if r.key == "emergency" and r.phone else name(r) for r in resources))
 
 
 def _normal(url: str) -> str:

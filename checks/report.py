@@ -13,6 +13,15 @@ from . import lexicon
 from .base import check, finding
 
 SITE_WIDE_REGIONS = ("footer", "nav", "header")
+# Dutch counterparts of the pieces English summaries are built from.
+FORM_ELEMENTS_NL = {"reason": "een reden", "location": "de vindplaats van het item",
+                    "contact_optional": "optionele velden voor naam en e-mail",
+                    "good_faith": "een verklaring te goeder trouw"}
+GOALS_NL = {"form": "het formulier", "mailto": "een e-maillink", "login": "de inlogmuur"}
+ROUTES_NL = {"form": "een formulier", "mailto": "een e-maillink"}
+HANDLING_NL = {"receipt": "een ontvangstbevestiging", "timeframe": "een termijn",
+               "appeal": "een manier om bezwaar te maken"}
+HANDLING_LACK_NL = {"receipt": "ontvangstbevestiging", "timeframe": "termijn", "appeal": "manier om bezwaar te maken"}
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,8 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
     items = bundle.item_pages()
     if not items:
         return finding(cid, "not_assessed", "No item pages (ads, profiles, posts) were found to look for a report "
-                       "control on.")
+                       "control on.", nl="Er zijn geen itempagina's (advertenties, profielen, berichten) gevonden om "
+                                         "een meldknop op te zoeken.")
     with_control = {p.id: report_controls(p) for p in items}
     probe = bundle.probe("report", ReportProbe)
     found_by_probe = {a.item_url: a for a in (probe.attempts if probe else []) if a.control}
@@ -85,16 +95,19 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
     if not have:
         general = _general_words(routes)
         return finding(cid, "fail", f"No report control on any of {len(items)} item pages{general}.",
-                       evidence=evidence, general_routes=routes, items=len(items), with_control=0)
+                       evidence=evidence, general_routes=routes, items=len(items), with_control=0,
+                       nl=f"Op geen van de {len(items)} itempagina's staat een meldknop{_general_words(routes, 'nl')}.")
     hidden = sum(1 for p in have if all(c.hidden for c in with_control[p.id]))
     how = _how_words(with_control, have, hidden)
     status = "pass" if len(have) == len(items) else "partial"
     missing = [p.final_url or p.url for p in items if not with_control[p.id]]
     summary = f"Report control on {len(have)} of {len(items)} item pages{how}."
+    nl = f"Meldknop op {len(have)} van de {len(items)} itempagina's{_how_words(with_control, have, hidden, 'nl')}."
     if missing:
         summary += f" Missing on e.g. {missing[0]}."
+        nl += f" Ontbreekt bijvoorbeeld op {missing[0]}."
     return finding(cid, status, summary, evidence=evidence, general_routes=routes, items=len(items),
-                   with_control=len(have), hidden_in_menu=hidden, missing=missing[:10])
+                   with_control=len(have), hidden_in_menu=hidden, missing=missing[:10], nl=nl)
 
 
 @check("REPORT-02")
@@ -108,20 +121,27 @@ def report_within_two_clicks(bundle: Bundle) -> Finding:
     outcomes = {k: sum(1 for a in with_control if a.outcome == k) for k in ("form", "login", "mailto", "none")}
     if not with_control:
         return finding(cid, "fail", f"No report control found on {len(probe.attempts)} item pages.",
-                       evidence=[_attempt_ev(a) for a in probe.attempts[:1]], outcomes=outcomes)
+                       evidence=[_attempt_ev(a) for a in probe.attempts[:1]], outcomes=outcomes,
+                       nl=f"Op {len(probe.attempts)} itempagina's geen meldknop gevonden.")
     unreached = [a for a in with_control if a.clicks is None]
     worst = max(with_control, key=lambda a: (a.clicks is None, a.clicks or 0))
     menu = f"hidden in the '{worst.menu.name or 'menu'}' menu, " if worst.menu else ""
     where = f"{menu}on {len(with_control)} of {len(probe.attempts)} item pages"
+    menu_nl = f"verborgen in het menu '{worst.menu.name or 'menu'}', " if worst.menu else ""
+    where_nl = f"{menu_nl}op {len(with_control)} van de {len(probe.attempts)} itempagina's"
     if unreached:
         return finding(cid, "fail", f"Report control {where}, but no report form, e-mail link or login wall "
                        f"within {4} clicks on {len(unreached)} ({unreached[0].item_url}).",
-                       evidence=[_attempt_ev(worst)], steps=worst.steps, outcomes=outcomes)
+                       evidence=[_attempt_ev(worst)], steps=worst.steps, outcomes=outcomes,
+                       nl=f"Meldknop {where_nl}, maar op {len(unreached)} daarvan binnen {4} klikken geen "
+                          f"meldformulier, e-maillink of inlogmuur ({unreached[0].item_url}).")
     goal = {"form": "the form", "mailto": "an e-mail link", "login": "the login wall"}[worst.outcome]
     summary = f"Report control {where}: at worst {worst.clicks} click(s) to {goal}."
+    clicks_nl = "klik" if worst.clicks == 1 else "klikken"
+    nl = f"Meldknop {where_nl}: in het slechtste geval {worst.clicks} {clicks_nl} tot {GOALS_NL[worst.outcome]}."
     status = "pass" if worst.clicks <= 2 else "partial"
     return finding(cid, status, summary, evidence=[_attempt_ev(worst)], steps=worst.steps, worst_clicks=worst.clicks,
-                   outcomes=outcomes)
+                   outcomes=outcomes, nl=nl)
 
 
 @check("REPORT-03")
@@ -133,19 +153,27 @@ def report_without_account(bundle: Bundle) -> Finding:
         return _probe_missing(cid, bundle)
     with_control = [a for a in probe.attempts if a.control]
     if not with_control:
-        return finding(cid, "fail", "No report control found on any sampled item page.")
+        return finding(cid, "fail", "No report control found on any sampled item page.",
+                       nl="Op geen enkele bekeken itempagina een meldknop gevonden.")
     walled = [a for a in with_control if a.outcome == "login"]
     open_ = [a for a in with_control if a.outcome in ("form", "mailto")]
     if walled:
         return finding(cid, "fail", f"A login wall stands before the report form on {len(walled)} of "
-                       f"{len(with_control)} item pages with a report control.", evidence=[_attempt_ev(walled[0], True)])
+                       f"{len(with_control)} item pages with a report control.", evidence=[_attempt_ev(walled[0], True)],
+                       nl=f"Een inlogmuur staat vóór het meldformulier op {len(walled)} van de {len(with_control)} "
+                          "itempagina's met een meldknop.")
     if not open_:
         return finding(cid, "fail", "The report control leads to no form or e-mail link a logged-out visitor can use.",
-                       evidence=[_attempt_ev(with_control[0])])
+                       evidence=[_attempt_ev(with_control[0])],
+                       nl="De meldknop leidt niet naar een formulier of e-maillink die een niet-ingelogde bezoeker "
+                          "kan gebruiken.")
     kinds = sorted({a.outcome for a in open_})
     how = " and ".join({"form": "a form", "mailto": "an e-mail link"}[k] for k in kinds)
+    how_nl = " en ".join(ROUTES_NL[k] for k in kinds)
     return finding(cid, "pass", f"A logged-out visitor can report through {how} ({len(open_)} of "
-                   f"{len(with_control)} item pages checked).", evidence=[_attempt_ev(open_[0], True)])
+                   f"{len(with_control)} item pages checked).", evidence=[_attempt_ev(open_[0], True)],
+                   nl=f"Een niet-ingelogde bezoeker kan melden via {how_nl} ({len(open_)} van de {len(with_control)} "
+                      "itempagina's gecontroleerd).")
 
 
 @check("REPORT-04")
@@ -165,12 +193,18 @@ def report_form_complete(bundle: Bundle) -> Finding:
     prefilled = " (filled in)" if location_prefilled(form, attempt.item_url) else ""
     if not have:
         return finding(cid, "fail", "The report form asks none of what DSA art. 16(2) needs.",
-                       evidence=[_attempt_ev(attempt, True)], criteria=met)
+                       evidence=[_attempt_ev(attempt, True)], criteria=met,
+                       nl="Het meldformulier vraagt niets van wat art. 16(2) DSA vereist.")
     summary = f"The report form has {', '.join(have)}{prefilled if met['location'] else ''}"
     summary += f"; it lacks {', '.join(lack)}." if lack else "."
+    words_nl = {k: v + (" (vooraf ingevuld)" if k == "location" and prefilled else "")
+                for k, v in FORM_ELEMENTS_NL.items()}
+    nl = f"Het meldformulier bevat {_join_nl([words_nl[k] for k, v in met.items() if v])}"
+    nl += f"; het mist {_join_nl([words_nl[k] for k, v in met.items() if not v])}." if lack else "."
     status = "pass" if not lack else "partial"
     return finding(cid, status, summary, evidence=[_attempt_ev(attempt, True)], criteria=met,
-                   fields=[f"{f.label or f.name} ({f.type}{', required' if f.required else ''})" for f in form.fields][:20])
+                   fields=[f"{f.label or f.name} ({f.type}{', required' if f.required else ''})" for f in form.fields][:20],
+                   nl=nl)
 
 
 @check("REPORT-05")
@@ -184,20 +218,26 @@ def report_categories(bundle: Bundle) -> Finding:
     options = categories_of(form)
     if not options:
         return finding(cid, "fail", "The report form offers no categories to choose from.",
-                       evidence=[_attempt_ev(attempt, True)])
+                       evidence=[_attempt_ev(attempt, True)],
+                       nl="Het meldformulier biedt geen categorieën om uit te kiezen.")
     joined = " | ".join(options)
     traffic = lexicon.find(joined, "report", "cat_trafficking")
     minor = lexicon.find(joined, "report", "cat_minor")
     shown = "; ".join(options[:8])
     if traffic and minor:
         return finding(cid, "pass", f"Categories name trafficking/exploitation ('{traffic}') and a suspected minor "
-                       f"('{minor}'): {shown}.", evidence=[_attempt_ev(attempt, True)], categories=options)
+                       f"('{minor}'): {shown}.", evidence=[_attempt_ev(attempt, True)], categories=options,
+                       nl=f"De categorieën noemen mensenhandel/uitbuiting ('{traffic}') en een vermoedelijk "
+                          f"minderjarige ('{minor}'): {shown}.")
     if traffic or minor:
         missing = "a suspected minor" if traffic else "human trafficking or exploitation"
+        missing_nl = "geen vermoedelijk minderjarige" if traffic else "geen mensenhandel of uitbuiting"
         return finding(cid, "partial", f"Categories ({shown}) do not name {missing}.",
-                       evidence=[_attempt_ev(attempt, True)], categories=options)
+                       evidence=[_attempt_ev(attempt, True)], categories=options,
+                       nl=f"De categorieën ({shown}) noemen {missing_nl}.")
     return finding(cid, "fail", f"Categories ({shown}) name neither trafficking/exploitation nor a suspected minor.",
-                   evidence=[_attempt_ev(attempt, True)], categories=options)
+                   evidence=[_attempt_ev(attempt, True)], categories=options,
+                   nl=f"De categorieën ({shown}) noemen geen mensenhandel/uitbuiting en geen vermoedelijk minderjarige.")
 
 
 @check("REPORT-06")
@@ -206,16 +246,21 @@ def handling_explained(bundle: Bundle) -> Finding:
     cid = "REPORT-06"
     pages = bundle.ok_pages("report", "help", "policy")
     if not pages:
-        return silent_platform(cid, bundle, "how reports are handled")
+        return silent_platform(cid, bundle, "how reports are handled", "hoe meldingen worden afgehandeld")
     found = handling_statements(bundle, pages)
     words = {"receipt": "a receipt confirmation", "timeframe": "a timeframe", "appeal": "a way to appeal"}
     have = [words[k] for k in words if k in found]
     lack = [words[k] for k in words if k not in found]
     if not have:
         return finding(cid, "fail", f"None of {len(pages)} help and policy pages explains how reports are handled "
-                       "(receipt, timeframe, appeal).", basis="stated")
+                       "(receipt, timeframe, appeal).", basis="stated",
+                       nl=f"Geen van de {len(pages)} hulp- en beleidspagina's legt uit hoe meldingen worden afgehandeld "
+                          "(ontvangstbevestiging, termijn, bezwaar).")
     summary = f"The platform states {', '.join(have)}" + (f", but not {' or '.join(lack)}." if lack else ".")
-    return finding(cid, "pass" if not lack else "partial", summary, basis="stated", quotes=list(found.values()))
+    lack_nl = [HANDLING_LACK_NL[k] for k in words if k not in found]
+    nl = f"Het platform noemt {_join_nl([HANDLING_NL[k] for k in words if k in found])}" + (
+        f", maar geen {_join_nl(lack_nl, 'of')}." if lack_nl else ".")
+    return finding(cid, "pass" if not lack else "partial", summary, basis="stated", quotes=list(found.values()), nl=nl)
 
 
 def handling_statements(bundle: Bundle, pages: list[PageRecord]) -> dict[str, Quote]:
@@ -242,14 +287,20 @@ def handling_statements(bundle: Bundle, pages: list[PageRecord]) -> dict[str, Qu
     return found
 
 
-def silent_platform(cid: str, bundle: Bundle, what: str) -> Finding:
-    """No help or policy page at all: a platform that says nothing fails, unless the crawl itself came up short."""
+def silent_platform(cid: str, bundle: Bundle, what: str, what_nl: str) -> Finding:
+    """No help or policy page at all: a platform that says nothing fails, unless the crawl itself came up short.
+    `what_nl` is `what` in Dutch ("hoe meldingen worden afgehandeld")."""
     seen = len(bundle.ok_pages())
     if seen >= 5:
         return finding(cid, "fail", f"The platform has no help, policy or report page saying {what} "
-                       f"({seen} pages visited).", basis="stated")
+                       f"({seen} pages visited).", basis="stated",
+                       nl=f"Het platform heeft geen hulp-, beleids- of meldpagina waarop staat {what_nl} "
+                          f"({seen} pagina's bezocht).")
+    visited_nl = "kon maar 1 pagina" if seen == 1 else f"konden maar {seen} pagina's"
     return finding(cid, "not_assessed", f"Only {seen} page(s) could be visited; no help or policy page was found to read "
-                   f"{what}.", basis="stated")
+                   f"{what}.", basis="stated",
+                   nl=f"Er {visited_nl} worden bezocht; er is geen hulp- of beleidspagina gevonden waarop staat "
+                      f"{what_nl}.")
 
 
 def _is_handling_time(sentence: str) -> bool:
@@ -339,24 +390,29 @@ def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, 
         return [], _probe_missing(cid, bundle)
     with_control = [a for a in probe.attempts if a.control]
     if not with_control:
-        return [], finding(cid, "fail", "No report control found on any sampled item page, so no report form.")
+        return [], finding(cid, "fail", "No report control found on any sampled item page, so no report form.",
+                           nl="Op geen enkele bekeken itempagina een meldknop gevonden, dus ook geen meldformulier.")
     forms = [(a, a.form) for a in with_control if a.outcome == "form" and a.form]
     if forms:
         return forms, None
     if any(a.outcome == "login" for a in with_control):
         return [], finding(cid, "not_assessed", "The report form sits behind a login wall and no login is configured.",
-                           evidence=[_attempt_ev(with_control[0], True)])
+                           evidence=[_attempt_ev(with_control[0], True)],
+                           nl="Het meldformulier staat achter een inlogmuur en er zijn geen inloggegevens ingesteld.")
     mails = [a.mailto for a in with_control if a.outcome == "mailto"]
     if mails:
-        return [], finding(cid, "fail", f"No report form: reporting goes by e-mail to {mails[0].removeprefix('mailto:')}.")
+        return [], finding(cid, "fail", f"No report form: reporting goes by e-mail to {mails[0].removeprefix('mailto:')}.",
+                           nl=f"Geen meldformulier: melden gaat per e-mail naar {mails[0].removeprefix('mailto:')}.")
     return [], finding(cid, "fail", "The report control leads to no report form.",
-                       evidence=[_attempt_ev(with_control[0])])
+                       evidence=[_attempt_ev(with_control[0])], nl="De meldknop leidt niet naar een meldformulier.")
 
 
 def _probe_missing(cid: str, bundle: Bundle) -> Finding:
     if not bundle.item_pages():
-        return finding(cid, "not_assessed", "No item pages were found, so no report control could be followed.")
-    return finding(cid, "not_assessed", "The report probe did not run on the item pages.")
+        return finding(cid, "not_assessed", "No item pages were found, so no report control could be followed.",
+                       nl="Er zijn geen itempagina's gevonden, dus er kon geen meldknop worden gevolgd.")
+    return finding(cid, "not_assessed", "The report probe did not run on the item pages.",
+                   nl="De meldtest is niet op de itempagina's uitgevoerd.")
 
 
 def _attempt_ev(attempt: ReportAttempt, outcome: bool = False) -> Evidence:
@@ -383,26 +439,42 @@ def _names_item(el: Element, item_path: str) -> bool:
     return bool(el.href and item_path and item_path.split("/")[-1] in el.href)
 
 
-def _general_words(routes: dict[str, list[str]]) -> str:
+GENERAL_WORDS = {"en": {"forms": "; only a general report form at {}", "mailto": "; only the e-mail address {}",
+                        "links": "; only a site-wide link to {}"},
+                 "nl": {"forms": "; alleen een algemeen meldformulier op {}", "mailto": "; alleen het e-mailadres {}",
+                        "links": "; alleen een algemene link naar {} in de kop- of voettekst"}}
+HOW_WORDS = {"en": {"icon": "icon-only on some", "hidden": "hidden in a menu on {}", "shadow": "inside a web component"},
+             "nl": {"icon": "op sommige alleen een pictogram", "hidden": "op {} verborgen in een menu",
+                    "shadow": "binnen een webcomponent"}}
+
+
+def _general_words(routes: dict[str, list[str]], lang: str = "en") -> str:
+    words = GENERAL_WORDS[lang]
     if routes["forms"]:
-        return f"; only a general report form at {routes['forms'][0]}"
+        return words["forms"].format(routes["forms"][0])
     if routes["mailto"]:
-        return f"; only the e-mail address {routes['mailto'][0].removeprefix('mailto:')}"
+        return words["mailto"].format(routes["mailto"][0].removeprefix("mailto:"))
     if routes["links"]:
-        return f"; only a site-wide link to {routes['links'][0]}"
+        return words["links"].format(routes["links"][0])
     return ""
 
 
-def _how_words(controls: dict[str, list[ReportControl]], have: list[PageRecord], hidden: int) -> str:
+def _how_words(controls: dict[str, list[ReportControl]], have: list[PageRecord], hidden: int, lang: str = "en") -> str:
+    words = HOW_WORDS[lang]
     kinds = {c.how for p in have for c in controls[p.id]}
     bits = []
     if "icon" in kinds or any(not c.element.text.strip() for p in have for c in controls[p.id]):
-        bits.append("icon-only on some")
+        bits.append(words["icon"])
     if hidden:
-        bits.append(f"hidden in a menu on {hidden}")
+        bits.append(words["hidden"].format(hidden))
     if any(c.element.in_shadow for p in have for c in controls[p.id]):
-        bits.append("inside a web component")
+        bits.append(words["shadow"])
     return f" ({'; '.join(bits)})" if bits else ""
+
+
+def _join_nl(words: list[str], last: str = "en") -> str:
+    """A Dutch enumeration: 'a', 'a en b', 'a, b en c'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
 def _control_ev(control: ReportControl) -> Evidence:

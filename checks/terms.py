@@ -13,6 +13,11 @@ LOOKED_FOR = ("terms or community rules (role policy, or terms/voorwaarden/algem
               "community guidelines/huisregels in the URL, title or link text)")
 TOPIC_WORDS = {"trafficking": "trafficking or exploitation", "minors": "minors",
                "third_party": "ads or profiles run by someone else"}
+TOPIC_WORDS_NL = {"trafficking": "mensenhandel of uitbuiting", "minors": "advertenties of profielen van minderjarigen",
+                  "third_party": "plaatsing door een ander dan de persoon zelf"}
+SANCTION_WORDS_NL = {"removal": "verwijdering", "ban": "blokkade van het account", "police": "aangifte bij de politie"}
+LOOKED_FOR_NL = ("voorwaarden of huisregels (rol policy, of terms/voorwaarden/algemene voorwaarden/gebruiksvoorwaarden/"
+                 "community guidelines/huisregels in de URL, titel of linktekst)")
 LEVELS = {"pass": 4, "partial": 2}
 
 
@@ -37,9 +42,9 @@ def terms_forbid_exploitation(bundle: Bundle) -> Finding:
     used += next(([p] for p in rules if p.sanctions), standalone[:1])
     details = {"forbids": covered, "missing": [t for t in TOPICS if t not in covered], "sanctions": sanctions,
                "pages_read": reading.urls}
-    status, summary = _verdict(covered, sanctions, len(docs))
+    status, summary, nl = _verdict(covered, sanctions, len(docs))
     return finding("TERMS-01", status, summary, basis="stated", quotes=quotes(used),
-                   evidence=text_evidence(bundle, docs), **details)
+                   evidence=text_evidence(bundle, docs), nl=nl, **details)
 
 
 def _no_terms(bundle: Bundle) -> Finding:
@@ -47,22 +52,35 @@ def _no_terms(bundle: Bundle) -> Finding:
     pages = bundle.ok_pages()
     if pages and not policy_linked(bundle, ("terms", "rules")):
         return finding("TERMS-01", "fail", f"The platform has no terms or community rules: none of the {len(pages)} "
-                       "sampled pages links them", basis="stated", looked_for=LOOKED_FOR)
+                       "sampled pages links them", basis="stated", looked_for=LOOKED_FOR,
+                       nl=f"Het platform heeft geen voorwaarden of huisregels: geen van de {len(pages)} bekeken "
+                          "pagina's linkt ernaar")
     return finding("TERMS-01", "not_assessed", f"No terms or community rules page was collected (looked for "
-                   f"{LOOKED_FOR})", basis="stated", looked_for=LOOKED_FOR)
+                   f"{LOOKED_FOR})", basis="stated", looked_for=LOOKED_FOR,
+                   nl=f"Er is geen pagina met voorwaarden of huisregels verzameld (gezocht naar {LOOKED_FOR_NL})")
 
 
-def _verdict(covered: list[str], sanctions: list[str], pages: int) -> tuple[str, str]:
+def _verdict(covered: list[str], sanctions: list[str], pages: int) -> tuple[str, str, str]:
+    """Status, English summary and Dutch summary."""
     if not covered:
+        read_nl = "pagina" if pages == 1 else "pagina's"
         return "fail", (f"The terms ({pages} page{'s' if pages != 1 else ''} read) forbid none of trafficking, "
-                        "minors or ads run by someone else")
+                        "minors or ads run by someone else"), (
+                        f"De voorwaarden ({pages} {read_nl} gelezen) bevatten geen verbod op mensenhandel, "
+                        "minderjarigen of plaatsing door een ander")
     forbidden = _join([TOPIC_WORDS[t] for t in covered])
     missing = [TOPIC_WORDS[t] for t in TOPICS if t not in covered]
     sanction = f"with sanctions ({', '.join(sanctions)})" if sanctions else "but name no sanction"
+    forbidden_nl = _join([TOPIC_WORDS_NL[t] for t in covered], "en")
+    missing_nl = [TOPIC_WORDS_NL[t] for t in TOPICS if t not in covered]
+    sanction_nl = (f"met sancties ({', '.join(SANCTION_WORDS_NL.get(k, k) for k in sanctions)})" if sanctions
+                   else "maar noemen geen sanctie")
     if not missing and sanctions:
-        return "pass", f"The terms forbid {forbidden}, {sanction}"
+        return "pass", f"The terms forbid {forbidden}, {sanction}", f"De voorwaarden verbieden {forbidden_nl}, {sanction_nl}"
     gap = f"; nothing against {_join(missing, 'or')}" if missing else ""
-    return "partial", f"The terms forbid {forbidden}, {sanction}{gap}"
+    gap_nl = f"; niets tegen {_join(missing_nl, 'of')}" if missing else ""
+    return ("partial", f"The terms forbid {forbidden}, {sanction}{gap}",
+            f"De voorwaarden verbieden {forbidden_nl}, {sanction_nl}{gap_nl}")
 
 
 def _join(words: list[str], last: str = "and") -> str:

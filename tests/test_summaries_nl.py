@@ -1,0 +1,498 @@
+"""Every finding carries a Dutch summary (`summaries["nl"]`), built from the same values as the English one.
+
+The scenarios below run each check on hand-built bundles (and saved probe models) and cover every
+check ID and most of its statuses. A Dutch summary must exist, differ from the English one, carry
+the same numbers, and read as Dutch: no common English words. (" of " is not in that list, because
+"of" is Dutch for "or"; the English "3 of 5" and "of the" are.) A last test walks the six check
+modules and asserts that every `finding(...)` call passes `nl=`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from safehaven.checks import age, base, contact, evidence, help, report, terms
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.models import (
+    AgeGateProbe,
+    ContactAttempt,
+    ContactProbe,
+    ControlSeen,
+    Finding,
+    GateObservation,
+    ReportAttempt,
+    ReportProbe,
+)
+
+from tests.bundles import button, field, form, link, make_bundle, page
+
+URL = "https://platform.test/"
+CHECK_FILES = [Path(m.__file__) for m in (age, report, contact, evidence, help, terms)]
+ENGLISH = (" the ", " on ", " and ", " item pages", " with ", " found", " page ", " pages ", " not ", " no ",
+           " only ", " of the ", " of any ", " asks ", " are ", " were ")
+ENGLISH_OF = re.compile(r"\d+ of \d+")
+
+Build = Callable[[Path], Bundle]
+
+
+# =============================================================================== bundle helpers
+
+
+def bundle(tmp: Path, pages: list[dict] | None = None, *, adult: bool = True, **probes) -> Bundle:
+    return Bundle(make_bundle(tmp, pages or [page(URL, role="start", lang="nl")], adult=adult,
+                              probes={k: v for k, v in probes.items() if v is not None}))
+
+
+def item(n: int, *elements, text: str = "Anna, 25, Amsterdam.") -> dict:
+    return page(f"{URL}advertentie/{n}", role="item", text=text, elements=list(elements), lang="nl")
+
+
+def nl_page(path: str, role: str, text: str, *, title: str = "", elements: list | None = None) -> dict:
+    return page(URL + path, role=role, text=text, title=title, elements=elements or [], lang="nl")
+
+
+def gate(entry: str, url: str, *, present: bool = True, methods=("button",), under=False, providers=()) -> GateObservation:
+    return GateObservation(url=url, entry=entry, final_url=url, gate=present, kind="modal" if present else "none",
+                           methods=list(methods), providers=list(providers),
+                           text="Ben je 18 jaar of ouder?" if present else "", content_under_overlay=under,
+                           screenshot=f"bundle/probes/age_gate/{entry}.jpg")
+
+
+def age_probe(*observations: GateObservation, passed: bool = True, forged: bool = False) -> AgeGateProbe:
+    cookies = [{"name": "age_ok", "value": "1", "domain": "platform.test", "path": "/", "forgeable": "true",
+                "unlocks": "true"}] if forged else []
+    return AgeGateProbe(observations=list(observations), passed_gate=passed, cookies_set=cookies)
+
+
+def signup(*fields) -> dict:
+    return page(URL + "registreren", role="signup", text="Account aanmaken", lang="nl",
+                forms=[form(field("E-mailadres", type="email"), field("Wachtwoord", type="password"), *fields)])
+
+
+def attempt(n: int, outcome: str, clicks: int | None, *, menu: bool = False, form_=None,
+            control: bool = True) -> ReportAttempt:
+    return ReportAttempt(item_url=f"{URL}advertentie/{n}", control=ControlSeen(name="Melden") if control else None,
+                         menu=ControlSeen(name="Meer") if menu else None, outcome=outcome, clicks=clicks, form=form_,
+                         mailto="mailto:misbruik@platform.test" if outcome == "mailto" else None)
+
+
+def probed(tmp: Path, *attempts: ReportAttempt) -> Bundle:
+    items = [item(int(a.item_url.rsplit("/", 1)[-1])) for a in attempts]
+    return bundle(tmp, items, report=ReportProbe(attempts=list(attempts)))
+
+
+FULL_FORM = form(field("Reden", tag="select", type="select", options=["Spam", "Mensenhandel", "Minderjarig (onder 18)"]),
+                 field("Link naar de advertentie", value=f"{URL}advertentie/1"), field("Je naam"),
+                 field("E-mail", type="email"),
+                 field("Ik verklaar te goeder trouw dat deze melding juist en volledig is", type="checkbox"))
+WEAK_FORM = form(field("Reden", tag="select", type="select", options=["Spam", "Uitbuiting"]),
+                 field("E-mail", type="email", required=True))
+NO_CATEGORIES = form(field("Link naar de advertentie", value=f"{URL}advertentie/1"), field("E-mail", type="email"))
+PLAIN_CATEGORIES = form(field("Reden", tag="select", type="select", options=["Spam", "Oplichting", "Auteursrecht"]))
+BARE_FORM = form(field("Wachtwoord", type="password"))
+
+HANDLING = ("Hoe behandelen wij meldingen?\nNa je melding ontvang je een ontvangstbevestiging per e-mail. "
+            "Wij beoordelen meldingen binnen 24 uur. Ben je het niet eens met ons besluit over je melding, "
+            "dan kun je bezwaar maken via ons klachtenformulier.")
+HANDLING_TIME = "Hoe behandelen wij meldingen?\nWij beoordelen meldingen binnen 48 uur."
+
+
+def messaging(tmp: Path, outcome: str) -> Bundle:
+    tried = [ContactAttempt(item_url=f"{URL}advertentie/{n}", kind="message", control=ControlSeen(name="Stuur bericht"),
+                            outcome=outcome) for n in (1, 2)]
+    return bundle(tmp, [item(1), item(2)], contact=ContactProbe(attempts=tried))
+
+
+def hidden_number(tmp: Path) -> Bundle:
+    run_dir = make_bundle(tmp, [item(1, button("Toon nummer"))])
+    (run_dir / "bundle/pages/p001/dom.html").write_text("<span hidden>06-12345678</span>")
+    b = Bundle(run_dir)
+    b.pages[0].files["dom"] = "bundle/pages/p001/dom.html"
+    return b
+
+
+def revealed_number(tmp: Path) -> Bundle:
+    shown = ContactAttempt(item_url=f"{URL}advertentie/1", kind="show_number", control=ControlSeen(name="Toon nummer"),
+                           outcome="revealed", revealed=["06-12345678"])
+    return bundle(tmp, [item(1, button("Toon nummer"))], contact=ContactProbe(attempts=[shown]))
+
+
+NOTICE = "Veiligheidstips: stuur nooit geld vooraf."
+
+# --------------------------------------------------------------------------- EVIDENCE, HELP and TERMS
+
+SITE = URL.rstrip("/")
+PRIVACY_GOOD = """Privacyverklaring
+Bewaartermijnen
+Chatberichten bewaren wij zes maanden. IP-adressen en logbestanden worden na 90 dagen verwijderd.
+Advertenties die wij verwijderen wegens een vermoeden van mensenhandel bewaren wij met de bijbehorende accountgegevens twee jaar.
+Bij signalen van mensenhandel of seksueel misbruik van minderjarigen doen wij uit eigen beweging aangifte bij de politie.
+Politie en justitie kunnen vorderingen richten aan ons juridisch team via justitie@platform.test."""
+TERMS_GOOD = """Algemene voorwaarden
+Het is verboden om:
+- advertenties te plaatsen voor of namens een ander;
+- advertenties te plaatsen van personen die jonger zijn dan 18 jaar;
+- diensten aan te bieden van iemand die daartoe wordt gedwongen (mensenhandel, loverboys, pooiers).
+Bij overtreding van deze regels verwijderen wij de advertentie en blokkeren wij je account."""
+TERMS_TWO = ("Het is verboden advertenties te plaatsen van personen die jonger zijn dan 18 jaar. "
+             "Wij tolereren geen enkele vorm van uitbuiting of mensenhandel. Bij overtreding verwijderen wij je account.")
+HELP_GOOD = """Hulp en veiligheid
+In een noodsituatie: bel altijd 112.
+Meld Misdaad Anoniem: 0800-7000
+CoMensha, landelijk coördinatiecentrum tegen mensenhandel: 033 - 448 11 86
+Politie: 0900-8844"""
+FOOTER = [link("Privacy", f"{SITE}/privacy", region="footer"),
+          link("Algemene voorwaarden", f"{SITE}/voorwaarden", region="footer"),
+          link("Hulp & veiligheid", f"{SITE}/hulp", region="footer")]
+
+
+def site(tmp: Path, *pages: dict) -> Bundle:
+    return Bundle(make_bundle(tmp, pages=list(pages), url=f"{SITE}/"))
+
+
+def ad(n: int, elements: list | None = None, text: str = "Anna, 25, Amsterdam. Bel me!") -> dict:
+    return page(f"{SITE}/advertentie/{n}", role="item", text=text, elements=FOOTER if elements is None else elements,
+                lang="nl")
+
+
+def privacy(text: str = PRIVACY_GOOD) -> dict:
+    return page(f"{SITE}/privacy", role="policy", title="Privacyverklaring", text=text, elements=FOOTER, lang="nl")
+
+
+def terms_page(text: str = TERMS_GOOD) -> dict:
+    return page(f"{SITE}/voorwaarden", role="policy", title="Algemene voorwaarden", text=text, elements=FOOTER,
+                lang="nl")
+
+
+def help_page(text: str = HELP_GOOD) -> dict:
+    return page(f"{SITE}/hulp", role="help", title="Hulp en veiligheid", text=text, elements=FOOTER, lang="nl")
+
+
+def home() -> dict:
+    return page(f"{SITE}/", role="start", text="Welkom op Platform.", elements=FOOTER, lang="nl")
+
+
+def good(tmp: Path) -> Bundle:
+    return site(tmp, home(), ad(1), ad(2), privacy(), terms_page(), help_page())
+
+
+def only_privacy(text: str) -> Build:
+    return lambda tmp: site(tmp, home(), ad(1), privacy(text))
+
+
+def no_policy(tmp: Path) -> Bundle:
+    bare = [link("Contact", f"{SITE}/contact")]
+    return site(tmp, ad(1, bare), ad(2, bare))
+
+
+def not_collected(tmp: Path) -> Bundle:
+    return site(tmp, home(), ad(1))
+
+
+# =============================================================================== scenarios
+
+
+SCENARIOS: list[tuple[str, Callable[[Bundle], Finding], Build, str]] = [
+    # AGE-01
+    ("AGE-01", age.age_gate_before_content,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL), gate("deep_link", URL + "advertentie/1"))), "pass"),
+    ("AGE-01", age.age_gate_before_content,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL), gate("deep_link", URL + "advertentie/1",
+                                                                      present=False))), "partial"),
+    ("AGE-01", age.age_gate_before_content,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL, present=False), gate("deep_link", URL + "advertentie/2"),
+                                            gate("deep_link", URL + "advertentie/3", present=False))), "partial"),
+    ("AGE-01", age.age_gate_before_content,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL, present=False),
+                                            gate("deep_link", URL + "advertentie/1", present=False))), "fail"),
+    ("AGE-01", age.age_gate_before_content, lambda t: bundle(t, age_gate=age_probe(gate("start", URL))), "needs_review"),
+    ("AGE-01", age.age_gate_before_content, lambda t: bundle(t, adult=False), "not_applicable"),
+    ("AGE-01", age.age_gate_before_content, lambda t: bundle(t), "not_assessed"),
+    # AGE-02
+    ("AGE-02", age.age_assurance_strength, lambda t: bundle(t, age_gate=age_probe(gate("start", URL))), "fail"),
+    ("AGE-02", age.age_assurance_strength,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL, methods=["dob", "button"]))), "partial"),
+    ("AGE-02", age.age_assurance_strength,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL, methods=["frame", "provider"], providers=["Yoti"]))),
+     "pass"),
+    ("AGE-02", age.age_assurance_strength,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL, present=False))), "fail"),
+    ("AGE-02", age.age_assurance_strength,
+     lambda t: bundle(t, [signup(field("Geboortedatum", type="date"))]), "partial"),
+    ("AGE-02", age.age_assurance_strength, lambda t: bundle(t), "not_assessed"),
+    # AGE-03
+    ("AGE-03", age.gate_cannot_be_walked_around,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL, under=True), forged=True)), "fail"),
+    ("AGE-03", age.gate_cannot_be_walked_around,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL, under=True), gate("deep_link", URL + "advertentie/1"))),
+     "partial"),
+    ("AGE-03", age.gate_cannot_be_walked_around, lambda t: bundle(t, age_gate=age_probe(gate("start", URL))), "pass"),
+    ("AGE-03", age.gate_cannot_be_walked_around,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL), passed=False)), "pass"),
+    ("AGE-03", age.gate_cannot_be_walked_around,
+     lambda t: bundle(t, age_gate=age_probe(gate("start", URL, present=False))), "fail"),
+    ("AGE-03", age.gate_cannot_be_walked_around, lambda t: bundle(t, adult=False), "not_applicable"),
+    ("AGE-03", age.gate_cannot_be_walked_around, lambda t: bundle(t), "not_assessed"),
+    # AGE-04
+    ("AGE-04", age.signup_turns_minors_away, lambda t: bundle(t, [signup(field("Geboortedatum", type="date"))]), "pass"),
+    ("AGE-04", age.signup_turns_minors_away,
+     lambda t: bundle(t, [signup(field("Ik ben 18 jaar of ouder", type="checkbox"))]), "partial"),
+    ("AGE-04", age.signup_turns_minors_away, lambda t: bundle(t, [signup()]), "fail"),
+    ("AGE-04", age.signup_turns_minors_away, lambda t: bundle(t), "not_assessed"),
+    # AGE-05
+    ("AGE-05", age.advertisers_verified, lambda t: bundle(t, [nl_page("hulp/verificatie", "help", (
+        "Verificatie van adverteerders\nVoordat je eerste advertentie online komt, controleren wij je "
+        "identiteitsbewijs en maak je een selfie (liveness-check) via onze verificatiepartner."))]), "pass"),
+    ("AGE-05", age.advertisers_verified, lambda t: bundle(t, [nl_page("help", "help", (
+        "Advertisers can choose to upload a passport to earn a verified badge on their profile."))]), "partial"),
+    ("AGE-05", age.advertisers_verified, lambda t: bundle(t, [nl_page("faq", "help", (
+        "We do not ask advertisers for an ID document. Posting an ad is quick and anonymous."))]), "fail"),
+    ("AGE-05", age.advertisers_verified, lambda t: bundle(t, [item(1)]), "not_assessed"),
+    # REPORT-01
+    ("REPORT-01", report.report_control_on_every_item,
+     lambda t: bundle(t, [item(1, button("Advertentie melden", text="", in_shadow=True)),
+                          item(2, link("Profiel melden", URL + "melden?ad=2", visible=False)),
+                          item(3, button("Melden"))]), "pass"),
+    ("REPORT-01", report.report_control_on_every_item, lambda t: bundle(t, [item(1, button("Melden")), item(2)]),
+     "partial"),
+    ("REPORT-01", report.report_control_on_every_item,
+     lambda t: bundle(t, [item(n, link("Misbruik melden", URL + "melden", region="footer")) for n in (1, 2)]), "fail"),
+    ("REPORT-01", report.report_control_on_every_item,
+     lambda t: bundle(t, [item(1), nl_page("contact", "other", "Contact",
+                                           elements=[link("Misbruik melden", "mailto:misbruik@platform.test")])]),
+     "fail"),
+    ("REPORT-01", report.report_control_on_every_item, lambda t: bundle(t), "not_assessed"),
+    # REPORT-02
+    ("REPORT-02", report.report_within_two_clicks, lambda t: probed(t, attempt(1, "form", 1), attempt(2, "form", 2)),
+     "pass"),
+    ("REPORT-02", report.report_within_two_clicks,
+     lambda t: probed(t, attempt(1, "form", 1), attempt(2, "form", 3, menu=True)), "partial"),
+    ("REPORT-02", report.report_within_two_clicks, lambda t: probed(t, attempt(1, "login", 1)), "pass"),
+    ("REPORT-02", report.report_within_two_clicks, lambda t: probed(t, attempt(1, "none", None)), "fail"),
+    ("REPORT-02", report.report_within_two_clicks,
+     lambda t: probed(t, attempt(1, "none", None, control=False), attempt(2, "none", None, control=False)), "fail"),
+    ("REPORT-02", report.report_within_two_clicks, lambda t: bundle(t, [item(1)]), "not_assessed"),
+    ("REPORT-02", report.report_within_two_clicks, lambda t: bundle(t), "not_assessed"),
+    # REPORT-03
+    ("REPORT-03", report.report_without_account, lambda t: probed(t, attempt(1, "form", 1), attempt(2, "mailto", 1)),
+     "pass"),
+    ("REPORT-03", report.report_without_account, lambda t: probed(t, attempt(1, "login", 1), attempt(2, "form", 1)),
+     "fail"),
+    ("REPORT-03", report.report_without_account, lambda t: probed(t, attempt(1, "none", None)), "fail"),
+    ("REPORT-03", report.report_without_account, lambda t: probed(t, attempt(1, "none", None, control=False)), "fail"),
+    # REPORT-04
+    ("REPORT-04", report.report_form_complete, lambda t: probed(t, attempt(1, "form", 1, form_=FULL_FORM)), "pass"),
+    ("REPORT-04", report.report_form_complete, lambda t: probed(t, attempt(1, "form", 1, form_=WEAK_FORM)), "partial"),
+    ("REPORT-04", report.report_form_complete, lambda t: probed(t, attempt(1, "form", 1, form_=BARE_FORM)), "fail"),
+    ("REPORT-04", report.report_form_complete, lambda t: probed(t, attempt(1, "mailto", 1)), "fail"),
+    ("REPORT-04", report.report_form_complete, lambda t: probed(t, attempt(1, "login", 1)), "not_assessed"),
+    ("REPORT-04", report.report_form_complete, lambda t: probed(t, attempt(1, "none", None)), "fail"),
+    ("REPORT-04", report.report_form_complete, lambda t: probed(t, attempt(1, "none", None, control=False)), "fail"),
+    # REPORT-05
+    ("REPORT-05", report.report_categories, lambda t: probed(t, attempt(1, "form", 1, form_=FULL_FORM)), "pass"),
+    ("REPORT-05", report.report_categories, lambda t: probed(t, attempt(1, "form", 1, form_=WEAK_FORM)), "partial"),
+    ("REPORT-05", report.report_categories, lambda t: probed(t, attempt(1, "form", 1, form_=NO_CATEGORIES)), "fail"),
+    ("REPORT-05", report.report_categories, lambda t: probed(t, attempt(1, "form", 1, form_=PLAIN_CATEGORIES)),
+     "fail"),
+    # REPORT-06
+    ("REPORT-06", report.handling_explained, lambda t: bundle(t, [nl_page("hulp", "help", HANDLING)]), "pass"),
+    ("REPORT-06", report.handling_explained, lambda t: bundle(t, [nl_page("hulp", "help", HANDLING_TIME)]), "partial"),
+    ("REPORT-06", report.handling_explained,
+     lambda t: bundle(t, [nl_page("hulp", "help", "Welkom op onze hulppagina's."),
+                          nl_page("privacy", "policy", "Wij nemen je privacy serieus.")]), "fail"),
+    ("REPORT-06", report.handling_explained, lambda t: bundle(t, [item(n) for n in range(1, 6)]), "fail"),
+    ("REPORT-06", report.handling_explained, lambda t: bundle(t, [item(1)]), "not_assessed"),
+    # CONTACT-01
+    ("CONTACT-01", contact.no_messaging_without_account, lambda t: bundle(t, [
+        page(URL + "advertentie/1", role="item", lang="nl", forms=[form(
+            field("Je naam"), field("Bericht", tag="textarea", type="textarea"), submit="Stuur bericht")])]), "fail"),
+    ("CONTACT-01", contact.no_messaging_without_account, lambda t: messaging(t, "form"), "fail"),
+    ("CONTACT-01", contact.no_messaging_without_account, lambda t: messaging(t, "login"), "pass"),
+    ("CONTACT-01", contact.no_messaging_without_account, lambda t: bundle(t, [
+        item(1, link("Stuur bericht", URL + "inloggen?next=/berichten/1")),
+        nl_page("inloggen?next=/berichten/1", "login", "Inloggen")]), "pass"),
+    ("CONTACT-01", contact.no_messaging_without_account, lambda t: bundle(t, [item(1), item(2)]), "pass"),
+    ("CONTACT-01", contact.no_messaging_without_account, lambda t: bundle(t), "not_assessed"),
+    # CONTACT-02
+    ("CONTACT-02", contact.no_contact_details_for_anonymous, lambda t: bundle(t, [
+        item(1, link("Bel mij", "tel:+31612345678")), item(2, text="Bel me: 06 - 12 34 56 78"),
+        item(3, link("chat", "https://wa.me/31612345678")),
+        item(4, text="nul zes een twee drie vier vijf zes zeven acht")]), "fail"),
+    ("CONTACT-02", contact.no_contact_details_for_anonymous, hidden_number, "partial"),
+    ("CONTACT-02", contact.no_contact_details_for_anonymous, revealed_number, "partial"),
+    ("CONTACT-02", contact.no_contact_details_for_anonymous, lambda t: bundle(t, [item(1), item(2)]), "pass"),
+    ("CONTACT-02", contact.no_contact_details_for_anonymous, lambda t: bundle(t), "not_assessed"),
+    # CONTACT-03
+    ("CONTACT-03", contact.verified_channel,
+     lambda t: bundle(t, [signup(field("Bevestigingscode"))]), "pass"),
+    ("CONTACT-03", contact.verified_channel, lambda t: bundle(t, [nl_page("hulp", "help", (
+        "Voordat je een account kunt gebruiken, moet je op de bevestigingslink in onze e-mail klikken."))]), "pass"),
+    ("CONTACT-03", contact.verified_channel,
+     lambda t: bundle(t, [signup(), nl_page("hulp", "help", "Welkom op onze hulppagina's.")]), "fail"),
+    ("CONTACT-03", contact.verified_channel, lambda t: bundle(t, [item(n) for n in range(1, 6)]), "fail"),
+    ("CONTACT-03", contact.verified_channel, lambda t: bundle(t, [item(1)]), "not_assessed"),
+    # CONTACT-04
+    ("CONTACT-04", contact.control_who_reaches_you,
+     lambda t: bundle(t, [item(1, button("Blokkeren"), button("Negeren"))]), "pass"),
+    ("CONTACT-04", contact.control_who_reaches_you, lambda t: bundle(t, [nl_page("hulp", "help", (
+        "Wil je geen berichten meer? Je kunt een gebruiker negeren via de knop in het gesprek."))]), "partial"),
+    ("CONTACT-04", contact.control_who_reaches_you, lambda t: bundle(t, [item(1)]), "fail"),
+    ("CONTACT-04", contact.control_who_reaches_you,
+     lambda t: bundle(t, [page(URL, role="start", status=500, error="HTTP 500")]), "not_assessed"),
+    # CONTACT-05
+    ("CONTACT-05", contact.safety_notice_at_contact,
+     lambda t: bundle(t, [item(1, text=f"Anna, 25.\n{NOTICE}"), item(2, text=f"Eva, 30.\n{NOTICE}")]), "pass"),
+    ("CONTACT-05", contact.safety_notice_at_contact,
+     lambda t: bundle(t, [item(1), nl_page("veiligheid", "help", NOTICE)]), "partial"),
+    ("CONTACT-05", contact.safety_notice_at_contact, lambda t: bundle(t, [item(1), item(2)]), "fail"),
+    ("CONTACT-05", contact.safety_notice_at_contact, lambda t: bundle(t), "not_assessed"),
+    # EVIDENCE-01
+    ("EVIDENCE-01", evidence.privacy_and_terms_linked, good, "pass"),
+    ("EVIDENCE-01", evidence.privacy_and_terms_linked,
+     lambda t: site(t, home(), ad(1), ad(3, [link("Privacybeleid", f"{SITE}/privacy")])), "partial"),
+    ("EVIDENCE-01", evidence.privacy_and_terms_linked,
+     lambda t: site(t, ad(1, [link("Privacyverklaring", f"{SITE}/privacyverklaring")]),
+                    ad(2, [link("Privacyverklaring", f"{SITE}/privacyverklaring")])), "partial"),
+    ("EVIDENCE-01", evidence.privacy_and_terms_linked,
+     lambda t: site(t, ad(1, [link("Voorwaarden", f"{SITE}/voorwaarden")])), "partial"),
+    ("EVIDENCE-01", evidence.privacy_and_terms_linked, lambda t: site(t, ad(1, [link("Contact", f"{SITE}/contact")])),
+     "fail"),
+    ("EVIDENCE-01", evidence.privacy_and_terms_linked,
+     lambda t: site(t, page(f"{SITE}/", role="start", status=500, error="HTTP 500")), "not_assessed"),
+    # EVIDENCE-02
+    ("EVIDENCE-02", evidence.retention_periods, good, "pass"),
+    ("EVIDENCE-02", evidence.retention_periods, only_privacy("Chatberichten bewaren wij zes maanden."), "partial"),
+    ("EVIDENCE-02", evidence.retention_periods,
+     only_privacy("Wij bewaren je persoonsgegevens 2 jaar na het beëindigen van je account."), "partial"),
+    ("EVIDENCE-02", evidence.retention_periods, only_privacy("Wij bewaren jouw persoonsgegevens zo lang als nodig is."),
+     "fail"),
+    ("EVIDENCE-02", evidence.retention_periods, only_privacy("Wij nemen je privacy serieus."), "fail"),
+    ("EVIDENCE-02", evidence.retention_periods, no_policy, "fail"),
+    ("EVIDENCE-02", evidence.retention_periods, not_collected, "not_assessed"),
+    # EVIDENCE-03
+    ("EVIDENCE-03", evidence.removed_content_preserved, good, "pass"),
+    ("EVIDENCE-03", evidence.removed_content_preserved, only_privacy(
+        "Gemelde berichten worden na afhandeling van de melding nog 30 dagen bewaard en daarna verwijderd."), "partial"),
+    ("EVIDENCE-03", evidence.removed_content_preserved, only_privacy(
+        "At the request of the police we preserve data about a reported profile until the investigation ends."),
+     "partial"),
+    ("EVIDENCE-03", evidence.removed_content_preserved, only_privacy(
+        "Verwijderde advertenties worden direct en definitief verwijderd en zijn daarna niet meer terug te halen."),
+     "fail"),
+    ("EVIDENCE-03", evidence.removed_content_preserved, only_privacy("Chatberichten bewaren wij zes maanden."), "fail"),
+    ("EVIDENCE-03", evidence.removed_content_preserved, no_policy, "fail"),
+    ("EVIDENCE-03", evidence.removed_content_preserved, not_collected, "not_assessed"),
+    # EVIDENCE-04
+    ("EVIDENCE-04", evidence.crimes_reported_to_police, good, "pass"),
+    ("EVIDENCE-04", evidence.crimes_reported_to_police, only_privacy(
+        "We disclose account information to law enforcement only in response to a valid court order or warrant."),
+     "partial"),
+    ("EVIDENCE-04", evidence.crimes_reported_to_police, only_privacy(
+        "We may share information with law enforcement if we believe this is necessary to protect someone's safety."),
+     "partial"),
+    ("EVIDENCE-04", evidence.crimes_reported_to_police,
+     only_privacy("We will not hand over any user data to police."), "fail"),
+    ("EVIDENCE-04", evidence.crimes_reported_to_police, only_privacy(
+        "We report suspected trafficking to the police. We will not hand over any user data to police or other "
+        "authorities."), "needs_review"),
+    ("EVIDENCE-04", evidence.crimes_reported_to_police, only_privacy("Wij nemen je privacy serieus."), "fail"),
+    ("EVIDENCE-04", evidence.crimes_reported_to_police, no_policy, "fail"),
+    ("EVIDENCE-04", evidence.crimes_reported_to_police, not_collected, "not_assessed"),
+    # EVIDENCE-05
+    ("EVIDENCE-05", evidence.authorities_have_contact_point, good, "pass"),
+    ("EVIDENCE-05", evidence.authorities_have_contact_point, lambda t: site(
+        t, home(), privacy("Wij bewaren logbestanden 90 dagen."),
+        page(f"{SITE}/law-enforcement", role="policy", title="Politie en justitie", text="Informatie voor politie.")),
+     "pass"),
+    ("EVIDENCE-05", evidence.authorities_have_contact_point, lambda t: site(
+        t, home(), page(f"{SITE}/privacy", role="policy", title="Privacyverklaring", lang="nl",
+                        text="Wij bewaren logbestanden 90 dagen.",
+                        elements=[*FOOTER, link("Politie en justitie", f"{SITE}/politie-en-justitie")])), "pass"),
+    ("EVIDENCE-05", evidence.authorities_have_contact_point, only_privacy(
+        "Requests from government authorities can be sent to our Data Protection Officer at privacy@platform.test."),
+     "partial"),
+    ("EVIDENCE-05", evidence.authorities_have_contact_point,
+     only_privacy("Vragen? Schrijf naar privacy@platform.test."), "fail"),
+    ("EVIDENCE-05", evidence.authorities_have_contact_point, only_privacy("Wij nemen je privacy serieus."), "fail"),
+    ("EVIDENCE-05", evidence.authorities_have_contact_point, no_policy, "fail"),
+    ("EVIDENCE-05", evidence.authorities_have_contact_point, not_collected, "not_assessed"),
+    # HELP-01
+    ("HELP-01", help.victim_support_linked_from_items, good, "pass"),
+    ("HELP-01", help.victim_support_linked_from_items,
+     lambda t: site(t, ad(1, [link("Privacy", f"{SITE}/privacy")]), ad(2, [link("Privacy", f"{SITE}/privacy")]),
+                    help_page()), "partial"),
+    ("HELP-01", help.victim_support_linked_from_items, lambda t: site(t, ad(1), ad(2, []), help_page()), "partial"),
+    ("HELP-01", help.victim_support_linked_from_items,
+     lambda t: site(t, ad(1), help_page("Hulp nodig? Bel 112.")), "partial"),
+    ("HELP-01", help.victim_support_linked_from_items,
+     lambda t: site(t, ad(1), page(f"{SITE}/hulp", role="help", title="Veelgestelde vragen", lang="nl",
+                                   text="Hoe wijzig ik mijn wachtwoord?")), "fail"),
+    ("HELP-01", help.victim_support_linked_from_items, lambda t: site(t, home(), help_page()), "not_assessed"),
+    ("HELP-01", help.victim_support_linked_from_items, lambda t: site(t, home()), "not_assessed"),
+    # TERMS-01
+    ("TERMS-01", terms.terms_forbid_exploitation, good, "pass"),
+    ("TERMS-01", terms.terms_forbid_exploitation, lambda t: site(t, terms_page(TERMS_TWO)), "partial"),
+    ("TERMS-01", terms.terms_forbid_exploitation,
+     lambda t: site(t, terms_page(TERMS_GOOD.rsplit("\n", 1)[0])), "partial"),
+    ("TERMS-01", terms.terms_forbid_exploitation,
+     lambda t: site(t, terms_page("Je mag geen inhoud plaatsen die in strijd is met de wet.")), "fail"),
+    ("TERMS-01", terms.terms_forbid_exploitation, no_policy, "fail"),
+    ("TERMS-01", terms.terms_forbid_exploitation, not_collected, "not_assessed"),
+]
+
+
+def numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+", text))
+
+
+@pytest.mark.parametrize("check_id, fn, build, status", SCENARIOS,
+                         ids=[f"{s[0]}-{s[3]}-{n}" for n, s in enumerate(SCENARIOS)])
+def test_finding_has_a_dutch_summary(tmp_path, check_id, fn, build, status):
+    f = fn(build(tmp_path))
+    assert (f.check, f.status) == (check_id, status), f.summary
+    dutch = f.summaries.get("nl")
+    assert dutch, f"{check_id} {status} has no Dutch summary: {f.summary}"
+    assert dutch != f.summary
+    assert numbers(dutch) == numbers(f.summary), (f.summary, dutch)
+    padded = f" {dutch} "
+    english = [w for w in ENGLISH if w in padded] + ENGLISH_OF.findall(dutch)
+    assert not english, f"English words {english} in: {dutch}"
+
+
+def test_scenarios_cover_every_check():
+    assert {s[0] for s in SCENARIOS} == set(base.registry())
+
+
+def test_english_summaries_are_unchanged_by_the_dutch_ones(tmp_path):
+    f = evidence.retention_periods(good(tmp_path))
+    assert f.summary == ("Retention periods for 4 kinds of data: messages 6 months, content 2 years, "
+                         "account data 2 years, logs 90 days")
+    assert f.summaries["nl"] == ("Bewaartermijnen voor 4 soorten gegevens: berichten 6 maanden, inhoud 2 jaar, "
+                                 "accountgegevens 2 jaar, logbestanden 90 dagen")
+
+
+def test_helpers_give_dutch_counterparts():
+    assert evidence.human_days(0, "nl") == "direct" and evidence.human_days(365, "nl") == "1 jaar"
+    assert evidence.human_days(20, "nl") == "20 dagen" and evidence.human_days(1, "nl") == "1 dag"
+    assert evidence.human_days(183, "nl") == "6 maanden" and evidence.human_days(183) == "6 months"
+
+
+def _finding_calls(tree: ast.AST) -> list[ast.Call]:
+    def is_finding(call: ast.Call) -> bool:
+        func = call.func
+        return (isinstance(func, ast.Name) and func.id == "finding") or (
+            isinstance(func, ast.Attribute) and func.attr == "finding")
+
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and is_finding(n)]
+
+
+@pytest.mark.parametrize("path", CHECK_FILES, ids=[p.name for p in CHECK_FILES])
+def test_every_finding_call_passes_a_dutch_summary(path: Path):
+    calls = _finding_calls(ast.parse(path.read_text("utf-8")))
+    assert calls, f"no finding(...) calls found in {path.name}"
+    missing = [c.lineno for c in calls if not any(k.arg == "nl" for k in c.keywords)]
+    assert not missing, f"{path.name}: finding(...) without nl= on line(s) {missing}"
