@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote
+from safehaven.toolkit.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote, SignupTrial
 
 from . import lexicon
 from .base import check, finding
@@ -163,6 +163,9 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
             best_page, best = page, lv
     ev = [_page_ev(best_page)]
     url = best_page.final_url or best_page.url
+    trial = bundle.probe("signup", SignupTrial)
+    if best >= 2 and trial and trial.outcome in ("refused", "accepted"):
+        return _signup_trial_finding(cid, trial, url)
     if best >= 2:
         asked = "a date of birth" if best == 2 else METHOD_WORDS[best]
         asked_nl = "een geboortedatum" if best == 2 else METHOD_WORDS_NL[best]
@@ -175,6 +178,21 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
                        nl=f"Het aanmeldformulier op {url} vraagt alleen om '18+' aan te vinken of te verklaren.")
     return finding(cid, "fail", f"The signup form on {url} asks no age question.", evidence=ev,
                    nl=f"Het aanmeldformulier op {url} stelt geen vraag naar de leeftijd.")
+
+
+def _signup_trial_finding(cid: str, trial: SignupTrial, url: str) -> Finding:
+    """Active mode: what the signup form did with an under-18 date of birth (nothing was sent)."""
+    ev = [Evidence(kind="screenshot", path=trial.screenshot, url=trial.url, note="after submitting an under-18 date")]
+    if trial.outcome == "refused":
+        said = f": \u201c{trial.message[:120]}\u201d" if trial.message else ""
+        return finding(cid, "pass", f"The signup form on {url} refused the under-18 date of birth {trial.birthdate}"
+                       f"{said}.", evidence=ev,
+                       nl=f"Het aanmeldformulier op {url} weigerde de geboortedatum {trial.birthdate} (jonger dan 18)"
+                          f"{said}.")
+    return finding(cid, "fail", f"The signup form on {url} accepted the under-18 date of birth {trial.birthdate} and "
+                   "tried to send it (the request was stopped in the browser; nothing was sent).", evidence=ev,
+                   nl=f"Het aanmeldformulier op {url} accepteerde de geboortedatum {trial.birthdate} (jonger dan 18) en "
+                      "probeerde die te versturen (het verzoek is in de browser tegengehouden; er is niets verstuurd).")
 
 
 @check("AGE-05")

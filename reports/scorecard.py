@@ -228,7 +228,8 @@ def build_scorecard(result: Result, run_dir: Path, lang: str, *, cropper: Screen
     _refer_repeated_shots(checks)
     by_id = {c.id: c for c in checks}
     area_views = [area_view(a, result.score.areas.get(a) or AreaScore(), by_id, result, lang) for a in AREAS]
-    strengths = sorted((c for c in checks if c.status == "pass"), key=_weight_first)
+    # Passes an auditor vouched for first: a reader should see at once which strengths rest on judgement.
+    strengths = sorted((c for c in checks if c.status == "pass"), key=lambda c: (not c.judged, *_weight_first(c)))
     pages = [PageView(url=p.final_url or p.url, role=p.role, status=p.status, title=p.title, error=p.error)
              for p in result.pages]
     return Scorecard(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
+from safehaven.checks import age
 from safehaven.toolkit.bundle import Bundle
 from safehaven.toolkit.collect import collect
 from safehaven.toolkit.definition import parse_definition
@@ -32,6 +32,8 @@ async def test_active_mode_sees_the_under_18_date_refused_and_sends_nothing(brow
     trial = bundle.probe("signup", SignupTrial)
     assert trial.outcome == "refused" and "18 or older" in trial.message
     assert trial.blocked_requests == [] and posts == []
+    f = age.signup_turns_minors_away(bundle)
+    assert f.status == "pass" and "refused the under-18 date" in f.summary
 
 
 async def test_active_mode_sees_a_form_without_age_check_try_to_send_and_stops_it(browser_session, tmp_path):
@@ -39,3 +41,4 @@ async def test_active_mode_sees_a_form_without_age_check_try_to_send_and_stops_i
     trial = bundle.probe("signup", SignupTrial)
     assert trial.outcome == "accepted" and trial.blocked_requests[0].startswith("POST ")
     assert posts == []  # the request was stopped in the browser
+    assert age.signup_turns_minors_away(bundle).status == "fail"

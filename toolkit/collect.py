@@ -94,6 +94,8 @@ class Collector:
         self._last_request = 0.0
         self._secrets = definition.secrets()
         self._item_patterns: set[str] = set()
+        self._login_paths: set[str] = set()
+        self._walled: set[str] = set()
 
     # ------------------------------------------------------------------ public
 
@@ -170,7 +172,7 @@ class Collector:
     def _enqueue(self, url: str, found_from: str | None, link_text: str, depth: int, *,
                  hint: str | None = None, priority: float | None = None) -> None:
         url = _normalise(url)
-        if url in self._queued or not self._in_scope(url):
+        if url in self._queued or not self._in_scope(url) or self._behind_known_wall(url):
             return
         item = self.is_item(url)
         if item and hint is None:
@@ -299,9 +301,19 @@ class Collector:
                                       item_links=item_links, is_start=cand.hint == "start" and cand.depth == 0,
                                       hint=None if cand.hint == "start" else cand.hint)
         record.role, record.role_reasons = role, reasons
+        if role == "login":
+            # One login wall is enough evidence: don't spend the page budget on the same wall again.
+            self._login_paths.add(urlsplit(page.url).path)
+            if urlsplit(page.url).path != urlsplit(cand.url).path:
+                self._walled.add(_digit_template(cand.url))
         for e in record.elements:
             if e.href and e.tag in ("a", "area"):
                 self._enqueue(urljoin(page.url, e.href), page.url, e.name, cand.depth + 1)
+
+    def _behind_known_wall(self, url: str) -> bool:
+        """A login page again (with another ?next=), or a URL like one that already redirected to the login."""
+        parts = urlsplit(url)
+        return (parts.path in self._login_paths and bool(parts.query)) or _digit_template(url) in self._walled
 
     def is_item(self, url: str) -> bool:
         """An item URL by its words (/ads/123) or by a pattern learned from listings (/companion/{id})."""
@@ -455,6 +467,12 @@ async def dismiss_cookie_banner(page: Page) -> str | None:
             except PlaywrightError:
                 continue
     return None
+
+
+def _digit_template(url: str) -> str:
+    """/companion/12/number -> /companion/{n}/number (host kept)."""
+    parts = urlsplit(url)
+    return parts.netloc + re.sub(r"\d+", "{n}", parts.path)
 
 
 def item_template(url: str) -> str:
