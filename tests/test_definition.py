@@ -30,3 +30,13 @@ def test_errors_name_the_key_and_the_problem(text, message):
 def test_missing_file_is_named(tmp_path):
     with pytest.raises(DefinitionError, match="nothere.toml: file not found"):
         load_definition(tmp_path / "nothere.toml")
+
+
+def test_the_bundled_example_definition_and_review_file_are_valid():
+    from pathlib import Path
+
+    from safehaven.toolkit.review import load_review
+
+    root = Path(__file__).parent.parent / "audits"
+    assert load_definition(root / "example.toml").platform.name == "Example"
+    assert load_review(root / "example.review.toml").override == []
