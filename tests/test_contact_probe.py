@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from safehaven.checks import contact
 from safehaven.toolkit.bundle import Bundle
 from safehaven.toolkit.collect import collect

@@ -12,7 +12,6 @@ import asyncio
 from collections import Counter
 
 import pytest
-
 from safehaven.checks.base import catalogue
 from safehaven.toolkit.audit import audit_platform
 from safehaven.toolkit.definition import parse_definition
@@ -60,7 +59,7 @@ def _mismatches(world_results) -> dict[tuple[str, str], str]:
 def test_demo_world_matches_ground_truth(world_results, capsys):
     mismatches = _mismatches(world_results)
     confusion: dict[str, Counter] = {cid: Counter() for cid in catalogue()}
-    for p, truth, result in world_results:
+    for _, truth, result in world_results:
         for f in result.findings:
             confusion[f.check][(truth.status(f.check), f.status)] += 1
     with capsys.disabled():

@@ -10,14 +10,13 @@ import zipfile
 
 import pytest
 from pypdf import PdfReader
-from typer.testing import CliRunner
-
 from safehaven.toolkit.audit import audit_platform
 from safehaven.toolkit.definition import parse_definition
 from safehaven.toolkit.demo_server import definition_text, load_truth, platform_by_slug, serve
 from safehaven.toolkit.diff import diff_results
 from safehaven.toolkit.review import ReviewFile, apply_review, load_review, manual_findings
 from safehaven.toolkit.store import Store, load_result
+from typer.testing import CliRunner
 
 runner = CliRunner()
 SLUG = "kersenrood"
