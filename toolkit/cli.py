@@ -145,10 +145,10 @@ def _print_result(result, folder: Path) -> None:
     out.print(table)
     levels = "  ".join(f"{a} {v.level}" for a, v in s.areas.items())
     out.print(f"Levels: {levels}")
-    out.print(f"Run {result.run.id}\nFolder {folder}")
+    out.print(f"Run {result.run.id}\nFolder {folder}", soft_wrap=True)
     pdf = folder / "scorecard.pdf"
     if pdf.exists():
-        out.print(f"Scorecard {pdf}")
+        out.print(f"Scorecard {pdf}", soft_wrap=True)
 
 
 # ---------------------------------------------------------------------- report
@@ -181,7 +181,7 @@ def report(
         baseline = machine_result(baseline)  # compare machine with machine
     target = output or folder / f"scorecard.{lang.value}.{fmt.value}"
     render_report(result, folder, target, fmt=fmt.value, lang=lang.value, baseline=baseline, baseline_dir=baseline_dir)
-    out.print(str(target))
+    out.print(str(target), soft_wrap=True)
 
 
 def _previous_run(result, store: Path | None) -> Path | None:

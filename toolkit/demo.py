@@ -51,10 +51,10 @@ def run_demo(store: Store, *, only: list[str] | None = None, lang: str | None = 
     outcomes.sort(key=lambda o: -(o.result.score.overall or 0) if o.result else 1)
     _print_ranking(outcomes, console)
     ranking = _write_ranking(outcomes, store.home / "demo")
-    console.print(f"\nRanking: {ranking}")
+    console.print(f"\nRanking: {ranking}", soft_wrap=True)
     for o in outcomes:
         if o.run:
-            console.print(f"Scorecard {o.platform.slug}: {o.run.folder / 'scorecard.pdf'}")
+            console.print(f"Scorecard {o.platform.slug}: {o.run.folder / 'scorecard.pdf'}", soft_wrap=True)
     return outcomes
 
 
@@ -80,8 +80,10 @@ async def _audit_all(platforms: list[DemoPlatform], urls: dict[str, str], store:
 
 def _print_ranking(outcomes: list[DemoOutcome], console: Console) -> None:
     table = Table(title="Demo world: platforms ranked by score")
-    for col in ("#", "platform", "grade", "score", "AGE", "REPORT", "CONTACT", "EVIDENCE", "HELP", "TERMS"):
-        table.add_column(col)
+    table.add_column("#")
+    table.add_column("platform", no_wrap=True, min_width=12)
+    for col in ("grade", "score", "AGE", "REP", "CON", "EVI", "HELP", "TERMS"):
+        table.add_column(col, justify="right")
     for n, o in enumerate(outcomes, start=1):
         if not o.result:
             table.add_row(str(n), o.platform.slug, "-", "failed", *[""] * 6)
@@ -92,7 +94,8 @@ def _print_ranking(outcomes: list[DemoOutcome], console: Console) -> None:
                       "n/a" if s.overall is None else f"{s.overall:.0f}",
                       *[str(a.level) for a in s.areas.values()])
     console.print(table)
-    console.print("Levels per area (0-5); * provisional: fewer than 75% of the checks could be scored.")
+    console.print("Levels per area (0-5): AGE, REPort, CONtact, EVIdence, HELP, TERMS; "
+                  "* provisional: fewer than 75% of the checks could be scored.")
 
 
 def _write_ranking(outcomes: list[DemoOutcome], folder: Path) -> Path:
