@@ -393,6 +393,7 @@ def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, 
         return [], finding(cid, "fail", "No report control found on any sampled item page, so no report form.",
                            nl="Op geen enkele bekeken itempagina een meldknop gevonden, dus ook geen meldformulier.")
     forms = [(a, a.form) for a in with_control if a.outcome == "form" and a.form]
+    forms += [(a, a.form_behind_login) for a in with_control if a.outcome == "login" and a.form_behind_login]
     if forms:
         return forms, None
     if any(a.outcome == "login" for a in with_control):

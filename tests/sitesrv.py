@@ -3,6 +3,8 @@
     /crash        drops the connection without an answer
     /broken/500   answers 500
     /slow         answers after 3 seconds
+    /members/...  only with the cookie session=ok, else a redirect to /login.html?next=...
+    POST /login   sets session=ok and redirects to ?next= (the only POST that does something)
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 SITES = Path(__file__).with_name("sites")
 
@@ -24,6 +27,11 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.requests.append(self.path)
+        if self.path.startswith("/members/") and "session=ok" not in (self.headers.get("Cookie") or ""):
+            self.send_response(302)
+            self.send_header("Location", f"/login.html?next={self.path}")
+            self.end_headers()
+            return
         if self.path.startswith("/crash"):
             self.connection.shutdown(socket.SHUT_RDWR)
             self.close_connection = True
@@ -37,6 +45,13 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self.server.posts.append(self.path)
+        if self.path.startswith("/login"):
+            nxt = parse_qs(urlsplit(self.path).query).get("next", ["/"])[0]
+            self.send_response(303)
+            self.send_header("Set-Cookie", "session=ok; Path=/")
+            self.send_header("Location", nxt)
+            self.end_headers()
+            return
         self.send_response(200)
         self.end_headers()
 

@@ -133,3 +133,13 @@ def test_checks_lists_the_whole_catalogue():
 def test_report_on_unknown_run_exits_2(store_dir):
     res = runner.invoke(app, ["report", "20990101T000000Z-nothing"])
     assert res.exit_code == 2 and "neither a run id" in res.output
+
+
+def test_login_secret_missing_from_the_environment_exits_2_naming_the_variable(tmp_path, store_dir, monkeypatch):
+    monkeypatch.delenv("SH_NOT_SET", raising=False)
+    path = tmp_path / "login.toml"
+    path.write_text('[platform]\nname = "x"\nurl = "http://127.0.0.1:1/"\n[login]\nsteps = [\n'
+                    '  {action = "fill", target = "#p", value_env = "SH_NOT_SET"},\n]\n')
+    res = runner.invoke(app, ["run", str(path)])
+    assert res.exit_code == 2
+    assert "login.steps.0.value_env: environment variable SH_NOT_SET is not set" in res.output

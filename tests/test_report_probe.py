@@ -76,3 +76,25 @@ async def test_report_checks_on_the_probed_platform(reporting):
     assert r04.status == "pass", r04.summary
     r05 = report.report_categories(bundle)
     assert r05.status == "pass" and "mensenhandel" in r05.summary.lower()
+
+
+async def test_login_wall_before_the_form_is_passed_with_the_definitions_login(browser_session, tmp_path, monkeypatch):
+    monkeypatch.setenv("SH_TEST_USER", "auditor")
+    monkeypatch.setenv("SH_TEST_PASS", "s3cret-pass")
+    with serve_site("loginwall") as (url, server):
+        defn = parse_definition(
+            f'[platform]\nname = "Wall"\nurl = "{url}"\n[login]\nsteps = [\n'
+            '  {action = "goto", target = "/login.html"},\n'
+            '  {action = "fill", target = "#u", value_env = "SH_TEST_USER"},\n'
+            '  {action = "fill", target = "#p", value_env = "SH_TEST_PASS"},\n'
+            '  {action = "click", target = "#go"},\n]\n')
+        await collect(defn, tmp_path / "run", browser_session)
+        posts = list(server.posts)
+    bundle = Bundle(tmp_path / "run")
+    attempts = bundle.probe("report", ReportProbe).attempts
+    assert attempts and all(a.outcome == "login" and a.form_behind_login for a in attempts)
+    assert report.report_without_account(bundle).status == "fail"  # logged-out visitors still meet the wall
+    assert report.report_categories(bundle).status == "pass"  # judged on the form behind the wall
+    assert [p for p in posts if not p.startswith("/login")] == []  # only the login itself was sent
+    stored = "".join(p.read_text(errors="ignore") for p in (tmp_path / "run").rglob("*") if p.is_file())
+    assert "s3cret-pass" not in stored

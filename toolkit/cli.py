@@ -79,6 +79,8 @@ def run(
 
     try:
         defn = load_definition(definition)
+        if defn.missing_secrets():
+            raise DefinitionError(str(definition), defn.missing_secrets())
         review = None if ignore_reviews else load_review(review_path_for(definition))
     except DefinitionError as exc:
         raise _fail(str(exc), 2) from None

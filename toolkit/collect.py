@@ -11,6 +11,7 @@ import asyncio
 import heapq
 import itertools
 import logging
+import os
 import re
 import time
 from collections.abc import Callable
@@ -266,6 +267,43 @@ class Collector:
         finally:
             await page.close()
         return ctx, events
+
+    async def logged_in_context(self) -> BrowserContext | None:
+        """A prepared context logged in with the definition's [login] steps; None without login or on failure.
+
+        Secrets come from the environment and are typed, never logged or stored.
+        """
+        login = self.defn.login
+        if not login or not login.steps:
+            return None
+        ctx, _ = await self.prepared_context()
+        page = await ctx.new_page()
+        try:
+            for n, step in enumerate(login.steps):
+                await self._login_step(page, step)
+                log.info("login step %d (%s) done", n, step.action)
+        except (PlaywrightError, ValueError) as exc:
+            self.info.notes.append(f"login failed at step {n} ({step.action} {step.target}): {_short_error(exc)}")
+            await ctx.close()
+            return None
+        finally:
+            if not page.is_closed():
+                await page.close()
+        return ctx
+
+    async def _login_step(self, page: Page, step) -> None:
+        if step.action == "goto":
+            await page.goto(urljoin(self.start_url, step.target), wait_until="domcontentloaded")
+        elif step.action == "fill":
+            value = os.environ.get(step.value_env, "") if step.value_env else (step.value or "")
+            await page.locator(step.target).first.fill(value)
+        elif step.action == "click":
+            await page.locator(step.target).first.click()
+            await _settle(page, self.crawl.settle_ms)
+        elif step.target.isdigit():
+            await page.wait_for_timeout(int(step.target))
+        else:
+            await page.locator(step.target).first.wait_for()
 
     async def _clear_the_way(self, page: Page, note: bool = True) -> None:
         """On the first page: dismiss a cookie banner and pass an age gate, as a visitor would."""

@@ -103,6 +103,13 @@ class AuditDefinition(_Strict):
     login: Login | None = None
     test_data: TestData = Field(default_factory=TestData)
 
+    def missing_secrets(self) -> list[str]:
+        """Problems with login secrets: each names the key and the environment variable that is not set."""
+        if not self.login:
+            return []
+        return [f"login.steps.{n}.value_env: environment variable {s.value_env} is not set"
+                for n, s in enumerate(self.login.steps) if s.value_env and not os.environ.get(s.value_env)]
+
     def secrets(self) -> list[str]:
         """Values of the secrets this definition takes from the environment (to scrub from output)."""
         if not self.login:

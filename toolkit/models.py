@@ -188,6 +188,8 @@ class ReportAttempt(_Model):
     control_box_in_shot: Box | None = None  # the control's box within control_screenshot
     outcome_screenshot: str | None = None
     error: str | None = None
+    form_behind_login: Form | None = None  # the form reached after logging in with the definition's [login]
+    behind_login_url: str | None = None
 
 
 class ReportProbe(_Model):

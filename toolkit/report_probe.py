@@ -54,7 +54,25 @@ async def probe_reporting(collector: Collector) -> ReportProbe:
             probe.attempts.append(await _follow(collector, ctx, url, n))
     finally:
         await ctx.close()
+    walled = [a for a in probe.attempts if a.outcome == "login"]
+    if walled and collector.defn.login:
+        await _behind_the_wall(collector, walled, refuse_writes)
     return probe
+
+
+async def _behind_the_wall(collector: Collector, walled: list[ReportAttempt], refuse_writes) -> None:
+    """Logged in with the definition's [login], follow the same controls again to inventory the form."""
+    ctx = await collector.logged_in_context()
+    if ctx is None:
+        return
+    await ctx.route("**/*", refuse_writes)
+    try:
+        for n, attempt in enumerate(walled):
+            again = await _follow(collector, ctx, attempt.item_url, 50 + n)
+            if again.outcome == "form" and again.form:
+                attempt.form_behind_login, attempt.behind_login_url = again.form, again.outcome_url
+    finally:
+        await ctx.close()
 
 
 async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
