@@ -41,3 +41,11 @@ def test_the_bundled_example_definition_and_review_file_are_valid():
     root = Path(__file__).parent.parent / "audits"
     assert load_definition(root / "example.toml").platform.name == "Example"
     assert load_review(root / "example.review.toml").override == []
+
+
+def test_same_site_uses_the_public_suffix_list():
+    from safehaven.toolkit.collect import _site_of
+
+    assert _site_of("https://www.example.co.uk/a") == _site_of("https://m.example.co.uk/") == "example.co.uk"
+    assert _site_of("https://other.co.uk/") != _site_of("https://example.co.uk/")
+    assert _site_of("http://127.0.0.1:8000/") != _site_of("http://127.0.0.1:8001/")

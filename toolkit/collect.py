@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+import tldextract
 from playwright.async_api import BrowserContext, Frame, Page
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -530,14 +531,18 @@ def _normalise(url: str) -> str:
     return url
 
 
+# The Public Suffix List snapshot that ships with tldextract; never fetched (closed networks, politeness).
+_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+
 def _site_of(url: str) -> str:
-    """The registrable part of a URL's host (last two labels; host:port for IP addresses)."""
+    """The registrable domain of a URL's host (example.co.uk; host:port for IP addresses and localhost)."""
     parts = urlsplit(url)
     host = parts.hostname or ""
     if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host) or host == "localhost":
         return f"{host}:{parts.port or ''}"
-    labels = host.split(".")
-    return ".".join(labels[-2:])
+    parsed = _SUFFIXES(host)
+    return parsed.top_domain_under_public_suffix or host
 
 
 def _short_error(exc: BaseException) -> str:
