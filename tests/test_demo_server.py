@@ -22,6 +22,7 @@ from safehaven.toolkit.demo_server import (
     definition_text,
     demo_platforms,
     load_truth,
+    platform_by_slug,
     serve,
     serve_world,
     truth_path,
@@ -86,12 +87,18 @@ def gate_cookie(platform: DemoPlatform, base: str, variant: str = "site") -> str
     return "; ".join(parts)
 
 
+def variant_file(platform: DemoPlatform, variant: str, rel: str) -> Path:
+    """A file as the server finds it: in the variant's overlay first, then in "site"."""
+    own = platform.folder / variant / rel
+    return own if own.exists() else platform.folder / "site" / rel
+
+
 def items_of(platform: DemoPlatform, variant: str = "site") -> tuple[dict, list[dict]]:
     """The first HTML item route (path pattern with a lookup) and its data set."""
     config = serve_config(platform, variant)
     for route in config.get("route", []):
         if route.get("lookup") and not route.get("json") and "{" in route["path"]:
-            data = json.loads((platform.folder / variant / "_data" / f"{route['data']}.json").read_text("utf-8"))
+            data = json.loads(variant_file(platform, variant, f"_data/{route['data']}.json").read_text("utf-8"))
             return route, data
     raise AssertionError(f"{platform.slug} has no item route")
 
@@ -416,7 +423,7 @@ def test_served_pages_load_nothing_from_outside(platform, variant):
     with serve(platform, variant) as base:
         cookie = gate_cookie(platform, base, variant)
         host = urlsplit(base).netloc
-        pages_dir = platform.folder / variant / "_templates" / "pages"
+        pages_dir = variant_file(platform, variant, "_templates/pages")
         seeds = (
             [
                 "/" + str(f.relative_to(pages_dir).with_suffix("")).removesuffix("index").rstrip("/")
@@ -480,3 +487,13 @@ def test_demo_root_holds_nothing_but_platforms():
         if folder.is_dir() and not folder.name.startswith(("_", ".")):
             assert (folder / "audit.toml").is_file(), folder
     assert all(Path(p.folder, "site").is_dir() for p in PLATFORMS)
+
+
+def test_a_variant_overlays_only_what_it_changes():
+    platform = platform_by_slug("kersenrood")
+    with serve(platform, "site-fixed") as fixed, serve(platform) as original:
+        assert fetch(fixed + "privacy")[0] == 200  # only in site/: served from the base
+        assert fetch(fixed + "melden")[0] == 200 and fetch(original + "melden")[0] == 404  # only in the variant
+        fixed_ad = fetch(fixed + "advertentie/12", cookie=gate_cookie(platform, fixed, "site-fixed"))[2].decode()
+        original_ad = fetch(original + "advertentie/12", cookie=gate_cookie(platform, original))[2].decode()
+        assert "Advertentie melden" in fixed_ad and "Advertentie melden" not in original_ad

@@ -18,6 +18,7 @@ from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 from safehaven.checks import lexicon
 
+from .browser import settle
 from .models import AgeGateProbe, Box, GateObservation
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ async def _observe(collector: Collector, url: str, entry: str, n: int) -> GateOb
         page = await ctx.new_page()
         await collector._polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
-        await _settle(page, collector.crawl.settle_ms)
+        await settle(page, collector.crawl.settle_ms)
         obs.final_url = page.url
         redirected = _path_of(page.url) != _path_of(url)
         found = await detect_gate(page)
@@ -197,7 +198,7 @@ async def _try_bypass(collector: Collector, probe: AgeGateProbe, gate_url: str, 
     try:
         page = await ctx.new_page()
         await page.goto(gate_url, wait_until="domcontentloaded")
-        await _settle(page, collector.crawl.settle_ms)
+        await settle(page, collector.crawl.settle_ms)
         before_cookies = {c["name"]: c["value"] for c in await ctx.cookies()}
         before_storage = await _storage(page)
         await detect_gate(page)
@@ -251,7 +252,7 @@ async def _replay(collector: Collector, flag: dict[str, str], url: str) -> bool:
         page = await ctx.new_page()
         await collector._polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
-        await _settle(page, collector.crawl.settle_ms)
+        await settle(page, collector.crawl.settle_ms)
         redirected = _path_of(page.url) != _path_of(url)
         return not redirected and not (await detect_gate(page)).get("gate")
     except PlaywrightError:
@@ -269,9 +270,3 @@ def _js_str(value: str) -> str:
 def _path_of(url: str) -> str:
     parts = urlsplit(url)
     return parts.path.rstrip("/") or "/"
-
-
-async def _settle(page: Page, settle_ms: int) -> None:
-    from .collect import _settle as settle
-
-    await settle(page, settle_ms)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.async_api import Browser, BrowserContext, Dialog, Download, Page, Playwright, async_playwright
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from safehaven import __version__
 
@@ -184,3 +185,14 @@ def _watch_page(page: Page, events: ContextEvents) -> None:
     page.on("dialog", on_dialog)
     page.on("download", on_download)
     page.on("popup", on_popup)
+
+
+async def settle(page: Page, settle_ms: int) -> None:
+    """Give scripts time to render: network idle (briefly), then a fixed pause for timers."""
+    try:
+        await page.wait_for_load_state("load", timeout=8000)
+        await page.wait_for_load_state("networkidle", timeout=2500)
+    except PlaywrightTimeout:
+        pass
+    if settle_ms:
+        await page.wait_for_timeout(settle_ms)

@@ -26,7 +26,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 from safehaven.checks import lexicon
 
-from .browser import BrowserSession, ContextEvents
+from .browser import BrowserSession, ContextEvents, settle
 from .bundle import BundleWriter
 from .classify import classify_page, is_item_url
 from .definition import AuditDefinition
@@ -229,7 +229,7 @@ class Collector:
             response = await page.goto(cand.url, wait_until="domcontentloaded")
             record.status = response.status if response else None
             # Item pages often get their controls (menus, report buttons) from scripts after load: wait longer.
-            await _settle(page, self.crawl.settle_ms * (2 if self.is_item(cand.url) else 1))
+            await settle(page, self.crawl.settle_ms * (2 if self.is_item(cand.url) else 1))
             if first_page:
                 await self._clear_the_way(page)
             record.final_url = page.url
@@ -261,7 +261,7 @@ class Collector:
         try:
             await self._polite_wait()
             await page.goto(self.start_url, wait_until="domcontentloaded")
-            await _settle(page, self.crawl.settle_ms)
+            await settle(page, self.crawl.settle_ms)
             await self._clear_the_way(page, note=False)
         except PlaywrightError as exc:
             log.info("preparing a context failed: %s", _short_error(exc))
@@ -300,7 +300,7 @@ class Collector:
             await page.locator(step.target).first.fill(value)
         elif step.action == "click":
             await page.locator(step.target).first.click()
-            await _settle(page, self.crawl.settle_ms)
+            await settle(page, self.crawl.settle_ms)
         elif step.target.isdigit():
             await page.wait_for_timeout(int(step.target))
         else:
@@ -318,7 +318,7 @@ class Collector:
                 self.info.notes.append(f"age gate on the start page ({gate['kind']}); passed for the crawl: "
                                        f"{passed or 'no'}")
             if passed:
-                await _settle(page, self.crawl.settle_ms)
+                await settle(page, self.crawl.settle_ms)
                 await dismiss_cookie_banner(page)
 
     async def _extract(self, page: Page, record: PageRecord, cand: _Candidate) -> None:
@@ -419,17 +419,6 @@ async def collect(definition: AuditDefinition, run_dir: Path, session: BrowserSe
                   progress: ProgressFn | None = None) -> BundleInfo:
     """Collect the evidence bundle of the platform in `definition` into `run_dir`."""
     return await Collector(definition, run_dir, session, progress).run()
-
-
-async def _settle(page: Page, settle_ms: int) -> None:
-    """Give scripts time to render: network idle (briefly), then a fixed pause for timers."""
-    try:
-        await page.wait_for_load_state("load", timeout=8000)
-        await page.wait_for_load_state("networkidle", timeout=2500)
-    except PlaywrightTimeout:
-        pass
-    if settle_ms:
-        await page.wait_for_timeout(settle_ms)
 
 
 @dataclass

@@ -11,7 +11,9 @@ Every folder ``audits/demo/<slug>/`` that holds an ``audit.toml`` is one demo pl
     expectations for another variant; :func:`load_truth` picks it with ``variant=``.
 ``site/`` (and optionally ``site-fixed/``, or any other ``site-*`` folder)
     One variant of the platform: static files, plus ``_templates/`` (Jinja2) and ``_data/``
-    (JSON data sets). A path segment starting with ``_`` or ``.`` is never served.
+    (JSON data sets). A path segment starting with ``_`` or ``.`` is never served. A ``site-*``
+    variant is an overlay: it holds only the files it changes, and every other file, template
+    and data set comes from ``site/``.
 ``serve.toml`` (optional)
     How the server behaves. A ``serve.toml`` inside the variant folder wins over the one in the
     platform folder. Keys::
@@ -346,6 +348,8 @@ class DemoServer:
         self.platform = platform
         self.variant = variant
         self.root = platform.folder / variant
+        # A variant holds only what it changes; everything else comes from "site" (the overlay's base).
+        self.roots = [self.root] + ([platform.folder / "site"] if variant != "site" else [])
         self.config = self._load_config()
         self.site: dict[str, Any] = dict(self.config.get("site", {}))
         self.lang = self.site.get("lang", "en") if self.site.get("lang") in _BUILTIN else "en"
@@ -356,7 +360,7 @@ class DemoServer:
         self.walls = [_wall_regex(p) for p in login.get("paths", [])]
         self.data = self._load_data()
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(self.root / "_templates")),
+            loader=jinja2.FileSystemLoader([str(r / "_templates") for r in self.roots]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -380,8 +384,10 @@ class DemoServer:
 
     def _load_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
-        folder = self.root / "_data"
-        if folder.is_dir():
+        for root in reversed(self.roots):  # the variant's data sets replace the base's
+            folder = root / "_data"
+            if not folder.is_dir():
+                continue
             for file in sorted(folder.glob("*.json")):
                 data[file.stem] = json.loads(file.read_text("utf-8"))
             for file in sorted(folder.glob("*.toml")):
@@ -520,9 +526,9 @@ class DemoServer:
             if m:
                 ctype = _TYPES[".json"] if route.get("json") else _content_type(route.get("template", "x.html"))
                 return _Resolved("route", ctype, route=route, params=m.groupdict())
-        tpl_root = self.root / "_templates" / "pages"
-        if tpl_root.is_dir():
-            rel = norm.strip("/")
+        rel = norm.strip("/")
+        for root in self.roots:
+            tpl_root = root / "_templates" / "pages"
             for candidate in [f"{rel}.html", f"{rel}/index.html"] if rel else ["index.html"]:
                 file = tpl_root / candidate
                 if self._inside(file, tpl_root) and file.is_file():
@@ -530,11 +536,12 @@ class DemoServer:
         segments = [s for s in path.split("/") if s]
         if any(s.startswith(("_", ".")) for s in segments):
             return _Resolved("missing")
-        file = self.root.joinpath(*segments) if segments else self.root
-        if file.is_dir():
-            file = file / "index.html"
-        if file.is_file() and self._inside(file, self.root) and file.name not in ("serve.toml",):
-            return _Resolved("static", _content_type(file), file=file)
+        for root in self.roots:
+            file = root.joinpath(*segments) if segments else root
+            if file.is_dir():
+                file = file / "index.html"
+            if file.is_file() and self._inside(file, root) and file.name not in ("serve.toml",):
+                return _Resolved("static", _content_type(file), file=file)
         return _Resolved("missing")
 
     @staticmethod

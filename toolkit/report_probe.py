@@ -9,7 +9,6 @@ while the probe works, and refused requests are recorded.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from pathlib import Path
@@ -20,6 +19,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Route
 from safehaven.checks import lexicon
 
+from .browser import settle
 from .models import Box, ControlSeen, Form, ReportAttempt, ReportProbe
 
 if TYPE_CHECKING:
@@ -312,7 +312,5 @@ async def _shot_of_control(collector: Collector, page: Page, control: dict, name
 
 
 async def _settle(page: Page, settle_ms: int) -> None:
-    from .collect import _settle as settle
-
+    """Probes wait a little less than the crawl: the page was already seen once."""
     await settle(page, min(settle_ms, 800))
-    await asyncio.sleep(0)
