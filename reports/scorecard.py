@@ -166,6 +166,20 @@ class AreaView:
     checks: list[CheckView]
     scored: int
     total: int
+    assessed: bool = True  # False: the check the level rests on was not assessed (pages or probes missing)
+    unassessed: list[CheckView] = field(default_factory=list)  # its checks that are not_assessed or error
+    met: int = 0  # scored checks that pass
+
+    @property
+    def unassessed_reason(self) -> str:
+        """Why the area (or part of it) was not assessed: the first unassessed check's own sentence."""
+        return self.unassessed[0].summary if self.unassessed else ""
+
+    @property
+    def score_level_differ(self) -> bool:
+        """A score of 0 beside a level above 0 (or full marks below the top): the page must say why."""
+        return self.score is not None and ((self.score == 0 and self.level > 0)
+                                           or (self.score == 100 and self.level < self.max_level))
 
 
 @dataclass
@@ -395,6 +409,9 @@ def area_view(area: str, score: AreaScore, by_id: dict[str, CheckView], result: 
         checks=checks,
         scored=score.scored,
         total=score.total or len(checks),
+        assessed=score.assessed,
+        unassessed=[c for c in checks if c.status in ("not_assessed", "error")],
+        met=sum(1 for c in checks if c.status == "pass"),
     )
 
 

@@ -324,6 +324,8 @@ class AreaScore(_Model):
     level: int = 0
     scored: int = 0
     total: int = 0
+    unassessed: list[str] = Field(default_factory=list)  # checks of the area that are not_assessed or error
+    assessed: bool = True  # False: the check the level rests on was not assessed, so the level is unknown
 
 
 class ScoreCard(_Model):

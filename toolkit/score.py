@@ -14,6 +14,10 @@ LEVELS = {"AGE": age.level, "REPORT": report.level, "CONTACT": contact.level,
           "EVIDENCE": evidence.level, "HELP": help.level, "TERMS": terms.level}
 GRADES = (("A", 85.0), ("B", 70.0), ("C", 55.0), ("D", 40.0))
 PROVISIONAL_BELOW = 0.75
+UNASSESSED = ("not_assessed", "error")
+# The check each area's level rests on: when it could not be assessed, the level is unknown, not 0.
+LEVEL_BASIS = {"AGE": "AGE-02", "REPORT": "REPORT-01", "CONTACT": "CONTACT-01", "EVIDENCE": "EVIDENCE-02",
+               "HELP": "HELP-01", "TERMS": "TERMS-01"}
 
 
 def score(findings: list[Finding]) -> ScoreCard:
@@ -27,7 +31,9 @@ def score(findings: list[Finding]) -> ScoreCard:
         scored = [SCORED_STATUSES[f.status] for f in mine if f.status in SCORED_STATUSES]
         area_score = round(100 * sum(scored) / len(scored), 1) if scored else None
         level = LEVELS[area]({k: v for k, v in by_id.items() if v.area == area})
-        card.areas[area] = AreaScore(score=area_score, level=level, scored=len(scored), total=len(mine))
+        card.areas[area] = AreaScore(score=area_score, level=level, scored=len(scored), total=len(mine),
+                                     unassessed=[f.check for f in mine if f.status in UNASSESSED],
+                                     assessed=_status(by_id, LEVEL_BASIS[area]) not in UNASSESSED)
         if area_score is not None:
             weighted += weights[area] * area_score
             weight_sum += weights[area]

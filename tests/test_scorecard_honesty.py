@@ -1,0 +1,80 @@
+"""The scorecard never states what was not seen: an area whose checks could not be assessed says so and
+why, instead of printing level 0 and a gap as facts; a score and a level that seem to disagree are explained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from safehaven.reports.render import render_html
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.evaluate import evaluate
+from safehaven.toolkit.models import PageSummary, Result, RunInfo
+from safehaven.toolkit.score import score
+
+from .bundles import link, make_bundle, page
+
+FORUM = "https://forum.test/"
+
+
+def _forum_without_items(tmp_path: Path) -> Result:
+    """A forum whose crawl found a start page and a privacy page, but no topic (item) page at all."""
+    footer = [link("Privacy", "/privacy", region="footer"), link("Contact", "mailto:team@forum.test", region="footer")]
+    run_dir = make_bundle(tmp_path, url=FORUM, adult=False, pages=[
+        page(FORUM, role="start", text="Welcome to the forum. Board index.", elements=footer),
+        page(FORUM + "privacy", role="policy", text="Privacy policy. We keep your posts as long as needed.",
+             elements=footer),
+    ])
+    findings = evaluate(Bundle(run_dir))
+    return Result(platform=Bundle(run_dir).platform, run=RunInfo(id="r1", started_at="2026-11-30T10:00:00+00:00", tool_version="0.1.0"),
+                  score=score(findings), findings=findings,
+                  pages=[PageSummary(url=FORUM, role="start", status=200)])
+
+
+def _summary_rows(html: str) -> dict[str, str]:
+    soup = BeautifulSoup(html, "lxml")
+    rows = {}
+    for tr in soup.select("table.areas-table tbody tr"):
+        cells = tr.find_all("td")
+        rows[cells[0].get_text(" ", strip=True).split(" weight")[0].split(" gewicht")[0]] = " ".join(
+            c.get_text(" ", strip=True) for c in cells[1:])
+    return rows
+
+
+def test_area_without_item_pages_is_not_assessed_not_level_zero(tmp_path: Path) -> None:
+    result = _forum_without_items(tmp_path)
+    report = result.score.areas["REPORT"]
+    assert not report.assessed and "REPORT-01" in report.unassessed
+    html = render_html(result, tmp_path, lang="en")
+    rows = _summary_rows(html)
+    reporting = next(v for k, v in rows.items() if k.startswith("Report"))
+    assert "Not assessed" in reporting and "No item pages" in reporting
+    assert "0/5" not in reporting  # no level stated for an area nobody could look at
+    soup = BeautifulSoup(html, "lxml")
+    gaps = soup.select_one("ol.gaps")
+    assert gaps is None or "REPORT-01" not in gaps.get_text()
+    area_page = soup.select_one("#area-REPORT").get_text(" ", strip=True)
+    assert "Not assessed" in area_page and "current level" not in area_page
+
+
+def test_not_assessed_area_in_dutch(tmp_path: Path) -> None:
+    html = render_html(_forum_without_items(tmp_path), tmp_path, lang="nl")
+    rows = _summary_rows(html)
+    melden = next(v for k, v in rows.items() if k.startswith("Meld"))
+    assert "Niet beoordeeld" in melden and "0/5" not in melden
+
+
+def test_assessed_area_keeps_its_level(tmp_path: Path) -> None:
+    result = _forum_without_items(tmp_path)
+    evidence = result.score.areas["EVIDENCE"]
+    assert evidence.assessed
+    rows = _summary_rows(render_html(result, tmp_path, lang="en"))
+    assert f"{evidence.level}/4" in next(v for k, v in rows.items() if k.startswith("Evidence"))
+
+
+def test_a_score_of_zero_beside_a_level_above_zero_is_explained(tmp_path: Path) -> None:
+    result = _forum_without_items(tmp_path)
+    area = result.score.areas["EVIDENCE"]
+    area.score, area.level, area.scored = 0.0, 1, 4
+    rows = _summary_rows(render_html(result, tmp_path, lang="en"))
+    assert "0 of 4 assessed checks met" in next(v for k, v in rows.items() if k.startswith("Evidence"))
