@@ -26,8 +26,8 @@ def _forum_without_items(tmp_path: Path) -> Result:
              elements=footer),
     ])
     findings = evaluate(Bundle(run_dir))
-    return Result(platform=Bundle(run_dir).platform, run=RunInfo(id="r1", started_at="2026-11-30T10:00:00+00:00", tool_version="0.1.0"),
-                  score=score(findings), findings=findings,
+    run = RunInfo(id="r1", started_at="2026-11-30T10:00:00+00:00", tool_version="0.1.0")
+    return Result(platform=Bundle(run_dir).platform, run=run, score=score(findings), findings=findings,
                   pages=[PageSummary(url=FORUM, role="start", status=200)])
 
 
