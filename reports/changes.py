@@ -54,13 +54,15 @@ class AreaChange:
     id: str
     name: str
     max_level: int
-    level_before: int
-    level_after: int
+    level_before: int | None  # None: not assessed in that run
+    level_after: int | None
     score_before: float | None
     score_after: float | None
 
     @property
     def direction(self) -> int:
+        if self.level_before is None or self.level_after is None:
+            return 0
         return (self.level_after > self.level_before) - (self.level_after < self.level_before)
 
 
@@ -138,7 +140,7 @@ def _status_change(change: CheckChange, before: Finding | None, after: Finding |
     )
 
 
-def _area_change(area: str, level_before: int, level_after: int, score_before: float | None,
+def _area_change(area: str, level_before: int | None, level_after: int | None, score_before: float | None,
                  score_after: float | None, lang: str) -> AreaChange:
     meta = catalogue_areas().get(area)
     return AreaChange(id=area, name=meta.name(lang) if meta else area, max_level=ladder(area, lang).max_level,

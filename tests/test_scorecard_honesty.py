@@ -78,3 +78,13 @@ def test_a_score_of_zero_beside_a_level_above_zero_is_explained(tmp_path: Path) 
     area.score, area.level, area.scored = 0.0, 1, 4
     rows = _summary_rows(render_html(result, tmp_path, lang="en"))
     assert "0 of 4 assessed checks met" in next(v for k, v in rows.items() if k.startswith("Evidence"))
+
+
+def test_diff_does_not_call_an_unassessed_level_a_change(tmp_path: Path) -> None:
+    from safehaven.toolkit.diff import diff_results
+
+    before = _forum_without_items(tmp_path / "a")
+    after = before.model_copy(deep=True)
+    after.score.areas["REPORT"].assessed, after.score.areas["REPORT"].level = True, 3
+    report = next(a for a in diff_results(before, after).areas if a.area == "REPORT")
+    assert report.level_before is None and report.level_after == 3

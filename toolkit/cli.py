@@ -145,7 +145,7 @@ def _print_result(result, folder: Path) -> None:
     for f in result.findings:
         table.add_row(f.check, f"[{STATUS_STYLE[f.status]}]{f.status}[/]", f.summary)
     out.print(table)
-    levels = "  ".join(f"{a} {v.level}" for a, v in s.areas.items())
+    levels = "  ".join(f"{a} {v.level if v.assessed else 'not assessed'}" for a, v in s.areas.items())
     out.print(f"Levels: {levels}")
     out.print(f"Run {result.run.id}\nFolder {folder}", soft_wrap=True)
     pdf = folder / "scorecard.pdf"
@@ -299,7 +299,11 @@ def diff(
     out.print(table)
     unchanged = len(d.of("unchanged"))
     out.print(f"{unchanged} check(s) unchanged.")
-    out.print("Levels: " + "  ".join(f"{a.area} {a.level_before}→{a.level_after}" for a in d.areas))
+    out.print("Levels: " + "  ".join(f"{a.area} {_lvl(a.level_before)}→{_lvl(a.level_after)}" for a in d.areas))
+
+
+def _lvl(level: int | None) -> str:
+    return "–" if level is None else str(level)
 
 
 def _num(v: float | None) -> str:

@@ -28,8 +28,8 @@ class CheckChange(BaseModel):
 
 class AreaChange(BaseModel):
     area: str
-    level_before: int
-    level_after: int
+    level_before: int | None  # None: the area's level could not be assessed in that run
+    level_after: int | None
     score_before: float | None
     score_after: float | None
 
@@ -64,12 +64,18 @@ def diff_results(before: Result, after: Result) -> RunDiff:
             before=a.status if a else None, after=b.status if b else None,
             level_before=a.level if a else None, level_after=b.level if b else None,
             summary_before=a.summary if a else "", summary_after=b.summary if b else ""))
-    areas = [AreaChange(area=ar, level_before=before.score.areas[ar].level, level_after=after.score.areas[ar].level,
+    areas = [AreaChange(area=ar, level_before=_level(before, ar), level_after=_level(after, ar),
                         score_before=before.score.areas[ar].score, score_after=after.score.areas[ar].score)
              for ar in AREAS if ar in before.score.areas and ar in after.score.areas]
     return RunDiff(platform=after.platform.name, before=before.run.id, after=after.run.id,
                    grade_before=before.score.grade, grade_after=after.score.grade,
                    overall_before=before.score.overall, overall_after=after.score.overall, checks=checks, areas=areas)
+
+
+def _level(result: Result, area: str) -> int | None:
+    """The area's level, or None when the check it rests on was not assessed (an unknown is not a 0)."""
+    score = result.score.areas[area]
+    return score.level if score.assessed else None
 
 
 def _classify(before: str | None, after: str | None, level_before: int | None, level_after: int | None) -> Change:

@@ -125,7 +125,7 @@ class Store:
         """Record how a run ended (and its grade and score when it has a result)."""
         grade = result.score.grade if result else None
         overall = result.score.overall if result else None
-        levels = " ".join(f"{a}{s.level}" for a, s in result.score.areas.items()) if result else None
+        levels = " ".join(f"{a}{s.level if s.assessed else '?'}" for a, s in result.score.areas.items()) if result else None
         with closing(self._connect()) as db, db:
             db.execute(
                 "UPDATE runs SET status = ?, finished_at = ?, grade = ?, score = ?, levels = ?, error = ?,"
