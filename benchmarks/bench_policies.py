@@ -264,11 +264,14 @@ def candidates(file: str) -> None:
     doc = next(d for d in corpus() if d.file == file or d.file.startswith(file))
     from safehaven.checks.policy import split_sentences
     words = {
-        "E02": r"\b(\d+|one|two|three|six|twelve|thirty|ninety)\s+(days?|weeks?|months?|years?|dagen|maanden|jaar)\b|retain|retention|bewaar",
+        "E02": r"\b(\d+|one|two|three|six|twelve|thirty|ninety)\s+(days?|weeks?|months?|years?|dagen|maanden|jaar)\b"
+               r"|retain|retention|bewaar",
         "E03": r"preserv|legal hold|removed content|deleted content|investigat|bewaar.*(onderzoek|politie)",
-        "E04": r"ncmec|law enforcement|police|politie|authorit|justitie|report(ing)? (to|it to)|europol|hotline",
+        "E04": r"ncmec|law enforcement|police|politie|authorit|justitie|report(ing)? (to|it to)|europol"
+               r"|hotline",
         "E05": r"@|contact|law enforcement|legal process|subpoena|portal",
-        "T01": r"traffick|exploit|minor|under (the age of )?18|child|impersonat|someone else|another person|other person|uitbuit|minderjarig",
+        "T01": r"traffick|exploit|minor|under (the age of )?18|child|impersonat|someone else|another person"
+               r"|other person|uitbuit|minderjarig",
     }
     for s in split_sentences(doc.text, doc.language):
         hits = [k for k, rx in words.items() if re.search(rx, s.quote, re.IGNORECASE)]

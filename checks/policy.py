@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 from urllib.parse import urlsplit
 
+from text_to_num import text2num
+
 if TYPE_CHECKING:
     from safehaven.toolkit.bundle import Bundle
 
@@ -464,7 +466,25 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for lang in LANGUAGES for a in node.get(lang, []))
 
 
+# Sentences glued without a space after the full stop ("kept for 90 days.Messages are", text copied out of
+# PDFs and CMS fields): a lower-case word, a stop, then a capitalised word.
+_GLUED = re.compile(r"(?<!\S)(\S*?[a-z\u00df-\u00ff]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
+
+
+def _unglue(line: str) -> str:
+    """Put the missing space back after a sentence-ending stop, unless the word is an abbreviation, an
+    address or a domain name ("tweakers.net", "www.x.com")."""
+    def space(m: re.Match[str]) -> str:
+        token = m.group(1)
+        inner = token[:-1]
+        if token.lower() in _abbreviations() or any(c in inner for c in "./@:") or inner.lower().startswith("www"):
+            return token
+        return token + " "
+    return _GLUED.sub(space, line)
+
+
 def _split_line(line: str) -> list[str]:
+    line = _unglue(line)
     parts, start = [], 0
     for m in _BOUNDARY.finditer(line):
         end = m.end(1)
@@ -478,11 +498,36 @@ def _split_line(line: str) -> list[str]:
 
 
 def _sentence_language(text: str, default: str) -> str:
+    """Common function words decide when there are enough of them; a short sentence with too few ("Tweeklank
+    verbiedt mensenhandel") goes to py3langid's character n-gram model, limited to Dutch and English."""
     words = Counter(re.findall(r"[a-zà-ÿ]+", text.lower()))
     scores = {lang: sum(words[w] for w in _data()["language"]["stopwords"][lang]) for lang in LANGUAGES}
     best = max(scores, key=lambda k: scores[k])
     other = min(scores.values())
-    return best if scores[best] >= 2 and other * 2 < scores[best] else default
+    if scores[best] >= 2 and other * 2 < scores[best]:
+        return best
+    if scores[best] < 2 and sum(len(w) for w in words.elements()) >= 20 and len(words) >= 3:
+        return _ngram_language(text, default)
+    return default
+
+
+_NGRAM_MARGIN = 3.0  # log-probability lead the n-gram model needs over the other language
+
+
+def _ngram_language(text: str, default: str) -> str:
+    ranked = _langid().rank(text)
+    (first, p1), (_second, p2) = ranked[0], ranked[1]
+    return first if first in LANGUAGES and p1 - p2 >= _NGRAM_MARGIN else default
+
+
+@cache
+def _langid() -> Any:
+    """py3langid's identifier limited to Dutch and English (its model loads on first use, in about a second)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
 
 
 def _has_duration(text: str) -> bool:
@@ -569,7 +614,10 @@ class _Period:
 def _duration_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = _data()["duration"]
     numbers = sorted(d["numbers"][language], key=len, reverse=True)
-    words = "|".join(re.escape(w) for w in numbers)
+    simple = "|".join(re.escape(w) for w in numbers)
+    # Compounds ("twenty-one", "one hundred and twenty", "vijfenveertig") are read by text2num.
+    joiner = r"(?:\s*-\s*|\s+(?:and\s+)?)" if language == "en" else r"(?:en|\s+|-)"
+    words = rf"(?:(?:{simple}){joiner})+(?:{simple})|{simple}"
     units = "|".join(f"(?P<u_{name}>{rx})" for name, rx in d["units"][language].items())
     number = rf"(?P<num>\d+(?:[.,]\d+)?|{words})(?:\s*\((?:\d+|{words})\))?"
     prefixes = "|".join(d.get("unit_prefixes", {}).get(language, []))
@@ -601,7 +649,9 @@ def _durations(text: str, lx: _Lexicon) -> list[_Period]:
             continue
         unit = next(k[2:] for k, v in m.groupdict().items() if k.startswith("u_") and v)
         raw = m.group("num").lower().replace(",", ".")
-        amount = float(raw) if raw[0].isdigit() else float(d["numbers"][lang][raw])
+        amount = _number(raw, lang)
+        if amount is None:
+            continue
         days = amount * d["unit_days"][unit]
         days_int = math.ceil(round(days, 6)) if unit == "hour" else math.floor(days + 0.5)
         found.append(_Period(m.start(), m.end(), days_int, m.group(0), _event_after(text, m.end(), lx)))
@@ -613,6 +663,19 @@ def _durations(text: str, lx: _Lexicon) -> list[_Period]:
                 continue
             found.append(_Period(m.start(), m.start("event"), 0, m.group(0).strip(), m.group("event").strip()))
     return sorted(found, key=lambda p: p.start)
+
+
+def _number(raw: str, language: str) -> float | None:
+    """A number written in digits or words ('6', 'six', 'twenty-one', 'vijfenveertig'); None when it is not one."""
+    if raw[0].isdigit():
+        return float(raw)
+    known = _data()["duration"]["numbers"][language]
+    if raw in known:
+        return float(known[raw])
+    try:
+        return float(text2num(re.sub(r"\s+", " ", raw), language))
+    except ValueError:
+        return None
 
 
 def _is_age_or_frequency(text: str, start: int, end: int, lx: _Lexicon) -> bool:
