@@ -336,13 +336,13 @@ def authorities_have_contact_point(bundle: Bundle) -> Finding:
                        f"({where})", addressed, bundle, docs, details,
                        nl=f"Autoriteiten worden alleen verwezen naar een algemeen of privacycontact "
                           f"({addressed[0].address or 'een algemeen contactpunt'})")
-    if general:  # a route exists, but nothing tells authorities to use it: still no route for them
+    if general:  # the catalogue: partial "whether or not the text points authorities to it"
         address = next((c.address for c in general if c.address), "")
         where = address or "a contact form"
-        return _stated("EVIDENCE-05", "fail", f"No contact route for authorities; only a general contact ({where}) "
-                       "that is not addressed to them", general[:2], bundle, docs, details,
-                       nl=f"Geen contactroute voor autoriteiten; alleen een algemeen contact "
-                          f"({address or 'een contactformulier'}) dat niet aan hen is gericht")
+        return _stated("EVIDENCE-05", "partial", f"No contact route meant for authorities; only a general contact "
+                       f"({where}) that an authority could use", general[:2], bundle, docs, details,
+                       nl=f"Geen contactroute speciaal voor autoriteiten; alleen een algemeen contact "
+                          f"({address or 'een contactformulier'}) dat een autoriteit zou kunnen gebruiken")
     return _stated("EVIDENCE-05", "fail", f"No contact route for authorities in {_pages(docs)}", [], bundle, docs,
                    details, nl=f"Geen contactroute voor autoriteiten in {_pages(docs, 'nl')}")
 

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 from urllib.parse import urlsplit
 
+from text_to_num import text2num
+
 if TYPE_CHECKING:
     from safehaven.toolkit.bundle import Bundle
 
@@ -464,7 +466,25 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for lang in LANGUAGES for a in node.get(lang, []))
 
 
+# Sentences glued without a space after the full stop ("kept for 90 days.Messages are", text copied out of
+# PDFs and CMS fields): a lower-case word, a stop, then a capitalised word.
+_GLUED = re.compile(r"(?<!\S)(\S*?[a-z\u00df-\u00ff]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
+
+
+def _unglue(line: str) -> str:
+    """Put the missing space back after a sentence-ending stop, unless the word is an abbreviation, an
+    address or a domain name ("tweakers.net", "www.x.com")."""
+    def space(m: re.Match[str]) -> str:
+        token = m.group(1)
+        inner = token[:-1]
+        if token.lower() in _abbreviations() or any(c in inner for c in "./@:") or inner.lower().startswith("www"):
+            return token
+        return token + " "
+    return _GLUED.sub(space, line)
+
+
 def _split_line(line: str) -> list[str]:
+    line = _unglue(line)
     parts, start = [], 0
     for m in _BOUNDARY.finditer(line):
         end = m.end(1)
@@ -478,11 +498,36 @@ def _split_line(line: str) -> list[str]:
 
 
 def _sentence_language(text: str, default: str) -> str:
+    """Common function words decide when there are enough of them; a short sentence with too few ("Tweeklank
+    verbiedt mensenhandel") goes to py3langid's character n-gram model, limited to Dutch and English."""
     words = Counter(re.findall(r"[a-zà-ÿ]+", text.lower()))
     scores = {lang: sum(words[w] for w in _data()["language"]["stopwords"][lang]) for lang in LANGUAGES}
     best = max(scores, key=lambda k: scores[k])
     other = min(scores.values())
-    return best if scores[best] >= 2 and other * 2 < scores[best] else default
+    if scores[best] >= 2 and other * 2 < scores[best]:
+        return best
+    if scores[best] < 2 and sum(len(w) for w in words.elements()) >= 20 and len(words) >= 3:
+        return _ngram_language(text, default)
+    return default
+
+
+_NGRAM_MARGIN = 3.0  # log-probability lead the n-gram model needs over the other language
+
+
+def _ngram_language(text: str, default: str) -> str:
+    ranked = _langid().rank(text)
+    (first, p1), (_second, p2) = ranked[0], ranked[1]
+    return first if first in LANGUAGES and p1 - p2 >= _NGRAM_MARGIN else default
+
+
+@cache
+def _langid() -> Any:
+    """py3langid's identifier limited to Dutch and English (its model loads on first use, in about a second)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
 
 
 def _has_duration(text: str) -> bool:
@@ -569,10 +614,15 @@ class _Period:
 def _duration_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = _data()["duration"]
     numbers = sorted(d["numbers"][language], key=len, reverse=True)
-    words = "|".join(re.escape(w) for w in numbers)
+    simple = "|".join(re.escape(w) for w in numbers)
+    # Compounds ("twenty-one", "one hundred and twenty", "vijfenveertig") are read by text2num.
+    joiner = r"(?:\s*-\s*|\s+(?:and\s+)?)" if language == "en" else r"(?:en|\s+|-)"
+    words = rf"(?:(?:{simple}){joiner})+(?:{simple})|{simple}"
     units = "|".join(f"(?P<u_{name}>{rx})" for name, rx in d["units"][language].items())
     number = rf"(?P<num>\d+(?:[.,]\d+)?|{words})(?:\s*\((?:\d+|{words})\))?"
-    main = re.compile(rf"(?<![\w-]){number}(?:\s*-\s*|\s+|(?<=\d))(?:{units})(?!\w)", re.IGNORECASE)
+    prefixes = "|".join(d.get("unit_prefixes", {}).get(language, []))
+    prefix = rf"(?:(?:{prefixes})[\s-]*)?" if prefixes else ""
+    main = re.compile(rf"(?<![\w-]){number}(?:\s*-\s*|\s+|(?<=\d)){prefix}(?:{units})(?!\w)", re.IGNORECASE)
     phrases = "|".join(re.escape(p) for p in sorted(d["phrases"][language], key=len, reverse=True))
     phrase = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE)
     event_words = "|".join(d["event"][language])
@@ -599,14 +649,33 @@ def _durations(text: str, lx: _Lexicon) -> list[_Period]:
             continue
         unit = next(k[2:] for k, v in m.groupdict().items() if k.startswith("u_") and v)
         raw = m.group("num").lower().replace(",", ".")
-        amount = float(raw) if raw[0].isdigit() else float(d["numbers"][lang][raw])
+        amount = _number(raw, lang)
+        if amount is None:
+            continue
         days = amount * d["unit_days"][unit]
         days_int = math.ceil(round(days, 6)) if unit == "hour" else math.floor(days + 0.5)
         found.append(_Period(m.start(), m.end(), days_int, m.group(0), _event_after(text, m.end(), lx)))
+    not_event = lx.rx("duration.not_event")
     for rx in (immediate, immediate_event):
         for m in rx.finditer(text):
+            # "as soon as we reasonably can" promises deletion; it names no event a period could run from.
+            if not_event.match(m.group("event").strip()):
+                continue
             found.append(_Period(m.start(), m.start("event"), 0, m.group(0).strip(), m.group("event").strip()))
     return sorted(found, key=lambda p: p.start)
+
+
+def _number(raw: str, language: str) -> float | None:
+    """A number written in digits or words ('6', 'six', 'twenty-one', 'vijfenveertig'); None when it is not one."""
+    if raw[0].isdigit():
+        return float(raw)
+    known = _data()["duration"]["numbers"][language]
+    if raw in known:
+        return float(known[raw])
+    try:
+        return float(text2num(re.sub(r"\s+", " ", raw), language))
+    except ValueError:
+        return None
 
 
 def _is_age_or_frequency(text: str, start: int, end: int, lx: _Lexicon) -> bool:
@@ -764,8 +833,9 @@ def _fallback_kinds(ctx: _Ctx, region_kinds: tuple[str, ...]) -> tuple[str, ...]
 def _retention(ctx: _Ctx) -> list[RetentionClause]:
     """Concrete and vague retention periods, each with the kinds of data it covers."""
     lx, text = ctx.lx, ctx.text
-    if _is_cookie_context(ctx):
-        return []
+    cookie_sentence = _is_cookie_context(ctx)
+    if cookie_sentence and not lx.has("retention.cookie", text):
+        return []  # a heading about cookies, and the sentence names no other kind of data
     masked = _mask(text, lx.spans("retention.masked", text))
     triggers = lx.spans("retention.triggers", masked)
     context_trigger = lx.has("retention.triggers", ctx.heading)
@@ -774,10 +844,28 @@ def _retention(ctx: _Ctx) -> list[RetentionClause]:
     periods = [p for p in _durations(text, lx)
                if p.start >= ctx.item_start and _is_retention_period(ctx, p, triggers, context_trigger)]
     spans = _kind_spans(ctx)
+    if cookie_sentence:
+        # "Cookies expire after 13 months, and we keep your messages for 6 months": only periods in a clause
+        # that names another kind of data, and no cookie, are retention periods.
+        periods = [p for p in periods if _outside_cookie_clause(ctx, p, spans)]
+        if not periods:
+            return []
     clauses = [RetentionClause(**ctx.base(), data_kinds=_period_kinds(ctx, periods, i, spans),
                                duration=Duration(p.days, p.phrase, p.event))
                for i, p in enumerate(periods)]
     return clauses + _vague_retention(ctx, periods, spans)
+
+
+def _outside_cookie_clause(ctx: _Ctx, p: _Period, spans: list[tuple[int, int, str]]) -> bool:
+    lx, text = ctx.lx, ctx.text
+    lo, hi = _clause_bounds(text, lx, p.start, p.end)
+    for a, b in lx.spans("sentences.clause_marks", text):
+        if a >= p.end and text[a:b].strip() in (",", ";"):
+            hi = min(hi, a)
+    if lx.has("retention.cookie", text[lo:hi]):
+        return False
+    kinds = {k for a, _b, k in spans if lo <= a < hi}
+    return bool(kinds & set(DATA_KINDS))
 
 
 def _is_cookie_context(ctx: _Ctx) -> bool:
@@ -798,7 +886,20 @@ def _is_retention_period(ctx: _Ctx, p: _Period, triggers: list[tuple[int, int]],
         return False
     if verb and _is_moderation_speed(ctx, p, verb):
         return False
+    if _is_delay(text, lx, p):
+        return False
     return not (verb and _negated(text, lx, verb, (p.start, p.end)))
+
+
+def _is_delay(text: str, lx: _Lexicon, p: _Period) -> bool:
+    """'It can take up to 30 days to process your opt-out', 'the deletion process may take 14 days to complete':
+    how long a step takes, not how long data is kept."""
+    before = re.compile(rf"(?:{'|'.join(lx.terms('duration.delay_before'))})\s*$", re.IGNORECASE)
+    after = re.compile(rf"^\s*(?:{'|'.join(lx.terms('duration.delay_after'))})(?!\w)", re.IGNORECASE)
+    if not before.search(text[max(0, p.start - 40):p.start]):
+        return False
+    rest = text[p.end:p.end + 60]
+    return bool(after.search(rest)) or re.search(r"\bprocess\w*|\bverwerk\w*", text, re.IGNORECASE) is not None
 
 
 def _is_moderation_speed(ctx: _Ctx, p: _Period, verb: tuple[int, int]) -> bool:
@@ -877,13 +978,17 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
     """Removed or reported material kept (by default or on an authority's request), with its period."""
     lx, text = ctx.lx, ctx.text
     strong = lx.spans("preservation.strong_verbs", text)
-    keep = lx.spans("preservation.keep_verbs", text)
-    subject = lx.has("preservation.subject", text) or lx.has("preservation.subject", ctx.heading)
+    idioms = lx.spans("preservation.not_keep", text)
+    keep = [v for v in lx.spans("preservation.keep_verbs", text) if not any(a <= v[0] < b for a, b in idioms)]
+    subject = (lx.has("preservation.subject", text) or lx.has("preservation.subject", ctx.heading)
+               or lx.has("preservation.sanction_event", text))
     purpose = lx.has("preservation.purpose", text) or bool(_recipients(ctx, text))
+    # "to answer a judicial request", "for investigations": keeping for investigations, whatever the verb.
+    investigation = lx.has("preservation.investigation_purpose", text)
     request = _preservation_request(ctx)
     if strong and (subject or purpose or request):
         verbs = strong
-    elif keep and subject:
+    elif keep and (investigation or (subject and not lx.has("preservation.other_purpose", text))):
         verbs = keep
     else:
         return None
@@ -981,13 +1086,14 @@ def _recipients(ctx: _Ctx, text: str) -> list[str]:
     text = _mask(text, lx.spans("cooperation.not_recipients", text))
     names = [m.group(0).lower() for m in lx.find("cooperation.recipients", text)]
     names += ["police" for _ in lx.find("cooperation.implicit_recipient", text)]
+    names += ["authorities" for _ in lx.find("cooperation.indirect_recipient", text)]
     return list(dict.fromkeys(names))
 
 
 def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]:
     """Verbs of `path` whose object is an authority: named after the verb, or before it after 'to/aan/bij'."""
     lx = ctx.lx
-    recips = lx.spans("cooperation.recipients", seg)
+    recips = lx.spans("cooperation.recipients", seg) + lx.spans("cooperation.indirect_recipient", seg)
     implicit = lx.spans("cooperation.implicit_recipient", seg)
     nouns = lx.spans("cooperation.not_report", seg)
     out = []
@@ -997,7 +1103,12 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
         if any(a <= v[0] < b for a, b in implicit) or any(v[0] <= a < v[1] for a, _ in implicit):
             out.append(v)
             continue
-        after = any(r[0] >= v[1] and _tokens_between(seg, v[1], r[0]) <= _RECIPIENT_REACH for r in recips)
+        # "we report it, together with the uploader's account details and the time, to the police": a recipient
+        # introduced by "to/aan" may stand far from the verb, within the same sentence part.
+        after = any(r[0] >= v[1] and (_tokens_between(seg, v[1], r[0]) <= _RECIPIENT_REACH or (
+            _tokens_between(seg, v[1], r[0]) <= 2 * _RECIPIENT_REACH and ";" not in seg[v[1]:r[0]]
+            and re.search(r"(?:\bto|\baan|\bbij|\bnaar)\s+(?:the\s+|de\s+|het\s+)?(?:\w+\s+)?$", seg[max(0, r[0] - 30):r[0]],
+                          re.IGNORECASE))) for r in recips)
         before = any(r[1] <= v[0] and re.search(r"(?:\bto|\baan|\bbij|\bnaar|\bwith|\bmet)\s+(?:\S+\s+){0,3}$",
                                                  seg[max(0, r[0] - 40):r[0]], re.IGNORECASE) for r in recips)
         if after or before or implicit:
@@ -1007,7 +1118,8 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
 
 def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     lx = ctx.lx
-    if not (lx.has("cooperation.recipients", seg) or lx.has("cooperation.implicit_recipient", seg)):
+    if not (lx.has("cooperation.recipients", seg) or lx.has("cooperation.implicit_recipient", seg)
+            or lx.has("cooperation.indirect_recipient", seg)):
         return None
     user = lx.has("cooperation.user_advice", seg)
     report = [] if user else _verbs_to_recipient(ctx, seg, "cooperation.report_verbs")
@@ -1017,9 +1129,16 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     if not verbs:
         return None
     if any(_negated_near(seg, lx, v) for v in verbs):
-        return "refusal"
+        # A refusal withholds something: "we do not share data with the police", not "we do not provide access
+        # to emergency services, including the police".
+        return "refusal" if lx.has("cooperation.refusal_object", seg) else None
     own = lx.has("cooperation.own_initiative", seg)
-    request = lx.has("cooperation.request", seg)
+    if own:
+        return "proactive"
+    # A request elsewhere in the sentence ("cooperate with law enforcement requests, escalate safety issues to
+    # law enforcement") does not make the report in another part of it an answer to a request.
+    request = (any(lx.has("cooperation.request", seg[slice(*_clause_bounds(seg, lx, *v))]) for v in report)
+               if report else lx.has("cooperation.request", seg))
     # Sharing counts as reporting when it follows a suspicion, or is stated as practice about a named crime.
     refers = share and (lx.has("cooperation.suspicion", seg) or (_crimes_in(seg, lx) and not lx.has("cooperation.modal", seg)))
     acts = lx.has("cooperation.platform_actor", seg) or lx.has("cooperation.passive", seg)

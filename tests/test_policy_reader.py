@@ -406,3 +406,129 @@ def test_page_kinds_from_url_and_title():
     assert policy.page_kinds("https://x.test/algemene-voorwaarden") == {"terms"}
     assert "privacy" in policy.page_kinds("https://x.test/p/1", title="Privacyverklaring")
     assert "law_enforcement" in policy.page_kinds("https://x.test/law-enforcement")
+
+
+# =============================================================================== issue 13: real-policy failure classes
+# Each class seen on published policies, fixed as a rule over sentences; the sentences are written here.
+
+
+def test_immediate_or_as_soon_as_possible_deletion_is_no_zero_day_period():
+    assert periods("We will delete your data as soon as we reasonably can.") == []
+    assert periods("Wij verwijderen je gegevens zodra dat redelijkerwijs mogelijk is.") == []
+    assert periods("We delete your messages right away when you ask us to.") == []
+    # ... while a deletion tied to an event is still a concrete time after that event (CATALOGUE.md)
+    assert periods("We delete payment card details as soon as the transaction is complete.") == [(0, ("payment",))]
+
+
+def test_processing_delay_is_not_retention():
+    assert periods("It can take up to 30 days to process your opt-out request, after which we stop using your data.") == []
+    assert periods("The deletion of your account may take up to 14 days to complete.") == []
+    assert periods("Het verwerken van je verwijderverzoek duurt tot 30 dagen.") == []
+    assert periods("We delete inactive accounts after 14 days.") == [(14, ("account",))]
+
+
+def test_ages_written_with_hyphens_are_not_durations():
+    assert policy.find_durations("children under-16-years-old", "en") == []
+    assert periods("We do not keep accounts of children under-16-years-old.") == []
+
+
+def test_calendar_months_and_compound_number_words():
+    assert periods("Chat logs are stored for two calendar months.") == [(61, ("messages",))]
+    assert [d.days for d in policy.find_durations("twenty-one days, one hundred and twenty days", "en")] == [21, 120]
+    assert [d.days for d in policy.find_durations("vijfenveertig dagen of 30 kalenderdagen", "nl")] == [45, 30]
+
+
+def test_cookie_sentence_can_state_periods_for_other_data():
+    assert periods("Cookies expire after 13 months, and we keep your messages for 6 months.") == [(183, ("messages",))]
+    assert periods("Our cookies are stored for 13 months.") == []
+    assert periods("Analytische cookies verlopen na 2 jaar; je chatberichten bewaren wij 30 dagen.") == [(30, ("messages",))]
+
+
+def test_device_identifiers_and_log_data_are_logs_and_kinds_stay_apart():
+    assert periods("We keep device identifiers and log data for 90 days, and copies of your ID document for "
+                   "30 days.") == [(90, ("logs",)), (30, ("verification",))]
+
+
+def preserved(text: str) -> list[tuple[str, int | None]]:
+    return [(c.trigger, c.period.days if c.period else None) for c in clauses(text, PreservationClause)]
+
+
+def test_keeping_for_investigations_is_preservation_whatever_the_verb():
+    assert preserved("We retain the content of banned accounts for one year to answer a judicial request.") == [
+        ("default", 365)]
+    assert preserved("After a ban, we store your account details for 12 months for safety.") == [("default", 365)]
+    assert preserved("Na een blokkade bewaren wij je gegevens 12 maanden voor onderzoek door de politie.") == [
+        ("default", 365)]
+    assert preserved("We keep reported messages for investigations.") == [("default", None)]
+
+
+def test_negation_inside_the_sentence_does_not_undo_preservation():
+    assert preserved("We keep, without sharing it, a copy of the removed post for six months.") == [("default", 183)]
+
+
+def test_keeping_deleted_messages_for_admins_or_keeping_the_site_safe_is_not_preservation():
+    assert preserved("Deleted messages are stored for 48 hours in order to be shown in the admins' log.") == []
+    assert preserved("Thank you for reporting content and keeping our community safe.") == []
+
+
+def test_non_police_third_parties_are_not_the_police():
+    assert modes("We do not respond to requests by non-police third parties.") == []
+    assert modes("You confirm that you have the right and authority to provide the content to us.") == []
+
+
+def test_refusal_needs_something_withheld():
+    assert modes("Our service does not provide access to emergency services, including the police.") == []
+    assert modes("We will not hand over any user data to police or other authorities.") == [("refusal", ())]
+
+
+def test_notifying_users_about_a_disclosure_is_not_reporting():
+    assert modes("Where required by law, we notify users if we disclose their data to law enforcement.") != [
+        ("proactive", ())]
+
+
+def test_proactive_reporting_as_a_list_item_without_actor():
+    text = "How we enforce our rules:\n- Removing the content\n- Reporting illegal content to law enforcement"
+    assert modes(text) == [("proactive", ())]
+
+
+def test_recipient_far_from_the_verb():
+    text = ("When we find child sexual abuse material, we report it, together with the account details of the "
+            "uploader and the time it was uploaded, to the police.")
+    assert modes(text) == [("proactive", ("child_exploitation",))]
+
+
+def test_child_protection_hotline_is_a_recipient():
+    assert modes("We report apparent child sexual abuse material to the Internet Watch Foundation hotline.") == [
+        ("proactive", ("child_exploitation",))]
+    assert modes("Wij melden kinderpornografisch materiaal bij Offlimits.") == [("proactive", ("child_exploitation",))]
+
+
+def test_escalation_is_proactive_even_next_to_answering_requests():
+    text = ("We may share your information to cooperate with law enforcement requests, escalate safety issues to "
+            "law enforcement, or comply with our legal obligations.")
+    assert [m for m, _ in modes(text)] == ["proactive"]
+    assert [m for m, _ in modes("We engage with law enforcement through proactive notifications.")] == ["proactive"]
+
+
+def test_authorities_named_indirectly():
+    assert [m for m, _ in modes("We share data when we receive a legal request from competent authorities.")] == [
+        "on_request"]
+    assert [m for m, _ in modes("We may disclose information to respond to a court order or subpoena.")] == [
+        "on_request"]
+    assert [m for m, _ in modes("We may provide information to support a judicial investigation.")] != []
+
+
+def test_inflections_of_prohibiting_words():
+    assert topics("The platform prohibits human trafficking and will remove such ads and ban the account.") == [
+        ("trafficking", True)]
+    # too few function words to tell the language: the n-gram model (py3langid) says Dutch
+    assert topics("Tweeklank verbiedt mensenhandel; zulke advertenties verwijderen wij.") == [("trafficking", True)]
+    assert topics("We remove exploitative content involving minors and ban the account.") == [("minors", True)]
+
+
+def test_sentences_glued_without_a_space_are_split():
+    split = [s.text for s in policy.split_sentences("We keep logs for 90 days.Messages are kept for 6 months.")]
+    assert split == ["We keep logs for 90 days.", "Messages are kept for 6 months."]
+    split = [s.text for s in policy.split_sentences("Wij bewaren logs 90 dagen.Berichten bewaren we bijv. 6 maanden.")]
+    assert split == ["Wij bewaren logs 90 dagen.", "Berichten bewaren we bijv. 6 maanden."]
+    assert len(policy.split_sentences("Visit tweakers.net.Or write to us.")) == 1  # a domain, not a stop

@@ -1,0 +1,303 @@
+"""The policy reader on real published policies: verdict agreement and precision / recall per clause type.
+
+    python benchmarks/bench_policies.py                 # every labelled document, split into tune / holdout
+    python benchmarks/bench_policies.py --show FILE     # one document: the reader's verdicts, quotes and labels
+    python benchmarks/bench_policies.py --candidates FILE  # sentences a labeller should read (keyword hits)
+
+The corpus is benchmarks/policies/docs/*.md (privacy policies, terms, community rules and law-enforcement
+pages copied from public archives of terms, each with its source repository, path, commit and date in a
+front-matter block) and benchmarks/policies/labels.toml (per document and check: the verdict a careful
+reader gives following CATALOGUE.md, the sentences that decide it and why). Each document is read on its
+own, as a one-page bundle whose URL says what kind of page it is, by the real checks (EVIDENCE-02..05,
+TERMS-01 on terms and rules pages).
+
+Clause types are scored per (document, item) pair: `retention` items are the kinds of data given a concrete
+period, `preservation`, `cooperation` (own-initiative reporting), `authority_contact` (a route meant for
+authorities) and `prohibition` items are the topics forbidden (trafficking, minors, third_party).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+import time
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bs4 import BeautifulSoup  # noqa: E402
+from markdown_it import MarkdownIt  # noqa: E402
+from safehaven.checks.base import registry  # noqa: E402
+from safehaven.toolkit.bundle import Bundle  # noqa: E402
+
+from tests.bundles import make_bundle, page  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent / "policies"
+DOCS = CORPUS / "docs"
+LABELS = CORPUS / "labels.toml"
+EVIDENCE_CHECKS = ("EVIDENCE-02", "EVIDENCE-03", "EVIDENCE-04", "EVIDENCE-05")
+TERMS_KINDS = ("terms", "rules")
+CLAUSE_TYPES = ("retention", "preservation", "cooperation", "authority_contact", "prohibition")
+URL_SLUGS = {"privacy policy": "privacy-policy", "privacybeleid": "privacybeleid", "terms of service": "terms-of-service",
+             "community guidelines": "community-guidelines", "law enforcement guidelines": "law-enforcement",
+             "acceptable use policy": "acceptable-use-policy", "marketplace sellers conditions": "voorwaarden-vraag-aanbod"}
+KIND_OF_DOC = {"privacy-policy": "privacy", "privacybeleid": "privacy", "terms-of-service": "terms",
+               "community-guidelines": "rules", "law-enforcement": "law_enforcement", "acceptable-use-policy": "rules",
+               "voorwaarden-vraag-aanbod": "terms"}
+
+
+@dataclass
+class Document:
+    file: str
+    meta: dict[str, str]
+    markdown: str
+    label: dict = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        return URL_SLUGS[self.meta["document"].lower()]
+
+    @property
+    def kind(self) -> str:
+        return KIND_OF_DOC[self.slug]
+
+    @property
+    def url(self) -> str:
+        host = re.sub(r"[^a-z0-9]+", "", self.meta["service"].lower())
+        return f"https://www.{host}.example/legal/{self.slug}"
+
+    @property
+    def language(self) -> str:
+        return "nl" if self.file.endswith("-nl.md") or self.meta["source_repo"].endswith("p2b-compliance-versions") else "en"
+
+    @property
+    def checks(self) -> tuple[str, ...]:
+        return EVIDENCE_CHECKS + (("TERMS-01",) if self.kind in TERMS_KINDS else ())
+
+    @property
+    def text(self) -> str:
+        return markdown_text(self.markdown)
+
+
+def load(path: Path) -> Document:
+    raw = path.read_text("utf-8")
+    _, front, body = raw.split("---\n", 2)
+    meta = dict(line.split(": ", 1) for line in front.strip().splitlines())
+    return Document(file=path.name, meta=meta, markdown=body)
+
+
+@cache
+def labels() -> dict[str, dict]:
+    if not LABELS.exists():
+        return {}
+    return {d["file"]: d for d in tomllib.loads(LABELS.read_text("utf-8"))["doc"]}
+
+
+def corpus() -> list[Document]:
+    out = []
+    for path in sorted(DOCS.glob("*.md")):
+        doc = load(path)
+        doc.label = labels().get(doc.file, {})
+        out.append(doc)
+    return out
+
+
+_MD = MarkdownIt("commonmark").enable("table")
+
+
+def markdown_text(md: str) -> str:
+    """The text a browser's innerText gives for the rendered page: blocks on their own lines, list items
+    with a bullet, table cells separated by tabs."""
+    soup = BeautifulSoup(_MD.render(md), "html.parser")
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for row in soup.find_all("tr"):
+        row.replace_with("\t".join(c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])) + "\n")
+    for li in soup.find_all("li"):
+        li.insert(0, "\n- ")
+    for block in soup.find_all(["p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table"]):
+        block.insert_before("\n")
+        block.insert_after("\n")
+    lines = [re.sub(r"[ \t]*\n[ \t]*", " ", ln).strip() if "\t" not in ln else ln.strip()
+             for ln in soup.get_text().split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def judge(doc: Document, workdir: Path) -> dict[str, object]:
+    """The real checks' findings for one document read as a one-page bundle."""
+    run = make_bundle(workdir, pages=[page(doc.url, role="policy", text=doc.text, lang=doc.language,
+                                           title=doc.meta["document"])], url=doc.url.split("/legal")[0] + "/")
+    bundle = Bundle(run)
+    checks = registry()
+    return {cid: checks[cid](bundle) for cid in doc.checks}
+
+
+# =============================================================================== scoring
+
+
+def predicted_items(findings: dict[str, object]) -> dict[str, set[str]]:
+    """Per clause type, the items the reader found in one document."""
+    out: dict[str, set[str]] = {t: set() for t in CLAUSE_TYPES}
+    e2, e3, e4, e5 = (findings[c] for c in EVIDENCE_CHECKS)
+    out["retention"] = set(e2.details.get("kinds", {}))
+    if e3.status in ("pass", "partial"):
+        out["preservation"] = {"stated"}
+    if e4.status == "pass":
+        out["cooperation"] = {"proactive"}
+    if e5.status == "pass":
+        out["authority_contact"] = {"authorities"}
+    if "TERMS-01" in findings:
+        out["prohibition"] = set(findings["TERMS-01"].details.get("forbids", []))
+    return out
+
+
+def expected_items(doc: Document) -> dict[str, set[str]]:
+    lab = doc.label
+    out: dict[str, set[str]] = {t: set() for t in CLAUSE_TYPES}
+    out["retention"] = set(lab.get("EVIDENCE-02", {}).get("kinds", {}))
+    if lab.get("EVIDENCE-03", {}).get("verdict") in ("pass", "partial"):
+        out["preservation"] = {"stated"}
+    if lab.get("EVIDENCE-04", {}).get("verdict") == "pass":
+        out["cooperation"] = {"proactive"}
+    if lab.get("EVIDENCE-05", {}).get("verdict") == "pass":
+        out["authority_contact"] = {"authorities"}
+    if "TERMS-01" in lab:
+        out["prohibition"] = set(lab["TERMS-01"].get("topics", []))
+    return out
+
+
+@dataclass
+class Score:
+    verdicts: int = 0
+    agree: int = 0
+    tp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CLAUSE_TYPES, 0))
+    fp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CLAUSE_TYPES, 0))
+    fn: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CLAUSE_TYPES, 0))
+    misses: list[str] = field(default_factory=list)
+    no_period_docs: int = 0
+    no_period_flagged: int = 0
+
+    @property
+    def agreement(self) -> float:
+        return self.agree / self.verdicts if self.verdicts else 1.0
+
+    def precision(self, t: str) -> float:
+        n = self.tp[t] + self.fp[t]
+        return self.tp[t] / n if n else 1.0
+
+    def recall(self, t: str) -> float:
+        n = self.tp[t] + self.fn[t]
+        return self.tp[t] / n if n else 1.0
+
+
+def judge_all(docs: list[Document]) -> dict[str, dict[str, object]]:
+    """Every document's findings, by file name."""
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, doc in enumerate(docs):
+            workdir = Path(tmp) / str(n)
+            workdir.mkdir()
+            out[doc.file] = judge(doc, workdir)
+    return out
+
+
+def evaluate(docs: list[Document], judged: dict[str, dict[str, object]] | None = None) -> Score:
+    judged = judged if judged is not None else judge_all(docs)
+    score = Score()
+    for doc in docs:
+        findings = judged[doc.file]
+        for cid in doc.checks:
+            want = doc.label.get(cid, {}).get("verdict")
+            if want is None:
+                continue
+            score.verdicts += 1
+            got = findings[cid].status
+            if got == want:
+                score.agree += 1
+            else:
+                score.misses.append(f"{doc.file} {cid}: reader {got}, label {want}")
+        got_items, want_items = predicted_items(findings), expected_items(doc)
+        for t in CLAUSE_TYPES:
+            score.tp[t] += len(got_items[t] & want_items[t])
+            score.fp[t] += len(got_items[t] - want_items[t])
+            score.fn[t] += len(want_items[t] - got_items[t])
+            if t == "retention" and got_items[t] != want_items[t]:
+                score.misses.append(f"{doc.file} retention kinds: reader {sorted(got_items[t])}, "
+                                    f"label {sorted(want_items[t])}")
+        if not want_items["retention"]:
+            score.no_period_docs += 1
+            score.no_period_flagged += bool(got_items["retention"])
+    return score
+
+
+def report(name: str, docs: list[Document], score: Score, seconds: float) -> None:
+    print(f"\n== {name}: {len(docs)} documents, {score.verdicts} verdicts, {seconds:.1f} s")
+    print(f"verdict agreement {score.agree}/{score.verdicts} = {score.agreement:.0%}")
+    print(f"{'clause type':<18} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for t in CLAUSE_TYPES:
+        print(f"{t:<18} {score.precision(t):>9.2f} {score.recall(t):>7.2f} {score.tp[t]:>4} {score.fp[t]:>4} {score.fn[t]:>4}")
+    print(f"documents stating no retention period: {score.no_period_docs}, "
+          f"of which the reader gave a period: {score.no_period_flagged}")
+    for miss in score.misses:
+        print("  miss:", miss)
+
+
+def show(file: str) -> None:
+    doc = next(d for d in corpus() if d.file == file or d.file.startswith(file))
+    with tempfile.TemporaryDirectory() as tmp:
+        findings = judge(doc, Path(tmp))
+    print(doc.file, doc.url, doc.language)
+    for cid, f in findings.items():
+        want = doc.label.get(cid, {}).get("verdict", "?")
+        print(f"\n{cid}: {f.status} (label {want}) {f.summary}")
+        for q in f.quotes[:6]:
+            print("   >", q.text[:300])
+
+
+def candidates(file: str) -> None:
+    doc = next(d for d in corpus() if d.file == file or d.file.startswith(file))
+    from safehaven.checks.policy import split_sentences
+    words = {
+        "E02": r"\b(\d+|one|two|three|six|twelve|thirty|ninety)\s+(days?|weeks?|months?|years?|dagen|maanden|jaar)\b"
+               r"|retain|retention|bewaar",
+        "E03": r"preserv|legal hold|removed content|deleted content|investigat|bewaar.*(onderzoek|politie)",
+        "E04": r"ncmec|law enforcement|police|politie|authorit|justitie|report(ing)? (to|it to)|europol"
+               r"|hotline",
+        "E05": r"@|contact|law enforcement|legal process|subpoena|portal",
+        "T01": r"traffick|exploit|minor|under (the age of )?18|child|impersonat|someone else|another person"
+               r"|other person|uitbuit|minderjarig",
+    }
+    for s in split_sentences(doc.text, doc.language):
+        hits = [k for k, rx in words.items() if re.search(rx, s.quote, re.IGNORECASE)]
+        if hits:
+            print(f"[{','.join(hits)}] {s.quote[:400]}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--show")
+    ap.add_argument("--candidates")
+    args = ap.parse_args()
+    if args.show:
+        show(args.show)
+        return
+    if args.candidates:
+        candidates(args.candidates)
+        return
+    docs = [d for d in corpus() if d.label]
+    start = time.perf_counter()
+    judged = judge_all(docs)
+    seconds = time.perf_counter() - start
+    for name in ("tune", "holdout"):
+        part = [d for d in docs if d.label.get("split", "tune") == name]
+        report(name, part, evaluate(part, judged), seconds * len(part) / len(docs))
+    report("all", docs, evaluate(docs, judged), seconds)
+
+if __name__ == "__main__":
+    main()
