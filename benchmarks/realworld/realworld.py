@@ -1,7 +1,7 @@
 """Real-software benchmark: open-source platform software from PyPI, run on 127.0.0.1 and audited.
 
     python benchmarks/realworld/realworld.py build  [NAME ...]   # install + configure + seed what is missing
-    python benchmarks/realworld/realworld.py serve  [NAME ...]   # start each on its fixed port (background)
+    python benchmarks/realworld/realworld.py serve  [NAME ...]   # start each on its fixed port (background, wsgiserve.py)
     python benchmarks/realworld/realworld.py stop   [NAME ...]   # stop the servers this script started
     python benchmarks/realworld/realworld.py audit  [NAME ...] [--store DIR]   # minimal definition: name + url
     python benchmarks/realworld/realworld.py table  [NAME ...] [--store DIR] [--saved]
@@ -33,7 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BUILD = Path(os.environ.get("REALWORLD_BUILD", HERE / ".build"))
 STORE = BUILD / "store"
-PROJECT_FILES = ("settings.py", "urls.py", "seed.py")
+PROJECT_FILES = ("settings.py", "urls.py", "seed.py", "templates")
 SAVED = "bundle.tar.xz"
 
 MANAGE_PY = """#!/usr/bin/env python
@@ -184,15 +184,18 @@ def build(p: RealPlatform) -> None:
         src = p.folder / name
         if src.is_file():
             shutil.copyfile(src, p.project / name)
+        elif src.is_dir():
+            shutil.copytree(src, p.project / name, dirs_exist_ok=True)
     (p.project / "manage.py").write_text(MANAGE_PY)
+    shutil.copyfile(HERE / "wsgiserve.py", p.project / "wsgiserve.py")
     seeded = p.project / ".seeded"
     if seeded.is_file():
         print(f"{p.slug}: built and seeded ({p.project})")
         return
     print(f"{p.slug}: migrate, collectstatic, seed")
     manage = [str(p.venv_python), "manage.py"]
-    _run([*manage, "migrate", "--noinput"], cwd=p.project, log=log)
     _run([*manage, "collectstatic", "--noinput"], cwd=p.project, log=log)
+    _run([*manage, "migrate", "--noinput"], cwd=p.project, log=log)
     for step in p.setup:
         _run([*manage, *step], cwd=p.project, log=log)
     _run([str(p.venv_python), "seed.py"], cwd=p.project, log=log)
@@ -217,7 +220,7 @@ def serve(p: RealPlatform) -> None:
     log = (p.build_dir / "serve.log").open("a")
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings", PYTHONDONTWRITEBYTECODE="1")
     proc = subprocess.Popen(
-        [str(p.venv_python), "manage.py", "runserver", f"127.0.0.1:{p.port}", "--insecure", "--noreload"],
+        [str(p.venv_python), "wsgiserve.py", str(p.port)],
         cwd=p.project, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         start_new_session=True)
     (p.build_dir / "serve.pid").write_text(str(proc.pid))
