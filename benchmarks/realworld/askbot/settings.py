@@ -285,3 +285,6 @@ DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 
 SILENCED_SYSTEM_CHECKS = ['django_recaptcha.recaptcha_test_key_error']
 
+
+# Serve the compressor's CACHE files, written at run time after the server started.
+WHITENOISE_AUTOREFRESH = True
