@@ -1,0 +1,426 @@
+"""Real-software benchmark: open-source platform software from PyPI, run on 127.0.0.1 and audited.
+
+    python benchmarks/realworld/realworld.py build  [NAME ...]   # install + configure + seed what is missing
+    python benchmarks/realworld/realworld.py serve  [NAME ...]   # start each on its fixed port (background, wsgiserve.py)
+    python benchmarks/realworld/realworld.py stop   [NAME ...]   # stop the servers this script started
+    python benchmarks/realworld/realworld.py audit  [NAME ...] [--store DIR]   # minimal definition: name + url
+    python benchmarks/realworld/realworld.py table  [NAME ...] [--store DIR] [--saved]
+    python benchmarks/realworld/realworld.py save   [NAME ...] [--store DIR]   # trimmed bundles into the repo
+
+Each platform is a folder beside this file with platform.toml (name, kind, port, pip requirements),
+the Django project files the script writes into the build folder (settings.py, urls.py, seed.py) and
+a hand-verified truth.toml. Virtual environments, databases and servers live OUTSIDE git, in
+$REALWORLD_BUILD (default benchmarks/realworld/.build, gitignored). `table --saved` judges the
+trimmed bundles saved in the repo (bundle.tar.xz), as tests/test_realworld.py does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tarfile
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BUILD = Path(os.environ.get("REALWORLD_BUILD", HERE / ".build"))
+STORE = BUILD / "store"
+PROJECT_FILES = ("settings.py", "urls.py", "seed.py", "templates")
+SAVED = "bundle.tar.xz"
+
+MANAGE_PY = """#!/usr/bin/env python
+import os
+import sys
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings")
+    from django.core.management import execute_from_command_line
+    execute_from_command_line(sys.argv)
+"""
+
+
+@dataclass(frozen=True)
+class RealPlatform:
+    slug: str
+    name: str
+    kind: str
+    port: int
+    requirements: tuple[str, ...]
+    python: str
+    setup: tuple[tuple[str, ...], ...]
+
+    @property
+    def folder(self) -> Path:
+        return HERE / self.slug
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    @property
+    def build_dir(self) -> Path:
+        return BUILD / self.slug
+
+    @property
+    def venv_python(self) -> Path:
+        return self.build_dir / "venv" / "bin" / "python"
+
+    @property
+    def project(self) -> Path:
+        return self.build_dir / "project"
+
+    @property
+    def truth_path(self) -> Path:
+        return self.folder / "truth.toml"
+
+    @property
+    def saved_path(self) -> Path:
+        return self.folder / SAVED
+
+    def definition_text(self) -> str:
+        # What a new user writes: a name and a URL, nothing else.
+        return f'[platform]\nname = "{self.name}"\nurl = "{self.url}"\n'
+
+
+def platforms(only: list[str] | None = None) -> list[RealPlatform]:
+    out = []
+    for toml in sorted(HERE.glob("*/platform.toml")):
+        slug = toml.parent.name
+        if only and slug not in only:
+            continue
+        d = tomllib.loads(toml.read_text("utf-8"))
+        out.append(RealPlatform(slug=slug, name=d["name"], kind=d["kind"], port=int(d["port"]),
+                                requirements=tuple(d["requirements"]), python=d.get("python", "python3"),
+                                setup=tuple(tuple(s) for s in d.get("setup", []))))
+    if only:
+        unknown = set(only) - {p.slug for p in out}
+        if unknown:
+            raise SystemExit(f"unknown platform(s): {', '.join(sorted(unknown))}")
+    return out
+
+
+# --------------------------------------------------------------------------- truth
+
+
+@dataclass(frozen=True)
+class Truth:
+    checks: dict[str, tuple[str, str]]
+    levels: dict[str, tuple[int, str]]
+
+    def status(self, check_id: str) -> str:
+        return self.checks[check_id][0]
+
+    def level(self, area: str) -> int:
+        return self.levels[area][0]
+
+
+def load_truth(path: Path) -> Truth:
+    """Read and validate a truth file: every check with a status and a reason, every area with a level and a reason."""
+    from safehaven.toolkit.demo_server import AREAS, CHECK_IDS, STATUSES
+
+    data = tomllib.loads(path.read_text("utf-8"))
+    checks: dict[str, tuple[str, str]] = {}
+    for cid, entry in data.get("checks", {}).items():
+        if cid not in CHECK_IDS:
+            raise ValueError(f"{path}: unknown check {cid}")
+        status, reason = entry.get("status"), entry.get("reason", "")
+        if status not in STATUSES:
+            raise ValueError(f"{path}: {cid} has invalid status {status!r}")
+        if not reason.strip():
+            raise ValueError(f"{path}: {cid} has no reason")
+        checks[cid] = (status, reason)
+    missing = [cid for cid in CHECK_IDS if cid not in checks]
+    if missing:
+        raise ValueError(f"{path}: missing checks {', '.join(missing)}")
+    levels: dict[str, tuple[int, str]] = {}
+    for area, entry in data.get("levels", {}).items():
+        if area not in AREAS:
+            raise ValueError(f"{path}: unknown area {area}")
+        level, reason = entry.get("level"), entry.get("reason", "")
+        if not isinstance(level, int) or not 0 <= level <= 5:
+            raise ValueError(f"{path}: level of {area} must be 0..5")
+        if not reason.strip():
+            raise ValueError(f"{path}: level of {area} has no reason")
+        levels[area] = (level, reason)
+    if set(levels) != set(AREAS):
+        raise ValueError(f"{path}: levels must name {', '.join(AREAS)}")
+    return Truth(checks=checks, levels=levels)
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _run(cmd: list[str], cwd: Path | None = None, log: Path | None = None) -> None:
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings", PYTHONDONTWRITEBYTECODE="1")
+    with (log.open("a") if log else open(os.devnull, "w")) as fh:
+        fh.write(f"$ {' '.join(cmd)}\n") if log else None
+        fh.flush()
+        proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}" + (f"; see {log}" if log else ""))
+
+
+def build(p: RealPlatform) -> None:
+    p.build_dir.mkdir(parents=True, exist_ok=True)
+    log = p.build_dir / "build.log"
+    stamp = p.build_dir / "venv" / ".requirements"
+    want = "\n".join(p.requirements)
+    if not (stamp.is_file() and stamp.read_text() == want):
+        print(f"{p.slug}: installing {' '.join(p.requirements)}")
+        if not p.venv_python.exists():
+            _run([p.python, "-m", "venv", str(p.build_dir / "venv")], log=log)
+        _run([str(p.venv_python), "-m", "pip", "install", "-q", *p.requirements], log=log)
+        stamp.write_text(want)
+    p.project.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = p.folder / name
+        if src.is_file():
+            shutil.copyfile(src, p.project / name)
+        elif src.is_dir():
+            shutil.copytree(src, p.project / name, dirs_exist_ok=True)
+    (p.project / "manage.py").write_text(MANAGE_PY)
+    shutil.copyfile(HERE / "wsgiserve.py", p.project / "wsgiserve.py")
+    seeded = p.project / ".seeded"
+    if seeded.is_file():
+        print(f"{p.slug}: built and seeded ({p.project})")
+        return
+    print(f"{p.slug}: migrate, collectstatic, seed")
+    manage = [str(p.venv_python), "manage.py"]
+    _run([*manage, "collectstatic", "--noinput"], cwd=p.project, log=log)
+    _run([*manage, "migrate", "--noinput"], cwd=p.project, log=log)
+    for step in p.setup:
+        _run([*manage, *step], cwd=p.project, log=log)
+    _run([str(p.venv_python), "seed.py"], cwd=p.project, log=log)
+    seeded.write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def answering(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def serve(p: RealPlatform) -> None:
+    if answering(p.port):
+        print(f"{p.slug}: already serving on {p.url}")
+        return
+    if not (p.project / ".seeded").is_file():
+        raise SystemExit(f"{p.slug}: not built yet (run build first)")
+    log = (p.build_dir / "serve.log").open("a")
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings", PYTHONDONTWRITEBYTECODE="1")
+    proc = subprocess.Popen(
+        [str(p.venv_python), "wsgiserve.py", str(p.port)],
+        cwd=p.project, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        start_new_session=True)
+    (p.build_dir / "serve.pid").write_text(str(proc.pid))
+    for _ in range(120):
+        if answering(p.port):
+            print(f"{p.slug}: serving on {p.url} (pid {proc.pid})")
+            return
+        if proc.poll() is not None:
+            raise SystemExit(f"{p.slug}: server exited; see {p.build_dir / 'serve.log'}")
+        time.sleep(0.5)
+    raise SystemExit(f"{p.slug}: no answer on {p.url} after 60 s")
+
+
+def stop(p: RealPlatform) -> None:
+    pidfile = p.build_dir / "serve.pid"
+    if not pidfile.is_file():
+        return
+    pid = int(pidfile.read_text())
+    try:
+        os.kill(pid, 15)
+        print(f"{p.slug}: stopped pid {pid}")
+    except ProcessLookupError:
+        pass
+    pidfile.unlink()
+
+
+# --------------------------------------------------------------------------- audit and judge
+
+
+async def _audit(ps: list[RealPlatform], store_dir: Path) -> None:
+    from safehaven.toolkit.audit import audit_platform
+    from safehaven.toolkit.browser import BrowserSession
+    from safehaven.toolkit.definition import parse_definition
+    from safehaven.toolkit.store import Store
+
+    store = Store(store_dir)
+    defs = BUILD / "audits"
+    defs.mkdir(parents=True, exist_ok=True)
+    async with BrowserSession() as session:
+        for p in ps:
+            if not answering(p.port):
+                print(f"{p.slug}: not serving on {p.url}; run serve first")
+                continue
+            text = p.definition_text()
+            path = defs / f"{p.slug}.toml"
+            path.write_text(text)
+            t0 = time.monotonic()
+            defn = parse_definition(text, str(path))
+            row, _ = await audit_platform(defn, store, session, definition_text=text, reports=False)
+            print(f"{p.slug}: {row.status} in {time.monotonic() - t0:.0f} s -> {row.folder}")
+
+
+def latest_run(store_dir: Path, p: RealPlatform) -> Path | None:
+    from safehaven.toolkit.store import Store
+
+    runs = [r for r in Store(store_dir).runs(p.name) if r.status == "complete"]
+    return Path(runs[-1].folder) if runs else None
+
+
+def judge(run_dir: Path, truth: Truth):
+    """Evaluate and score a saved bundle; returns (findings, scorecard, {(check or area): why} mismatches)."""
+    from safehaven.toolkit.bundle import Bundle
+    from safehaven.toolkit.evaluate import evaluate
+    from safehaven.toolkit.models import AREAS
+    from safehaven.toolkit.score import score
+
+    findings = evaluate(Bundle(run_dir))
+    card = score(findings)
+    bad: dict[str, str] = {}
+    for f in findings:
+        if f.status != truth.status(f.check):
+            bad[f.check] = f"expected {truth.status(f.check)}, got {f.status}: {f.summary}"
+    for area in AREAS:
+        got, want = card.areas[area].level, truth.level(area)
+        if got != want:
+            bad[area] = f"expected level {want}, got {got}"
+    return findings, card, bad
+
+
+def unpack_saved(p: RealPlatform, dest: Path) -> Path:
+    """Unpack a platform's saved bundle into dest/<slug> and return that run folder."""
+    run_dir = dest / p.slug
+    run_dir.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(p.saved_path, "r:xz") as tar:
+        tar.extractall(run_dir, filter="data")
+    return run_dir
+
+
+def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
+    import tempfile
+
+    from safehaven.checks.base import catalogue
+    from safehaven.toolkit.models import AREAS
+
+    cids = list(catalogue())
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for p in ps:
+            run = (unpack_saved(p, Path(tmp)) if p.saved_path.is_file() else None) if saved else latest_run(store_dir, p)
+            if run is None:
+                print(f"{p.slug}: no {'saved bundle' if saved else 'complete run in ' + str(store_dir)}")
+                continue
+            truth = load_truth(p.truth_path)
+            findings, card, bad = judge(run, truth)
+            rows.append((p, truth, {f.check: f for f in findings}, card, bad))
+    if not rows:
+        return 1
+    width = max(len(p.slug) for p, *_ in rows)
+    short = {"pass": "pass", "partial": "part", "fail": "FAIL", "needs_review": "rev?", "not_applicable": "n/a",
+             "not_assessed": "n.as", "error": "ERR"}
+    print("\nVerdicts per check: machine verdict; '*' marks a mismatch with the truth, shown as machine/truth\n")
+    print(f"{'check':12} " + " ".join(f"{p.slug:>{max(width, 11)}}" for p, *_ in rows))
+    right = total = 0
+    for cid in cids:
+        cells = []
+        for p, truth, fs, _card, _bad in rows:
+            got, want = fs[cid].status, truth.status(cid)
+            total += 1
+            right += got == want
+            cell = short[got] if got == want else f"*{short[got]}/{short[want]}"
+            cells.append(f"{cell:>{max(width, 11)}}")
+        print(f"{cid:12} " + " ".join(cells))
+    lv_right = lv_total = 0
+    for area in AREAS:
+        cells = []
+        for p, truth, _fs, card, _bad in rows:
+            got, want = card.areas[area].level, truth.level(area)
+            lv_total += 1
+            lv_right += got == want
+            cell = f"L{got}" if got == want else f"*L{got}/L{want}"
+            cells.append(f"{cell:>{max(width, 11)}}")
+        print(f"{area + ' level':12} " + " ".join(cells))
+    print(f"{'grade':12} " + " ".join(f"{c.grade + (' (prov.)' if c.provisional else ''):>{max(width, 11)}}"
+                                     for _p, _t, _f, c, _b in rows))
+    print(f"\n{right} of {total} verdicts right ({100 * right / total:.0f}%); "
+          f"{lv_right} of {lv_total} area levels right")
+    for p, truth, fs, _card, bad in rows:
+        for key, why in bad.items():
+            print(f"  {p.slug} {key}: {why[:220]}")
+            if key in fs:
+                print(f"      truth: {truth.checks[key][1][:220]}")
+    return 0 if right == total and lv_right == lv_total else 3
+
+
+# --------------------------------------------------------------------------- save
+
+# What the checks read: the bundle index, page records, visible text and DOM, probe artifacts, and
+# the manifest (for evidence hashes). Screenshots and everything else are dropped.
+KEEP_SUFFIXES = ("bundle/bundle.json", "/page.json", "/text.txt", "/dom.html", "manifest.json")
+
+
+def _keep(rel: str) -> bool:
+    return rel.endswith(KEEP_SUFFIXES) or (rel.startswith("bundle/probes/") and rel.endswith(".json"))
+
+
+def save(p: RealPlatform, store_dir: Path) -> None:
+    run = latest_run(store_dir, p)
+    if run is None:
+        print(f"{p.slug}: no complete run in {store_dir}")
+        return
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:xz", preset=9) as tar:
+        for f in sorted(run.rglob("*")):
+            rel = f.relative_to(run).as_posix()
+            if f.is_file() and _keep(rel):
+                info = tar.gettarinfo(str(f), arcname=rel)
+                info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
+                with f.open("rb") as fh:
+                    tar.addfile(info, fh)
+    p.saved_path.write_bytes(buf.getvalue())
+    print(f"{p.slug}: saved {run.name} -> {p.saved_path.relative_to(HERE.parent.parent)} ({len(buf.getvalue()) // 1024} KiB)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("mode", choices=["build", "serve", "stop", "audit", "table", "save", "all"])
+    ap.add_argument("names", nargs="*")
+    ap.add_argument("--store", type=Path, default=STORE)
+    ap.add_argument("--saved", action="store_true", help="table: judge the bundles saved in the repo")
+    a = ap.parse_args()
+    ps = platforms(a.names or None)
+    if a.mode in ("build", "all"):
+        for p in ps:
+            build(p)
+    if a.mode in ("serve", "all"):
+        for p in ps:
+            serve(p)
+    if a.mode == "stop":
+        for p in ps:
+            stop(p)
+    if a.mode in ("audit", "all"):
+        asyncio.run(_audit(ps, a.store))
+    rc = 0
+    if a.mode in ("table", "all"):
+        rc = table(ps, a.store, a.saved)
+    if a.mode in ("save", "all"):
+        for p in ps:
+            save(p, a.store)
+    sys.exit(rc if a.mode == "table" else 0)
+
+
+if __name__ == "__main__":
+    main()
