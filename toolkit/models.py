@@ -143,6 +143,7 @@ class GateObservation(_Model):
     text: str = ""
     controls: list[str] = Field(default_factory=list)
     content_under_overlay: bool = False
+    foreign: list[str] = Field(default_factory=list)  # frames and scripts of another origin on the gate
     screenshot: str | None = None
     box: Box | None = None
 
