@@ -315,11 +315,17 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
             for kind in kinds:
                 if kind not in seen and el.region not in SITE_WIDE_REGIONS and lexicon.has(el.name, "contact", kind):
                     seen[kind] = ("observed", page, el.name)
-    for page in bundle.ok_pages("help", "policy"):
-        for sentence in _sentences(bundle.text(page)):
+    probe = bundle.probe("contact", ContactProbe)
+    for found in (probe.menu_controls if probe else []):
+        page = bundle.page_by_url(found.get("item_url", "")) or (bundle.item_pages() or pages)[0]
+        for kind in kinds:
+            if kind not in seen and lexicon.has(found.get("name"), "contact", kind):
+                seen[kind] = ("observed", page, f"{found.get('menu') or 'menu'} → {found.get('name')}")
+    for page in bundle.ok_pages("help", "policy", "other", "signup"):
+        said = _sentences(bundle.text(page))
+        for i, sentence in enumerate(said):
             for kind in kinds:
-                if kind not in seen and lexicon.has(sentence, "contact", kind) and \
-                        lexicon.has(sentence, "contact", "control_context"):
+                if kind not in seen and control_statement(said, i, kind):
                     seen[kind] = ("stated", page, sentence)
     names = {"block": "block", "mute": "mute or ignore", "who_contacts": "choose who may contact them"}
     have = [names[k] for k in kinds if k in seen]
@@ -337,6 +343,32 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
     nl += "." if status == "pass" else "; blokkeren plus nog één andere mogelijkheid is nodig."
     return finding(cid, status, summary, basis="observed" if evidence else "stated", quotes=quotes, evidence=evidence,
                    nl=nl)
+
+
+IMPERATIVE = re.compile(r"(block|mute|ignore|restrict|silence|snooze|unmute|blokkeer|demp|negeer|zet)\b", re.I)
+
+
+def control_statement(said: list[str], i: int, kind: str) -> bool:
+    """Does sentence `i` tell people they can use a `kind` control (block, mute, who_contacts)?
+
+    Read as help text is written: "You can block ...", imperatives ("Block someone from the ⋯
+    menu", "Demp een gesprek"), and questions with their answer ("How do I stop ...? Open their
+    profile and choose Block."). The platform blocking people ("we block accounts that ...") is not.
+    """
+    sentence = said[i]
+    if not lexicon.has(sentence, "contact", kind):
+        return False
+    if re.search(r"\b(we|wij|our (team|moderators)|ons team|moderators?|moderatoren)\b\s+(\w+\s+){0,2}?"
+                 r"(block|blocks|ban|blokkeren|blokkeert|blokkeer|verwijderen)\b", sentence, re.I):
+        return False
+    if re.search(r"\b(you|your account|je account|uw account|jij|je)\s+(\w+\s+){0,2}?(be|is|wordt|worden)\s+"
+                 r"(blocked|geblokkeerd)\b", sentence, re.I):
+        return False  # a sanction, not a control
+    prev = said[i - 1] if i else ""
+    imperative = bool(IMPERATIVE.match(sentence.strip().lstrip("-•*·0123456789. ")))
+    question = prev.rstrip().endswith("?")
+    return (imperative or lexicon.has(sentence, "contact", "control_context")
+            or (question and lexicon.has(prev, "contact", "control_context")))
 
 
 @check("CONTACT-05")

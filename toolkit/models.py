@@ -219,6 +219,9 @@ class ContactProbe(_Model):
 
     attempts: list[ContactAttempt] = Field(default_factory=list)
     refused_requests: list[str] = Field(default_factory=list)
+    # block / mute / "who may message me" controls found in menus opened on item pages:
+    # {"item_url", "menu", "name"}
+    menu_controls: list[dict[str, str]] = Field(default_factory=list)
 
 
 class SignupTrial(_Model):
