@@ -140,6 +140,12 @@ def gate_cannot_be_walked_around(bundle: Bundle) -> Finding:
         parts.append(f"setting the {where} {f['name']}={f['value']} by hand in a fresh browser unlocks it")
         parts_nl.append(f"wie in een schone browser de {where_nl} {f['name']}={f['value']} met de hand instelt, "
                         "krijgt de inhoud te zien")
+    elif any(f.get("source") == "script" for f in [*probe.cookies_set, *probe.storage_set]):
+        n = sum(1 for f in [*probe.cookies_set, *probe.storage_set] if f.get("source") == "script")
+        parts.append(f"the gate could not be passed automatically, and none of {n} value(s) its own script checks "
+                     "unlocks the content when set by hand")
+        parts_nl.append(f"de poort kon niet automatisch worden gepasseerd, en geen van de {n} waarde(n) die het script "
+                        "van de poort controleert, geeft de inhoud vrij als die met de hand wordt ingesteld")
     elif probe.passed_gate:
         parts.append("no value the gate stores unlocks the content when set by hand")
         parts_nl.append("geen waarde die de poort opslaat, geeft de inhoud vrij als die met de hand wordt ingesteld")
