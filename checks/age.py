@@ -359,7 +359,7 @@ def _gate_level(obs: GateObservation) -> int:
     foreign = foreign_verifiers([*frames, *obs.foreign], obs.final_url or obs.url, frames=len(frames))
     used = bool(foreign or obs.providers or "document" in obs.methods or "frame" in obs.methods)
     described, _ = described_method(obs.text)
-    if described and (used or _required_step(obs.text)):
+    if described and used:
         level = max(level, described)
     return level
 
@@ -406,9 +406,10 @@ def described_method(text: str) -> tuple[int, str]:
     said = _sentences(text) or ([text] if text.strip() else [])
     best, quote = 0, ""
     for i, sentence in enumerate(said):
-        if _denied(sentence):
-            continue
-        nxt = said[i + 1] if i + 1 < len(said) and not _denied(said[i + 1]) else ""
+        after = said[i + 1] if i + 1 < len(said) else ""
+        if _denied(sentence) or (after and len(after) < 80 and _denied(after) and not _method_words(after)):
+            continue  # "Some sites ask for your passport. We never do."
+        nxt = after if after and not _denied(after) else ""
         prev = said[i - 1] if i and not _denied(said[i - 1]) else ""
         level = 0
         if lexicon.has(sentence, "age", "method_eid") or any(
@@ -428,9 +429,9 @@ def described_method(text: str) -> tuple[int, str]:
     return best, quote
 
 
-def _required_step(text: str) -> bool:
-    """The text presents the method as a step the visitor takes now, not as a possibility."""
-    return any(lexicon.has(s, "age", "method_required") and not _denied(s) for s in _sentences(text))
+def _method_words(text: str) -> bool:
+    return any(lexicon.has(text, "age", k) for k in ("method_eid", "method_id_document", "method_live",
+                                                      "method_estimation", "method_card"))
 
 
 def _denied(sentence: str) -> bool:
@@ -472,7 +473,7 @@ def signup_method(bundle: Bundle, page: PageRecord, form: Form) -> tuple[int, st
         if e.tag in ("button", "a") or e.role == "button")
     text = bundle.text(page)
     described, quote = described_method(text)
-    if described and (foreign or providers or controls or _required_step(quote)):
+    if described and (foreign or providers or controls):
         level = max(level, described)
     else:
         quote = ""

@@ -365,11 +365,11 @@ def control_statement(said: list[str], i: int, kind: str) -> bool:
                  r"(blocked|geblokkeerd)\b", sentence, re.I):
         return False  # a sanction, not a control
     prev = said[i - 1] if i else ""
-    nxt = said[i + 1] if i + 1 < len(said) else ""
     imperative = bool(IMPERATIVE.match(sentence.strip().lstrip("-•*·0123456789. ")))
     question = prev.rstrip().endswith("?")
     # "Who can write to me?" answered by "Only people you have liked back can ... Under Settings ..."
-    answered = sentence.rstrip().endswith("?") and lexicon.has(nxt, "contact", "control_context")
+    after = " ".join(said[i + 1: i + 3])
+    answered = sentence.rstrip().endswith("?") and lexicon.has(after, "contact", "control_context")
     return (imperative or answered or lexicon.has(sentence, "contact", "control_context")
             or (question and lexicon.has(prev, "contact", "control_context")))
 
