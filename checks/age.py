@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from safehaven.toolkit.bundle import Bundle
 from safehaven.toolkit.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote, SignupTrial
 
@@ -85,11 +88,13 @@ def age_assurance_strength(bundle: Bundle) -> Finding:
             if lv > level:
                 level, where, evidence = lv, f"the age gate on {obs.url}", [_shot(obs)] if obs.screenshot else []
                 where_nl = f"de leeftijdspoort op {obs.url}"
+    quotes: list[Quote] = []
     for page, form in signups:
-        lv = _signup_level(bundle, page, form)
+        lv, said = signup_method(bundle, page, form)
         if lv > level:
             level, where, evidence = lv, f"the signup form on {page.final_url or page.url}", [_page_ev(page)]
             where_nl = f"het aanmeldformulier op {page.final_url or page.url}"
+            quotes = [Quote(url=page.final_url or page.url, text=said)] if said else []
     status = "pass" if level >= 4 else "partial" if level >= 2 else "fail"
     if level == 0:
         summary = "No age assurance met: no age gate and no age question at signup."
@@ -97,7 +102,7 @@ def age_assurance_strength(bundle: Bundle) -> Finding:
     else:
         summary = f"Strongest age assurance is level {level}, {METHOD_WORDS[level]}, at {where}."
         nl = f"De sterkste leeftijdscontrole is niveau {level}, {METHOD_WORDS_NL[level]}, bij {where_nl}."
-    return finding(cid, status, summary, level=level, evidence=evidence, nl=nl)
+    return finding(cid, status, summary, level=level, evidence=evidence, quotes=quotes, nl=nl)
 
 
 @check("AGE-03")
@@ -135,6 +140,12 @@ def gate_cannot_be_walked_around(bundle: Bundle) -> Finding:
         parts.append(f"setting the {where} {f['name']}={f['value']} by hand in a fresh browser unlocks it")
         parts_nl.append(f"wie in een schone browser de {where_nl} {f['name']}={f['value']} met de hand instelt, "
                         "krijgt de inhoud te zien")
+    elif any(f.get("source") == "script" for f in [*probe.cookies_set, *probe.storage_set]):
+        n = sum(1 for f in [*probe.cookies_set, *probe.storage_set] if f.get("source") == "script")
+        parts.append(f"the gate could not be passed automatically, and none of {n} value(s) its own script checks "
+                     "unlocks the content when set by hand")
+        parts_nl.append(f"de poort kon niet automatisch worden gepasseerd, en geen van de {n} waarde(n) die het script "
+                        "van de poort controleert, geeft de inhoud vrij als die met de hand wordt ingesteld")
     elif probe.passed_gate:
         parts.append("no value the gate stores unlocks the content when set by hand")
         parts_nl.append("geen waarde die de poort opslaat, geeft de inhoud vrij als die met de hand wordt ingesteld")
@@ -204,32 +215,45 @@ def advertisers_verified(bundle: Bundle) -> Finding:
         return finding(cid, "not_assessed", "No policy, help or signup page was found to learn how advertisers are checked.",
                        nl="Er is geen beleids-, hulp- of aanmeldpagina gevonden waaruit blijkt hoe adverteerders worden "
                           "gecontroleerd.")
-    required, optional, strong = [], [], []
+    required, optional, unclear, strong = [], [], [], []
     for page in pages:
-        for sentence in _sentences(bundle.text(page)):
+        said = _sentences(bundle.text(page))
+        for i, sentence in enumerate(said):
             quote = Quote(url=page.final_url or page.url, text=sentence)
-            kind = advertiser_verification(sentence)
-            if kind == "required":
-                required.append(quote)
-            elif kind == "optional":
-                optional.append(quote)
-            if strong_method(sentence):
+            # a statement may run over neighbouring sentences: "Before your first ad goes live, we check
+            # who you are. You show your passport and take a live selfie."
+            window = " ".join(s_ for s_ in said[max(0, i - 1): i + 2] if s_ == sentence or not _negated(s_))
+            kind = advertiser_verification(sentence, window)
+            bucket = {"required": required, "optional": optional, "unclear": unclear}.get(kind)
+            if bucket is not None and quote not in bucket:
+                bucket.append(quote)
+            if kind and strong_method(window) and quote not in strong:
                 strong.append(quote)
+    for bucket in (required, optional, unclear, strong):  # sentences that say it all by themselves first
+        bucket.sort(key=lambda q: (not (lexicon.has(q.text, "age", "advertiser") and _verification(q.text)),
+                                   -len(q.text)))
     observed = _observed_id_upload(bundle)
+    if unclear and strong and not required:
+        return finding(cid, "needs_review", "Advertisers are checked with an ID document and a liveness check (or bank "
+                       "ID), but the platform does not say whether this happens before their content is published.",
+                       basis="stated", quotes=(unclear + strong)[:3],
+                       nl="Adverteerders worden gecontroleerd met een identiteitsbewijs en een livenesscontrole (of "
+                          "bank-ID), maar het platform zegt niet of dat gebeurt voordat hun inhoud wordt gepubliceerd.")
     if required and strong:
         quotes = required[:2] + [q for q in strong[:2] if q not in required]
         return finding(cid, "pass", "Advertisers must prove their identity and age with an ID document and a liveness "
                        "check (or bank ID) before they can publish, as the platform states.", basis="stated", quotes=quotes,
                        nl="Adverteerders moeten hun identiteit en leeftijd aantonen met een identiteitsbewijs en een "
                           "livenesscontrole (of bank-ID) voordat ze kunnen publiceren, zo stelt het platform.")
-    if required or optional or observed:
-        what = ("an ID check without a liveness or bank-ID step" if required else
+    if required or optional or unclear or observed:
+        what = ("an ID check without a liveness or bank-ID step" if required or unclear else
                 "an ID check that is optional, only on doubt, or a badge" if optional else "an ID upload at signup")
-        what_nl = ("een ID-controle zonder liveness- of bank-ID-stap" if required else
+        what_nl = ("een ID-controle zonder liveness- of bank-ID-stap" if required or unclear else
                    "een ID-controle die vrijwillig is of alleen bij twijfel plaatsvindt, of alleen een badge"
                    if optional else "het uploaden van een identiteitsbewijs bij aanmelden")
         return finding(cid, "partial", f"Advertisers meet {what}, not a required ID and liveness check before publishing.",
-                       basis="stated" if required or optional else "observed", quotes=(required or optional)[:3],
+                       basis="stated" if required or optional or unclear else "observed",
+                       quotes=(required or optional or unclear)[:3],
                        evidence=[_page_ev(observed)] if observed else [],
                        nl=f"Voor adverteerders geldt {what_nl}, geen verplichte controle van identiteitsbewijs en "
                           "liveness vóór publicatie.")
@@ -239,16 +263,30 @@ def advertisers_verified(bundle: Bundle) -> Finding:
                       f"({len(pages)} {_pages_nl(len(pages))} gelezen).")
 
 
-def advertiser_verification(sentence: str) -> str:
-    """'required' (posting needs an ID or age check), 'optional' (optional, on doubt, a badge) or ''."""
-    about_posting = lexicon.has(sentence, "age", "advertiser")
-    verification = (lexicon.has(sentence, "age", "document") or lexicon.has(sentence, "age", "verify_words")
-                    or bool(lexicon.providers_in(sentence)))
-    if not (about_posting and verification) or _negated(sentence):
+def advertiser_verification(sentence: str, context: str = "") -> str:
+    """How a statement says advertisers are verified: 'required' (before publishing, or for every
+    advertiser), 'optional' (optional, on doubt, a badge), 'unclear' (a check whose timing is not said)
+    or '' (no statement). `context` is the sentence with its neighbours; the sentence itself must
+    speak of verification or of posting, and the two together of both.
+    """
+    context = context or sentence
+    own_verification = _verification(sentence)
+    if not (own_verification or lexicon.has(sentence, "age", "advertiser")) or _negated(sentence):
         return ""
-    if lexicon.has(sentence, "age", "optional_verification"):
+    if not (lexicon.has(context, "age", "advertiser") and (own_verification or _verification(context))):
+        return ""
+    if lexicon.has(context, "age", "optional_verification"):
         return "optional"
-    return "required" if lexicon.has(sentence, "age", "before_publish") else "optional"
+    if lexicon.has(context, "age", "before_publish"):
+        return "required"
+    # a statement whose timing is not said: only when the sentence itself speaks of both
+    return "unclear" if own_verification and lexicon.has(sentence, "age", "advertiser") else ""
+
+
+def _verification(text: str) -> bool:
+    return (lexicon.has(text, "age", "document") or lexicon.has(text, "age", "verify_words")
+            or lexicon.has(text, "age", "method_id_document") or lexicon.has(text, "age", "method_eid")
+            or bool(lexicon.providers_in(text)))
 
 
 def strong_method(sentence: str) -> bool:
@@ -257,7 +295,10 @@ def strong_method(sentence: str) -> bool:
         return False
     if any(lexicon.provider_level(p) >= 5 for p in lexicon.providers_in(sentence)):
         return True
-    return lexicon.has(sentence, "age", "document") and lexicon.has(sentence, "age", "liveness")
+    if lexicon.has(sentence, "age", "method_eid"):
+        return True
+    document = lexicon.has(sentence, "age", "document") or lexicon.has(sentence, "age", "method_id_document")
+    return document and (lexicon.has(sentence, "age", "liveness") or lexicon.has(sentence, "age", "method_live"))
 
 
 def level(findings: dict[str, Finding]) -> int:
@@ -280,8 +321,6 @@ def _sentences(text: str) -> list[str]:
 
 
 def _negated(sentence: str) -> bool:
-    import re
-
     return bool(re.search(r"\b(not|no|never|niet|geen|nooit)\b", sentence, re.I)) and not re.search(
         r"\b(not (be )?published|niet (ge)?publiceerd|niet online|no ad|geen advertentie)", sentence, re.I)
 
@@ -316,7 +355,97 @@ def _gate_level(obs: GateObservation) -> int:
     level = max([level, *(lexicon.provider_level(p) for p in obs.providers)])
     if "document" in obs.methods and lexicon.has(obs.text, "age", "document") and "liveness" in obs.text.lower():
         level = max(level, 5)
+    frames = [c.split(": ", 1)[1] for c in obs.controls if c.startswith("iframe: ") and ": " in c]
+    foreign = foreign_verifiers([*frames, *obs.foreign], obs.final_url or obs.url, frames=len(frames))
+    used = bool(foreign or obs.providers or "document" in obs.methods or "frame" in obs.methods)
+    described, _ = described_method(obs.text)
+    if described and used:
+        level = max(level, described)
     return level
+
+
+# ------------------------------------------------------------ the general recogniser (AGE-02)
+
+# Frames that are never an age check (video, maps, captchas, social widgets).
+NOT_VERIFIERS = ("youtube", "youtu.be", "vimeo", "google.com/maps", "maps.google", "openstreetmap", "recaptcha",
+                 "hcaptcha", "turnstile", "facebook.com/plugins", "twitter.com", "x.com/", "instagram", "doubleclick",
+                 "googletagmanager", "google-analytics", "gstatic", "fonts.googleapis", "cdnjs", "jsdelivr", "unpkg",
+                 "cloudflareinsights", "hotjar", "matomo", "plausible", "stripe", "paypal", "mollie")
+VERIFIER_URL = re.compile(r"verif|kyc|idv|ident|liveness|selfie|age[-_./]?(check|gate|assur|estimat)|leeftijd|"
+                          r"onboard|passport|document|facecheck|biometr", re.I)
+
+
+def foreign_verifiers(urls: list[str], own_url: str, frames: int = 0) -> list[str]:
+    """Frames or scripts of another origin that look like a verification step.
+
+    An iframe of another origin counts unless it is a known non-verifier (video, map, captcha); a
+    script of another origin counts when its URL speaks of verification. `frames` says how many of
+    `urls` (the first ones) are frames.
+    """
+    own = _origin(own_url)
+    out = []
+    for n, url in enumerate(urls):
+        if not url.startswith(("http://", "https://")) or _origin(url) == own:
+            continue
+        low = url.lower()
+        if any(x in low for x in NOT_VERIFIERS):
+            continue
+        if n < frames or VERIFIER_URL.search(urlsplit(url).netloc + urlsplit(url).path):
+            out.append(url)
+    return list(dict.fromkeys(out))
+
+
+def described_method(text: str) -> tuple[int, str]:
+    """The strongest age-assurance method a text says the step uses, by what it does, and the sentence.
+
+    5: an ID document together with a live selfie / liveness (in the same or the next sentence), or a
+    bank or eID check (iDIN, itsme, the EU age app, an EUDI wallet); 4: facial or e-mail-based age
+    estimation, or an ID document alone; 3: a card check. Sentences that deny or soften the method
+    ("we never ask for ...", "optional") do not count.
+    """
+    said = _sentences(text) or ([text] if text.strip() else [])
+    best, quote = 0, ""
+    for i, sentence in enumerate(said):
+        after = said[i + 1] if i + 1 < len(said) else ""
+        if _denied(sentence) or (after and len(after) < 80 and _denied(after) and not _method_words(after)):
+            continue  # "Some sites ask for your passport. We never do."
+        nxt = after if after and not _denied(after) else ""
+        prev = said[i - 1] if i and not _denied(said[i - 1]) else ""
+        level = 0
+        if lexicon.has(sentence, "age", "method_eid") or any(
+                lexicon.provider_level(p) >= 5 for p in lexicon.providers_in(sentence)):
+            level = 5
+        elif lexicon.has(sentence, "age", "method_id_document") and (
+                lexicon.has(f"{prev} {sentence} {nxt}", "age", "method_live")):
+            level = 5
+        elif lexicon.has(sentence, "age", "method_live") and lexicon.has(f"{prev} {nxt}", "age", "method_id_document"):
+            level = 5
+        elif lexicon.has(sentence, "age", "method_estimation") or lexicon.has(sentence, "age", "method_id_document"):
+            level = 4
+        elif lexicon.has(sentence, "age", "method_card"):
+            level = 3
+        if level > best:
+            best, quote = level, sentence
+    return best, quote
+
+
+def _method_words(text: str) -> bool:
+    return any(lexicon.has(text, "age", k) for k in ("method_eid", "method_id_document", "method_live",
+                                                      "method_estimation", "method_card"))
+
+
+def _denied(sentence: str) -> bool:
+    if not lexicon.has(sentence, "age", "method_not"):
+        return False
+    # "you can't post until ...", "niet zichtbaar voordat ...": a requirement, not a denial
+    return not re.search(r"\b(can't|cannot|can not|won't be (published|visible|shown)|not (be )?(published|visible|"
+                         r"shown|online)|until|niet (ge)?publiceerd|niet zichtbaar|niet online|kun je (nog )?niet|"
+                         r"kunt u (nog )?niet|totdat|tot je|pas)\b", sentence, re.I)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{(parts.hostname or '').removeprefix('www.')}:{parts.port or ''}"
 
 
 def _signup_forms(bundle: Bundle) -> list[tuple[PageRecord, Form]]:
@@ -329,8 +458,32 @@ def _signup_forms(bundle: Bundle) -> list[tuple[PageRecord, Form]]:
 
 
 def _signup_level(bundle: Bundle, page: PageRecord, form: Form) -> int:
+    return signup_method(bundle, page, form)[0]
+
+
+def signup_method(bundle: Bundle, page: PageRecord, form: Form) -> tuple[int, str]:
+    """The age-assurance level of a signup step, and the sentence that describes a strong method ('')."""
     providers = lexicon.providers_in(" ".join([*page.frames, *(r.url for r in page.requests)]))
     level = max((lexicon.provider_level(p) for p in providers), default=0)
+    own = page.final_url or page.url
+    urls = [*page.frames, *(r.url for r in page.requests if r.resource_type in ("script", "document", "sub_frame"))]
+    foreign = foreign_verifiers(urls, own, frames=len(page.frames))
+    controls = any(f.type == "file" for f in form.fields) or any(
+        lexicon.has(" ".join(filter(None, [e.name, e.text])), "age", "verify_words") for e in page.elements
+        if e.tag in ("button", "a") or e.role == "button")
+    text = bundle.text(page)
+    described, quote = described_method(text)
+    if described and (foreign or providers or controls):
+        level = max(level, described)
+    else:
+        quote = ""
+    level = max(level, _field_level(form))
+    return level, quote
+
+
+def _field_level(form: Form) -> int:
+    level = 0
+    parts = sum(1 for f in form.fields if DATE_PART.search(f"{f.label} {f.name} {f.placeholder}"))
     for f in form.fields:
         label = f"{f.label} {f.name} {f.placeholder}"
         if lexicon.has(label, "age", "document"):  # a photo upload is not an ID check
@@ -341,7 +494,22 @@ def _signup_level(bundle: Bundle, page: PageRecord, form: Form) -> int:
             level = max(level, 1)
         if lexicon.has(label, "age", "dob") is False and any(w in label.lower() for w in ("card number", "kaartnummer")):
             level = max(level, 3)
+        if f.type == "number" and AGE_FIELD.search(label):
+            level = max(level, 2)
+        if f.tag == "select" and parts >= 2 and DATE_PART.search(label) and _years(f.options):
+            level = max(level, 2)  # day / month / year selects with no word for "birth" near them
+    if parts >= 3:
+        level = max(level, 2)  # day, month and year fields: a date, and a card's expiry has no day
     return level
+
+
+DATE_PART = re.compile(r"\b(day|month|year|dag|maand|jaar|dd|mm|yyyy|jjjj)\b", re.I)
+AGE_FIELD = re.compile(r"\b(age|your age|leeftijd|je leeftijd|uw leeftijd)\b", re.I)
+
+
+def _years(options: list[str]) -> bool:
+    years = [int(o) for o in options if re.fullmatch(r"(19|20)\d\d", o.strip())]
+    return len(years) >= 10
 
 
 def _shot(obs: GateObservation) -> Evidence:

@@ -216,20 +216,89 @@ def verified_channel(bundle: Bundle) -> Finding:
                                f"code ('{code.label or code.name}').", evidence=[_ev(page, f.box, "signup form")],
                                nl=f"Het aanmeldformulier op {page.final_url or page.url} vraagt om een "
                                   f"bevestigingscode ('{code.label or code.name}').")
-    for page in texts:
-        for sentence in _sentences(bundle.text(page)):
-            if lexicon.has(sentence, "contact", "verify_channel") and lexicon.has(sentence, "contact", "account_words"):
-                return finding(cid, "pass", "Signing up needs a confirmed e-mail address or phone number, as the "
-                               "platform states.", basis="stated",
-                               quotes=[Quote(url=page.final_url or page.url, text=sentence)],
-                               nl="Aanmelden vereist een bevestigd e-mailadres of telefoonnummer, zo stelt het "
+    from .age import signup_method
+
+    for page in signups:
+        for f in page.forms:
+            lv, said = signup_method(bundle, page, f) if len(f.fields) >= 2 else (0, "")
+            if lv >= 5:
+                quotes = [Quote(url=page.final_url or page.url, text=said)] if said else []
+                return finding(cid, "pass", f"Signing up on {page.final_url or page.url} includes an identity check "
+                               "(ID document with liveness, or bank/eID).", evidence=[_ev(page, f.box, "signup form")],
+                               quotes=quotes,
+                               nl=f"Aanmelden op {page.final_url or page.url} omvat een identiteitscontrole "
+                                  "(identiteitsbewijs met liveness, of bank-ID/eID).")
+    negated: list[Quote] = []
+    for page in [*texts, *bundle.ok_pages("start", "other", "login")]:
+        said = _sentences(bundle.text(page))
+        for i, sentence in enumerate(said):
+            kind = verified_channel_statement(said, i)
+            if kind == "negated":
+                negated.append(Quote(url=page.final_url or page.url, text=sentence))
+                continue
+            if not kind:
+                continue
+            quotes = [Quote(url=page.final_url or page.url, text=t) for t in said[max(0, i - 1): i + 1]
+                      if t == sentence or lexicon.has(t, "contact", "channel")]
+            if kind == "id":
+                return finding(cid, "pass", "Signing up needs an identity check with an ID document, as the platform "
+                               "states.", basis="stated", quotes=quotes,
+                               nl="Aanmelden vereist een identiteitscontrole met een identiteitsbewijs, zo stelt het "
                                   "platform.")
+            return finding(cid, "pass", "Signing up needs a confirmed e-mail address or phone number, as the "
+                           "platform states.", basis="stated", quotes=quotes,
+                           nl="Aanmelden vereist een bevestigd e-mailadres of telefoonnummer, zo stelt het "
+                              "platform.")
+    if negated:
+        return finding(cid, "fail", "The platform states that an account needs no confirmation of e-mail or phone.",
+                       basis="stated", quotes=negated[:2],
+                       nl="Het platform stelt dat een account geen bevestiging van e-mail of telefoon nodig heeft.")
     signup_nl = "aanmeldpagina" if len(signups) == 1 else "aanmeldpagina's"
     other_nl = "hulp- of beleidspagina" if len(texts) - len(signups) == 1 else "hulp- of beleidspagina's"
     return finding(cid, "fail", f"No confirmation of e-mail or phone at signup was stated or observed "
                    f"({len(signups)} signup and {len(texts) - len(signups)} help/policy pages read).",
                    nl=f"Nergens vermeld of waargenomen dat e-mail of telefoon bij aanmelden wordt bevestigd "
                       f"({len(signups)} {signup_nl} en {len(texts) - len(signups)} {other_nl} gelezen).")
+
+
+def verified_channel_statement(said: list[str], i: int) -> str:
+    """Does sentence `i` (read with its neighbours) say that signing up needs a confirmed channel?
+
+    'channel' (e-mail or phone confirmed), 'id' (an ID check at signup), 'negated' ("you don't need
+    to confirm your address") or ''. "We'll send you a link. You can't post until you've confirmed it."
+    counts: the channel may stand in the sentence before, the requirement in this one.
+    """
+    sentence = said[i]
+    prev = said[i - 1] if i else ""
+    nxt = said[i + 1] if i + 1 < len(said) else ""
+    window = f"{prev} {sentence} {nxt}"
+    if lexicon.has(sentence, "contact", "verify_channel") and lexicon.has(window, "contact", "account_words"):
+        return "negated" if _confirm_negated(sentence) else "channel"
+    if not lexicon.has(sentence, "contact", "confirm_verb"):
+        return ""
+    if _confirm_negated(sentence):
+        about = lexicon.has(window, "contact", "channel") and (lexicon.has(window, "contact", "signup_context") or
+                                                               lexicon.has(window, "contact", "account_words"))
+        return "negated" if about else ""
+    required = lexicon.has(sentence, "contact", "required_words")
+    about_account = lexicon.has(window, "contact", "signup_context") or lexicon.has(window, "contact", "account_words")
+    if not (required and about_account):
+        return ""
+    if lexicon.has(f"{prev} {sentence}", "contact", "channel"):
+        return "channel"
+    if lexicon.has(f"{prev} {sentence}", "age", "method_id_document") and about_account:
+        return "id"
+    return ""
+
+
+def _confirm_negated(sentence: str) -> bool:
+    if not (lexicon.has(sentence, "contact", "confirm_negated")
+            or re.search(r"\b(hoeft|hoef|hoeven)\b.*\bniet\b|\b(don't|do not|doesn't|does not) (even )?(have|need)\b",
+                         sentence, re.I)):
+        return False
+    # "you can't post without confirming" is a requirement
+    return not re.search(r"\b(can't|cannot|can not|won't|until|kun je (pas|niet)|kunt u (pas|niet)|pas)\b",
+                         sentence, re.I)
 
 
 @check("CONTACT-04")
@@ -246,11 +315,17 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
             for kind in kinds:
                 if kind not in seen and el.region not in SITE_WIDE_REGIONS and lexicon.has(el.name, "contact", kind):
                     seen[kind] = ("observed", page, el.name)
-    for page in bundle.ok_pages("help", "policy"):
-        for sentence in _sentences(bundle.text(page)):
+    probe = bundle.probe("contact", ContactProbe)
+    for found in (probe.menu_controls if probe else []):
+        page = bundle.page_by_url(found.get("item_url", "")) or (bundle.item_pages() or pages)[0]
+        for kind in kinds:
+            if kind not in seen and lexicon.has(found.get("name"), "contact", kind):
+                seen[kind] = ("observed", page, f"{found.get('menu') or 'menu'} → {found.get('name')}")
+    for page in bundle.ok_pages("help", "policy", "other", "signup"):
+        said = _sentences(bundle.text(page))
+        for i, sentence in enumerate(said):
             for kind in kinds:
-                if kind not in seen and lexicon.has(sentence, "contact", kind) and \
-                        lexicon.has(sentence, "contact", "control_context"):
+                if kind not in seen and control_statement(said, i, kind):
                     seen[kind] = ("stated", page, sentence)
     names = {"block": "block", "mute": "mute or ignore", "who_contacts": "choose who may contact them"}
     have = [names[k] for k in kinds if k in seen]
@@ -268,6 +343,35 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
     nl += "." if status == "pass" else "; blokkeren plus nog één andere mogelijkheid is nodig."
     return finding(cid, status, summary, basis="observed" if evidence else "stated", quotes=quotes, evidence=evidence,
                    nl=nl)
+
+
+IMPERATIVE = re.compile(r"(block|mute|ignore|restrict|silence|snooze|unmute|blokkeer|demp|negeer|zet)\b", re.I)
+
+
+def control_statement(said: list[str], i: int, kind: str) -> bool:
+    """Does sentence `i` tell people they can use a `kind` control (block, mute, who_contacts)?
+
+    Read as help text is written: "You can block ...", imperatives ("Block someone from the ⋯
+    menu", "Demp een gesprek"), and questions with their answer ("How do I stop ...? Open their
+    profile and choose Block."). The platform blocking people ("we block accounts that ...") is not.
+    """
+    sentence = said[i]
+    if not lexicon.has(sentence, "contact", kind):
+        return False
+    if re.search(r"\b(we|wij|our (team|moderators)|ons team|moderators?|moderatoren)\b\s+(\w+\s+){0,2}?"
+                 r"(block|blocks|ban|blokkeren|blokkeert|blokkeer|verwijderen)\b", sentence, re.I):
+        return False
+    if re.search(r"\b(you|your account|je account|uw account|jij|je)\s+(\w+\s+){0,2}?(be|is|wordt|worden)\s+"
+                 r"(blocked|geblokkeerd)\b", sentence, re.I):
+        return False  # a sanction, not a control
+    prev = said[i - 1] if i else ""
+    imperative = bool(IMPERATIVE.match(sentence.strip().lstrip("-•*·0123456789. ")))
+    question = prev.rstrip().endswith("?")
+    # "Who can write to me?" answered by "Only people you have liked back can ... Under Settings ..."
+    after = " ".join(said[i + 1: i + 3])
+    answered = sentence.rstrip().endswith("?") and lexicon.has(after, "contact", "control_context")
+    return (imperative or answered or lexicon.has(sentence, "contact", "control_context")
+            or (question and lexicon.has(prev, "contact", "control_context")))
 
 
 @check("CONTACT-05")

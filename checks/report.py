@@ -244,23 +244,66 @@ def report_categories(bundle: Bundle) -> Finding:
 def handling_explained(bundle: Bundle) -> Finding:
     """Receipt confirmation, a timeframe and a way to appeal are stated for reports."""
     cid = "REPORT-06"
+    contact = general_contact(bundle)
     pages = bundle.ok_pages("report", "help", "policy")
     if not pages:
-        return silent_platform(cid, bundle, "how reports are handled", "hoe meldingen worden afgehandeld")
+        verdict = silent_platform(cid, bundle, "how reports are handled", "hoe meldingen worden afgehandeld")
+        verdict.details["general_contact"] = contact
+        return verdict
+    # report-handling pages are read wherever the platform puts them (an "other" page, the start
+    # page, the page a report form thanks you on)
+    pages = pages + [p for p in bundle.ok_pages("other", "start", "signup", "login") if _speaks_of_handling(bundle, p)]
     found = handling_statements(bundle, pages)
     words = {"receipt": "a receipt confirmation", "timeframe": "a timeframe", "appeal": "a way to appeal"}
     have = [words[k] for k in words if k in found]
     lack = [words[k] for k in words if k not in found]
     if not have:
         return finding(cid, "fail", f"None of {len(pages)} help and policy pages explains how reports are handled "
-                       "(receipt, timeframe, appeal).", basis="stated",
+                       "(receipt, timeframe, appeal).", basis="stated", general_contact=contact,
                        nl=f"Geen van de {len(pages)} hulp- en beleidspagina's legt uit hoe meldingen worden afgehandeld "
                           "(ontvangstbevestiging, termijn, bezwaar).")
     summary = f"The platform states {', '.join(have)}" + (f", but not {' or '.join(lack)}." if lack else ".")
     lack_nl = [HANDLING_LACK_NL[k] for k in words if k not in found]
     nl = f"Het platform noemt {_join_nl([HANDLING_NL[k] for k in words if k in found])}" + (
         f", maar geen {_join_nl(lack_nl, 'of')}." if lack_nl else ".")
-    return finding(cid, "pass" if not lack else "partial", summary, basis="stated", quotes=list(found.values()), nl=nl)
+    return finding(cid, "pass" if not lack else "partial", summary, basis="stated", quotes=list(found.values()), nl=nl,
+                   general_contact=contact)
+
+
+CONTACT_WORDS = re.compile(r"\b(contact|contact us|contacteer|neem contact op|contactformulier|klantenservice|"
+                           r"customer service|get in touch|mail ons|e-mail ons|email us)\b", re.I)
+
+
+def general_contact(bundle: Bundle) -> dict[str, list[str]]:
+    """The platform's general contact routes: its own e-mail addresses and its contact pages.
+
+    A general address or contact page lifts the REPORT level to 1 (CATALOGUE.md), even when no
+    report control exists. Addresses in users' item pages are not the platform's.
+    """
+    own = (urlsplit(bundle.platform.url).hostname or "").removeprefix("www.")
+    mails, pages = set(), set()
+    for page in bundle.ok_pages():
+        if page.role == "item":
+            continue
+        for el in page.elements:
+            href = (el.href or "").strip()
+            if href.lower().startswith("mailto:"):
+                mails.add(href.split("?")[0].lower())
+            elif href and (CONTACT_WORDS.search(el.name or "") or CONTACT_WORDS.search(urlsplit(href).path
+                                                                                      .replace("/", " ").replace("-", " "))):
+                host = (urlsplit(href).hostname or own).removeprefix("www.")
+                if host == own or not own:
+                    pages.add(href)
+        if page.role in ("help", "policy", "report", "start", "other"):
+            for m in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", bundle.text(page)):
+                mails.add("mailto:" + m.lower().rstrip("."))
+    return {"mailto": sorted(mails)[:10], "pages": sorted(pages)[:10]}
+
+
+def _speaks_of_handling(bundle: Bundle, page: PageRecord) -> bool:
+    text = bundle.text(page)
+    return lexicon.has(text, "report", "about_reports") and any(
+        lexicon.has(text, topic, key) for topic in ("report", "handling") for key in ("receipt", "appeal", "timeframe"))
 
 
 def handling_statements(bundle: Bundle, pages: list[PageRecord]) -> dict[str, Quote]:
@@ -277,7 +320,7 @@ def handling_statements(bundle: Bundle, pages: list[PageRecord]) -> dict[str, Qu
             if not lexicon.has(context, "report", "about_reports"):
                 continue
             for key in ("receipt", "timeframe", "appeal"):
-                if key in found or not lexicon.has(sentence, "report", key):
+                if key in found or not (lexicon.has(sentence, "report", key) or lexicon.has(sentence, "handling", key)):
                     continue
                 if key == "appeal" and lexicon.has(sentence, "report", "appeal_not"):
                     continue
@@ -304,8 +347,12 @@ def silent_platform(cid: str, bundle: Bundle, what: str, what_nl: str) -> Findin
 
 
 def _is_handling_time(sentence: str) -> bool:
-    """'within 24 hours' about reviewing, not 'you can edit your ad for 30 days'."""
-    return bool(re.search(r"\b(within|binnen|in)\b", sentence, re.I)) or lexicon.has(sentence, "report", "receipt")
+    """'within 24 hours' about reviewing, not 'you can edit your ad for 30 days' or 'reports are kept 90 days'."""
+    if re.search(r"\b(keep|kept|keeps|retain|retained|store|stored|delete|deleted|bewaren|bewaard|bewaart|"
+                 r"verwijderd|verwijderen|opgeslagen)\b", sentence, re.I):
+        return False
+    return (bool(re.search(r"\b(within|binnen|in|same day|dezelfde dag|24/7|round the clock|dag en nacht)\b", sentence,
+                           re.I)) or lexicon.has(sentence, "report", "receipt") or lexicon.has(sentence, "handling", "receipt"))
 
 
 def level(findings: dict[str, Finding]) -> int:
@@ -323,6 +370,10 @@ def level(findings: dict[str, Finding]) -> int:
         return 2
     if routes.get("mailto") or routes.get("links") or outcomes.get("mailto") or per_item:
         return 1
+    f06 = findings.get("REPORT-06")
+    contact = (f06.details.get("general_contact") if f06 else None) or {}
+    if contact.get("mailto") or contact.get("pages"):
+        return 1  # a general contact address or contact page (CATALOGUE.md: "only e-mail")
     return 0
 
 

@@ -11,7 +11,7 @@ import urllib.request
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 from safehaven.toolkit.demo_server import (
@@ -158,6 +158,7 @@ LISTINGS = {
     "nachtprikbord": ("/", r'href="/ad/(\d+)"'),
     "tweeklank": ("/api/profielen.json", r'"id": (\d+)'),
     "murmurly": ("/api/posts.json", r'"id": (\d+)'),
+    "harbourlight": ("/discover", r'href="/profile/(\d+)"'),
 }
 JS_LINKS = {"tweeklank": ("js/tweeklank.js", "href=\"/profiel/' + p.id"), "murmurly": ("static/app.js", "href=\"/post/' + p.id")}
 
@@ -423,6 +424,8 @@ def test_served_pages_load_nothing_from_outside(platform, variant):
     with serve(platform, variant) as base:
         cookie = gate_cookie(platform, base, variant)
         host = urlsplit(base).netloc
+        # a [partner] origin (a verification provider) is served by the same demo server, on loopback
+        partner = urlsplit(base.server.partner_url).netloc
         pages_dir = variant_file(platform, variant, "_templates/pages")
         seeds = (
             [
@@ -448,7 +451,9 @@ def test_served_pages_load_nothing_from_outside(platform, variant):
             parser.feed(body.decode("utf-8"))
             for ref in parser.resources:
                 target = urlsplit(urljoin(base + path.lstrip("/"), ref))
-                assert target.scheme in ("http", "") and target.netloc in (host, ""), f"{path}: {ref}"
+                assert target.scheme in ("http", "") and target.netloc in (host, "", partner), f"{path}: {ref}"
+                if partner and target.netloc == partner:
+                    assert fetch(urlunsplit(target._replace(query="")))[0] == 200, f"{path}: {ref}"
             for style in parser.styles:
                 assert not re.search(r"url\(\s*[\"']?\s*(https?:)?//", style), f"{path}: {style}"
             for href in parser.anchors:

@@ -120,6 +120,8 @@ async def probe_age_gate(collector: Collector) -> AgeGateProbe:
     gated = [o for o in probe.observations if o.gate]
     if gated and deep_links:
         await _try_bypass(collector, probe, gated[0].url, deep_links[0])
+        if not probe.passed_gate and not probe.error:
+            await _try_script_flags(collector, probe, gated[0].url, deep_links[0])
     return probe
 
 
@@ -152,6 +154,7 @@ async def _observe(collector: Collector, url: str, entry: str, n: int) -> GateOb
                 obs.content_under_overlay = await _content_behind_redirect(ctx, url)
             if obs.providers and "provider" not in obs.methods:
                 obs.methods.append("provider")
+            obs.foreign = await _foreign_sources(page)
         shot = await page.screenshot(type="jpeg", quality=70)
         obs.screenshot = collector.writer.write_bytes(f"probes/age_gate/{n:02d}-{entry}.jpg", shot)
     except PlaywrightError as exc:
@@ -176,8 +179,41 @@ async def _content_behind_redirect(ctx: BrowserContext, url: str) -> bool:
 
 
 def _content_in_html(html: str) -> bool:
-    html = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)
-    return len(" ".join(re.sub(r"<[^>]+>", " ", html).split())) > 600
+    """Does the HTML carry content: text outside header, navigation, footer and cookie banner?"""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for el in soup.find_all(["script", "style", "noscript", "template", "header", "nav", "footer"]):
+        el.decompose()
+    for el in soup.find_all(attrs={"role": ["banner", "navigation", "contentinfo"]}):
+        el.decompose()
+    for el in soup.find_all(True):
+        if el.decomposed:
+            continue
+        idc = f"{el.get('id', '')} {' '.join(el.get('class') or [])} {el.get('aria-label', '')}"
+        if COOKIE_BANNER.search(idc):
+            el.decompose()
+    return len(" ".join(soup.get_text(" ").split())) > 600
+
+
+COOKIE_BANNER = re.compile(r"cookie|consent|gdpr|cmp-|onetrust|didomi", re.I)
+
+
+async def _foreign_sources(page: Page) -> list[str]:
+    """Frames and scripts of another origin on the gate page (a verification step another party runs)."""
+    try:
+        urls = await page.evaluate(
+            "() => [...Array.from(document.querySelectorAll('iframe')).map(f => f.src),"
+            " ...Array.from(document.scripts).map(s => s.src)].filter(Boolean)")
+    except PlaywrightError:
+        return []
+    own = _origin(page.url)
+    return list(dict.fromkeys(u[:300] for u in urls if u.startswith("http") and _origin(u) != own))[:10]
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname}:{parts.port or ''}"
 
 
 async def _providers(page: Page) -> list[str]:
@@ -270,3 +306,98 @@ def _js_str(value: str) -> str:
 def _path_of(url: str) -> str:
     parts = urlsplit(url)
     return parts.path.rstrip("/") or "/"
+
+
+# ------------------------------------------------- flags the gate's own script checks
+
+
+COOKIE_READ = [
+    # document.cookie.includes('age_ok=1'), /(^|;\s*)age_ok=yes/.test(document.cookie), indexOf("x=")
+    re.compile(r"""document\.cookie[^;\n]{0,160}?['"`/](?:\(\^\|;\\s\*\)|\^|\\b)?([A-Za-z_][\w\-]{1,40})=([\w\-.:+]{0,40})"""),
+    re.compile(r"""([A-Za-z_][\w\-]{1,40})=([\w\-.:+]{0,40})['"`/][^;\n]{0,80}?document\.cookie"""),
+    # getCookie('age_ok') === '1', Cookies.get("age_ok")
+    re.compile(r"""(?:[gG]et[cC]ookie|Cookies\.get|readCookie|cookie)\(\s*['"`]([\w\-]{2,40})['"`]\s*\)"""
+               r"""(?:\s*(?:===?|!==?)\s*['"`]([^'"`]{1,40})['"`])?"""),
+]
+STORAGE_READ = re.compile(
+    r"""(local|session)Storage(?:\.getItem\(\s*['"`]([\w\-:.]{2,60})['"`]\s*\)|\[\s*['"`]([\w\-:.]{2,60})['"`]\s*\]|"""
+    r"""\.([A-Za-z_]\w{1,40}))(?:\s*(?:===?|!==?)\s*['"`]?([\w\-.:+]{1,40})['"`]?)?""")
+STORAGE_METHODS = {"getItem", "setItem", "removeItem", "clear", "key", "length"}
+DEFAULT_VALUES = ("1", "true", "yes")
+MAX_SCRIPT_FLAGS = 6
+
+
+def flags_in_script(source: str) -> list[dict[str, str]]:
+    """Cookie and storage keys a gate script reads, with the value it compares them to ('' when none)."""
+    out: dict[tuple[str, str], str] = {}
+    for rx in COOKIE_READ:
+        for m in rx.finditer(source):
+            name, value = m.group(1), (m.group(2) or "")
+            if name.lower() in ("path", "expires", "max-age", "domain", "samesite", "secure"):
+                continue
+            out.setdefault(("cookie", name), value)
+            if value and not out[("cookie", name)]:
+                out[("cookie", name)] = value
+    for m in STORAGE_READ.finditer(source):
+        store, name, value = m.group(1), m.group(2) or m.group(3) or m.group(4), m.group(5) or ""
+        if not name or name in STORAGE_METHODS:
+            continue
+        key = (store, name)
+        if key not in out or (value and not out[key]):
+            out[key] = value if value not in ("null", "undefined") else ""
+    return [{"kind": k, "name": n, "value": v} for (k, n), v in out.items()]
+
+
+async def _gate_scripts(ctx: BrowserContext, page: Page) -> str:
+    """The source of the gate page's scripts: inline ones, and files of the page's own origin."""
+    try:
+        inline, srcs = await page.evaluate(
+            "() => [Array.from(document.scripts).filter(s => !s.src).map(s => s.textContent).join('\\n'),"
+            " Array.from(document.scripts).map(s => s.src).filter(Boolean)]")
+    except PlaywrightError:
+        return ""
+    parts = [inline]
+    own = _origin(page.url)
+    for src in srcs[:8]:
+        if _origin(src) != own:
+            continue
+        try:
+            response = await ctx.request.get(src, timeout=10000)
+            if response.ok:
+                parts.append((await response.text())[:300_000])
+        except PlaywrightError:
+            continue
+    return "\n".join(parts)
+
+
+async def _try_script_flags(collector: Collector, probe: AgeGateProbe, gate_url: str, deep_link: str) -> None:
+    """The gate could not be passed (a camera step, a bank login): read which cookie or storage key its own
+    script checks, set it by hand in a fresh browser and see whether the content opens."""
+    ctx, _ = await collector._context()
+    try:
+        page = await ctx.new_page()
+        await page.goto(gate_url, wait_until="domcontentloaded")
+        await settle(page, collector.crawl.settle_ms)
+        source = await _gate_scripts(ctx, page)
+    except PlaywrightError as exc:
+        log.info("gate scripts of %s could not be read: %s", gate_url, exc)
+        return
+    finally:
+        await ctx.close()
+    host = urlsplit(deep_link).hostname or ""
+    tried = 0
+    for cand in flags_in_script(source):
+        values = [cand["value"]] if cand["value"] else list(DEFAULT_VALUES)
+        for value in values:
+            if tried >= MAX_SCRIPT_FLAGS:
+                return
+            tried += 1
+            if cand["kind"] == "cookie":
+                flag = {"name": cand["name"], "value": value, "domain": host, "path": "/"}
+            else:
+                flag = {"store": cand["kind"], "name": cand["name"], "value": value}
+            flag.update(forgeable="true", source="script")
+            flag["unlocks"] = str(await _replay(collector, flag, deep_link)).lower()
+            (probe.cookies_set if "domain" in flag else probe.storage_set).append(flag)
+            if flag["unlocks"] == "true":
+                return

@@ -15,7 +15,7 @@ from safehaven.checks import lexicon
 from safehaven.checks.contact import phone_numbers
 
 from .models import Box, ContactAttempt, ContactProbe
-from .report_probe import SITE_WIDE, _find, _seen, _settle, _signature, _state, visible_forms
+from .report_probe import SITE_WIDE, _click_mark, _find, _menu_triggers, _seen, _settle, _signature, _state, visible_forms
 
 if TYPE_CHECKING:
     from .collect import Collector
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("safehaven.contact_probe")
 
 MAX_ITEMS = 4
+MENU_ITEMS = 2  # item pages whose menus are opened to look for block / mute / "who may message me"
+MENU_KINDS = ("block", "mute", "who_contacts")
 
 
 async def probe_contact(collector: Collector) -> ContactProbe:
@@ -48,6 +50,10 @@ async def probe_contact(collector: Collector) -> ContactProbe:
                 attempt = await _try(collector, ctx, url, kind, n)
                 if attempt:
                     probe.attempts.append(attempt)
+        for url in items[:MENU_ITEMS]:
+            if {lexicon_kind(c["name"]) for c in probe.menu_controls} >= {"block", "mute"}:
+                break
+            probe.menu_controls += await _menu_controls(collector, ctx, url)
     finally:
         await ctx.close()
     return probe
@@ -87,6 +93,47 @@ async def _try(collector: Collector, ctx, url: str, kind: str, n: int) -> Contac
                               error=str(exc).splitlines()[0][:300])
     finally:
         await page.close()
+
+
+def lexicon_kind(name: str) -> str:
+    """Which of block / mute / who_contacts a control's name speaks of ('' for none)."""
+    return next((k for k in MENU_KINDS if lexicon.has(name, "contact", k)), "")
+
+
+async def _menu_controls(collector: Collector, ctx, url: str) -> list[dict[str, str]]:
+    """Open the menus of an item page ("⋯", "More", aria-haspopup) and note block / mute / who-may-contact controls.
+
+    Only opens menus; never clicks the controls themselves.
+    """
+    pattern = "|".join(lexicon.pattern("contact", k).pattern for k in MENU_KINDS)
+    found: dict[str, dict[str, str]] = {}
+    page = await ctx.new_page()
+    try:
+        await collector._polite_wait()
+        await page.goto(url, wait_until="domcontentloaded")
+        await _settle(page, collector.crawl.settle_ms)
+        before = {c["mark"] for c in await _find(page, pattern, "cc", True)}
+        for menu in (await _menu_triggers(page))[:4]:
+            if not await _click_mark(page, menu):
+                continue
+            await page.wait_for_timeout(250)
+            for c in await _find(page, pattern, "cc", True):
+                kind = lexicon_kind(c.get("name", ""))
+                if c["mark"] in before or c.get("region") in SITE_WIDE or not kind or kind in found:
+                    continue
+                found[kind] = {"item_url": url, "menu": menu.get("name") or menu.get("tag", ""),
+                               "name": c.get("name", ""), "kind": kind}
+            try:
+                await page.keyboard.press("Escape")
+            except PlaywrightError:
+                pass
+            if len(found) == len(MENU_KINDS):
+                break
+    except PlaywrightError as exc:
+        log.info("menus on %s could not be opened: %s", url, exc)
+    finally:
+        await page.close()
+    return list(found.values())
 
 
 async def _click(page: Page, control: dict) -> None:

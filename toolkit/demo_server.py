@@ -49,6 +49,12 @@ Every folder ``audits/demo/<slug>/`` that holds an ``audit.toml`` is one demo pl
                                     #   static assets (CSS, JS, images) are never gated
         max_age = 86400             # cookie lifetime set by the accept path (seconds)
 
+        [partner]                   # another origin (a verification provider, say) served next to
+                                    #   the platform on its own port, from the variant's _partner/
+                                    #   folder (static files only); templates get `partner_url`
+                                    #   ("http://127.0.0.1:PORT") and the platform's CSP allows it
+        name = "CheckPoint ID"      # optional, passed to templates as partner.name
+
         [login]                     # login walls; no login ever succeeds
         page = "/login"             # the login page (a route, template page or static file)
         paths = ["/messages", "/u/*/message"]  # walled prefixes; * matches one segment. A request
@@ -62,7 +68,8 @@ other method (POST, PUT, ...) answers the "received" page and changes nothing. T
 key), ``path``, ``base_url`` (``http://host:port``), ``url`` (the full request URL), ``variant``.
 
 Nothing served refers to another host (tests/test_demo_server.py holds every file to that), and
-the Content-Security-Policy keeps the browser on the demo origin even if something slipped in.
+the Content-Security-Policy keeps the browser on the demo origin (and its partner origin, when
+``[partner]`` is set) even if something slipped in.
 """
 
 from __future__ import annotations
@@ -373,6 +380,25 @@ class DemoServer:
         self._httpd = ThreadingHTTPServer((host, port), _make_handler(self))
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
+        self.partner: dict[str, Any] = dict(self.config.get("partner", {}))
+        self.partner_root = next((r / "_partner" for r in self.roots if (r / "_partner").is_dir()), None)
+        self._partner_httpd: ThreadingHTTPServer | None = None
+        self._partner_thread: threading.Thread | None = None
+        if "partner" in self.config and self.partner_root is not None:
+            self._partner_httpd = ThreadingHTTPServer((host, 0), _make_partner_handler(self.partner_root))
+            self._partner_httpd.daemon_threads = True
+
+    @property
+    def partner_url(self) -> str:
+        """The partner origin ("http://127.0.0.1:PORT"), or "" when the platform has none."""
+        return f"http://127.0.0.1:{self._partner_httpd.server_address[1]}" if self._partner_httpd else ""
+
+    @property
+    def csp(self) -> str:
+        if not self.partner_url:
+            return _CSP
+        return (_CSP.replace("script-src 'self'", f"script-src 'self' {self.partner_url}")
+                .replace("frame-src 'self'", f"frame-src 'self' {self.partner_url}"))
 
     # -- set-up
 
@@ -405,6 +431,11 @@ class DemoServer:
         return f"http://127.0.0.1:{self.port}/"
 
     def start(self) -> DemoServer:
+        if self._partner_httpd is not None and self._partner_thread is None:
+            self._partner_thread = threading.Thread(
+                target=self._partner_httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                name=f"demo-{self.platform.slug}-partner", daemon=True)
+            self._partner_thread.start()
         if self._thread is None:
             self._thread = threading.Thread(
                 target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name=f"demo-{self.platform.slug}", daemon=True
@@ -418,6 +449,12 @@ class DemoServer:
             self._thread.join(timeout=5)
             self._thread = None
         self._httpd.server_close()
+        if self._partner_httpd is not None:
+            if self._partner_thread is not None:
+                self._partner_httpd.shutdown()
+                self._partner_thread.join(timeout=5)
+                self._partner_thread = None
+            self._partner_httpd.server_close()
 
     def __enter__(self) -> DemoServer:
         return self.start()
@@ -449,6 +486,8 @@ class DemoServer:
             "params": {},
             "items": [],
             "item": None,
+            "partner_url": self.partner_url,
+            "partner": self.partner,
         }
         if method not in ("GET", "HEAD"):
             return self._received(ctx)
@@ -625,7 +664,7 @@ def _make_handler(server: DemoServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Cache-Control", "no-store")
             self.send_header("X-Content-Type-Options", "nosniff")
             if server.site.get("csp", True):
-                self.send_header("Content-Security-Policy", _CSP)
+                self.send_header("Content-Security-Policy", server.csp)
             for name, value in answer.headers:
                 self.send_header(name, value)
             self.end_headers()
@@ -654,6 +693,45 @@ def _make_handler(server: DemoServer) -> type[BaseHTTPRequestHandler]:
             pass
 
     return Handler
+
+
+def _make_partner_handler(root: Path) -> type[BaseHTTPRequestHandler]:
+    """Static files of a partner origin (GET and HEAD; anything else changes nothing and gets 204)."""
+
+    class PartnerHandler(BaseHTTPRequestHandler):
+        server_version = "safehaven-demo-partner/1"
+        sys_version = ""
+
+        def _serve(self, method: str) -> None:
+            path = unquote(urlsplit(self.path).path)
+            file = (root / path.lstrip("/")).resolve()
+            if path.endswith("/"):
+                file = file / "index.html"
+            ok = method in ("GET", "HEAD") and ".." not in path.split("/") and file.is_file() and \
+                DemoServer._inside(file, root)
+            body = file.read_bytes() if ok else b""
+            self.send_response(200 if ok else (204 if method not in ("GET", "HEAD") else 404))
+            self.send_header("Content-Type", _content_type(file) if ok else "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Security-Policy", _CSP)
+            self.end_headers()
+            if method != "HEAD":
+                self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            self._serve("GET")
+
+        def do_HEAD(self) -> None:
+            self._serve("HEAD")
+
+        def do_POST(self) -> None:
+            self._serve("POST")
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    return PartnerHandler
 
 
 class ServedURL(str):

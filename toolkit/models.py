@@ -143,6 +143,7 @@ class GateObservation(_Model):
     text: str = ""
     controls: list[str] = Field(default_factory=list)
     content_under_overlay: bool = False
+    foreign: list[str] = Field(default_factory=list)  # frames and scripts of another origin on the gate
     screenshot: str | None = None
     box: Box | None = None
 
@@ -218,6 +219,9 @@ class ContactProbe(_Model):
 
     attempts: list[ContactAttempt] = Field(default_factory=list)
     refused_requests: list[str] = Field(default_factory=list)
+    # block / mute / "who may message me" controls found in menus opened on item pages:
+    # {"item_url", "menu", "name"}
+    menu_controls: list[dict[str, str]] = Field(default_factory=list)
 
 
 class SignupTrial(_Model):

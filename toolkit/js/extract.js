@@ -27,7 +27,72 @@
       return n ? textOf(n) : '';
     }).join(' ').trim();
   }
+  // A date of birth split over day / month / year fields, an age checkbox without a <label>: the
+  // field's own label says little ("Day", nothing), so the words around it (a fieldset legend, the
+  // table row's heading, the text before the group, the text after a checkbox) are added.
+  const DATE_PART = /\b(day|month|year|dag|maand|jaar|dd|mm|yy|yyyy|jjjj|jj)\b/i;
+  function textBefore(el) {
+    let n = el;
+    for (let depth = 0; n && depth < 4; depth++, n = n.parentElement) {
+      for (let s = n.previousSibling; s; s = s.previousSibling) {
+        if (s.nodeType === 3) { const t = clean(s.textContent); if (t) return t.slice(-120); continue; }
+        if (s.nodeType !== 1 || ['SCRIPT', 'STYLE', 'BR'].includes(s.tagName)) continue;
+        if (s.matches('input, select, textarea, button') || s.querySelector('input, select, textarea')) continue;
+        const t = textOf(s);
+        if (t) return t.slice(-120);
+      }
+      if (n.parentElement && n.parentElement.matches('form, fieldset, body')) break;
+    }
+    return '';
+  }
+  function textAfter(el) {
+    for (let s = el.nextSibling; s; s = s.nextSibling) {
+      if (s.nodeType === 3) { const t = clean(s.textContent); if (t) return t.slice(0, 160); continue; }
+      if (s.nodeType !== 1 || s.matches('input, select, textarea, button')) break;
+      const t = textOf(s);
+      if (t) return t.slice(0, 160);
+    }
+    return '';
+  }
+  function contextOf(el) {
+    const fs = el.closest('fieldset');
+    const legend = fs && fs.querySelector('legend');
+    if (legend && textOf(legend)) return textOf(legend);
+    const group = el.closest('[role=group]');
+    if (group) {
+      const g = byIds(group, group.getAttribute('aria-labelledby')) || group.getAttribute('aria-label');
+      if (g) return clean(g);
+    }
+    const cell = el.closest('td, th');
+    if (cell) {
+      const row = cell.parentElement;
+      const head = row && Array.from(row.children).find((c) => c !== cell && c.tagName === 'TH');
+      if (head && textOf(head)) return textOf(head);
+      const prevCell = cell.previousElementSibling;
+      if (prevCell && !prevCell.querySelector('input, select, textarea') && textOf(prevCell)) return textOf(prevCell).slice(0, 120);
+      const table = cell.closest('table');
+      const idx = Array.from(row ? row.children : []).indexOf(cell);
+      const headRow = table && table.querySelector('thead tr, tr');
+      if (headRow && headRow !== row && headRow.children[idx] && textOf(headRow.children[idx])) return textOf(headRow.children[idx]);
+    }
+    return textBefore(el);
+  }
   function labelOf(el) {
+    const own = ownLabel(el);
+    if (el.type === 'hidden' || !el.matches('input, select')) return own;
+    const type = (el.getAttribute('type') || '').toLowerCase();
+    if (type === 'checkbox' && !own) return textAfter(el) || contextOf(el);
+    const desc = own + ' ' + (el.getAttribute('name') || '') + ' ' + (el.getAttribute('placeholder') || '');
+    if ((!own || (own.length <= 24 && DATE_PART.test(desc))) && !['submit', 'button', 'reset', 'image', 'radio', 'checkbox'].includes(type)) {
+      if (own || DATE_PART.test(desc) || el.tagName === 'SELECT' || type === 'date' || type === 'number') {
+        const ctx = contextOf(el);
+        if (ctx && !ctx.includes(own)) return clean(ctx + ' ' + own).slice(0, 300);
+        if (ctx) return ctx.slice(0, 300);
+      }
+    }
+    return own;
+  }
+  function ownLabel(el) {
     const fromIds = byIds(el, el.getAttribute('aria-labelledby'));
     if (fromIds) return fromIds;
     const al = el.getAttribute('aria-label');

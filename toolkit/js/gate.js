@@ -78,10 +78,29 @@
   if (DOC.test(gateText)) methods.add('document-words');
   if (controls.some((c) => c.startsWith('button: ')) && !methods.has('dob')) methods.add('button');
   const r = gateEl.getBoundingClientRect();
-  // Content under the overlay: how much of the page lies outside the gate element.
-  const outsideChars = Math.max(0, bodyText.length - gateText.length);
+  // Content under the overlay: how much of the page lies outside the gate element. Header,
+  // navigation, footer and cookie banner are the platform's frame, not its content.
+  const CHROME = 'header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]';
+  const COOKIE = /cookie|consent|gdpr|cmp-|onetrust|didomi/i;
+  const isChrome = (el) => {
+    if (el.matches(CHROME)) return true;
+    const idc = (el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : '') + ' ' + (el.getAttribute('aria-label') || '');
+    if (COOKIE.test(idc)) return true;
+    const cs = getComputedStyle(el);
+    return (cs.position === 'fixed' || cs.position === 'sticky') && /cookie/i.test(el.innerText || '') && (el.innerText || '').length < 1200;
+  };
+  const chrome = [];
+  for (const el of document.body ? document.body.querySelectorAll('*') : []) {
+    if (el === gateEl || el.contains(gateEl) || gateEl.contains(el) || !visible(el)) continue;
+    if (chrome.some((c) => c.contains(el))) continue;
+    if (isChrome(el)) chrome.push(el);
+  }
+  const chromeChars = chrome.reduce((n, el) => n + textOf(el).length, 0);
+  const outsideChars = Math.max(0, bodyText.length - gateText.length - chromeChars);
   let outsideLinks = 0;
-  for (const a of document.querySelectorAll('a[href]')) if (!gateEl.contains(a)) outsideLinks++;
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (!gateEl.contains(a) && !chrome.some((c) => c.contains(a))) outsideLinks++;
+  }
   return {
     gate: true, kind, text: gateText.slice(0, 1500), controls: controls.slice(0, 30), methods: Array.from(methods),
     box: {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height},
