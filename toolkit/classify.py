@@ -44,6 +44,10 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
                 return role, [f"{where} names '{hit}'"]
     system = is_system_url(url)
     by_content = item_by_content(signals or {}, item_links)
+    about = role_by_text(text)
+    if about and not by_content and len(set(lexicon.find_all((text or "")[:6000], "roles", "handling_content"))) >= 2:
+        # A page that explains report handling or law-enforcement requests is read as policy, whatever its URL.
+        return "policy", [f"the text is about '{about}'"]
     if not system and is_item_url(url):
         if item_links >= LISTING_LINKS and not by_content:
             return "listing", [f"an item-like URL, but the page links to {item_links} items and shows no single item"]
@@ -52,9 +56,8 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
         return "item", [by_content]
     if item_links >= 5:
         return "listing", [f"links to {item_links} items"]
-    hit = role_by_text(text)
-    if hit:
-        return "policy", [f"the text is about '{hit}'"]
+    if about:
+        return "policy", [f"the text is about '{about}'"]
     return "other", []
 
 

@@ -346,9 +346,8 @@ class Collector:
         if self._gate_returns == 1:
             self.info.notes.append("the age gate came back on a later page load (its state is not kept); "
                                    "passed again wherever it showed")
-        if await pass_gate(page):
-            await settle(page, self.crawl.settle_ms)
-            await dismiss_cookie_banner(page)
+        if await pass_gate(page):  # pass_gate waits for a navigation it causes; an in-page gate needs only a moment
+            await page.wait_for_timeout(min(self.crawl.settle_ms, 300))
         return True
 
     async def _extract(self, page: Page, record: PageRecord, cand: _Candidate) -> None:
@@ -581,8 +580,9 @@ def fold_url(url: str) -> str:
     if not parts.query:
         return url
     variants = set(lexicon.words("roles", "variant_query"))
+    jumps = set(lexicon.words("roles", "variant_value"))
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if k.lower() not in variants and not k.lower().startswith("utm_")]
+            if k.lower() not in variants and not k.lower().startswith("utm_") and v.lower() not in jumps]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), ""))
 
 
