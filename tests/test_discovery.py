@@ -109,6 +109,11 @@ def test_page_roles_by_what_the_text_says():
     assert role == "policy" and "meldingen" in reasons[0]
     le = "Requests from law enforcement\nLaw enforcement agencies can reach us at legal@x.test."
     assert classify_page("https://x.test/page/42", text=le)[0] == "policy"
+    # A footer link "Law enforcement" and "Contact us" on every page does not make a page about them
+    footer = "Anna, 24, Amsterdam. Photos and rates.\nLaw enforcement\nContact us\nHow we handle reports"
+    assert classify_page("https://x.test/escorts/anna-24", text=footer, link_names=["Law enforcement", "Contact us",
+                                                                               "How we handle reports"])[0] == "item"
+    assert classify_page("https://x.test/about", text=footer, link_names=["Law enforcement", "Contact us"])[0] == "other"
     assert classify_page("https://x.test/page/43", text="Bikes for sale. Cheap and cheerful.")[0] == "other"
 
 

@@ -15,7 +15,7 @@ ID_LIKE = re.compile(r"(?:^|[-_])(?:\d{1,12}|[0-9a-f]{8,})(?:$|[-_.])|^[a-z0-9]+
 
 def classify_page(url: str, *, title: str = "", link_text: str = "", text: str = "", forms: list[Form] | None = None,
                   item_links: int = 0, is_start: bool = False, hint: str | None = None,
-                  signals: dict | None = None) -> tuple[str, list[str]]:
+                  signals: dict | None = None, link_names: list[str] | tuple[str, ...] = ()) -> tuple[str, list[str]]:
     """Return (role, reasons). `item_links` is how many item-like links the page carries; `signals` is what
     extract.js saw of the page's content (structured data types, og:type, content shape)."""
     if is_start:
@@ -44,10 +44,10 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
                 return role, [f"{where} names '{hit}'"]
     system = is_system_url(url)
     by_content = item_by_content(signals or {}, item_links)
-    about = role_by_text(text)
-    if about and not by_content and len(set(lexicon.find_all((text or "")[:6000], "roles", "handling_content"))) >= 2:
+    about = topics_in_text(text, link_names)
+    if len(about) >= 3 and not by_content:
         # A page that explains report handling or law-enforcement requests is read as policy, whatever its URL.
-        return "policy", [f"the text is about '{about}'"]
+        return "policy", [f"the text is about '{about[0]}'"]
     if not system and is_item_url(url):
         if item_links >= LISTING_LINKS and not by_content:
             return "listing", [f"an item-like URL, but the page links to {item_links} items and shows no single item"]
@@ -56,8 +56,8 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
         return "item", [by_content]
     if item_links >= 5:
         return "listing", [f"links to {item_links} items"]
-    if about:
-        return "policy", [f"the text is about '{about}'"]
+    if len(about) >= 2:
+        return "policy", [f"the text is about '{about[0]}'"]
     return "other", []
 
 
@@ -100,11 +100,17 @@ def item_by_content(signals: dict, item_links: int = 0) -> str:
     return ""
 
 
-def role_by_text(text: str) -> str | None:
-    """A page about handling reports, contact or law-enforcement requests, by what its opening text says."""
-    head = (text or "")[:6000]
-    hits = lexicon.find_all(head, "roles", "handling_content")
-    return hits[0] if len(hits) >= 2 or (hits and len(head) < 3000) else None
+def topics_in_text(text: str, link_names: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """What a page says about handling reports, contact or law-enforcement requests (distinct phrases), in its own
+    text: the names of its links (menus, footers: "Law enforcement", "Contact us") are left out first."""
+    body = (text or "")[:8000]
+    for name in sorted({n.strip() for n in link_names if n and len(n.strip()) > 2}, key=len, reverse=True):
+        body = body.replace(name, " ")
+    hits = lexicon.find_all(body, "roles", "handling_content")
+    if hits:  # a page that names report handling once and then explains receipt, timeframe or appeal
+        hits += [w for key in ("receipt", "timeframe", "appeal") for w in lexicon.find_all(body, "report", key)[:1]
+                 if key != "timeframe" or re.search(r"\d", w)]
+    return hits
 
 
 def _query_words(query: str) -> str:
@@ -183,3 +189,17 @@ def _is_report_form_page(forms: list[Form], label: str, path_words: str) -> bool
         if lexicon.has(text, "report", "control") or (named and lexicon.has(text, "report", "reason")):
             return True
     return False
+
+
+PROFILE_SEGMENTS = {"user", "users", "member", "members", "profile", "profiles", "u", "people", "gebruiker", "gebruikers",
+                    "leden", "lid", "profiel", "profielen", "author", "seller", "verkoper", "memberlist"}
+
+
+def is_member_profile(url: str, signals: dict | None = None) -> bool:
+    """A member's profile page (/member/profile/3/, /users/joost, ProfilePage or Person structured data)."""
+    types = {t.lower() for t in (signals or {}).get("types", [])}
+    if types & {"profilepage", "person"} and not types & (ITEM_TYPES - {"profilepage", "person"}):
+        return True
+    parts = urlsplit(url)
+    segs = [s for s in parts.path.lower().split("/") if s]
+    return bool(set(segs[:-1]) & PROFILE_SEGMENTS) or "u" in parse_qs(parts.query)

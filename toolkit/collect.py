@@ -28,7 +28,7 @@ from safehaven.checks import lexicon
 
 from .browser import BrowserSession, ContextEvents, settle
 from .bundle import BundleWriter
-from .classify import classify_page, is_item_url, is_system_url, item_by_content
+from .classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
 from .definition import AuditDefinition
 from .models import BundleInfo, Element, Form, PageRecord, RequestRecord
 
@@ -373,7 +373,8 @@ class Collector:
         item_links = sum(1 for e in record.elements if e.href and self.is_item(e.href))
         role, reasons = classify_page(page.url, title=record.title, link_text=cand.link_text, text=text, forms=forms,
                                       item_links=item_links, is_start=cand.hint == "start" and cand.depth == 0,
-                                      hint=None if cand.hint == "start" else cand.hint, signals=record.signals)
+                                      hint=None if cand.hint == "start" else cand.hint, signals=record.signals,
+                                      link_names=[e.name for e in record.elements if e.href])
         record.role, record.role_reasons = role, reasons
         if role == "login":
             # One login wall is enough evidence: don't spend the page budget on the same wall again.
@@ -415,6 +416,12 @@ class Collector:
                 continue
             if p.role == "other" or (p.role == "listing" and item_by_content(p.signals)):
                 p.role, p.role_reasons = "item", [f"one of many sibling links like {item_template(url)}"]
+        # Member profiles beside posts or ads: the items are the posts and ads (a profile-only platform keeps them).
+        items = [p for p in self.pages if p.ok and p.role == "item"]
+        profiles = [p for p in items if is_member_profile(p.final_url or p.url, p.signals)]
+        if len(items) - len(profiles) >= 2:
+            for p in profiles:
+                p.role, p.role_reasons = "other", ["a member's profile on a platform whose items are posts or ads"]
 
     def _scrub(self, text: str) -> str:
         for secret in self._secrets:
@@ -579,6 +586,9 @@ def fold_url(url: str) -> str:
     parts = urlsplit(url)
     if not parts.query:
         return url
+    bare = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    if is_item_url(bare):
+        return bare  # /topic/slug-2/?post=5 ("last post" jump), ?page=2, ?ref=x: the same item page
     variants = set(lexicon.words("roles", "variant_query"))
     jumps = set(lexicon.words("roles", "variant_value"))
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
