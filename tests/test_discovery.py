@@ -183,3 +183,51 @@ def test_no_item_opened_and_none_showing_a_control_is_not_assessed(tmp_path):
     run = make_bundle(tmp_path, _items(3, 0), probes={"report": ReportProbe(attempts=attempts)})
     f = report.report_control_on_every_item(Bundle(run))
     assert f.status == "not_assessed" and f.summaries["nl"]
+
+
+# ---------------------------------------------------------------------- roles after the crawl
+
+
+def _collector(tmp_path, pages):
+    from safehaven.toolkit.collect import Collector
+    from safehaven.toolkit.definition import parse_definition
+    from safehaven.toolkit.models import PageRecord
+
+    c = Collector(parse_definition('[platform]\nname = "X"\nurl = "https://x.test/"\n'), tmp_path / "run", None)
+    for n, (url, role, signals, hrefs) in enumerate(pages):
+        c.pages.append(PageRecord(id=f"p{n}", url=url, final_url=url, status=200, role=role, signals=signals,
+                                  elements=[link(h, h) for h in hrefs]))
+    return c
+
+
+PRODUCT = {"types": ["Product", "Offer"]}
+
+
+def test_a_group_page_that_links_to_content_items_is_a_listing(tmp_path):
+    ads = [f"https://x.test/{i}-bike-for-sale/" for i in range(1, 5)]
+    c = _collector(tmp_path, [(u, "item", PRODUCT, []) for u in ads] +
+                   [("https://x.test/group/3-fietsen/", "item", {}, ads)])
+    c._reclassify_items()
+    assert c.pages[-1].role == "listing" and "4 pages" in c.pages[-1].role_reasons[0]
+    assert all(p.role == "item" for p in c.pages[:4])
+
+
+def test_member_profiles_beside_posts_are_not_items_but_stay_items_on_a_profile_site(tmp_path):
+    topics = [(f"https://x.test/forum/f-1/topic/t-{i}/", "item", {}, []) for i in range(3)]
+    profiles = [(f"https://x.test/member/profile/{i}/", "item", {}, []) for i in range(2)]
+    c = _collector(tmp_path, topics + profiles)
+    c._reclassify_items()
+    assert [p.role for p in c.pages] == ["item"] * 3 + ["other"] * 2
+    c = _collector(tmp_path, [(f"https://x.test/profile/anna-{i}", "item", {}, []) for i in range(4)])
+    c._reclassify_items()
+    assert all(p.role == "item" for p in c.pages)
+
+
+def test_item_urls_are_distinct_by_canonical(tmp_path):
+    from safehaven.toolkit.collect import fold_key
+
+    c = _collector(tmp_path, [("https://x.test/viewtopic.php?t=9", "item", {}, []),
+                              ("https://x.test/viewtopic.php?p=31", "item", {}, []),
+                              ("https://x.test/viewtopic.php?t=10", "item", {}, [])])
+    c._canonical[fold_key("https://x.test/viewtopic.php?p=31")] = fold_key("https://x.test/viewtopic.php?t=9")
+    assert c.item_urls(10) == ["https://x.test/viewtopic.php?t=9", "https://x.test/viewtopic.php?t=10"]
