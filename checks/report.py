@@ -92,8 +92,9 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
     have = [p for p in items if with_control[p.id]]
     # Honest sampling: an item without a control in its saved page counts as "no control" only when the probe
     # opened it (menus, late scripts); the others were not tried and are said to be so.
+    # (Without a probe artifact at all, the saved pages, hidden menus included, are the only evidence.)
     tried = {a.item_url for a in (probe.attempts if probe else []) if a.outcome != "error"}
-    untried = [p for p in items if not with_control[p.id] and not ({p.url, p.final_url} & tried)]
+    untried = [p for p in items if probe is not None and not with_control[p.id] and not ({p.url, p.final_url} & tried)]
     judged = [p for p in items if p not in untried]
     routes = general_report_routes(bundle)
     evidence = [_control_ev(with_control[p.id][0]) for p in have[:3]] or [_page_ev(items[0])]
@@ -134,14 +135,14 @@ def report_within_two_clicks(bundle: Bundle) -> Finding:
     """The report form (or mailto, or the login wall before it) within two clicks of the item."""
     cid = "REPORT-02"
     probe = bundle.probe("report", ReportProbe)
-    if probe is None or not probe.attempts:
-        return _probe_missing(cid, bundle)
+    if probe is None or not _opened(probe):
+        return _probe_missing(cid, bundle, probe)
     with_control = [a for a in probe.attempts if a.control]
     outcomes = {k: sum(1 for a in with_control if a.outcome == k) for k in ("form", "login", "mailto", "none")}
     if not with_control:
-        return finding(cid, "fail", f"No report control found on {len(probe.attempts)} item pages.",
-                       evidence=[_attempt_ev(a) for a in probe.attempts[:1]], outcomes=outcomes,
-                       nl=f"Op {len(probe.attempts)} itempagina's geen meldknop gevonden.")
+        return finding(cid, "fail", f"No report control found on {len(_opened(probe))} item pages.",
+                       evidence=[_attempt_ev(a) for a in _opened(probe)[:1]], outcomes=outcomes,
+                       nl=f"Op {len(_opened(probe))} itempagina's geen meldknop gevonden.")
     unreached = [a for a in with_control if a.clicks is None]
     worst = max(with_control, key=lambda a: (a.clicks is None, a.clicks or 0))
     menu = f"hidden in the '{worst.menu.name or 'menu'}' menu, " if worst.menu else ""
@@ -168,8 +169,8 @@ def report_without_account(bundle: Bundle) -> Finding:
     """A logged-out visitor can report (a form or a mailto)."""
     cid = "REPORT-03"
     probe = bundle.probe("report", ReportProbe)
-    if probe is None or not probe.attempts:
-        return _probe_missing(cid, bundle)
+    if probe is None or not _opened(probe):
+        return _probe_missing(cid, bundle, probe)
     with_control = [a for a in probe.attempts if a.control]
     if not with_control:
         return finding(cid, "fail", "No report control found on any sampled item page.",
@@ -405,8 +406,8 @@ def _label(f) -> str:
 def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, Form]], Finding | None]:
     """The report forms the probe reached, or the finding that says why there is none to judge."""
     probe = bundle.probe("report", ReportProbe)
-    if probe is None or not probe.attempts:
-        return [], _probe_missing(cid, bundle)
+    if probe is None or not _opened(probe):
+        return [], _probe_missing(cid, bundle, probe)
     with_control = [a for a in probe.attempts if a.control]
     if not with_control:
         return [], finding(cid, "fail", "No report control found on any sampled item page, so no report form.",
@@ -427,7 +428,17 @@ def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, 
                        evidence=[_attempt_ev(with_control[0])], nl="De meldknop leidt niet naar een meldformulier.")
 
 
-def _probe_missing(cid: str, bundle: Bundle) -> Finding:
+def _opened(probe: ReportProbe) -> list[ReportAttempt]:
+    """The attempts where the probe could open the item page (an error is not "no control")."""
+    return [a for a in probe.attempts if a.outcome != "error" or a.control]
+
+
+def _probe_missing(cid: str, bundle: Bundle, probe: ReportProbe | None = None) -> Finding:
+    if probe is not None and probe.attempts:
+        n = len(probe.attempts)
+        return finding(cid, "not_assessed", f"The report probe could not open any of the {n} item pages it tried "
+                       f"({probe.attempts[0].error or 'error'}).",
+                       nl=f"De meldtest kon geen van de {n} geprobeerde itempagina's openen.")
     if not bundle.item_pages():
         return finding(cid, "not_assessed", "No item pages were found, so no report control could be followed.",
                        nl="Er zijn geen itempagina's gevonden, dus er kon geen meldknop worden gevolgd.")

@@ -231,3 +231,14 @@ def test_item_urls_are_distinct_by_canonical(tmp_path):
                               ("https://x.test/viewtopic.php?t=10", "item", {}, [])])
     c._canonical[fold_key("https://x.test/viewtopic.php?p=31")] = fold_key("https://x.test/viewtopic.php?t=9")
     assert c.item_urls(10) == ["https://x.test/viewtopic.php?t=9", "https://x.test/viewtopic.php?t=10"]
+
+
+def test_probe_errors_are_not_assessed_not_no_control(tmp_path):
+    attempts = [ReportAttempt(item_url=f"https://x.test/ads/{i}", outcome="error", error="net::ERR_CONNECTION_REFUSED")
+                for i in range(3)]
+    run = make_bundle(tmp_path, _items(3, 0), probes={"report": ReportProbe(attempts=attempts)})
+    bundle = Bundle(run)
+    for check in (report.report_within_two_clicks, report.report_without_account, report.report_form_complete,
+                  report.report_categories):
+        f = check(bundle)
+        assert f.status == "not_assessed" and "could not open" in f.summary and f.summaries["nl"], check

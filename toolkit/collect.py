@@ -418,10 +418,12 @@ class Collector:
                 p.role, p.role_reasons = "item", [f"one of many sibling links like {item_template(url)}"]
         # A page made an item only by its URL pattern that links to three or more pages that are items by their
         # content is a listing (/group/6-computers/ beside /10-27-inch-monitor/ with schema.org Product).
-        by_content = {fold_key(p.final_url or p.url) for p in self.pages
-                      if p.ok and p.role == "item" and item_by_content(p.signals)}
+        def strong(p: PageRecord) -> bool:  # an item by its URL words or its content, not only by a learned pattern
+            return bool(item_by_content(p.signals)) or is_item_url(p.final_url or p.url)
+
+        by_content = {fold_key(p.final_url or p.url) for p in self.pages if p.ok and p.role == "item" and strong(p)}
         for p in self.pages:
-            if not (p.ok and p.role == "item") or item_by_content(p.signals):
+            if not (p.ok and p.role == "item") or strong(p):
                 continue
             links = {fold_key(urljoin(p.final_url or p.url, e.href)) for e in p.elements
                      if e.href and e.tag == "a" and e.region not in ("nav", "header", "footer")}
