@@ -208,7 +208,7 @@ def test_a_group_page_that_links_to_content_items_is_a_listing(tmp_path):
     c = _collector(tmp_path, [(u, "item", PRODUCT, []) for u in ads] +
                    [("https://x.test/group/3-fietsen/", "item", {}, ads)])
     c._reclassify_items()
-    assert c.pages[-1].role == "listing" and "4 pages" in c.pages[-1].role_reasons[0]
+    assert c.pages[-1].role == "listing" and "4 page(s)" in c.pages[-1].role_reasons[0]
     assert all(p.role == "item" for p in c.pages[:4])
 
 

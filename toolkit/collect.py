@@ -416,8 +416,8 @@ class Collector:
                 continue
             if p.role == "other" or (p.role == "listing" and item_by_content(p.signals)):
                 p.role, p.role_reasons = "item", [f"one of many sibling links like {item_template(url)}"]
-        # A page made an item only by its URL pattern that links to three or more pages that are items by their
-        # content is a listing (/group/6-computers/ beside /10-27-inch-monitor/ with schema.org Product).
+        # A page made an item only by its URL pattern that links to pages that are items by their URL words or
+        # content is a listing (/group/6-computers/ linking to /10-27-inch-monitor/ with schema.org Product).
         def strong(p: PageRecord) -> bool:  # an item by its URL words or its content, not only by a learned pattern
             return bool(item_by_content(p.signals)) or is_item_url(p.final_url or p.url)
 
@@ -428,8 +428,8 @@ class Collector:
             links = {fold_key(urljoin(p.final_url or p.url, e.href)) for e in p.elements
                      if e.href and e.tag == "a" and e.region not in ("nav", "header", "footer")}
             n = len(links & by_content - {fold_key(p.final_url or p.url)})
-            if n >= 3:
-                p.role, p.role_reasons = "listing", [f"links to {n} pages that show one item each"]
+            if n >= 1:  # a category with one ad is a listing too
+                p.role, p.role_reasons = "listing", [f"links to {n} page(s) that show one item each"]
         # Member profiles beside posts or ads: the items are the posts and ads (a profile-only platform keeps them).
         items = [p for p in self.pages if p.ok and p.role == "item"]
         profiles = [p for p in items if is_member_profile(p.final_url or p.url, p.signals)]
