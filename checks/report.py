@@ -90,24 +90,44 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
             el = Element(tag=c.tag, name=c.name, href=c.href, in_shadow=c.in_shadow, visible=False, box=c.box)
             with_control[p.id] = [ReportControl(page=p, element=el, how=c.how)]
     have = [p for p in items if with_control[p.id]]
+    # Honest sampling: an item without a control in its saved page counts as "no control" only when the probe
+    # opened it (menus, late scripts); the others were not tried and are said to be so.
+    # (Without a probe artifact at all, the saved pages, hidden menus included, are the only evidence.)
+    tried = {a.item_url for a in (probe.attempts if probe else []) if a.outcome != "error"}
+    untried = [p for p in items if probe is not None and not with_control[p.id] and not ({p.url, p.final_url} & tried)]
+    judged = [p for p in items if p not in untried]
     routes = general_report_routes(bundle)
     evidence = [_control_ev(with_control[p.id][0]) for p in have[:3]] or [_page_ev(items[0])]
+    not_tried = (f" {len(untried)} more item page(s) without a visible control were not opened by the probe."
+                 if untried else "")
+    not_tried_nl = (f" {len(untried)} andere itempagina('s) zonder zichtbare meldknop zijn niet door de test geopend."
+                    if untried else "")
+    if not judged:
+        return finding(cid, "not_assessed", f"None of the {len(items)} item pages shows a report control in the saved "
+                       "page, and the report probe could open none of them to look in menus.", items=len(items),
+                       evidence=evidence, untried=len(untried),
+                       nl=f"Geen van de {len(items)} itempagina's toont een meldknop op de bewaarde pagina, en de meldtest "
+                          "kon er geen openen om in menu's te kijken.")
     if not have:
         general = _general_words(routes)
-        return finding(cid, "fail", f"No report control on any of {len(items)} item pages{general}.",
+        return finding(cid, "fail", f"No report control on any of {len(judged)} item pages{general}.{not_tried}",
                        evidence=evidence, general_routes=routes, items=len(items), with_control=0,
-                       nl=f"Op geen van de {len(items)} itempagina's staat een meldknop{_general_words(routes, 'nl')}.")
+                       untried=len(untried),
+                       nl=f"Op geen van de {len(judged)} itempagina's staat een meldknop{_general_words(routes, 'nl')}."
+                          f"{not_tried_nl}")
     hidden = sum(1 for p in have if all(c.hidden for c in with_control[p.id]))
     how = _how_words(with_control, have, hidden)
-    status = "pass" if len(have) == len(items) else "partial"
-    missing = [p.final_url or p.url for p in items if not with_control[p.id]]
-    summary = f"Report control on {len(have)} of {len(items)} item pages{how}."
-    nl = f"Meldknop op {len(have)} van de {len(items)} itempagina's{_how_words(with_control, have, hidden, 'nl')}."
+    status = "pass" if len(have) == len(judged) else "partial"
+    missing = [p.final_url or p.url for p in judged if not with_control[p.id]]
+    summary = f"Report control on {len(have)} of {len(judged)} item pages{how}."
+    nl = f"Meldknop op {len(have)} van de {len(judged)} itempagina's{_how_words(with_control, have, hidden, 'nl')}."
     if missing:
         summary += f" Missing on e.g. {missing[0]}."
         nl += f" Ontbreekt bijvoorbeeld op {missing[0]}."
+    summary += not_tried
+    nl += not_tried_nl
     return finding(cid, status, summary, evidence=evidence, general_routes=routes, items=len(items),
-                   with_control=len(have), hidden_in_menu=hidden, missing=missing[:10], nl=nl)
+                   with_control=len(have), hidden_in_menu=hidden, missing=missing[:10], untried=len(untried), nl=nl)
 
 
 @check("REPORT-02")
@@ -115,14 +135,14 @@ def report_within_two_clicks(bundle: Bundle) -> Finding:
     """The report form (or mailto, or the login wall before it) within two clicks of the item."""
     cid = "REPORT-02"
     probe = bundle.probe("report", ReportProbe)
-    if probe is None or not probe.attempts:
-        return _probe_missing(cid, bundle)
+    if probe is None or not _opened(probe):
+        return _probe_missing(cid, bundle, probe)
     with_control = [a for a in probe.attempts if a.control]
     outcomes = {k: sum(1 for a in with_control if a.outcome == k) for k in ("form", "login", "mailto", "none")}
     if not with_control:
-        return finding(cid, "fail", f"No report control found on {len(probe.attempts)} item pages.",
-                       evidence=[_attempt_ev(a) for a in probe.attempts[:1]], outcomes=outcomes,
-                       nl=f"Op {len(probe.attempts)} itempagina's geen meldknop gevonden.")
+        return finding(cid, "fail", f"No report control found on {len(_opened(probe))} item pages.",
+                       evidence=[_attempt_ev(a) for a in _opened(probe)[:1]], outcomes=outcomes,
+                       nl=f"Op {len(_opened(probe))} itempagina's geen meldknop gevonden.")
     unreached = [a for a in with_control if a.clicks is None]
     worst = max(with_control, key=lambda a: (a.clicks is None, a.clicks or 0))
     menu = f"hidden in the '{worst.menu.name or 'menu'}' menu, " if worst.menu else ""
@@ -149,8 +169,8 @@ def report_without_account(bundle: Bundle) -> Finding:
     """A logged-out visitor can report (a form or a mailto)."""
     cid = "REPORT-03"
     probe = bundle.probe("report", ReportProbe)
-    if probe is None or not probe.attempts:
-        return _probe_missing(cid, bundle)
+    if probe is None or not _opened(probe):
+        return _probe_missing(cid, bundle, probe)
     with_control = [a for a in probe.attempts if a.control]
     if not with_control:
         return finding(cid, "fail", "No report control found on any sampled item page.",
@@ -437,8 +457,8 @@ def _label(f) -> str:
 def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, Form]], Finding | None]:
     """The report forms the probe reached, or the finding that says why there is none to judge."""
     probe = bundle.probe("report", ReportProbe)
-    if probe is None or not probe.attempts:
-        return [], _probe_missing(cid, bundle)
+    if probe is None or not _opened(probe):
+        return [], _probe_missing(cid, bundle, probe)
     with_control = [a for a in probe.attempts if a.control]
     if not with_control:
         return [], finding(cid, "fail", "No report control found on any sampled item page, so no report form.",
@@ -459,7 +479,17 @@ def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, 
                        evidence=[_attempt_ev(with_control[0])], nl="De meldknop leidt niet naar een meldformulier.")
 
 
-def _probe_missing(cid: str, bundle: Bundle) -> Finding:
+def _opened(probe: ReportProbe) -> list[ReportAttempt]:
+    """The attempts where the probe could open the item page (an error is not "no control")."""
+    return [a for a in probe.attempts if a.outcome != "error" or a.control]
+
+
+def _probe_missing(cid: str, bundle: Bundle, probe: ReportProbe | None = None) -> Finding:
+    if probe is not None and probe.attempts:
+        n = len(probe.attempts)
+        return finding(cid, "not_assessed", f"The report probe could not open any of the {n} item pages it tried "
+                       f"({probe.attempts[0].error or 'error'}).",
+                       nl=f"De meldtest kon geen van de {n} geprobeerde itempagina's openen.")
     if not bundle.item_pages():
         return finding(cid, "not_assessed", "No item pages were found, so no report control could be followed.",
                        nl="Er zijn geen itempagina's gevonden, dus er kon geen meldknop worden gevolgd.")
@@ -477,7 +507,7 @@ def _attempt_ev(attempt: ReportAttempt, outcome: bool = False) -> Evidence:
 
 def _why_report(el: Element) -> str:
     label = " ".join(filter(None, [el.name, el.text, el.attrs.get("title"), el.attrs.get("aria-label")]))
-    if lexicon.has(label, "report", "control"):
+    if lexicon.has(label, "report", "control") or (len(label) <= 80 and lexicon.has(label, "report", "flag")):
         return "name"
     if el.href and lexicon.has(" ".join(urlsplit(el.href).path.split("/")), "roles", "report"):
         return "href"

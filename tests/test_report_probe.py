@@ -98,3 +98,71 @@ async def test_login_wall_before_the_form_is_passed_with_the_definitions_login(b
     assert [p for p in posts if not p.startswith("/login")] == []  # only the login itself was sent
     stored = "".join(p.read_text(errors="ignore") for p in (tmp_path / "run").rglob("*") if p.is_file())
     assert "s3cret-pass" not in stored
+
+
+# ---------------------------------------------------------------------- discovery on a real-looking site
+
+
+@pytest.fixture(scope="module")
+async def buurtbord(browser_session, tmp_path_factory):
+    """A Dutch classifieds board with a forum: slug ad URLs, one topic script with ?t=, a gate on every load."""
+    run_dir = tmp_path_factory.mktemp("buurtbord") / "run"
+    with serve_site("discovery") as (url, server):
+        defn = parse_definition(f'[platform]\nname = "Buurtbord"\nurl = "{url}"\nlanguage = "nl"\n'
+                                '[crawl]\nmax_pages = 11\nsettle_ms = 300\nrequests_per_second = 20\n')
+        await collect(defn, run_dir, browser_session)
+        posts = list(server.posts)
+        requests = list(server.requests)
+    bundle = Bundle(run_dir)
+    attempts = {a.item_url.rstrip("/").rsplit("/", 1)[-1]: a for a in bundle.probe("report", ReportProbe).attempts}
+    return bundle, attempts, posts, requests
+
+
+async def test_slug_ads_and_query_topics_are_items_system_pages_never(buurtbord):
+    bundle, _, _, requests = buurtbord
+    roles = {(p.final_url or p.url).split("/", 3)[-1]: p.role for p in bundle.pages if p.ok}
+    items = sorted(u for u, r in roles.items() if r == "item")
+    assert items == ["ads/blauwe-bank-goede-staat/", "ads/houten-tafel-met-stoelen/", "ads/oude-platenspeler-werkt-nog/",
+                     "ads/rode-stadsfiets-bijna-nieuw/", "topic.html?t=1", "topic.html?t=2"], roles
+    assert roles.get("login.html") == "login" and roles.get("zoeken.html?q=fiets", "other") != "item"
+    # sid=, view=unread and view=print are variants of the same topic: never fetched as pages of their own
+    assert not [r for r in requests if "sid=" in r or "view=" in r]
+    ad = next(p for p in bundle.pages if p.url.endswith("rode-stadsfiets-bijna-nieuw/"))
+    assert "Product" in ad.signals["types"] and ad.signals["shape"]["price"]
+
+
+async def test_a_page_about_report_handling_is_read_as_policy(buurtbord):
+    bundle, _, _, _ = buurtbord
+    about = next(p for p in bundle.pages if p.url.endswith("/p/7.html"))
+    assert about.role == "policy" and "meldingen" in about.role_reasons[0]
+    assert report.handling_explained(bundle).status == "pass"
+
+
+async def test_a_gate_that_comes_back_is_passed_on_every_load(buurtbord):
+    bundle, attempts, _, _ = buurtbord
+    assert any("came back" in n for n in bundle.info.notes)
+    assert sum(p.gate_returned for p in bundle.pages) >= 4
+    assert all("the age gate came back and was passed again" in a.steps for a in attempts.values())
+
+
+async def test_flag_controls_menus_inline_and_one_click_forms(buurtbord):
+    _, attempts, posts, _ = buurtbord
+    fiets = attempts["rode-stadsfiets-bijna-nieuw"]
+    assert (fiets.outcome, fiets.clicks) == ("form", 1) and "inspected, not submitted" in fiets.steps[-1]
+    assert "Mensenhandel of uitbuiting" in report.categories_of(fiets.form)
+    bank = attempts["blauwe-bank-goede-staat"]
+    assert (bank.outcome, bank.control.name, bank.control.how) == ("form", "Markeer als ongepast", "name")
+    tafel = attempts["houten-tafel-met-stoelen"]
+    assert (tafel.outcome, tafel.clicks, tafel.menu.name, tafel.control.name) == ("form", 2, "Meer", "Dit is spam")
+    speler = attempts["oude-platenspeler-werkt-nog"]
+    assert speler.control.name == "Ongepast" and speler.outcome == "form"  # the real control, not the sentence
+    topic = next(a for k, a in attempts.items() if "topic.html" in k)
+    assert topic.outcome == "form" and "one-click" in topic.steps[-1]
+    assert posts == []  # nothing was ever sent
+
+
+async def test_report_checks_on_the_board(buurtbord):
+    bundle, _, _, _ = buurtbord
+    assert report.report_control_on_every_item(bundle).status == "pass"
+    assert report.report_within_two_clicks(bundle).status == "pass"
+    assert report.report_categories(bundle).status == "pass"

@@ -9,12 +9,15 @@ from safehaven.checks import lexicon
 
 from .models import Form
 
+ID_VALUE = re.compile(r"^(?:\d{1,12}|[0-9a-f]{8,}|[a-z0-9]+(?:-[a-z0-9]+)+)$", re.I)
 ID_LIKE = re.compile(r"(?:^|[-_])(?:\d{1,12}|[0-9a-f]{8,})(?:$|[-_.])|^[a-z0-9]+(?:-[a-z0-9]+){1,}$", re.I)
 
 
 def classify_page(url: str, *, title: str = "", link_text: str = "", text: str = "", forms: list[Form] | None = None,
-                  item_links: int = 0, is_start: bool = False, hint: str | None = None) -> tuple[str, list[str]]:
-    """Return (role, reasons). `item_links` is how many item-like links the page carries."""
+                  item_links: int = 0, is_start: bool = False, hint: str | None = None,
+                  signals: dict | None = None, link_names: list[str] | tuple[str, ...] = ()) -> tuple[str, list[str]]:
+    """Return (role, reasons). `item_links` is how many item-like links the page carries; `signals` is what
+    extract.js saw of the page's content (structured data types, og:type, content shape)."""
     if is_start:
         return "start", ["the audit's start URL"]
     if hint:
@@ -39,19 +42,114 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
             hit = lexicon.find(value, "roles", role)
             if hit:
                 return role, [f"{where} names '{hit}'"]
-    if is_item_url(url):
+    system = is_system_url(url)
+    by_content = item_by_content(signals or {}, item_links)
+    about = topics_in_text(text, link_names)
+    if len(about) >= 3 and not by_content:
+        # A page that explains report handling or law-enforcement requests is read as policy, whatever its URL.
+        return "policy", [f"the text is about '{about[0]}'"]
+    if not system and is_item_url(url):
+        if item_links >= LISTING_LINKS and not by_content:
+            return "listing", [f"an item-like URL, but the page links to {item_links} items and shows no single item"]
         return "item", ["URL of a single item"]
+    if not system and by_content:
+        return "item", [by_content]
     if item_links >= 5:
         return "listing", [f"links to {item_links} items"]
+    if len(about) >= 2:
+        return "policy", [f"the text is about '{about[0]}'"]
     return "other", []
 
 
+# A page with this many item links and no single-item content is a listing, whatever its URL.
+LISTING_LINKS = 12
+# schema.org / Open Graph types of a page that shows one ad, profile, post or listing.
+ITEM_TYPES = {"discussionforumposting", "socialmediaposting", "product", "offer", "individualproduct", "vehicle", "car",
+              "profilepage", "qapage", "question", "jobposting", "realestatelisting", "accommodation", "residence",
+              "apartment", "house", "singlefamilyresidence", "person", "classified", "classifiedad"}
+LIST_TYPES = {"itemlist", "collectionpage", "searchresultspage", "offercatalog", "blog", "website"}
+OG_ITEM_TYPES = {"product", "profile", "product.item", "og:product", "article"}
+
+
+def item_by_content(signals: dict, item_links: int = 0) -> str:
+    """Why a page shows one item by its content (structured data, Open Graph, content shape), or ''."""
+    if not signals:
+        return ""
+    types = {t.lower() for t in signals.get("types", [])}
+    listing_types = types & LIST_TYPES - {"website"}
+    hit = sorted(types & ITEM_TYPES)
+    if hit and not listing_types and item_links < LISTING_LINKS:
+        return f"structured data: schema.org {hit[0]}"
+    micro = {t.lower(): n for t, n in (signals.get("microdata") or {}).items()}
+    main_micro = [t for t, n in micro.items() if t in ITEM_TYPES - {"person"}
+                  and (n == 1 or t in ("discussionforumposting", "socialmediaposting", "question"))]
+    if main_micro and not listing_types and item_links < LISTING_LINKS:
+        return f"microdata: schema.org {main_micro[0]}"
+    og = (signals.get("og_type") or "").lower()
+    if og in OG_ITEM_TYPES - {"article"} and item_links < LISTING_LINKS:
+        return f"Open Graph type {og}"
+    shape = signals.get("shape") or {}
+    if item_links >= 5 or listing_types:
+        return ""
+    if shape.get("price") and shape.get("photos", 0) >= 1 and shape.get("contact", 0) >= 1 and \
+            shape.get("main_chars", 0) >= 150:
+        return "content shape: one offer with a price, photos and a contact block"
+    if shape.get("authors", 0) >= 1 and shape.get("dates", 0) >= 1 and shape.get("posts", 0) >= 1 and \
+            shape.get("main_chars", 0) >= 200 and (og == "article" or shape.get("posts", 0) >= 1):
+        return "content shape: a post with its author, date and body"
+    return ""
+
+
+def topics_in_text(text: str, link_names: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """What a page says about handling reports, contact or law-enforcement requests (distinct phrases), in its own
+    text: the names of its links (menus, footers: "Law enforcement", "Contact us") are left out first."""
+    body = (text or "")[:8000]
+    for name in sorted({n.strip() for n in link_names if n and len(n.strip()) > 2}, key=len, reverse=True):
+        body = body.replace(name, " ")
+    hits = lexicon.find_all(body, "roles", "handling_content")
+    if hits:  # a page that names report handling once and then explains receipt, timeframe or appeal
+        hits += [w for key in ("receipt", "timeframe", "appeal") for w in lexicon.find_all(body, "report", key)[:1]
+                 if key != "timeframe" or re.search(r"\d", w)]
+    return hits
+
+
+def _query_words(query: str) -> str:
+    return " ".join(f"{k} {' '.join(v)}" for k, v in parse_qs(query).items())
+
+
+def is_system_url(url: str) -> bool:
+    """Account and system pages (login, register, password reset, search, member lists, print views, "last post"
+    jumps, posting and reply forms, sort and filter variants) are never items."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    # Whole path segments and query values ("memberlist.php", "lost-password", mode=login), and the words of short
+    # ones ("password_reset"); never the words of a long slug ("red-bike-as-new" is an item, not a "new" page).
+    pieces = [re.sub(r"\.(php|html?|aspx?|jsp|cgi|pl)$", "", seg) for seg in parts.path.lower().split("/") if seg]
+    pieces += [v.lower() for vals in query.values() for v in vals if not v.isdigit()]
+    pieces += [k.lower() for k in query]
+    words = set()
+    for piece in pieces:
+        split = [w for w in re.split(r"[_.\-+ ]+", piece) if w]
+        words.add(piece)
+        if len(split) <= 3:
+            words.update(split)
+    if any(k.lower() in ("sort", "sortby", "sort_by", "order", "orderby", "filter", "q", "query", "search", "keywords",
+                        "print", "view") for k in query):
+        return True
+    if parts.fragment.lower() in ("lastpost", "unread", "latest", "last"):
+        return True
+    return bool(words & set(lexicon.words("roles", "system")))
+
+
 def is_item_url(url: str) -> bool:
-    """A URL that most likely shows one ad, profile, post or listing."""
+    """A URL that most likely shows one ad, profile, post or listing (never an account or system page)."""
+    if is_system_url(url):
+        return False
     parts = urlsplit(url)
     segs = [s for s in parts.path.lower().split("/") if s]
     query = parse_qs(parts.query)
-    if any(k in query for k in ("id", "ad", "profile", "item", "advertentie", "profiel", "p", "t")):
+    item_keys = set(lexicon.words("roles", "item_query"))
+    if any(k.lower() in item_keys and any(ID_VALUE.match(v) for v in vals) for k, vals in query.items()):
         return True
     if len(segs) < 2:
         return False
@@ -91,3 +189,17 @@ def _is_report_form_page(forms: list[Form], label: str, path_words: str) -> bool
         if lexicon.has(text, "report", "control") or (named and lexicon.has(text, "report", "reason")):
             return True
     return False
+
+
+PROFILE_SEGMENTS = {"user", "users", "member", "members", "profile", "profiles", "u", "people", "gebruiker", "gebruikers",
+                    "leden", "lid", "profiel", "profielen", "author", "seller", "verkoper", "memberlist"}
+
+
+def is_member_profile(url: str, signals: dict | None = None) -> bool:
+    """A member's profile page (/member/profile/3/, /users/joost, ProfilePage or Person structured data)."""
+    types = {t.lower() for t in (signals or {}).get("types", [])}
+    if types & {"profilepage", "person"} and not types & (ITEM_TYPES - {"profilepage", "person"}):
+        return True
+    parts = urlsplit(url)
+    segs = [s for s in parts.path.lower().split("/") if s]
+    return bool(set(segs[:-1]) & PROFILE_SEGMENTS) or "u" in parse_qs(parts.query)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
 import tldextract
 from playwright.async_api import BrowserContext, Frame, Page
@@ -28,7 +28,7 @@ from safehaven.checks import lexicon
 
 from .browser import BrowserSession, ContextEvents, settle
 from .bundle import BundleWriter
-from .classify import classify_page, is_item_url
+from .classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
 from .definition import AuditDefinition
 from .models import BundleInfo, Element, Form, PageRecord, RequestRecord
 
@@ -51,6 +51,7 @@ SKIP_EXTENSIONS = re.compile(r"\.(pdf|zip|gz|rar|7z|exe|dmg|apk|jpe?g|png|gif|we
 DESTRUCTIVE = re.compile(r"(logout|log-out|uitloggen|signout|sign-out|delete|verwijder|unsubscribe|afmelden)", re.I)
 MAX_SCREENSHOT_HEIGHT = 7000
 MIN_SIBLING_ITEMS = 4
+PAGINATION = {"page", "pagina", "pg", "start", "offset", "pagenum", "paged", "from", "skip", "limit", "per_page"}
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -96,6 +97,9 @@ class Collector:
         self._last_request = 0.0
         self._secrets = definition.secrets()
         self._item_patterns: set[str] = set()
+        self._canonical: dict[str, str] = {}  # fold key of a visited URL -> fold key of its canonical page
+        self._gate_seen = False
+        self._gate_returns = 0
         self._login_paths: set[str] = set()
         self._walled: set[str] = set()
 
@@ -173,15 +177,16 @@ class Collector:
 
     def _enqueue(self, url: str, found_from: str | None, link_text: str, depth: int, *,
                  hint: str | None = None, priority: float | None = None) -> None:
-        url = _normalise(url)
-        if url in self._queued or not self._in_scope(url) or self._behind_known_wall(url):
+        url = fold_url(_normalise(url))
+        key = fold_key(url)
+        if key in self._queued or not self._in_scope(url) or self._behind_known_wall(url):
             return
         item = self.is_item(url)
         if item and hint is None:
             if self._items_queued >= self.crawl.max_items:
                 return
             self._items_queued += 1
-        self._queued.add(url)
+        self._queued.add(key)
         if priority is None:
             priority = self._priority(url, link_text, depth, item)
         heapq.heappush(self._frontier, _Candidate(priority, next(self._seq), url, found_from, link_text, depth, hint))
@@ -193,6 +198,8 @@ class Collector:
                 return 1 + rank / 10
         if item:
             return 2 + depth / 10
+        if is_system_url(url):  # search, print views, member lists, sort variants: only when nothing else is left
+            return 6 + depth
         return 3 + depth
 
     def _in_scope(self, url: str) -> bool:
@@ -232,6 +239,8 @@ class Collector:
             await settle(page, self.crawl.settle_ms * (2 if self.is_item(cand.url) else 1))
             if first_page:
                 await self._clear_the_way(page)
+            elif self._gate_seen and await self.pass_gate_again(page):
+                record.gate_returned = True
             record.final_url = page.url
             await self._extract(page, record, cand)
         except (PlaywrightError, PlaywrightTimeout) as exc:
@@ -313,6 +322,7 @@ class Collector:
 
         gate = await detect_gate(page)
         if gate.get("gate"):
+            self._gate_seen = True
             passed = await pass_gate(page)
             if note:
                 self.info.notes.append(f"age gate on the start page ({gate['kind']}); passed for the crawl: "
@@ -320,6 +330,25 @@ class Collector:
             if passed:
                 await settle(page, self.crawl.settle_ms)
                 await dismiss_cookie_banner(page)
+
+    async def pass_gate_again(self, page: Page) -> bool:
+        """A gate that comes back on a page load (its state kept in memory only): pass it again, as a visitor would.
+
+        Used by the crawl and by every probe once a gate was seen; returns whether a gate showed."""
+        if not self._gate_seen:
+            return False
+        from .age_probe import detect_gate, pass_gate
+
+        gate = await detect_gate(page)
+        if not gate.get("gate"):
+            return False
+        self._gate_returns += 1
+        if self._gate_returns == 1:
+            self.info.notes.append("the age gate came back on a later page load (its state is not kept); "
+                                   "passed again wherever it showed")
+        if await pass_gate(page):  # pass_gate waits for a navigation it causes; an in-page gate needs only a moment
+            await page.wait_for_timeout(min(self.crawl.settle_ms, 300))
+        return True
 
     async def _extract(self, page: Page, record: PageRecord, cand: _Candidate) -> None:
         inv = await page_inventory(page, self.site)
@@ -329,6 +358,12 @@ class Collector:
         record.elements = [e for e in elements if e.href is None or not e.href.startswith("javascript:")]
         record.forms = forms
         record.frames = inv.frames
+        record.signals = data.get("signals") or {}
+        canonical = record.signals.get("canonical") or ""
+        if canonical and self._in_scope(canonical):
+            # The canonical page is this page: don't spend the budget on it again under its other name.
+            self._canonical[fold_key(page.url)] = self._canonical[fold_key(cand.url)] = fold_key(canonical)
+            self._queued.add(fold_key(canonical))
         text = self._scrub(inv.text)
         base = f"pages/{record.id}"
         record.files["text"] = self.writer.write_text(f"{base}/text.txt", text)
@@ -338,7 +373,8 @@ class Collector:
         item_links = sum(1 for e in record.elements if e.href and self.is_item(e.href))
         role, reasons = classify_page(page.url, title=record.title, link_text=cand.link_text, text=text, forms=forms,
                                       item_links=item_links, is_start=cand.hint == "start" and cand.depth == 0,
-                                      hint=None if cand.hint == "start" else cand.hint)
+                                      hint=None if cand.hint == "start" else cand.hint, signals=record.signals,
+                                      link_names=[e.name for e in record.elements if e.href])
         record.role, record.role_reasons = role, reasons
         if role == "login":
             # One login wall is enough evidence: don't spend the page budget on the same wall again.
@@ -356,13 +392,14 @@ class Collector:
 
     def is_item(self, url: str) -> bool:
         """An item URL by its words (/ads/123) or by a pattern learned from listings (/companion/{id})."""
-        return is_item_url(url) or item_template(url) in self._item_patterns
+        return is_item_url(url) or (item_template(url) in self._item_patterns and not is_system_url(url))
 
     def _learn_item_patterns(self, record: PageRecord) -> None:
         """Many sibling links like /companion/12, /companion/13 ... on one page mark /companion/{id} as items."""
         groups: dict[str, set[str]] = {}
         for e in record.elements:
-            if e.href and e.tag == "a" and e.region not in ("nav", "footer", "header") and self._in_scope(e.href):
+            if e.href and e.tag == "a" and e.region not in ("nav", "footer", "header") and self._in_scope(e.href) \
+                    and not is_system_url(e.href):
                 template = item_template(e.href)
                 if template:
                     groups.setdefault(template, set()).add(urldefrag(e.href)[0])
@@ -374,8 +411,31 @@ class Collector:
     def _reclassify_items(self) -> None:
         """Pages visited before their item pattern was learned get the item role after all."""
         for p in self.pages:
-            if p.ok and p.role in ("other", "listing") and item_template(p.final_url or p.url) in self._item_patterns:
-                p.role, p.role_reasons = "item", [f"one of many sibling links like {item_template(p.final_url or p.url)}"]
+            url = p.final_url or p.url
+            if not p.ok or item_template(url) not in self._item_patterns or is_system_url(url):
+                continue
+            if p.role == "other" or (p.role == "listing" and item_by_content(p.signals)):
+                p.role, p.role_reasons = "item", [f"one of many sibling links like {item_template(url)}"]
+        # A page made an item only by its URL pattern that links to pages that are items by their URL words or
+        # content is a listing (/group/6-computers/ linking to /10-27-inch-monitor/ with schema.org Product).
+        def strong(p: PageRecord) -> bool:  # an item by its URL words or its content, not only by a learned pattern
+            return bool(item_by_content(p.signals)) or is_item_url(p.final_url or p.url)
+
+        by_content = {fold_key(p.final_url or p.url) for p in self.pages if p.ok and p.role == "item" and strong(p)}
+        for p in self.pages:
+            if not (p.ok and p.role == "item") or strong(p):
+                continue
+            links = {fold_key(urljoin(p.final_url or p.url, e.href)) for e in p.elements
+                     if e.href and e.tag == "a" and e.region not in ("nav", "header", "footer")}
+            n = len(links & by_content - {fold_key(p.final_url or p.url)})
+            if n >= 1:  # a category with one ad is a listing too
+                p.role, p.role_reasons = "listing", [f"links to {n} page(s) that show one item each"]
+        # Member profiles beside posts or ads: the items are the posts and ads (a profile-only platform keeps them).
+        items = [p for p in self.pages if p.ok and p.role == "item"]
+        profiles = [p for p in items if is_member_profile(p.final_url or p.url, p.signals)]
+        if len(items) - len(profiles) >= 2:
+            for p in profiles:
+                p.role, p.role_reasons = "other", ["a member's profile on a platform whose items are posts or ads"]
 
     def _scrub(self, text: str) -> str:
         for secret in self._secrets:
@@ -408,8 +468,17 @@ class Collector:
             log.info("probe %s: %.1fs", name, self.info.timings[f"probe_{name}"])
 
     def item_urls(self, limit: int) -> list[str]:
-        """Item pages the crawl found (final URLs), in visit order."""
-        return [p.final_url or p.url for p in self.pages if p.ok and p.role == "item"][:limit]
+        """Distinct item pages the crawl found (final URLs, one per canonical page), in visit order."""
+        out, seen = [], set()
+        for p in self.pages:
+            if not (p.ok and p.role == "item"):
+                continue
+            url = p.final_url or p.url
+            key = self._canonical.get(fold_key(url), fold_key(url))
+            if key not in seen:
+                seen.add(key)
+                out.append(url)
+        return out[:limit]
 
 
 # ---------------------------------------------------------------------- page helpers
@@ -504,12 +573,48 @@ def _digit_template(url: str) -> str:
 
 
 def item_template(url: str) -> str:
-    """/companion/12?x=1 -> 'host/companion/{id}' when the last path segment looks like an ID or a slug with a number."""
+    """The pattern an item URL shares with its siblings, or '' when the URL has no ID or name slug in it.
+
+    /companion/12?x=1 -> 'host/companion/{id}'; /ads/red-bike-for-sale/ -> 'host/ads/{slug}' (a name slug of
+    three or more words); /show.php?ann=12&f=3 -> 'host/show.php?ann={id}&f=3' (an ID in the query).
+    """
     parts = urlsplit(url)
     segs = [s for s in parts.path.split("/") if s]
-    if len(segs) < 2 or not re.search(r"\d", segs[-1]):
+    if len(segs) >= 2 and segs[-2].lower() in PAGINATION:
         return ""
-    return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{id}}"
+    if len(segs) >= 2 and re.search(r"\d", segs[-1]):
+        return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{id}}"
+    if len(segs) >= 2 and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+){2,}", segs[-1].lower()):
+        return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{slug}}"
+    query = parse_qsl(parts.query)
+    ids = [k for k, v in query if v.isdigit() and k.lower() not in PAGINATION]
+    if segs and ids:
+        key = ids[-1]  # the last numeric key names the item (forum=3&topic=12 -> topic)
+        shape = "&".join(f"{k}={{id}}" if k == key else f"{k}=" + (v if not v.isdigit() else "{n}") for k, v in query)
+        return f"{parts.netloc}/{'/'.join(segs)}?{shape}"
+    return ""
+
+
+def fold_url(url: str) -> str:
+    """Drop the query keys that only make a variant of the same page (session IDs, tracking, sort, highlight)."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    bare = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    if is_item_url(bare):
+        return bare  # /topic/slug-2/?post=5 ("last post" jump), ?page=2, ?ref=x: the same item page
+    variants = set(lexicon.words("roles", "variant_query"))
+    jumps = set(lexicon.words("roles", "variant_value"))
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if k.lower() not in variants and not k.lower().startswith("utm_") and v.lower() not in jumps]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), ""))
+
+
+def fold_key(url: str) -> str:
+    """One key for the URL variants of one page: scheme, trailing slash, query order and variant keys folded."""
+    parts = urlsplit(fold_url(_normalise(url)))
+    query = "&".join(sorted(f"{k}={v}" for k, v in parse_qsl(parts.query, keep_blank_values=True)))
+    return f"{(parts.hostname or '').lower()}:{parts.port or ''}{parts.path.rstrip('/') or '/'}?{query}"
 
 
 def _normalise(url: str) -> str:

@@ -65,6 +65,7 @@ async def _try(collector: Collector, ctx, url: str, kind: str, n: int) -> Contac
         await collector._polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
         await _settle(page, collector.crawl.settle_ms)
+        await collector.pass_gate_again(page)  # a gate that comes back on every load stands before the controls
         controls = [c for c in await _find(page, lexicon.pattern("contact", kind).pattern, kind, True)
                     if c.get("region") not in SITE_WIDE and not (c.get("href") or "").startswith(
                         ("tel:", "sms:", "mailto:", "https://wa.me", "https://t.me", "https://api.whatsapp"))

@@ -123,6 +123,9 @@ class PageRecord(_Model):
     events: list[BrowserEvent] = Field(default_factory=list)
     frames: list[str] = Field(default_factory=list)
     elapsed_ms: int = 0
+    # What the page is by its content: structured data types, og:type, canonical link, content shape (extract.js)
+    signals: dict[str, Any] = Field(default_factory=dict)
+    gate_returned: bool = False  # an age gate showed again on this page load (and was passed again)
 
     @property
     def ok(self) -> bool:

@@ -29,14 +29,14 @@ log = logging.getLogger("safehaven.report_probe")
 
 FIND_JS = (Path(__file__).with_name("js") / "find_controls.js").read_text("utf-8")
 MAX_CLICKS = 4
-MAX_ITEMS = 6
+MAX_ITEMS = 8  # the probe opens up to this many items; the checks say how many others were not tried
 SITE_WIDE = ("footer", "nav", "header")
 
 
 async def probe_reporting(collector: Collector) -> ReportProbe:
     """Follow the report control of up to MAX_ITEMS item pages, in one prepared (logged-out) context."""
     probe = ReportProbe()
-    items = collector.item_urls(MAX_ITEMS)
+    items = _sample(collector, MAX_ITEMS)
     if not items:
         return probe
     ctx, _ = await collector.prepared_context()
@@ -51,13 +51,39 @@ async def probe_reporting(collector: Collector) -> ReportProbe:
     await ctx.route("**/*", refuse_writes)
     try:
         for n, url in enumerate(items):
-            probe.attempts.append(await _follow(collector, ctx, url, n))
+            probe.attempts.append(await _follow(collector, ctx, url, n, probe.refused_requests))
     finally:
         await ctx.close()
     walled = [a for a in probe.attempts if a.outcome == "login"]
     if walled and collector.defn.login:
         await _behind_the_wall(collector, walled, refuse_writes)
     return probe
+
+
+def _sample(collector: Collector, limit: int) -> list[str]:
+    """Items to open: first one of each URL pattern (ads and profiles both), then the rest in visit order."""
+    from .collect import item_template
+
+    items = collector.item_urls(200)
+    pattern = re.compile(control_pattern(), re.I)
+    shown = {p.final_url or p.url for p in collector.pages
+             if any(e.visible and e.region not in SITE_WIDE and pattern.search(e.name or "") for e in p.elements)}
+    first, unknown, rest, seen = [], [], [], set()
+    for url in items:
+        shape = item_template(url) or url
+        if shape not in seen:
+            first.append(url)
+        elif url not in shown:  # the crawl saw no control here: only the probe can tell (menus, late scripts)
+            unknown.append(url)
+        else:
+            rest.append(url)
+        seen.add(shape)
+    return (first + unknown + rest)[:limit]
+
+
+def control_pattern() -> str:
+    """Report controls: the word "report" and its kin, and flag controls ("this is spam", "ongepast")."""
+    return lexicon.pattern("report", "control").pattern + "|" + lexicon.pattern("report", "flag").pattern
 
 
 async def _behind_the_wall(collector: Collector, walled: list[ReportAttempt], refuse_writes) -> None:
@@ -75,13 +101,15 @@ async def _behind_the_wall(collector: Collector, walled: list[ReportAttempt], re
         await ctx.close()
 
 
-async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
+async def _follow(collector: Collector, ctx, url: str, n: int, refused: list[str] | None = None) -> ReportAttempt:
     attempt = ReportAttempt(item_url=url)
     page = await ctx.new_page()
     try:
         await collector._polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
         await _settle(page, collector.crawl.settle_ms)
+        if await collector.pass_gate_again(page):
+            attempt.steps.append("the age gate came back and was passed again")
         controls = await _report_controls(page, url)
         attempt.hidden_controls = len(await _report_controls(page, url, visible_only=False)) - len(controls)
         clicks = 0
@@ -100,7 +128,7 @@ async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
         attempt.control = _seen(controls[0])
         attempt.control_screenshot, attempt.control_box_in_shot = await _shot_of_control(
             collector, page, controls[0], f"{n:02d}-control")
-        await _walk(collector, page, controls[0], clicks, attempt, n)
+        await _walk(collector, page, controls[0], clicks, attempt, n, refused if refused is not None else [])
     except PlaywrightError as exc:
         attempt.outcome = "error"
         attempt.error = str(exc).splitlines()[0][:300]
@@ -109,20 +137,37 @@ async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
     return attempt
 
 
-async def _walk(collector: Collector, page: Page, control: dict, clicks: int, attempt: ReportAttempt, n: int) -> None:
+async def _walk(collector: Collector, page: Page, control: dict, clicks: int, attempt: ReportAttempt, n: int,
+                refused: list[str]) -> None:
     """Click through until a form, a mailto, a login wall or nothing (at most MAX_CLICKS)."""
     while clicks < MAX_CLICKS:
         href = control.get("href") or ""
         clicks += 1
+        if control.get("in_form"):
+            # A one-click or select-based inline report form: inspected where it stands, never submitted.
+            form = await _form_by_mark(page, collector.site, control["in_form"])
+            attempt.outcome, attempt.clicks, attempt.outcome_url, attempt.form = "form", clicks, page.url, form
+            attempt.steps.append(f"'{control['name'] or control['tag']}' belongs to an inline report form on the item "
+                                 "page (inspected, not submitted)")
+            attempt.outcome_screenshot = await _shot(collector, page, None, f"{n:02d}-form")
+            return
         if href.startswith("mailto:"):
             attempt.outcome, attempt.mailto, attempt.clicks = "mailto", href.split("?")[0], clicks
             attempt.steps.append(f"'{control['name']}' is an e-mail link to {href.split('?')[0][7:]}")
             return
         attempt.steps.append(f"clicked '{control['name'] or control['tag']}'")
-        before, before_url = await visible_forms(page, collector.site), page.url
+        before, before_url, writes = await visible_forms(page, collector.site), page.url, len(refused)
         await _activate(page, control)
         await _settle(page, collector.crawl.settle_ms)
         state = await _state(page, collector.site, before, before_url)
+        if state == "other" and len(refused) > writes and page.url.split("#")[0] == before_url.split("#")[0]:
+            # The click itself tried to send a report (a one-click flag): the write guard refused it.
+            attempt.outcome, attempt.clicks, attempt.outcome_url = "form", clicks, page.url
+            attempt.form = Form(name=f"one-click report: '{control['name'] or control['tag']}'", method="post")
+            attempt.steps.append("the click tried to send a report at once (a one-click flag); the write guard "
+                                 "refused it")
+            attempt.outcome_screenshot = await _shot(collector, page, None, f"{n:02d}-oneclick")
+            return
         if state in ("form", "login"):
             attempt.outcome, attempt.clicks, attempt.outcome_url = state, clicks, page.url
             if state == "form":
@@ -153,10 +198,33 @@ async def _activate(page: Page, control: dict) -> None:
 
 
 async def _report_controls(page: Page, item_url: str, visible_only: bool = True) -> list[dict]:
-    found = await _find(page, lexicon.pattern("report", "control").pattern, "report", visible_only,
-                        icon=lexicon.pattern("report", "icon").pattern)
+    """Report controls tied to the item, real controls first (a button or short link before a link in prose)."""
+    found = await _find(page, control_pattern(), "report", visible_only, icon=lexicon.pattern("report", "icon").pattern)
     last = urlsplit(item_url).path.rstrip("/").split("/")[-1]
-    return [c for c in found if c.get("region") not in SITE_WIDE or (last and last in (c.get("href") or ""))]
+    tied = [c for c in found if c.get("region") not in SITE_WIDE or (last and last in (c.get("href") or ""))]
+    return sorted(tied, key=_control_rank)
+
+
+def _control_rank(c: dict) -> tuple:
+    """Prefer controls named "report"/"melden" over flag words, real controls over prose links, short names."""
+    named = bool(lexicon.has(c.get("name", ""), "report", "control"))
+    return (bool(c.get("prose")), not named and c.get("how") != "icon", len(c.get("name") or ""))
+
+
+async def _form_by_mark(page: Page, site: str, mark: str) -> Form | None:
+    """The inventory of the form marked by find_controls.js (the inline report form)."""
+    from .collect import page_inventory
+
+    try:
+        box = await page.locator(f"form[data-safehaven-form='{mark}']").first.bounding_box(timeout=2000)
+    except PlaywrightError:
+        box = None
+    inv = await page_inventory(page, site)
+    if box:
+        for f in inv.forms:
+            if f.box and abs(f.box.x - box["x"]) < 2 and abs(f.box.width - box["width"]) < 2:
+                return f
+    return None
 
 
 async def _open_menus(page: Page, item_url: str) -> tuple[list[ControlSeen], list[dict]]:

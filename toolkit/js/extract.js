@@ -183,6 +183,65 @@
     return out;
   }
 
+
+  // What kind of page this is by its content: structured data (JSON-LD, microdata, Open Graph), the canonical
+  // link, and the shape of the main content (authors, dates, post bodies, prices, photos, a contact block).
+  function pageSignals() {
+    const types = new Set();
+    const addType = (t) => {
+      for (const x of [].concat(t || [])) {
+        const v = String(x).split(/[/#]/).pop().trim();
+        if (v) types.add(v);
+      }
+    };
+    const walkLd = (node, depth) => {
+      if (!node || depth > 6) return;
+      if (Array.isArray(node)) { node.slice(0, 50).forEach((n) => walkLd(n, depth + 1)); return; }
+      if (typeof node !== 'object') return;
+      addType(node['@type']);
+      // Not 'author' or 'publisher': an article's author is a Person, but the page is not a profile.
+      for (const k of ['@graph', 'mainEntity', 'itemOffered']) walkLd(node[k], depth + 1);
+    };
+    for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
+      try { walkLd(JSON.parse(s.textContent || ''), 0); } catch (e) { /* not JSON */ }
+    }
+    // Microdata types with how often they occur (one Product is an item page; twenty are a listing).
+    const microdata = {};
+    for (const el of document.querySelectorAll('[itemtype]')) {
+      for (const t of (el.getAttribute('itemtype') || '').split(/\s+/)) {
+        const v = t.split(/[/#]/).pop().trim();
+        if (v) microdata[v] = (microdata[v] || 0) + 1;
+      }
+    }
+    const meta = (prop) => {
+      const m = document.querySelector(`meta[property="${prop}"], meta[name="${prop}"]`);
+      return m ? clean(m.getAttribute('content')) : '';
+    };
+    const canon = document.querySelector('link[rel~="canonical"][href]');
+    const main = document.querySelector('main, [role=main], #main, #content, .content') || document.body;
+    const count = (sel) => { try { return main ? main.querySelectorAll(sel).length : 0; } catch (e) { return 0; } };
+    const mainText = main ? clean(main.innerText || '').slice(0, 20000) : '';
+    const photos = main ? Array.from(main.querySelectorAll('img')).filter((i) => {
+      const r = i.getBoundingClientRect();
+      return r.width >= 120 && r.height >= 90;
+    }).length : 0;
+    const price = /(?:[€$£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|USD|GBP|euro)\b)/i.test(mainText);
+    const authors = count('[itemprop=author], [rel=author], .author, .username, .poster, .post-author, [class*="author"], ' +
+                          '[class*="username"], [class*="user-name"]');
+    const dates = count('time, [itemprop=datePublished], [itemprop=dateCreated], [class*="date"], [class*="posted"]');
+    const posts = count('article, [itemprop=articleBody], [itemprop=text], [class~=post], [class*="post-body"], ' +
+                        '[class*="post-content"], [class*="postbody"], [class*="message-body"], [class*="comment-body"], ' +
+                        '[class*="answer"], [class*="question"]');
+    const contact = count('a[href^="tel:"], a[href^="mailto:"], a[href^="sms:"], a[href*="wa.me"], ' +
+                          '[class*="contact"], [class*="seller"], [class*="phone"]');
+    return {
+      types: Array.from(types).slice(0, 30), microdata, og_type: meta('og:type').slice(0, 60),
+      canonical: canon ? String(canon.href).slice(0, 500) : '',
+      shape: {authors, dates, posts, photos, price, contact, main_chars: mainText.length,
+              headings: count('h1, h2, h3')},
+    };
+  }
+
   const elements = [];
   const forms = [];
   const orphanFields = new Map();  // container -> fields without a <form>
@@ -269,10 +328,11 @@
   }));
   const body = document.body;
   let text = body ? body.innerText || '' : '';
+  const signals = pageSignals();
   if (shadowTexts.length) text += '\n' + shadowTexts.join('\n');
   return {
     title: document.title || '', lang: document.documentElement.lang || '',
-    text, elements, forms, scripts, iframes,
+    text, elements, forms, scripts, iframes, signals,
     page_height: Math.max(body ? body.scrollHeight : 0, document.documentElement.scrollHeight),
   };
 }

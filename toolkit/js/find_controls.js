@@ -24,10 +24,19 @@
       if (el.shadowRoot) yield* all(el.shadowRoot);
     }
   }
+  // A link inside a sentence ("see our rules on how to report") is prose, not a control.
+  const inProse = (el) => {
+    if (el.tagName !== 'A') return false;
+    const block = el.closest('p, li, td, dd, blockquote');
+    if (!block) return false;
+    return clean(block.innerText).length > clean(el.innerText).length + 40;
+  };
   const out = [];
   for (const el of all(document)) {
-    if (!el.matches(CLICKABLE)) continue;
-    const nm = name(el);
+    const isSelect = el.tagName === 'SELECT';
+    if (!isSelect && !el.matches(CLICKABLE)) continue;
+    // A select whose options are report reasons ("Spam", "Inappropriate") is an inline report form.
+    const nm = isSelect ? clean(Array.from(el.options).map((o) => o.textContent).join(' | ')).slice(0, 300) : name(el);
     const label = [nm, el.getAttribute('title') || '', el.getAttribute('aria-label') || ''].join(' ');
     const byName = re.test(label);
     const byIcon = !byName && iconRe && !clean(el.innerText) && iconRe.test(iconOf(el));
@@ -50,7 +59,23 @@
       el.setAttribute('data-safehaven-mark', mark);
     }
     const r = el.getBoundingClientRect();
+    // A submit button or select of a form on the page: the form itself is the report route (never submitted).
+    const form = el.closest('form');
+    const submits = form && (isSelect || (el.tagName === 'BUTTON' && (el.getAttribute('type') || 'submit') === 'submit') ||
+                             (el.tagName === 'INPUT' && ['submit', 'image'].includes(el.type)));
+    let formMark = null;
+    // Only a form that would write (POST) or that asks something (a reason to pick): a GET button is a link.
+    const asks = form && form.querySelector('select, textarea, input[type=radio], input[type=checkbox]');
+    if (submits && ((form.getAttribute('method') || 'get').toLowerCase() === 'post' || asks)) {
+      formMark = form.getAttribute('data-safehaven-form');
+      if (!formMark) {
+        window.__safehavenForms = (window.__safehavenForms || 0) + 1;
+        formMark = 'f' + window.__safehavenForms;
+        form.setAttribute('data-safehaven-form', formMark);
+      }
+    }
     out.push({
+      in_form: formMark, prose: inProse(el),
       mark, name: nm.slice(0, 200), tag: el.tagName.toLowerCase(), href: el.href ? String(el.href) : null,
       visible: vis, how: byName ? 'name' : 'icon', in_shadow: el.getRootNode() !== document, region,
       haspopup: el.getAttribute('aria-haspopup') || '', expanded: el.getAttribute('aria-expanded') || '',

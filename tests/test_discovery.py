@@ -1,0 +1,244 @@
+"""Item discovery and page roles on real software: URLs, content shape, structured data, folding, honest sampling.
+
+All on hand-built bundles and plain URLs (milliseconds, no browser).
+"""
+
+from __future__ import annotations
+
+import pytest
+from safehaven.checks import report
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.classify import classify_page, is_item_url, is_system_url, item_by_content
+from safehaven.toolkit.collect import fold_key, fold_url, item_template
+from safehaven.toolkit.models import ControlSeen, ReportAttempt, ReportProbe
+
+from .bundles import button, link, make_bundle, page
+
+ITEMS = [
+    "https://forum.test/viewtopic.php?t=9",
+    "https://forum.test/viewtopic.php?f=2&t=9",
+    "https://forum.test/topic.php?topic_id=12",
+    "https://ads.test/ad.php?nr=4",
+    "https://ads.test/index.php?page=item&id=4",
+    "https://forum.test/forum/topic/how-to-stay-safe-online/",
+    "https://ads.test/ads/red-city-bike-as-new/",
+    "https://qa.test/questions/12/how-do-i-report-a-user/",
+    "https://forum.test/t/welcome-to-the-board/12",
+]
+NEVER_ITEMS = [
+    "https://forum.test/ucp.php?mode=register",
+    "https://forum.test/ucp.php?mode=login",
+    "https://forum.test/ucp.php?mode=sendpassword",
+    "https://forum.test/ucp.php?mode=resend_act",
+    "https://forum.test/memberlist.php?mode=viewprofile&u=2",
+    "https://forum.test/search.php?keywords=bike",
+    "https://forum.test/viewtopic.php?t=9&view=print",
+    "https://forum.test/viewtopic.php?t=9&view=unread",
+    "https://forum.test/t/welcome-to-the-board/12/last",
+    "https://ads.test/ads/?sort=price",
+    "https://ads.test/user/password-reset/",
+    "https://ads.test/accounts/login/?next=/ads/1",
+    "https://ads.test/ad/12/report/",
+    "https://ads.test/posting.php?mode=reply&t=9",
+]
+
+
+@pytest.mark.parametrize("url", ITEMS)
+def test_item_urls_by_query_id_and_name_slug(url):
+    assert is_item_url(url), url
+
+
+@pytest.mark.parametrize("url", NEVER_ITEMS)
+def test_account_and_system_pages_are_never_items(url):
+    assert is_system_url(url) and not is_item_url(url), url
+
+
+def test_a_slug_word_does_not_make_an_item_a_system_page():
+    # "new" and "report" inside a long name slug are words of the title, not a system page.
+    assert is_item_url("https://ads.test/ads/nearly-new-bike-report-included/")
+
+
+def test_item_templates_group_siblings_and_skip_pagination():
+    assert item_template("https://x.test/ads/red-city-bike/") == item_template("https://x.test/ads/blue-sofa-cheap/")
+    assert item_template("https://x.test/show.php?f=3&ann=12") == "x.test/show.php?f={n}&ann={id}"
+    assert item_template("https://x.test/show.php?f=3&ann=12") == item_template("https://x.test/show.php?f=4&ann=99")
+    assert item_template("https://x.test/ads/page/2") == ""
+    assert item_template("https://x.test/ads?page=2") == ""
+
+
+def test_url_variants_fold_to_one_page():
+    assert fold_url("https://f.test/viewtopic.php?t=9&sid=abc123&hilit=bike&utm_source=x") == \
+        "https://f.test/viewtopic.php?t=9"
+    assert fold_key("https://f.test/ads/1/?b=2&a=1") == fold_key("https://f.test/ads/1?a=1&b=2&sort=price")
+    assert fold_key("https://f.test/ads/1") != fold_key("https://f.test/ads/2")
+
+
+def _signals(**kw):
+    shape = {"authors": 0, "dates": 0, "posts": 0, "photos": 0, "price": False, "contact": 0, "main_chars": 900}
+    shape.update(kw.pop("shape", {}))
+    return {"types": [], "microdata": {}, "og_type": "", "canonical": "", "shape": shape, **kw}
+
+
+def test_structured_data_makes_an_item_whatever_the_url():
+    role, reasons = classify_page("https://x.test/rode-fiets", signals=_signals(types=["Product", "Offer"]))
+    assert role == "item" and "schema.org offer" in reasons[0]
+    role, _ = classify_page("https://x.test/c/welcome", signals=_signals(microdata={"DiscussionForumPosting": 7}))
+    assert role == "item"
+    assert classify_page("https://x.test/anna", signals=_signals(og_type="profile"))[0] == "item"
+
+
+def test_a_listing_of_products_is_not_an_item():
+    sig = _signals(types=["ItemList", "Product"])
+    assert classify_page("https://x.test/bikes", signals=sig, item_links=20)[0] == "listing"
+    assert item_by_content(_signals(microdata={"Product": 20})) == ""
+
+
+def test_content_shape_offer_and_post():
+    offer = _signals(shape={"price": True, "photos": 3, "contact": 1})
+    assert "price" in item_by_content(offer)
+    post = _signals(shape={"authors": 2, "dates": 2, "posts": 2})
+    assert "author" in item_by_content(post)
+    assert item_by_content(post, item_links=8) == ""  # a board listing: many item links
+    assert classify_page("https://x.test/login", signals=offer)[0] == "login"  # an account page stays one
+
+
+def test_page_roles_by_what_the_text_says():
+    text = ("Hoe wij meldingen behandelen\nWij beoordelen elke melding binnen 24 uur. Je ontvangt een "
+            "ontvangstbevestiging.")
+    role, reasons = classify_page("https://x.test/info/procedure", text=text)
+    assert role == "policy" and "meldingen" in reasons[0]
+    le = "Requests from law enforcement\nLaw enforcement agencies can reach us at legal@x.test."
+    assert classify_page("https://x.test/page/42", text=le)[0] == "policy"
+    # A footer link "Law enforcement" and "Contact us" on every page does not make a page about them
+    footer = "Anna, 24, Amsterdam. Photos and rates.\nLaw enforcement\nContact us\nHow we handle reports"
+    assert classify_page("https://x.test/escorts/anna-24", text=footer, link_names=["Law enforcement", "Contact us",
+                                                                               "How we handle reports"])[0] == "item"
+    assert classify_page("https://x.test/about", text=footer, link_names=["Law enforcement", "Contact us"])[0] == "other"
+    assert classify_page("https://x.test/page/43", text="Bikes for sale. Cheap and cheerful.")[0] == "other"
+
+
+def test_report_handling_page_found_by_content_is_read_by_report_06(tmp_path):
+    text = ("How we handle reports\nWe confirm every report with a reference number. We decide within 24 hours. "
+            "You can appeal the decision through our internal complaint form.")
+    role, _ = classify_page("https://x.test/info/7", text=text)
+    run = make_bundle(tmp_path, [page("https://x.test/", role="start", text="Welcome"),
+                                 page("https://x.test/info/7", role=role, text=text)])
+    assert report.handling_explained(Bundle(run)).status == "pass"
+
+
+# ---------------------------------------------------------------------- report controls beyond "report"
+
+
+@pytest.mark.parametrize("control", [
+    button("Flag as prohibited"), button("This is spam"), button("Inappropriate"), button("Misbruik melden"),
+    button("Ongepast"), button("", text="", **{"aria-label": "Markeer als ongepast"}),
+    button("", text="", title="Flag offensive"), link("spam", "/ads/4/flag"),
+])
+def test_flag_controls_count_as_report_controls(tmp_path, control):
+    run = make_bundle(tmp_path, [page("https://x.test/ads/4", role="item", elements=[control])])
+    assert report.report_control_on_every_item(Bundle(run)).status == "pass"
+
+
+def test_a_prose_sentence_is_not_a_flag_control(tmp_path):
+    long_text = "Read our rules: spam and inappropriate content are not allowed and will be removed by moderators."
+    run = make_bundle(tmp_path, [page("https://x.test/ads/4", role="item", elements=[link(long_text, "/rules")]),
+                                 page("https://x.test/ads/5", role="item")],
+                      probes={"report": ReportProbe(attempts=[ReportAttempt(item_url="https://x.test/ads/4"),
+                                                              ReportAttempt(item_url="https://x.test/ads/5")])})
+    assert report.report_control_on_every_item(Bundle(run)).status == "fail"
+
+
+# ---------------------------------------------------------------------- honest sampling
+
+
+def _items(n: int, with_control: int) -> list[dict]:
+    out = [page("https://x.test/", role="start")]
+    for i in range(n):
+        elements = [button("Report this ad")] if i < with_control else []
+        out.append(page(f"https://x.test/ads/{i}", role="item", elements=elements))
+    return out
+
+
+def test_items_the_probe_did_not_open_are_not_counted_as_without_a_control(tmp_path):
+    # 10 items; the saved pages of 3 show a control; the probe opened 5 of the other 7 and found it in a menu.
+    attempts = [ReportAttempt(item_url=f"https://x.test/ads/{i}", control=ControlSeen(name="Report", how="name"),
+                              menu=ControlSeen(name="More"), outcome="form", clicks=2) for i in range(3, 8)]
+    run = make_bundle(tmp_path, _items(10, 3), probes={"report": ReportProbe(attempts=attempts)})
+    f = report.report_control_on_every_item(Bundle(run))
+    assert f.status == "pass", f.summary
+    assert "8 of 8" in f.summary and "2 more item page(s)" in f.summary and f.details["untried"] == 2
+    assert "niet door de test geopend" in f.summaries["nl"]
+
+
+def test_an_opened_item_without_a_control_still_counts(tmp_path):
+    attempts = [ReportAttempt(item_url="https://x.test/ads/1", outcome="none"),
+                ReportAttempt(item_url="https://x.test/ads/2", outcome="error")]
+    run = make_bundle(tmp_path, _items(4, 1), probes={"report": ReportProbe(attempts=attempts)})
+    f = report.report_control_on_every_item(Bundle(run))
+    assert f.status == "partial" and "1 of 2" in f.summary and f.details["untried"] == 2
+
+
+def test_no_item_opened_and_none_showing_a_control_is_not_assessed(tmp_path):
+    attempts = [ReportAttempt(item_url="https://x.test/ads/0", outcome="error", error="timeout")]
+    run = make_bundle(tmp_path, _items(3, 0), probes={"report": ReportProbe(attempts=attempts)})
+    f = report.report_control_on_every_item(Bundle(run))
+    assert f.status == "not_assessed" and f.summaries["nl"]
+
+
+# ---------------------------------------------------------------------- roles after the crawl
+
+
+def _collector(tmp_path, pages):
+    from safehaven.toolkit.collect import Collector
+    from safehaven.toolkit.definition import parse_definition
+    from safehaven.toolkit.models import PageRecord
+
+    c = Collector(parse_definition('[platform]\nname = "X"\nurl = "https://x.test/"\n'), tmp_path / "run", None)
+    for n, (url, role, signals, hrefs) in enumerate(pages):
+        c.pages.append(PageRecord(id=f"p{n}", url=url, final_url=url, status=200, role=role, signals=signals,
+                                  elements=[link(h, h) for h in hrefs]))
+    return c
+
+
+PRODUCT = {"types": ["Product", "Offer"]}
+
+
+def test_a_group_page_that_links_to_content_items_is_a_listing(tmp_path):
+    ads = [f"https://x.test/{i}-bike-for-sale/" for i in range(1, 5)]
+    c = _collector(tmp_path, [(u, "item", PRODUCT, []) for u in ads] +
+                   [("https://x.test/group/3-fietsen/", "item", {}, ads)])
+    c._reclassify_items()
+    assert c.pages[-1].role == "listing" and "4 page(s)" in c.pages[-1].role_reasons[0]
+    assert all(p.role == "item" for p in c.pages[:4])
+
+
+def test_member_profiles_beside_posts_are_not_items_but_stay_items_on_a_profile_site(tmp_path):
+    topics = [(f"https://x.test/forum/f-1/topic/t-{i}/", "item", {}, []) for i in range(3)]
+    profiles = [(f"https://x.test/member/profile/{i}/", "item", {}, []) for i in range(2)]
+    c = _collector(tmp_path, topics + profiles)
+    c._reclassify_items()
+    assert [p.role for p in c.pages] == ["item"] * 3 + ["other"] * 2
+    c = _collector(tmp_path, [(f"https://x.test/profile/anna-{i}", "item", {}, []) for i in range(4)])
+    c._reclassify_items()
+    assert all(p.role == "item" for p in c.pages)
+
+
+def test_item_urls_are_distinct_by_canonical(tmp_path):
+    from safehaven.toolkit.collect import fold_key
+
+    c = _collector(tmp_path, [("https://x.test/viewtopic.php?t=9", "item", {}, []),
+                              ("https://x.test/viewtopic.php?p=31", "item", {}, []),
+                              ("https://x.test/viewtopic.php?t=10", "item", {}, [])])
+    c._canonical[fold_key("https://x.test/viewtopic.php?p=31")] = fold_key("https://x.test/viewtopic.php?t=9")
+    assert c.item_urls(10) == ["https://x.test/viewtopic.php?t=9", "https://x.test/viewtopic.php?t=10"]
+
+
+def test_probe_errors_are_not_assessed_not_no_control(tmp_path):
+    attempts = [ReportAttempt(item_url=f"https://x.test/ads/{i}", outcome="error", error="net::ERR_CONNECTION_REFUSED")
+                for i in range(3)]
+    run = make_bundle(tmp_path, _items(3, 0), probes={"report": ReportProbe(attempts=attempts)})
+    bundle = Bundle(run)
+    for check in (report.report_within_two_clicks, report.report_without_account, report.report_form_complete,
+                  report.report_categories):
+        f = check(bundle)
+        assert f.status == "not_assessed" and "could not open" in f.summary and f.summaries["nl"], check
