@@ -3,8 +3,8 @@
 It looks for controls by accessible name, text, title, aria-label and icon classes (open shadow
 roots included); when none is visible it opens menus ("⋯", "More", kebab icons) and looks again.
 It then follows the control until a report form, a mailto, a login wall or nothing, at most four
-clicks, and inventories the form. It never submits: every request other than GET/HEAD is refused
-while the probe works, and refused requests are recorded.
+clicks, and inventories the form. It never submits: the write guard every context carries (guard.py)
+refuses every request other than GET/HEAD/OPTIONS and every WebSocket message, and records them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page, Route
+from playwright.async_api import Page
 from safehaven.checks import lexicon
 
 from .browser import settle
@@ -39,33 +39,26 @@ async def probe_reporting(collector: Collector) -> ReportProbe:
     items = collector.item_urls(MAX_ITEMS)
     if not items:
         return probe
-    ctx, _ = await collector.prepared_context()
-
-    async def refuse_writes(route: Route) -> None:
-        if route.request.method in ("GET", "HEAD", "OPTIONS"):
-            await route.continue_()
-        else:
-            probe.refused_requests.append(f"{route.request.method} {route.request.url[:200]}")
-            await route.abort("blockedbyclient")
-
-    await ctx.route("**/*", refuse_writes)
+    ctx, _ = await collector.prepared_context()  # the write guard is on every context
     try:
         for n, url in enumerate(items):
-            probe.attempts.append(await _follow(collector, ctx, url, n))
+            mark = ctx.guard.mark()
+            attempt = await _follow(collector, ctx, url, n)
+            attempt.refused_writes = [w.line() for w in ctx.guard.since(mark)]
+            probe.attempts.append(attempt)
     finally:
         await ctx.close()
     walled = [a for a in probe.attempts if a.outcome == "login"]
     if walled and collector.defn.login:
-        await _behind_the_wall(collector, walled, refuse_writes)
+        await _behind_the_wall(collector, walled)
     return probe
 
 
-async def _behind_the_wall(collector: Collector, walled: list[ReportAttempt], refuse_writes) -> None:
+async def _behind_the_wall(collector: Collector, walled: list[ReportAttempt]) -> None:
     """Logged in with the definition's [login], follow the same controls again to inventory the form."""
     ctx = await collector.logged_in_context()
     if ctx is None:
         return
-    await ctx.route("**/*", refuse_writes)
     try:
         for n, attempt in enumerate(walled):
             again = await _follow(collector, ctx, attempt.item_url, 50 + n)
