@@ -99,6 +99,7 @@ class Collector:
         self._last_request = 0.0
         self._secrets = sorted({s for s in definition.secrets() if s}, key=len, reverse=True)
         self._writes: list[WriteRecord] = []  # every write any guard of this audit saw
+        self._logging_in = False
         self.phase = "crawl"  # which part of the audit is opening contexts (for the write guard's records)
         self._contexts: list[BrowserContext] = []
         budget = getattr(self.crawl, "budget", None)
@@ -161,7 +162,8 @@ class Collector:
         locale = d.locale or ("nl-NL" if self.defn.platform.language == "nl" else "en-GB")
         ctx, events = await self.session.new_context(width=d.width, height=d.height, mobile=d.mobile, locale=locale,
                                                      ua_suffix=d.user_agent_suffix,
-                                                     guard=WriteGuard(self.phase, sink=self._writes))
+                                                     guard=WriteGuard(self.phase, sink=self._writes,
+                                                                      stop_forms=not self._logging_in))
         ctx.set_default_timeout(self.crawl.page_timeout * 1000)
         ctx.set_default_navigation_timeout(self.crawl.page_timeout * 1000)
         self._contexts.append(ctx)
@@ -330,7 +332,11 @@ class Collector:
         login = self.defn.login
         if not login or not login.steps:
             return None
-        ctx, _ = await self.prepared_context()
+        self._logging_in = True
+        try:
+            ctx, _ = await self.prepared_context()
+        finally:
+            self._logging_in = False
         guard: WriteGuard = ctx.guard  # type: ignore[attr-defined]
         page = await ctx.new_page()
         n, step = 0, login.steps[0]

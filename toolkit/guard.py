@@ -75,6 +75,7 @@ INIT_JS = """(() => {
     const t = c.getAttribute('aria-label') || (c.innerText || '').trim() || c.value || c.title || c.tagName;
     return (c.tagName || '').toLowerCase() + ' "' + String(t).replace(/\\s+/g, ' ').slice(0, 80) + '"';
   };
+  if (window.__safehavenForms !== false) {
   // A form that would post is stopped before it navigates (the page stays as it is), and recorded.
   const posts = (form, submitter) => {
     const m = (submitter && submitter.getAttribute && submitter.getAttribute('formmethod'))
@@ -99,6 +100,7 @@ INIT_JS = """(() => {
       }
     }, false);
   } catch (e) {}
+  }
   const tell = (kind) => (ev) => {
     try { const b = window['__safehavenAction']; if (b) b(kind + ' ' + name(ev.target)); } catch (e) {}
   };
@@ -130,8 +132,11 @@ async def _leave(page, seconds: float = 3.0) -> None:
 class WriteGuard:
     """Refuses and records writes in the contexts it is attached to."""
 
-    def __init__(self, probe: str = "", sink: list[WriteRecord] | None = None):
+    def __init__(self, probe: str = "", sink: list[WriteRecord] | None = None, *, stop_forms: bool = True):
         self.probe = probe
+        # Stop form posts in the page before they navigate (keeps the page as it was). Off in a context
+        # that logs in, whose login form must post; the routes still refuse every other post there.
+        self.stop_forms = stop_forms
         self.records: list[WriteRecord] = []
         self._sink = sink
         self._open: list[str] = []
@@ -149,7 +154,7 @@ class WriteGuard:
                 await ctx.expose_binding(name, fn)
             except PlaywrightError as exc:  # a binding of that name already exists
                 log.debug("binding %s not added: %s", name, exc)
-        await ctx.add_init_script(INIT_JS)
+        await ctx.add_init_script(("" if self.stop_forms else "window.__safehavenForms = false;\n") + INIT_JS)
         # Before a page or the context closes, every page first goes to about:blank while the routes
         # still watch it, so what its unload handlers send is refused like anything else.
         ctx.on("page", self._wrap_page)
