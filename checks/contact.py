@@ -137,6 +137,16 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
                        evidence=[_ev(page, form.box, "message form")],
                        nl=f"Een berichtformulier waarvoor geen account nodig is, staat op {pages} van de {len(items)} "
                           f"itempagina's (bijv. {page.final_url or page.url}); het is bekeken, niet verstuurd.")
+    would_send = [a for a in tried if a.refused_writes and a.outcome not in ("login", "error")]
+    if would_send:
+        a = would_send[0]
+        return finding(cid, "fail", f"'{a.control.name}' tries to send a message without an account on "
+                       f"{len(would_send)} of {len(tried)} item pages tried (e.g. {a.item_url}): the message form would "
+                       f"have sent; sending was refused ({'; '.join(a.refused_writes[:2])}).",
+                       evidence=[_attempt_ev(a)], refused_writes=a.refused_writes[:5],
+                       nl=f"'{a.control.name}' probeert zonder account een bericht te versturen op {len(would_send)} "
+                          f"van de {len(tried)} geprobeerde itempagina's (bijv. {a.item_url}): het berichtformulier "
+                          f"zou hebben verstuurd; versturen is geweigerd ({'; '.join(a.refused_writes[:2])}).")
     walled = [a for a in tried if a.outcome == "login"]
     if walled:
         return finding(cid, "pass", f"Messaging asks for a login: '{walled[0].control.name}' leads to a login wall "
@@ -192,6 +202,17 @@ def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
                        evidence=[_ev(p) for p in after_click[:3]], routes=kinds, examples=examples,
                        nl=f"Contactgegevens verschijnen na een klik waarvoor niet hoeft te worden ingelogd, op "
                           f"{len(after_click)} van de {len(items)} itempagina's ({detail_nl}).")
+    refused = [a for a in (probe.attempts if probe else []) if a.kind == "show_number" and a.refused_writes
+               and a.outcome not in ("login", "revealed", "error")]
+    if refused:
+        a = refused[0]
+        return finding(cid, "needs_review", f"'{a.control.name}' on {a.item_url} asks the platform for something "
+                       f"without a login, and that request was refused ({'; '.join(a.refused_writes[:2])}): whether it "
+                       "would have shown contact details could not be seen.", evidence=[_attempt_ev(a)],
+                       refused_writes=a.refused_writes[:5],
+                       nl=f"'{a.control.name}' op {a.item_url} vraagt het platform zonder inloggen om iets, en dat "
+                          f"verzoek is geweigerd ({'; '.join(a.refused_writes[:2])}): of het contactgegevens had "
+                          "getoond, was niet te zien.")
     return finding(cid, "pass", f"No phone, WhatsApp, Telegram, e-mail or SMS route on {len(items)} item pages "
                    "for a logged-out visitor.", evidence=[_ev(items[0])],
                    nl=f"Op {len(items)} itempagina's geen telefoon-, WhatsApp-, Telegram-, e-mail- of sms-route voor "

@@ -13,6 +13,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from safehaven.checks.base import finding
+
 from safehaven import __version__
 
 from .browser import BrowserSession
@@ -20,7 +22,8 @@ from .bundle import MANIFEST, Bundle, sha256_bytes
 from .collect import CrawlFailed, ProgressFn, collect
 from .definition import AuditDefinition
 from .evaluate import evaluate
-from .models import PageSummary, Result, RunInfo
+from .integrity import write_seal
+from .models import Finding, PageSummary, Result, RunInfo
 from .review import ReviewFile, apply_review, manual_findings
 from .score import score
 from .store import RunRow, Store, write_atomic
@@ -54,8 +57,13 @@ async def audit_platform(definition: AuditDefinition, store: Store, session: Bro
         if reports:
             baseline_dir = previous_complete_run(store, platform.name, run.id)
             write_reports(result, run.folder, lang or platform.language or "en", baseline_dir)
+        seal = write_seal(run.folder)  # result.json and the reports, sealed with the evidence
         log.info("timings: %s", info.timings)
-        return store.finish_run(run.id, "complete", result=result, manifest_sha256=result.run.manifest_sha256), result
+        note = None
+        if info.unfinished:
+            note = "time budget reached: " + "; ".join(f"{k}: {v}" for k, v in info.unfinished.items())
+        return store.finish_run(run.id, "complete", result=result, manifest_sha256=result.run.manifest_sha256,
+                                seal_sha256=seal, error=note), result
     except CrawlFailed as exc:
         store.finish_run(run.id, "failed", error=str(exc))
         raise AuditFailed(str(exc), store.get(run.id)) from exc
@@ -64,7 +72,10 @@ async def audit_platform(definition: AuditDefinition, store: Store, session: Bro
         raise
     except Exception as exc:
         log.exception("audit crashed")
-        store.finish_run(run.id, "incomplete", error=f"{type(exc).__name__}: {exc}"[:500])
+        try:
+            store.finish_run(run.id, "incomplete", error=f"{type(exc).__name__}: {exc}"[:500])
+        except Exception:  # the store itself failed (read-only, full): the next start marks the run
+            log.exception("could not record the run as incomplete")
         raise
     finally:
         logging.getLogger("safehaven").removeHandler(handler)
@@ -75,7 +86,7 @@ def result_of(run: RunRow, bundle: Bundle, started_at: str, browser: str, review
     """Evaluate a collected bundle, apply the auditor's review, and score it."""
     manifest_sha = sha256_bytes((run.folder / MANIFEST).read_bytes())
     t0 = time.perf_counter()
-    findings = apply_review(evaluate(bundle), review)
+    findings = apply_review(unfinished_not_assessed(evaluate(bundle), bundle), review)
     log.info("evaluate: %d findings in %.2fs", len(findings), time.perf_counter() - t0)
     for f in findings:
         for ev in f.evidence:
@@ -91,6 +102,28 @@ def result_of(run: RunRow, bundle: Bundle, started_at: str, browser: str, review
         pages=[PageSummary(url=p.url, final_url=p.final_url, role=p.role, status=p.status, title=p.title,
                            error=p.error) for p in bundle.pages],
     )
+
+
+# The checks that read a probe's artifact: when that probe did not finish, they cannot judge.
+PROBE_CHECKS = {"age_gate": ("AGE-01", "AGE-02", "AGE-03"), "signup": ("AGE-04",),
+                "report": ("REPORT-01", "REPORT-02", "REPORT-03", "REPORT-06"), "contact": ("CONTACT-01", "CONTACT-02")}
+PROBE_NAMES_NL = {"age_gate": "leeftijdspoort", "signup": "aanmelding", "report": "melden", "contact": "contact"}
+
+
+def unfinished_not_assessed(findings: list[Finding], bundle: Bundle) -> list[Finding]:
+    """Checks whose probe the audit's time budget cut short become `not_assessed`, with the reason."""
+    unfinished = bundle.info.unfinished
+    out = []
+    for f in findings:
+        probe = next((name for name, checks in PROBE_CHECKS.items() if f.check in checks and name in unfinished), None)
+        if probe and f.status not in ("not_applicable", "not_assessed"):
+            reason = unfinished[probe]
+            f = finding(f.check, "not_assessed", f"Not assessed: the {probe.replace('_', ' ')} probe did not finish "
+                        f"({reason}).", machine_status=f.status,
+                        nl=f"Niet beoordeeld: de {PROBE_NAMES_NL.get(probe, probe)}-probe is niet afgerond "
+                           "(het tijdsbudget van de audit was op).")
+        out.append(f)
+    return out
 
 
 def machine_result(result: Result) -> Result:

@@ -2,11 +2,17 @@
 
 Playwright's own Chromium is the first choice; where it could not be installed (closed networks),
 a system Chromium is used. Each platform gets a fresh context: no cookies carried over, downloads
-refused, dialogs dismissed and popups closed, each of them recorded.
+refused, dialogs dismissed and popups closed, each of them recorded, and a write guard (guard.py)
+that refuses every request that is not GET, HEAD or OPTIONS. Every wait on a page is bounded: a page
+whose renderer hangs (an endless script loop) is abandoned, and the browser restarted when it no
+longer answers.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import os
 import shutil
 import subprocess
@@ -14,11 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.async_api import Browser, BrowserContext, Dialog, Download, Page, Playwright, async_playwright
+from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from safehaven import __version__
 
+from .guard import WriteGuard
 from .models import BrowserEvent
+
+log = logging.getLogger("safehaven.browser")
 
 SYSTEM_CHROMIUMS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
                     "/usr/bin/google-chrome-stable")
@@ -144,10 +154,42 @@ class BrowserSession:
             await self._pw.stop()
             self._pw = None
 
+    async def alive(self, timeout: float = 10.0) -> bool:
+        """Does the browser still answer (a new page opens and closes within `timeout`)?"""
+        if not self.browser or not self.browser.is_connected():
+            return False
+        try:
+            ctx = await asyncio.wait_for(self.browser.new_context(), timeout)
+            await asyncio.wait_for(ctx.close(), timeout)
+            return True
+        except (TimeoutError, PlaywrightError):
+            return False
+
+    async def restart(self) -> None:
+        """Throw away a browser that no longer answers and start a new one."""
+        log.warning("restarting the browser")
+        old, self.browser = self.browser, None
+        if old:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(old.close(), 10)
+        if self._pw:
+            self.browser = await self._pw.chromium.launch(
+                executable_path=self.choice.executable, headless=self.headless, args=LAUNCH_ARGS,
+                chromium_sandbox=False,
+            )
+        else:
+            await self.start()
+
     async def new_context(self, *, width: int = 1280, height: int = 900, mobile: bool = False,
-                          locale: str | None = None, ua_suffix: str = "") -> tuple[BrowserContext, ContextEvents]:
-        """A fresh context (no cookies) with downloads refused and dialogs/popups handled and recorded."""
+                          locale: str | None = None, ua_suffix: str = "",
+                          guard: WriteGuard | None = None) -> tuple[BrowserContext, ContextEvents]:
+        """A fresh context (no cookies) with downloads refused, dialogs/popups handled and recorded, and writes refused.
+
+        Every context gets a write guard: the one given, or a fresh one (see `guard.py`).
+        """
         assert self.browser, "BrowserSession not started"
+        if not self.browser.is_connected():
+            await self.restart()
         base_ua = await self._base_user_agent()
         ua = f"{base_ua} {USER_AGENT_TAG}{(' ' + ua_suffix) if ua_suffix else ''}"
         ctx = await self.browser.new_context(
@@ -155,6 +197,9 @@ class BrowserSession:
             locale=locale or "en-US", user_agent=ua, accept_downloads=False,
             service_workers="block", java_script_enabled=True,
         )
+        guard = guard if guard is not None else WriteGuard()
+        await guard.attach(ctx)
+        ctx.guard = guard  # type: ignore[attr-defined]  # the probes find their context's guard here
         events = ContextEvents()
         ctx.on("page", lambda page: _watch_page(page, events))
         return ctx, events
@@ -165,6 +210,43 @@ class BrowserSession:
             self._ua = (await page.evaluate("navigator.userAgent")).replace("HeadlessChrome", "Chrome")
             await page.close()
         return self._ua
+
+
+def guard_of(ctx: BrowserContext) -> WriteGuard:
+    """The write guard of a context made by `BrowserSession.new_context`."""
+    return ctx.guard  # type: ignore[attr-defined]
+
+
+async def bounded(awaitable, seconds: float, what: str = "page"):
+    """Await with a deadline; raises PlaywrightTimeout (a PlaywrightError) when it is not done in time.
+
+    Playwright's `evaluate` has no timeout of its own: a page stuck in an endless script loop would wait
+    forever. The awaited task is cancelled and not waited for, so a hung renderer cannot hold us.
+    """
+    task = asyncio.ensure_future(awaitable)
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    if not done:
+        task.cancel()
+        task.add_done_callback(_swallow)
+        raise PlaywrightTimeout(f"{what} did not answer within {seconds:g}s")
+    return task.result()
+
+
+def _swallow(task: asyncio.Future) -> None:
+    if not task.cancelled():
+        task.exception()
+
+
+async def close_quietly(target, seconds: float = 10.0) -> bool:
+    """Close a page or context, giving up (and leaving it behind) after `seconds`; True when it closed."""
+    if target is None:
+        return True
+    try:
+        await bounded(target.close(), seconds, "close")
+        return True
+    except (PlaywrightError, TimeoutError):
+        log.warning("a %s did not close within %gs: abandoned", type(target).__name__, seconds)
+        return False
 
 
 def _watch_page(page: Page, events: ContextEvents) -> None:

@@ -23,7 +23,7 @@ from safehaven import __version__
 
 from .browser import BrowserNotFound
 from .definition import DefinitionError, load_definition
-from .store import RunNotFound, Store, load_result
+from .store import RunNotFound, Store, StoreError, load_result, storage_problem
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="safehaven: audit platforms for safety-by-design gaps and write PDF scorecards.")
@@ -54,12 +54,57 @@ def main() -> None:
     console.setLevel(logging.WARNING)  # run.log in the run folder gets the detail
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(console)
-    app()
+    try:
+        app()
+    except StoreError as exc:  # a store or file that cannot be used: one line, no traceback
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(1)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     return typer.Exit(code)
+
+
+def _store(store: Path | None) -> Store:
+    """The store, or exit 2 with one line naming the path when it cannot be used."""
+    try:
+        return Store(store)
+    except StoreError as exc:
+        raise _fail(str(exc), 2) from None
+
+
+class Terminated(Exception):
+    """SIGTERM (timeout, systemd, docker stop) arrived: handled like Ctrl-C."""
+
+
+async def _terminable(coro):
+    """Run `coro` so that SIGTERM cancels it as Ctrl-C does: the run is recorded incomplete, then we exit."""
+    import signal
+
+    loop = asyncio.get_running_loop()
+    task = asyncio.ensure_future(coro)
+    hit = []
+
+    def on_term() -> None:
+        hit.append(True)
+        task.cancel()
+
+    try:
+        loop.add_signal_handler(signal.SIGTERM, on_term)
+    except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
+        pass
+    try:
+        return await task
+    except asyncio.CancelledError:
+        if hit:
+            raise Terminated() from None
+        raise
+    finally:
+        try:
+            loop.remove_signal_handler(signal.SIGTERM)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass
 
 
 # ---------------------------------------------------------------------- run
@@ -87,17 +132,25 @@ def run(
     if max_pages:
         defn.crawl.max_pages = max_pages
     text = definition.read_text("utf-8")
-    the_store = Store(store)
+    the_store = _store(store)
     from .audit import AuditFailed
 
     try:
-        row, result = _with_progress(not json_out, lambda progress: _audit(defn, the_store, text, lang, progress, review))
+        row, result = _with_progress(not json_out, lambda progress: _terminable(
+            _audit(defn, the_store, text, lang, progress, review)))
     except AuditFailed as exc:
         raise _fail(f"{exc} (run {exc.run.id} recorded as failed)", 1) from None
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):
         raise _fail("interrupted; the run is recorded as incomplete", 130) from None
+    except Terminated:
+        raise _fail("terminated (SIGTERM); the run is recorded as incomplete", 143) from None
     except BrowserNotFound as exc:
         raise _fail(str(exc), 1) from None
+    except StoreError as exc:
+        raise _fail(f"{exc}; the run is recorded as incomplete where the store allowed it", 1) from None
+    except OSError as exc:
+        problem = storage_problem(exc.filename or the_store.home, exc, "the run folder")
+        raise _fail(f"{problem}; the run is recorded as incomplete where the store allowed it", 1) from None
     if json_out:
         print(result.to_json())
         return
@@ -182,13 +235,16 @@ def report(
     if baseline and ignore_reviews:
         baseline = machine_result(baseline)  # compare machine with machine
     target = output or folder / f"scorecard.{lang.value}.{fmt.value}"
-    render_report(result, folder, target, fmt=fmt.value, lang=lang.value, baseline=baseline, baseline_dir=baseline_dir)
+    try:
+        render_report(result, folder, target, fmt=fmt.value, lang=lang.value, baseline=baseline, baseline_dir=baseline_dir)
+    except OSError as exc:
+        raise _fail(str(storage_problem(target, exc, "the output file")), 2) from None
     out.print(str(target), soft_wrap=True)
 
 
 def _previous_run(result, store: Path | None) -> Path | None:
     """The folder of the platform's last complete run before this one, if any."""
-    the_store = Store(store)
+    the_store = _store(store)
     rows = [r for r in the_store.runs(result.platform.name) if r.status == "complete"]
     ids = [r.id for r in rows]
     if result.run.id not in ids:
@@ -199,7 +255,7 @@ def _previous_run(result, store: Path | None) -> Path | None:
 
 def _run_folder(run_ref: str, store: Path | None) -> Path:
     try:
-        found = Store(store).resolve(run_ref)
+        found = _store(store).resolve(run_ref)
     except RunNotFound as exc:
         raise _fail(str(exc), 2) from None
     folder = found if isinstance(found, Path) else found.folder
@@ -219,13 +275,13 @@ def history(
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """List the stored runs (of one platform): date, status, grade, score and levels."""
-    rows = Store(store).runs(platform)
+    rows = _store(store).runs(platform)
     if json_out:
         print(json.dumps([{k: (str(v) if isinstance(v, Path) else v) for k, v in r.__dict__.items()
                            if k != "definition"} for r in rows], indent=2))
         return
     if not rows:
-        out.print(f"No runs{' for ' + platform if platform else ''} in {Store(store).home}.")
+        out.print(f"No runs{' for ' + platform if platform else ''} in {_store(store).home}.")
         return
     table = Table()
     for col in ("run", "platform", "started", "status", "grade", "score", "levels"):
@@ -272,7 +328,7 @@ def diff(
     """What changed between two runs: each check fixed, regressed, new or unchanged, and each area's level."""
     from .diff import diff_results
 
-    the_store = Store(store)
+    the_store = _store(store)
     if run_b is None:
         done = [r for r in the_store.runs(run_a) if r.status == "complete"]
         if len(done) < 2:
@@ -319,30 +375,35 @@ def verify(
     from .integrity import verify_run
 
     path = Path(run_ref)
-    recorded = None
+    recorded = seal = None
     if path.is_dir() and (path / "manifest.json").is_file():
         folder = path
         try:
-            found = Store(store).resolve(str(path))
-            recorded = None if isinstance(found, Path) else found.manifest_sha256
+            found = _store(store).resolve(str(path))
+            if not isinstance(found, Path):
+                recorded, seal = found.manifest_sha256, found.seal_sha256
         except RunNotFound:
             pass
     else:
         try:
-            row = Store(store).resolve(run_ref)
+            row = _store(store).resolve(run_ref)
         except RunNotFound as exc:
             raise _fail(str(exc), 2) from None
         folder = row if isinstance(row, Path) else row.folder
-        recorded = None if isinstance(row, Path) else row.manifest_sha256
-    v = verify_run(folder, recorded)
+        if not isinstance(row, Path):
+            recorded, seal = row.manifest_sha256, row.seal_sha256
+    v = verify_run(folder, recorded, seal)
     for label, items in (("changed", v.changed), ("missing", v.missing), ("not in the manifest", v.unlisted)):
         for rel in items:
             err.print(f"[red]{label}:[/] {rel}", highlight=False)
     if v.manifest_ok is False:
         err.print(f"[red]manifest.json changed:[/] its hash {v.manifest_sha256} differs from the one recorded for the run")
+    if v.seal_ok is False:
+        err.print("[red]seal.json changed:[/] its hash differs from the one recorded for the run")
     if v.ok:
         basis = "the recorded manifest hash" if v.manifest_ok else "the manifest (no recorded hash to compare with)"
-        out.print(f"OK: {v.files_checked} evidence files match {basis}.")
+        sealed = f"; result and reports ({v.sealed} files) match the seal" if v.sealed else ""
+        out.print(f"OK: {v.files_checked} evidence files match {basis}{sealed}.")
         return
     raise typer.Exit(1)
 
@@ -357,7 +418,10 @@ def export(
     from .integrity import export_run
 
     folder = _run_folder(run_ref, store)
-    out.print(str(export_run(folder, output)))
+    try:
+        out.print(str(export_run(folder, output)))
+    except OSError as exc:
+        raise _fail(str(storage_problem(output, exc, "the export file")), 2) from None
 
 
 # ---------------------------------------------------------------------- demo, doctor
@@ -373,7 +437,7 @@ def demo(
     from .demo import run_demo
 
     try:
-        run_demo(Store(store), only=only or None, lang=lang.value if lang else None, console=out, err=err)
+        run_demo(_store(store), only=only or None, lang=lang.value if lang else None, console=out, err=err)
     except BrowserNotFound as exc:
         raise _fail(str(exc), 1) from None
     except ValueError as exc:

@@ -8,6 +8,7 @@ page becomes a PageRecord, also when it fails: the error is recorded and the cra
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import heapq
 import itertools
 import logging
@@ -26,11 +27,13 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 from safehaven.checks import lexicon
 
-from .browser import BrowserSession, ContextEvents, settle
+from .browser import BrowserSession, ContextEvents, bounded, close_quietly, settle
 from .bundle import BundleWriter
 from .classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
 from .definition import AuditDefinition
-from .models import BundleInfo, Element, Form, PageRecord, RequestRecord
+from .guard import WriteGuard
+from .models import BundleInfo, Element, Form, PageRecord, RequestRecord, WriteRecord
+from .textsafe import clean_data, clean_text
 
 log = logging.getLogger("safehaven.collect")
 
@@ -95,7 +98,14 @@ class Collector:
         self._page_ids = itertools.count(1)
         self._rate_lock = asyncio.Lock()
         self._last_request = 0.0
-        self._secrets = definition.secrets()
+        self._secrets = sorted({s for s in definition.secrets() if s}, key=len, reverse=True)
+        self._writes: list[WriteRecord] = []  # every write any guard of this audit saw
+        self._logging_in = False
+        self.phase = "crawl"  # which part of the audit is opening contexts (for the write guard's records)
+        self._contexts: list[BrowserContext] = []
+        budget = getattr(self.crawl, "budget", None)
+        self.budget = float(budget) if budget else None
+        self._t_start = time.monotonic()
         self._item_patterns: set[str] = set()
         self._canonical: dict[str, str] = {}  # fold key of a visited URL -> fold key of its canonical page
         self._gate_seen = False
@@ -109,12 +119,31 @@ class Collector:
         """Crawl, probe and write the bundle; raises CrawlFailed when the start page cannot load."""
         self.info.started_at = _now()
         self.info.browser = self.session.version
+        self.info.budget_s = self.budget
         t0 = time.perf_counter()
+        self._t_start = time.monotonic()
         ctx, events = await self._context()
+        crawl = asyncio.ensure_future(self._crawl(ctx, events))
         try:
-            await self._crawl(ctx, events)
+            # The crawl may use most of the budget, but leaves time for the probes.
+            done, _ = await asyncio.wait({crawl}, timeout=self._remaining(0.6))
+            if not done:
+                crawl.cancel()
+                await asyncio.wait({crawl}, timeout=15)
+                self.info.unfinished["crawl"] = f"the audit's time budget ({self.budget:g}s) ended the crawl"
+                self.info.notes.append(f"crawl stopped after {len(self.pages)} pages: time budget reached")
+                for record in self.pages:
+                    if record.status is None and record.error is None:
+                        record.error = "not finished: the audit's time budget ran out"
+                if not any(p.ok for p in self.pages):
+                    raise CrawlFailed(f"{self.start_url} could not be loaded within the audit's time budget")
+            else:
+                crawl.result()
+        except BaseException:
+            crawl.cancel()
+            raise
         finally:
-            await ctx.close()
+            await close_quietly(ctx, 10)
         self._reclassify_items()
         for record in self.pages:
             self.writer.write_model(f"pages/{record.id}/page.json", record)
@@ -122,6 +151,8 @@ class Collector:
         log.info("crawl: %d pages in %.1fs", len(self.pages), self.info.timings["crawl"])
         await self._run_probes()
         self.info.pages = [p.id for p in self.pages]
+        self.info.writes = [w.model_copy() for w in self._writes]
+        self.info.notes = [self._scrub(n) for n in self.info.notes]
         self.info.finished_at = _now()
         self.writer.write_model("bundle.json", self.info)
         self.writer.write_manifest()
@@ -130,12 +161,27 @@ class Collector:
     # ------------------------------------------------------------------ crawl
 
     async def _context(self) -> tuple[BrowserContext, ContextEvents]:
+        """A fresh context with the write guard on, labelled with the part of the audit that opens it."""
         d = self.defn.device
         locale = d.locale or ("nl-NL" if self.defn.platform.language == "nl" else "en-GB")
         ctx, events = await self.session.new_context(width=d.width, height=d.height, mobile=d.mobile, locale=locale,
-                                                     ua_suffix=d.user_agent_suffix)
+                                                     ua_suffix=d.user_agent_suffix,
+                                                     guard=WriteGuard(self.phase, sink=self._writes,
+                                                                      stop_forms=not self._logging_in))
         ctx.set_default_timeout(self.crawl.page_timeout * 1000)
+        ctx.set_default_navigation_timeout(self.crawl.page_timeout * 1000)
+        self._contexts.append(ctx)
         return ctx, events
+
+    def _remaining(self, share: float = 1.0) -> float | None:
+        """Seconds left of the audit's budget (or of `share` of it); None without a budget."""
+        if not self.budget:
+            return None
+        return max(0.0, self._t_start + self.budget * share - time.monotonic())
+
+    def page_bound(self) -> float:
+        """The longest one page may take, from opening to closing: load, settle, read, screenshot."""
+        return 2 * self.crawl.page_timeout + 2 * self.crawl.settle_ms / 1000 + 5
 
     async def _crawl(self, ctx: BrowserContext, events: ContextEvents) -> None:
         self._enqueue(self.start_url, None, "", 0, hint="start", priority=-1)
@@ -230,29 +276,35 @@ class Collector:
         requests: list[RequestRecord] = []
         page.on("requestfinished", lambda req: asyncio.ensure_future(self._note_request(req, requests)))
         page.on("requestfailed", lambda req: requests.append(
-            RequestRecord(url=req.url[:500], method=req.method, resource_type=req.resource_type,
+            RequestRecord(url=clean_text(req.url[:500]), method=req.method, resource_type=req.resource_type,
                           same_site=_site_of(req.url) == self.site)))
         try:
-            response = await page.goto(cand.url, wait_until="domcontentloaded")
-            record.status = response.status if response else None
-            # Item pages often get their controls (menus, report buttons) from scripts after load: wait longer.
-            await settle(page, self.crawl.settle_ms * (2 if self.is_item(cand.url) else 1))
-            if first_page:
-                await self._clear_the_way(page)
-            elif self._gate_seen and await self.pass_gate_again(page):
-                record.gate_returned = True
-            record.final_url = page.url
-            await self._extract(page, record, cand)
+            await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
         except (PlaywrightError, PlaywrightTimeout) as exc:
-            record.error = _short_error(exc)
-            record.final_url = record.final_url or page.url
+            record.error = clean_text(_short_error(exc))
+            with contextlib.suppress(Exception):
+                record.final_url = record.final_url or clean_text(page.url)
             log.warning("page %s failed: %s", cand.url, record.error)
         finally:
             record.requests = requests[:300]
-            record.events = events.take_for(page.url) + events.take_for(cand.url)
+            with contextlib.suppress(Exception):
+                record.events = [e.model_copy(update={"detail": self._scrub(clean_text(e.detail))})
+                                 for e in events.take_for(page.url) + events.take_for(cand.url)]
             record.elapsed_ms = int((time.perf_counter() - t0) * 1000)
-            await page.close()
+            await close_quietly(page, 10)
         return record
+
+    async def _load_and_read(self, page: Page, record: PageRecord, cand: _Candidate, first_page: bool) -> None:
+        response = await page.goto(cand.url, wait_until="domcontentloaded")
+        record.status = response.status if response else None
+        # Item pages often get their controls (menus, report buttons) from scripts after load: wait longer.
+        await settle(page, self.crawl.settle_ms * (2 if self.is_item(cand.url) else 1))
+        if first_page:
+            await self._clear_the_way(page)
+        elif self._gate_seen and await self.pass_gate_again(page):
+            record.gate_returned = True
+        record.final_url = clean_text(page.url)
+        await self._extract(page, record, cand)
 
     async def _note_request(self, req, requests: list[RequestRecord]) -> None:
         try:
@@ -260,7 +312,7 @@ class Collector:
             status = resp.status if resp else None
         except PlaywrightError:
             status = None
-        requests.append(RequestRecord(url=req.url[:500], method=req.method, resource_type=req.resource_type,
+        requests.append(RequestRecord(url=clean_text(req.url[:500]), method=req.method, resource_type=req.resource_type,
                                       status=status, same_site=_site_of(req.url) == self.site))
 
     async def prepared_context(self) -> tuple[BrowserContext, ContextEvents]:
@@ -269,14 +321,17 @@ class Collector:
         page = await ctx.new_page()
         try:
             await self._polite_wait()
-            await page.goto(self.start_url, wait_until="domcontentloaded")
-            await settle(page, self.crawl.settle_ms)
-            await self._clear_the_way(page, note=False)
+            await bounded(self._prepare(page), self.page_bound(), "the start page")
         except PlaywrightError as exc:
             log.info("preparing a context failed: %s", _short_error(exc))
         finally:
-            await page.close()
+            await close_quietly(page, 10)
         return ctx, events
+
+    async def _prepare(self, page: Page) -> None:
+        await page.goto(self.start_url, wait_until="domcontentloaded")
+        await settle(page, self.crawl.settle_ms)
+        await self._clear_the_way(page, note=False)
 
     async def logged_in_context(self) -> BrowserContext | None:
         """A prepared context logged in with the definition's [login] steps; None without login or on failure.
@@ -286,19 +341,30 @@ class Collector:
         login = self.defn.login
         if not login or not login.steps:
             return None
-        ctx, _ = await self.prepared_context()
-        page = await ctx.new_page()
+        self._logging_in = True
         try:
-            for n, step in enumerate(login.steps):
-                await self._login_step(page, step)
-                log.info("login step %d (%s) done", n, step.action)
+            ctx, _ = await self.prepared_context()
+        finally:
+            self._logging_in = False
+        guard: WriteGuard = ctx.guard  # type: ignore[attr-defined]
+        page = await ctx.new_page()
+        n, step = 0, login.steps[0]
+        try:
+            # The login steps are the only writes an audit lets through (the login form's post).
+            with guard.opened("login steps"):
+                for n, step in enumerate(login.steps):
+                    guard.note_action(f"login step {n}: {step.action} {step.target}")
+                    await bounded(self._login_step(page, step), self.page_bound(), f"login step {n}")
+                    log.info("login step %d (%s) done", n, step.action)
+            guard.note_action("")
         except (PlaywrightError, ValueError) as exc:
-            self.info.notes.append(f"login failed at step {n} ({step.action} {step.target}): {_short_error(exc)}")
-            await ctx.close()
+            self.info.notes.append(self._scrub(
+                f"login failed at step {n} ({step.action} {step.target}): {_short_error(exc)}"))
+            await close_quietly(ctx, 10)
             return None
         finally:
             if not page.is_closed():
-                await page.close()
+                await close_quietly(page, 10)
         return ctx
 
     async def _login_step(self, page: Page, step) -> None:
@@ -351,7 +417,7 @@ class Collector:
         return True
 
     async def _extract(self, page: Page, record: PageRecord, cand: _Candidate) -> None:
-        inv = await page_inventory(page, self.site)
+        inv = await page_inventory(page, self.site, self._scrub)
         data, elements, forms = inv.data, inv.elements, inv.forms
         record.title = data["title"][:300]
         record.lang = data["lang"][:20]
@@ -364,11 +430,13 @@ class Collector:
             # The canonical page is this page: don't spend the budget on it again under its other name.
             self._canonical[fold_key(page.url)] = self._canonical[fold_key(cand.url)] = fold_key(canonical)
             self._queued.add(fold_key(canonical))
-        text = self._scrub(inv.text)
+        text = inv.text
         base = f"pages/{record.id}"
         record.files["text"] = self.writer.write_text(f"{base}/text.txt", text)
-        record.files["dom"] = self.writer.write_text(f"{base}/dom.html", self._scrub(await page.evaluate(DOM_JS)))
-        record.files["screenshot"] = self.writer.write_bytes(f"{base}/screenshot.jpg", await _screenshot(page))
+        dom = await bounded(page.evaluate(DOM_JS), self.crawl.page_timeout, "reading the DOM")
+        record.files["dom"] = self.writer.write_text(f"{base}/dom.html", self._scrub(clean_text(dom)))
+        shot = await _screenshot(page, self.crawl.page_timeout, masked=bool(self._secrets))
+        record.files["screenshot"] = self.writer.write_bytes(f"{base}/screenshot.jpg", shot)
         self._learn_item_patterns(record)
         item_links = sum(1 for e in record.elements if e.href and self.is_item(e.href))
         role, reasons = classify_page(page.url, title=record.title, link_text=cand.link_text, text=text, forms=forms,
@@ -438,9 +506,8 @@ class Collector:
                 p.role, p.role_reasons = "other", ["a member's profile on a platform whose items are posts or ads"]
 
     def _scrub(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, "[secret]")
-        return text
+        """Valid text with every login secret from the environment replaced by [secret]."""
+        return scrub(text, self._secrets)
 
     # ------------------------------------------------------------------ probes
 
@@ -452,17 +519,49 @@ class Collector:
 
         probes = [("age_gate", probe_age_gate), ("report", probe_reporting), ("contact", probe_contact),
                   ("signup", probe_signup)]
-        for name, probe in probes:
+        for left, (name, probe) in zip(range(len(probes), 0, -1), probes, strict=True):
             t0 = time.perf_counter()
             self.progress(f"probe {name}", 0, 1)
+            self.phase = name
+            remaining = self._remaining()
+            if remaining is not None and remaining < 1:
+                self.info.unfinished[name] = f"not run: the audit's time budget ({self.budget:g}s) ran out"
+                self.info.notes.append(f"probe {name} not run: time budget reached")
+                continue
+            # A probe may take its share of what is left, and more when the ones before it were quick.
+            limit = None if remaining is None else max(remaining / left * 2, min(remaining, 30.0))
+            mark = len(self._writes)
+            opened = len(self._contexts)
+            task = asyncio.ensure_future(probe(self))
             try:
-                artifact = await probe(self)
+                done, _ = await asyncio.wait({task}, timeout=min(limit, remaining) if limit else None)
+                if not done:
+                    task.cancel()
+                    await asyncio.wait({task}, timeout=10)
+                    for ctx in self._contexts[opened:]:
+                        await close_quietly(ctx, 5)
+                    self.info.unfinished[name] = f"stopped after {limit:.0f}s: the audit's time budget"
+                    self.info.notes.append(f"probe {name} stopped: time budget reached")
+                    if not await self.session.alive():
+                        await self.session.restart()
+                    continue
+                artifact = task.result()
             except Exception as exc:
                 log.exception("probe %s failed", name)
-                self.info.notes.append(f"probe {name} failed: {_short_error(exc)}")
+                self.info.notes.append(self._scrub(f"probe {name} failed: {_short_error(exc)}"))
                 continue
+            except BaseException:
+                task.cancel()
+                raise
+            finally:
+                self.phase = "crawl"
             if artifact is None:  # the probe does not apply (the signup trial in passive mode)
                 continue
+            refused = [w.line() for w in self._writes[mark:] if not w.allowed]
+            if hasattr(artifact, "refused_requests"):
+                artifact.refused_requests = list(dict.fromkeys([*artifact.refused_requests, *refused]))
+            artifact = artifact.model_validate(clean_data(_scrub_data(artifact.model_dump(by_alias=True),
+                                                                      self._secrets)))
             self.info.probes[name] = self.writer.write_model(f"probes/{name}.json", artifact)
             self.info.timings[f"probe_{name}"] = round(time.perf_counter() - t0, 2)
             log.info("probe %s: %.1fs", name, self.info.timings[f"probe_{name}"])
@@ -501,9 +600,14 @@ class PageInventory:
     frames: list[str]
 
 
-async def page_inventory(page: Page, site: str) -> PageInventory:
-    """Run extract.js in the page and in every same-site frame (elements of a frame carry its URL)."""
-    data = await page.evaluate(EXTRACT_JS)
+async def page_inventory(page: Page, site: str, scrub_fn: Callable[[str], str] | None = None,
+                         timeout: float = 20.0) -> PageInventory:
+    """Run extract.js in the page and in every same-site frame (elements of a frame carry its URL).
+
+    Every string is made valid text (and secrets scrubbed by `scrub_fn`) before it becomes a model.
+    """
+    data = await bounded(page.evaluate(EXTRACT_JS), timeout, "reading the page")
+    data = _clean_tree(data, scrub_fn)
     elements = [Element.model_validate(e) for e in data["elements"]]
     forms = [Form.model_validate(f) for f in data["forms"]]
     texts = [data["text"]]
@@ -511,8 +615,9 @@ async def page_inventory(page: Page, site: str) -> PageInventory:
     for frame in page.frames[1:]:
         frames.append(frame.url)
         if frame.url and _site_of(frame.url) == site:
-            sub = await _frame_inventory(frame)
+            sub = await _frame_inventory(frame, timeout)
             if sub:
+                sub = _clean_tree(sub, scrub_fn)
                 elements += [Element.model_validate({**e, "frame": frame.url}) for e in sub["elements"]]
                 forms += [Form.model_validate({**f, "frame": frame.url}) for f in sub["forms"]]
                 texts.append(sub["text"])
@@ -520,22 +625,66 @@ async def page_inventory(page: Page, site: str) -> PageInventory:
     return PageInventory(data, elements, forms, "\n".join(texts), frames)
 
 
-async def _frame_inventory(frame: Frame) -> dict | None:
+def _clean_tree(data, scrub_fn: Callable[[str], str] | None):
+    data = clean_data(data)
+    if scrub_fn is None:
+        return data
+    return _map_strings(data, scrub_fn)
+
+
+def _map_strings(value, fn: Callable[[str], str]):
+    if isinstance(value, str):
+        return fn(value)
+    if isinstance(value, dict):
+        return {k: _map_strings(v, fn) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_map_strings(v, fn) for v in value]
+    return value
+
+
+def scrub(text: str, secrets: list[str]) -> str:
+    """Valid text with every secret (and its URL-encoded form) replaced by [secret]."""
+    from urllib.parse import quote, quote_plus
+
+    text = clean_text(text)
+    for secret in secrets:
+        if not secret:
+            continue
+        for form in dict.fromkeys((secret, quote(secret, safe=""), quote_plus(secret))):
+            text = text.replace(form, "[secret]")
+    return text
+
+
+def _scrub_data(value, secrets: list[str]):
+    return _map_strings(value, lambda s: scrub(s, secrets)) if secrets else value
+
+
+async def _frame_inventory(frame: Frame, timeout: float = 20.0) -> dict | None:
     try:
-        return await frame.evaluate(EXTRACT_JS)
+        return await bounded(frame.evaluate(EXTRACT_JS), timeout, "reading a frame")
     except PlaywrightError as exc:
         log.info("frame %s not read: %s", frame.url, _short_error(exc))
         return None
 
 
-async def _screenshot(page: Page) -> bytes:
-    height = await page.evaluate("() => document.documentElement.scrollHeight")
+async def _screenshot(page: Page, timeout: float = 15.0, masked: bool = False) -> bytes:
+    """A JPEG of the page (at most MAX_SCREENSHOT_HEIGHT tall); with `masked`, every form field is blacked out.
+
+    Fields are masked in screenshots taken where login secrets are in use, so a password or an account
+    name typed or echoed into a field never lands in a picture.
+    """
+    height = await bounded(page.evaluate("() => document.documentElement ? document.documentElement.scrollHeight : 0"),
+                           timeout, "measuring the page")
     width = page.viewport_size["width"] if page.viewport_size else 1280
-    clip = {"x": 0, "y": 0, "width": width, "height": min(max(height, 1), MAX_SCREENSHOT_HEIGHT)}
+    clip = {"x": 0, "y": 0, "width": width, "height": min(max(int(height or 1), 1), MAX_SCREENSHOT_HEIGHT)}
+    mask = [page.locator("input, textarea, select, [contenteditable]")] if masked else None
+    ms = int(timeout * 1000)
     try:
-        return await page.screenshot(full_page=True, clip=clip, type="jpeg", quality=70, timeout=15000)
+        return await bounded(page.screenshot(full_page=True, clip=clip, type="jpeg", quality=70, timeout=ms, mask=mask,
+                                             mask_color="#000000"), timeout + 5, "the screenshot")
     except PlaywrightError:
-        return await page.screenshot(type="jpeg", quality=70, timeout=15000)
+        return await bounded(page.screenshot(type="jpeg", quality=70, timeout=ms, mask=mask, mask_color="#000000"),
+                             timeout + 5, "the screenshot")
 
 
 async def dismiss_cookie_banner(page: Page) -> str | None:

@@ -1,7 +1,9 @@
 """The contact probe: on sampled item pages, logged out, click "show number" and "send message" controls.
 
 It records whether a number appears, a message form opens without an account, or a login is asked.
-It never sends: form submissions (document requests other than GET) are refused and recorded.
+It never sends: the write guard every context carries (guard.py) refuses every request other than
+GET/HEAD/OPTIONS (form posts, fetch, XHR, beacons) and every WebSocket message; the writes a click
+tried are recorded with the attempt.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page, Route
+from playwright.async_api import Page
 from safehaven.checks import lexicon
 from safehaven.checks.contact import phone_numbers
 
@@ -33,17 +35,7 @@ async def probe_contact(collector: Collector) -> ContactProbe:
     items = collector.item_urls(MAX_ITEMS)
     if not items:
         return probe
-    ctx, _ = await collector.prepared_context()
-
-    async def refuse_submissions(route: Route) -> None:
-        req = route.request
-        if req.method in ("GET", "HEAD", "OPTIONS") or req.resource_type not in ("document", "form"):
-            await route.continue_()
-        else:
-            probe.refused_requests.append(f"{req.method} {req.url[:200]}")
-            await route.abort("blockedbyclient")
-
-    await ctx.route("**/*", refuse_submissions)
+    ctx, _ = await collector.prepared_context()  # the write guard is on every context
     try:
         for n, url in enumerate(items):
             for kind in ("show_number", "message"):
@@ -76,8 +68,12 @@ async def _try(collector: Collector, ctx, url: str, kind: str, n: int) -> Contac
         attempt = ContactAttempt(item_url=url, kind=kind, control=_seen(control))
         before = set(phone_numbers(await _text(page)))
         forms_before, url_before = await visible_forms(page, collector.site), page.url
+        guard = ctx.guard
+        mark = guard.mark()
+        guard.note_action(f"{kind} control '{control.get('name', '')[:80]}' on {url}")
         await _click(page, control)
         await _settle(page, collector.crawl.settle_ms)
+        attempt.refused_writes = [w.line() for w in guard.since(mark)]
         attempt.outcome_url = page.url
         state = await _state(page, collector.site, forms_before, url_before)
         after = [num for num in phone_numbers(await _text(page)) if num not in before]

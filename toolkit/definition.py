@@ -58,6 +58,7 @@ class Crawl(_Strict):
     requests_per_second: float = Field(4.0, gt=0, le=50)
     page_timeout: float = Field(20.0, gt=0, le=300)
     settle_ms: int = Field(600, ge=0, le=30000)
+    budget: float = Field(1800.0, gt=0, le=86400)  # wall-clock seconds for the whole audit (crawl and probes)
     extra_hosts: list[str] = Field(default_factory=list)
 
 

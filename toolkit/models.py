@@ -101,6 +101,28 @@ class BrowserEvent(_Model):
     url: str | None = None
 
 
+class WriteRecord(_Model):
+    """A write the guard saw: refused (always, in passive mode) or allowed (only during the login steps)."""
+
+    method: str  # POST, PUT, ..., or WEBSOCKET for a message the page sent over a WebSocket
+    url: str
+    resource_type: str = ""  # document, fetch, xhr, ping (sendBeacon, <a ping>), websocket, ...
+    probe: str = ""  # crawl, age_gate, report, contact, signup, login
+    action: str = ""  # the click or submit that caused it, when one did
+    page_url: str = ""
+    allowed: bool = False
+    count: int = 1
+    detail: str = ""
+
+    def key(self) -> tuple:
+        return (self.method, self.url, self.probe, self.action, self.page_url, self.allowed)
+
+    def line(self) -> str:
+        how = f" ({self.resource_type})" if self.resource_type else ""
+        times = f" x{self.count}" if self.count > 1 else ""
+        return f"{self.method} {self.url[:200]}{how}{times}"
+
+
 class PageRecord(_Model):
     """Everything saved about one visited page. File paths are relative to the run folder."""
 
@@ -194,6 +216,7 @@ class ReportAttempt(_Model):
     error: str | None = None
     form_behind_login: Form | None = None  # the form reached after logging in with the definition's [login]
     behind_login_url: str | None = None
+    refused_writes: list[str] = Field(default_factory=list)  # writes the clicks tried, refused by the guard
 
 
 class ReportProbe(_Model):
@@ -215,6 +238,7 @@ class ContactAttempt(_Model):
     screenshot: str | None = None
     box_in_shot: Box | None = None
     error: str | None = None
+    refused_writes: list[str] = Field(default_factory=list)  # writes the click tried, refused by the guard
 
 
 class ContactProbe(_Model):
@@ -252,6 +276,9 @@ class BundleInfo(_Model):
     finished_at: str = ""
     timings: dict[str, float] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)
+    writes: list[WriteRecord] = Field(default_factory=list)  # every write the guard refused (or let through to log in)
+    budget_s: float | None = None  # the audit's wall-clock budget
+    unfinished: dict[str, str] = Field(default_factory=dict)  # crawl / probe name -> why it did not finish
 
 
 # --------------------------------------------------------------------------- audit definition

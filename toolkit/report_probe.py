@@ -3,8 +3,8 @@
 It looks for controls by accessible name, text, title, aria-label and icon classes (open shadow
 roots included); when none is visible it opens menus ("⋯", "More", kebab icons) and looks again.
 It then follows the control until a report form, a mailto, a login wall or nothing, at most four
-clicks, and inventories the form. It never submits: every request other than GET/HEAD is refused
-while the probe works, and refused requests are recorded.
+clicks, and inventories the form. It never submits: the write guard every context carries (guard.py)
+refuses every request other than GET/HEAD/OPTIONS and every WebSocket message, and records them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page, Route
+from playwright.async_api import Page
 from safehaven.checks import lexicon
 
 from .browser import settle
@@ -24,6 +24,7 @@ from .models import Box, ControlSeen, Form, ReportAttempt, ReportProbe
 
 if TYPE_CHECKING:
     from .collect import Collector
+    from .guard import WriteGuard
 
 log = logging.getLogger("safehaven.report_probe")
 
@@ -39,24 +40,18 @@ async def probe_reporting(collector: Collector) -> ReportProbe:
     items = _sample(collector, MAX_ITEMS)
     if not items:
         return probe
-    ctx, _ = await collector.prepared_context()
-
-    async def refuse_writes(route: Route) -> None:
-        if route.request.method in ("GET", "HEAD", "OPTIONS"):
-            await route.continue_()
-        else:
-            probe.refused_requests.append(f"{route.request.method} {route.request.url[:200]}")
-            await route.abort("blockedbyclient")
-
-    await ctx.route("**/*", refuse_writes)
+    ctx, _ = await collector.prepared_context()  # the write guard is on every context
     try:
         for n, url in enumerate(items):
-            probe.attempts.append(await _follow(collector, ctx, url, n, probe.refused_requests))
+            mark = ctx.guard.mark()
+            attempt = await _follow(collector, ctx, url, n)
+            attempt.refused_writes = [w.line() for w in ctx.guard.since(mark)]
+            probe.attempts.append(attempt)
     finally:
         await ctx.close()
     walled = [a for a in probe.attempts if a.outcome == "login"]
     if walled and collector.defn.login:
-        await _behind_the_wall(collector, walled, refuse_writes)
+        await _behind_the_wall(collector, walled)
     return probe
 
 
@@ -86,12 +81,11 @@ def control_pattern() -> str:
     return lexicon.pattern("report", "control").pattern + "|" + lexicon.pattern("report", "flag").pattern
 
 
-async def _behind_the_wall(collector: Collector, walled: list[ReportAttempt], refuse_writes) -> None:
+async def _behind_the_wall(collector: Collector, walled: list[ReportAttempt]) -> None:
     """Logged in with the definition's [login], follow the same controls again to inventory the form."""
     ctx = await collector.logged_in_context()
     if ctx is None:
         return
-    await ctx.route("**/*", refuse_writes)
     try:
         for n, attempt in enumerate(walled):
             again = await _follow(collector, ctx, attempt.item_url, 50 + n)
@@ -101,7 +95,7 @@ async def _behind_the_wall(collector: Collector, walled: list[ReportAttempt], re
         await ctx.close()
 
 
-async def _follow(collector: Collector, ctx, url: str, n: int, refused: list[str] | None = None) -> ReportAttempt:
+async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
     attempt = ReportAttempt(item_url=url)
     page = await ctx.new_page()
     try:
@@ -128,7 +122,7 @@ async def _follow(collector: Collector, ctx, url: str, n: int, refused: list[str
         attempt.control = _seen(controls[0])
         attempt.control_screenshot, attempt.control_box_in_shot = await _shot_of_control(
             collector, page, controls[0], f"{n:02d}-control")
-        await _walk(collector, page, controls[0], clicks, attempt, n, refused if refused is not None else [])
+        await _walk(collector, page, controls[0], clicks, attempt, n, ctx.guard)
     except PlaywrightError as exc:
         attempt.outcome = "error"
         attempt.error = str(exc).splitlines()[0][:300]
@@ -138,7 +132,7 @@ async def _follow(collector: Collector, ctx, url: str, n: int, refused: list[str
 
 
 async def _walk(collector: Collector, page: Page, control: dict, clicks: int, attempt: ReportAttempt, n: int,
-                refused: list[str]) -> None:
+                guard: WriteGuard) -> None:
     """Click through until a form, a mailto, a login wall or nothing (at most MAX_CLICKS)."""
     while clicks < MAX_CLICKS:
         href = control.get("href") or ""
@@ -156,11 +150,11 @@ async def _walk(collector: Collector, page: Page, control: dict, clicks: int, at
             attempt.steps.append(f"'{control['name']}' is an e-mail link to {href.split('?')[0][7:]}")
             return
         attempt.steps.append(f"clicked '{control['name'] or control['tag']}'")
-        before, before_url, writes = await visible_forms(page, collector.site), page.url, len(refused)
+        before, before_url, writes = await visible_forms(page, collector.site), page.url, guard.mark()
         await _activate(page, control)
         await _settle(page, collector.crawl.settle_ms)
         state = await _state(page, collector.site, before, before_url)
-        if state == "other" and len(refused) > writes and page.url.split("#")[0] == before_url.split("#")[0]:
+        if state == "other" and guard.since(writes) and page.url.split("#")[0] == before_url.split("#")[0]:
             # The click itself tried to send a report (a one-click flag): the write guard refused it.
             attempt.outcome, attempt.clicks, attempt.outcome_url = "form", clicks, page.url
             attempt.form = Form(name=f"one-click report: '{control['name'] or control['tag']}'", method="post")

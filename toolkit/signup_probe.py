@@ -13,7 +13,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page, Route
+from playwright.async_api import Page
 from safehaven.checks import lexicon
 
 from .models import SignupTrial
@@ -47,24 +47,21 @@ async def probe_signup(collector: Collector) -> SignupTrial | None:
         return None
     birth = _under_18(collector.defn.test_data.under_18_birthdate)
     trial = SignupTrial(url=page_rec.final_url or page_rec.url, birthdate=birth.isoformat())
+    # The write guard on every context refuses the submission: the trial judges whether the form
+    # tried to send (client-side acceptance); nothing reaches the platform, also in active mode.
     ctx, _ = await collector.prepared_context()
-
-    async def refuse(route: Route) -> None:
-        if route.request.method in ("GET", "HEAD", "OPTIONS"):
-            await route.continue_()
-        else:
-            trial.blocked_requests.append(f"{route.request.method} {route.request.url[:200]}")
-            await route.abort("blockedbyclient")
-
-    await ctx.route("**/*", refuse)
+    guard = ctx.guard
     try:
         page = await ctx.new_page()
         await page.goto(trial.url, wait_until="domcontentloaded")
         await page.wait_for_timeout(collector.crawl.settle_ms)
         await _fill(page, collector, birth)
         submit = page.locator("form button[type=submit], form input[type=submit], form button:not([type])").first
+        mark = guard.mark()
+        guard.note_action("signup trial: submit with an under-18 date of birth")
         await submit.click(timeout=4000)
         await page.wait_for_timeout(800)
+        trial.blocked_requests = [w.line() for w in guard.since(mark)]
         trial.message = await page.evaluate(ERRORS_JS)
         trial.outcome = "accepted" if trial.blocked_requests else "refused"
         shot = await page.screenshot(type="jpeg", quality=70)

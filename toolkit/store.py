@@ -6,10 +6,18 @@
 The home is `--store DIR`, else $SAFEHAVEN_HOME, else the platform's user data folder. A run is
 recorded as `running` before anything is written and ends `complete`, `failed` or `incomplete`;
 each run has its own folder, so an interrupted run never writes over a good one.
+
+No run stays `running`: the process that runs it holds a lock on `<run folder>/.lock` until it ends.
+When a process dies without recording the end (kill -9, a power cut), the next process that opens the
+store finds the lock free and records the run `incomplete`.
+
+A store that cannot be used (a read-only folder, a full disk, a path below a regular file) raises
+StoreError with one line that names the path and what to do.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
@@ -39,7 +47,8 @@ CREATE TABLE IF NOT EXISTS runs (
     folder TEXT NOT NULL,
     definition TEXT,
     manifest_sha256 TEXT,
-    error TEXT
+    error TEXT,
+    seal_sha256 TEXT
 );
 CREATE INDEX IF NOT EXISTS runs_platform ON runs (slug, started_at);
 """
@@ -47,6 +56,66 @@ CREATE INDEX IF NOT EXISTS runs_platform ON runs (slug, started_at);
 
 class RunNotFound(LookupError):
     """No run with that id or folder."""
+
+
+class StoreError(OSError):
+    """The store (or a file to write) cannot be used; the message names the path and what to do."""
+
+
+def storage_problem(path: Path | str, exc: BaseException, what: str = "the store") -> StoreError:
+    """One clear line for an OS or SQLite error on `path`."""
+    path = str(path)
+    code = getattr(exc, "errno", None)
+    text = str(exc)
+    if code in (errno.ENOSPC, errno.EDQUOT) or "full" in text.lower():
+        hint = "the disk is full: free some space or choose another folder"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text.lower() or "read-only" in text.lower():
+        hint = "it is not writable: fix its permissions or choose another folder (--store, $SAFEHAVEN_HOME)"
+    elif code in (errno.ENOTDIR, errno.EEXIST) or isinstance(exc, NotADirectoryError | FileExistsError):
+        hint = "a part of that path is a file, not a folder: choose another path"
+    elif code == errno.ENOENT:
+        hint = "a part of that path does not exist and could not be made: choose another path"
+    else:
+        hint = f"{type(exc).__name__}: {text.splitlines()[0][:200] if text else ''}"
+    return StoreError(f"cannot use {what} at {path}: {hint}")
+
+
+def _lock(path: Path):
+    """Take an exclusive, non-blocking lock on `path`; returns the open file, or None when someone holds it."""
+    fh = open(path, "a+")
+    try:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # no flock (Windows): the process id in the file is the test
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+    except OSError:
+        fh.close()
+        return None
+    return fh
+
+
+def _held(path: Path) -> bool:
+    """Is a live process holding the lock of a run?"""
+    if not path.is_file():
+        return False
+    try:
+        import fcntl  # noqa: F401
+    except ImportError:
+        try:
+            pid = int(path.read_text().strip() or 0)
+            os.kill(pid, 0)
+            return True
+        except (ValueError, OSError):
+            return False
+    fh = _lock(path)
+    if fh is None:
+        return True
+    fh.close()
+    return False
 
 
 @dataclass(frozen=True)
@@ -67,6 +136,7 @@ class RunRow:
     definition: str | None
     manifest_sha256: str | None
     error: str | None
+    seal_sha256: str | None = None  # the hash of seal.json: result.json and the reports, sealed with the evidence
 
 
 def data_home(store: Path | str | None = None) -> Path:
@@ -89,12 +159,42 @@ def slugify(name: str) -> str:
 class Store:
     """The run catalogue and run folders under one data folder."""
 
-    def __init__(self, home: Path | str | None = None):
+    def __init__(self, home: Path | str | None = None, *, reap: bool = True):
         self.home = data_home(home)
-        self.home.mkdir(parents=True, exist_ok=True)
         self.db_path = self.home / "catalogue.sqlite"
-        with closing(self._connect()) as db, db:
-            db.executescript(SCHEMA)
+        self._locks: dict[str, object] = {}
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+            if self.home.is_file():
+                raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(self.home))
+            with closing(self._connect()) as db, db:
+                db.executescript(SCHEMA)
+                columns = {r["name"] for r in db.execute("PRAGMA table_info(runs)")}
+                if "seal_sha256" not in columns:  # a catalogue from before the seal
+                    db.execute("ALTER TABLE runs ADD COLUMN seal_sha256 TEXT")
+        except (OSError, sqlite3.Error) as exc:
+            raise storage_problem(self.home, exc) from None
+        if reap:
+            self.reap_stale()
+
+    def reap_stale(self) -> list[str]:
+        """Runs recorded `running` whose process is gone (killed, power cut): recorded `incomplete` now."""
+        try:
+            with closing(self._connect()) as db:
+                rows = db.execute("SELECT id, folder FROM runs WHERE status = 'running'").fetchall()
+        except sqlite3.Error:
+            return []
+        reaped = []
+        for row in rows:
+            if row["id"] in self._locks or _held(Path(row["folder"]) / ".lock"):
+                continue
+            try:
+                self.finish_run(row["id"], "incomplete",
+                                error="the process running the audit died (killed or power lost) before it ended")
+                reaped.append(row["id"])
+            except StoreError:
+                break  # a read-only store: leave it as it is
+        return reaped
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.db_path, timeout=30)
@@ -111,28 +211,48 @@ class Store:
         slug = slugify(platform)
         run_id = f"{now:%Y%m%dT%H%M%SZ}-{slug[:24]}-{secrets.token_hex(3)}"
         folder = self.home / "runs" / slug / run_id
-        folder.mkdir(parents=True, exist_ok=False)
-        with closing(self._connect()) as db, db:
-            db.execute(
-                "INSERT INTO runs (id, platform, slug, url, started_at, status, folder, definition)"
-                " VALUES (?, ?, ?, ?, ?, 'running', ?, ?)",
-                (run_id, platform, slug, url, now.isoformat(timespec="seconds"), str(folder), definition),
-            )
+        try:
+            folder.mkdir(parents=True, exist_ok=False)
+            lock = _lock(folder / ".lock")
+            if lock is not None:
+                self._locks[run_id] = lock
+            with closing(self._connect()) as db, db:
+                db.execute(
+                    "INSERT INTO runs (id, platform, slug, url, started_at, status, folder, definition)"
+                    " VALUES (?, ?, ?, ?, ?, 'running', ?, ?)",
+                    (run_id, platform, slug, url, now.isoformat(timespec="seconds"), str(folder), definition),
+                )
+        except (OSError, sqlite3.Error) as exc:
+            self._release(run_id)
+            raise storage_problem(folder if not isinstance(exc, sqlite3.Error) else self.db_path, exc) from None
         return self.get(run_id)
 
+    def _release(self, run_id: str) -> None:
+        lock = self._locks.pop(run_id, None)
+        if lock is not None:
+            lock.close()
+            Path(lock.name).unlink(missing_ok=True)
+
     def finish_run(self, run_id: str, status: str, *, result: Result | None = None, error: str | None = None,
-                   manifest_sha256: str | None = None) -> RunRow:
+                   manifest_sha256: str | None = None, seal_sha256: str | None = None) -> RunRow:
         """Record how a run ended (and its grade and score when it has a result)."""
         grade = result.score.grade if result else None
         overall = result.score.overall if result else None
         levels = " ".join(f"{a}{s.level if s.assessed else '?'}" for a, s in result.score.areas.items()) if result else None
-        with closing(self._connect()) as db, db:
-            db.execute(
-                "UPDATE runs SET status = ?, finished_at = ?, grade = ?, score = ?, levels = ?, error = ?,"
-                " manifest_sha256 = COALESCE(?, manifest_sha256) WHERE id = ?",
-                (status, datetime.now(UTC).isoformat(timespec="seconds"), grade, overall, levels,
-                 error, manifest_sha256, run_id),
-            )
+        try:
+            with closing(self._connect()) as db, db:
+                db.execute(
+                    "UPDATE runs SET status = ?, finished_at = ?, grade = ?, score = ?, levels = ?, error = ?,"
+                    " manifest_sha256 = COALESCE(?, manifest_sha256), seal_sha256 = COALESCE(?, seal_sha256)"
+                    " WHERE id = ?",
+                    (status, datetime.now(UTC).isoformat(timespec="seconds"), grade, overall, levels,
+                     error, manifest_sha256, seal_sha256, run_id),
+                )
+        except sqlite3.Error as exc:
+            raise storage_problem(self.db_path, exc, "the run catalogue") from None
+        finally:
+            if status != "running":
+                self._release(run_id)
         return self.get(run_id)
 
     # ------------------------------------------------------------------ reading
@@ -191,5 +311,9 @@ def load_result(folder: Path) -> Result:
 def write_atomic(path: Path, text: str) -> None:
     """Write a file so that readers see the old or the new content, never half of it."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, "utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(text, "utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise storage_problem(path, exc, "the file") from None

@@ -1,0 +1,79 @@
+"""The write guard: a full passive audit of a site that tries every write channel delivers zero writes.
+
+tests/sites/writeguard is a small classifieds site whose pages write on load, on a timer and on the
+way out (fetch PUT/DELETE/POST keepalive, XHR PATCH, sendBeacon, a self-submitting form, a form post in
+an iframe, a worker's fetch, a WebSocket, WebRTC), and whose ad pages have "Show number" (fetch POST),
+"Send message" (XHR POST + sendBeacon) and "Report this ad" (fetch POST). Its server counts every
+write it receives: there must be none, in the crawl and in every probe.
+"""
+
+from __future__ import annotations
+
+import pytest
+from safehaven.checks import contact
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.collect import collect
+from safehaven.toolkit.definition import parse_definition
+from safehaven.toolkit.models import ContactProbe, ReportProbe
+
+from .faultsrv import serve_faults
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+async def guarded_audit(browser_session, tmp_path_factory):
+    run = tmp_path_factory.mktemp("guard") / "run"
+    with serve_faults("writeguard") as (url, server):
+        defn = parse_definition(f'[platform]\nname = "Swapboard"\nurl = "{url}"\n'
+                                '[crawl]\nmax_pages = 6\nsettle_ms = 100\nconcurrency = 2\n')
+        info = await collect(defn, run, browser_session)
+        yield info, Bundle(run), server
+
+
+async def test_the_site_receives_no_write_in_a_full_passive_audit(guarded_audit):
+    info, bundle, server = guarded_audit
+    assert server.writes == []
+    assert server.ws_opened >= 1  # the WebSocket itself was allowed (a GET); only the page's messages were dropped
+    assert {"crawl", "age_gate", "report", "contact"} <= {w.probe for w in info.writes}
+
+
+async def test_every_channel_is_refused_and_recorded(guarded_audit):
+    info, _, _ = guarded_audit
+    methods = {w.method for w in info.writes}
+    assert {"POST", "PUT", "DELETE", "PATCH", "WEBSOCKET"} <= methods
+    paths = {w.url.split("/", 3)[-1] for w in info.writes}
+    for path in ("api/beacon", "api/keepalive", "api/autosubmit", "api/frame-post", "api/worker", "api/view",
+                 "api/messages", "api/messages/beacon", "api/reveal/1", "api/report"):
+        assert path in paths, path
+    assert all(not w.allowed for w in info.writes)
+    assert {"form", "fetch", "xhr", "websocket"} <= {w.resource_type for w in info.writes}
+
+
+async def test_refused_writes_name_the_click_that_caused_them(guarded_audit):
+    info, bundle, _ = guarded_audit
+    message = [w for w in info.writes if w.url.endswith("/api/messages") and w.probe == "contact"]
+    assert message and 'Send message' in message[0].action and message[0].page_url.endswith("/ads/1.html")
+    probe = bundle.probe("contact", ContactProbe)
+    sent = [a for a in probe.attempts if a.kind == "message"]
+    assert sent and all(any("/api/messages" in r for r in a.refused_writes) for a in sent)
+    report = bundle.probe("report", ReportProbe)
+    assert any("/api/report" in r for r in report.refused_requests)
+    assert any(any("/api/report" in r for r in a.refused_writes) for a in report.attempts)
+
+
+async def test_contact_checks_say_the_message_would_have_been_sent(guarded_audit):
+    _, bundle, _ = guarded_audit
+    f = contact.no_messaging_without_account(bundle)
+    assert f.status == "fail" and "would have sent; sending was refused" in f.summary
+    assert "/api/messages" in f.summary and "verzenden" not in f.summary
+    assert "versturen is geweigerd" in f.summaries["nl"]
+    g = contact.no_contact_details_for_anonymous(bundle)
+    assert g.status == "needs_review" and "refused" in g.summary and "/api/reveal/" in g.summary
+
+
+async def test_the_page_keeps_its_content_when_it_posts_a_form_by_itself(guarded_audit):
+    _, bundle, _ = guarded_audit
+    start = bundle.pages[0]
+    assert start.ok and start.title == "Swapboard classifieds"
+    assert any(p.role == "item" for p in bundle.pages)

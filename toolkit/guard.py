@@ -1,0 +1,286 @@
+"""The write guard: one place that keeps every browser context of an audit from writing to the platform.
+
+Every context the audit opens (crawl, each probe, login) gets a guard. It refuses every request that
+is not GET, HEAD or OPTIONS, whatever its resource type (document and form posts, fetch, XHR,
+sendBeacon and <a ping>, which arrive as POST), drops every WebSocket message the page sends, and
+switches off the channels Playwright cannot route (WebRTC data channels, WebTransport). Each refused
+write is recorded with its method, URL, the probe that was working and the last click on that page,
+so a check can say "the message form would have sent; sending was refused".
+
+The only writes a guard ever lets through are those inside `guard.opened(...)`: the login steps of the
+audit definition (a login is not a message, a report or an account). They are recorded as allowed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import Iterator
+
+from playwright.async_api import BrowserContext, Route, WebSocketRoute
+from playwright.async_api import Error as PlaywrightError
+
+from .models import WriteRecord
+
+log = logging.getLogger("safehaven.guard")
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+MAX_RECORDS = 400  # per guard, and per audit (where repeats are counted on one record)
+BINDING = "__safehavenAction"
+WRITE_BINDING = "__safehavenWrite"
+
+# Runs in every frame before the page's own scripts: names the element a click or submit came from
+# (for the record of a refused write), and removes the channels that routing cannot see.
+INIT_JS = """(() => {
+  // Writes on the way out (a beacon in pagehide/unload/visibilitychange) could leave after the page is
+  // gone, where no route sees them: such listeners are not registered at all.
+  const UNLOAD = new Set(['pagehide', 'unload', 'beforeunload', 'visibilitychange', 'freeze']);
+  try {
+    const add = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = function (type, ...rest) {
+      if ((this === window || this === document) && UNLOAD.has(String(type).toLowerCase())) return undefined;
+      return add.call(this, type, ...rest);
+    };
+  } catch (e) {}
+  for (const [o, names] of [[window, ['onpagehide', 'onunload', 'onbeforeunload']], [document, ['onvisibilitychange']]])
+    for (const n of names) {
+      try { Object.defineProperty(o, n, {get() { return null; }, set(v) {}, configurable: false}); } catch (e) {}
+    }
+  // Keep-alive requests outlive their page (and its routes): make them ordinary ones, which are routed
+  // and die with the page. sendBeacon becomes the POST it is.
+  try {
+    const fetch0 = window.fetch;
+    window.fetch = function (input, init) {
+      if (init && init.keepalive) init = Object.assign({}, init, {keepalive: false});
+      if (input instanceof Request && input.keepalive) input = new Request(input, {keepalive: false});
+      return fetch0.call(this, input, init);
+    };
+    if (navigator.sendBeacon) {
+      Object.defineProperty(Navigator.prototype, 'sendBeacon', {configurable: false, writable: false, value:
+        function (url, data) {
+          try { fetch0.call(window, url, {method: 'POST', body: data, mode: 'no-cors', credentials: 'include'}).catch(() => {}); }
+          catch (e) {}
+          return true;
+        }});
+    }
+  } catch (e) {}
+  for (const k of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'WebTransport']) {
+    try { Object.defineProperty(window, k, {value: undefined, configurable: false, writable: false}); } catch (e) {}
+  }
+  const name = (el) => {
+    const c = el && el.closest ? (el.closest('button, a, input, [role=button], [onclick], summary, label') || el) : el;
+    if (!c || !c.getAttribute) return '';
+    const t = c.getAttribute('aria-label') || (c.innerText || '').trim() || c.value || c.title || c.tagName;
+    return (c.tagName || '').toLowerCase() + ' "' + String(t).replace(/\\s+/g, ' ').slice(0, 80) + '"';
+  };
+  if (window.__safehavenForms !== false) {
+  // A form that would post is stopped before it navigates (the page stays as it is), and recorded.
+  const posts = (form, submitter) => {
+    const m = (submitter && submitter.getAttribute && submitter.getAttribute('formmethod'))
+      || form.getAttribute('method') || 'get';
+    return m.toLowerCase() === 'post';
+  };
+  const refuse = (form, submitter) => {
+    try {
+      const a = (submitter && submitter.formAction) || form.action || location.href;
+      const b = window['__safehavenWrite']; if (b) b('POST', String(a), name(submitter || form));
+    } catch (e) {}
+  };
+  try {
+    const submit0 = HTMLFormElement.prototype.submit;
+    HTMLFormElement.prototype.submit = function () {
+      if (posts(this, null)) { refuse(this, null); return undefined; }
+      return submit0.call(this);
+    };
+    window.addEventListener('submit', (ev) => {
+      if (!ev.defaultPrevented && ev.target instanceof HTMLFormElement && posts(ev.target, ev.submitter)) {
+        ev.preventDefault(); refuse(ev.target, ev.submitter);
+      }
+    }, false);
+  } catch (e) {}
+  }
+  const tell = (kind) => (ev) => {
+    try { const b = window['__safehavenAction']; if (b) b(kind + ' ' + name(ev.target)); } catch (e) {}
+  };
+  try {
+    window.addEventListener('click', tell('click'), true);
+    window.addEventListener('submit', tell('submit'), true);
+  } catch (e) {}
+})();"""
+
+
+def _clean(text: str, limit: int) -> str:
+    from .textsafe import clean_text
+
+    return clean_text(str(text))[:limit]
+
+
+async def _leave(page, seconds: float = 3.0) -> None:
+    """Navigate a page to about:blank (bounded: a hung renderer is left as it is)."""
+    if page.is_closed() or page.url == "about:blank":
+        return
+    task = asyncio.ensure_future(page.goto("about:blank", wait_until="commit"))
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    if not done:
+        task.cancel()
+    task.add_done_callback(lambda t: t.cancelled() or t.exception())
+    await asyncio.sleep(0.2)  # let the routes answer what the unload handlers sent
+
+
+class WriteGuard:
+    """Refuses and records writes in the contexts it is attached to."""
+
+    def __init__(self, probe: str = "", sink: list[WriteRecord] | None = None, *, stop_forms: bool = True):
+        self.probe = probe
+        # Stop form posts in the page before they navigate (keeps the page as it was). Off in a context
+        # that logs in, whose login form must post; the routes still refuse every other post there.
+        self.stop_forms = stop_forms
+        self.records: list[WriteRecord] = []
+        self._sink = sink
+        self._open: list[str] = []
+        self._actions: dict[int, str] = {}  # id(page) -> last click on it
+        self._last_action = ""
+
+    # ------------------------------------------------------------------ use
+
+    async def attach(self, ctx: BrowserContext) -> None:
+        """Guard one context: every request, every WebSocket, every frame."""
+        await ctx.route(re.compile(r".*"), self._on_route)
+        await ctx.route_web_socket(re.compile(r".*"), self._on_websocket)
+        for name, fn in ((BINDING, self._on_action), (WRITE_BINDING, self._on_form_post)):
+            try:
+                await ctx.expose_binding(name, fn)
+            except PlaywrightError as exc:  # a binding of that name already exists
+                log.debug("binding %s not added: %s", name, exc)
+        await ctx.add_init_script(("" if self.stop_forms else "window.__safehavenForms = false;\n") + INIT_JS)
+        # Before a page or the context closes, every page first goes to about:blank while the routes
+        # still watch it, so what its unload handlers send is refused like anything else.
+        ctx.on("page", self._wrap_page)
+        close = ctx.close
+
+        async def guarded_close(*args, **kwargs):
+            for page in list(ctx.pages):
+                await _leave(page)
+            return await close(*args, **kwargs)
+
+        ctx.close = guarded_close  # type: ignore[method-assign]
+
+    def _wrap_page(self, page) -> None:
+        close = page.close
+
+        def navigated(frame) -> None:  # a new document: earlier clicks did not cause what it sends
+            if frame == page.main_frame:
+                self._actions.pop(id(page), None)
+
+        page.on("framenavigated", navigated)
+
+        async def guarded_close(*args, **kwargs):
+            await _leave(page)
+            return await close(*args, **kwargs)
+
+        page.close = guarded_close
+
+    @contextlib.contextmanager
+    def opened(self, why: str) -> Iterator[None]:
+        """Let writes through while the block runs (the definition's login steps only); each is recorded."""
+        self._open.append(why)
+        try:
+            yield
+        finally:
+            self._open.pop()
+
+    def note_action(self, action: str) -> None:
+        """What the probe is about to do (a click, a step), for the record of any write it causes."""
+        self._last_action = _clean(action, 200)
+
+    def mark(self) -> int:
+        return len(self.records)
+
+    def since(self, mark: int, *, refused_only: bool = True) -> list[WriteRecord]:
+        return [r for r in self.records[mark:] if not (refused_only and r.allowed)]
+
+    @property
+    def refused(self) -> list[WriteRecord]:
+        return [r for r in self.records if not r.allowed]
+
+    def lines(self) -> list[str]:
+        """The refused writes as short lines ("POST http://... (fetch)"), for the probes' own lists."""
+        return [r.line() for r in self.refused]
+
+    # ------------------------------------------------------------------ handlers
+
+    async def _on_route(self, route: Route) -> None:
+        req = route.request
+        method = (req.method or "").upper()
+        try:
+            if method in SAFE_METHODS:
+                await route.fallback()
+                return
+            allowed = bool(self._open)
+            self._record(method, req.url, req.resource_type, self._page_of(req), allowed=allowed)
+            if allowed:
+                await route.fallback()
+            elif req.resource_type == "document":
+                # "204 No Content" to a navigation leaves the page as it was: a page that posts a form by
+                # itself keeps its content (an aborted navigation would show an error page instead).
+                await route.fulfill(status=204, body="")
+            else:
+                await route.abort("blockedbyclient")
+        except PlaywrightError as exc:  # the page or context went away meanwhile
+            log.debug("route for %s not handled: %s", req.url[:120], exc)
+
+    def _on_websocket(self, ws: WebSocketRoute) -> None:
+        ws.connect_to_server()  # the handshake is a GET; messages from the server reach the page as usual
+        url = ws.url
+
+        def on_message(message: str | bytes) -> None:
+            self._record("WEBSOCKET", url, "websocket", None, allowed=False,
+                         detail=f"{len(message)} {'bytes' if isinstance(message, bytes) else 'characters'}")
+
+        ws.on_message(on_message)  # handling page messages ourselves means they are never forwarded
+
+    def _on_action(self, source: dict, action: str) -> None:
+        page = source.get("page") if isinstance(source, dict) else None
+        text = _clean(action, 200)
+        if page is not None:
+            self._actions[id(page)] = text
+        self._last_action = text
+
+    def _on_form_post(self, source: dict, method: str, url: str, control: str = "") -> None:
+        """A form post the page script stopped before it left (see INIT_JS)."""
+        page = source.get("page") if isinstance(source, dict) else None
+        if control and page is not None and not self._actions.get(id(page)):
+            self._actions[id(page)] = _clean(f"submit {control}", 200)
+        self._record(_clean(method, 10).upper(), str(url), "form", page, allowed=False)
+
+    def _page_of(self, req) -> object | None:
+        try:
+            return req.frame.page
+        except (PlaywrightError, AttributeError):
+            return None
+
+    def _record(self, method: str, url: str, resource_type: str, page, *, allowed: bool, detail: str = "") -> None:
+        action = self._actions.get(id(page), "") if page is not None else ""
+        if not action and (allowed or page is None):
+            action = self._last_action
+        page_url = ""
+        with contextlib.suppress(Exception):
+            page_url = page.url if page is not None else ""
+        probe = self.probe + (f" ({self._open[-1]})" if allowed and self._open else "")
+        rec = WriteRecord(method=method, url=_clean(url, 300), resource_type=resource_type or "", probe=probe,
+                          action=action, page_url=_clean(page_url, 300), allowed=allowed, detail=detail)
+        log.info("%s write %s", "allowed" if allowed else "refused", rec.line())
+        if len(self.records) < MAX_RECORDS:
+            self.records.append(rec)
+        if self._sink is None:
+            return
+        # The audit-wide list counts repeats (a page that beacons every second) on one record.
+        same = next((r for r in reversed(self._sink[-50:]) if r.key() == rec.key()), None)
+        if same is not None:
+            same.count += 1
+        elif len(self._sink) < MAX_RECORDS:
+            self._sink.append(rec.model_copy())
+        else:
+            self._sink[-1].count += 1
