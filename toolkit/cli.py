@@ -244,6 +244,39 @@ def _run_folder(run_ref: str, store: Path | None) -> Path:
     return folder
 
 
+# ---------------------------------------------------------------------- portfolio
+
+
+class PortfolioFormat(str, Enum):
+    pdf = "pdf"
+    html = "html"
+    csv = "csv"
+
+
+@app.command()
+def portfolio(
+    platforms: Annotated[list[str] | None, typer.Argument(metavar="[PLATFORM...]", help="Platforms (names or slugs; "
+                                                          "default: every platform with a complete run).")] = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.en,
+    fmt: Annotated[PortfolioFormat, typer.Option("--format")] = PortfolioFormat.pdf,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: portfolio.LANG.FORMAT "
+                                                "in the data folder).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """The map of many platforms: ranking, levels per area, shared gaps, changes, one page per platform."""
+    from safehaven.reports.portfolio import latest_runs, render_portfolio
+
+    the_store = Store(store)
+    runs, missing = latest_runs(the_store, platforms or None)
+    if missing:
+        raise _fail(f"no complete run for {', '.join(missing)} in {the_store.home}", 2)
+    if not runs:
+        raise _fail(f"no complete runs in {the_store.home}; audit some platforms first (safehaven run)", 1)
+    target = output or the_store.home / f"portfolio.{lang.value}.{fmt.value}"
+    render_portfolio(runs, target, fmt=fmt.value, lang=lang.value)
+    out.print(str(target), soft_wrap=True)
+
+
 # ---------------------------------------------------------------------- history, checks
 
 
