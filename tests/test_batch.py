@@ -137,3 +137,20 @@ async def test_cancelling_a_batch_records_the_runs_in_flight_as_incomplete(tmp_p
     assert [o.status for o in batch.outcomes] == ["incomplete", "incomplete", "not_started"]
     assert {r.platform: r.status for r in store.runs()} == {"Hang A": "incomplete", "Hang B": "incomplete"}
     assert browser_session.browser.is_connected()  # the shared browser is left running for others
+
+
+def test_demo_server_latency_delays_every_response():
+    import urllib.request
+
+    from safehaven.toolkit.demo_server import demo_platforms, serve
+
+    platform = demo_platforms()[0]
+    with serve(platform, latency_ms=0) as fast, serve(platform, latency_ms=250) as slow:
+        def took(url: str) -> float:
+            t0 = time.perf_counter()
+            with urllib.request.urlopen(url + "favicon.svg", timeout=10) as resp:
+                resp.read()
+            return time.perf_counter() - t0
+
+        assert took(slow) >= 0.25
+        assert took(fast) < took(slow)
