@@ -26,7 +26,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 from safehaven.checks import lexicon
 
-from .browser import BrowserSession, ContextEvents, settle
+from .browser import BrowserSession, ContextEvents, quiet, settle
 from .bundle import BundleWriter
 from .classify import classify_page, is_item_url
 from .definition import AuditDefinition
@@ -116,7 +116,9 @@ class Collector:
             self.writer.write_model(f"pages/{record.id}/page.json", record)
         self.info.timings["crawl"] = round(time.perf_counter() - t0, 2)
         log.info("crawl: %d pages in %.1fs", len(self.pages), self.info.timings["crawl"])
+        t1 = time.perf_counter()
         await self._run_probes()
+        self.info.timings["probes"] = round(time.perf_counter() - t1, 2)
         self.info.pages = [p.id for p in self.pages]
         self.info.finished_at = _now()
         self.writer.write_model("bundle.json", self.info)
@@ -392,20 +394,27 @@ class Collector:
 
         probes = [("age_gate", probe_age_gate), ("report", probe_reporting), ("contact", probe_contact),
                   ("signup", probe_signup)]
-        for name, probe in probes:
-            t0 = time.perf_counter()
-            self.progress(f"probe {name}", 0, 1)
-            try:
-                artifact = await probe(self)
-            except Exception as exc:
-                log.exception("probe %s failed", name)
-                self.info.notes.append(f"probe {name} failed: {_short_error(exc)}")
-                continue
-            if artifact is None:  # the probe does not apply (the signup trial in passive mode)
-                continue
-            self.info.probes[name] = self.writer.write_model(f"probes/{name}.json", artifact)
-            self.info.timings[f"probe_{name}"] = round(time.perf_counter() - t0, 2)
-            log.info("probe %s: %.1fs", name, self.info.timings[f"probe_{name}"])
+        # The probes need only what the crawl found, not each other: they run side by side, each in its own
+        # context, and the per-host request rate (_polite_wait) stays shared, so the platform sees no more load.
+        await asyncio.gather(*(self._run_probe(name, probe) for name, probe in probes))
+        self.info.probes = {name: self.info.probes[name] for name, _ in probes if name in self.info.probes}
+
+    async def _run_probe(self, name: str, probe) -> None:
+        t0 = time.perf_counter()
+        self.progress(f"probe {name}", 0, 1)
+        try:
+            artifact = await probe(self)
+        except Exception as exc:
+            log.exception("probe %s failed", name)
+            self.info.notes.append(f"probe {name} failed: {_short_error(exc)}")
+            return
+        finally:
+            self.progress(f"probe {name}", 1, 1)
+        if artifact is None:  # the probe does not apply (the signup trial in passive mode)
+            return
+        self.info.probes[name] = self.writer.write_model(f"probes/{name}.json", artifact)
+        self.info.timings[f"probe_{name}"] = round(time.perf_counter() - t0, 2)
+        log.info("probe %s: %.1fs", name, self.info.timings[f"probe_{name}"])
 
     def item_urls(self, limit: int) -> list[str]:
         """Item pages the crawl found (final URLs), in visit order."""
@@ -490,7 +499,7 @@ async def dismiss_cookie_banner(page: Page) -> str | None:
                     continue
                 name = (await button.inner_text()).strip()
                 await button.click(timeout=3000)
-                await page.wait_for_timeout(200)
+                await quiet(page, 1000, quiet_ms=100)
                 return name
             except PlaywrightError:
                 continue

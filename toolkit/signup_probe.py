@@ -16,6 +16,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Route
 from safehaven.checks import lexicon
 
+from .browser import quiet, settle
 from .models import SignupTrial
 
 if TYPE_CHECKING:
@@ -60,11 +61,11 @@ async def probe_signup(collector: Collector) -> SignupTrial | None:
     try:
         page = await ctx.new_page()
         await page.goto(trial.url, wait_until="domcontentloaded")
-        await page.wait_for_timeout(collector.crawl.settle_ms)
+        await settle(page, collector.crawl.settle_ms)
         await _fill(page, collector, birth)
         submit = page.locator("form button[type=submit], form input[type=submit], form button:not([type])").first
         await submit.click(timeout=4000)
-        await page.wait_for_timeout(800)
+        await quiet(page, 2000)
         trial.message = await page.evaluate(ERRORS_JS)
         trial.outcome = "accepted" if trial.blocked_requests else "refused"
         shot = await page.screenshot(type="jpeg", quality=70)
