@@ -1,62 +1,277 @@
-"""Benchmark: audit the demo world (or one platform) and print time per stage and peak memory.
+"""Benchmark (`make bench`): the demo world under simulated latency, audits beside the page-load floor.
 
-    python benchmarks/bench_audit.py [--only SLUG ...] [--max-pages N]
+    python benchmarks/bench_audit.py [--latency MS] [--only SLUG ...] [--max-pages N] [--parallel N]
+                                     [--json FILE]
 
-Prints, per platform: pages visited, crawl time, time per probe, evaluate and report time, and at
-the end the peak resident memory of this process and of Chromium's processes.
+Serves the demo world with `--latency` ms (default 200) before every response, and prints in one run:
+
+* per platform, audited one at a time: pages, the audit's wall time (crawl, probes, evaluation,
+  reports), the bare page-load floor of the same pages at the same concurrency and politeness
+  (Chromium loading them, waiting for `load` and doing nothing else), their ratio, and the peak
+  memory of Chromium during that audit;
+* the whole world serially (the sum of the above) and as one batch with `--parallel` (default 4),
+  exactly what `safehaven run demo --parallel 4` does, and the speed-up;
+* peak memory: Chromium (proportional set size, PSS, of every Chromium process this benchmark
+  started, sampled every 0.25 s: shared pages counted once) and Python (peak RSS);
+* scorecard (PDF, HTML) and portfolio (PDF, HTML, CSV) render times and sizes.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
+import platform
 import resource
-import subprocess
+import statistics
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
+from safehaven.reports.portfolio import latest_runs, render_portfolio
+from safehaven.reports.render import render_report
 from safehaven.toolkit.audit import audit_platform
+from safehaven.toolkit.batch import Target, run_batch_async
 from safehaven.toolkit.browser import BrowserSession
 from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.definition import parse_definition
+from safehaven.toolkit.definition import AuditDefinition, parse_definition
 from safehaven.toolkit.demo_server import definition_text, demo_platforms, serve_world
-from safehaven.toolkit.store import Store
+from safehaven.toolkit.store import Store, load_result
+
+# ---------------------------------------------------------------------- memory of our own Chromium
 
 
-def chromium_rss_mb() -> float:
-    out = subprocess.run(["ps", "-C", "chromium,chrome,headless_shell", "-o", "rss="], capture_output=True, text=True)
-    return sum(int(x) for x in out.stdout.split()) / 1024
+def _children() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry.name}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        kids.setdefault(ppid, []).append(int(entry.name))
+    return kids
 
 
-async def bench(slugs: list[str] | None, max_pages: int | None, store: Store) -> None:
-    platforms = [p for p in demo_platforms() if not slugs or p.slug in slugs]
-    peak_chromium = 0.0
-    with serve_world() as urls:
+def _descendants(pid: int) -> list[int]:
+    kids, out, todo = _children(), [], [pid]
+    while todo:
+        p = todo.pop()
+        for c in kids.get(p, []):
+            out.append(c)
+            todo.append(c)
+    return out
+
+
+def _pss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def chromium_mb() -> float:
+    """PSS of every Chromium process below this Python process (not other users' browsers)."""
+    total = 0.0
+    for pid in _descendants(os.getpid()):
+        try:
+            name = Path(f"/proc/{pid}/comm").read_text().strip()
+        except OSError:
+            continue
+        if "chrom" in name or "headless" in name:
+            total += _pss_mb(pid)
+    return total
+
+
+class MemorySampler:
+    def __init__(self, every: float = 0.25):
+        self.every, self.peak, self._stop = every, 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, chromium_mb())
+            self._stop.wait(self.every)
+
+    def reset(self) -> float:
+        peak, self.peak = self.peak, chromium_mb()
+        return peak
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+# ---------------------------------------------------------------------- the floor
+
+
+async def page_load_floor(session: BrowserSession, defn: AuditDefinition, urls: list[str]) -> float:
+    """Chromium loading `urls` at the definition's concurrency and request rate, doing nothing else."""
+    crawl = defn.crawl
+    ctx, _ = await session.new_context()
+    queue = list(urls)
+    gap = 1.0 / crawl.requests_per_second
+    lock = asyncio.Lock()
+    last = [0.0]
+
+    async def polite() -> None:
+        async with lock:
+            wait = last[0] + gap - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            last[0] = time.monotonic()
+
+    async def worker() -> None:
+        while queue:
+            url = queue.pop(0)
+            await polite()
+            page = await ctx.new_page()
+            try:
+                await page.goto(url, wait_until="load", timeout=crawl.page_timeout * 1000)
+            except Exception:
+                pass
+            finally:
+                await page.close()
+
+    t0 = time.perf_counter()
+    try:
+        await asyncio.gather(*(worker() for _ in range(crawl.concurrency)))
+    finally:
+        await ctx.close()
+    return time.perf_counter() - t0
+
+
+# ---------------------------------------------------------------------- the run
+
+
+def _definition(p, url: str, max_pages: int | None) -> tuple[str, AuditDefinition]:
+    text = definition_text(p, url)
+    defn = parse_definition(text, str(p.audit_path))
+    if max_pages:
+        defn.crawl.max_pages = max_pages
+    return text, defn
+
+
+async def bench(args, home: Path) -> dict:
+    platforms = [p for p in demo_platforms() if not args.only or p.slug in args.only]
+    figures: dict = {"machine": machine(), "latency_ms": args.latency, "platforms": []}
+    serial_store, batch_store = Store(home / "serial"), Store(home / "batch")
+    with serve_world(latency_ms=args.latency) as urls, MemorySampler() as mem:
         async with BrowserSession() as session:
-            print(f"{'platform':24} {'pages':>5} {'total s':>8}  stages")
+            figures["browser"] = session.version
+            print(f"{'platform':16} {'pages':>5} {'audit s':>8} {'floor s':>8} {'ratio':>6} {'chromium MB':>12}  stages")
             for p in platforms:
-                defn = parse_definition(definition_text(p, urls[p.slug]))
-                if max_pages:
-                    defn.crawl.max_pages = max_pages
+                text, defn = _definition(p, urls[p.slug], args.max_pages)
+                mem.reset()
                 t0 = time.perf_counter()
-                row, result = await audit_platform(defn, store, session)
-                total = time.perf_counter() - t0
-                peak_chromium = max(peak_chromium, chromium_rss_mb())
+                row, result = await audit_platform(defn, serial_store, session, definition_text=text)
+                audit_s = time.perf_counter() - t0
+                peak = mem.reset()
+                loaded = [pg.final_url or pg.url for pg in result.pages if pg.status and pg.status < 400]
+                floor_s = await page_load_floor(session, defn, loaded)
                 timings = Bundle(row.folder).info.timings
-                stages = "  ".join(f"{k}={v:.1f}s" for k, v in timings.items())
-                print(f"{p.slug:24} {len(result.pages):5d} {total:8.1f}  {stages}")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory: python {rss:.0f} MB, chromium (sampled) {peak_chromium:.0f} MB")
+                stages = "  ".join(f"{k}={v:.1f}" for k, v in timings.items())
+                ratio = audit_s / floor_s if floor_s else float("nan")
+                print(f"{p.slug:16} {len(result.pages):5d} {audit_s:8.1f} {floor_s:8.1f} {ratio:6.2f} {peak:12.0f}  {stages}",
+                      flush=True)
+                figures["platforms"].append({"slug": p.slug, "pages": len(result.pages), "audit_s": round(audit_s, 1),
+                                             "floor_s": round(floor_s, 1), "ratio": round(ratio, 2),
+                                             "chromium_peak_mb": round(peak), "timings": timings,
+                                             "run": str(row.folder)})
+            serial = sum(x["audit_s"] for x in figures["platforms"])
+            targets = []
+            for p in platforms:
+                text, defn = _definition(p, urls[p.slug], args.max_pages)
+                targets.append(Target(str(p.audit_path), defn, text))
+            mem.reset()
+            batch = await run_batch_async(targets, batch_store, parallel=args.parallel, session=session)
+            peak_batch = mem.reset()
+    ok = sum(o.ok for o in batch.outcomes)
+    figures["world"] = {"serial_s": round(serial, 1), "parallel": args.parallel, "parallel_s": round(batch.seconds, 1),
+                        "speedup": round(serial / batch.seconds, 2), "complete": ok, "platforms": len(targets),
+                        "chromium_peak_mb_parallel": round(peak_batch),
+                        "platforms_per_hour": round(len(targets) / batch.seconds * 3600)}
+    print(f"\nwhole world: serial {serial:.1f} s, --parallel {args.parallel} {batch.seconds:.1f} s "
+          f"({serial / batch.seconds:.2f}x; {ok}/{len(targets)} complete; about "
+          f"{figures['world']['platforms_per_hour']} platforms per hour), chromium peak {peak_batch:.0f} MB")
+    figures["chromium_peak_mb_single"] = max(x["chromium_peak_mb"] for x in figures["platforms"])
+    figures["python_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(f"peak memory: chromium {figures['chromium_peak_mb_single']} MB for one audit at a time, "
+          f"{peak_batch:.0f} MB with {args.parallel} at a time; python {figures['python_peak_rss_mb']} MB (RSS)")
+    figures["reports"] = reports(figures["platforms"], batch_store, home)
+    return figures
+
+
+def reports(platforms: list[dict], store: Store, home: Path) -> dict:
+    """Scorecard render time per format (median over the runs) and the portfolio of the batch."""
+    out: dict = {}
+    for fmt in ("pdf", "html"):
+        times, sizes = [], []
+        for x in platforms:
+            folder = Path(x["run"])
+            target = home / f"sc-{x['slug']}.{fmt}"
+            t0 = time.perf_counter()
+            render_report(load_result(folder), folder, target, fmt=fmt, lang="en")
+            times.append(time.perf_counter() - t0)
+            sizes.append(target.stat().st_size)
+        out[f"scorecard_{fmt}"] = {"median_s": round(statistics.median(times), 2), "max_s": round(max(times), 2),
+                                   "median_kb": round(statistics.median(sizes) / 1024)}
+        print(f"scorecard {fmt:4}: median {statistics.median(times):.2f} s, max {max(times):.2f} s, "
+              f"median {statistics.median(sizes) / 1024:.0f} KB")
+    runs, _ = latest_runs(store)
+    for fmt in ("pdf", "html", "csv"):
+        target = home / f"portfolio.{fmt}"
+        t0 = time.perf_counter()
+        render_portfolio(runs, target, fmt=fmt, lang="en")
+        took = time.perf_counter() - t0
+        out[f"portfolio_{fmt}"] = {"s": round(took, 2), "kb": round(target.stat().st_size / 1024)}
+        print(f"portfolio {fmt:4}: {took:.2f} s, {target.stat().st_size / 1024:.0f} KB ({len(runs)} platforms)")
+    return out
+
+
+def machine() -> dict:
+    load = os.getloadavg()
+    mem = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return {"cpus": os.cpu_count(), "cpu": cpu, "memory_mb": mem, "python": sys.version.split()[0],
+            "load_at_start": [round(x, 1) for x in load]}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--latency", type=int, default=200, metavar="MS")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--max-pages", type=int)
+    ap.add_argument("--parallel", type=int, default=4)
+    ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args()
+    m = machine()
+    print(f"machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_mb']} MB, load {m['load_at_start']}; "
+          f"latency {args.latency} ms per response")
     with tempfile.TemporaryDirectory() as tmp:
-        asyncio.run(bench(args.only, args.max_pages, Store(Path(tmp))))
+        figures = asyncio.run(bench(args, Path(tmp)))
+    figures["machine"]["load_at_end"] = [round(x, 1) for x in os.getloadavg()]
+    worst = max(x["ratio"] for x in figures["platforms"])
+    print(f"\nworst audit-to-floor ratio {worst:.2f} (target <= 3); speed-up {figures['world']['speedup']:.2f}x "
+          f"(target >= 3); chromium peak {figures['chromium_peak_mb_single']} MB (target <= 1024); scorecard PDF "
+          f"median {figures['reports']['scorecard_pdf']['median_s']:.2f} s (target <= 2); "
+          f"load at end {figures['machine']['load_at_end']}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 from urllib.parse import urlsplit
@@ -245,6 +245,11 @@ def find_durations(text: str, language: str = "en") -> list[Duration]:
 
 def page_kinds(url: str, title: str = "", link_text: str = "") -> set[str]:
     """What a page is about (privacy, terms, rules, law_enforcement, cookie, help), from its URL and names."""
+    return set(_page_kinds(url, title, link_text))
+
+
+@lru_cache(maxsize=32768)  # a pure function of strings, asked again for every link on every page
+def _page_kinds(url: str, title: str, link_text: str) -> frozenset[str]:
     path = urlsplit(url).path.lower()
     path_words = " ".join(w for w in re.split(r"[/_\-.?=&]+", path) if w)
     found = set()
@@ -254,9 +259,10 @@ def page_kinds(url: str, title: str = "", link_text: str = "") -> set[str]:
     for kind, fragments in _data()["pages_url_only"].items():
         if _compile(tuple(fragments)).search(path_words):
             found.add(kind)
-    return found
+    return frozenset(found)
 
 
+@lru_cache(maxsize=65536)  # called for every label of every link (hundreds of thousands on a classifieds site)
 def names_page_kind(text: str, kind: str) -> bool:
     """Whether a link name, title or URL names a page of `kind` (see page_kinds)."""
     return bool(_page_pattern(kind).search(_normalise(text)))

@@ -18,7 +18,7 @@ from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 from safehaven.checks import lexicon
 
-from .browser import settle
+from .browser import quiet, settle
 from .models import AgeGateProbe, Box, GateObservation
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ async def pass_gate(page: Page) -> str:
         await page.wait_for_load_state("load", timeout=6000)
     except PlaywrightError:
         pass
-    await page.wait_for_timeout(400)
+    await quiet(page, 1500)
     return " + ".join(dict.fromkeys(how))
 
 

@@ -8,6 +8,7 @@ the run marked `complete`, `failed` or `incomplete`.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import time
 from datetime import UTC, datetime
@@ -31,6 +32,9 @@ from .store import RunRow, Store, write_atomic
 log = logging.getLogger("safehaven.audit")
 
 REPORT_FORMATS = ("pdf", "html", "csv")
+# The run being audited in this task (and the tasks it starts): audits side by side in one process
+# (a batch) each write only their own lines into their own run.log.
+_CURRENT_RUN: contextvars.ContextVar[str | None] = contextvars.ContextVar("safehaven_run", default=None)
 
 
 class AuditFailed(RuntimeError):
@@ -48,7 +52,8 @@ async def audit_platform(definition: AuditDefinition, store: Store, session: Bro
     """Audit one platform with an already started browser; returns the catalogue row and the result."""
     platform = definition.platform
     run = store.begin_run(platform.name, platform.url, definition_text)
-    handler = _run_log(run.folder)
+    token = _CURRENT_RUN.set(run.id)
+    handler = _run_log(run.folder, run.id)
     started = datetime.now(UTC).isoformat(timespec="seconds")
     try:
         info = await collect(definition, run.folder, session, progress)
@@ -80,6 +85,7 @@ async def audit_platform(definition: AuditDefinition, store: Store, session: Bro
     finally:
         logging.getLogger("safehaven").removeHandler(handler)
         handler.close()
+        _CURRENT_RUN.reset(token)
 
 
 def result_of(run: RunRow, bundle: Bundle, started_at: str, browser: str, review: ReviewFile | None = None) -> Result:
@@ -160,8 +166,10 @@ def write_reports(result: Result, run_dir: Path, lang: str, baseline_dir: Path |
     return written
 
 
-def _run_log(folder: Path) -> logging.Handler:
+def _run_log(folder: Path, run_id: str | None = None) -> logging.Handler:
     handler = logging.FileHandler(folder / "run.log", encoding="utf-8")
+    if run_id:
+        handler.addFilter(lambda record: _CURRENT_RUN.get() in (run_id, None))
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
     root = logging.getLogger("safehaven")

@@ -200,6 +200,7 @@ class BrowserSession:
         guard = guard if guard is not None else WriteGuard()
         await guard.attach(ctx)
         ctx.guard = guard  # type: ignore[attr-defined]  # the probes find their context's guard here
+        await ctx.add_init_script(QUIET_INIT_JS)  # lets settle() wait for quiet instead of a fixed pause
         events = ContextEvents()
         ctx.on("page", lambda page: _watch_page(page, events))
         return ctx, events
@@ -269,12 +270,80 @@ def _watch_page(page: Page, events: ContextEvents) -> None:
     page.on("popup", on_popup)
 
 
+# Installed in every page before its own scripts: counts what is still coming (fetch/XHR in flight,
+# short timers, scripts/frames/styles being loaded) and when the DOM last changed, so that settle()
+# waits exactly until the page is quiet rather than for a fixed time. Page scripts see no difference.
+QUIET_INIT_JS = r"""(() => {
+  if (window.__shQuiet) return;
+  const st = window.setTimeout, ct = window.clearTimeout;
+  const q = window.__shQuiet = {pending: 0, timers: new Set(), last: performance.now(), st};
+  const SHORT = 5000;
+  window.setTimeout = function (fn, ms, ...rest) {
+    const delay = Number(ms) || 0;
+    let id;
+    const wrapped = typeof fn === 'function' ? function () { q.timers.delete(id); return fn.apply(this, arguments); } : fn;
+    id = st.call(window, wrapped, ms, ...rest);
+    if (delay <= SHORT && typeof fn === 'function') { q.timers.add(id); st.call(window, () => q.timers.delete(id), delay + 50); }
+    return id;
+  };
+  window.clearTimeout = function (id) { q.timers.delete(id); return ct.call(window, id); };
+  const done = () => { q.pending = Math.max(0, q.pending - 1); q.last = performance.now(); };
+  if (window.fetch) {
+    const f = window.fetch;
+    window.fetch = function () { q.pending++; return f.apply(this, arguments).finally(done); };
+  }
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function () {
+    q.pending++; this.addEventListener('loadend', done, {once: true}); return send.apply(this, arguments);
+  };
+  const watchLoad = (el) => {
+    if ((el.tagName === 'SCRIPT' && el.src) || el.tagName === 'IFRAME' || (el.tagName === 'LINK' && el.rel === 'stylesheet')) {
+      q.pending++;
+      let once = false;
+      const end = () => { if (!once) { once = true; done(); } };
+      el.addEventListener('load', end); el.addEventListener('error', end); st.call(window, end, 5000);
+    }
+  };
+  const start = () => new MutationObserver((records) => {
+    q.last = performance.now();
+    if (document.readyState !== 'complete') return;  // what the parser adds is covered by "load"
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) watchLoad(n);
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  start();
+})();"""
+
+QUIET_WAIT_JS = """([quietMs, capMs]) => new Promise((resolve) => {
+  const q = window.__shQuiet;
+  const t0 = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    const busy = q && (q.pending > 0 || q.timers.size > 0);
+    const calm = now - (q ? q.last : t0) >= quietMs && document.readyState === 'complete';
+    if ((!busy && calm) || now - t0 >= capMs) resolve(Math.round(now - t0));
+    else (q ? q.st : setTimeout).call(window, tick, 40);
+  };
+  tick();
+})"""
+
+
+async def quiet(page: Page, cap_ms: int, quiet_ms: int = 150) -> None:
+    """Wait until nothing is pending in the page (requests, short timers, loading scripts) and the DOM has
+    not changed for `quiet_ms`; at most `cap_ms`. A navigation during the wait just ends it."""
+    try:
+        await page.evaluate(QUIET_WAIT_JS, [quiet_ms, cap_ms])
+    except PlaywrightError:
+        pass
+
+
 async def settle(page: Page, settle_ms: int) -> None:
-    """Give scripts time to render: network idle (briefly), then a fixed pause for timers."""
+    """Give scripts time to render: the load event (capped), then until the page is quiet.
+
+    `settle_ms` is no longer a fixed pause: it sets the cap (3x, at least 1.5 s) of the wait for quiet,
+    which ends as soon as no request, short timer or script load is pending and the DOM is still.
+    """
     try:
         await page.wait_for_load_state("load", timeout=8000)
-        await page.wait_for_load_state("networkidle", timeout=2500)
     except PlaywrightTimeout:
         pass
     if settle_ms:
-        await page.wait_for_timeout(settle_ms)
+        await quiet(page, max(1500, 3 * settle_ms))

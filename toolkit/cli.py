@@ -112,14 +112,22 @@ async def _terminable(coro):
 
 @app.command()
 def run(
-    definition: Annotated[Path, typer.Argument(help="Audit definition (TOML).")],
+    definitions: Annotated[list[Path], typer.Argument(metavar="DEF_OR_FOLDER...", help="Audit definitions (TOML), "
+                                                      "folders of them, or `demo` (the bundled demo world).")],
     store: StoreOpt = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the result JSON instead of the table.")] = False,
     lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the reports (default: the platform's).")] = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="Override [crawl] max_pages.")] = None,
     ignore_reviews: Annotated[bool, typer.Option("--ignore-reviews", help="Do not apply the platform's review file.")] = False,
+    parallel: Annotated[int | None, typer.Option("--parallel", min=1, max=32, help="Platforms audited at a time "
+                                                 "(several definitions; default: 2 per core, 2 to 8).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=10, help="Wall-clock budget per platform in a batch "
+                                           "(seconds); a platform over it is stopped and recorded incomplete.")] = 1800,
 ) -> None:
-    """Audit one platform, store the run and write its result and scorecard."""
+    """Audit one platform (or many: several definitions, a folder, `demo`), store the runs, write scorecards."""
+    if len(definitions) > 1 or parallel or not definitions[0].is_file():
+        return _run_batch(definitions, store, json_out, lang, max_pages, ignore_reviews, parallel, timeout)
+    definition = definitions[0]
     from .review import load_review, review_path_for
 
     try:
@@ -155,6 +163,33 @@ def run(
         print(result.to_json())
         return
     _print_result(result, row.folder)
+
+
+def _run_batch(paths, store, json_out, lang, max_pages, ignore_reviews, parallel, timeout) -> None:
+    from contextlib import nullcontext
+
+    from .batch import BatchProgress, default_parallel, gather_targets, print_batch_summary, run_batch
+
+    try:
+        targets = gather_targets(paths, ignore_reviews=ignore_reviews)
+    except DefinitionError as exc:
+        raise _fail(str(exc), 2) from None
+    the_store = Store(store)
+    n = parallel or default_parallel()
+    err.print(f"Auditing {len(targets)} platform(s), {min(n, len(targets))} at a time; runs in {the_store.home}",
+              highlight=False, soft_wrap=True)
+    try:
+        with (nullcontext() if json_out else BatchProgress(targets, err)) as bar:
+            batch = run_batch(targets, the_store, parallel=n, lang=lang.value if lang else None,
+                              max_pages=max_pages, timeout=timeout, on_event=bar.event if bar else None,
+                              on_done=bar.done if bar else None)
+    except BrowserNotFound as exc:
+        raise _fail(str(exc), 1) from None
+    if json_out:
+        print(json.dumps(batch.summary(), indent=2, ensure_ascii=False))
+    else:
+        print_batch_summary(batch, out)
+    raise typer.Exit(batch.exit_code)
 
 
 async def _audit(defn, store, text, lang, progress, review=None):
@@ -263,6 +298,39 @@ def _run_folder(run_ref: str, store: Path | None) -> Path:
         raise _fail(f"run {run_ref} has no result.json (status: "
                     f"{getattr(found, 'status', 'unknown')}); nothing to report", 1)
     return folder
+
+
+# ---------------------------------------------------------------------- portfolio
+
+
+class PortfolioFormat(str, Enum):
+    pdf = "pdf"
+    html = "html"
+    csv = "csv"
+
+
+@app.command()
+def portfolio(
+    platforms: Annotated[list[str] | None, typer.Argument(metavar="[PLATFORM...]", help="Platforms (names or slugs; "
+                                                          "default: every platform with a complete run).")] = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.en,
+    fmt: Annotated[PortfolioFormat, typer.Option("--format")] = PortfolioFormat.pdf,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: portfolio.LANG.FORMAT "
+                                                "in the data folder).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """The map of many platforms: ranking, levels per area, shared gaps, changes, one page per platform."""
+    from safehaven.reports.portfolio import latest_runs, render_portfolio
+
+    the_store = Store(store)
+    runs, missing = latest_runs(the_store, platforms or None)
+    if missing:
+        raise _fail(f"no complete run for {', '.join(missing)} in {the_store.home}", 2)
+    if not runs:
+        raise _fail(f"no complete runs in {the_store.home}; audit some platforms first (safehaven run)", 1)
+    target = output or the_store.home / f"portfolio.{lang.value}.{fmt.value}"
+    render_portfolio(runs, target, fmt=fmt.value, lang=lang.value)
+    out.print(str(target), soft_wrap=True)
 
 
 # ---------------------------------------------------------------------- history, checks

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import heapq
 import itertools
 import logging
@@ -27,7 +28,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 from safehaven.checks import lexicon
 
-from .browser import BrowserSession, ContextEvents, bounded, close_quietly, settle
+from .browser import BrowserSession, ContextEvents, bounded, close_quietly, quiet, settle
 from .bundle import BundleWriter
 from .classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
 from .definition import AuditDefinition
@@ -36,6 +37,10 @@ from .models import BundleInfo, Element, Form, PageRecord, RequestRecord, WriteR
 from .textsafe import clean_data, clean_text
 
 log = logging.getLogger("safehaven.collect")
+
+# Per asyncio task, so probes that run side by side label their own contexts and writes.
+_PHASE: contextvars.ContextVar[str] = contextvars.ContextVar("safehaven_phase", default="crawl")
+_LOGGING_IN: contextvars.ContextVar[bool] = contextvars.ContextVar("safehaven_logging_in", default=False)
 
 JS_DIR = Path(__file__).with_name("js")
 EXTRACT_JS = (JS_DIR / "extract.js").read_text("utf-8")
@@ -100,9 +105,8 @@ class Collector:
         self._last_request = 0.0
         self._secrets = sorted({s for s in definition.secrets() if s}, key=len, reverse=True)
         self._writes: list[WriteRecord] = []  # every write any guard of this audit saw
-        self._logging_in = False
-        self.phase = "crawl"  # which part of the audit is opening contexts (for the write guard's records)
         self._contexts: list[BrowserContext] = []
+        self._contexts_by_phase: list[tuple[str, BrowserContext]] = []
         budget = getattr(self.crawl, "budget", None)
         self.budget = float(budget) if budget else None
         self._t_start = time.monotonic()
@@ -149,7 +153,9 @@ class Collector:
             self.writer.write_model(f"pages/{record.id}/page.json", record)
         self.info.timings["crawl"] = round(time.perf_counter() - t0, 2)
         log.info("crawl: %d pages in %.1fs", len(self.pages), self.info.timings["crawl"])
+        t1 = time.perf_counter()
         await self._run_probes()
+        self.info.timings["probes"] = round(time.perf_counter() - t1, 2)
         self.info.pages = [p.id for p in self.pages]
         self.info.writes = [w.model_copy() for w in self._writes]
         self.info.notes = [self._scrub(n) for n in self.info.notes]
@@ -167,11 +173,17 @@ class Collector:
         ctx, events = await self.session.new_context(width=d.width, height=d.height, mobile=d.mobile, locale=locale,
                                                      ua_suffix=d.user_agent_suffix,
                                                      guard=WriteGuard(self.phase, sink=self._writes,
-                                                                      stop_forms=not self._logging_in))
+                                                                      stop_forms=not _LOGGING_IN.get()))
         ctx.set_default_timeout(self.crawl.page_timeout * 1000)
         ctx.set_default_navigation_timeout(self.crawl.page_timeout * 1000)
         self._contexts.append(ctx)
+        self._contexts_by_phase.append((self.phase, ctx))
         return ctx, events
+
+    @property
+    def phase(self) -> str:
+        """Which part of the audit is running here (crawl or a probe's name), for the write guard's records."""
+        return _PHASE.get()
 
     def _remaining(self, share: float = 1.0) -> float | None:
         """Seconds left of the audit's budget (or of `share` of it); None without a budget."""
@@ -341,11 +353,11 @@ class Collector:
         login = self.defn.login
         if not login or not login.steps:
             return None
-        self._logging_in = True
+        token = _LOGGING_IN.set(True)
         try:
             ctx, _ = await self.prepared_context()
         finally:
-            self._logging_in = False
+            _LOGGING_IN.reset(token)
         guard: WriteGuard = ctx.guard  # type: ignore[attr-defined]
         page = await ctx.new_page()
         n, step = 0, login.steps[0]
@@ -519,52 +531,54 @@ class Collector:
 
         probes = [("age_gate", probe_age_gate), ("report", probe_reporting), ("contact", probe_contact),
                   ("signup", probe_signup)]
-        for left, (name, probe) in zip(range(len(probes), 0, -1), probes, strict=True):
-            t0 = time.perf_counter()
-            self.progress(f"probe {name}", 0, 1)
-            self.phase = name
-            remaining = self._remaining()
-            if remaining is not None and remaining < 1:
-                self.info.unfinished[name] = f"not run: the audit's time budget ({self.budget:g}s) ran out"
-                self.info.notes.append(f"probe {name} not run: time budget reached")
-                continue
-            # A probe may take its share of what is left, and more when the ones before it were quick.
-            limit = None if remaining is None else max(remaining / left * 2, min(remaining, 30.0))
-            mark = len(self._writes)
-            opened = len(self._contexts)
-            task = asyncio.ensure_future(probe(self))
-            try:
-                done, _ = await asyncio.wait({task}, timeout=min(limit, remaining) if limit else None)
-                if not done:
-                    task.cancel()
-                    await asyncio.wait({task}, timeout=10)
-                    for ctx in self._contexts[opened:]:
-                        await close_quietly(ctx, 5)
-                    self.info.unfinished[name] = f"stopped after {limit:.0f}s: the audit's time budget"
-                    self.info.notes.append(f"probe {name} stopped: time budget reached")
-                    if not await self.session.alive():
-                        await self.session.restart()
-                    continue
-                artifact = task.result()
-            except Exception as exc:
-                log.exception("probe %s failed", name)
-                self.info.notes.append(self._scrub(f"probe {name} failed: {_short_error(exc)}"))
-                continue
-            except BaseException:
+        # The probes need only what the crawl found, not each other: they run side by side, each in its own
+        # context, and the per-host request rate (_polite_wait) stays shared, so the platform sees no more load.
+        await asyncio.gather(*(self._run_probe(name, probe) for name, probe in probes))
+        self.info.probes = {name: self.info.probes[name] for name, _ in probes if name in self.info.probes}
+        if self.info.unfinished and not await self.session.alive():
+            await self.session.restart()
+
+    async def _run_probe(self, name: str, probe) -> None:
+        """One probe within what is left of the audit's budget; its contexts and writes are labelled with its name."""
+        t0 = time.perf_counter()
+        self.progress(f"probe {name}", 0, 1)
+        _PHASE.set(name)  # this task's own copy: probes running side by side keep their labels apart
+        remaining = self._remaining()
+        if remaining is not None and remaining < 1:
+            self.info.unfinished[name] = f"not run: the audit's time budget ({self.budget:g}s) ran out"
+            self.info.notes.append(f"probe {name} not run: time budget reached")
+            return
+        task = asyncio.ensure_future(probe(self))
+        try:
+            done, _ = await asyncio.wait({task}, timeout=remaining)
+            if not done:
                 task.cancel()
-                raise
-            finally:
-                self.phase = "crawl"
-            if artifact is None:  # the probe does not apply (the signup trial in passive mode)
-                continue
-            refused = [w.line() for w in self._writes[mark:] if not w.allowed]
-            if hasattr(artifact, "refused_requests"):
-                artifact.refused_requests = list(dict.fromkeys([*artifact.refused_requests, *refused]))
-            artifact = artifact.model_validate(clean_data(_scrub_data(artifact.model_dump(by_alias=True),
-                                                                      self._secrets)))
-            self.info.probes[name] = self.writer.write_model(f"probes/{name}.json", artifact)
-            self.info.timings[f"probe_{name}"] = round(time.perf_counter() - t0, 2)
-            log.info("probe %s: %.1fs", name, self.info.timings[f"probe_{name}"])
+                await asyncio.wait({task}, timeout=10)
+                for phase, ctx in list(self._contexts_by_phase):
+                    if phase == name:
+                        await close_quietly(ctx, 5)
+                self.info.unfinished[name] = f"stopped after {remaining:.0f}s: the audit's time budget"
+                self.info.notes.append(f"probe {name} stopped: time budget reached")
+                return
+            artifact = task.result()
+        except Exception as exc:
+            log.exception("probe %s failed", name)
+            self.info.notes.append(self._scrub(f"probe {name} failed: {_short_error(exc)}"))
+            return
+        except BaseException:
+            task.cancel()
+            raise
+        finally:
+            self.progress(f"probe {name}", 1, 1)
+        if artifact is None:  # the probe does not apply (the signup trial in passive mode)
+            return
+        refused = [w.line() for w in self._writes if not w.allowed and w.probe == name]
+        if hasattr(artifact, "refused_requests"):
+            artifact.refused_requests = list(dict.fromkeys([*artifact.refused_requests, *refused]))
+        artifact = artifact.model_validate(clean_data(_scrub_data(artifact.model_dump(by_alias=True), self._secrets)))
+        self.info.probes[name] = self.writer.write_model(f"probes/{name}.json", artifact)
+        self.info.timings[f"probe_{name}"] = round(time.perf_counter() - t0, 2)
+        log.info("probe %s: %.1fs", name, self.info.timings[f"probe_{name}"])
 
     def item_urls(self, limit: int) -> list[str]:
         """Distinct item pages the crawl found (final URLs, one per canonical page), in visit order."""
@@ -708,7 +722,7 @@ async def dismiss_cookie_banner(page: Page) -> str | None:
                     continue
                 name = (await button.inner_text()).strip()
                 await button.click(timeout=3000)
-                await page.wait_for_timeout(200)
+                await quiet(page, 1000, quiet_ms=100)
                 return name
             except PlaywrightError:
                 continue

@@ -80,6 +80,7 @@ import re
 import secrets
 import sys
 import threading
+import time
 import tomllib
 import traceback
 from collections.abc import Iterator
@@ -349,11 +350,13 @@ class _Resolved:
 class DemoServer:
     """One variant of one demo platform, served by a ThreadingHTTPServer in a daemon thread."""
 
-    def __init__(self, platform: DemoPlatform, variant: str = "site", host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, platform: DemoPlatform, variant: str = "site", host: str = "127.0.0.1", port: int = 0,
+                 latency_ms: int = 0):
         if variant not in platform.variants:
             raise ValueError(f"{platform.slug} has no variant {variant!r} (has {', '.join(platform.variants)})")
         self.platform = platform
         self.variant = variant
+        self.latency = max(0, latency_ms) / 1000  # simulated network latency before every answer
         self.root = platform.folder / variant
         # A variant holds only what it changes; everything else comes from "site" (the overlay's base).
         self.roots = [self.root] + ([platform.folder / "site"] if variant != "site" else [])
@@ -649,6 +652,8 @@ def _make_handler(server: DemoServer) -> type[BaseHTTPRequestHandler]:
         sys_version = ""
 
         def _serve(self, method: str) -> None:
+            if server.latency:
+                time.sleep(server.latency)  # a far-away server: each response waits (threads: not one another)
             if method not in ("GET", "HEAD"):
                 length = int(self.headers.get("Content-Length") or 0)
                 if 0 < length <= 1_000_000:
@@ -746,17 +751,18 @@ class ServedURL(str):
 
 
 @contextmanager
-def serve(platform: DemoPlatform, variant: str = "site") -> Iterator[str]:
+def serve(platform: DemoPlatform, variant: str = "site", latency_ms: int = 0) -> Iterator[str]:
     """Serve one variant of a platform; yields its base URL ("http://127.0.0.1:PORT/").
 
     The yielded string is a ServedURL: `url.server.request_log` lists the (method, path) seen.
+    `latency_ms` delays every response, to measure audits as if the platform were far away.
     """
-    with DemoServer(platform, variant) as server:
+    with DemoServer(platform, variant, latency_ms=latency_ms) as server:
         yield ServedURL(server.url, server)
 
 
 @contextmanager
-def serve_world(variant: str = "site") -> Iterator[dict[str, str]]:
+def serve_world(variant: str = "site", latency_ms: int = 0) -> Iterator[dict[str, str]]:
     """Serve every demo platform at once; yields slug -> base URL.
 
     A platform that lacks `variant` is served in its "site" variant.
@@ -765,24 +771,24 @@ def serve_world(variant: str = "site") -> Iterator[dict[str, str]]:
         urls: dict[str, str] = {}
         for platform in demo_platforms():
             chosen = variant if variant in platform.variants else "site"
-            urls[platform.slug] = stack.enter_context(serve(platform, chosen))
+            urls[platform.slug] = stack.enter_context(serve(platform, chosen, latency_ms))
         yield urls
 
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m safehaven.toolkit.demo_server [SLUG] [--variant V]`: serve until Ctrl-C."""
     import argparse
-    import time
 
     parser = argparse.ArgumentParser(description="Serve the safehaven demo platforms on 127.0.0.1")
     parser.add_argument("slug", nargs="?", help="one platform (default: all)")
     parser.add_argument("--variant", default="site")
+    parser.add_argument("--latency", type=int, default=0, metavar="MS", help="delay every response (simulated network)")
     args = parser.parse_args(argv)
     with ExitStack() as stack:
         if args.slug:
-            urls = {args.slug: stack.enter_context(serve(platform_by_slug(args.slug), args.variant))}
+            urls = {args.slug: stack.enter_context(serve(platform_by_slug(args.slug), args.variant, args.latency))}
         else:
-            urls = stack.enter_context(serve_world(args.variant))
+            urls = stack.enter_context(serve_world(args.variant, args.latency))
         for slug, url in urls.items():
             print(f"{slug:20} {url}", flush=True)
         try:

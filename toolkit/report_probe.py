@@ -19,7 +19,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from safehaven.checks import lexicon
 
-from .browser import settle
+from .browser import quiet, settle
 from .models import Box, ControlSeen, Form, ReportAttempt, ReportProbe
 
 if TYPE_CHECKING:
@@ -244,14 +244,11 @@ async def _open_menus(page: Page, item_url: str) -> tuple[list[ControlSeen], lis
 
 
 async def _wait_for_late_controls(page: Page, item_url: str, wait_ms: int = 2500) -> list[dict]:
-    """Controls that scripts add a moment after load: look again for a short while."""
-    waited = 0
-    while waited < wait_ms:
-        await page.wait_for_timeout(500)
-        waited += 500
-        controls = await _report_controls(page, item_url)
-        if controls or await _menu_triggers(page):
-            return controls
+    """Controls that scripts add a moment after load: wait until the page is quiet (at most `wait_ms`), look again."""
+    await quiet(page, wait_ms, quiet_ms=300)
+    controls = await _report_controls(page, item_url)
+    if controls or await _menu_triggers(page):
+        return controls
     return []
 
 
@@ -273,7 +270,7 @@ async def _click_mark(page: Page, control: dict) -> bool:
         await page.locator(f"[data-safehaven-mark='{control['mark']}']").first.click(timeout=3000)
     except PlaywrightError:
         return False
-    await page.wait_for_timeout(350)
+    await quiet(page, 1500, quiet_ms=120)  # a menu opening, a dialog rendering
     return True
 
 

@@ -16,6 +16,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from safehaven.checks import lexicon
 
+from .browser import quiet, settle
 from .models import SignupTrial
 
 if TYPE_CHECKING:
@@ -54,13 +55,13 @@ async def probe_signup(collector: Collector) -> SignupTrial | None:
     try:
         page = await ctx.new_page()
         await page.goto(trial.url, wait_until="domcontentloaded")
-        await page.wait_for_timeout(collector.crawl.settle_ms)
+        await settle(page, collector.crawl.settle_ms)
         await _fill(page, collector, birth)
         submit = page.locator("form button[type=submit], form input[type=submit], form button:not([type])").first
         mark = guard.mark()
         guard.note_action("signup trial: submit with an under-18 date of birth")
         await submit.click(timeout=4000)
-        await page.wait_for_timeout(800)
+        await quiet(page, 2000)
         trial.blocked_requests = [w.line() for w in guard.since(mark)]
         trial.message = await page.evaluate(ERRORS_JS)
         trial.outcome = "accepted" if trial.blocked_requests else "refused"
