@@ -336,7 +336,7 @@ def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
     right = total = 0
     for cid in cids:
         cells = []
-        for p, truth, fs, _card, _bad in rows:
+        for _p, truth, fs, _card, _bad in rows:
             got, want = fs[cid].status, truth.status(cid)
             total += 1
             right += got == want
@@ -346,7 +346,7 @@ def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
     lv_right = lv_total = 0
     for area in AREAS:
         cells = []
-        for p, truth, _fs, card, _bad in rows:
+        for _p, truth, _fs, card, _bad in rows:
             got, want = card.areas[area].level, truth.level(area)
             lv_total += 1
             lv_right += got == want
