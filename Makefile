@@ -1,13 +1,14 @@
 # safehaven: set-up, demo and tests on a fresh Debian/Ubuntu machine.
 #   make demo   serve the bundled demo platforms locally, audit them, write PDF scorecards
 #   make test   run the test suite
+#   make realworld  audit real open-source platform software on 127.0.0.1 against hand-verified truth
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" != 0 ] && command -v sudo)
 
-.PHONY: setup demo test lint bench clean system-deps browser
+.PHONY: setup demo test lint bench clean system-deps browser realworld
 
 setup: $(STAMP) browser
 
@@ -53,6 +54,16 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_audit.py
+
+# Real-software benchmark (not in CI): install, seed and serve open-source platforms from PyPI on
+# 127.0.0.1:18101.., audit each with a minimal definition, print the verdict table against the
+# hand-verified truth, and save trimmed bundles for tests/test_realworld.py.
+realworld: setup
+	$(BIN)/python benchmarks/realworld/realworld.py build
+	$(BIN)/python benchmarks/realworld/realworld.py serve
+	$(BIN)/python benchmarks/realworld/realworld.py audit
+	-$(BIN)/python benchmarks/realworld/realworld.py table
+	$(BIN)/python benchmarks/realworld/realworld.py save
 
 clean:
 	rm -rf $(VENV) .pytest_cache .pytest-home

@@ -336,7 +336,7 @@ def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
     right = total = 0
     for cid in cids:
         cells = []
-        for p, truth, fs, _card, _bad in rows:
+        for _p, truth, fs, _card, _bad in rows:
             got, want = fs[cid].status, truth.status(cid)
             total += 1
             right += got == want
@@ -346,7 +346,7 @@ def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
     lv_right = lv_total = 0
     for area in AREAS:
         cells = []
-        for p, truth, _fs, card, _bad in rows:
+        for _p, truth, _fs, card, _bad in rows:
             got, want = card.areas[area].level, truth.level(area)
             lv_total += 1
             lv_right += got == want
@@ -355,6 +355,9 @@ def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
         print(f"{area + ' level':12} " + " ".join(cells))
     print(f"{'grade':12} " + " ".join(f"{c.grade + (' (prov.)' if c.provisional else ''):>{max(width, 11)}}"
                                      for _p, _t, _f, c, _b in rows))
+    print(f"{'right':12} " + " ".join(
+        f"{sum(f.status == t.status(c) for c, f in fs.items()):>{max(width, 11) - 3}}/{len(fs)}"
+        for _p, t, fs, _c, _b in rows))
     print(f"\n{right} of {total} verdicts right ({100 * right / total:.0f}%); "
           f"{lv_right} of {lv_total} area levels right")
     for p, truth, fs, _card, bad in rows:

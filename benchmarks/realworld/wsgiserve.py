@@ -10,7 +10,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings")
 sys.path.insert(0, os.getcwd())
 
-from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.core.wsgi import get_wsgi_application
 
 
 class ThreadingServer(ThreadingMixIn, WSGIServer):
@@ -20,7 +20,7 @@ class ThreadingServer(ThreadingMixIn, WSGIServer):
 
 class Handler(WSGIRequestHandler):
     def log_message(self, fmt, *args):
-        sys.stderr.write("%s %s\n" % (self.log_date_time_string(), fmt % args))
+        sys.stderr.write(f"{self.log_date_time_string()} {fmt % args}\n")
 
 
 if __name__ == "__main__":
