@@ -271,8 +271,10 @@ def handling_explained(bundle: Bundle) -> Finding:
         verdict.details["general_contact"] = contact
         return verdict
     # report-handling pages are read wherever the platform puts them (an "other" page, the start
-    # page, the page a report form thanks you on)
-    pages = pages + [p for p in bundle.ok_pages("other", "start", "signup", "login") if _speaks_of_handling(bundle, p)]
+    # page, the page a report form thanks you on); such a page must state two of the three, so one
+    # stray sentence in users' posts ("the bank answered within a day") is not read as a promise
+    pages = pages + [p for p in bundle.ok_pages("other", "start", "signup", "login")
+                     if _speaks_of_handling(bundle, p) and len(handling_statements(bundle, [p])) >= 2]
     found = handling_statements(bundle, pages)
     words = {"receipt": "a receipt confirmation", "timeframe": "a timeframe", "appeal": "a way to appeal"}
     have = [words[k] for k in words if k in found]
@@ -305,8 +307,12 @@ def general_contact(bundle: Bundle) -> dict[str, list[str]]:
     for page in bundle.ok_pages():
         if page.role == "item":
             continue
+        where = f"{page.title} {urlsplit(page.final_url or page.url).path.replace('/', ' ').replace('-', ' ')}"
+        own_page = page.role in ("help", "policy", "report", "contact") or bool(CONTACT_WORDS.search(where))
         for el in page.elements:
             href = (el.href or "").strip()
+            if not own_page and el.region not in ("header", "nav", "footer"):
+                continue  # in the body of a start or listing page an address is as likely a user's as the platform's
             if href.lower().startswith("mailto:"):
                 mails.add(href.split("?")[0].lower())
             elif href and (CONTACT_WORDS.search(el.name or "") or CONTACT_WORDS.search(urlsplit(href).path
@@ -314,7 +320,7 @@ def general_contact(bundle: Bundle) -> dict[str, list[str]]:
                 host = (urlsplit(href).hostname or own).removeprefix("www.")
                 if host == own or not own:
                     pages.add(href)
-        if page.role in ("help", "policy", "report", "start", "other"):
+        if own_page:
             for m in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", bundle.text(page)):
                 mails.add("mailto:" + m.lower().rstrip("."))
     return {"mailto": sorted(mails)[:10], "pages": sorted(pages)[:10]}

@@ -1,0 +1,51 @@
+"""What counts as the platform's own report route or handling statement, as seen on real software: an
+address in a user's ad or a sentence in users' posts is not the platform speaking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from safehaven.checks import report
+from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.evaluate import evaluate
+from safehaven.toolkit.score import score
+
+from .bundles import link, make_bundle, page
+
+SITE = "https://ads.test/"
+
+
+def _report_level(run_dir: Path) -> int:
+    return score(evaluate(Bundle(run_dir))).areas["REPORT"].level
+
+
+def test_sellers_address_in_a_listing_body_is_not_a_platform_contact(tmp_path: Path) -> None:
+    listing = page(SITE + "1-bike/", text="Gazelle bike. Mail me: joost@example.test",
+                   elements=[link("joost@example.test", "mailto:joost@example.test")])
+    run_dir = make_bundle(tmp_path, url=SITE, pages=[page(SITE, role="start", text="Ads"), listing])
+    assert report.general_contact(Bundle(run_dir))["mailto"] == []
+    assert _report_level(run_dir) == 0
+
+
+def test_platform_address_in_the_footer_is_a_contact_route(tmp_path: Path) -> None:
+    footer = [link("Contact", "mailto:support@ads.test", region="footer")]
+    run_dir = make_bundle(tmp_path, url=SITE, pages=[page(SITE, role="start", text="Ads", elements=footer)])
+    assert report.general_contact(Bundle(run_dir))["mailto"] == ["mailto:support@ads.test"]
+
+
+def test_one_time_word_in_users_posts_is_not_a_handling_timeframe(tmp_path: Path) -> None:
+    post = page(SITE + "question/5/banks/", text="Which bank lets me open an account? Flag offensive. "
+                "Great, bunq worked within a day. Thanks!")
+    policy = page(SITE + "privacy", role="policy", text="We process your data lawfully.")
+    run_dir = make_bundle(tmp_path, url=SITE, pages=[page(SITE, role="start", text="Q&A"), post, policy])
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "REPORT-06")
+    assert finding.status == "fail"
+
+
+def test_a_handling_page_outside_the_help_section_still_counts(tmp_path: Path) -> None:
+    handling = page(SITE + "moderation", text="How we handle reports. You receive a confirmation of receipt for every "
+                    "report. We decide on reports within 24 hours. You can appeal a decision on your report.")
+    policy = page(SITE + "privacy", role="policy", text="We process your data lawfully.")
+    run_dir = make_bundle(tmp_path, url=SITE, pages=[page(SITE, role="start", text="Ads"), handling, policy])
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "REPORT-06")
+    assert finding.status == "pass"
