@@ -586,10 +586,14 @@ class _SentenceBuilder:
     def _table_row(self, line: str) -> Iterable[Sentence]:
         cells = [c.strip() for c in re.split(r"\t| \| ", line) if c.strip()]
         joined = ": ".join(cells)
-        if self.table_header is None:
+        # The first row heads the table, unless it is prose (a table without a header row, or whose header
+        # was empty): then it is a row like the others.
+        if self.table_header is None and all(len(c.split()) <= 8 for c in cells):
             self.table_header = joined
             self.heading = joined
             return
+        if self.table_header is None:
+            self.table_header = ""
         yield self._sentence(joined)
 
     def _sentence(self, text: str, *, lead: str = "", heading: str | None = None) -> Sentence:
@@ -1081,6 +1085,8 @@ def _cooperation(ctx: _Ctx) -> CooperationClause | None:
     # Addresses are no words: "legal/report/lawenforcementrequest" in a URL reports nothing.
     plain = _mask(ctx.text, [m.span() for m in _URL.finditer(ctx.text)] + [m.span() for m in _EMAIL.finditer(ctx.text)])
     text = _mask(plain, lx.spans("cooperation.not_recipients", plain))
+    if lx.has("cooperation.not_platform", text):
+        return None
     recipients = _recipients(ctx, text)
     if not recipients:
         return None
@@ -1105,7 +1111,8 @@ def _recipients(ctx: _Ctx, text: str) -> list[str]:
 def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]:
     """Verbs of `path` whose object is an authority: named after the verb, or before it after 'to/aan/bij'."""
     lx = ctx.lx
-    recips = lx.spans("cooperation.recipients", seg) + lx.spans("cooperation.indirect_recipient", seg)
+    recips = lx.spans("cooperation.recipients", seg)
+    indirect = lx.spans("cooperation.indirect_recipient", seg)
     implicit = lx.spans("cooperation.implicit_recipient", seg)
     nouns = lx.spans("cooperation.not_report", seg)
     out = []
@@ -1123,7 +1130,11 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
                           re.IGNORECASE))) for r in recips)
         before = any(r[1] <= v[0] and re.search(r"(?:\bto|\baan|\bbij|\bnaar|\bwith|\bmet)\s+(?:\S+\s+){0,3}$",
                                                  seg[max(0, r[0] - 40):r[0]], re.IGNORECASE) for r in recips)
-        if after or before or implicit:
+        # "we share information ... to respond to legal process or government requests": an authority named by
+        # its order stands anywhere near the verb.
+        near_order = any(_tokens_between(seg, *sorted((v[1], r[0]) if v[1] <= r[0] else (r[1], v[0])))
+                         <= 3 * _RECIPIENT_REACH for r in indirect)
+        if after or before or implicit or near_order:
             out.append(v)
     return out
 
