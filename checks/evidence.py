@@ -7,6 +7,7 @@ policy reader and quote every sentence a verdict rests on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -434,14 +435,43 @@ def _stated(check_id: str, status: str, summary: str, clauses: Iterable[Clause],
                    evidence=text_evidence(bundle, docs), nl=nl, **details)
 
 
+QUOTE_CHARS = 320  # a quote longer than this is cut at a word boundary, with an ellipsis
+
+
 def quotes(clauses: Iterable[Clause]) -> list[Quote]:
-    """One quote per distinct sentence the verdict rests on, with its page URL."""
+    """One quote per distinct sentence the verdict rests on, with its page URL, shortened cleanly: a list
+    lead-in shared with the quote before it is given once, a phrase repeated back to back once, and a long
+    sentence is cut at a word boundary."""
     out: list[Quote] = []
+    leads: set[tuple[str, str]] = set()
     for c in clauses:
-        q = Quote(url=c.url, text=c.sentence)
+        text = clean_quote(c.sentence)
+        lead, sep, item = text.partition(": ")
+        if sep and item and len(lead) < len(text) // 2 + 80:
+            if (c.url, lead) in leads:
+                text = f"... {item}"
+            leads.add((c.url, lead))
+        q = Quote(url=c.url, text=shorten(text))
         if q not in out:
             out.append(q)
     return out[:MAX_QUOTES]
+
+
+_REPEAT = re.compile(r"\b((?:\S+\s+)+?\S+)(?:\s*[:;]?\s+\1(?!\w))+", re.IGNORECASE)
+
+
+def clean_quote(text: str) -> str:
+    """Whitespace collapsed and a phrase of two or more words repeated back to back kept once."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return _REPEAT.sub(r"\1", text)
+
+
+def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-")
+    return f"{cut} ..."
 
 
 def text_evidence(bundle: Bundle, docs: list[PolicyDocument]) -> list[Evidence]:

@@ -592,10 +592,14 @@ class _SentenceBuilder:
     def _table_row(self, line: str) -> Iterable[Sentence]:
         cells = [c.strip() for c in re.split(r"\t| \| ", line) if c.strip()]
         joined = ": ".join(cells)
-        if self.table_header is None:
+        # The first row heads the table, unless it is prose (a table without a header row, or whose header
+        # was empty): then it is a row like the others.
+        if self.table_header is None and all(len(c.split()) <= 8 for c in cells):
             self.table_header = joined
             self.heading = joined
             return
+        if self.table_header is None:
+            self.table_header = ""
         yield self._sentence(joined)
 
     def _sentence(self, text: str, *, lead: str = "", heading: str | None = None) -> Sentence:
@@ -843,7 +847,10 @@ def _retention(ctx: _Ctx) -> list[RetentionClause]:
     if cookie_sentence and not lx.has("retention.cookie", text):
         return []  # a heading about cookies, and the sentence names no other kind of data
     masked = _mask(text, lx.spans("retention.masked", text))
-    triggers = lx.spans("retention.triggers", masked)
+    # "if you remove your account, we stop combining your info within 7 days": a deletion that is the event,
+    # not what happens to the data, is no retention verb.
+    events = lx.spans("kinds.event_mentions", text)
+    triggers = [t for t in lx.spans("retention.triggers", masked) if not any(a <= t[0] < b for a, b in events)]
     context_trigger = lx.has("retention.triggers", ctx.heading)
     if not triggers and not context_trigger:
         return []
@@ -874,10 +881,15 @@ def _outside_cookie_clause(ctx: _Ctx, p: _Period, spans: list[tuple[int, int, st
     return bool(kinds & set(DATA_KINDS))
 
 
+_IDENTIFIER_CELL = re.compile(r"^[A-Za-z0-9]*_[\w-]*:|^__?\w+:|^[a-z]+[A-Z]\w*:")
+
+
 def _is_cookie_context(ctx: _Ctx) -> bool:
     lx = ctx.lx
     if lx.has("retention.cookie", ctx.text):
         return True
+    if _IDENTIFIER_CELL.match(ctx.sentence.text):
+        return True  # a row of a table of cookies or storage keys ("session_token: ...: 30 days")
     return lx.has("retention.cookie", ctx.heading) and _pick_kinds(_kind_spans(ctx)) in ((), ("general",))
 
 
@@ -887,7 +899,9 @@ def _is_retention_period(ctx: _Ctx, p: _Period, triggers: list[tuple[int, int]],
     if context_trigger and distance > _CONTEXT_DISTANCE:
         distance, verb = _CONTEXT_DISTANCE, None
     lo, hi = _clause_bounds(text, lx, p.start, p.end)
-    blockers = [s for s in lx.spans("retention.blockers", text) if s[0] >= lo and s[1] <= hi]
+    inactive = lx.spans("retention.inactivity", text)
+    blockers = [s for s in lx.spans("retention.blockers", text) if s[0] >= lo and s[1] <= hi
+                and not any(a <= s[0] < b for a, b in inactive)]
     if _nearest(blockers, (p.start, p.end))[0] < distance:
         return False
     if verb and _is_moderation_speed(ctx, p, verb):
@@ -1074,7 +1088,11 @@ def _exception_follows(ctx: _Ctx) -> bool:
 def _cooperation(ctx: _Ctx) -> CooperationClause | None:
     """Reporting to or sharing with authorities, judged per part of the sentence around an exception."""
     lx = ctx.lx
-    text = _mask(ctx.text, lx.spans("cooperation.not_recipients", ctx.text))
+    # Addresses are no words: "legal/report/lawenforcementrequest" in a URL reports nothing.
+    plain = _mask(ctx.text, [m.span() for m in _URL.finditer(ctx.text)] + [m.span() for m in _EMAIL.finditer(ctx.text)])
+    text = _mask(plain, lx.spans("cooperation.not_recipients", plain))
+    if lx.has("cooperation.not_platform", text):
+        return None
     recipients = _recipients(ctx, text)
     if not recipients:
         return None
@@ -1099,7 +1117,8 @@ def _recipients(ctx: _Ctx, text: str) -> list[str]:
 def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]:
     """Verbs of `path` whose object is an authority: named after the verb, or before it after 'to/aan/bij'."""
     lx = ctx.lx
-    recips = lx.spans("cooperation.recipients", seg) + lx.spans("cooperation.indirect_recipient", seg)
+    recips = lx.spans("cooperation.recipients", seg)
+    indirect = lx.spans("cooperation.indirect_recipient", seg)
     implicit = lx.spans("cooperation.implicit_recipient", seg)
     nouns = lx.spans("cooperation.not_report", seg)
     out = []
@@ -1117,7 +1136,11 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
                           re.IGNORECASE))) for r in recips)
         before = any(r[1] <= v[0] and re.search(r"(?:\bto|\baan|\bbij|\bnaar|\bwith|\bmet)\s+(?:\S+\s+){0,3}$",
                                                  seg[max(0, r[0] - 40):r[0]], re.IGNORECASE) for r in recips)
-        if after or before or implicit:
+        # "we share information ... to respond to legal process or government requests": an authority named by
+        # its order stands anywhere near the verb.
+        near_order = any(_tokens_between(seg, *sorted((v[1], r[0]) if v[1] <= r[0] else (r[1], v[0])))
+                         <= 3 * _RECIPIENT_REACH for r in indirect)
+        if after or before or implicit or near_order:
             out.append(v)
     return out
 
@@ -1232,13 +1255,21 @@ def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
         if not topics:
             continue
         sanctions = _sanctions(ctx, seg)
-        forbids = lx.has("prohibition.markers", seg) or _negated_publishing(seg, lx)
+        forbids = lx.has("prohibition.markers", seg) or _negated_publishing(seg, lx) or _continues_rule(ctx)
         obliges = _obligation_near_topic(seg, lx)
         for topic in topics:
             named = forbids or (obliges and topic != "trafficking") or {"removal", "ban"} & set(sanctions)
             if named and topic not in out:
                 out[topic] = Prohibition(**ctx.base(), topic=topic, sanctions=sanctions)
     return list(out.values())
+
+
+def _continues_rule(ctx: _Ctx) -> bool:
+    """'Do not impersonate others. This includes creating fake profiles.': the second sentence spells out the first."""
+    lx = ctx.lx
+    if not lx.has("prohibition.continues", ctx.text[ctx.item_start:]):
+        return False
+    return lx.has("prohibition.markers", ctx.previous) or _negated_publishing(ctx.previous, lx)
 
 
 def _obligation_near_topic(text: str, lx: _Lexicon) -> bool:

@@ -532,3 +532,32 @@ def test_sentences_glued_without_a_space_are_split():
     split = [s.text for s in policy.split_sentences("Wij bewaren logs 90 dagen.Berichten bewaren we bijv. 6 maanden.")]
     assert split == ["Wij bewaren logs 90 dagen.", "Berichten bewaren we bijv. 6 maanden."]
     assert len(policy.split_sentences("Visit tweakers.net.Or write to us.")) == 1  # a domain, not a stop
+
+
+def test_first_table_row_in_prose_is_a_row_not_a_header():
+    text = ("Logs data\tWe collect your IP address when you use the service. We delete IP addresses after 100 days.\n"
+            "Usage data\tWe collect which pages you visit.")
+    assert periods(text) == [(100, ("logs",))]
+
+
+def test_creating_an_account_is_an_event_not_account_data():
+    assert periods("Except for the IP address used to create your account, we delete IP addresses after 100 days.") == [
+        (100, ("logs",))]
+
+
+def test_standard_contractual_clauses_are_not_the_platform_refusing():
+    text = ("The data importer agrees not to disclose the personal data requested by a public authority until "
+            "required to do so under the applicable procedural rules.")
+    assert modes(text) == []
+
+
+def test_signing_up_for_something_is_not_posing_as_someone():
+    assert topics("Wil je een vacature plaatsen, dan dien je je op te geven voor een plaatsingscontract.") == []
+    assert [t for t, _ in topics("Het is verboden je uit te geven voor een ander.")] == ["third_party"]
+
+
+def test_authority_named_by_its_order_far_from_the_verb():
+    text = ("We access, preserve, and share your information described in this policy if we have a good-faith "
+            "belief that it is necessary to: (a) respond pursuant to applicable law or regulations, legal process, "
+            "or government requests; (b) enforce our terms.")
+    assert [m for m, _ in modes(text)] == ["on_request"]
