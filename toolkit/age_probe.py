@@ -40,6 +40,7 @@ def gate_patterns() -> dict[str, str]:
     out = {key: lexicon.pattern("age", key).pattern for key in ("gate", "enter", "leave", "dob", "document")}
     out["method"] = "|".join(lexicon.pattern("age", key).pattern for key in
                              ("method_estimation", "method_live", "method_eid", "method_id_document"))
+    out["step"] = lexicon.pattern("age", "verify_step").pattern
     return out
 
 
