@@ -435,6 +435,9 @@ def _method_words(text: str) -> bool:
 
 
 def _denied(sentence: str) -> bool:
+    sentence = re.sub(r"\b(don't|do not) worry\b|\bno worries\b|\bgeen zorgen\b|\bmaak je geen zorgen\b|"
+                      r"\b(we|wij) (bewaren|slaan) (er )?(niets|geen)\b|\bnothing is (stored|kept|saved)\b|"
+                      r"\bwe (don't|do not|never) (store|keep|save)\b", " ", sentence, flags=re.I)
     if not lexicon.has(sentence, "age", "method_not"):
         return False
     # "you can't post until ...", "niet zichtbaar voordat ...": a requirement, not a denial

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from safehaven.checks.base import area_of, registry
 from safehaven.toolkit.bundle import Bundle
 from safehaven.toolkit.evaluate import evaluate
 from safehaven.toolkit.models import (
@@ -20,7 +21,7 @@ from safehaven.toolkit.models import (
     ReportAttempt,
     ReportProbe,
 )
-from safehaven.toolkit.score import score
+from safehaven.toolkit.score import LEVELS, score
 
 from tests.bundles import button, field, form, link, make_bundle, page
 
@@ -28,9 +29,26 @@ SITE = "https://platform.test"
 LANGS = ("en", "nl")
 
 
-def levels(tmp_path: Path, pages: list[dict], probes: dict | None = None, adult: bool = True) -> dict[str, int]:
-    bundle = Bundle(make_bundle(tmp_path, pages=pages, url=f"{SITE}/", adult=adult, probes=probes))
-    return {area: a.level for area, a in score(evaluate(bundle)).areas.items()}
+class _Levels:
+    """levels(...)[AREA]: the area's level as the scorecard computes it (the area's checks, then its ladder)."""
+
+    def __init__(self, bundle: Bundle):
+        self.bundle = bundle
+
+    def __getitem__(self, area: str) -> int:
+        checks = {cid: fn for cid, fn in registry().items() if area_of(cid) == area}
+        return LEVELS[area]({cid: fn(self.bundle) for cid, fn in checks.items()})
+
+
+def levels(tmp_path: Path, pages: list[dict], probes: dict | None = None, adult: bool = True) -> _Levels:
+    return _Levels(Bundle(make_bundle(tmp_path, pages=pages, url=f"{SITE}/", adult=adult, probes=probes)))
+
+
+def test_the_area_level_is_the_scorecards(tmp_path):
+    pages, probes = report_case("en", 5, near=False)
+    bundle = Bundle(make_bundle(tmp_path, pages=pages, url=f"{SITE}/", probes=probes))
+    card = score(evaluate(bundle))
+    assert {a: card.areas[a].level for a in LEVELS} == {a: _Levels(bundle)[a] for a in LEVELS}
 
 
 def T(lang: str, en: str, nl: str) -> str:

@@ -110,3 +110,25 @@ def test_flags_the_gate_script_checks_are_read_with_the_value_it_wants():
     got = {(f["kind"], f["name"]): f["value"] for f in flags_in_script(src)}
     assert got == {("cookie", "age_ok"): "1", ("cookie", "av_passed"): "yes", ("cookie", "over18"): "true",
                    ("local", "ageVerified"): "verified", ("session", "av"): ""}
+
+
+async def test_a_gate_that_cannot_be_passed_is_walked_around_with_the_key_its_own_script_checks(browser_session,
+                                                                                                  tmp_path):
+    from safehaven.toolkit.bundle import Bundle
+    from safehaven.toolkit.collect import collect
+    from safehaven.toolkit.definition import parse_definition
+    from safehaven.toolkit.models import AgeGateProbe
+
+    from .sitesrv import serve_site
+
+    with serve_site("camgate") as (url, server):
+        defn = parse_definition(f'[platform]\nname = "Velvet"\nurl = "{url}"\n[pages]\nitems = ["{url}ads/31.html"]\n'
+                                '[crawl]\nmax_pages = 6\n')
+        await collect(defn, tmp_path / "run", browser_session)
+        assert server.posts == []
+    probe = Bundle(tmp_path / "run").probe("age_gate", AgeGateProbe)
+    assert probe.observations[0].gate and not probe.passed_gate
+    flag = next(f for f in probe.storage_set if f["name"] == "av_pass")
+    assert flag["value"] == "ok" and flag["source"] == "script" and flag["unlocks"] == "true"
+    f = age.gate_cannot_be_walked_around(Bundle(tmp_path / "run"))
+    assert f.status in ("partial", "fail") and "av_pass=ok" in f.summary

@@ -42,3 +42,12 @@ async def test_active_mode_sees_a_form_without_age_check_try_to_send_and_stops_i
     assert trial.outcome == "accepted" and trial.blocked_requests[0].startswith("POST ")
     assert posts == []  # the request was stopped in the browser
     assert age.signup_turns_minors_away(bundle).status == "fail"
+
+
+async def test_active_mode_fills_a_date_of_birth_split_over_three_selects_under_a_table_heading(browser_session, tmp_path):
+    bundle, posts = await _run(browser_session, tmp_path, active=True, site="signup-split")
+    signup = next(p for p in bundle.pages if p.role == "signup")
+    parts = [f for form in signup.forms for f in form.fields if f.tag == "select"]
+    assert len(parts) == 3 and all("Geboortedatum" in f.label for f in parts)
+    trial = bundle.probe("signup", SignupTrial)
+    assert trial.outcome == "refused" and "18 jaar of ouder" in trial.message and posts == []

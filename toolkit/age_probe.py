@@ -37,7 +37,11 @@ FORGEABLE_VALUE = re.compile(
 
 def gate_patterns() -> dict[str, str]:
     """The lexicon patterns gate.js needs, as JavaScript-compatible regex sources."""
-    return {key: lexicon.pattern("age", key).pattern for key in ("gate", "enter", "leave", "dob", "document")}
+    out = {key: lexicon.pattern("age", key).pattern for key in ("gate", "enter", "leave", "dob", "document")}
+    out["method"] = "|".join(lexicon.pattern("age", key).pattern for key in
+                             ("method_estimation", "method_live", "method_eid", "method_id_document"))
+    out["step"] = lexicon.pattern("age", "verify_step").pattern
+    return out
 
 
 async def detect_gate(page: Page) -> dict:
@@ -111,8 +115,12 @@ async def _fill_date(field) -> None:
 async def probe_age_gate(collector: Collector) -> AgeGateProbe:
     """Fresh-context visits of the start page and of up to two item pages, then the bypass test."""
     probe = AgeGateProbe()
-    deep_links = collector.item_urls(2) or [p.final_url or p.url for p in collector.pages
-                                            if p.ok and p.role in ("listing", "other")][:1]
+    # The link as it was followed: when the gate comes back on every visit, the crawl's final URL of
+    # an item is the gate page itself.
+    items = [p for p in collector.pages if p.ok and p.role == "item"][:2]
+    deep_links = [p.url if _path_of(p.final_url or p.url) != _path_of(p.url) else (p.final_url or p.url)
+                  for p in items] or [p.final_url or p.url for p in collector.pages
+                                      if p.ok and p.role in ("listing", "other")][:1]
     entries = [("start", collector.start_url)] + [("deep_link", u) for u in deep_links]
     for n, (entry, url) in enumerate(entries):
         probe.observations.append(await _observe(collector, url, entry, n))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from playwright.async_api import Error as PlaywrightError
@@ -26,7 +27,12 @@ log = logging.getLogger("safehaven.signup_probe")
 
 FIELD_JS = """(el) => [el.tagName.toLowerCase(), (el.type || '').toLowerCase(), el.name || '', el.id || '',
   el.getAttribute('placeholder') || '', el.getAttribute('aria-label') || '',
-  (el.labels && el.labels[0] ? el.labels[0].innerText : '')].join('|')"""
+  (el.labels && el.labels[0] ? el.labels[0].innerText : ''),
+  (el.options && el.options[0] ? el.options[0].textContent : ''),
+  (el.closest('fieldset') && el.closest('fieldset').querySelector('legend')
+    ? el.closest('fieldset').querySelector('legend').innerText : ''),
+  (el.closest('tr') && el.closest('tr').querySelector('th') ? el.closest('tr').querySelector('th').innerText : '')
+  ].join('|')"""
 ERRORS_JS = """() => {
   const texts = [];
   const sel = '[role=alert], .error, .invalid-feedback, [aria-live], .field-error, .form-error, [aria-invalid=true]';
@@ -91,8 +97,7 @@ async def _fill(page: Page, collector: Collector, birth: dt.date) -> None:
                 continue
             if kind == "date":
                 await el.fill(birth.isoformat())
-            elif tag == "select" and lexicon.has(desc, "age", "dob") or any(w in desc for w in ("day", "dag", "month",
-                                                                                                  "maand", "year", "jaar")):
+            elif (tag in ("select", "input") and lexicon.has(desc, "age", "dob")) or DATE_PART.search(desc):
                 await _fill_part(el, tag, desc, birth)
             elif kind == "email":
                 await el.fill(data.email)
@@ -107,12 +112,35 @@ async def _fill(page: Page, collector: Collector, birth: dt.date) -> None:
             continue
 
 
+DATE_PART = re.compile(r"\b(day|dag|dd|month|maand|mm|year|jaar|yyyy|jjjj|yy|jj)\b", re.I)
+YEAR_PART = re.compile(r"\b(year|jaar|yyyy|jjjj|yy|jj)\b", re.I)
+MONTH_PART = re.compile(r"\b(month|maand|mm)\b", re.I)
+MONTHS = ("jan", "feb", "mar|mrt|maa", "apr", "ma[yi]|mei", "jun", "jul", "aug", "sep", "o[ck]t", "nov", "dec")
+
+
 async def _fill_part(el, tag: str, desc: str, birth: dt.date) -> None:
-    value = (str(birth.year) if ("year" in desc or "jaar" in desc) else
-             f"{birth.month:02d}" if ("month" in desc or "maand" in desc) else f"{birth.day:02d}")
+    """One part of a date of birth split over day / month / year fields (selects or inputs)."""
+    if tag != "select" and not DATE_PART.search(desc):  # one text field for the whole date
+        await el.fill(f"{birth.day:02d}-{birth.month:02d}-{birth.year}")
+        return
+    values = await el.evaluate("(e) => Array.from(e.options).map(o => [o.value, o.textContent.trim()])") \
+        if tag == "select" else []
+    if tag == "select" and not DATE_PART.search(desc):  # "Geboortedatum" over three selects: tell them by options
+        texts = [t for _, t in values]
+        if sum(1 for t in texts if re.fullmatch(r"(19|20)\d\d", t)) >= 10:
+            desc += " year"
+        elif any(re.match(r"(jan|feb|m[aä]r|mrt|apr)", t, re.I) for t in texts):
+            desc += " month"
+        else:
+            desc += " day"
+    value = (str(birth.year) if YEAR_PART.search(desc) else
+             f"{birth.month:02d}" if MONTH_PART.search(desc) else f"{birth.day:02d}")
     if tag == "select":
-        options = await el.evaluate("(e) => Array.from(e.options).map(o => o.value)")
+        options = [v for v, _ in values]
         pick = next((o for o in options if o.lstrip("0") == value.lstrip("0")), None)
+        if pick is None and MONTH_PART.search(desc) and not YEAR_PART.search(desc):  # "January", "jan", "mrt"
+            month = re.compile(rf"^({MONTHS[birth.month - 1]})", re.I)
+            pick = next((v for v, text in values if month.match(text) or month.match(v)), None)
         if pick is not None:
             await el.select_option(pick)
     else:

@@ -3,6 +3,8 @@
 (p) => {
   const re = (s) => new RegExp(s, 'i');
   const AGE = re(p.gate), ENTER = re(p.enter), LEAVE = re(p.leave), DOB = re(p.dob), DOC = re(p.document);
+  // A verification step the visitor cannot click through (a face scan, an ID check, a bank login).
+  const METHOD = p.method ? re(p.method) : null, STEP = p.step ? re(p.step) : null;
   const DATE_PART = /\b(day|month|year|dag|maand|jaar|dd|mm|yyyy|jjjj)\b/i;
   const vw = window.innerWidth, vh = window.innerHeight;
   const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
@@ -47,7 +49,11 @@
     // 2. A whole page that is nothing but a gate (an interstitial).
     const controls = Array.from(all(document)).filter((el) => visible(el) &&
       (el.matches('button, input, select, a[href], [role=button]')));
-    const hasEnter = controls.some((el) => ENTER.test(nameOf(el)));
+    // a page that describes a verification method and offers its step (a frame, or a control that starts it)
+    const verifyFrame = Array.from(document.querySelectorAll('iframe')).some((f) =>
+      /verif|kyc|ident|age|leeftijd|check|passport|selfie|liveness/i.test((f.src || '') + ' ' + (f.title || '')));
+    const hasStep = METHOD && STEP && METHOD.test(bodyText) && (verifyFrame || controls.some((el) => STEP.test(nameOf(el))));
+    const hasEnter = controls.some((el) => ENTER.test(nameOf(el))) || hasStep;
     const hasDob = controls.some((el) => el.type === 'date' || DOB.test(el.name || '') || DATE_PART.test(el.name || el.getAttribute('placeholder') || ''));
     const fewLinks = document.querySelectorAll('a[href]').length < 25;
     if ((hasEnter || hasDob) && fewLinks) { kind = 'interstitial'; gateEl = document.body; }

@@ -1,5 +1,5 @@
-// Harbourlight: the "⋯" menu on a profile is built when it is opened, and the report sheet is built
-// when "Report profile" is chosen. Block and mute need a profile (they go to the sign-in page).
+// Harbourlight: the "⋯" menu on a profile opens on click, and the report sheet is built when
+// "Report profile" is chosen. Block and mute need a profile (they go to the sign-in page).
 (function () {
   'use strict';
   var profile = document.querySelector('[data-profile]');
@@ -7,34 +7,26 @@
   var handle = profile.getAttribute('data-profile');
   var name = profile.querySelector('h1').textContent.split(',')[0];
   var dots = profile.querySelector('.dots');
-  var menu = null;
+  var menu = profile.querySelector('.menu');
 
-  function item(label, onClick) {
-    var b = document.createElement('button');
-    b.type = 'button';
-    b.setAttribute('role', 'menuitem');
-    b.textContent = label;
-    b.addEventListener('click', onClick);
-    return b;
-  }
   function close() {
-    if (menu) { menu.remove(); menu = null; dots.setAttribute('aria-expanded', 'false'); }
+    menu.hidden = true;
+    dots.setAttribute('aria-expanded', 'false');
   }
   dots.addEventListener('click', function (e) {
     e.stopPropagation();
-    if (menu) { close(); return; }
-    menu = document.createElement('div');
-    menu.className = 'menu';
-    menu.setAttribute('role', 'menu');
-    menu.appendChild(item('Report profile', function () { close(); openSheet(); }));
-    menu.appendChild(item('Block ' + name, function () { location.href = '/signin?next=/profile/' + handle; }));
-    menu.appendChild(item('Mute ' + name, function () { location.href = '/signin?next=/profile/' + handle; }));
-    menu.appendChild(item('Share profile', function () { close(); }));
-    dots.parentNode.appendChild(menu);
-    dots.setAttribute('aria-expanded', 'true');
+    menu.hidden = !menu.hidden;
+    dots.setAttribute('aria-expanded', String(!menu.hidden));
+  });
+  menu.addEventListener('click', function (e) {
+    var act = e.target.getAttribute('data-act');
+    if (!act) return;
+    close();
+    if (act === 'report') openSheet();
+    else if (act === 'block' || act === 'mute') location.href = '/signin?next=/profile/' + handle;
   });
   document.addEventListener('keydown', function (e) { if (e.key === 'Escape') close(); });
-  document.addEventListener('click', function (e) { if (menu && !menu.contains(e.target)) close(); });
+  document.addEventListener('click', function (e) { if (!menu.hidden && !menu.contains(e.target)) close(); });
 
   function openSheet() {
     var sheet = document.createElement('div');
