@@ -177,6 +177,15 @@ async def _walk(collector: Collector, page: Page, control: dict, clicks: int, at
             return
         nxt = [c for c in await _report_controls(page, page.url) if c.get("mark") != control.get("mark")
                or page.url != attempt.item_url]
+        stayed = page.url.split("#")[0] == before_url.split("#")[0]
+        if not nxt and stayed and not (href and not href.startswith(("javascript:", "#")) and "#" not in href[-1:]):
+            # A flag control that, clicked by a logged-out visitor, sent nothing and showed nothing (askbot's
+            # "flag offensive"): a one-click flag that does not work without an account.
+            attempt.outcome, attempt.clicks, attempt.outcome_url = "form", clicks, page.url
+            attempt.form = Form(name=f"one-click report: '{control['name'] or control['tag']}'", method="none")
+            attempt.steps.append("clicking it sent nothing and showed no form: a one-click flag that did nothing "
+                                 "for a logged-out visitor")
+            return
         if not nxt:
             break
         control = nxt[0]
