@@ -30,6 +30,11 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
 
     if _is_report_form_page(forms, label, words_in_path):
         return "report", ["a form on a page named for reporting"]
+    if is_item_url(url) and not lexicon.has(words_in_path, "roles", "signup") \
+            and not lexicon.has(words_in_path, "roles", "login"):
+        # An item page that carries a signup or login box (askbot's answer form) is still an item page.
+        if item_links < LISTING_LINKS or item_by_content(signals or {}, item_links):
+            return "item", ["URL of a single item"]
     if any(_is_signup_form(f) for f in forms) or (lexicon.has(words_in_path, "roles", "signup")
                                                    and not lexicon.has(words_in_path, "roles", "login")):
         return "signup", ["signup form" if forms else "signup words in the URL"]
@@ -129,7 +134,7 @@ def is_system_url(url: str) -> bool:
     pieces += [k.lower() for k in query]
     words = set()
     for piece in pieces:
-        split = [w for w in re.split(r"[_.\-+ ]+", piece) if w]
+        split = [w for w in re.split(r"[_.\-+ :=,;]+", piece) if w]
         words.add(piece)
         if len(split) <= 3:
             words.update(split)
