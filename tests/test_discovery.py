@@ -242,3 +242,13 @@ def test_probe_errors_are_not_assessed_not_no_control(tmp_path):
                   report.report_categories):
         f = check(bundle)
         assert f.status == "not_assessed" and "could not open" in f.summary and f.summaries["nl"], check
+
+
+def test_an_item_page_with_a_signup_box_stays_an_item():
+    from .bundles import field, form
+
+    box = form(field("Screen name"), field("E-mail", type="email"), field("Password", type="password"),
+               field("Password again", type="password"), submit="Sign up")
+    url = "https://qa.test/question/10/how-do-i-register-my-child-for-school/"
+    assert classify_page(url, forms=[box])[0] == "item"
+    assert classify_page("https://qa.test/account/signup/", forms=[box])[0] == "signup"
