@@ -176,7 +176,13 @@ def report_without_account(bundle: Bundle) -> Finding:
         return finding(cid, "fail", "No report control found on any sampled item page.",
                        nl="Op geen enkele bekeken itempagina een meldknop gevonden.")
     walled = [a for a in with_control if a.outcome == "login"]
-    open_ = [a for a in with_control if a.outcome in ("form", "mailto")]
+    open_ = [a for a in with_control if a.outcome in ("form", "mailto") and not _did_nothing(a)]
+    if not walled and not open_ and any(_did_nothing(a) for a in with_control):
+        a = next(a for a in with_control if _did_nothing(a))
+        return finding(cid, "fail", f"Clicking the flag control ('{a.control.name}') as a logged-out visitor sent "
+                       "nothing and showed no form: flagging needs an account.", evidence=[_attempt_ev(a)],
+                       nl=f"Een klik op de markeerknop ('{a.control.name}') als niet-ingelogde bezoeker verstuurde niets "
+                          "en toonde geen formulier: markeren vraagt een account.")
     if walled:
         return finding(cid, "fail", f"A login wall stands before the report form on {len(walled)} of "
                        f"{len(with_control)} item pages with a report control.", evidence=[_attempt_ev(walled[0], True)],
@@ -483,6 +489,11 @@ def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, 
                            nl=f"Geen meldformulier: melden gaat per e-mail naar {mails[0].removeprefix('mailto:')}.")
     return [], finding(cid, "fail", "The report control leads to no report form.",
                        evidence=[_attempt_ev(with_control[0])], nl="De meldknop leidt niet naar een meldformulier.")
+
+
+def _did_nothing(attempt: ReportAttempt) -> bool:
+    """A one-click flag that, clicked logged out, sent nothing and showed nothing (the probe's method 'none')."""
+    return attempt.outcome == "form" and attempt.form is not None and attempt.form.method == "none"
 
 
 def _opened(probe: ReportProbe) -> list[ReportAttempt]:

@@ -242,3 +242,29 @@ def test_probe_errors_are_not_assessed_not_no_control(tmp_path):
                   report.report_categories):
         f = check(bundle)
         assert f.status == "not_assessed" and "could not open" in f.summary and f.summaries["nl"], check
+
+
+def test_an_item_page_with_a_signup_box_stays_an_item():
+    from .bundles import field, form
+
+    box = form(field("Screen name"), field("E-mail", type="email"), field("Password", type="password"),
+               field("Password again", type="password"), submit="Sign up")
+    url = "https://qa.test/question/10/how-do-i-register-my-child-for-school/"
+    assert classify_page(url, forms=[box])[0] == "item"
+    assert classify_page("https://qa.test/account/signup/", forms=[box])[0] == "signup"
+
+
+def test_a_one_click_flag_that_does_nothing_logged_out_is_one_click_but_needs_an_account(tmp_path):
+    from safehaven.toolkit.models import Form
+
+    attempts = [ReportAttempt(item_url=f"https://x.test/question/{i}/q/", outcome="form", clicks=1,
+                              control=ControlSeen(name="flag offensive", tag="span", how="name"),
+                              form=Form(name="one-click report: 'flag offensive'", method="none")) for i in (1, 2)]
+    run = make_bundle(tmp_path, [page(f"https://x.test/question/{i}/q/", role="item") for i in (1, 2)],
+                      probes={"report": ReportProbe(attempts=attempts)})
+    bundle = Bundle(run)
+    assert report.report_within_two_clicks(bundle).status == "pass"
+    r03 = report.report_without_account(bundle)
+    assert r03.status == "fail" and "flag offensive" in r03.summary and r03.summaries["nl"]
+    assert report.report_form_complete(bundle).status == "fail"
+    assert report.report_categories(bundle).status == "fail"

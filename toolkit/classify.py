@@ -30,12 +30,18 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
 
     if _is_report_form_page(forms, label, words_in_path):
         return "report", ["a form on a page named for reporting"]
-    if any(_is_signup_form(f) for f in forms) or (lexicon.has(words_in_path, "roles", "signup")
-                                                   and not lexicon.has(words_in_path, "roles", "login")):
+    # Signup and login words of the path, not of a title slug ("how-do-i-register-my-child" is a question)
+    short_words = " ".join(seg for seg in re.split(r"/+", path) if len(re.split(r"[_.\-]+", seg)) <= 3)
+    short_words = " ".join(re.split(r"[/_\-.]+", short_words))
+    signup_path = lexicon.has(short_words, "roles", "signup")
+    login_path = lexicon.has(short_words, "roles", "login")
+    # An item page that carries a signup or login box (askbot's answer form) is still an item page.
+    item_page = is_item_url(url) and not signup_path and not login_path
+    if any(_is_signup_form(f) for f in forms) and not item_page or (signup_path and not login_path):
         return "signup", ["signup form" if forms else "signup words in the URL"]
-    if forms and (lexicon.has(title, "roles", "signup") or lexicon.has(link_text, "roles", "signup")):
+    if forms and not item_page and (lexicon.has(title, "roles", "signup") or lexicon.has(link_text, "roles", "signup")):
         return "signup", ["a form on a page named for signing up or placing an ad"]
-    if any(_is_login_form(f) for f in forms) or lexicon.has(words_in_path, "roles", "login"):
+    if any(_is_login_form(f) for f in forms) and not item_page or login_path:
         return "login", ["login form" if forms else "login words in the URL"]
     for role in ("policy", "help"):
         for where, value in (("URL", words_in_path), ("title", title), ("link text", link_text)):
@@ -129,7 +135,7 @@ def is_system_url(url: str) -> bool:
     pieces += [k.lower() for k in query]
     words = set()
     for piece in pieces:
-        split = [w for w in re.split(r"[_.\-+ ]+", piece) if w]
+        split = [w for w in re.split(r"[_.\-+ :=,;]+", piece) if w]
         words.add(piece)
         if len(split) <= 3:
             words.update(split)

@@ -223,6 +223,8 @@ class Collector:
                         cond.notify_all()
                         return
                     cand = heapq.heappop(self._frontier)
+                    if cand.hint is None and self.is_item(cand.url) and self._items_seen() >= self.crawl.max_items:
+                        continue  # enough items: the budget goes to other pages
                     busy += 1
                 try:
                     await self._visit(ctx, events, cand)
@@ -241,7 +243,8 @@ class Collector:
             return
         item = self.is_item(url)
         if item and hint is None:
-            if self._items_queued >= self.crawl.max_items:
+            # A generous cap on what waits; the item budget itself counts pages that turned out to be items.
+            if self._items_queued >= self.crawl.max_items * 4:
                 return
             self._items_queued += 1
         self._queued.add(key)
@@ -254,8 +257,8 @@ class Collector:
         for rank, role in enumerate(("policy", "help", "report", "signup", "login"), start=1):
             if lexicon.has(label, "roles", role):
                 return 1 + rank / 10
-        if item:
-            return 2 + depth / 10
+        if item:  # posts and ads before member profiles
+            return 2 + depth / 10 + (0.5 if is_member_profile(url) else 0)
         if is_system_url(url):  # search, print views, member lists, sort variants: only when nothing else is left
             return 6 + depth
         return 3 + depth
@@ -450,7 +453,9 @@ class Collector:
         shot = await _screenshot(page, self.crawl.page_timeout, masked=bool(self._secrets))
         record.files["screenshot"] = self.writer.write_bytes(f"{base}/screenshot.jpg", shot)
         self._learn_item_patterns(record)
-        item_links = sum(1 for e in record.elements if e.href and self.is_item(e.href))
+        # Distinct items linked, not the page's own post permalinks (?post=5) or its other names
+        item_links = len({fold_key(urljoin(page.url, e.href)) for e in record.elements if e.href and self.is_item(e.href)}
+                         - {fold_key(page.url), fold_key(cand.url)})
         role, reasons = classify_page(page.url, title=record.title, link_text=cand.link_text, text=text, forms=forms,
                                       item_links=item_links, is_start=cand.hint == "start" and cand.depth == 0,
                                       hint=None if cand.hint == "start" else cand.hint, signals=record.signals,
@@ -464,6 +469,10 @@ class Collector:
         for e in record.elements:
             if e.href and e.tag in ("a", "area"):
                 self._enqueue(urljoin(page.url, e.href), page.url, e.name, cand.depth + 1)
+
+    def _items_seen(self) -> int:
+        """Pages visited so far that show one item (by URL or content), member profiles beside them not counted."""
+        return sum(1 for p in self.pages if p.role == "item" and not is_member_profile(p.final_url or p.url, p.signals))
 
     def _behind_known_wall(self, url: str) -> bool:
         """A login page again (with another ?next=), or a URL like one that already redirected to the login."""

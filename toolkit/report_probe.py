@@ -151,6 +151,7 @@ async def _walk(collector: Collector, page: Page, control: dict, clicks: int, at
             return
         attempt.steps.append(f"clicked '{control['name'] or control['tag']}'")
         before, before_url, writes = await visible_forms(page, collector.site), page.url, guard.mark()
+        shown_before = {c.get("mark") for c in await _report_controls(page, page.url)}
         await _activate(page, control)
         await _settle(page, collector.crawl.settle_ms)
         state = await _state(page, collector.site, before, before_url)
@@ -169,8 +170,18 @@ async def _walk(collector: Collector, page: Page, control: dict, clicks: int, at
             attempt.steps.append("a report form opened" if state == "form" else "a login wall stands before the form")
             attempt.outcome_screenshot = await _shot(collector, page, None, f"{n:02d}-{state}")
             return
-        nxt = [c for c in await _report_controls(page, page.url) if c.get("mark") != control.get("mark")
-               or page.url != attempt.item_url]
+        stayed = page.url.split("#")[0] == before_url.split("#")[0]
+        # What the click brought: on the same page only controls that were not there before (a flag under the
+        # next answer is not a step further), after a navigation every report control of the new page.
+        nxt = [c for c in await _report_controls(page, page.url) if not stayed or c.get("mark") not in shown_before]
+        if not nxt and stayed and not (href and not href.startswith(("javascript:", "#")) and "#" not in href[-1:]):
+            # A flag control that, clicked by a logged-out visitor, sent nothing and showed nothing (askbot's
+            # "flag offensive"): a one-click flag that does not work without an account.
+            attempt.outcome, attempt.clicks, attempt.outcome_url = "form", clicks, page.url
+            attempt.form = Form(name=f"one-click report: '{control['name'] or control['tag']}'", method="none")
+            attempt.steps.append("clicking it sent nothing and showed no form: a one-click flag that did nothing "
+                                 "for a logged-out visitor")
+            return
         if not nxt:
             break
         control = nxt[0]

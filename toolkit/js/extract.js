@@ -297,6 +297,11 @@
       if (el.matches(INTERACTIVE)) recordElement(el, inShadow);
       else if (el.children.length <= 3 && (el.getAttribute('title') || el.getAttribute('aria-label')) &&
                getComputedStyle(el).cursor === 'pointer') recordElement(el, inShadow);
+      // Script-driven action links (<span class="action-link">flag offensive</span>): short text, pointer cursor.
+      else if (el.children.length <= 3 && /action|btn|button|link|flag|report|menu-item/i.test(String(el.className)) &&
+               (el.textContent || '').trim().length <= 40 && (el.textContent || '').trim() &&
+               !(el.parentElement && el.parentElement.closest(INTERACTIVE)) &&
+               getComputedStyle(el).cursor === 'pointer') recordElement(el, inShadow);
       if (el.tagName === 'FORM') recordForm(el, inShadow);
       else if (el.matches(FIELD) && !el.closest('form')) {
         const container = el.closest('[role=form], [role=dialog], section, article, aside, div') || root;

@@ -31,10 +31,20 @@
     if (!block) return false;
     return clean(block.innerText).length > clean(el.innerText).length + 40;
   };
+  // A span or div that scripts made clickable (cursor: pointer), with a short name of its own: askbot's
+  // <span class="action-link with-flag-icon">flag offensive</span>. The innermost one, not its wrappers.
+  const actsAsButton = (el) => {
+    if (el.children.length > 3 || !['SPAN', 'DIV', 'LI', 'I', 'LABEL'].includes(el.tagName)) return false;
+    const t = clean(el.textContent);
+    if (!t || t.length > 60 || !re.test(t)) return false;
+    if (Array.from(el.children).some((c) => re.test(clean(c.textContent)))) return false;
+    if (el.parentElement && el.parentElement.closest(CLICKABLE)) return false;
+    return getComputedStyle(el).cursor === 'pointer';
+  };
   const out = [];
   for (const el of all(document)) {
     const isSelect = el.tagName === 'SELECT';
-    if (!isSelect && !el.matches(CLICKABLE)) continue;
+    if (!isSelect && !el.matches(CLICKABLE) && !actsAsButton(el)) continue;
     // A select whose options are report reasons ("Spam", "Inappropriate") is an inline report form.
     const nm = isSelect ? clean(Array.from(el.options).map((o) => o.textContent).join(' | ')).slice(0, 300) : name(el);
     const label = [nm, el.getAttribute('title') || '', el.getAttribute('aria-label') || ''].join(' ');
