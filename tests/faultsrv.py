@@ -151,12 +151,8 @@ class FaultHandler(SimpleHTTPRequestHandler):
         try:
             self.wfile.write(b"\x81" + bytes([7]) + b"welcome")
             self.wfile.flush()
-            self.connection.settimeout(0.5)
             while not self.server.stopping.is_set():
-                try:
-                    head = self.rfile.read(2)
-                except (TimeoutError, socket.timeout):
-                    continue
+                head = self.rfile.read(2)  # blocks until the page sends or closes (daemon thread)
                 if len(head) < 2:
                     return
                 opcode, length = head[0] & 0x0F, head[1] & 0x7F
