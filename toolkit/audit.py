@@ -27,6 +27,7 @@ from .models import Finding, PageSummary, Result, RunInfo
 from .review import ReviewFile, apply_review, manual_findings
 from .score import score
 from .store import RunRow, Store, write_atomic
+from .textsafe import RedactFilter
 
 log = logging.getLogger("safehaven.audit")
 
@@ -164,6 +165,7 @@ def _run_log(folder: Path) -> logging.Handler:
     handler = logging.FileHandler(folder / "run.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
+    handler.addFilter(RedactFilter())  # no login secret in run.log
     root = logging.getLogger("safehaven")
     root.setLevel(logging.INFO)
     root.addHandler(handler)

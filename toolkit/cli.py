@@ -24,6 +24,7 @@ from safehaven import __version__
 from .browser import BrowserNotFound
 from .definition import DefinitionError, load_definition
 from .store import RunNotFound, Store, StoreError, load_result, storage_problem
+from .textsafe import RedactFilter
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="safehaven: audit platforms for safety-by-design gaps and write PDF scorecards.")
@@ -53,6 +54,7 @@ def main() -> None:
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)  # run.log in the run folder gets the detail
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    console.addFilter(RedactFilter())  # no login secret on the terminal either
     logging.getLogger().addHandler(console)
     try:
         app()

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import heapq
 import itertools
+import json
 import logging
 import os
 import re
@@ -33,7 +34,7 @@ from .classify import classify_page, is_item_url
 from .definition import AuditDefinition
 from .guard import WriteGuard
 from .models import BundleInfo, Element, Form, PageRecord, RequestRecord, WriteRecord
-from .textsafe import clean_data, clean_text
+from .textsafe import clean_data, clean_text, redact, register_secrets
 
 log = logging.getLogger("safehaven.collect")
 
@@ -49,6 +50,26 @@ DOM_JS = """() => {
   try { return '<!DOCTYPE html>\\n' + html.getHTML({serializableShadowRoots: true, shadowRoots: roots}); }
   catch (e) { return '<!DOCTYPE html>\\n' + html.outerHTML; }
 }"""
+REDACT_JS = """(() => {
+  const secrets = __SECRETS__;
+  const fix = (node) => {
+    if (node.nodeType === 3) {
+      let t = node.nodeValue, changed = false;
+      for (const s of secrets) if (s && t.includes(s)) { t = t.split(s).join('[secret]'); changed = true; }
+      if (changed) node.nodeValue = t;
+    } else if (node.childNodes) { for (const c of node.childNodes) fix(c); }
+  };
+  const start = () => {
+    const style = document.createElement('style');
+    style.textContent = 'input, textarea, select, [contenteditable] { filter: blur(7px) !important; }';
+    (document.head || document.documentElement).appendChild(style);
+    fix(document.documentElement);
+    new MutationObserver((ms) => { for (const m of ms) { for (const n of m.addedNodes) fix(n);
+      if (m.type === 'characterData') fix(m.target); } })
+      .observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+  };
+  if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
+})();"""
 SKIP_EXTENSIONS = re.compile(r"\.(pdf|zip|gz|rar|7z|exe|dmg|apk|jpe?g|png|gif|webp|svg|mp4|mp3|avi|mov|css|js|xml|json|ico)$",
                              re.I)
 DESTRUCTIVE = re.compile(r"(logout|log-out|uitloggen|signout|sign-out|delete|verwijder|unsubscribe|afmelden)", re.I)
@@ -98,6 +119,7 @@ class Collector:
         self._rate_lock = asyncio.Lock()
         self._last_request = 0.0
         self._secrets = sorted({s for s in definition.secrets() if s}, key=len, reverse=True)
+        register_secrets(self._secrets)
         self._writes: list[WriteRecord] = []  # every write any guard of this audit saw
         self._logging_in = False
         self.phase = "crawl"  # which part of the audit is opening contexts (for the write guard's records)
@@ -147,7 +169,8 @@ class Collector:
         log.info("crawl: %d pages in %.1fs", len(self.pages), self.info.timings["crawl"])
         await self._run_probes()
         self.info.pages = [p.id for p in self.pages]
-        self.info.writes = [w.model_copy() for w in self._writes]
+        self.info.writes = [w.model_copy(update={"url": self._scrub(w.url), "page_url": self._scrub(w.page_url),
+                                                 "action": self._scrub(w.action)}) for w in self._writes]
         self.info.notes = [self._scrub(n) for n in self.info.notes]
         self.info.finished_at = _now()
         self.writer.write_model("bundle.json", self.info)
@@ -166,6 +189,9 @@ class Collector:
                                                                       stop_forms=not self._logging_in))
         ctx.set_default_timeout(self.crawl.page_timeout * 1000)
         ctx.set_default_navigation_timeout(self.crawl.page_timeout * 1000)
+        if self._logging_in and self._secrets:
+            # Screenshots taken logged in: fields are blurred and echoed secrets shown as [secret].
+            await ctx.add_init_script(REDACT_JS.replace("__SECRETS__", json.dumps(self._secrets)))
         self._contexts.append(ctx)
         return ctx, events
 
@@ -269,14 +295,14 @@ class Collector:
         requests: list[RequestRecord] = []
         page.on("requestfinished", lambda req: asyncio.ensure_future(self._note_request(req, requests)))
         page.on("requestfailed", lambda req: requests.append(
-            RequestRecord(url=clean_text(req.url[:500]), method=req.method, resource_type=req.resource_type,
+            RequestRecord(url=self._scrub(req.url)[:500], method=req.method, resource_type=req.resource_type,
                           same_site=_site_of(req.url) == self.site)))
         try:
             await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
         except (PlaywrightError, PlaywrightTimeout) as exc:
-            record.error = clean_text(_short_error(exc))
+            record.error = self._scrub(_short_error(exc))
             with contextlib.suppress(Exception):
-                record.final_url = record.final_url or clean_text(page.url)
+                record.final_url = record.final_url or self._scrub(page.url)
             log.warning("page %s failed: %s", cand.url, record.error)
         finally:
             record.requests = requests[:300]
@@ -294,7 +320,7 @@ class Collector:
         await settle(page, self.crawl.settle_ms * (2 if self.is_item(cand.url) else 1))
         if first_page:
             await self._clear_the_way(page)
-        record.final_url = clean_text(page.url)
+        record.final_url = self._scrub(page.url)
         await self._extract(page, record, cand)
 
     async def _note_request(self, req, requests: list[RequestRecord]) -> None:
@@ -303,7 +329,7 @@ class Collector:
             status = resp.status if resp else None
         except PlaywrightError:
             status = None
-        requests.append(RequestRecord(url=clean_text(req.url[:500]), method=req.method, resource_type=req.resource_type,
+        requests.append(RequestRecord(url=self._scrub(req.url)[:500], method=req.method, resource_type=req.resource_type,
                                       status=status, same_site=_site_of(req.url) == self.site))
 
     async def prepared_context(self) -> tuple[BrowserContext, ContextEvents]:
@@ -575,15 +601,7 @@ def _map_strings(value, fn: Callable[[str], str]):
 
 def scrub(text: str, secrets: list[str]) -> str:
     """Valid text with every secret (and its URL-encoded form) replaced by [secret]."""
-    from urllib.parse import quote, quote_plus
-
-    text = clean_text(text)
-    for secret in secrets:
-        if not secret:
-            continue
-        for form in dict.fromkeys((secret, quote(secret, safe=""), quote_plus(secret))):
-            text = text.replace(form, "[secret]")
-    return text
+    return redact(text, secrets)
 
 
 def _scrub_data(value, secrets: list[str]):
