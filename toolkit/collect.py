@@ -192,8 +192,20 @@ class Collector:
         if self._logging_in and self._secrets:
             # Screenshots taken logged in: fields are blurred and echoed secrets shown as [secret].
             await ctx.add_init_script(REDACT_JS.replace("__SECRETS__", json.dumps(self._secrets)))
+        ctx.on("page", self._bound_page)
         self._contexts.append(ctx)
         return ctx, events
+
+    def _bound_page(self, page: Page) -> None:
+        """Give `page.evaluate` a deadline on every page of the audit (Playwright's has none), so a page
+        whose renderer hangs in an endless loop raises a timeout in any probe instead of holding it."""
+        evaluate = page.evaluate
+        limit = 2 * self.crawl.page_timeout
+
+        async def bounded_evaluate(*args, **kwargs):
+            return await bounded(evaluate(*args, **kwargs), limit, "the page")
+
+        page.evaluate = bounded_evaluate  # type: ignore[method-assign]
 
     def _remaining(self, share: float = 1.0) -> float | None:
         """Seconds left of the audit's budget (or of `share` of it); None without a budget."""
