@@ -49,6 +49,7 @@ def test_lone_surrogates_and_control_characters_become_replacement_characters():
     assert clean == "a\ufffdb\ufffdc\ufffdd\ufffd[31me\ufffd\ufffdf\ufffd\ttab\nline"
     assert clean_data({"t\ud800": ["x\x00", {"y": "\udc00"}], "n": 3}) == {"t\ufffd": ["x\ufffd", {"y": "\ufffd"}], "n": 3}
     assert clean_text("Gewone tekst — café") == "Gewone tekst — café"
+    assert clean_text("report \u202eredaer\u202c ok") == "report \ufffdredaer\ufffd ok"  # no reversed quotes
 
 
 # ---------------------------------------------------------------------- the store
@@ -87,6 +88,15 @@ def test_a_store_path_below_a_regular_file_is_one_line_naming_the_path(tmp_path)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "a part of that path is a file" in result.output
     assert blocker.read_text() == "not a folder"
+
+
+def test_a_damaged_catalogue_is_a_message_and_the_run_folders_stay(tmp_path):
+    (tmp_path / "runs" / "old" / "run-1").mkdir(parents=True)
+    (tmp_path / "runs" / "old" / "run-1" / "result.json").write_text("{}")
+    (tmp_path / "catalogue.sqlite").write_bytes(b"not a database " * 100)
+    result = runner.invoke(_app(), ["history", "--store", str(tmp_path)])
+    assert result.exit_code == 2 and "damaged" in result.output and str(tmp_path) in result.output
+    assert (tmp_path / "runs" / "old" / "run-1" / "result.json").read_text() == "{}"
 
 
 def test_storage_problems_say_what_to_do():

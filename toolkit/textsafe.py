@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# Lone surrogates, C0 controls except tab/newline/carriage return, DEL and C1 controls,
-# and non-characters that XML forbids.
-_BAD = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Lone surrogates, C0 controls except tab/newline/carriage return, DEL and C1 controls, the bidi
+# overrides and isolates that can make a quoted sentence read backwards in a report, and non-characters
+# that XML forbids.
+_BAD = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
