@@ -189,9 +189,6 @@ class Collector:
                                                                       stop_forms=not self._logging_in))
         ctx.set_default_timeout(self.crawl.page_timeout * 1000)
         ctx.set_default_navigation_timeout(self.crawl.page_timeout * 1000)
-        if self._logging_in and self._secrets:
-            # Screenshots taken logged in: fields are blurred and echoed secrets shown as [secret].
-            await ctx.add_init_script(REDACT_JS.replace("__SECRETS__", json.dumps(self._secrets)))
         ctx.on("page", self._bound_page)
         self._contexts.append(ctx)
         return ctx, events
@@ -376,6 +373,8 @@ class Collector:
         finally:
             self._logging_in = False
         guard: WriteGuard = ctx.guard  # type: ignore[attr-defined]
+        if self._secrets:  # screenshots taken logged in: fields blurred, echoed secrets shown as [secret]
+            await ctx.add_init_script(REDACT_JS.replace("__SECRETS__", json.dumps(self._secrets)))
         page = await ctx.new_page()
         n, step = 0, login.steps[0]
         try:
