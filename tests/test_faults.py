@@ -28,9 +28,10 @@ from .faultsrv import serve_faults
 
 runner = CliRunner()
 SECRETS = {"SH_FAULT_USER": "sekrit-user-7", "SH_FAULT_PASS": "p4ss-w0rd-!"}
-LOGIN = ('[login]\nsteps = [\n  {action = "goto", target = "/ads/1.html"},\n'
-         '  {action = "fill", target = "input[name=n]", value_env = "SH_FAULT_USER"},\n'
-         '  {action = "fill", target = "input[name=p]", value_env = "SH_FAULT_PASS"},\n]\n')
+LOGIN = ('[login]\nsteps = [\n  {action = "goto", target = "/login.html"},\n'
+         '  {action = "fill", target = "#u", value_env = "SH_FAULT_USER"},\n'
+         '  {action = "fill", target = "#p", value_env = "SH_FAULT_PASS"},\n'
+         '  {action = "click", target = "#go"},\n]\n')
 
 
 def _app():
@@ -122,7 +123,7 @@ async def matrix(browser_session, tmp_path_factory):
                                     f'settle_ms = 100\nrequests_per_second = 20\nbudget = 240\n{LOGIN}')
             t0 = time.monotonic()
             row, result = await audit_platform(defn, store, browser_session, reports=True)
-            yield store, row, result, time.monotonic() - t0, url
+            yield store, row, result, time.monotonic() - t0, server
     finally:
         for k, v in saved.items():
             if v is None:
@@ -174,8 +175,15 @@ async def test_bad_text_is_made_valid_and_hostile_events_are_recorded(matrix):
 
 @pytest.mark.browser
 async def test_no_login_secret_is_written_anywhere(matrix):
-    _, row, _, _, _ = matrix
-    assert any(p.ok for p in _pages(row).values())
+    _, row, _, _, server = matrix
+    from safehaven.toolkit.bundle import Bundle
+    from safehaven.toolkit.models import ReportProbe
+
+    # The report control leads to a login wall; logged in, the walled form echoes the account and password.
+    assert server.logins == [{"u": SECRETS["SH_FAULT_USER"], "p": SECRETS["SH_FAULT_PASS"]}]
+    walled = [a for a in Bundle(row.folder).probe("report", ReportProbe).attempts if a.form_behind_login]
+    assert walled and any(f.value == "[secret]" for f in walled[0].form_behind_login.fields)
+    assert [w for w in server.writes if not w[1].startswith("/login")] == []
     for path in row.folder.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
@@ -267,3 +275,17 @@ def test_sigterm_mid_run_records_the_run_incomplete_with_a_message(tmp_path):
     assert run.status == "incomplete"
     with pytest.raises(RunNotFound):
         load_result(run.folder)
+
+
+@pytest.mark.browser
+async def test_a_tls_error_on_the_start_page_fails_the_run_with_a_message(browser_session, tmp_path):
+    from safehaven.toolkit.audit import AuditFailed
+
+    store = Store(tmp_path)
+    with serve_faults("faults") as (url, _):
+        https = url.replace("http://", "https://")  # the server speaks plain HTTP: the TLS handshake fails
+        defn = parse_definition(f'[platform]\nname = "Tls"\nurl = "{https}"\n[crawl]\npage_timeout = 5\n')
+        with pytest.raises(AuditFailed) as failed:
+            await audit_platform(defn, store, browser_session, reports=False)
+    assert "could not be loaded" in str(failed.value) and "ERR_" in str(failed.value)
+    assert store.get(failed.value.run.id).status == "failed"
