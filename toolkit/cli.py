@@ -169,7 +169,10 @@ async def _audit(defn, store, text, lang, progress, review=None):
         return await audit_platform(defn, store, session, definition_text=text,
                                     lang=lang.value if lang else None, progress=progress, review=review)
     finally:
-        await session.close()
+        try:  # the browser may be gone already (systemd and docker signal the whole group)
+            await asyncio.wait_for(session.close(), 20)
+        except Exception as exc:
+            logging.getLogger("safehaven.cli").info("closing the browser: %s", exc)
 
 
 def _with_progress(show: bool, make):
