@@ -143,8 +143,19 @@ def report_within_two_clicks(bundle: Bundle) -> Finding:
         return finding(cid, "fail", f"No report control found on {len(_opened(probe))} item pages.",
                        evidence=[_attempt_ev(a) for a in _opened(probe)[:1]], outcomes=outcomes,
                        nl=f"Op {len(_opened(probe))} itempagina's geen meldknop gevonden.")
-    unreached = [a for a in with_control if a.clicks is None]
-    worst = max(with_control, key=lambda a: (a.clicks is None, a.clicks or 0))
+    sent = [a for a in with_control if a.clicks is None and a.refused_writes and a.outcome != "error"]
+    unreached = [a for a in with_control if a.clicks is None and a not in sent]
+    if sent and not unreached and all(a.clicks is None for a in with_control):
+        a = sent[0]
+        return finding(cid, "pass", f"'{a.control.name}' sends a report at once on {len(sent)} of "
+                       f"{len(probe.attempts)} item pages (e.g. {a.item_url}): the report would have been sent; "
+                       f"sending was refused ({'; '.join(a.refused_writes[:2])}).", evidence=[_attempt_ev(a)],
+                       steps=a.steps, outcomes=outcomes, refused_writes=a.refused_writes[:5],
+                       nl=f"'{a.control.name}' verstuurt meteen een melding op {len(sent)} van de "
+                          f"{len(probe.attempts)} itempagina's (bijv. {a.item_url}): de melding zou zijn verstuurd; "
+                          f"versturen is geweigerd ({'; '.join(a.refused_writes[:2])}).")
+    worst = max([a for a in with_control if a not in sent] or with_control,
+                key=lambda a: (a.clicks is None, a.clicks or 0))
     menu = f"hidden in the '{worst.menu.name or 'menu'}' menu, " if worst.menu else ""
     where = f"{menu}on {len(with_control)} of {len(probe.attempts)} item pages"
     menu_nl = f"verborgen in het menu '{worst.menu.name or 'menu'}', " if worst.menu else ""

@@ -14,12 +14,16 @@ routes, for the fault matrix:
     /fault/badenc       bytes that are not valid in the declared encoding
     /fault/many         50,000 elements;  /fault/deep  a DOM nested 5,000 levels deep
     /fault/endless/N    an endless crawl: every page links to two new ones
+    POST /login         the one write that does something: sets session=ok, remembers the account
+    /members/...        only with session=ok (else a redirect to /login.html?next=...); /members/report.html
+                        echoes the account name and password it was given into its report form
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import socket
 import struct
 import threading
@@ -28,7 +32,7 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 SITES = Path(__file__).with_name("sites")
 WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
@@ -53,7 +57,20 @@ class FaultHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    do_POST = do_PUT = do_PATCH = do_DELETE = _write
+    do_PUT = do_PATCH = do_DELETE = _write
+
+    def do_POST(self) -> None:
+        if not self.path.startswith("/login"):
+            return self._write()
+        length = int(self.headers.get("Content-Length") or 0)
+        form = dict(parse_qsl(self.rfile.read(length).decode("utf-8", "replace")))
+        self.server.logins.append(form)
+        nxt = parse_qs(urlsplit(self.path).query).get("next", ["/"])[0]
+        self.send_response(303)
+        self.send_header("Set-Cookie", "session=ok; Path=/")
+        self.send_header("Location", nxt)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def do_OPTIONS(self) -> None:
         self.server.requests.append(("OPTIONS", self.path))
@@ -72,7 +89,24 @@ class FaultHandler(SimpleHTTPRequestHandler):
             return self._websocket()
         if path.startswith("/fault/"):
             return self._fault(path.removeprefix("/fault/"))
+        if path.startswith("/members/"):
+            if "session=ok" not in (self.headers.get("Cookie") or ""):
+                return self._send(b"", 302, headers={"Location": f"/login.html?next={self.path}"})
+            return self._echo_account()
         super().do_GET()
+
+    def _echo_account(self) -> None:
+        """A walled report form that echoes the account it was logged in with (a real, careless pattern)."""
+        acct = self.server.logins[-1] if self.server.logins else {}
+        user, pw = html.escape(acct.get("u", "")), html.escape(acct.get("p", ""))
+        self._send(f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Report as {user}</title></head>"
+                   f"<body><main><h1>Report an ad</h1><p>Logged in as {user} (password {pw})</p>"
+                   f"<form method='post' action='/members/send'><label for='w'>Your name</label>"
+                   f"<input id='w' name='who' value='{user}'><label for='k'>Key</label>"
+                   f"<input id='k' name='key' type='password' value='{pw}'><label for='r'>Reason</label>"
+                   "<select id='r' name='reason'><option>Spam</option><option>Human trafficking</option>"
+                   "<option>Minor (under 18)</option></select><label for='t'>Explain</label>"
+                   "<textarea id='t' name='text'></textarea><button>Send report</button></form></main></body></html>")
 
     def _send(self, body: bytes | str, status: int = 200, ctype: str = "text/html; charset=utf-8",
               headers: dict | None = None) -> None:
@@ -151,12 +185,8 @@ class FaultHandler(SimpleHTTPRequestHandler):
         try:
             self.wfile.write(b"\x81" + bytes([7]) + b"welcome")
             self.wfile.flush()
-            self.connection.settimeout(0.5)
             while not self.server.stopping.is_set():
-                try:
-                    head = self.rfile.read(2)
-                except TimeoutError:
-                    continue
+                head = self.rfile.read(2)  # blocks until the page sends or closes (daemon thread)
                 if len(head) < 2:
                     return
                 opcode, length = head[0] & 0x0F, head[1] & 0x7F
@@ -182,6 +212,7 @@ class FaultServer(ThreadingHTTPServer):
         self.writes: list[tuple[str, str, str]] = []
         self.requests: list[tuple[str, str]] = []
         self.ws_opened = 0
+        self.logins: list[dict[str, str]] = []
         self.stopping = threading.Event()
 
 

@@ -77,3 +77,12 @@ async def test_the_page_keeps_its_content_when_it_posts_a_form_by_itself(guarded
     start = bundle.pages[0]
     assert start.ok and start.title == "Swapboard classifieds"
     assert any(p.role == "item" for p in bundle.pages)
+
+
+async def test_a_one_click_report_is_named_as_refused_not_as_missing(guarded_audit):
+    from safehaven.checks import report
+
+    _, bundle, _ = guarded_audit
+    f = report.report_within_two_clicks(bundle)
+    assert f.status == "pass" and "would have been sent; sending was refused" in f.summary
+    assert "/api/report" in f.summary and "versturen is geweigerd" in f.summaries["nl"]

@@ -28,6 +28,7 @@ from .models import Finding, PageSummary, Result, RunInfo
 from .review import ReviewFile, apply_review, manual_findings
 from .score import score
 from .store import RunRow, Store, write_atomic
+from .textsafe import RedactFilter
 
 log = logging.getLogger("safehaven.audit")
 
@@ -172,6 +173,7 @@ def _run_log(folder: Path, run_id: str | None = None) -> logging.Handler:
         handler.addFilter(lambda record: _CURRENT_RUN.get() in (run_id, None))
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
+    handler.addFilter(RedactFilter())  # no login secret in run.log
     root = logging.getLogger("safehaven")
     root.setLevel(logging.INFO)
     root.addHandler(handler)

@@ -225,7 +225,12 @@ async def bounded(awaitable, seconds: float, what: str = "page"):
     forever. The awaited task is cancelled and not waited for, so a hung renderer cannot hold us.
     """
     task = asyncio.ensure_future(awaitable)
-    done, _ = await asyncio.wait({task}, timeout=seconds)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=seconds)
+    except asyncio.CancelledError:  # we are cancelled ourselves: so is what we wait for
+        task.cancel()
+        task.add_done_callback(_swallow)
+        raise
     if not done:
         task.cancel()
         task.add_done_callback(_swallow)

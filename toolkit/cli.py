@@ -24,6 +24,7 @@ from safehaven import __version__
 from .browser import BrowserNotFound
 from .definition import DefinitionError, load_definition
 from .store import RunNotFound, Store, StoreError, load_result, storage_problem
+from .textsafe import RedactFilter
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="safehaven: audit platforms for safety-by-design gaps and write PDF scorecards.")
@@ -53,16 +54,17 @@ def main() -> None:
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)  # run.log in the run folder gets the detail
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    console.addFilter(RedactFilter())  # no login secret on the terminal either
     logging.getLogger().addHandler(console)
     try:
         app()
     except StoreError as exc:  # a store or file that cannot be used: one line, no traceback
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(1)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -202,7 +204,10 @@ async def _audit(defn, store, text, lang, progress, review=None):
         return await audit_platform(defn, store, session, definition_text=text,
                                     lang=lang.value if lang else None, progress=progress, review=review)
     finally:
-        await session.close()
+        try:  # the browser may be gone already (systemd and docker signal the whole group)
+            await asyncio.wait_for(session.close(), 20)
+        except Exception as exc:
+            logging.getLogger("safehaven.cli").info("closing the browser: %s", exc)
 
 
 def _with_progress(show: bool, make):

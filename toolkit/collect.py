@@ -12,6 +12,7 @@ import contextlib
 import contextvars
 import heapq
 import itertools
+import json
 import logging
 import os
 import re
@@ -34,7 +35,7 @@ from .classify import classify_page, is_item_url, is_member_profile, is_system_u
 from .definition import AuditDefinition
 from .guard import WriteGuard
 from .models import BundleInfo, Element, Form, PageRecord, RequestRecord, WriteRecord
-from .textsafe import clean_data, clean_text
+from .textsafe import clean_data, clean_text, redact, register_secrets
 
 log = logging.getLogger("safehaven.collect")
 
@@ -54,6 +55,26 @@ DOM_JS = """() => {
   try { return '<!DOCTYPE html>\\n' + html.getHTML({serializableShadowRoots: true, shadowRoots: roots}); }
   catch (e) { return '<!DOCTYPE html>\\n' + html.outerHTML; }
 }"""
+REDACT_JS = """(() => {
+  const secrets = __SECRETS__;
+  const fix = (node) => {
+    if (node.nodeType === 3) {
+      let t = node.nodeValue, changed = false;
+      for (const s of secrets) if (s && t.includes(s)) { t = t.split(s).join('[secret]'); changed = true; }
+      if (changed) node.nodeValue = t;
+    } else if (node.childNodes) { for (const c of node.childNodes) fix(c); }
+  };
+  const start = () => {
+    const style = document.createElement('style');
+    style.textContent = 'input, textarea, select, [contenteditable] { filter: blur(7px) !important; }';
+    (document.head || document.documentElement).appendChild(style);
+    fix(document.documentElement);
+    new MutationObserver((ms) => { for (const m of ms) { for (const n of m.addedNodes) fix(n);
+      if (m.type === 'characterData') fix(m.target); } })
+      .observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+  };
+  if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
+})();"""
 SKIP_EXTENSIONS = re.compile(r"\.(pdf|zip|gz|rar|7z|exe|dmg|apk|jpe?g|png|gif|webp|svg|mp4|mp3|avi|mov|css|js|xml|json|ico)$",
                              re.I)
 DESTRUCTIVE = re.compile(r"(logout|log-out|uitloggen|signout|sign-out|delete|verwijder|unsubscribe|afmelden)", re.I)
@@ -104,6 +125,7 @@ class Collector:
         self._rate_lock = asyncio.Lock()
         self._last_request = 0.0
         self._secrets = sorted({s for s in definition.secrets() if s}, key=len, reverse=True)
+        register_secrets(self._secrets)
         self._writes: list[WriteRecord] = []  # every write any guard of this audit saw
         self._contexts: list[BrowserContext] = []
         self._contexts_by_phase: list[tuple[str, BrowserContext]] = []
@@ -157,7 +179,8 @@ class Collector:
         await self._run_probes()
         self.info.timings["probes"] = round(time.perf_counter() - t1, 2)
         self.info.pages = [p.id for p in self.pages]
-        self.info.writes = [w.model_copy() for w in self._writes]
+        self.info.writes = [w.model_copy(update={"url": self._scrub(w.url), "page_url": self._scrub(w.page_url),
+                                                 "action": self._scrub(w.action)}) for w in self._writes]
         self.info.notes = [self._scrub(n) for n in self.info.notes]
         self.info.finished_at = _now()
         self.writer.write_model("bundle.json", self.info)
@@ -176,6 +199,7 @@ class Collector:
                                                                       stop_forms=not _LOGGING_IN.get()))
         ctx.set_default_timeout(self.crawl.page_timeout * 1000)
         ctx.set_default_navigation_timeout(self.crawl.page_timeout * 1000)
+        ctx.on("page", self._bound_page)
         self._contexts.append(ctx)
         self._contexts_by_phase.append((self.phase, ctx))
         return ctx, events
@@ -184,6 +208,17 @@ class Collector:
     def phase(self) -> str:
         """Which part of the audit is running here (crawl or a probe's name), for the write guard's records."""
         return _PHASE.get()
+
+    def _bound_page(self, page: Page) -> None:
+        """Give `page.evaluate` a deadline on every page of the audit (Playwright's has none), so a page
+        whose renderer hangs in an endless loop raises a timeout in any probe instead of holding it."""
+        evaluate = page.evaluate
+        limit = 2 * self.crawl.page_timeout
+
+        async def bounded_evaluate(*args, **kwargs):
+            return await bounded(evaluate(*args, **kwargs), limit, "the page")
+
+        page.evaluate = bounded_evaluate  # type: ignore[method-assign]
 
     def _remaining(self, share: float = 1.0) -> float | None:
         """Seconds left of the audit's budget (or of `share` of it); None without a budget."""
@@ -291,14 +326,14 @@ class Collector:
         requests: list[RequestRecord] = []
         page.on("requestfinished", lambda req: asyncio.ensure_future(self._note_request(req, requests)))
         page.on("requestfailed", lambda req: requests.append(
-            RequestRecord(url=clean_text(req.url[:500]), method=req.method, resource_type=req.resource_type,
+            RequestRecord(url=self._scrub(req.url)[:500], method=req.method, resource_type=req.resource_type,
                           same_site=_site_of(req.url) == self.site)))
         try:
             await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
         except (PlaywrightError, PlaywrightTimeout) as exc:
-            record.error = clean_text(_short_error(exc))
+            record.error = self._scrub(_short_error(exc))
             with contextlib.suppress(Exception):
-                record.final_url = record.final_url or clean_text(page.url)
+                record.final_url = record.final_url or self._scrub(page.url)
             log.warning("page %s failed: %s", cand.url, record.error)
         finally:
             record.requests = requests[:300]
@@ -318,7 +353,7 @@ class Collector:
             await self._clear_the_way(page)
         elif self._gate_seen and await self.pass_gate_again(page):
             record.gate_returned = True
-        record.final_url = clean_text(page.url)
+        record.final_url = self._scrub(page.url)
         await self._extract(page, record, cand)
 
     async def _note_request(self, req, requests: list[RequestRecord]) -> None:
@@ -327,7 +362,7 @@ class Collector:
             status = resp.status if resp else None
         except PlaywrightError:
             status = None
-        requests.append(RequestRecord(url=clean_text(req.url[:500]), method=req.method, resource_type=req.resource_type,
+        requests.append(RequestRecord(url=self._scrub(req.url)[:500], method=req.method, resource_type=req.resource_type,
                                       status=status, same_site=_site_of(req.url) == self.site))
 
     async def prepared_context(self) -> tuple[BrowserContext, ContextEvents]:
@@ -362,6 +397,8 @@ class Collector:
         finally:
             _LOGGING_IN.reset(token)
         guard: WriteGuard = ctx.guard  # type: ignore[attr-defined]
+        if self._secrets:  # screenshots taken logged in: fields blurred, echoed secrets shown as [secret]
+            await ctx.add_init_script(REDACT_JS.replace("__SECRETS__", json.dumps(self._secrets)))
         page = await ctx.new_page()
         n, step = 0, login.steps[0]
         try:
@@ -667,15 +704,7 @@ def _map_strings(value, fn: Callable[[str], str]):
 
 def scrub(text: str, secrets: list[str]) -> str:
     """Valid text with every secret (and its URL-encoded form) replaced by [secret]."""
-    from urllib.parse import quote, quote_plus
-
-    text = clean_text(text)
-    for secret in secrets:
-        if not secret:
-            continue
-        for form in dict.fromkeys((secret, quote(secret, safe=""), quote_plus(secret))):
-            text = text.replace(form, "[secret]")
-    return text
+    return redact(text, secrets)
 
 
 def _scrub_data(value, secrets: list[str]):

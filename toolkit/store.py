@@ -73,6 +73,8 @@ def storage_problem(path: Path | str, exc: BaseException, what: str = "the store
         hint = "it is not writable: fix its permissions or choose another folder (--store, $SAFEHAVEN_HOME)"
     elif code in (errno.ENOTDIR, errno.EEXIST) or isinstance(exc, NotADirectoryError | FileExistsError):
         hint = "a part of that path is a file, not a folder: choose another path"
+    elif isinstance(exc, sqlite3.DatabaseError) and "not a database" in text:
+        hint = "the run catalogue there is damaged: move catalogue.sqlite away (the run folders stay) or choose another folder"
     elif code == errno.ENOENT:
         hint = "a part of that path does not exist and could not be made: choose another path"
     else:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# Lone surrogates, C0 controls except tab/newline/carriage return, DEL and C1 controls,
-# and non-characters that XML forbids.
-_BAD = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Lone surrogates, C0 controls except tab/newline/carriage return, DEL and C1 controls, the bidi
+# overrides and isolates that can make a quoted sentence read backwards in a report, and non-characters
+# that XML forbids.
+_BAD = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
@@ -33,3 +34,42 @@ def clean_data(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [clean_data(v) for v in value]
     return value
+
+
+# ---------------------------------------------------------------------- secrets in logs
+
+_SECRETS: set[str] = set()
+
+
+def register_secrets(values: list[str]) -> None:
+    """Secrets (login values from the environment) that no log line may carry."""
+    _SECRETS.update(v for v in values if v)
+
+
+def redact(text: str, secrets: list[str] | set[str] | None = None) -> str:
+    """Valid text with every secret (also URL-encoded) replaced by [secret]."""
+    from urllib.parse import quote, quote_plus
+
+    text = clean_text(text)
+    for secret in sorted(secrets if secrets is not None else _SECRETS, key=len, reverse=True):
+        if secret:
+            for form in dict.fromkeys((secret, quote(secret, safe=""), quote_plus(secret))):
+                text = text.replace(form, "[secret]")
+    return text
+
+
+class RedactFilter:
+    """A logging filter that takes registered secrets (and invalid characters) out of every record."""
+
+    def filter(self, record) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a record whose arguments do not fit its format: leave it
+            return True
+        record.msg, record.args = redact(message), ()
+        if record.exc_info and not record.exc_text:
+            import logging
+
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        return True
