@@ -77,7 +77,7 @@ def run(
     parallel: Annotated[int | None, typer.Option("--parallel", min=1, max=32, help="Platforms audited at a time "
                                                  "(several definitions; default: 2 per core, 2 to 8).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=10, help="Wall-clock budget per platform in a batch "
-                                           "(seconds); a platform over it is stopped and recorded incomplete.")] = 1800,
+                                           "(seconds); a platform over it is stopped and recorded incomplete.")] = 1200,
 ) -> None:
     """Audit one platform (or many: several definitions, a folder, `demo`), store the runs, write scorecards."""
     if len(definitions) > 1 or parallel or not definitions[0].is_file():
