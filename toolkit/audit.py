@@ -54,11 +54,14 @@ async def audit_platform(definition: AuditDefinition, store: Store, session: Bro
     started = datetime.now(UTC).isoformat(timespec="seconds")
     try:
         info = await collect(definition, run.folder, session, progress)
-        result = result_of(run, Bundle(run.folder), started, session.version, review)
+        # Evaluating and rendering are CPU work: in a thread, so that other audits sharing this event loop
+        # (a batch) keep loading pages meanwhile instead of stalling for seconds. to_thread carries the
+        # context along (the run-log filter).
+        result = await asyncio.to_thread(result_of, run, Bundle(run.folder), started, session.version, review)
         write_atomic(run.folder / "result.json", result.to_json())
         if reports:
             baseline_dir = previous_complete_run(store, platform.name, run.id)
-            write_reports(result, run.folder, lang or platform.language or "en", baseline_dir)
+            await asyncio.to_thread(write_reports, result, run.folder, lang or platform.language or "en", baseline_dir)
         log.info("timings: %s", info.timings)
         return store.finish_run(run.id, "complete", result=result, manifest_sha256=result.run.manifest_sha256), result
     except CrawlFailed as exc:
