@@ -262,12 +262,17 @@ def portfolio(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: portfolio.LANG.FORMAT "
                                                 "in the data folder).")] = None,
     store: StoreOpt = None,
+    also: Annotated[list[Path] | None, typer.Option("--also-store", metavar="DIR", help="Also take runs from this data "
+                                                   "folder (repeatable; e.g. one per job of a sharded mapping).")] = None,
 ) -> None:
     """The map of many platforms: ranking, levels per area, shared gaps, changes, one page per platform."""
     from safehaven.reports.portfolio import latest_runs, render_portfolio
 
     the_store = Store(store)
-    runs, missing = latest_runs(the_store, platforms or None)
+    for extra in also or []:
+        if not (extra / "catalogue.sqlite").is_file():
+            raise _fail(f"--also-store {extra}: no catalogue.sqlite there", 2)
+    runs, missing = latest_runs([the_store, *(Store(x) for x in also or [])], platforms or None)
     if missing:
         raise _fail(f"no complete run for {', '.join(missing)} in {the_store.home}", 2)
     if not runs:
