@@ -376,4 +376,4 @@ def print_batch_summary(batch: BatchResult, console) -> None:
     if batch.interrupted:
         line += "; interrupted (runs in flight are recorded as incomplete)"
     console.print(line, highlight=False, soft_wrap=True)
-    console.print("Portfolio of these runs: safehaven portfolio -o portfolio.pdf", highlight=False)
+    console.print("The map of the latest runs: safehaven portfolio -o portfolio.pdf", highlight=False)

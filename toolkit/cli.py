@@ -80,7 +80,7 @@ def run(
                                            "(seconds); a platform over it is stopped and recorded incomplete.")] = 1200,
 ) -> None:
     """Audit one platform (or many: several definitions, a folder, `demo`), store the runs, write scorecards."""
-    if len(definitions) > 1 or parallel or not definitions[0].is_file():
+    if len(definitions) > 1 or parallel or definitions[0].is_dir() or str(definitions[0]) == "demo":
         return _run_batch(definitions, store, json_out, lang, max_pages, ignore_reviews, parallel, timeout)
     definition = definitions[0]
     from .review import load_review, review_path_for
