@@ -120,17 +120,23 @@ def previous_complete_run(store: Store, platform: str, run_id: str) -> Path | No
 
 def write_reports(result: Result, run_dir: Path, lang: str, baseline_dir: Path | None = None) -> list[Path]:
     """Render the scorecard in every format next to the result; a failure is logged, not fatal."""
-    from safehaven.reports.render import render_report
+    from safehaven.reports.render import _write_atomic, html_to_pdf, render_html, render_report
 
     from .store import load_result
 
     baseline = load_result(baseline_dir) if baseline_dir else None
     written = []
+    html: str | None = None
     for fmt in REPORT_FORMATS:
         name = "findings.csv" if fmt == "csv" else f"scorecard.{fmt}"
         try:
-            written.append(render_report(result, run_dir, run_dir / name, fmt=fmt, lang=lang, baseline=baseline,
-                                         baseline_dir=baseline_dir))
+            if fmt in ("pdf", "html"):  # one scorecard HTML (crops, template) for both files
+                html = html or render_html(result, run_dir, lang=lang, baseline=baseline, baseline_dir=baseline_dir)
+                _write_atomic(run_dir / name, html_to_pdf(html, run_dir) if fmt == "pdf" else html.encode("utf-8"))
+                written.append(run_dir / name)
+            else:
+                written.append(render_report(result, run_dir, run_dir / name, fmt=fmt, lang=lang, baseline=baseline,
+                                             baseline_dir=baseline_dir))
         except Exception:
             log.exception("rendering %s failed", fmt)
     return written
