@@ -68,18 +68,23 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
-def _pss_mb(pid: int) -> float:
+def _mem_mb(pid: int) -> tuple[float, float]:
+    """(PSS, RSS) of one process in MB."""
+    pss = rss = 0.0
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
             if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
+                pss = int(line.split()[1]) / 1024
+            elif line.startswith("Rss:"):
+                rss = int(line.split()[1]) / 1024
     except OSError:
         pass
-    return 0.0
+    return pss, rss
 
 
-def chromium_mb() -> float:
-    """PSS of every Chromium process below this Python process (not other users' browsers)."""
+def chromium_mb(rss: bool = False) -> float:
+    """PSS (or the sum of RSS, which counts shared pages once per process) of every Chromium process
+    below this Python process (not other users' browsers)."""
     total = 0.0
     for pid in _descendants(os.getpid()):
         try:
@@ -87,22 +92,25 @@ def chromium_mb() -> float:
         except OSError:
             continue
         if "chrom" in name or "headless" in name:
-            total += _pss_mb(pid)
+            total += _mem_mb(pid)[1 if rss else 0]
     return total
 
 
 class MemorySampler:
     def __init__(self, every: float = 0.25):
-        self.every, self.peak, self._stop = every, 0.0, threading.Event()
+        self.every, self.peak, self.peak_rss, self._stop = every, 0.0, 0.0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak = max(self.peak, chromium_mb())
+            self.peak_rss = max(self.peak_rss, chromium_mb(rss=True))
             self._stop.wait(self.every)
 
     def reset(self) -> float:
+        """The PSS peak since the last reset (the RSS-sum peak is kept in last_rss)."""
         peak, self.peak = self.peak, chromium_mb()
+        self.last_rss, self.peak_rss = self.peak_rss, chromium_mb(rss=True)
         return peak
 
     def __enter__(self) -> MemorySampler:
@@ -171,7 +179,8 @@ async def bench(args, home: Path) -> dict:
     with serve_world(latency_ms=args.latency) as urls, MemorySampler() as mem:
         async with BrowserSession() as session:
             figures["browser"] = session.version
-            print(f"{'platform':16} {'pages':>5} {'audit s':>8} {'floor s':>8} {'ratio':>6} {'chromium MB':>12}  stages")
+            print(f"{'platform':16} {'pages':>5} {'audit s':>8} {'floor s':>8} {'ratio':>6} {'chromium MB':>12} "
+                  f"{'(RSS sum)':>9}  stages")
             for p in platforms:
                 text, defn = _definition(p, urls[p.slug], args.max_pages)
                 mem.reset()
@@ -184,11 +193,12 @@ async def bench(args, home: Path) -> dict:
                 timings = Bundle(row.folder).info.timings
                 stages = "  ".join(f"{k}={v:.1f}" for k, v in timings.items())
                 ratio = audit_s / floor_s if floor_s else float("nan")
-                print(f"{p.slug:16} {len(result.pages):5d} {audit_s:8.1f} {floor_s:8.1f} {ratio:6.2f} {peak:12.0f}  {stages}",
-                      flush=True)
+                print(f"{p.slug:16} {len(result.pages):5d} {audit_s:8.1f} {floor_s:8.1f} {ratio:6.2f} {peak:12.0f} "
+                      f"{mem.last_rss:9.0f}  {stages}", flush=True)
                 figures["platforms"].append({"slug": p.slug, "pages": len(result.pages), "audit_s": round(audit_s, 1),
                                              "floor_s": round(floor_s, 1), "ratio": round(ratio, 2),
-                                             "chromium_peak_mb": round(peak), "timings": timings,
+                                             "chromium_peak_mb": round(peak),
+                                             "chromium_peak_rss_sum_mb": round(mem.last_rss), "timings": timings,
                                              "run": str(row.folder)})
             serial = sum(x["audit_s"] for x in figures["platforms"])
             targets = []
