@@ -294,6 +294,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         figures = asyncio.run(bench(args, Path(tmp)))
     figures["machine"]["load_at_end"] = [round(x, 1) for x in os.getloadavg()]
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
     if args.serial_only:
         return
     worst = max(x["ratio"] for x in figures["platforms"])
@@ -301,8 +303,6 @@ def main() -> None:
           f"(target >= 3); chromium peak {figures['chromium_peak_mb_single']} MB (target <= 1024); scorecard PDF "
           f"median {figures['reports']['scorecard_pdf']['median_s']:.2f} s (target <= 2); "
           f"load at end {figures['machine']['load_at_end']}")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":
