@@ -68,18 +68,23 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
-def _pss_mb(pid: int) -> float:
+def _mem_mb(pid: int) -> tuple[float, float]:
+    """(PSS, RSS) of one process in MB."""
+    pss = rss = 0.0
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
             if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
+                pss = int(line.split()[1]) / 1024
+            elif line.startswith("Rss:"):
+                rss = int(line.split()[1]) / 1024
     except OSError:
         pass
-    return 0.0
+    return pss, rss
 
 
-def chromium_mb() -> float:
-    """PSS of every Chromium process below this Python process (not other users' browsers)."""
+def chromium_mb(rss: bool = False) -> float:
+    """PSS (or the sum of RSS, which counts shared pages once per process) of every Chromium process
+    below this Python process (not other users' browsers)."""
     total = 0.0
     for pid in _descendants(os.getpid()):
         try:
@@ -87,22 +92,38 @@ def chromium_mb() -> float:
         except OSError:
             continue
         if "chrom" in name or "headless" in name:
-            total += _pss_mb(pid)
+            total += _mem_mb(pid)[1 if rss else 0]
     return total
+
+
+def chromium_cpu_s() -> float:
+    """CPU seconds (user + system, with reaped children) of the browser processes below this one."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in _descendants(os.getpid()):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+    return total / tick
 
 
 class MemorySampler:
     def __init__(self, every: float = 0.25):
-        self.every, self.peak, self._stop = every, 0.0, threading.Event()
+        self.every, self.peak, self.peak_rss, self._stop = every, 0.0, 0.0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak = max(self.peak, chromium_mb())
+            self.peak_rss = max(self.peak_rss, chromium_mb(rss=True))
             self._stop.wait(self.every)
 
     def reset(self) -> float:
+        """The PSS peak since the last reset (the RSS-sum peak is kept in last_rss)."""
         peak, self.peak = self.peak, chromium_mb()
+        self.last_rss, self.peak_rss = self.peak_rss, chromium_mb(rss=True)
         return peak
 
     def __enter__(self) -> MemorySampler:
@@ -171,26 +192,33 @@ async def bench(args, home: Path) -> dict:
     with serve_world(latency_ms=args.latency) as urls, MemorySampler() as mem:
         async with BrowserSession() as session:
             figures["browser"] = session.version
-            print(f"{'platform':16} {'pages':>5} {'audit s':>8} {'floor s':>8} {'ratio':>6} {'chromium MB':>12}  stages")
+            print(f"{'platform':16} {'pages':>5} {'audit s':>8} {'floor s':>8} {'ratio':>6} {'chromium MB':>12} "
+                  f"{'(RSS sum)':>9}  stages")
             for p in platforms:
                 text, defn = _definition(p, urls[p.slug], args.max_pages)
                 mem.reset()
-                t0 = time.perf_counter()
+                t0, cpu0, ccpu0 = time.perf_counter(), time.process_time(), chromium_cpu_s()
                 row, result = await audit_platform(defn, serial_store, session, definition_text=text)
                 audit_s = time.perf_counter() - t0
+                cpu_py, cpu_chromium = time.process_time() - cpu0, chromium_cpu_s() - ccpu0
                 peak = mem.reset()
                 loaded = [pg.final_url or pg.url for pg in result.pages if pg.status and pg.status < 400]
                 floor_s = await page_load_floor(session, defn, loaded)
                 timings = Bundle(row.folder).info.timings
                 stages = "  ".join(f"{k}={v:.1f}" for k, v in timings.items())
                 ratio = audit_s / floor_s if floor_s else float("nan")
-                print(f"{p.slug:16} {len(result.pages):5d} {audit_s:8.1f} {floor_s:8.1f} {ratio:6.2f} {peak:12.0f}  {stages}",
+                print(f"{p.slug:16} {len(result.pages):5d} {audit_s:8.1f} {floor_s:8.1f} {ratio:6.2f} {peak:12.0f} "
+                      f"{mem.last_rss:9.0f}  cpu: python+demo server {cpu_py:.0f} s, chromium {cpu_chromium:.0f} s;  {stages}",
                       flush=True)
                 figures["platforms"].append({"slug": p.slug, "pages": len(result.pages), "audit_s": round(audit_s, 1),
                                              "floor_s": round(floor_s, 1), "ratio": round(ratio, 2),
-                                             "chromium_peak_mb": round(peak), "timings": timings,
+                                             "chromium_peak_mb": round(peak),
+                                             "chromium_peak_rss_sum_mb": round(mem.last_rss), "timings": timings,
+                                             "cpu_python_s": round(cpu_py, 1), "cpu_chromium_s": round(cpu_chromium, 1),
                                              "run": str(row.folder)})
             serial = sum(x["audit_s"] for x in figures["platforms"])
+            if args.serial_only:
+                return figures
             targets = []
             for p in platforms:
                 text, defn = _definition(p, urls[p.slug], args.max_pages)
@@ -258,6 +286,7 @@ def main() -> None:
     ap.add_argument("--max-pages", type=int)
     ap.add_argument("--parallel", type=int, default=4)
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--serial-only", action="store_true", help="only the per-platform audits and floors")
     args = ap.parse_args()
     m = machine()
     print(f"machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_mb']} MB, load {m['load_at_start']}; "
@@ -265,13 +294,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         figures = asyncio.run(bench(args, Path(tmp)))
     figures["machine"]["load_at_end"] = [round(x, 1) for x in os.getloadavg()]
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
+    if args.serial_only:
+        return
     worst = max(x["ratio"] for x in figures["platforms"])
     print(f"\nworst audit-to-floor ratio {worst:.2f} (target <= 3); speed-up {figures['world']['speedup']:.2f}x "
           f"(target >= 3); chromium peak {figures['chromium_peak_mb_single']} MB (target <= 1024); scorecard PDF "
           f"median {figures['reports']['scorecard_pdf']['median_s']:.2f} s (target <= 2); "
           f"load at end {figures['machine']['load_at_end']}")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

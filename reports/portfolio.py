@@ -137,11 +137,14 @@ class PortfolioRun:
 def latest_runs(store, platforms: list[str] | None = None) -> tuple[list[PortfolioRun], list[str]]:
     """The latest complete run of each platform in the store (or of the named ones), with the one before.
 
-    Returns the runs and the names asked for that have no complete run.
+    `store` may be a list of stores (for example one per shard of a mapping run as separate jobs): their
+    runs are taken together, in time order. Returns the runs and the names asked for that have no complete run.
     """
     from safehaven.toolkit.store import load_result, slugify
 
-    rows = [r for r in store.runs() if r.status == "complete" and (r.folder / "result.json").is_file()]
+    stores = store if isinstance(store, (list, tuple)) else [store]
+    rows = [r for s in stores for r in s.runs() if r.status == "complete" and (r.folder / "result.json").is_file()]
+    rows.sort(key=lambda r: r.started_at)
     by_slug: dict[str, list] = {}
     for r in rows:
         by_slug.setdefault(r.slug, []).append(r)

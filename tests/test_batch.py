@@ -156,3 +156,25 @@ def test_demo_server_latency_delays_every_response():
 
         assert took(slow) >= 0.25
         assert took(fast) < took(slow)
+
+
+# ---------------------------------------------------------------------- waiting for what matters
+
+
+@pytest.mark.browser
+async def test_settle_waits_for_late_controls_and_not_on_a_quiet_page(browser_session):
+    from safehaven.toolkit.browser import quiet, settle
+
+    with serve_site("late") as (url, _):
+        ctx, _ = await browser_session.new_context()
+        try:
+            page = await ctx.new_page()
+            await page.goto(url + "static.html", wait_until="domcontentloaded")
+            await page.wait_for_load_state("load")
+            waited = await quiet(page, 3000)
+            assert waited is not None and waited < 2000  # nothing pending: ends well before the cap
+            await page.goto(url, wait_until="domcontentloaded")
+            await settle(page, 1500)  # timer 300 ms -> fetch -> timer 700 ms -> the button (cap 4.5 s)
+            assert await page.locator("button[aria-label='Report this ad']").count() == 1
+        finally:
+            await ctx.close()

@@ -134,3 +134,12 @@ def test_latest_complete_run_per_platform_from_the_store(tmp_path):
     res = cli.invoke(app, ["portfolio", "--format", "csv", "--store", str(store.home), "-o", str(tmp_path / "p.csv")])
     assert res.exit_code == 0, res.output
     assert (tmp_path / "p.csv").read_text("utf-8-sig").count("\n") == 3
+
+    # A mapping sharded over jobs: each job its own store; the portfolio reads them together.
+    store = Store(tmp_path / "shard2")
+    stored(result("Gamma"))
+    res = cli.invoke(app, ["portfolio", "--format", "csv", "--store", str(tmp_path / "home"), "--also-store",
+                           str(store.home), "-o", str(tmp_path / "all.csv")])
+    assert res.exit_code == 0, res.output
+    names = [r["platform"] for r in csv.DictReader(io.StringIO((tmp_path / "all.csv").read_text("utf-8-sig")))]
+    assert sorted(names) == ["Alpha", "Beta", "Gamma"]

@@ -58,11 +58,14 @@ async def audit_platform(definition: AuditDefinition, store: Store, session: Bro
     started = datetime.now(UTC).isoformat(timespec="seconds")
     try:
         info = await collect(definition, run.folder, session, progress)
-        result = result_of(run, Bundle(run.folder), started, session.version, review)
+        # Evaluating and rendering are CPU work: in a thread, so that other audits sharing this event loop
+        # (a batch) keep loading pages meanwhile instead of stalling for seconds. to_thread carries the
+        # context along (the run-log filter).
+        result = await asyncio.to_thread(result_of, run, Bundle(run.folder), started, session.version, review)
         write_atomic(run.folder / "result.json", result.to_json())
         if reports:
             baseline_dir = previous_complete_run(store, platform.name, run.id)
-            write_reports(result, run.folder, lang or platform.language or "en", baseline_dir)
+            await asyncio.to_thread(write_reports, result, run.folder, lang or platform.language or "en", baseline_dir)
         seal = write_seal(run.folder)  # result.json and the reports, sealed with the evidence
         log.info("timings: %s", info.timings)
         note = None
@@ -151,17 +154,23 @@ def previous_complete_run(store: Store, platform: str, run_id: str) -> Path | No
 
 def write_reports(result: Result, run_dir: Path, lang: str, baseline_dir: Path | None = None) -> list[Path]:
     """Render the scorecard in every format next to the result; a failure is logged, not fatal."""
-    from safehaven.reports.render import render_report
+    from safehaven.reports.render import _write_atomic, html_to_pdf, render_html, render_report
 
     from .store import load_result
 
     baseline = load_result(baseline_dir) if baseline_dir else None
     written = []
+    html: str | None = None
     for fmt in REPORT_FORMATS:
         name = "findings.csv" if fmt == "csv" else f"scorecard.{fmt}"
         try:
-            written.append(render_report(result, run_dir, run_dir / name, fmt=fmt, lang=lang, baseline=baseline,
-                                         baseline_dir=baseline_dir))
+            if fmt in ("pdf", "html"):  # one scorecard HTML (crops, template) for both files
+                html = html or render_html(result, run_dir, lang=lang, baseline=baseline, baseline_dir=baseline_dir)
+                _write_atomic(run_dir / name, html_to_pdf(html, run_dir) if fmt == "pdf" else html.encode("utf-8"))
+                written.append(run_dir / name)
+            else:
+                written.append(render_report(result, run_dir, run_dir / name, fmt=fmt, lang=lang, baseline=baseline,
+                                             baseline_dir=baseline_dir))
         except Exception:
             log.exception("rendering %s failed", fmt)
     return written

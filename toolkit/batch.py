@@ -190,7 +190,7 @@ class _RecordingStore:
 
 
 def run_batch(targets: list[Target], store: Store, *, parallel: int | None = None, lang: str | None = None,
-              max_pages: int | None = None, timeout: float | None = 1800.0, reports: bool = True,
+              max_pages: int | None = None, timeout: float | None = 1200.0, reports: bool = True,
               on_event: EventFn | None = None, on_done: DoneFn | None = None,
               session: BrowserSession | None = None) -> BatchResult:
     """Serve the demo targets (if any), then audit every target; never raises for one platform's failure."""
@@ -212,7 +212,7 @@ def _serve_demo_targets(targets: list[Target], stack: ExitStack) -> None:
 
 
 async def run_batch_async(targets: list[Target], store: Store, *, parallel: int | None = None,
-                          lang: str | None = None, max_pages: int | None = None, timeout: float | None = 1800.0,
+                          lang: str | None = None, max_pages: int | None = None, timeout: float | None = 1200.0,
                           reports: bool = True, on_event: EventFn | None = None, on_done: DoneFn | None = None,
                           session: BrowserSession | None = None) -> BatchResult:
     """Audit `targets` in one Chromium, at most `parallel` at a time; a cancelled batch returns what it has."""
@@ -376,4 +376,4 @@ def print_batch_summary(batch: BatchResult, console) -> None:
     if batch.interrupted:
         line += "; interrupted (runs in flight are recorded as incomplete)"
     console.print(line, highlight=False, soft_wrap=True)
-    console.print("Portfolio of these runs: safehaven portfolio -o portfolio.pdf", highlight=False)
+    console.print("The map of the latest runs: safehaven portfolio -o portfolio.pdf", highlight=False)

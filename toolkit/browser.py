@@ -331,13 +331,14 @@ QUIET_WAIT_JS = """([quietMs, capMs]) => new Promise((resolve) => {
 })"""
 
 
-async def quiet(page: Page, cap_ms: int, quiet_ms: int = 150) -> None:
+async def quiet(page: Page, cap_ms: int, quiet_ms: int = 150) -> int | None:
     """Wait until nothing is pending in the page (requests, short timers, loading scripts) and the DOM has
-    not changed for `quiet_ms`; at most `cap_ms`. A navigation during the wait just ends it."""
+    not changed for `quiet_ms`; at most `cap_ms`. Returns the milliseconds waited (the page's clock), or
+    None when a navigation ended the wait."""
     try:
-        await page.evaluate(QUIET_WAIT_JS, [quiet_ms, cap_ms])
+        return await page.evaluate(QUIET_WAIT_JS, [quiet_ms, cap_ms])
     except PlaywrightError:
-        pass
+        return None
 
 
 async def settle(page: Page, settle_ms: int) -> None:

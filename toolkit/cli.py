@@ -124,10 +124,10 @@ def run(
     parallel: Annotated[int | None, typer.Option("--parallel", min=1, max=32, help="Platforms audited at a time "
                                                  "(several definitions; default: 2 per core, 2 to 8).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=10, help="Wall-clock budget per platform in a batch "
-                                           "(seconds); a platform over it is stopped and recorded incomplete.")] = 1800,
+                                           "(seconds); a platform over it is stopped and recorded incomplete.")] = 1200,
 ) -> None:
     """Audit one platform (or many: several definitions, a folder, `demo`), store the runs, write scorecards."""
-    if len(definitions) > 1 or parallel or not definitions[0].is_file():
+    if len(definitions) > 1 or parallel or definitions[0].is_dir() or str(definitions[0]) == "demo":
         return _run_batch(definitions, store, json_out, lang, max_pages, ignore_reviews, parallel, timeout)
     definition = definitions[0]
     from .review import load_review, review_path_for
@@ -323,12 +323,17 @@ def portfolio(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: portfolio.LANG.FORMAT "
                                                 "in the data folder).")] = None,
     store: StoreOpt = None,
+    also: Annotated[list[Path] | None, typer.Option("--also-store", metavar="DIR", help="Also take runs from this data "
+                                                   "folder (repeatable; e.g. one per job of a sharded mapping).")] = None,
 ) -> None:
     """The map of many platforms: ranking, levels per area, shared gaps, changes, one page per platform."""
     from safehaven.reports.portfolio import latest_runs, render_portfolio
 
     the_store = Store(store)
-    runs, missing = latest_runs(the_store, platforms or None)
+    for extra in also or []:
+        if not (extra / "catalogue.sqlite").is_file():
+            raise _fail(f"--also-store {extra}: no catalogue.sqlite there", 2)
+    runs, missing = latest_runs([the_store, *(Store(x) for x in also or [])], platforms or None)
     if missing:
         raise _fail(f"no complete run for {', '.join(missing)} in {the_store.home}", 2)
     if not runs:

@@ -15,14 +15,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from .audit import AuditFailed, audit_platform
-from .browser import BrowserSession
+from .batch import Target, default_parallel, run_batch_async
 from .definition import parse_definition
 from .demo_server import DemoPlatform, definition_text, demo_platforms, serve_world
 from .models import Result
 from .store import RunRow, Store
 
-PARALLEL_AUDITS = 3
+PARALLEL_AUDITS = default_parallel()
 
 
 @dataclass
@@ -60,22 +59,22 @@ def run_demo(store: Store, *, only: list[str] | None = None, lang: str | None = 
 
 async def _audit_all(platforms: list[DemoPlatform], urls: dict[str, str], store: Store, lang: str | None,
                      err: Console) -> list[DemoOutcome]:
-    limit = asyncio.Semaphore(PARALLEL_AUDITS)
-    async with BrowserSession() as session:
+    """The demo world as one batch (see batch.py): one Chromium, a bounded number at a time, failures isolated."""
+    targets = []
+    for platform in platforms:
+        text = definition_text(platform, urls[platform.slug])
+        targets.append(Target(str(platform.audit_path), parse_definition(text, str(platform.audit_path)), text))
 
-        async def one(platform: DemoPlatform) -> DemoOutcome:
-            async with limit:
-                text = definition_text(platform, urls[platform.slug])
-                defn = parse_definition(text, str(platform.audit_path))
-                try:
-                    row, result = await audit_platform(defn, store, session, definition_text=text, lang=lang)
-                except AuditFailed as exc:
-                    err.print(f"[red]{platform.slug}: {exc}[/]")
-                    return DemoOutcome(platform, exc.run, None, str(exc))
-                err.print(f"  {platform.slug}: grade {result.score.grade}")
-                return DemoOutcome(platform, row, result)
+    def done(i: int, outcome) -> None:
+        if outcome.ok:
+            err.print(f"  {platforms[i].slug}: grade {outcome.result.score.grade}")
+        else:
+            err.print(f"[red]{platforms[i].slug}: {outcome.status}: {outcome.error}[/]")
 
-        return list(await asyncio.gather(*(one(p) for p in platforms)))
+    batch = await run_batch_async(targets, store, parallel=PARALLEL_AUDITS, lang=lang, on_done=done)
+    if batch.interrupted:
+        raise KeyboardInterrupt
+    return [DemoOutcome(p, o.run, o.result, o.error) for p, o in zip(platforms, batch.outcomes, strict=True)]
 
 
 def _print_ranking(outcomes: list[DemoOutcome], console: Console) -> None:

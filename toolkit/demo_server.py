@@ -672,9 +672,12 @@ def _make_handler(server: DemoServer) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Content-Security-Policy", server.csp)
             for name, value in answer.headers:
                 self.send_header(name, value)
-            self.end_headers()
-            if method != "HEAD":
-                self.wfile.write(answer.body)
+            try:
+                self.end_headers()
+                if method != "HEAD":
+                    self.wfile.write(answer.body)
+            except (BrokenPipeError, ConnectionResetError):  # the browser closed the page meanwhile
+                self.close_connection = True
 
         def do_GET(self) -> None:
             self._serve("GET")
