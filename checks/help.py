@@ -37,6 +37,14 @@ def victim_support_linked_from_items(bundle: Bundle) -> Finding:
     docs = policy.policy_documents(bundle, ("help",), roles=("help",))
     support = {doc.url: found for doc in docs if (found := _resources(doc))}
     items = item_pages(bundle)
+    seen = len(bundle.ok_pages())
+    if not items and not support and seen >= 5:
+        # No support page anywhere on the pages visited: "none" is a fact whether or not items were found.
+        return finding("HELP-01", "fail", f"No help or safety page naming support for victims was found on the "
+                       f"{seen} pages visited (help pages read: {len(docs)}).", basis="stated", looked_for=LOOKED_FOR,
+                       help_pages_read=[d.url for d in docs],
+                       nl=f"Op de {seen} bezochte pagina's is geen hulp- of veiligheidspagina gevonden die hulp voor "
+                          f"slachtoffers noemt (hulppagina's gelezen: {len(docs)}).")
     if not items:
         return finding("HELP-01", "not_assessed", "No item page was collected, so links from item pages to a help "
                        f"page could not be checked{_found_note(support)}", basis="stated",

@@ -39,7 +39,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("askbot", "CONTACT-05"): "no item page found, so the notice at the point of contact is not assessed",
     ("askbot", "CONTACT"): "follows from CONTACT-01/02 not being assessed (level 0 instead of 1)",
     ("askbot", "EVIDENCE-05"): "the footer's 'give feedback' form is not taken as a general contact route",
-    ("askbot", "HELP-01"): "not_assessed for lack of item pages, though no page names any victim resource (fail)",
     ("classified", "CONTACT-02"): "group listings are taken as item pages and the ads as 'other', so the phone "
                                   "numbers and mailto in ad texts are never seen",
     ("classified", "CONTACT"): "follows from CONTACT-02 (level 1 instead of 0)",
@@ -47,7 +46,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("postman", "CONTACT-01"): "the visitor write form (anonymous gateway) on the start page is not judged "
                                "because no item page was found",
     ("postman", "CONTACT-05"): "the write form, the point of contact, is not looked at without item pages",
-    ("postman", "HELP-01"): "not_assessed for lack of item pages, though the site has no help page at all (fail)",
 }
 
 

@@ -49,3 +49,21 @@ def test_a_handling_page_outside_the_help_section_still_counts(tmp_path: Path) -
     run_dir = make_bundle(tmp_path, url=SITE, pages=[page(SITE, role="start", text="Ads"), handling, policy])
     finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "REPORT-06")
     assert finding.status == "pass"
+
+
+def test_no_support_page_anywhere_fails_help_even_without_item_pages(tmp_path: Path) -> None:
+    pages = [page(SITE, role="start", text="Forum index")] + [
+        page(f"{SITE}{name}/", role="listing", text=f"{name}: topics") for name in ("news", "sport", "music", "games")]
+    run_dir = make_bundle(tmp_path, url=SITE, pages=pages)
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "HELP-01")
+    assert finding.status == "fail" and "5 pages visited" in finding.summary
+
+
+def test_support_page_but_no_item_pages_stays_not_assessed(tmp_path: Path) -> None:
+    help_text = ("Help for victims. In danger? Call 112. Talk to Fier via chatmetfier.nl, or call "
+                 "Meld Misdaad Anoniem on 0800-7000.")
+    pages = [page(SITE, role="start", text="Forum index"), page(SITE + "help", role="help", text=help_text)] + [
+        page(f"{SITE}{name}/", role="listing", text=f"{name}: topics") for name in ("news", "sport", "music")]
+    run_dir = make_bundle(tmp_path, url=SITE, pages=pages)
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "HELP-01")
+    assert finding.status == "not_assessed"
