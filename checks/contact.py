@@ -113,6 +113,14 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
     """A logged-out visitor cannot message a user or advertiser through the platform."""
     cid = "CONTACT-01"
     items = bundle.item_pages()
+    member_forms = [(p, f) for p in bundle.ok_pages() if p.role != "item" for f in p.forms if _is_member_message_form(f)]
+    if member_forms:
+        page, form = member_forms[0]
+        url = page.final_url or page.url
+        return finding(cid, "fail", f"A form to write to a member, with a recipient field, opens without an account at "
+                       f"{url}; it was inspected, not sent.", evidence=[_ev(page, form.box, "message form")],
+                       nl=f"Een formulier om een lid te schrijven, met een veld voor de ontvanger, opent zonder account "
+                          f"op {url}; het is bekeken, niet verstuurd.")
     if not items:
         return finding(cid, "not_assessed", "No item pages were found to look for a way to message the poster.",
                        nl="Er zijn geen itempagina's gevonden om te zoeken naar een manier om de plaatser een bericht "
@@ -492,6 +500,20 @@ def _is_message_form(form: Form) -> bool:
     label = " ".join([form.name, *form.submit_labels, *(f.label for f in form.fields)])
     is_report = lexicon.has(label, "report", "control")
     return has_text and lexicon.has(label, "contact", "message") and not is_report
+
+
+def _is_member_message_form(form: Form) -> bool:
+    """A message form addressed to a member by a recipient field (not a contact form to the platform itself)."""
+    if any(f.type == "password" for f in form.fields):
+        return False
+    visible = [f for f in form.fields if f.visible and f.type != "hidden"]
+    body = any(f.tag == "textarea" for f in visible)
+    # a short label ("To", "Ontvanger :"): "Wat is er aan de hand?" in a report form is a question, not a recipient
+    recipient = any(f.type in ("text", "search", "") and len(f.label.split()) <= 3 and (
+        lexicon.has(f.label, "contact", "recipient") or lexicon.has(f.name.replace("_", " "), "contact", "recipient"))
+        for f in visible)
+    label = " ".join([form.name, *form.submit_labels, *(f.label for f in form.fields)])
+    return body and recipient and not lexicon.has(label, "report", "control")
 
 
 def _messaging_behind_login(bundle: Bundle, items: list[PageRecord]) -> str:

@@ -10,7 +10,7 @@ from safehaven.toolkit.bundle import Bundle
 from safehaven.toolkit.evaluate import evaluate
 from safehaven.toolkit.score import score
 
-from .bundles import link, make_bundle, page
+from .bundles import field, form, link, make_bundle, page
 
 SITE = "https://ads.test/"
 
@@ -67,3 +67,20 @@ def test_support_page_but_no_item_pages_stays_not_assessed(tmp_path: Path) -> No
     run_dir = make_bundle(tmp_path, url=SITE, pages=pages)
     finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "HELP-01")
     assert finding.status == "not_assessed"
+
+
+def _contact01(tmp_path: Path, fields) -> str:
+    write = page(SITE + "messages/write/", forms=[form(*fields, submit="Verzenden", name="Schrijven")])
+    run_dir = make_bundle(tmp_path, url=SITE, pages=[page(SITE, role="start", text="Berichten"), write])
+    return next(f for f in evaluate(Bundle(run_dir)) if f.check == "CONTACT-01").status
+
+
+def test_a_write_to_a_member_form_open_to_visitors_fails_contact_01_without_item_pages(tmp_path: Path) -> None:
+    fields = [field("E-mailadres :", type="email", name="email"), field("Ontvanger :", name="recipients"),
+              field("Onderwerp :", name="subject"), field("Inhoud :", tag="textarea", type="textarea", name="body")]
+    assert _contact01(tmp_path, fields) == "fail"
+
+
+def test_a_report_form_asking_what_is_going_on_is_not_a_member_message_form(tmp_path: Path) -> None:
+    fields = [field("Wat is er aan de hand?", name="what"), field("Toelichting", tag="textarea", type="textarea")]
+    assert _contact01(tmp_path, fields) == "not_assessed"
