@@ -407,7 +407,9 @@ def control_statement(said: list[str], i: int, kind: str) -> bool:
 def safety_notice_at_contact(bundle: Bundle) -> Finding:
     """A safety or deterrence notice stands at the point of contact (item pages)."""
     cid = "CONTACT-05"
-    items = bundle.item_pages()
+    # The point of contact: the item pages, or where none were found, the pages with a write-to-a-member form.
+    items = bundle.item_pages() or list({p.id: p for p in bundle.ok_pages() for f in p.forms
+                                         if _is_member_message_form(f)}.values())
     if not items:
         return finding(cid, "not_assessed", "No item pages were found to look for a safety notice at the contact point.",
                        nl="Er zijn geen itempagina's gevonden om te zoeken naar een veiligheidsmelding bij het "

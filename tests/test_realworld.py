@@ -43,7 +43,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
                                   "numbers and mailto in ad texts are never seen",
     ("classified", "CONTACT"): "follows from CONTACT-02 (level 1 instead of 0)",
     ("postman", "AGE-04"): "Django's admin login form is taken as a signup form",
-    ("postman", "CONTACT-05"): "the write form, the point of contact, is not looked at without item pages",
 }
 
 

@@ -84,3 +84,12 @@ def test_a_write_to_a_member_form_open_to_visitors_fails_contact_01_without_item
 def test_a_report_form_asking_what_is_going_on_is_not_a_member_message_form(tmp_path: Path) -> None:
     fields = [field("Wat is er aan de hand?", name="what"), field("Toelichting", tag="textarea", type="textarea")]
     assert _contact01(tmp_path, fields) == "not_assessed"
+
+
+def test_the_write_form_page_is_the_point_of_contact_when_there_are_no_item_pages(tmp_path: Path) -> None:
+    fields = [field("Ontvanger :", name="recipients"), field("Inhoud :", tag="textarea", type="textarea", name="body")]
+    write = page(SITE + "messages/write/", forms=[form(*fields, submit="Verzenden")],
+                 text="Schrijven. Stuur nooit geld naar iemand die je niet kent.")
+    run_dir = make_bundle(tmp_path, url=SITE, pages=[page(SITE, role="start", text="Berichten"), write])
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "CONTACT-05")
+    assert finding.status == "pass" and "stuur nooit geld" in finding.quotes[0].text.lower()
