@@ -331,9 +331,15 @@ def _bounded(fragment: str) -> str:
 
 @cache
 def _compile(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of fragments. The fragments that start with a word share one leading
+    word-boundary check, so the engine skips positions inside words at once (most of a policy's text)."""
     if not fragments:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(_bounded(f) for f in fragments), re.IGNORECASE)
+    bounded = [_bounded(f) for f in fragments]
+    at_word = [b.removeprefix(r"(?<!\w)") for b in bounded if b.startswith(r"(?<!\w)")]
+    other = [b for b in bounded if not b.startswith(r"(?<!\w)")]
+    parts = ([rf"(?<!\w)(?:{'|'.join(at_word)})"] if at_word else []) + other
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 class _Lexicon:
@@ -341,22 +347,37 @@ class _Lexicon:
 
     def __init__(self, language: str):
         self.language = language
+        self._rx: dict[str, re.Pattern[str]] = {}
 
     def terms(self, path: str) -> tuple[str, ...]:
         node = _node(path)
         return tuple(node.get(self.language, [])) + tuple(node.get("any", []))
 
     def rx(self, path: str) -> re.Pattern[str]:
-        return _compile(self.terms(path))
+        pattern = self._rx.get(path)
+        if pattern is None:
+            pattern = self._rx[path] = _compile(self.terms(path))
+        return pattern
 
     def find(self, path: str, text: str) -> list[re.Match[str]]:
-        return list(self.rx(path).finditer(text)) if text else []
+        return list(_find(self, path, text)) if text else []
 
     def spans(self, path: str, text: str) -> list[tuple[int, int]]:
-        return [m.span() for m in self.find(path, text)]
+        return [m.span() for m in _find(self, path, text)] if text else []
 
     def has(self, path: str, text: str) -> bool:
-        return bool(text) and self.rx(path).search(text) is not None
+        return bool(text) and _has(self, path, text)
+
+
+# The same sentence is asked about the same word list by several clause finders: remember the answers.
+@lru_cache(maxsize=16384)
+def _find(lx: _Lexicon, path: str, text: str) -> tuple[re.Match[str], ...]:
+    return tuple(lx.rx(path).finditer(text))
+
+
+@lru_cache(maxsize=16384)
+def _has(lx: _Lexicon, path: str, text: str) -> bool:
+    return lx.rx(path).search(text) is not None
 
 
 @cache
