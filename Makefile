@@ -51,8 +51,10 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 
+# The demo world under 200 ms simulated latency: audits vs page-load floor, serial vs --parallel 4,
+# memory, render times. Narrow it with e.g. BENCH_ARGS="--only amberlane ruilhoek".
 bench: setup
-	$(BIN)/python benchmarks/bench_audit.py
+	$(BIN)/python benchmarks/bench_audit.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .pytest-home
