@@ -52,8 +52,10 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 
+# The demo world under 200 ms simulated latency: audits vs page-load floor, serial vs --parallel 4,
+# memory, render times. Narrow it with e.g. BENCH_ARGS="--only amberlane ruilhoek".
 bench: setup
-	$(BIN)/python benchmarks/bench_audit.py
+	$(BIN)/python benchmarks/bench_audit.py $(BENCH_ARGS)
 
 # Real-software benchmark (not in CI): install, seed and serve open-source platforms from PyPI on
 # 127.0.0.1:18101.., audit each with a minimal definition, print the verdict table against the
