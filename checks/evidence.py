@@ -24,6 +24,7 @@ from safehaven.checks.policy import (
     PreservationClause,
     RetentionClause,
 )
+from safehaven.checks.routes import general_contact
 from safehaven.toolkit.bundle import Bundle
 from safehaven.toolkit.models import Element, Evidence, Finding, PageRecord, Quote
 
@@ -344,6 +345,15 @@ def authorities_have_contact_point(bundle: Bundle) -> Finding:
                        f"({where}) that an authority could use", general[:2], bundle, docs, details,
                        nl=f"Geen contactroute speciaal voor autoriteiten; alleen een algemeen contact "
                           f"({address or 'een contactformulier'}) dat een autoriteit zou kunnen gebruiken")
+    routes = general_contact(bundle)
+    if routes["mailto"] or routes["pages"]:  # a contact page or address the site offers, not named in the policy
+        where = (routes["mailto"] or routes["pages"])[0].removeprefix("mailto:")
+        return finding("EVIDENCE-05", "partial", f"No contact route meant for authorities; only the platform's general "
+                       f"contact ({where}) that an authority could use", basis="observed", general_contact=routes,
+                       evidence=[Evidence(kind="page", url=u, note="general contact route")
+                                 for u in routes["pages"][:2]],
+                       nl=f"Geen contactroute speciaal voor autoriteiten; alleen het algemene contact van het platform "
+                          f"({where}) dat een autoriteit zou kunnen gebruiken")
     return _stated("EVIDENCE-05", "fail", f"No contact route for authorities in {_pages(docs)}", [], bundle, docs,
                    details, nl=f"Geen contactroute voor autoriteiten in {_pages(docs, 'nl')}")
 

@@ -11,6 +11,7 @@ from safehaven.toolkit.models import Element, Evidence, Finding, Form, PageRecor
 
 from . import lexicon
 from .base import check, finding
+from .routes import general_contact
 
 SITE_WIDE_REGIONS = ("footer", "nav", "header")
 # Dutch counterparts of the pieces English summaries are built from.
@@ -308,39 +309,6 @@ def handling_explained(bundle: Bundle) -> Finding:
     return finding(cid, "pass" if not lack else "partial", summary, basis="stated", quotes=list(found.values()), nl=nl,
                    general_contact=contact)
 
-
-CONTACT_WORDS = re.compile(r"\b(contact|contact us|contacteer|neem contact op|contactformulier|klantenservice|"
-                           r"customer service|get in touch|mail ons|e-mail ons|email us)\b", re.I)
-
-
-def general_contact(bundle: Bundle) -> dict[str, list[str]]:
-    """The platform's general contact routes: its own e-mail addresses and its contact pages.
-
-    A general address or contact page lifts the REPORT level to 1 (CATALOGUE.md), even when no
-    report control exists. Addresses in users' item pages are not the platform's.
-    """
-    own = (urlsplit(bundle.platform.url).hostname or "").removeprefix("www.")
-    mails, pages = set(), set()
-    for page in bundle.ok_pages():
-        if page.role == "item":
-            continue
-        where = f"{page.title} {urlsplit(page.final_url or page.url).path.replace('/', ' ').replace('-', ' ')}"
-        own_page = page.role in ("help", "policy", "report", "contact") or bool(CONTACT_WORDS.search(where))
-        for el in page.elements:
-            href = (el.href or "").strip()
-            if not own_page and el.region not in ("header", "nav", "footer"):
-                continue  # in the body of a start or listing page an address is as likely a user's as the platform's
-            if href.lower().startswith("mailto:"):
-                mails.add(href.split("?")[0].lower())
-            elif href and (CONTACT_WORDS.search(el.name or "") or CONTACT_WORDS.search(urlsplit(href).path
-                                                                                      .replace("/", " ").replace("-", " "))):
-                host = (urlsplit(href).hostname or own).removeprefix("www.")
-                if host == own or not own:
-                    pages.add(href)
-        if own_page:
-            for m in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", bundle.text(page)):
-                mails.add("mailto:" + m.lower().rstrip("."))
-    return {"mailto": sorted(mails)[:10], "pages": sorted(pages)[:10]}
 
 
 def _speaks_of_handling(bundle: Bundle, page: PageRecord) -> bool:

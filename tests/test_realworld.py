@@ -38,7 +38,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("askbot", "CONTACT-02"): "no item page found, so contact details are not assessed",
     ("askbot", "CONTACT-05"): "no item page found, so the notice at the point of contact is not assessed",
     ("askbot", "CONTACT"): "follows from CONTACT-01/02 not being assessed (level 0 instead of 1)",
-    ("askbot", "EVIDENCE-05"): "the footer's 'give feedback' form is not taken as a general contact route",
     ("classified", "CONTACT-02"): "group listings are taken as item pages and the ads as 'other', so the phone "
                                   "numbers and mailto in ad texts are never seen",
     ("classified", "CONTACT"): "follows from CONTACT-02 (level 1 instead of 0)",

@@ -93,3 +93,12 @@ def test_the_write_form_page_is_the_point_of_contact_when_there_are_no_item_page
     run_dir = make_bundle(tmp_path, url=SITE, pages=[page(SITE, role="start", text="Berichten"), write])
     finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "CONTACT-05")
     assert finding.status == "pass" and "stuur nooit geld" in finding.quotes[0].text.lower()
+
+
+def test_a_feedback_form_in_the_footer_is_a_general_contact_for_authorities(tmp_path: Path) -> None:
+    footer = [link("give feedback", "/feedback/?next=abc", region="footer")]
+    pages = [page(SITE, role="start", text="Questions", elements=footer),
+             page(SITE + "faq/", role="help", text="Ask relevant questions only.", elements=footer)]
+    run_dir = make_bundle(tmp_path, url=SITE, pages=pages)
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "EVIDENCE-05")
+    assert finding.status == "partial" and "/feedback/" in finding.summary and "next=" not in finding.summary
