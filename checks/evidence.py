@@ -126,7 +126,13 @@ def _links_to(page: PageRecord, kind: str) -> bool:
     return any(_names_kind(el, kind) for el in page.elements if el.href)
 
 
+# Tag, category and search listings name their topic, not a policy ("verkeersregels" is a tag, not house rules).
+LISTING_URL = re.compile(r"(/tags?[/:]|[/?&](tags?|q|query|search|zoek)[=:]|/search\b|/zoeken\b|/categor)", re.I)
+
+
 def _names_kind(el: Element, kind: str) -> bool:
+    if el.href and LISTING_URL.search(el.href):
+        return False
     labels = (el.name, el.text, el.attrs.get("aria-label", ""), el.attrs.get("title", ""))
     if any(label and policy.names_page_kind(label, kind) for label in labels):
         return True

@@ -102,3 +102,13 @@ def test_a_feedback_form_in_the_footer_is_a_general_contact_for_authorities(tmp_
     run_dir = make_bundle(tmp_path, url=SITE, pages=pages)
     finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "EVIDENCE-05")
     assert finding.status == "partial" and "/feedback/" in finding.summary and "next=" not in finding.summary
+
+
+def test_a_tag_link_named_like_rules_is_not_a_link_to_house_rules(tmp_path: Path) -> None:
+    tags = [link("verkeersregels", "/questions/scope:all/tags:verkeersregels/page:1/"),
+            link("huisregels", "/tags/huisregels/")]
+    pages = [page(SITE, role="start", text="Vragen", elements=tags)] + [
+        page(f"{SITE}{name}/", text=name) for name in ("users", "badges", "faq", "ask")]
+    run_dir = make_bundle(tmp_path, url=SITE, pages=pages)
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "TERMS-01")
+    assert finding.status == "fail"
