@@ -10,7 +10,7 @@ from safehaven.checks import report
 from safehaven.toolkit.bundle import Bundle
 from safehaven.toolkit.classify import classify_page, is_item_url, is_system_url, item_by_content
 from safehaven.toolkit.collect import fold_key, fold_url, item_template
-from safehaven.toolkit.models import ControlSeen, ReportAttempt, ReportProbe
+from safehaven.toolkit.models import ControlSeen, Form, FormField, ReportAttempt, ReportProbe
 
 from .bundles import button, link, make_bundle, page
 
@@ -268,3 +268,16 @@ def test_a_one_click_flag_that_does_nothing_logged_out_is_one_click_but_needs_an
     assert r03.status == "fail" and "flag offensive" in r03.summary and r03.summaries["nl"]
     assert report.report_form_complete(bundle).status == "fail"
     assert report.report_categories(bundle).status == "fail"
+
+
+def test_a_name_and_password_form_saying_aanmelden_is_a_login_not_a_signup():
+    login = Form(name="login-form", method="post", submit_labels=["Aanmelden"], fields=[
+        FormField(tag="input", type="text", name="username", label="Gebruikersnaam :"),
+        FormField(tag="input", type="password", name="password", label="Wachtwoord :")])
+    signup = Form(name="", method="post", submit_labels=["Aanmelden"], fields=[
+        FormField(tag="input", type="text", name="username", label="Gebruikersnaam"),
+        FormField(tag="input", type="email", name="email", label="E-mailadres"),
+        FormField(tag="input", type="password", name="password", label="Wachtwoord")])
+    admin = "http://127.0.0.1:1/admin/login/?next=/messages/write/"
+    assert classify_page(admin, title="Aanmelden", forms=[login])[0] == "login"
+    assert classify_page("http://127.0.0.1:1/account/new/", title="Aanmelden", forms=[signup])[0] == "signup"

@@ -39,7 +39,9 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
     item_page = is_item_url(url) and not signup_path and not login_path
     if any(_is_signup_form(f) for f in forms) and not item_page or (signup_path and not login_path):
         return "signup", ["signup form" if forms else "signup words in the URL"]
-    if forms and not item_page and (lexicon.has(title, "roles", "signup") or lexicon.has(link_text, "roles", "signup")):
+    only_logins = bool(forms) and all(_is_login_form(f) for f in forms)
+    if forms and not item_page and not only_logins and (
+            lexicon.has(title, "roles", "signup") or lexicon.has(link_text, "roles", "signup")):
         return "signup", ["a form on a page named for signing up or placing an ad"]
     if any(_is_login_form(f) for f in forms) and not item_page or login_path:
         return "login", ["login form" if forms else "login words in the URL"]
@@ -182,6 +184,9 @@ def _is_signup_form(form: Form) -> bool:
     pw = sum(1 for f in form.fields if f.type == "password")
     visible = [f for f in form.fields if f.visible and f.type not in ("hidden", "submit", "button")]
     signup_words = lexicon.has(" ".join(form.submit_labels) + " " + form.name, "roles", "signup")
+    if pw == 1 and len(visible) <= 2 and "mail" not in text:
+        # A name and a password only: a login, also when it says "Aanmelden" (Dutch for both signing in and up)
+        return False
     return (pw >= 1 and (pw >= 2 or len(visible) >= 4 or signup_words)) or (
         signup_words and ("mail" in text or lexicon.has(text, "age", "dob")))
 
