@@ -100,10 +100,10 @@ class FaultHandler(SimpleHTTPRequestHandler):
         acct = self.server.logins[-1] if self.server.logins else {}
         user, pw = html.escape(acct.get("u", "")), html.escape(acct.get("p", ""))
         self._send(f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Report as {user}</title></head>"
-                   f"<body><main><h1>Report an ad</h1><p>Logged in as {user} (password {pw})</p>"
+                   f"<body><main><h1>Report an ad</h1><p>Hello {user}, your reference is {pw}</p>"
                    f"<form method='post' action='/members/send'><label for='w'>Your name</label>"
-                   f"<input id='w' name='who' value='{user}'><label for='k'>Key</label>"
-                   f"<input id='k' name='key' type='password' value='{pw}'><label for='r'>Reason</label>"
+                   f"<input id='w' name='who' value='{user}'><label for='k'>Reference</label>"
+                   f"<input id='k' name='ref' value='{pw}'><label for='r'>Reason</label>"
                    "<select id='r' name='reason'><option>Spam</option><option>Human trafficking</option>"
                    "<option>Minor (under 18)</option></select><label for='t'>Explain</label>"
                    "<textarea id='t' name='text'></textarea><button>Send report</button></form></main></body></html>")

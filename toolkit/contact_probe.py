@@ -73,7 +73,7 @@ async def _try(collector: Collector, ctx, url: str, kind: str, n: int) -> Contac
         guard.note_action(f"{kind} control '{control.get('name', '')[:80]}' on {url}")
         await _click(page, control)
         await _settle(page, collector.crawl.settle_ms)
-        attempt.refused_writes = [w.line() for w in guard.since(mark) if w.action]  # caused by a click
+        attempt.refused_writes = [w.line() for w in guard.caused(mark)]  # what the click tried to send
         attempt.outcome_url = page.url
         state = await _state(page, collector.site, forms_before, url_before)
         after = [num for num in phone_numbers(await _text(page)) if num not in before]

@@ -140,7 +140,7 @@ class WriteGuard:
         self.records: list[WriteRecord] = []
         self._sink = sink
         self._open: list[str] = []
-        self._actions: dict[int, str] = {}  # id(page) -> last click on it
+        self._actions: dict[int, str] = {}  # id(frame) -> the last click in it
         self._last_action = ""
 
     # ------------------------------------------------------------------ use
@@ -171,8 +171,7 @@ class WriteGuard:
         close = page.close
 
         def navigated(frame) -> None:  # a new document: earlier clicks did not cause what it sends
-            if frame == page.main_frame:
-                self._actions.pop(id(page), None)
+            self._actions.pop(id(frame), None)
 
         page.on("framenavigated", navigated)
 
@@ -219,7 +218,10 @@ class WriteGuard:
                 await route.fallback()
                 return
             allowed = bool(self._open)
-            self._record(method, req.url, req.resource_type, self._page_of(req), allowed=allowed)
+            frame = None
+            with contextlib.suppress(PlaywrightError, AttributeError):
+                frame = req.frame
+            self._record(method, req.url, req.resource_type, self._page_of(req), allowed=allowed, frame=frame)
             if allowed:
                 await route.fallback()
             elif req.resource_type == "document":
@@ -242,18 +244,17 @@ class WriteGuard:
         ws.on_message(on_message)  # handling page messages ourselves means they are never forwarded
 
     def _on_action(self, source: dict, action: str) -> None:
-        page = source.get("page") if isinstance(source, dict) else None
+        frame = source.get("frame") if isinstance(source, dict) else None
         text = _clean(action, 200)
-        if page is not None:
-            self._actions[id(page)] = text
+        if frame is not None:
+            self._actions[id(frame)] = text
         self._last_action = text
 
     def _on_form_post(self, source: dict, method: str, url: str, control: str = "") -> None:
         """A form post the page script stopped before it left (see INIT_JS)."""
-        page = source.get("page") if isinstance(source, dict) else None
-        if control and page is not None and not self._actions.get(id(page)):
-            self._actions[id(page)] = _clean(f"submit {control}", 200)
-        self._record(_clean(method, 10).upper(), str(url), "form", page, allowed=False)
+        source = source if isinstance(source, dict) else {}
+        frame, page = source.get("frame"), source.get("page")
+        self._record(_clean(method, 10).upper(), str(url), "form", page, allowed=False, frame=frame)
 
     def _page_of(self, req) -> object | None:
         try:
@@ -261,8 +262,16 @@ class WriteGuard:
         except (PlaywrightError, AttributeError):
             return None
 
-    def _record(self, method: str, url: str, resource_type: str, page, *, allowed: bool, detail: str = "") -> None:
-        action = self._actions.get(id(page), "") if page is not None else ""
+    def caused(self, mark: int) -> list[WriteRecord]:
+        """Refused writes since `mark` that a click caused: made in the frame clicked in, after the click, and
+        not a write the pages also make without any click (a timer beacon on every page load)."""
+        everything = self._sink if self._sink is not None else self.records
+        background = {(r.method, r.url) for r in everything if not r.action}
+        return [r for r in self.since(mark) if r.action and (r.method, r.url) not in background]
+
+    def _record(self, method: str, url: str, resource_type: str, page, *, allowed: bool, detail: str = "",
+                frame=None) -> None:
+        action = self._actions.get(id(frame), "") if frame is not None else ""
         if not action and (allowed or page is None):
             action = self._last_action
         page_url = ""

@@ -45,7 +45,7 @@ async def probe_reporting(collector: Collector) -> ReportProbe:
         for n, url in enumerate(items):
             mark = ctx.guard.mark()
             attempt = await _follow(collector, ctx, url, n)
-            attempt.refused_writes = [w.line() for w in ctx.guard.since(mark) if w.action]  # caused by a click
+            attempt.refused_writes = [w.line() for w in ctx.guard.caused(mark)]  # what the clicks tried to send
             probe.attempts.append(attempt)
     finally:
         await ctx.close()
