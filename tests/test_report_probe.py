@@ -109,7 +109,7 @@ async def buurtbord(browser_session, tmp_path_factory):
     run_dir = tmp_path_factory.mktemp("buurtbord") / "run"
     with serve_site("discovery") as (url, server):
         defn = parse_definition(f'[platform]\nname = "Buurtbord"\nurl = "{url}"\nlanguage = "nl"\n'
-                                '[crawl]\nmax_pages = 11\nsettle_ms = 300\nrequests_per_second = 20\n')
+                                '[crawl]\nmax_pages = 10\nsettle_ms = 300\nrequests_per_second = 20\n')
         await collect(defn, run_dir, browser_session)
         posts = list(server.posts)
         requests = list(server.requests)
