@@ -171,9 +171,16 @@ def report_within_two_clicks(bundle: Bundle) -> Finding:
     summary = f"Report control {where}: at worst {worst.clicks} click(s) to {goal}."
     clicks_nl = "klik" if worst.clicks == 1 else "klikken"
     nl = f"Meldknop {where_nl}: in het slechtste geval {worst.clicks} {clicks_nl} tot {GOALS_NL[worst.outcome]}."
+    one_click = [a for a in with_control if a.refused_writes and a.form and a.form.name.startswith("one-click report")]
+    if one_click:  # the click itself would have sent the report: say so, with the refused write
+        writes = "; ".join(one_click[0].refused_writes[:2])
+        summary += (f" '{one_click[0].control.name}' sends the report at once on {len(one_click)} item pages: the "
+                    f"report would have been sent; sending was refused ({writes}).")
+        nl += (f" '{one_click[0].control.name}' verstuurt de melding meteen op {len(one_click)} itempagina's: de melding "
+               f"zou zijn verstuurd; versturen is geweigerd ({writes}).")
     status = "pass" if worst.clicks <= 2 else "partial"
     return finding(cid, status, summary, evidence=[_attempt_ev(worst)], steps=worst.steps, worst_clicks=worst.clicks,
-                   outcomes=outcomes, nl=nl)
+                   outcomes=outcomes, nl=nl, refused_writes=[w for a in one_click for w in a.refused_writes][:5])
 
 
 @check("REPORT-03")

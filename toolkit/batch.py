@@ -278,7 +278,10 @@ async def run_batch_async(targets: list[Target], store: Store, *, parallel: int 
     except asyncio.CancelledError:
         interrupted = True
         for task in tasks:
-            task.cancel()
+            # gather() has already cancelled its children: a second cancel would cut short the wait of
+            # asyncio.wait_for for the audit's own cleanup (its run recorded incomplete, contexts closed).
+            if not task.done() and not task.cancelling():
+                task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         if main is not None:
             main.uncancel()
