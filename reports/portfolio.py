@@ -44,6 +44,7 @@ class AreaCell:
     score: float | None
     colour: str
     change: int | None = None  # level change since the previous run
+    assessed: bool = True  # False: the check the level rests on was not assessed, so no level is shown
 
     @property
     def score_grade(self) -> str:
@@ -169,6 +170,9 @@ def latest_runs(store, platforms: list[str] | None = None) -> tuple[list[Portfol
 # --------------------------------------------------------------------------- building
 
 
+UNASSESSED_COLOUR = "#c9ced6"  # grey: no level is stated for an area the audit could not look at
+
+
 def level_colour(level: int, max_level: int) -> str:
     if max_level <= 0:
         return LEVEL_COLOURS[0]
@@ -201,9 +205,12 @@ def _entry(rank: int, run: PortfolioRun, lang: str, max_levels: dict[str, int]) 
     for a in AREAS:
         area = s.areas.get(a)
         level = area.level if area else 0
-        before = prev.score.areas.get(a).level if prev and prev.score.areas.get(a) else None
-        cells.append(AreaCell(a, level, max_levels[a], area.score if area else None,
-                              level_colour(level, max_levels[a]), None if before is None else level - before))
+        assessed = bool(area and area.assessed)
+        was = prev.score.areas.get(a) if prev else None
+        before = was.level if was is not None and was.assessed else None
+        change = None if before is None or not assessed else level - before
+        colour = level_colour(level, max_levels[a]) if assessed else UNASSESSED_COLOUR
+        cells.append(AreaCell(a, level, max_levels[a], area.score if area else None, colour, change, assessed))
     pdf = run.folder / "scorecard.pdf" if run.folder else None
     entry = PlatformEntry(rank=rank, name=r.platform.name, url=r.platform.url, run_id=r.run.id,
                           started_at=r.run.started_at, grade=s.grade, overall=s.overall, provisional=s.provisional,
@@ -304,7 +311,7 @@ def portfolio_csv(portfolio: Portfolio) -> str:
     for e in portfolio.entries:
         row = [str(e.rank), _cell(e.name), _cell(e.url), e.grade, str(e.provisional).lower(),
                "" if e.overall is None else f"{e.overall:.1f}", f"{e.coverage:.2f}",
-               *[str(c.level) for c in e.cells], e.previous_grade or "",
+               *[str(c.level) if c.assessed else "not assessed" for c in e.cells], e.previous_grade or "",
                "" if e.previous_overall is None else f"{e.previous_overall:.1f}",
                "" if e.change is None else f"{e.change:+.1f}", e.run_id, e.started_at, e.scorecard,
                e.previous_run or ""]

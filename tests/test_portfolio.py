@@ -143,3 +143,19 @@ def test_latest_complete_run_per_platform_from_the_store(tmp_path):
     assert res.exit_code == 0, res.output
     names = [r["platform"] for r in csv.DictReader(io.StringIO((tmp_path / "all.csv").read_text("utf-8-sig")))]
     assert sorted(names) == ["Alpha", "Beta", "Gamma"]
+
+
+def test_an_area_that_was_not_assessed_shows_no_level_and_no_change():
+    forum = result("Forum")
+    for f in forum.findings:
+        if f.check in ("REPORT-01", "REPORT-02", "REPORT-03", "REPORT-04", "REPORT-05"):
+            f.status, f.score = "not_assessed", None
+    forum.score = score(forum.findings)
+    earlier = result("Forum", fails={"REPORT-01"}, started="2025-11-01T10:00:00+00:00")
+    p = build_portfolio([PortfolioRun(forum, previous=earlier)], "en")
+    cell = next(c for c in p.entries[0].cells if c.area == "REPORT")
+    assert not cell.assessed and cell.change is None
+    html = portfolio_html(p)
+    assert "not assessed" in html
+    rows = list(csv.DictReader(io.StringIO(portfolio_csv(p).lstrip("\ufeff"))))
+    assert rows[0]["REPORT"] == "not assessed"
