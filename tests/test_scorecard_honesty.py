@@ -8,6 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from safehaven.reports.render import render_html
 from safehaven.toolkit.bundle import Bundle
+from safehaven.toolkit.diff import diff_results
 from safehaven.toolkit.evaluate import evaluate
 from safehaven.toolkit.models import PageSummary, Result, RunInfo
 from safehaven.toolkit.score import score
@@ -81,8 +82,6 @@ def test_a_score_of_zero_beside_a_level_above_zero_is_explained(tmp_path: Path) 
 
 
 def test_diff_does_not_call_an_unassessed_level_a_change(tmp_path: Path) -> None:
-    from safehaven.toolkit.diff import diff_results
-
     before = _forum_without_items(tmp_path / "a")
     after = before.model_copy(deep=True)
     after.score.areas["REPORT"].assessed, after.score.areas["REPORT"].level = True, 3
