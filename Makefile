@@ -32,10 +32,10 @@ $(STAMP): pyproject.toml | system-deps
 
 # Playwright's Chromium first; where its download is blocked, Debian's chromium package.
 browser: $(STAMP)
-	@if $(BIN)/python -c "from safehaven.toolkit.browser import find_browser; print(find_browser().path)" 2>/dev/null; then \
+	@if $(BIN)/python -c "from toolkit.collection.browser import find_browser; print(find_browser().path)" 2>/dev/null; then \
 	  echo "browser found"; \
 	elif timeout 300 $(BIN)/python -m playwright install chromium >/dev/null 2>&1 && \
-	     $(BIN)/python -c "from safehaven.toolkit.browser import find_browser; find_browser()" 2>/dev/null; then \
+	     $(BIN)/python -c "from toolkit.collection.browser import find_browser; find_browser()" 2>/dev/null; then \
 	  echo "installed Playwright's Chromium"; \
 	  $(SUDO) $(BIN)/python -m playwright install-deps chromium >/dev/null 2>&1 || true; \
 	elif command -v apt-get >/dev/null 2>&1; then \

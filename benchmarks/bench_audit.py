@@ -31,15 +31,15 @@ import threading
 import time
 from pathlib import Path
 
-from safehaven.reports.portfolio import latest_runs, render_portfolio
-from safehaven.reports.render import render_report
-from safehaven.toolkit.audit import audit_platform
-from safehaven.toolkit.batch import Target, run_batch_async
-from safehaven.toolkit.browser import BrowserSession
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.definition import AuditDefinition, parse_definition
-from safehaven.toolkit.demo_server import definition_text, demo_platforms, serve_world
-from safehaven.toolkit.store import Store, load_result
+from audits.demo.server import definition_text, demo_platforms, serve_world
+from reports.portfolio import latest_runs, render_portfolio
+from reports.render import render_report
+from safehaven.bundle import Bundle
+from toolkit.audit import audit_platform
+from toolkit.batch import Target, run_batch_async
+from toolkit.collection.browser import BrowserSession
+from toolkit.definition import AuditDefinition, parse_definition
+from toolkit.store import Store, load_result
 
 # ---------------------------------------------------------------------- memory of our own Chromium
 

@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 from bs4 import BeautifulSoup  # noqa: E402
 from markdown_it import MarkdownIt  # noqa: E402
-from safehaven.checks.base import registry  # noqa: E402
-from safehaven.toolkit.bundle import Bundle  # noqa: E402
 
+from checks.base import registry  # noqa: E402
+from safehaven.bundle import Bundle  # noqa: E402
 from tests.bundles import make_bundle, page  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "policies"
@@ -262,7 +262,7 @@ def show(file: str) -> None:
 
 def candidates(file: str) -> None:
     doc = next(d for d in corpus() if d.file == file or d.file.startswith(file))
-    from safehaven.checks.policy import split_sentences
+    from checks.policy import split_sentences
     words = {
         "E02": r"\b(\d+|one|two|three|six|twelve|thirty|ninety)\s+(days?|weeks?|months?|years?|dagen|maanden|jaar)\b"
                r"|retain|retention|bewaar",

@@ -19,8 +19,9 @@ import time
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
-from safehaven.reports.render import render_report
-from safehaven.toolkit.models import (
+
+from reports.render import render_report
+from safehaven.models import (
     AREAS,
     SCORED_STATUSES,
     AreaScore,

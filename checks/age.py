@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote, SignupTrial
-
-from . import lexicon
-from .base import check, finding
+from checks import lexicon
+from checks.base import check, finding
+from safehaven.bundle import Bundle
+from safehaven.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote, SignupTrial
 
 METHOD_LEVELS = {"button": 1, "checkbox": 1, "dob": 2, "card": 3, "document": 4, "provider": 4}
 METHOD_WORDS = {1: "a click-through self-declaration", 2: "a date-of-birth entry", 3: "a card or payment check",
@@ -315,7 +314,7 @@ def level(findings: dict[str, Finding]) -> int:
 
 
 def _sentences(text: str) -> list[str]:
-    from .report import sentences
+    from checks.report import sentences
 
     return sentences(text)
 

@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import SCORED_STATUSES, Evidence, Finding, Quote
+from safehaven.bundle import Bundle
+from safehaven.models import SCORED_STATUSES, Evidence, Finding, Quote
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
 
@@ -84,7 +84,7 @@ def check(check_id: str) -> Callable[[CheckFn], CheckFn]:
 
 def registry() -> dict[str, CheckFn]:
     """The implemented checks, keyed by ID (imports every area module once)."""
-    from . import age, contact, evidence, help, report, terms  # noqa: F401  (registration side effect)
+    from checks import age, contact, evidence, help, report, terms  # noqa: F401  (registration side effect)
 
     return dict(_REGISTRY)
 

@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import ContactAttempt, ContactProbe, Evidence, Finding, Form, PageRecord, Quote
-
-from . import lexicon
-from .base import check, finding
+from checks import lexicon
+from checks.base import check, finding
+from safehaven.bundle import Bundle
+from safehaven.models import ContactAttempt, ContactProbe, Evidence, Finding, Form, PageRecord, Quote
 
 SITE_WIDE_REGIONS = ("footer", "nav", "header")
 LINK_ROUTES = (("tel:", "phone link"), ("sms:", "SMS link"), ("mailto:", "e-mail link"),
@@ -234,7 +233,7 @@ def verified_channel(bundle: Bundle) -> Finding:
     signups = bundle.ok_pages("signup")
     texts = bundle.ok_pages("signup", "help", "policy")
     if not texts:
-        from .report import silent_platform
+        from checks.report import silent_platform
 
         return silent_platform(cid, bundle, "how accounts are made", "hoe accounts worden aangemaakt")
     for page in signups:
@@ -245,7 +244,7 @@ def verified_channel(bundle: Bundle) -> Finding:
                                f"code ('{code.label or code.name}').", evidence=[_ev(page, f.box, "signup form")],
                                nl=f"Het aanmeldformulier op {page.final_url or page.url} vraagt om een "
                                   f"bevestigingscode ('{code.label or code.name}').")
-    from .age import signup_method
+    from checks.age import signup_method
 
     for page in signups:
         for f in page.forms:
@@ -535,7 +534,7 @@ def _field_label(f) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    from .report import sentences
+    from checks.report import sentences
 
     return sentences(text)
 

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from safehaven.checks import policy
-from safehaven.checks.base import check, finding
-from safehaven.checks.policy import (
+from checks import policy
+from checks.base import check, finding
+from checks.policy import (
     DATA_KINDS,
     AuthorityContact,
     Clause,
@@ -24,9 +24,9 @@ from safehaven.checks.policy import (
     PreservationClause,
     RetentionClause,
 )
-from safehaven.checks.routes import general_contact
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import Element, Evidence, Finding, PageRecord, Quote
+from checks.routes import general_contact
+from safehaven.bundle import Bundle
+from safehaven.models import Element, Evidence, Finding, PageRecord, Quote
 
 READ_KINDS = (*policy.POLICY_KINDS, "help")
 READ_ROLES = ("policy", "help")

@@ -7,12 +7,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from urllib.parse import urlsplit, urlunsplit
 
-from safehaven.checks import policy
-from safehaven.checks.base import check, finding
-from safehaven.checks.evidence import quotes, text_evidence
-from safehaven.checks.policy import HelpResource, PolicyDocument
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import Evidence, Finding, PageRecord
+from checks import policy
+from checks.base import check, finding
+from checks.evidence import quotes, text_evidence
+from checks.policy import HelpResource, PolicyDocument
+from safehaven.bundle import Bundle
+from safehaven.models import Evidence, Finding, PageRecord
 
 LOOKED_FOR = ("help or safety pages (role help, or help/hulp/safety/veiligheid/support/slachtoffer in the URL, "
               "title or link text)")

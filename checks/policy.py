@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from text_to_num import text2num
 
 if TYPE_CHECKING:
-    from safehaven.toolkit.bundle import Bundle
+    from safehaven.bundle import Bundle
 
 LEXICON_FILE = Path(__file__).with_name("lexicons") / "policy.toml"
 

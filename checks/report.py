@@ -6,12 +6,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import Element, Evidence, Finding, Form, PageRecord, Quote, ReportAttempt, ReportProbe
-
-from . import lexicon
-from .base import check, finding
-from .routes import general_contact
+from checks import lexicon
+from checks.base import check, finding
+from checks.routes import general_contact
+from safehaven.bundle import Bundle
+from safehaven.models import Element, Evidence, Finding, Form, PageRecord, Quote, ReportAttempt, ReportProbe
 
 SITE_WIDE_REGIONS = ("footer", "nav", "header")
 # Dutch counterparts of the pieces English summaries are built from.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from safehaven.toolkit.bundle import Bundle
+from safehaven.bundle import Bundle
 
 CONTACT_WORDS = re.compile(r"\b(contact|contact us|contacteer|neem contact op|contactformulier|klantenservice|"
                            r"customer service|get in touch|mail ons|e-mail ons|email us|feedback|give feedback|"

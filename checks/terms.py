@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from safehaven.checks import policy
-from safehaven.checks.base import check, finding
-from safehaven.checks.evidence import policy_linked, quotes, text_evidence
-from safehaven.checks.policy import TOPICS, Clause, Prohibition, Sanction
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import Finding
+from checks import policy
+from checks.base import check, finding
+from checks.evidence import policy_linked, quotes, text_evidence
+from checks.policy import TOPICS, Clause, Prohibition, Sanction
+from safehaven.bundle import Bundle
+from safehaven.models import Finding
 
 LOOKED_FOR = ("terms or community rules (role policy, or terms/voorwaarden/algemene voorwaarden/gebruiksvoorwaarden/"
               "community guidelines/huisregels in the URL, title or link text)")

@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from safehaven.checks.base import areas as catalogue_areas
-from safehaven.checks.base import catalogue
-from safehaven.toolkit.diff import CheckChange, RunDiff, diff_results
-from safehaven.toolkit.models import Finding, Result
-
-from .evidence import ScreenshotCropper
-from .scorecard import EvidenceShot, evidence_shots
-from .texts import ladder
+from checks.base import areas as catalogue_areas
+from checks.base import catalogue
+from reports.evidence import ScreenshotCropper
+from reports.scorecard import EvidenceShot, evidence_shots
+from reports.texts import ladder
+from safehaven.diff import CheckChange, RunDiff, diff_results
+from safehaven.models import Finding, Result
 
 # diff_results' kinds of change and the list of Changes each one is shown in ("unchanged" is counted).
 BUCKETS = {"fixed": "fixed", "regressed": "regressed", "new": "new",

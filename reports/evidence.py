@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw
-from safehaven.toolkit.models import Box
+
+from safehaven.models import Box
 
 MAX_WIDTH = 1000
 JPEG_QUALITY = 70

@@ -17,14 +17,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from markupsafe import Markup
-from safehaven.checks.base import areas as catalogue_areas
-from safehaven.checks.base import catalogue
-from safehaven.toolkit.models import AREAS, Result
-from safehaven.toolkit.score import GRADES
 
-from .i18n import check_language
-from .scorecard import grade_of, localized_summary
-from .texts import ladder
+from checks.base import areas as catalogue_areas
+from checks.base import catalogue
+from reports.i18n import check_language
+from reports.scorecard import grade_of, localized_summary
+from reports.texts import ladder
+from safehaven.models import AREAS, Result
+from toolkit.score import GRADES
 
 GRADE_LETTERS = (*(letter for letter, _ in GRADES), "E")
 # A level as a colour: 0 red ... top level green (the scorecard's grade colours, E to A).
@@ -141,7 +141,7 @@ def latest_runs(store, platforms: list[str] | None = None) -> tuple[list[Portfol
     `store` may be a list of stores (for example one per shard of a mapping run as separate jobs): their
     runs are taken together, in time order. Returns the runs and the names asked for that have no complete run.
     """
-    from safehaven.toolkit.store import load_result, slugify
+    from toolkit.store import load_result, slugify
 
     stores = store if isinstance(store, (list, tuple)) else [store]
     rows = [r for s in stores for r in s.runs() if r.status == "complete" and (r.folder / "result.json").is_file()]
@@ -263,7 +263,7 @@ def shared_gaps(results: list[Result], lang: str, limit: int = MAX_GAPS) -> list
 def render_portfolio(runs: list[PortfolioRun], out: Path, *, fmt: str = "pdf", lang: str = "en",
                      now: datetime | None = None) -> Path:
     """Write the portfolio of `runs` to `out` as pdf, html or csv; returns `out`."""
-    from .render import _write_atomic
+    from reports.render import _write_atomic
 
     if fmt not in ("pdf", "html", "csv"):
         raise ValueError(f"unknown portfolio format {fmt!r}; choose pdf, html or csv")
@@ -282,8 +282,8 @@ def render_portfolio(runs: list[PortfolioRun], out: Path, *, fmt: str = "pdf", l
 
 
 def portfolio_html(portfolio: Portfolio) -> str:
-    from .render import _environment, _stylesheet
-    from .texts import STATIC_DIR
+    from reports.render import _environment, _stylesheet
+    from reports.texts import STATIC_DIR
 
     env = _environment(portfolio.lang)
     env.globals.setdefault("level_colours", LEVEL_COLOURS)
@@ -294,7 +294,7 @@ def portfolio_html(portfolio: Portfolio) -> str:
 def _pdf(html: str, folder: Path) -> bytes:
     from weasyprint import HTML
 
-    from .fetcher import RunFolderFetcher
+    from reports.fetcher import RunFolderFetcher
 
     # Nothing is loaded at all: the document is self-contained (inline CSS and SVG).
     return HTML(string=html, base_url=folder.resolve().as_uri() + "/",
@@ -303,7 +303,7 @@ def _pdf(html: str, folder: Path) -> bytes:
 
 def portfolio_csv(portfolio: Portfolio) -> str:
     """One row per platform, ranked; area columns hold levels."""
-    from .render import _cell
+    from reports.render import _cell
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

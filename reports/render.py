@@ -16,12 +16,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from safehaven.toolkit.models import Result
 
-from .changes import compare
-from .evidence import ScreenshotCropper
-from .fetcher import RunFolderFetcher
-from .i18n import (
+from reports.changes import compare
+from reports.evidence import ScreenshotCropper
+from reports.fetcher import RunFolderFetcher
+from reports.i18n import (
     check_language,
     duration_minutes,
     format_day,
@@ -30,8 +29,9 @@ from .i18n import (
     format_share,
     translations,
 )
-from .scorecard import GRADE_FLOORS, build_scorecard, localized_summary, ordered_findings
-from .texts import STATIC_DIR
+from reports.scorecard import GRADE_FLOORS, build_scorecard, localized_summary, ordered_findings
+from reports.texts import STATIC_DIR
+from safehaven.models import Result
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 FORMATS = ("pdf", "html", "csv", "json")
@@ -96,7 +96,7 @@ def findings_csv(result: Result, lang: str = "en") -> str:
     judged the check. The auditor's manual findings follow the catalogue's, with an empty score: they
     are not counted in the score.
     """
-    from safehaven.checks.base import catalogue
+    from checks.base import catalogue
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

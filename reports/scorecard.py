@@ -11,16 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from safehaven.checks.base import areas as catalogue_areas
-from safehaven.checks.base import catalogue
-from safehaven.toolkit.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result, Review
-from safehaven.toolkit.score import GRADES, grade
-
-from .evidence import EvidenceImage, ScreenshotCropper
-from .texts import ladder, legal_reference, remediation
+from checks.base import areas as catalogue_areas
+from checks.base import catalogue
+from reports.evidence import EvidenceImage, ScreenshotCropper
+from reports.texts import ladder, legal_reference, remediation
+from safehaven.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result, Review
+from toolkit.score import GRADES, grade
 
 if TYPE_CHECKING:
-    from .changes import Changes
+    from reports.changes import Changes
 
 COUNT_ORDER = ("pass", "partial", "fail", "needs_review", "not_assessed", "error", "not_applicable")
 UNASSESSED = ("needs_review", "not_assessed", "error")

@@ -102,7 +102,7 @@ def ladder(area: str, lang: str) -> Ladder:
 
 @cache
 def _remediation_data() -> dict[str, dict[str, dict[str, str]]]:
-    text = resources.files("safehaven.checks").joinpath("remediation.toml").read_text("utf-8")
+    text = resources.files("checks").joinpath("remediation.toml").read_text("utf-8")
     return tomllib.loads(text)
 
 

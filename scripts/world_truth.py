@@ -12,15 +12,15 @@ import argparse
 import asyncio
 from pathlib import Path
 
-from safehaven.toolkit.audit import audit_platform
-from safehaven.toolkit.browser import BrowserSession
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.definition import parse_definition
-from safehaven.toolkit.demo_server import definition_text, demo_platforms, load_truth, serve_world
-from safehaven.toolkit.evaluate import evaluate
-from safehaven.toolkit.models import AREAS
-from safehaven.toolkit.score import score
-from safehaven.toolkit.store import Store
+from audits.demo.server import definition_text, demo_platforms, load_truth, serve_world
+from safehaven.bundle import Bundle
+from safehaven.models import AREAS
+from toolkit.audit import audit_platform
+from toolkit.collection.browser import BrowserSession
+from toolkit.definition import parse_definition
+from toolkit.evaluate import evaluate
+from toolkit.score import score
+from toolkit.store import Store
 
 
 async def collect(store: Store, only: list[str] | None, variant: str) -> None:

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from safehaven.toolkit.bundle import BundleWriter
-from safehaven.toolkit.models import Box, BundleInfo, Element, Form, FormField, PageRecord, PlatformSpec
+
+from safehaven.bundle import BundleWriter
+from safehaven.models import Box, BundleInfo, Element, Form, FormField, PageRecord, PlatformSpec
 
 
 def link(name: str, href: str, *, region: str | None = None, visible: bool = True, **attrs: str) -> Element:

@@ -21,7 +21,7 @@ def store_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 async def browser_session():
     """One Chromium for the whole test session."""
-    from safehaven.toolkit.browser import BrowserSession
+    from toolkit.collection.browser import BrowserSession
 
     session = BrowserSession()
     await session.start()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from safehaven.toolkit import audit
-from safehaven.toolkit.definition import parse_definition
-from safehaven.toolkit.store import Store
+
+from toolkit import audit
+from toolkit.definition import parse_definition
+from toolkit.store import Store
 
 DEFN = parse_definition('[platform]\nname = "Interrupted"\nurl = "http://127.0.0.1:1/"\n')
 

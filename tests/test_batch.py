@@ -10,11 +10,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from safehaven.toolkit.batch import gather_targets, run_batch_async
-from safehaven.toolkit.cli import app
-from safehaven.toolkit.definition import DefinitionError
-from safehaven.toolkit.store import Store
 from typer.testing import CliRunner
+
+from toolkit.batch import gather_targets, run_batch_async
+from toolkit.cli import app
+from toolkit.definition import DefinitionError
+from toolkit.store import Store
 
 from .sitesrv import serve_site
 
@@ -144,7 +145,7 @@ async def test_cancelling_a_batch_records_the_runs_in_flight_as_incomplete(tmp_p
 def test_demo_server_latency_delays_every_response():
     import urllib.request
 
-    from safehaven.toolkit.demo_server import demo_platforms, serve
+    from audits.demo.server import demo_platforms, serve
 
     platform = demo_platforms()[0]
     with serve(platform, latency_ms=0) as fast, serve(platform, latency_ms=250) as slow:
@@ -163,7 +164,7 @@ def test_demo_server_latency_delays_every_response():
 
 @pytest.mark.browser
 async def test_settle_waits_for_late_controls_and_not_on_a_quiet_page(browser_session):
-    from safehaven.toolkit.browser import quiet, settle
+    from toolkit.collection.browser import quiet, settle
 
     with serve_site("late") as (url, _):
         ctx, _ = await browser_session.new_context()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safehaven.checks import age, contact, report
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import AgeGateProbe, GateObservation
+from checks import age, contact, report
+from safehaven.bundle import Bundle
+from safehaven.models import AgeGateProbe, GateObservation
 
 from .bundles import button, field, form, link, make_bundle, page
 
@@ -159,7 +159,7 @@ def test_no_item_pages_means_report_control_not_assessed(tmp_path):
 
 
 def test_report_ladder_reaches_five_only_with_every_check_passing():
-    from safehaven.checks.base import finding
+    from checks.base import finding
 
     passing = {f"REPORT-0{i}": finding(f"REPORT-0{i}", "pass", "") for i in range(1, 7)}
     passing["REPORT-02"] = finding("REPORT-02", "pass", "", outcomes={"form": 3, "login": 0, "mailto": 0, "none": 0})
@@ -217,7 +217,7 @@ def test_message_link_leading_to_login_passes(tmp_path):
 
 
 def test_contact_ladder_is_zero_when_details_are_handed_out():
-    from safehaven.checks.base import finding
+    from checks.base import finding
 
     fs = {"CONTACT-01": finding("CONTACT-01", "pass", ""), "CONTACT-02": finding("CONTACT-02", "partial", "")}
     assert contact.level(fs) == 0
@@ -228,7 +228,7 @@ def test_contact_ladder_is_zero_when_details_are_handed_out():
 
 # ---------------------------------------------------------------------- REPORT-02..06 on saved probe results
 
-from safehaven.toolkit.models import ControlSeen, ReportAttempt, ReportProbe  # noqa: E402
+from safehaven.models import ControlSeen, ReportAttempt, ReportProbe  # noqa: E402
 
 
 def attempt(n: int, outcome: str, clicks: int | None, *, menu: bool = False, form_=None, control=True) -> ReportAttempt:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from safehaven.checks import evidence, help, terms
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import Finding
 
+from checks import evidence, help, terms
+from safehaven.bundle import Bundle
+from safehaven.models import Finding
 from tests.bundles import link, make_bundle, page
 
 SITE = "https://platform.test"

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from safehaven.checks.base import catalogue
-from safehaven.toolkit.cli import app
-from safehaven.toolkit.store import Store
 from typer.testing import CliRunner
+
+from checks.base import catalogue
+from toolkit.cli import app
+from toolkit.store import Store
 
 from .sitesrv import serve_site
 

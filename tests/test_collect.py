@@ -7,10 +7,11 @@ import socket
 from pathlib import Path
 
 import pytest
-from safehaven.toolkit.bundle import Bundle, sha256_file
-from safehaven.toolkit.collect import CrawlFailed, collect
-from safehaven.toolkit.definition import parse_definition
-from safehaven.toolkit.models import AgeGateProbe
+
+from safehaven.bundle import Bundle, sha256_file
+from safehaven.models import AgeGateProbe
+from toolkit.collection.crawl import CrawlFailed, collect
+from toolkit.definition import parse_definition
 
 from .sitesrv import serve_site
 

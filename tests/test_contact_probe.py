@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from safehaven.checks import contact
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.collect import collect
-from safehaven.toolkit.definition import parse_definition
-from safehaven.toolkit.models import ContactProbe
+
+from checks import contact
+from safehaven.bundle import Bundle
+from safehaven.models import ContactProbe
+from toolkit.collection.crawl import collect
+from toolkit.definition import parse_definition
 
 from .sitesrv import serve_site
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from safehaven.toolkit.definition import DefinitionError, load_definition, parse_definition
+
+from toolkit.definition import DefinitionError, load_definition, parse_definition
 
 
 def test_two_key_minimum_gets_the_defaults():
@@ -36,7 +37,7 @@ def test_missing_file_is_named(tmp_path):
 def test_the_bundled_example_definition_and_review_file_are_valid():
     from pathlib import Path
 
-    from safehaven.toolkit.review import load_review
+    from toolkit.review import load_review
 
     root = Path(__file__).parent.parent / "audits"
     assert load_definition(root / "example.toml").platform.name == "Example"
@@ -44,7 +45,7 @@ def test_the_bundled_example_definition_and_review_file_are_valid():
 
 
 def test_same_site_uses_the_public_suffix_list():
-    from safehaven.toolkit.collect import _site_of
+    from toolkit.collection.crawl import _site_of
 
     assert _site_of("https://www.example.co.uk/a") == _site_of("https://m.example.co.uk/") == "example.co.uk"
     assert _site_of("https://other.co.uk/") != _site_of("https://example.co.uk/")

@@ -14,7 +14,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
-from safehaven.toolkit.demo_server import (
+
+from audits.demo.server import (
     AREAS,
     CHECK_IDS,
     STATUSES,
@@ -27,7 +28,7 @@ from safehaven.toolkit.demo_server import (
     serve_world,
     truth_path,
 )
-from safehaven.toolkit.models import PlatformSpec
+from safehaven.models import PlatformSpec
 
 PLATFORMS = demo_platforms()
 BY_SLUG = {p.slug: p for p in PLATFORMS}
@@ -293,7 +294,7 @@ def test_fixed_variant_adds_report_control_and_help_page():
 
 def _catalogue_ids() -> list[str]:
     try:
-        from safehaven.checks.base import catalogue
+        from checks.base import catalogue
 
         ids = list(catalogue())
     except (ImportError, FileNotFoundError, KeyError):

@@ -12,12 +12,13 @@ import asyncio
 from collections import Counter
 
 import pytest
-from safehaven.checks.base import catalogue
-from safehaven.toolkit.audit import audit_platform
-from safehaven.toolkit.definition import parse_definition
-from safehaven.toolkit.demo_server import definition_text, demo_platforms, load_truth, serve_world
-from safehaven.toolkit.models import AREAS
-from safehaven.toolkit.store import Store
+
+from audits.demo.server import definition_text, demo_platforms, load_truth, serve_world
+from checks.base import catalogue
+from safehaven.models import AREAS
+from toolkit.audit import audit_platform
+from toolkit.definition import parse_definition
+from toolkit.store import Store
 
 pytestmark = pytest.mark.browser
 

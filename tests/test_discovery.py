@@ -6,11 +6,12 @@ All on hand-built bundles and plain URLs (milliseconds, no browser).
 from __future__ import annotations
 
 import pytest
-from safehaven.checks import report
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.classify import classify_page, is_item_url, is_system_url, item_by_content
-from safehaven.toolkit.collect import fold_key, fold_url, item_template
-from safehaven.toolkit.models import ControlSeen, Form, FormField, ReportAttempt, ReportProbe
+
+from checks import report
+from safehaven.bundle import Bundle
+from safehaven.models import ControlSeen, Form, FormField, ReportAttempt, ReportProbe
+from toolkit.collection.classify import classify_page, is_item_url, is_system_url, item_by_content
+from toolkit.collection.crawl import fold_key, fold_url, item_template
 
 from .bundles import button, link, make_bundle, page
 
@@ -189,9 +190,9 @@ def test_no_item_opened_and_none_showing_a_control_is_not_assessed(tmp_path):
 
 
 def _collector(tmp_path, pages):
-    from safehaven.toolkit.collect import Collector
-    from safehaven.toolkit.definition import parse_definition
-    from safehaven.toolkit.models import PageRecord
+    from safehaven.models import PageRecord
+    from toolkit.collection.crawl import Collector
+    from toolkit.definition import parse_definition
 
     c = Collector(parse_definition('[platform]\nname = "X"\nurl = "https://x.test/"\n'), tmp_path / "run", None)
     for n, (url, role, signals, hrefs) in enumerate(pages):
@@ -224,7 +225,7 @@ def test_member_profiles_beside_posts_are_not_items_but_stay_items_on_a_profile_
 
 
 def test_item_urls_are_distinct_by_canonical(tmp_path):
-    from safehaven.toolkit.collect import fold_key
+    from toolkit.collection.crawl import fold_key
 
     c = _collector(tmp_path, [("https://x.test/viewtopic.php?t=9", "item", {}, []),
                               ("https://x.test/viewtopic.php?p=31", "item", {}, []),
@@ -255,7 +256,7 @@ def test_an_item_page_with_a_signup_box_stays_an_item():
 
 
 def test_a_one_click_flag_that_does_nothing_logged_out_is_one_click_but_needs_an_account(tmp_path):
-    from safehaven.toolkit.models import Form
+    from safehaven.models import Form
 
     attempts = [ReportAttempt(item_url=f"https://x.test/question/{i}/q/", outcome="form", clicks=1,
                               control=ControlSeen(name="flag offensive", tag="span", how="name"),

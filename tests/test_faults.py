@@ -16,13 +16,14 @@ import time
 from pathlib import Path
 
 import pytest
-from safehaven.toolkit.audit import audit_platform
-from safehaven.toolkit.definition import parse_definition
-from safehaven.toolkit.integrity import verify_run
-from safehaven.toolkit.models import AgeGateProbe
-from safehaven.toolkit.store import RunNotFound, Store, StoreError, load_result, storage_problem
-from safehaven.toolkit.textsafe import clean_data, clean_text
 from typer.testing import CliRunner
+
+from safehaven.models import AgeGateProbe
+from safehaven.textsafe import clean_data, clean_text
+from toolkit.audit import audit_platform
+from toolkit.definition import parse_definition
+from toolkit.integrity import verify_run
+from toolkit.store import RunNotFound, Store, StoreError, load_result, storage_problem
 
 from .faultsrv import serve_faults
 
@@ -35,7 +36,7 @@ LOGIN = ('[login]\nsteps = [\n  {action = "goto", target = "/login.html"},\n'
 
 
 def _app():
-    from safehaven.toolkit.cli import app
+    from toolkit.cli import app
 
     return app
 
@@ -57,7 +58,7 @@ def test_lone_surrogates_and_control_characters_become_replacement_characters():
 
 
 def test_a_run_whose_process_was_killed_is_marked_incomplete_on_the_next_start(tmp_path):
-    code = ("import os, sys; from safehaven.toolkit.store import Store; s = Store(sys.argv[1]);"
+    code = ("import os, sys; from toolkit.store import Store; s = Store(sys.argv[1]);"
             "r = s.begin_run('Killed', 'https://k.test/'); print(r.id, flush=True);"
             "sys.stdin.readline() if sys.argv[2] == 'wait' else os.kill(os.getpid(), 9)")
     killed = subprocess.run([sys.executable, "-c", code, str(tmp_path), "kill"], capture_output=True, text=True,
@@ -133,7 +134,7 @@ async def matrix(browser_session, tmp_path_factory):
 
 
 def _pages(row) -> dict[str, dict]:
-    from safehaven.toolkit.bundle import Bundle
+    from safehaven.bundle import Bundle
 
     return {p.url.split("/", 3)[-1]: p for p in Bundle(row.folder).pages}
 
@@ -176,8 +177,8 @@ async def test_bad_text_is_made_valid_and_hostile_events_are_recorded(matrix):
 @pytest.mark.browser
 async def test_no_login_secret_is_written_anywhere(matrix):
     _, row, _, _, server = matrix
-    from safehaven.toolkit.bundle import Bundle
-    from safehaven.toolkit.models import ReportProbe
+    from safehaven.bundle import Bundle
+    from safehaven.models import ReportProbe
 
     # The report control leads to a login wall; logged in, the walled form echoes the account and password.
     assert server.logins == [{"u": SECRETS["SH_FAULT_USER"], "p": SECRETS["SH_FAULT_PASS"]}]
@@ -210,7 +211,7 @@ async def test_verify_catches_an_edited_grade(matrix, tmp_path):
     v = verify_run(copy, row.manifest_sha256, store.get(row.id).seal_sha256)
     assert not v.ok and v.changed == ["result.json"]
     # Rewriting the seal to match is caught by the hash recorded in the catalogue.
-    from safehaven.toolkit.integrity import write_seal
+    from toolkit.integrity import write_seal
 
     write_seal(copy)
     v = verify_run(copy, row.manifest_sha256, store.get(row.id).seal_sha256)
@@ -239,7 +240,7 @@ async def test_the_time_budget_ends_the_audit_and_marks_unfinished_checks(browse
         row, result = await audit_platform(defn, store, browser_session, reports=False)
         elapsed = time.monotonic() - t0
     assert elapsed < 12 + 45  # the budget, plus closing what was open
-    from safehaven.toolkit.bundle import Bundle
+    from safehaven.bundle import Bundle
 
     info = Bundle(row.folder).info
     assert info.unfinished and row.status == "complete" and "time budget" in (row.error or "")
@@ -281,7 +282,7 @@ def test_sigterm_mid_run_records_the_run_incomplete_with_a_message(tmp_path):
 
 @pytest.mark.browser
 async def test_a_tls_error_on_the_start_page_fails_the_run_with_a_message(browser_session, tmp_path):
-    from safehaven.toolkit.audit import AuditFailed
+    from toolkit.audit import AuditFailed
 
     store = Store(tmp_path)
     with serve_faults("faults") as (url, _):

@@ -10,11 +10,12 @@ write it receives: there must be none, in the crawl and in every probe.
 from __future__ import annotations
 
 import pytest
-from safehaven.checks import contact
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.collect import collect
-from safehaven.toolkit.definition import parse_definition
-from safehaven.toolkit.models import ContactProbe, ReportProbe
+
+from checks import contact
+from safehaven.bundle import Bundle
+from safehaven.models import ContactProbe, ReportProbe
+from toolkit.collection.crawl import collect
+from toolkit.definition import parse_definition
 
 from .faultsrv import serve_faults
 
@@ -80,7 +81,7 @@ async def test_the_page_keeps_its_content_when_it_posts_a_form_by_itself(guarded
 
 
 async def test_a_one_click_report_is_named_as_refused_not_as_missing(guarded_audit):
-    from safehaven.checks import report
+    from checks import report
 
     _, bundle, _ = guarded_audit
     f = report.report_within_two_clicks(bundle)

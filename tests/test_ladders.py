@@ -11,19 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from safehaven.checks.base import area_of, registry
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.evaluate import evaluate
-from safehaven.toolkit.models import (
+
+from checks.base import area_of, registry
+from safehaven.bundle import Bundle
+from safehaven.models import (
     AgeGateProbe,
     ControlSeen,
     GateObservation,
     ReportAttempt,
     ReportProbe,
 )
-from safehaven.toolkit.score import LEVELS, score
-
 from tests.bundles import button, field, form, link, make_bundle, page
+from toolkit.evaluate import evaluate
+from toolkit.score import LEVELS, score
 
 SITE = "https://platform.test"
 LANGS = ("en", "nl")

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from safehaven.checks import policy
-from safehaven.checks.policy import (
+from checks import policy
+from checks.policy import (
     AuthorityContact,
     Clause,
     CooperationClause,

@@ -7,8 +7,10 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from safehaven.checks.base import catalogue
-from safehaven.reports.portfolio import (
+from typer.testing import CliRunner
+
+from checks.base import catalogue
+from reports.portfolio import (
     PortfolioRun,
     build_portfolio,
     latest_runs,
@@ -16,11 +18,10 @@ from safehaven.reports.portfolio import (
     portfolio_html,
     render_portfolio,
 )
-from safehaven.toolkit.cli import app
-from safehaven.toolkit.models import Finding, PlatformSpec, Result, RunInfo
-from safehaven.toolkit.score import score
-from safehaven.toolkit.store import Store
-from typer.testing import CliRunner
+from safehaven.models import Finding, PlatformSpec, Result, RunInfo
+from toolkit.cli import app
+from toolkit.score import score
+from toolkit.store import Store
 
 HOSTILE = '<script>alert(1)</script>Evil & "Co"'
 SCORES = {"pass": 1.0, "partial": 0.5, "fail": 0.0}

@@ -15,8 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from safehaven.checks.base import catalogue
-from safehaven.toolkit.models import AREAS
+
+from checks.base import catalogue
+from safehaven.models import AREAS
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("realworld", ROOT / "benchmarks" / "realworld" / "realworld.py")

@@ -10,13 +10,14 @@ import zipfile
 
 import pytest
 from pypdf import PdfReader
-from safehaven.toolkit.audit import audit_platform
-from safehaven.toolkit.definition import parse_definition
-from safehaven.toolkit.demo_server import definition_text, load_truth, platform_by_slug, serve
-from safehaven.toolkit.diff import diff_results
-from safehaven.toolkit.review import ReviewFile, apply_review, load_review, manual_findings
-from safehaven.toolkit.store import Store, load_result
 from typer.testing import CliRunner
+
+from audits.demo.server import definition_text, load_truth, platform_by_slug, serve
+from safehaven.diff import diff_results
+from toolkit.audit import audit_platform
+from toolkit.definition import parse_definition
+from toolkit.review import ReviewFile, apply_review, load_review, manual_findings
+from toolkit.store import Store, load_result
 
 runner = CliRunner()
 SLUG = "kersenrood"
@@ -56,7 +57,7 @@ def test_diff_shows_exactly_the_checks_the_platform_fixed(two_runs):
 @pytest.mark.browser
 def test_diff_command_on_the_platform_compares_its_last_two_runs(two_runs):
     store, (first, second) = two_runs
-    res = runner.invoke(__import__("safehaven.toolkit.cli", fromlist=["app"]).app,
+    res = runner.invoke(__import__("toolkit.cli", fromlist=["app"]).app,
                         ["diff", "Kersenrood", "--store", str(store.home), "--json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
@@ -74,7 +75,7 @@ def test_second_scorecard_has_a_since_the_last_audit_section_naming_the_fixed_ch
 
 @pytest.mark.browser
 def test_verify_passes_then_names_the_one_tampered_byte(two_runs, tmp_path):
-    from safehaven.toolkit.cli import app
+    from toolkit.cli import app
 
     store, (first, _) = two_runs
     ok = runner.invoke(app, ["verify", first.id, "--store", str(store.home)])
@@ -118,7 +119,7 @@ def _review(tmp_path, text: str) -> ReviewFile:
 
 
 def test_override_is_applied_with_the_machine_verdict_beside_it(tmp_path):
-    from safehaven.checks.base import finding
+    from checks.base import finding
 
     review = _review(tmp_path, '[[override]]\ncheck = "REPORT-06"\nstatus = "pass"\nmachine_status = "partial"\n'
                                'reason = "Handling procedure shown in the meeting"\nreviewer = "A. de Vries"\n'
@@ -129,7 +130,7 @@ def test_override_is_applied_with_the_machine_verdict_beside_it(tmp_path):
 
 
 def test_expired_override_is_flagged_not_applied(tmp_path):
-    from safehaven.checks.base import finding
+    from checks.base import finding
 
     review = _review(tmp_path, '[[override]]\ncheck = "REPORT-06"\nstatus = "pass"\nmachine_status = "partial"\n'
                                'reason = "Shown in the meeting"\nreviewer = "A"\ndate = 2026-01-01\nexpires = 2026-06-01\n')
@@ -138,7 +139,7 @@ def test_expired_override_is_flagged_not_applied(tmp_path):
 
 
 def test_override_whose_machine_verdict_changed_is_flagged(tmp_path):
-    from safehaven.checks.base import finding
+    from checks.base import finding
 
     review = _review(tmp_path, '[[override]]\ncheck = "AGE-02"\nstatus = "pass"\nmachine_status = "partial"\n'
                                'reason = "Bank ID shown"\nreviewer = "A"\ndate = 2026-11-01\n')
@@ -147,7 +148,7 @@ def test_override_whose_machine_verdict_changed_is_flagged(tmp_path):
 
 
 def test_manual_finding_and_bad_review_file(tmp_path):
-    from safehaven.toolkit.definition import DefinitionError
+    from toolkit.definition import DefinitionError
 
     review = _review(tmp_path, '[[manual]]\nid = "MANUAL-01"\narea = "REPORT"\ntitle = "Reports handled within 24 h"\n'
                                'status = "pass"\nsummary = "Test reports handled in 3 to 19 hours."\n'

@@ -8,9 +8,10 @@ and a cookie banner (no content under it).
 from __future__ import annotations
 
 import pytest
-from safehaven.checks import age
-from safehaven.toolkit.age_probe import detect_gate, flags_in_script
-from safehaven.toolkit.collect import page_inventory
+
+from checks import age
+from toolkit.collection.age_probe import detect_gate, flags_in_script
+from toolkit.collection.crawl import page_inventory
 
 pytestmark = pytest.mark.browser
 
@@ -114,10 +115,10 @@ def test_flags_the_gate_script_checks_are_read_with_the_value_it_wants():
 
 async def test_a_gate_that_cannot_be_passed_is_walked_around_with_the_key_its_own_script_checks(browser_session,
                                                                                                   tmp_path):
-    from safehaven.toolkit.bundle import Bundle
-    from safehaven.toolkit.collect import collect
-    from safehaven.toolkit.definition import parse_definition
-    from safehaven.toolkit.models import AgeGateProbe
+    from safehaven.bundle import Bundle
+    from safehaven.models import AgeGateProbe
+    from toolkit.collection.crawl import collect
+    from toolkit.definition import parse_definition
 
     from .sitesrv import serve_site
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from safehaven.checks import age, contact, report
-from safehaven.checks.report import sentences
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import ContactProbe, GateObservation, RequestRecord
 
+from checks import age, contact, report
+from checks.report import sentences
+from safehaven.bundle import Bundle
+from safehaven.models import ContactProbe, GateObservation, RequestRecord
 from tests.bundles import field, form, link, make_bundle, page
 
 SITE = "https://platform.test"

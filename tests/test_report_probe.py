@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from safehaven.checks import report
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.collect import collect
-from safehaven.toolkit.definition import parse_definition
-from safehaven.toolkit.models import ReportProbe
+
+from checks import report
+from safehaven.bundle import Bundle
+from safehaven.models import ReportProbe
+from toolkit.collection.crawl import collect
+from toolkit.definition import parse_definition
 
 from .sitesrv import serve_site
 

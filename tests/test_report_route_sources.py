@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safehaven.checks import report
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.evaluate import evaluate
-from safehaven.toolkit.score import score
+from checks import report
+from safehaven.bundle import Bundle
+from toolkit.evaluate import evaluate
+from toolkit.score import score
 
 from .bundles import field, form, link, make_bundle, page
 

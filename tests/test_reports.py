@@ -21,14 +21,15 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
-from safehaven.checks.base import areas, catalogue
-from safehaven.reports import render as render_module
-from safehaven.reports.evidence import MAX_WIDTH, ScreenshotCropper
-from safehaven.reports.fetcher import STATIC_DIR, RefusedResource, RunFolderFetcher
-from safehaven.reports.i18n import LOCALE_DIR, UnsupportedLanguage
-from safehaven.reports.render import findings_csv, html_to_pdf, render_html, render_report
-from safehaven.reports.texts import ladder, remediation
-from safehaven.toolkit.models import (
+
+from checks.base import areas, catalogue
+from reports import render as render_module
+from reports.evidence import MAX_WIDTH, ScreenshotCropper
+from reports.fetcher import STATIC_DIR, RefusedResource, RunFolderFetcher
+from reports.i18n import LOCALE_DIR, UnsupportedLanguage
+from reports.render import findings_csv, html_to_pdf, render_html, render_report
+from reports.texts import ladder, remediation
+from safehaven.models import (
     AREAS,
     SCORED_STATUSES,
     AreaScore,
@@ -461,7 +462,7 @@ def test_every_template_string_has_a_dutch_translation() -> None:
 
 
 def test_remediation_explains_every_check_in_both_languages() -> None:
-    data = tomllib.loads(resources.files("safehaven.checks").joinpath("remediation.toml").read_text("utf-8"))
+    data = tomllib.loads(resources.files("checks").joinpath("remediation.toml").read_text("utf-8"))
     assert set(data) == set(catalogue())
     for cid in catalogue():
         for lang in ("en", "nl"):

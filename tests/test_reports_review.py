@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from safehaven.reports.changes import compare
-from safehaven.reports.render import findings_csv, render_html, render_report
-from safehaven.reports.scorecard import review_view
-from safehaven.toolkit.diff import diff_results
-from safehaven.toolkit.models import Finding, Result, Review
-from safehaven.toolkit.review import ManualFinding, Override, ReviewFile, apply_review, manual_findings
+
+from reports.changes import compare
+from reports.render import findings_csv, render_html, render_report
+from reports.scorecard import review_view
+from safehaven.diff import diff_results
+from safehaven.models import Finding, Result, Review
+from toolkit.review import ManualFinding, Override, ReviewFile, apply_review, manual_findings
 
 from .test_reports import HOSTILE, build_result, flat
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from safehaven.checks.base import catalogue, finding
-from safehaven.toolkit.score import grade, score
+from checks.base import catalogue, finding
+from toolkit.score import grade, score
 
 
 def findings_with(status_by_id: dict[str, str], default: str = "pass"):

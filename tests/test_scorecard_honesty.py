@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from safehaven.reports.render import render_html
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.diff import diff_results
-from safehaven.toolkit.evaluate import evaluate
-from safehaven.toolkit.models import PageSummary, Result, RunInfo
-from safehaven.toolkit.score import score
+
+from reports.render import render_html
+from safehaven.bundle import Bundle
+from safehaven.diff import diff_results
+from safehaven.models import PageSummary, Result, RunInfo
+from toolkit.evaluate import evaluate
+from toolkit.score import score
 
 from .bundles import link, make_bundle, page
 

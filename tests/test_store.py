@@ -6,7 +6,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from safehaven.toolkit.store import RunNotFound, Store, data_home, slugify
+
+from toolkit.store import RunNotFound, Store, data_home, slugify
 
 
 def test_store_option_beats_environment_beats_user_folder(tmp_path, monkeypatch):

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from safehaven.checks import age, base, contact, evidence, help, report, terms
-from safehaven.toolkit.bundle import Bundle
-from safehaven.toolkit.models import (
+
+from checks import age, base, contact, evidence, help, report, terms
+from safehaven.bundle import Bundle
+from safehaven.models import (
     AgeGateProbe,
     ContactAttempt,
     ContactProbe,
@@ -27,7 +28,6 @@ from safehaven.toolkit.models import (
     ReportAttempt,
     ReportProbe,
 )
-
 from tests.bundles import button, field, form, link, make_bundle, page
 
 URL = "https://platform.test/"

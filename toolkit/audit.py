@@ -14,21 +14,19 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from safehaven.checks.base import finding
-
+from checks.base import finding
 from safehaven import __version__
-
-from .browser import BrowserSession
-from .bundle import MANIFEST, Bundle, sha256_bytes
-from .collect import CrawlFailed, ProgressFn, collect
-from .definition import AuditDefinition
-from .evaluate import evaluate
-from .integrity import write_seal
-from .models import Finding, PageSummary, Result, RunInfo
-from .review import ReviewFile, apply_review, manual_findings
-from .score import score
-from .store import RunRow, Store, write_atomic
-from .textsafe import RedactFilter
+from safehaven.bundle import MANIFEST, Bundle, sha256_bytes
+from safehaven.models import Finding, PageSummary, Result, RunInfo
+from safehaven.textsafe import RedactFilter
+from toolkit.collection.browser import BrowserSession
+from toolkit.collection.crawl import CrawlFailed, ProgressFn, collect
+from toolkit.definition import AuditDefinition
+from toolkit.evaluate import evaluate
+from toolkit.integrity import write_seal
+from toolkit.review import ReviewFile, apply_review, manual_findings
+from toolkit.score import score
+from toolkit.store import RunRow, Store, write_atomic
 
 log = logging.getLogger("safehaven.audit")
 
@@ -138,7 +136,7 @@ def unfinished_not_assessed(findings: list[Finding], bundle: Bundle) -> list[Fin
 
 def machine_result(result: Result) -> Result:
     """The result as the machine judged it, every auditor judgement taken out and the score recomputed."""
-    from .review import machine_only
+    from toolkit.review import machine_only
 
     findings = machine_only(result)
     return result.model_copy(update={"findings": findings, "manual": [], "score": score(findings)})
@@ -154,9 +152,8 @@ def previous_complete_run(store: Store, platform: str, run_id: str) -> Path | No
 
 def write_reports(result: Result, run_dir: Path, lang: str, baseline_dir: Path | None = None) -> list[Path]:
     """Render the scorecard in every format next to the result; a failure is logged, not fatal."""
-    from safehaven.reports.render import _write_atomic, html_to_pdf, render_html, render_report
-
-    from .store import load_result
+    from reports.render import _write_atomic, html_to_pdf, render_html, render_report
+    from toolkit.store import load_result
 
     baseline = load_result(baseline_dir) if baseline_dir else None
     written = []

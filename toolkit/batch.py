@@ -23,12 +23,12 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .audit import AuditFailed, audit_platform
-from .browser import BrowserSession
-from .definition import AuditDefinition, DefinitionError, parse_definition
-from .models import Result
-from .review import ReviewFile, load_review, review_path_for
-from .store import RunRow, Store
+from safehaven.models import Result
+from toolkit.audit import AuditFailed, audit_platform
+from toolkit.collection.browser import BrowserSession
+from toolkit.definition import AuditDefinition, DefinitionError, parse_definition
+from toolkit.review import ReviewFile, load_review, review_path_for
+from toolkit.store import RunRow, Store
 
 DEMO_WORD = "demo"
 # Files in a folder of definitions that are not definitions themselves.
@@ -122,7 +122,7 @@ def _is_definition_name(p: Path) -> bool:
 
 def _demo_platform_at(audit_file: Path):
     """The demo platform whose audit.toml this is (a folder with site/), else None."""
-    from .demo_server import demo_platforms
+    from audits.demo.server import demo_platforms
 
     folder = audit_file.parent
     if audit_file.name != "audit.toml" or not (folder / "site").is_dir():
@@ -132,7 +132,7 @@ def _demo_platform_at(audit_file: Path):
 
 def gather_targets(args: list[str | Path], *, ignore_reviews: bool = False) -> list[Target]:
     """Every platform named by the arguments, validated; DefinitionError lists every problem at once."""
-    from .demo_server import DEMO_ROOT
+    from audits.demo.server import DEMO_ROOT
 
     problems: list[str] = []
     targets: list[Target] = []
@@ -202,7 +202,7 @@ def run_batch(targets: list[Target], store: Store, *, parallel: int | None = Non
 
 
 def _serve_demo_targets(targets: list[Target], stack: ExitStack) -> None:
-    from .demo_server import definition_text, serve
+    from audits.demo.server import definition_text, serve
 
     for t in targets:
         if t.demo is not None:
@@ -216,7 +216,7 @@ async def run_batch_async(targets: list[Target], store: Store, *, parallel: int 
                           reports: bool = True, on_event: EventFn | None = None, on_done: DoneFn | None = None,
                           session: BrowserSession | None = None) -> BatchResult:
     """Audit `targets` in one Chromium, at most `parallel` at a time; a cancelled batch returns what it has."""
-    from .collect import _site_of
+    from toolkit.collection.crawl import _site_of
 
     emit = on_event or (lambda i, stage, done, total: None)
     finished = on_done or (lambda i, outcome: None)

@@ -20,11 +20,10 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from safehaven import __version__
-
-from .browser import BrowserNotFound
-from .definition import DefinitionError, load_definition
-from .store import RunNotFound, Store, StoreError, load_result, storage_problem
-from .textsafe import RedactFilter
+from safehaven.textsafe import RedactFilter
+from toolkit.collection.browser import BrowserNotFound
+from toolkit.definition import DefinitionError, load_definition
+from toolkit.store import RunNotFound, Store, StoreError, load_result, storage_problem
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="safehaven: audit platforms for safety-by-design gaps and write PDF scorecards.")
@@ -130,7 +129,7 @@ def run(
     if len(definitions) > 1 or parallel or definitions[0].is_dir() or str(definitions[0]) == "demo":
         return _run_batch(definitions, store, json_out, lang, max_pages, ignore_reviews, parallel, timeout)
     definition = definitions[0]
-    from .review import load_review, review_path_for
+    from toolkit.review import load_review, review_path_for
 
     try:
         defn = load_definition(definition)
@@ -143,7 +142,7 @@ def run(
         defn.crawl.max_pages = max_pages
     text = definition.read_text("utf-8")
     the_store = _store(store)
-    from .audit import AuditFailed
+    from toolkit.audit import AuditFailed
 
     try:
         row, result = _with_progress(not json_out, lambda progress: _terminable(
@@ -170,7 +169,7 @@ def run(
 def _run_batch(paths, store, json_out, lang, max_pages, ignore_reviews, parallel, timeout) -> None:
     from contextlib import nullcontext
 
-    from .batch import BatchProgress, default_parallel, gather_targets, print_batch_summary, run_batch
+    from toolkit.batch import BatchProgress, default_parallel, gather_targets, print_batch_summary, run_batch
 
     try:
         targets = gather_targets(paths, ignore_reviews=ignore_reviews)
@@ -195,8 +194,8 @@ def _run_batch(paths, store, json_out, lang, max_pages, ignore_reviews, parallel
 
 
 async def _audit(defn, store, text, lang, progress, review=None):
-    from .audit import audit_platform
-    from .browser import BrowserSession
+    from toolkit.audit import audit_platform
+    from toolkit.collection.browser import BrowserSession
 
     session = BrowserSession()
     await session.start()
@@ -262,9 +261,8 @@ def report(
     ignore_reviews: Annotated[bool, typer.Option("--ignore-reviews", help="Show the machine's verdicts only.")] = False,
 ) -> None:
     """Render a stored run as PDF, HTML, JSON or CSV, in Dutch or English."""
-    from safehaven.reports.render import render_report
-
-    from .audit import machine_result
+    from reports.render import render_report
+    from toolkit.audit import machine_result
 
     folder = _run_folder(run_ref, store)
     result = load_result(folder)
@@ -327,7 +325,7 @@ def portfolio(
                                                    "folder (repeatable; e.g. one per job of a sharded mapping).")] = None,
 ) -> None:
     """The map of many platforms: ranking, levels per area, shared gaps, changes, one page per platform."""
-    from safehaven.reports.portfolio import latest_runs, render_portfolio
+    from reports.portfolio import latest_runs, render_portfolio
 
     the_store = Store(store)
     for extra in also or []:
@@ -376,7 +374,7 @@ def checks(
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The check catalogue: every check ID with its title and what it asks."""
-    from safehaven.checks.base import catalogue, registry
+    from checks.base import catalogue, registry
 
     implemented = registry()
     items = [{"id": m.id, "area": m.area, "title": m.text("title", lang.value),
@@ -404,7 +402,7 @@ def diff(
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """What changed between two runs: each check fixed, regressed, new or unchanged, and each area's level."""
-    from .diff import diff_results
+    from safehaven.diff import diff_results
 
     the_store = _store(store)
     if run_b is None:
@@ -450,7 +448,7 @@ def verify(
     store: StoreOpt = None,
 ) -> None:
     """Recompute every evidence hash against the manifest, and the manifest's hash against the record."""
-    from .integrity import verify_run
+    from toolkit.integrity import verify_run
 
     path = Path(run_ref)
     recorded = seal = None
@@ -493,7 +491,7 @@ def export(
     store: StoreOpt = None,
 ) -> None:
     """Pack a run (evidence, manifest, result, reports) into a zip for handing over."""
-    from .integrity import export_run
+    from toolkit.integrity import export_run
 
     folder = _run_folder(run_ref, store)
     try:
@@ -512,7 +510,7 @@ def demo(
     lang: Annotated[Lang | None, typer.Option("--lang")] = None,
 ) -> None:
     """Serve the bundled fictional platforms on 127.0.0.1, audit them and write their scorecards."""
-    from .demo import run_demo
+    from toolkit.demo import run_demo
 
     try:
         run_demo(_store(store), only=only or None, lang=lang.value if lang else None, console=out, err=err)
@@ -525,7 +523,7 @@ def demo(
 @app.command()
 def doctor(store: StoreOpt = None) -> None:
     """Check that this machine can audit: browser, PDF renderer, fonts, data folder."""
-    from .doctor import diagnose
+    from toolkit.doctor import diagnose
 
     problems = diagnose(out, store)
     raise typer.Exit(1 if problems else 0)

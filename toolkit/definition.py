@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .models import PlatformSpec
+from safehaven.models import PlatformSpec
 
 
 class DefinitionError(ValueError):

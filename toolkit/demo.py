@@ -15,11 +15,11 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from .batch import Target, default_parallel, run_batch_async
-from .definition import parse_definition
-from .demo_server import DemoPlatform, definition_text, demo_platforms, serve_world
-from .models import Result
-from .store import RunRow, Store
+from audits.demo.server import DemoPlatform, definition_text, demo_platforms, serve_world
+from safehaven.models import Result
+from toolkit.batch import Target, default_parallel, run_batch_async
+from toolkit.definition import parse_definition
+from toolkit.store import RunRow, Store
 
 PARALLEL_AUDITS = default_parallel()
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from .browser import BrowserNotFound, BrowserSession, browser_version_of, find_browser
-from .store import Store
+from toolkit.collection.browser import BrowserNotFound, BrowserSession, browser_version_of, find_browser
+from toolkit.store import Store
 
 FONT_FAMILIES = ("DejaVu Sans",)
 

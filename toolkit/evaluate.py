@@ -8,10 +8,9 @@ from __future__ import annotations
 import logging
 import time
 
-from safehaven.checks.base import area_of, catalogue, finding, not_implemented, registry
-
-from .bundle import Bundle
-from .models import Finding
+from checks.base import area_of, catalogue, finding, not_implemented, registry
+from safehaven.bundle import Bundle
+from safehaven.models import Finding
 
 log = logging.getLogger("safehaven.evaluate")
 

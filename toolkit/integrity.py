@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bundle import BUNDLE_DIR, MANIFEST, sha256_bytes, sha256_file
+from safehaven.bundle import BUNDLE_DIR, MANIFEST, sha256_bytes, sha256_file
 
 SEAL = "seal.json"
 SEALED = ("result.json", "scorecard.pdf", "scorecard.html", "findings.csv", MANIFEST)

@@ -5,10 +5,9 @@ Follows CATALOGUE.md "Scoring": pass 1, partial 0.5, fail 0; other statuses are 
 
 from __future__ import annotations
 
-from safehaven.checks import age, contact, evidence, help, report, terms
-from safehaven.checks.base import areas
-
-from .models import AREAS, SCORED_STATUSES, AreaScore, Finding, ScoreCard
+from checks import age, contact, evidence, help, report, terms
+from checks.base import areas
+from safehaven.models import AREAS, SCORED_STATUSES, AreaScore, Finding, ScoreCard
 
 LEVELS = {"AGE": age.level, "REPORT": report.level, "CONTACT": contact.level,
           "EVIDENCE": evidence.level, "HELP": help.level, "TERMS": terms.level}

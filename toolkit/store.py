@@ -30,7 +30,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from .models import Result
+from safehaven.models import Result
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (

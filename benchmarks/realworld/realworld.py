@@ -124,7 +124,7 @@ class Truth:
 
 def load_truth(path: Path) -> Truth:
     """Read and validate a truth file: every check with a status and a reason, every area with a level and a reason."""
-    from safehaven.toolkit.demo_server import AREAS, CHECK_IDS, STATUSES
+    from audits.demo.server import AREAS, CHECK_IDS, STATUSES
 
     data = tomllib.loads(path.read_text("utf-8"))
     checks: dict[str, tuple[str, str]] = {}
@@ -251,10 +251,10 @@ def stop(p: RealPlatform) -> None:
 
 
 async def _audit(ps: list[RealPlatform], store_dir: Path) -> None:
-    from safehaven.toolkit.audit import audit_platform
-    from safehaven.toolkit.browser import BrowserSession
-    from safehaven.toolkit.definition import parse_definition
-    from safehaven.toolkit.store import Store
+    from toolkit.audit import audit_platform
+    from toolkit.collection.browser import BrowserSession
+    from toolkit.definition import parse_definition
+    from toolkit.store import Store
 
     store = Store(store_dir)
     defs = BUILD / "audits"
@@ -274,7 +274,7 @@ async def _audit(ps: list[RealPlatform], store_dir: Path) -> None:
 
 
 def latest_run(store_dir: Path, p: RealPlatform) -> Path | None:
-    from safehaven.toolkit.store import Store
+    from toolkit.store import Store
 
     runs = [r for r in Store(store_dir).runs(p.name) if r.status == "complete"]
     return Path(runs[-1].folder) if runs else None
@@ -282,10 +282,10 @@ def latest_run(store_dir: Path, p: RealPlatform) -> Path | None:
 
 def judge(run_dir: Path, truth: Truth):
     """Evaluate and score a saved bundle; returns (findings, scorecard, {(check or area): why} mismatches)."""
-    from safehaven.toolkit.bundle import Bundle
-    from safehaven.toolkit.evaluate import evaluate
-    from safehaven.toolkit.models import AREAS
-    from safehaven.toolkit.score import score
+    from safehaven.bundle import Bundle
+    from safehaven.models import AREAS
+    from toolkit.evaluate import evaluate
+    from toolkit.score import score
 
     findings = evaluate(Bundle(run_dir))
     card = score(findings)
@@ -312,8 +312,8 @@ def unpack_saved(p: RealPlatform, dest: Path) -> Path:
 def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
     import tempfile
 
-    from safehaven.checks.base import catalogue
-    from safehaven.toolkit.models import AREAS
+    from checks.base import catalogue
+    from safehaven.models import AREAS
 
     cids = list(catalogue())
     rows = []

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from .models import BundleInfo, PageRecord, PlatformSpec
+from safehaven.models import BundleInfo, PageRecord, PlatformSpec
 
 MANIFEST = "manifest.json"
 BUNDLE_DIR = "bundle"

@@ -109,19 +109,8 @@ __all__ = [
 ]
 
 
-def _demo_root() -> Path:
-    try:
-        from importlib.resources import files
-
-        root = Path(str(files("safehaven.audits"))) / "demo"
-        if root.is_dir():
-            return root
-    except (ImportError, ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "audits" / "demo"
-
-
-DEMO_ROOT = _demo_root()
+# The demo platforms live beside this server, one folder each.
+DEMO_ROOT = Path(__file__).resolve().parent
 
 #: The check IDs of catalogue methodology 1, in catalogue order (truth files must name each once).
 CHECK_IDS: tuple[str, ...] = (
@@ -779,7 +768,7 @@ def serve_world(variant: str = "site", latency_ms: int = 0) -> Iterator[dict[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m safehaven.toolkit.demo_server [SLUG] [--variant V]`: serve until Ctrl-C."""
+    """`python -m audits.demo.server [SLUG] [--variant V]`: serve until Ctrl-C."""
     import argparse
 
     parser = argparse.ArgumentParser(description="Serve the safehaven demo platforms on 127.0.0.1")

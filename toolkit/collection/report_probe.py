@@ -17,14 +17,14 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
-from safehaven.checks import lexicon
 
-from .browser import quiet, settle
-from .models import Box, ControlSeen, Form, ReportAttempt, ReportProbe
+from checks import lexicon
+from safehaven.models import Box, ControlSeen, Form, ReportAttempt, ReportProbe
+from toolkit.collection.browser import quiet, settle
 
 if TYPE_CHECKING:
-    from .collect import Collector
-    from .guard import WriteGuard
+    from toolkit.collection.crawl import Collector
+    from toolkit.collection.guard import WriteGuard
 
 log = logging.getLogger("safehaven.report_probe")
 
@@ -57,7 +57,7 @@ async def probe_reporting(collector: Collector) -> ReportProbe:
 
 def _sample(collector: Collector, limit: int) -> list[str]:
     """Items to open: first one of each URL pattern (ads and profiles both), then the rest in visit order."""
-    from .collect import item_template
+    from toolkit.collection.crawl import item_template
 
     items = collector.item_urls(200)
     pattern = re.compile(control_pattern(), re.I)
@@ -218,7 +218,7 @@ def _control_rank(c: dict) -> tuple:
 
 async def _form_by_mark(page: Page, site: str, mark: str) -> Form | None:
     """The inventory of the form marked by find_controls.js (the inline report form)."""
-    from .collect import page_inventory
+    from toolkit.collection.crawl import page_inventory
 
     try:
         box = await page.locator(f"form[data-safehaven-form='{mark}']").first.bounding_box(timeout=2000)
@@ -294,7 +294,7 @@ async def _find(page: Page, pattern: str, tag: str, visible_only: bool, icon: st
 
 async def visible_forms(page: Page, site: str) -> set[str]:
     """Signatures of the forms visible now (to tell what a click opened from what was already there)."""
-    from .collect import page_inventory
+    from toolkit.collection.crawl import page_inventory
 
     inv = await page_inventory(page, site)
     return {_signature(f) for f in inv.forms if any(x.visible for x in f.fields)}
@@ -306,7 +306,7 @@ async def _state(page: Page, site: str, before: set[str] | None = None, before_u
     Only forms that were not visible before the click count, so a login box in the page header
     is not mistaken for a login wall in front of the report form.
     """
-    from .collect import page_inventory
+    from toolkit.collection.crawl import page_inventory
 
     inv = await page_inventory(page, site)
     before = before or set()
@@ -324,7 +324,7 @@ def _signature(form: Form) -> str:
 
 
 async def _best_form(page: Page, site: str) -> Form | None:
-    from .collect import page_inventory
+    from toolkit.collection.crawl import page_inventory
 
     inv = await page_inventory(page, site)
     candidates = [f for f in inv.forms if _is_report_form(f)]

@@ -24,9 +24,8 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from safehaven import __version__
-
-from .guard import WriteGuard
-from .models import BrowserEvent
+from safehaven.models import BrowserEvent
+from toolkit.collection.guard import WriteGuard
 
 log = logging.getLogger("safehaven.browser")
 

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from playwright.async_api import BrowserContext, Route, WebSocketRoute
 from playwright.async_api import Error as PlaywrightError
 
-from .models import WriteRecord
+from safehaven.models import WriteRecord
 
 log = logging.getLogger("safehaven.guard")
 
@@ -112,7 +112,7 @@ INIT_JS = """(() => {
 
 
 def _clean(text: str, limit: int) -> str:
-    from .textsafe import clean_text
+    from safehaven.textsafe import clean_text
 
     return clean_text(str(text))[:limit]
 

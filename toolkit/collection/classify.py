@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from safehaven.checks import lexicon
-
-from .models import Form
+from checks import lexicon
+from safehaven.models import Form
 
 ID_VALUE = re.compile(r"^(?:\d{1,12}|[0-9a-f]{8,}|[a-z0-9]+(?:-[a-z0-9]+)+)$", re.I)
 ID_LIKE = re.compile(r"(?:^|[-_])(?:\d{1,12}|[0-9a-f]{8,})(?:$|[-_.])|^[a-z0-9]+(?:-[a-z0-9]+){1,}$", re.I)

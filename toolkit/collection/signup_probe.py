@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
-from safehaven.checks import lexicon
 
-from .browser import quiet, settle
-from .models import SignupTrial
+from checks import lexicon
+from safehaven.models import SignupTrial
+from toolkit.collection.browser import quiet, settle
 
 if TYPE_CHECKING:
-    from .collect import Collector
+    from toolkit.collection.crawl import Collector
 
 log = logging.getLogger("safehaven.signup_probe")
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from .models import AREAS, SCORED_STATUSES, Result
+from safehaven.models import AREAS, SCORED_STATUSES, Result
 
 Change = Literal["fixed", "regressed", "new", "gone", "unchanged", "changed_level", "changed"]
 RANK = {"fail": 0, "partial": 1, "pass": 2}

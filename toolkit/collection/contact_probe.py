@@ -13,14 +13,24 @@ from typing import TYPE_CHECKING
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
-from safehaven.checks import lexicon
-from safehaven.checks.contact import phone_numbers
 
-from .models import Box, ContactAttempt, ContactProbe
-from .report_probe import SITE_WIDE, _click_mark, _find, _menu_triggers, _seen, _settle, _signature, _state, visible_forms
+from checks import lexicon
+from checks.contact import phone_numbers
+from safehaven.models import Box, ContactAttempt, ContactProbe
+from toolkit.collection.report_probe import (
+    SITE_WIDE,
+    _click_mark,
+    _find,
+    _menu_triggers,
+    _seen,
+    _settle,
+    _signature,
+    _state,
+    visible_forms,
+)
 
 if TYPE_CHECKING:
-    from .collect import Collector
+    from toolkit.collection.crawl import Collector
 
 log = logging.getLogger("safehaven.contact_probe")
 
@@ -154,7 +164,7 @@ async def _text(page: Page) -> str:
 
 async def _message_form_opened(page: Page, site: str, before: set[str]) -> bool:
     """A form with a text area (or a chat box) that was not there before the click and asks no password."""
-    from .collect import page_inventory
+    from toolkit.collection.crawl import page_inventory
 
     inv = await page_inventory(page, site)
     for form in inv.forms:

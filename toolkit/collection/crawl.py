@@ -27,15 +27,15 @@ import tldextract
 from playwright.async_api import BrowserContext, Frame, Page
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
-from safehaven.checks import lexicon
 
-from .browser import BrowserSession, ContextEvents, bounded, close_quietly, quiet, settle
-from .bundle import BundleWriter
-from .classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
-from .definition import AuditDefinition
-from .guard import WriteGuard
-from .models import BundleInfo, Element, Form, PageRecord, RequestRecord, WriteRecord
-from .textsafe import clean_data, clean_text, redact, register_secrets
+from checks import lexicon
+from safehaven.bundle import BundleWriter
+from safehaven.models import BundleInfo, Element, Form, PageRecord, RequestRecord, WriteRecord
+from safehaven.textsafe import clean_data, clean_text, redact, register_secrets
+from toolkit.collection.browser import BrowserSession, ContextEvents, bounded, close_quietly, quiet, settle
+from toolkit.collection.classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
+from toolkit.collection.guard import WriteGuard
+from toolkit.definition import AuditDefinition
 
 log = logging.getLogger("safehaven.collect")
 
@@ -436,7 +436,7 @@ class Collector:
     async def _clear_the_way(self, page: Page, note: bool = True) -> None:
         """On the first page: dismiss a cookie banner and pass an age gate, as a visitor would."""
         await dismiss_cookie_banner(page)
-        from .age_probe import detect_gate, pass_gate  # late import: age_probe imports this module
+        from toolkit.collection.age_probe import detect_gate, pass_gate  # late import: age_probe imports this module
 
         gate = await detect_gate(page)
         if gate.get("gate"):
@@ -455,7 +455,7 @@ class Collector:
         Used by the crawl and by every probe once a gate was seen; returns whether a gate showed."""
         if not self._gate_seen:
             return False
-        from .age_probe import detect_gate, pass_gate
+        from toolkit.collection.age_probe import detect_gate, pass_gate
 
         gate = await detect_gate(page)
         if not gate.get("gate"):
@@ -570,10 +570,10 @@ class Collector:
     # ------------------------------------------------------------------ probes
 
     async def _run_probes(self) -> None:
-        from .age_probe import probe_age_gate
-        from .contact_probe import probe_contact
-        from .report_probe import probe_reporting
-        from .signup_probe import probe_signup
+        from toolkit.collection.age_probe import probe_age_gate
+        from toolkit.collection.contact_probe import probe_contact
+        from toolkit.collection.report_probe import probe_reporting
+        from toolkit.collection.signup_probe import probe_signup
 
         probes = [("age_gate", probe_age_gate), ("report", probe_reporting), ("contact", probe_contact),
                   ("signup", probe_signup)]

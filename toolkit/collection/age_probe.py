@@ -16,13 +16,13 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
-from safehaven.checks import lexicon
 
-from .browser import quiet, settle
-from .models import AgeGateProbe, Box, GateObservation
+from checks import lexicon
+from safehaven.models import AgeGateProbe, Box, GateObservation
+from toolkit.collection.browser import quiet, settle
 
 if TYPE_CHECKING:
-    from .collect import Collector
+    from toolkit.collection.crawl import Collector
 
 log = logging.getLogger("safehaven.age_probe")
 

@@ -1,0 +1,1 @@
+"""The demo world: bundled platforms with their truth files, and the local server that serves them."""
