@@ -32,14 +32,14 @@ import time
 from pathlib import Path
 
 from audits.demo.server import definition_text, demo_platforms, serve_world
-from reports.portfolio import latest_runs, render_portfolio
+from reports.portfolio import render_portfolio
 from reports.render import render_report
 from safehaven.bundle import Bundle
 from toolkit.audit import audit_platform
 from toolkit.batch import Target, run_batch_async
 from toolkit.collection.browser import BrowserSession
 from toolkit.definition import AuditDefinition, parse_definition
-from toolkit.store import Store, load_result
+from toolkit.store import Store, latest_runs, load_result
 
 # ---------------------------------------------------------------------- memory of our own Chromium
 

@@ -7,8 +7,10 @@ from urllib.parse import urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
+from checks.report import sentences
 from safehaven.bundle import Bundle
 from safehaven.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote, SignupTrial
+from safehaven.urls import origin
 
 METHOD_LEVELS = {"button": 1, "checkbox": 1, "dob": 2, "card": 3, "document": 4, "provider": 4}
 METHOD_WORDS = {1: "a click-through self-declaration", 2: "a date-of-birth entry", 3: "a card or payment check",
@@ -314,8 +316,6 @@ def level(findings: dict[str, Finding]) -> int:
 
 
 def _sentences(text: str) -> list[str]:
-    from checks.report import sentences
-
     return sentences(text)
 
 
@@ -381,10 +381,10 @@ def foreign_verifiers(urls: list[str], own_url: str, frames: int = 0) -> list[st
     script of another origin counts when its URL speaks of verification. `frames` says how many of
     `urls` (the first ones) are frames.
     """
-    own = _origin(own_url)
+    own = origin(own_url)
     out = []
     for n, url in enumerate(urls):
-        if not url.startswith(("http://", "https://")) or _origin(url) == own:
+        if not url.startswith(("http://", "https://")) or origin(url) == own:
             continue
         low = url.lower()
         if any(x in low for x in NOT_VERIFIERS):
@@ -443,11 +443,6 @@ def _denied(sentence: str) -> bool:
     return not re.search(r"\b(can't|cannot|can not|won't be (published|visible|shown)|not (be )?(published|visible|"
                          r"shown|online)|until|niet (ge)?publiceerd|niet zichtbaar|niet online|kun je (nog )?niet|"
                          r"kunt u (nog )?niet|totdat|tot je|pas)\b", sentence, re.I)
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{(parts.hostname or '').removeprefix('www.')}:{parts.port or ''}"
 
 
 def _signup_forms(bundle: Bundle) -> list[tuple[PageRecord, Form]]:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from checks import lexicon
+from checks.age import signup_method
 from checks.base import check, finding
+from checks.report import sentences, silent_platform
 from safehaven.bundle import Bundle
 from safehaven.models import ContactAttempt, ContactProbe, Evidence, Finding, Form, PageRecord, Quote
 
@@ -233,8 +235,6 @@ def verified_channel(bundle: Bundle) -> Finding:
     signups = bundle.ok_pages("signup")
     texts = bundle.ok_pages("signup", "help", "policy")
     if not texts:
-        from checks.report import silent_platform
-
         return silent_platform(cid, bundle, "how accounts are made", "hoe accounts worden aangemaakt")
     for page in signups:
         for f in page.forms:
@@ -244,7 +244,6 @@ def verified_channel(bundle: Bundle) -> Finding:
                                f"code ('{code.label or code.name}').", evidence=[_ev(page, f.box, "signup form")],
                                nl=f"Het aanmeldformulier op {page.final_url or page.url} vraagt om een "
                                   f"bevestigingscode ('{code.label or code.name}').")
-    from checks.age import signup_method
 
     for page in signups:
         for f in page.forms:
@@ -534,8 +533,6 @@ def _field_label(f) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    from checks.report import sentences
-
     return sentences(text)
 
 

@@ -27,6 +27,7 @@ from checks.policy import (
 from checks.routes import general_contact
 from safehaven.bundle import Bundle
 from safehaven.models import Element, Evidence, Finding, PageRecord, Quote
+from safehaven.urls import within_host
 
 READ_KINDS = (*policy.POLICY_KINDS, "help")
 READ_ROLES = ("policy", "help")
@@ -370,17 +371,11 @@ def _law_enforcement_links(bundle: Bundle) -> list[tuple[str, str, str]]:
     found: dict[str, tuple[str, str, str]] = {}
     for page in bundle.ok_pages():
         for el in page.elements:
-            if not el.href or not _same_site(el.href, host) or el.href in found:
+            if not el.href or not within_host(el.href, host) or el.href in found:
                 continue
             if _names_kind(el, "law_enforcement") and not _names_kind(el, "help"):
                 found[el.href] = (el.href, el.name or el.text, page.url)
     return list(found.values())
-
-
-def _same_site(url: str, host: str) -> bool:
-    other = urlsplit(url).hostname or ""
-    strip = lambda h: h.removeprefix("www.")  # noqa: E731
-    return bool(other) and (strip(other) == strip(host) or strip(other).endswith("." + strip(host)))
 
 
 # =============================================================================== shared helpers

@@ -23,13 +23,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 from urllib.parse import urlsplit
 
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from text_to_num import text2num
 
-if TYPE_CHECKING:
-    from safehaven.bundle import Bundle
+from safehaven.bundle import Bundle
 
 LEXICON_FILE = Path(__file__).with_name("lexicons") / "policy.toml"
 
@@ -550,8 +550,6 @@ def _ngram_language(text: str, default: str) -> str:
 @cache
 def _langid() -> Any:
     """py3langid's identifier limited to Dutch and English (its model loads on first use, in about a second)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
     identifier.set_languages(list(LANGUAGES))
     return identifier

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from checks.base import areas as catalogue_areas
 from checks.base import catalogue
-from reports.evidence import ScreenshotCropper
-from reports.scorecard import EvidenceShot, evidence_shots
+from reports.evidence import EvidenceShot, ScreenshotCropper, evidence_shots
 from reports.texts import ladder
 from safehaven.diff import CheckChange, RunDiff, diff_results
 from safehaven.models import Finding, Result

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from safehaven.models import Box
+from safehaven.models import Box, Evidence
 
 MAX_WIDTH = 1000
 JPEG_QUALITY = 70
@@ -157,3 +157,67 @@ def _highlight(window: Image.Image, element: tuple[int, int, int, int]) -> Image
 
 def _clamp(value: float, low: float, high: float) -> int:
     return round(max(low, min(value, high)))
+
+
+# --------------------------------------------------------------------------- crops of a finding
+
+MAX_SHOTS = 2
+
+
+@dataclass
+class EvidenceShot:
+    """A screenshot crop with the page it shows and the collector's note."""
+
+    image: EvidenceImage
+    url: str | None
+    note: str
+    same_as: str | None = None  # the earlier check that already shows this very crop
+
+
+def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: int = MAX_SHOTS,
+                   page_tops: bool = True) -> list[EvidenceShot]:
+    """Up to `limit` crops: screenshots first, then the screenshot of a page evidence with a box.
+
+    A page evidence without a box shows its page top only when nothing else can be shown and
+    `page_tops` allows it (a finding that quotes its policy sentences is better served by those).
+    """
+    candidates: list[tuple[str, Evidence]] = []
+    for item in evidence:
+        if is_image(item):
+            candidates.append((item.path or "", item))
+    for item in evidence:
+        if not is_image(item) and item.box is not None and (shot := _page_screenshot(item, cropper)):
+            candidates.append((shot, item))
+    if not candidates and page_tops:
+        for item in evidence:
+            if (shot := _page_screenshot(item, cropper)):
+                candidates.append((shot, item))
+                break
+    shots: list[EvidenceShot] = []
+    seen: set[str] = set()
+    for path, item in candidates:
+        if len(shots) >= limit:
+            break
+        image = cropper.crop(path, item.box)
+        if image is None or image.data_uri in seen:
+            continue
+        seen.add(image.data_uri)
+        shots.append(EvidenceShot(image=image, url=item.url, note=item.note))
+    return shots
+
+
+def is_image(item: Evidence) -> bool:
+    return bool(item.path) and item.path.lower().endswith((".png", ".jpg", ".jpeg", ".webp"))
+
+
+def _page_screenshot(item: Evidence, cropper: ScreenshotCropper) -> str | None:
+    """The screenshot beside a page's files (bundle/pages/p001/...), if there is one."""
+    if not item.path:
+        return None
+    folder = Path(item.path)
+    folder = folder if not folder.suffix else folder.parent
+    for name in ("screenshot.jpg", "screenshot.png", "screenshot.jpeg"):
+        rel = (folder / name).as_posix()
+        if cropper.screenshot_path(rel):
+            return rel
+    return None

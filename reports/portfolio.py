@@ -21,12 +21,13 @@ from markupsafe import Markup
 from checks.base import areas as catalogue_areas
 from checks.base import catalogue
 from reports.i18n import check_language
-from reports.scorecard import grade_of, localized_summary
-from reports.texts import ladder
+from reports.paper import csv_cell, environment, html_to_pdf, stylesheet
+from reports.scorecard import localized_summary
+from reports.texts import STATIC_DIR, ladder
+from safehaven.files import write_atomic
 from safehaven.models import AREAS, Result
-from toolkit.score import GRADES
+from safehaven.score import GRADE_LETTERS, grade_of
 
-GRADE_LETTERS = (*(letter for letter, _ in GRADES), "E")
 # A level as a colour: 0 red ... top level green (the scorecard's grade colours, E to A).
 LEVEL_COLOURS = ("#d7262b", "#ef8a1a", "#f0c000", "#9cc23f", "#5fae3c", "#0b8a45")
 GAP_STATUSES = ("fail", "partial")
@@ -48,7 +49,7 @@ class AreaCell:
 
     @property
     def score_grade(self) -> str:
-        return grade_of(self.score) or "E"
+        return grade_of(self.score)
 
 
 @dataclass
@@ -131,40 +132,6 @@ class PortfolioRun:
     folder: Path | None = None
     previous: Result | None = None
 
-
-# --------------------------------------------------------------------------- choosing the runs
-
-
-def latest_runs(store, platforms: list[str] | None = None) -> tuple[list[PortfolioRun], list[str]]:
-    """The latest complete run of each platform in the store (or of the named ones), with the one before.
-
-    `store` may be a list of stores (for example one per shard of a mapping run as separate jobs): their
-    runs are taken together, in time order. Returns the runs and the names asked for that have no complete run.
-    """
-    from toolkit.store import load_result, slugify
-
-    stores = store if isinstance(store, (list, tuple)) else [store]
-    rows = [r for s in stores for r in s.runs() if r.status == "complete" and (r.folder / "result.json").is_file()]
-    rows.sort(key=lambda r: r.started_at)
-    by_slug: dict[str, list] = {}
-    for r in rows:
-        by_slug.setdefault(r.slug, []).append(r)
-    wanted = list(by_slug)
-    missing: list[str] = []
-    if platforms:
-        wanted = []
-        for name in platforms:
-            slug = next((s for s, rs in by_slug.items() if s == slugify(name) or rs[-1].platform == name), None)
-            if slug is None:
-                missing.append(name)
-            elif slug not in wanted:
-                wanted.append(slug)
-    runs = []
-    for slug in wanted:
-        done = by_slug[slug]
-        previous = load_result(done[-2].folder) if len(done) > 1 else None
-        runs.append(PortfolioRun(load_result(done[-1].folder), done[-1].folder, previous))
-    return runs, missing
 
 
 # --------------------------------------------------------------------------- building
@@ -263,53 +230,37 @@ def shared_gaps(results: list[Result], lang: str, limit: int = MAX_GAPS) -> list
 def render_portfolio(runs: list[PortfolioRun], out: Path, *, fmt: str = "pdf", lang: str = "en",
                      now: datetime | None = None) -> Path:
     """Write the portfolio of `runs` to `out` as pdf, html or csv; returns `out`."""
-    from reports.render import _write_atomic
-
     if fmt not in ("pdf", "html", "csv"):
         raise ValueError(f"unknown portfolio format {fmt!r}; choose pdf, html or csv")
     portfolio = build_portfolio(runs, lang, now)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
-        _write_atomic(out, portfolio_csv(portfolio).encode("utf-8-sig"))
+        write_atomic(out, portfolio_csv(portfolio).encode("utf-8-sig"))
         return out
     html = portfolio_html(portfolio)
     if fmt == "html":
-        _write_atomic(out, html.encode("utf-8"))
+        write_atomic(out, html.encode("utf-8"))
     else:
-        _write_atomic(out, _pdf(html, out.parent))
+        write_atomic(out, html_to_pdf(html, out.parent))
     return out
 
 
 def portfolio_html(portfolio: Portfolio) -> str:
-    from reports.render import _environment, _stylesheet
-    from reports.texts import STATIC_DIR
-
-    env = _environment(portfolio.lang)
+    env = environment(portfolio.lang)
     env.globals.setdefault("level_colours", LEVEL_COLOURS)
-    css = _stylesheet() + Markup((STATIC_DIR / "portfolio.css").read_text("utf-8"))
+    css = stylesheet() + Markup((STATIC_DIR / "portfolio.css").read_text("utf-8"))
     return env.get_template("portfolio.html.j2").render(p=portfolio, lang=portfolio.lang, css=css)
 
-
-def _pdf(html: str, folder: Path) -> bytes:
-    from weasyprint import HTML
-
-    from reports.fetcher import RunFolderFetcher
-
-    # Nothing is loaded at all: the document is self-contained (inline CSS and SVG).
-    return HTML(string=html, base_url=folder.resolve().as_uri() + "/",
-                url_fetcher=RunFolderFetcher(folder.resolve())).write_pdf()
 
 
 def portfolio_csv(portfolio: Portfolio) -> str:
     """One row per platform, ranked; area columns hold levels."""
-    from reports.render import _cell
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for e in portfolio.entries:
-        row = [str(e.rank), _cell(e.name), _cell(e.url), e.grade, str(e.provisional).lower(),
+        row = [str(e.rank), csv_cell(e.name), csv_cell(e.url), e.grade, str(e.provisional).lower(),
                "" if e.overall is None else f"{e.overall:.1f}", f"{e.coverage:.2f}",
                *[str(c.level) if c.assessed else "not assessed" for c in e.cells], e.previous_grade or "",
                "" if e.previous_overall is None else f"{e.previous_overall:.1f}",

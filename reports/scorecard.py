@@ -9,40 +9,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from checks.base import areas as catalogue_areas
 from checks.base import catalogue
-from reports.evidence import EvidenceImage, ScreenshotCropper
+from reports.changes import Changes
+from reports.evidence import MAX_SHOTS, EvidenceShot, ScreenshotCropper, evidence_shots, is_image
 from reports.texts import ladder, legal_reference, remediation
 from safehaven.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result, Review
-from toolkit.score import GRADES, grade
-
-if TYPE_CHECKING:
-    from reports.changes import Changes
+from safehaven.score import CAPPING_CHECKS, grade_of
 
 COUNT_ORDER = ("pass", "partial", "fail", "needs_review", "not_assessed", "error", "not_applicable")
 UNASSESSED = ("needs_review", "not_assessed", "error")
-CAPPING_CHECKS = ("REPORT-01", "AGE-01")
-GRADE_FLOORS = GRADES  # one scale, owned by toolkit.score
 
 TOP_GAPS = 3
 MAX_STRENGTHS = 4
-MAX_SHOTS = 2
 SHOTS_PER_STATUS = {"pass": 1, "not_applicable": 0}
 MAX_URLS = 6
 MAX_QUOTES = 5
 MAX_PAGES = 80
-
-
-@dataclass
-class EvidenceShot:
-    """A screenshot crop with the page it shows and the collector's note."""
-
-    image: EvidenceImage
-    url: str | None
-    note: str
-    same_as: str | None = None  # the earlier check that already shows this very crop
 
 
 @dataclass
@@ -298,7 +282,7 @@ def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper) -> Check
         more_quotes=max(0, len(finding.quotes) - MAX_QUOTES),
         urls=urls[:MAX_URLS],
         more_urls=max(0, len(urls) - MAX_URLS),
-        notes=[e.note for e in finding.evidence if e.note and not _is_image(e)][:MAX_URLS],
+        notes=[e.note for e in finding.evidence if e.note and not is_image(e)][:MAX_URLS],
         review=review_view(finding),
     )
 
@@ -347,38 +331,6 @@ def localized_summary(finding: Finding, lang: str) -> str:
     return finding.summaries.get(lang) or finding.summary
 
 
-def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: int = MAX_SHOTS,
-                   page_tops: bool = True) -> list[EvidenceShot]:
-    """Up to `limit` crops: screenshots first, then the screenshot of a page evidence with a box.
-
-    A page evidence without a box shows its page top only when nothing else can be shown and
-    `page_tops` allows it (a finding that quotes its policy sentences is better served by those).
-    """
-    candidates: list[tuple[str, Evidence]] = []
-    for item in evidence:
-        if _is_image(item):
-            candidates.append((item.path or "", item))
-    for item in evidence:
-        if not _is_image(item) and item.box is not None and (shot := _page_screenshot(item, cropper)):
-            candidates.append((shot, item))
-    if not candidates and page_tops:
-        for item in evidence:
-            if (shot := _page_screenshot(item, cropper)):
-                candidates.append((shot, item))
-                break
-    shots: list[EvidenceShot] = []
-    seen: set[str] = set()
-    for path, item in candidates:
-        if len(shots) >= limit:
-            break
-        image = cropper.crop(path, item.box)
-        if image is None or image.data_uri in seen:
-            continue
-        seen.add(image.data_uri)
-        shots.append(EvidenceShot(image=image, url=item.url, note=item.note))
-    return shots
-
-
 def area_view(area: str, score: AreaScore, by_id: dict[str, CheckView], result: Result, lang: str) -> AreaView:
     """An area with its ladder, the next step and the checks that hold it back."""
     meta = catalogue_areas().get(area)
@@ -396,7 +348,7 @@ def area_view(area: str, score: AreaScore, by_id: dict[str, CheckView], result: 
         name=meta.name(lang) if meta else area,
         weight=meta.weight if meta else 0,
         score=score.score,
-        score_grade=grade_of(score.score),
+        score_grade=grade_of(score.score) if score.score is not None else None,
         level=level,
         max_level=steps.max_level,
         levels=[r.level for r in steps.rungs],
@@ -435,10 +387,6 @@ def serious_gaps(checks: list[CheckView]) -> list[CheckView]:
     return sorted((first_per_area + rest)[:TOP_GAPS], key=severity)
 
 
-def grade_of(score: float | None) -> str | None:
-    """The letter a score would earn on its own, without caps (used to colour area scores)."""
-    return None if score is None else grade(score, {})[0]
-
 
 def _weight_first(c: CheckView) -> tuple:
     weights = {a.id: a.weight for a in catalogue_areas().values()}
@@ -465,21 +413,7 @@ def _age_capped(area: str, level: int, by_id: dict[str, CheckView]) -> bool:
     return bool(gate and gate.status == "fail" and strength and (strength.level or 0) > 2)
 
 
-def _is_image(item: Evidence) -> bool:
-    return bool(item.path) and item.path.lower().endswith((".png", ".jpg", ".jpeg", ".webp"))
 
-
-def _page_screenshot(item: Evidence, cropper: ScreenshotCropper) -> str | None:
-    """The screenshot beside a page's files (bundle/pages/p001/...), if there is one."""
-    if not item.path:
-        return None
-    folder = Path(item.path)
-    folder = folder if not folder.suffix else folder.parent
-    for name in ("screenshot.jpg", "screenshot.png", "screenshot.jpeg"):
-        rel = (folder / name).as_posix()
-        if cropper.screenshot_path(rel):
-            return rel
-    return None
 
 
 def _evidence_urls(evidence: list[Evidence]) -> list[str]:

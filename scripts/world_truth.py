@@ -18,8 +18,7 @@ from safehaven.models import AREAS
 from toolkit.audit import audit_platform
 from toolkit.collection.browser import BrowserSession
 from toolkit.definition import parse_definition
-from toolkit.evaluate import evaluate
-from toolkit.score import score
+from toolkit.evaluate import evaluate, score
 from toolkit.store import Store
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from checks.base import area_of, registry
+from checks.levels import LEVELS
 from safehaven.bundle import Bundle
 from safehaven.models import (
     AgeGateProbe,
@@ -22,8 +23,7 @@ from safehaven.models import (
     ReportProbe,
 )
 from tests.bundles import button, field, form, link, make_bundle, page
-from toolkit.evaluate import evaluate
-from toolkit.score import LEVELS, score
+from toolkit.evaluate import evaluate, score
 
 SITE = "https://platform.test"
 LANGS = ("en", "nl")

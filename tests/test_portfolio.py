@@ -13,15 +13,14 @@ from checks.base import catalogue
 from reports.portfolio import (
     PortfolioRun,
     build_portfolio,
-    latest_runs,
     portfolio_csv,
     portfolio_html,
     render_portfolio,
 )
 from safehaven.models import Finding, PlatformSpec, Result, RunInfo
 from toolkit.cli import app
-from toolkit.score import score
-from toolkit.store import Store
+from toolkit.evaluate import score
+from toolkit.store import Store, latest_runs
 
 HOSTILE = '<script>alert(1)</script>Evil & "Co"'
 SCORES = {"pass": 1.0, "partial": 0.5, "fail": 0.0}

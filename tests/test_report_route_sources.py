@@ -7,8 +7,7 @@ from pathlib import Path
 
 from checks import report
 from safehaven.bundle import Bundle
-from toolkit.evaluate import evaluate
-from toolkit.score import score
+from toolkit.evaluate import evaluate, score
 
 from .bundles import field, form, link, make_bundle, page
 

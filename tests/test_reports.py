@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
 from checks.base import areas, catalogue
-from reports import render as render_module
+from reports import paper as render_module
 from reports.evidence import MAX_WIDTH, ScreenshotCropper
 from reports.fetcher import STATIC_DIR, RefusedResource, RunFolderFetcher
 from reports.i18n import LOCALE_DIR, UnsupportedLanguage

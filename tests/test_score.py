@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from checks.base import catalogue, finding
-from toolkit.score import grade, score
+from safehaven.score import grade
+from toolkit.evaluate import score
 
 
 def findings_with(status_by_id: dict[str, str], default: str = "pass"):

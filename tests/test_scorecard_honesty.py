@@ -11,8 +11,7 @@ from reports.render import render_html
 from safehaven.bundle import Bundle
 from safehaven.diff import diff_results
 from safehaven.models import PageSummary, Result, RunInfo
-from toolkit.evaluate import evaluate
-from toolkit.score import score
+from toolkit.evaluate import evaluate, score
 
 from .bundles import link, make_bundle, page
 

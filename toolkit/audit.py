@@ -15,18 +15,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checks.base import finding
+from reports.paper import html_to_pdf
+from reports.render import render_html, render_report
 from safehaven import __version__
 from safehaven.bundle import MANIFEST, Bundle, sha256_bytes
+from safehaven.files import write_atomic as write_whole
 from safehaven.models import Finding, PageSummary, Result, RunInfo
 from safehaven.textsafe import RedactFilter
 from toolkit.collection.browser import BrowserSession
 from toolkit.collection.crawl import CrawlFailed, ProgressFn, collect
 from toolkit.definition import AuditDefinition
-from toolkit.evaluate import evaluate
+from toolkit.evaluate import evaluate, score
 from toolkit.integrity import write_seal
-from toolkit.review import ReviewFile, apply_review, manual_findings
-from toolkit.score import score
-from toolkit.store import RunRow, Store, write_atomic
+from toolkit.review import ReviewFile, apply_review, machine_only, manual_findings
+from toolkit.store import RunRow, Store, load_result, write_atomic
 
 log = logging.getLogger("safehaven.audit")
 
@@ -62,7 +64,7 @@ async def audit_platform(definition: AuditDefinition, store: Store, session: Bro
         result = await asyncio.to_thread(result_of, run, Bundle(run.folder), started, session.version, review)
         write_atomic(run.folder / "result.json", result.to_json())
         if reports:
-            baseline_dir = previous_complete_run(store, platform.name, run.id)
+            baseline_dir = store.baseline_of(platform.name, run.id)
             await asyncio.to_thread(write_reports, result, run.folder, lang or platform.language or "en", baseline_dir)
         seal = write_seal(run.folder)  # result.json and the reports, sealed with the evidence
         log.info("timings: %s", info.timings)
@@ -136,24 +138,12 @@ def unfinished_not_assessed(findings: list[Finding], bundle: Bundle) -> list[Fin
 
 def machine_result(result: Result) -> Result:
     """The result as the machine judged it, every auditor judgement taken out and the score recomputed."""
-    from toolkit.review import machine_only
-
     findings = machine_only(result)
     return result.model_copy(update={"findings": findings, "manual": [], "score": score(findings)})
 
 
-def previous_complete_run(store: Store, platform: str, run_id: str) -> Path | None:
-    """The folder of the platform's latest complete run other than `run_id` (the baseline of a re-audit)."""
-    for row in reversed(store.runs(platform)):
-        if row.id != run_id and row.status == "complete" and (row.folder / "result.json").is_file():
-            return row.folder
-    return None
-
-
 def write_reports(result: Result, run_dir: Path, lang: str, baseline_dir: Path | None = None) -> list[Path]:
     """Render the scorecard in every format next to the result; a failure is logged, not fatal."""
-    from reports.render import _write_atomic, html_to_pdf, render_html, render_report
-    from toolkit.store import load_result
 
     baseline = load_result(baseline_dir) if baseline_dir else None
     written = []
@@ -163,7 +153,7 @@ def write_reports(result: Result, run_dir: Path, lang: str, baseline_dir: Path |
         try:
             if fmt in ("pdf", "html"):  # one scorecard HTML (crops, template) for both files
                 html = html or render_html(result, run_dir, lang=lang, baseline=baseline, baseline_dir=baseline_dir)
-                _write_atomic(run_dir / name, html_to_pdf(html, run_dir) if fmt == "pdf" else html.encode("utf-8"))
+                write_whole(run_dir / name, html_to_pdf(html, run_dir) if fmt == "pdf" else html.encode("utf-8"))
                 written.append(run_dir / name)
             else:
                 written.append(render_report(result, run_dir, run_dir / name, fmt=fmt, lang=lang, baseline=baseline,

@@ -23,7 +23,12 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from audits.demo.server import DEMO_ROOT, definition_text, demo_platforms, serve
 from safehaven.models import Result
+from safehaven.urls import site_of
 from toolkit.audit import AuditFailed, audit_platform
 from toolkit.collection.browser import BrowserSession
 from toolkit.definition import AuditDefinition, DefinitionError, parse_definition
@@ -122,8 +127,6 @@ def _is_definition_name(p: Path) -> bool:
 
 def _demo_platform_at(audit_file: Path):
     """The demo platform whose audit.toml this is (a folder with site/), else None."""
-    from audits.demo.server import demo_platforms
-
     folder = audit_file.parent
     if audit_file.name != "audit.toml" or not (folder / "site").is_dir():
         return None
@@ -132,8 +135,6 @@ def _demo_platform_at(audit_file: Path):
 
 def gather_targets(args: list[str | Path], *, ignore_reviews: bool = False) -> list[Target]:
     """Every platform named by the arguments, validated; DefinitionError lists every problem at once."""
-    from audits.demo.server import DEMO_ROOT
-
     problems: list[str] = []
     targets: list[Target] = []
     seen: set[Path] = set()
@@ -202,8 +203,6 @@ def run_batch(targets: list[Target], store: Store, *, parallel: int | None = Non
 
 
 def _serve_demo_targets(targets: list[Target], stack: ExitStack) -> None:
-    from audits.demo.server import definition_text, serve
-
     for t in targets:
         if t.demo is not None:
             url = stack.enter_context(serve(t.demo))
@@ -216,7 +215,6 @@ async def run_batch_async(targets: list[Target], store: Store, *, parallel: int 
                           reports: bool = True, on_event: EventFn | None = None, on_done: DoneFn | None = None,
                           session: BrowserSession | None = None) -> BatchResult:
     """Audit `targets` in one Chromium, at most `parallel` at a time; a cancelled batch returns what it has."""
-    from toolkit.collection.crawl import _site_of
 
     emit = on_event or (lambda i, stage, done, total: None)
     finished = on_done or (lambda i, outcome: None)
@@ -238,7 +236,7 @@ async def run_batch_async(targets: list[Target], store: Store, *, parallel: int 
         outcome = outcomes[i]
         if max_pages:
             target.definition.crawl.max_pages = max_pages
-        lock = site_locks.setdefault(_site_of(target.definition.platform.url), asyncio.Lock())
+        lock = site_locks.setdefault(site_of(target.definition.platform.url), asyncio.Lock())
         async with limit, lock:
             rec = _RecordingStore(store)
             emit(i, "start", 0, 1)
@@ -325,8 +323,6 @@ class BatchProgress:
     """One live progress line per platform on `console`, and a permanent line when each one ends."""
 
     def __init__(self, targets: list[Target], console):
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
         self.targets = targets
         width = min(28, max(len(t.name) for t in targets))
         self.bar = Progress(TextColumn("{task.fields[name]}", style="bold"), TextColumn("{task.description}"),
@@ -357,8 +353,6 @@ class BatchProgress:
 
 def print_batch_summary(batch: BatchResult, console) -> None:
     """The table at the end of a batch: every platform, how it ended, and why when it did not complete."""
-    from rich.table import Table
-
     table = Table(title=f"Batch: {len(batch.outcomes)} platform(s) in {batch.seconds:.0f} s")
     for col in ("platform", "status", "grade", "score", "pages", "time", "run / why not"):
         table.add_column(col, overflow="fold")

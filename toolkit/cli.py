@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import signal
 import sys
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -19,11 +21,21 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from checks.base import catalogue, registry
+from reports.portfolio import render_portfolio
+from reports.render import render_report
 from safehaven import __version__
+from safehaven.diff import diff_results
 from safehaven.textsafe import RedactFilter
-from toolkit.collection.browser import BrowserNotFound
+from toolkit.audit import AuditFailed, audit_platform, machine_result
+from toolkit.batch import BatchProgress, default_parallel, gather_targets, print_batch_summary, run_batch
+from toolkit.collection.browser import BrowserNotFound, BrowserSession
 from toolkit.definition import DefinitionError, load_definition
-from toolkit.store import RunNotFound, Store, StoreError, load_result, storage_problem
+from toolkit.demo import run_demo
+from toolkit.doctor import diagnose
+from toolkit.integrity import export_run, verify_run
+from toolkit.review import load_review, review_path_for
+from toolkit.store import RunNotFound, Store, StoreError, latest_runs, load_result, storage_problem
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="safehaven: audit platforms for safety-by-design gaps and write PDF scorecards.")
@@ -81,8 +93,6 @@ class Terminated(Exception):
 
 async def _terminable(coro):
     """Run `coro` so that SIGTERM cancels it as Ctrl-C does: the run is recorded incomplete, then we exit."""
-    import signal
-
     loop = asyncio.get_running_loop()
     task = asyncio.ensure_future(coro)
     hit = []
@@ -129,7 +139,6 @@ def run(
     if len(definitions) > 1 or parallel or definitions[0].is_dir() or str(definitions[0]) == "demo":
         return _run_batch(definitions, store, json_out, lang, max_pages, ignore_reviews, parallel, timeout)
     definition = definitions[0]
-    from toolkit.review import load_review, review_path_for
 
     try:
         defn = load_definition(definition)
@@ -142,7 +151,6 @@ def run(
         defn.crawl.max_pages = max_pages
     text = definition.read_text("utf-8")
     the_store = _store(store)
-    from toolkit.audit import AuditFailed
 
     try:
         row, result = _with_progress(not json_out, lambda progress: _terminable(
@@ -167,9 +175,6 @@ def run(
 
 
 def _run_batch(paths, store, json_out, lang, max_pages, ignore_reviews, parallel, timeout) -> None:
-    from contextlib import nullcontext
-
-    from toolkit.batch import BatchProgress, default_parallel, gather_targets, print_batch_summary, run_batch
 
     try:
         targets = gather_targets(paths, ignore_reviews=ignore_reviews)
@@ -194,8 +199,6 @@ def _run_batch(paths, store, json_out, lang, max_pages, ignore_reviews, parallel
 
 
 async def _audit(defn, store, text, lang, progress, review=None):
-    from toolkit.audit import audit_platform
-    from toolkit.collection.browser import BrowserSession
 
     session = BrowserSession()
     await session.start()
@@ -261,14 +264,14 @@ def report(
     ignore_reviews: Annotated[bool, typer.Option("--ignore-reviews", help="Show the machine's verdicts only.")] = False,
 ) -> None:
     """Render a stored run as PDF, HTML, JSON or CSV, in Dutch or English."""
-    from reports.render import render_report
-    from toolkit.audit import machine_result
 
     folder = _run_folder(run_ref, store)
     result = load_result(folder)
     if ignore_reviews:
         result = machine_result(result)
-    baseline_dir = None if no_compare else (_run_folder(compare, store) if compare else _previous_run(result, store))
+    baseline_dir = None
+    if not no_compare:
+        baseline_dir = _run_folder(compare, store) if compare else _store(store).baseline_of(result.platform.name, result.run.id)
     baseline = load_result(baseline_dir) if baseline_dir else None
     if baseline and ignore_reviews:
         baseline = machine_result(baseline)  # compare machine with machine
@@ -278,17 +281,6 @@ def report(
     except OSError as exc:
         raise _fail(str(storage_problem(target, exc, "the output file")), 2) from None
     out.print(str(target), soft_wrap=True)
-
-
-def _previous_run(result, store: Path | None) -> Path | None:
-    """The folder of the platform's last complete run before this one, if any."""
-    the_store = _store(store)
-    rows = [r for r in the_store.runs(result.platform.name) if r.status == "complete"]
-    ids = [r.id for r in rows]
-    if result.run.id not in ids:
-        return None
-    earlier = rows[: ids.index(result.run.id)]
-    return next((r.folder for r in reversed(earlier) if (r.folder / "result.json").is_file()), None)
 
 
 def _run_folder(run_ref: str, store: Path | None) -> Path:
@@ -325,7 +317,6 @@ def portfolio(
                                                    "folder (repeatable; e.g. one per job of a sharded mapping).")] = None,
 ) -> None:
     """The map of many platforms: ranking, levels per area, shared gaps, changes, one page per platform."""
-    from reports.portfolio import latest_runs, render_portfolio
 
     the_store = Store(store)
     for extra in also or []:
@@ -374,8 +365,6 @@ def checks(
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The check catalogue: every check ID with its title and what it asks."""
-    from checks.base import catalogue, registry
-
     implemented = registry()
     items = [{"id": m.id, "area": m.area, "title": m.text("title", lang.value),
               "criterion": m.text("criterion", lang.value), "legal": m.legal,
@@ -402,8 +391,6 @@ def diff(
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """What changed between two runs: each check fixed, regressed, new or unchanged, and each area's level."""
-    from safehaven.diff import diff_results
-
     the_store = _store(store)
     if run_b is None:
         done = [r for r in the_store.runs(run_a) if r.status == "complete"]
@@ -448,8 +435,6 @@ def verify(
     store: StoreOpt = None,
 ) -> None:
     """Recompute every evidence hash against the manifest, and the manifest's hash against the record."""
-    from toolkit.integrity import verify_run
-
     path = Path(run_ref)
     recorded = seal = None
     if path.is_dir() and (path / "manifest.json").is_file():
@@ -491,8 +476,6 @@ def export(
     store: StoreOpt = None,
 ) -> None:
     """Pack a run (evidence, manifest, result, reports) into a zip for handing over."""
-    from toolkit.integrity import export_run
-
     folder = _run_folder(run_ref, store)
     try:
         out.print(str(export_run(folder, output)))
@@ -510,8 +493,6 @@ def demo(
     lang: Annotated[Lang | None, typer.Option("--lang")] = None,
 ) -> None:
     """Serve the bundled fictional platforms on 127.0.0.1, audit them and write their scorecards."""
-    from toolkit.demo import run_demo
-
     try:
         run_demo(_store(store), only=only or None, lang=lang.value if lang else None, console=out, err=err)
     except BrowserNotFound as exc:
@@ -523,8 +504,6 @@ def demo(
 @app.command()
 def doctor(store: StoreOpt = None) -> None:
     """Check that this machine can audit: browser, PDF renderer, fonts, data folder."""
-    from toolkit.doctor import diagnose
-
     problems = diagnose(out, store)
     raise typer.Exit(1 if problems else 0)
 

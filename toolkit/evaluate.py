@@ -9,8 +9,10 @@ import logging
 import time
 
 from checks.base import area_of, catalogue, finding, not_implemented, registry
+from checks.levels import area_levels
+from safehaven import score as scoring
 from safehaven.bundle import Bundle
-from safehaven.models import Finding
+from safehaven.models import Finding, ScoreCard
 
 log = logging.getLogger("safehaven.evaluate")
 
@@ -35,3 +37,8 @@ def evaluate(bundle: Bundle) -> list[Finding]:
         log.debug("check %s: %s in %.0f ms", check_id, result.status, (time.perf_counter() - t0) * 1000)
         findings.append(result)
     return findings
+
+
+def score(findings: list[Finding]) -> ScoreCard:
+    """The scorecard of a run's findings: the checks judge each area's level, the scoring module the rest."""
+    return scoring.score(findings, area_levels(findings))

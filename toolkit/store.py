@@ -30,6 +30,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from reports.portfolio import PortfolioRun
+from safehaven.files import write_atomic as _write_whole
 from safehaven.models import Result
 
 SCHEMA = """
@@ -285,6 +287,20 @@ class Store:
             raise RunNotFound(f"{run!r} matches {len(rows)} runs; give more of the id")
         raise RunNotFound(f"{run!r} is neither a run id in {self.home} nor a run folder with a result.json")
 
+    def baseline_of(self, platform: str, run_id: str) -> Path | None:
+        """The folder of the platform's latest complete run started before `run_id` (None if there is none).
+
+        The one answer to "what do we compare this run with", for a re-audit in progress and for a
+        report rendered later alike.
+        """
+        rows = self.runs(platform)
+        ids = [r.id for r in rows]
+        if run_id not in ids:
+            return None
+        earlier = rows[: ids.index(run_id)]
+        return next((r.folder for r in reversed(earlier)
+                     if r.status == "complete" and (r.folder / "result.json").is_file()), None)
+
     def runs(self, platform: str | None = None) -> list[RunRow]:
         """Runs, oldest first; only those of one platform (name or slug) when given."""
         sql, args = "SELECT * FROM runs", ()
@@ -312,10 +328,37 @@ def load_result(folder: Path) -> Result:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write a file so that readers see the old or the new content, never half of it."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(text, "utf-8")
-        tmp.replace(path)
+        _write_whole(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise storage_problem(path, exc, "the file") from None
+
+
+def latest_runs(store, platforms: list[str] | None = None) -> tuple[list[PortfolioRun], list[str]]:
+    """The latest complete run of each platform in the store (or of the named ones), with the one before.
+
+    `store` may be a list of stores (for example one per shard of a mapping run as separate jobs): their
+    runs are taken together, in time order. Returns the runs and the names asked for that have no complete run.
+    """
+    stores = store if isinstance(store, (list, tuple)) else [store]
+    rows = [r for s in stores for r in s.runs() if r.status == "complete" and (r.folder / "result.json").is_file()]
+    rows.sort(key=lambda r: r.started_at)
+    by_slug: dict[str, list] = {}
+    for r in rows:
+        by_slug.setdefault(r.slug, []).append(r)
+    wanted = list(by_slug)
+    missing: list[str] = []
+    if platforms:
+        wanted = []
+        for name in platforms:
+            slug = next((s for s, rs in by_slug.items() if s == slugify(name) or rs[-1].platform == name), None)
+            if slug is None:
+                missing.append(name)
+            elif slug not in wanted:
+                wanted.append(slug)
+    runs = []
+    for slug in wanted:
+        done = by_slug[slug]
+        previous = load_result(done[-2].folder) if len(done) > 1 else None
+        runs.append(PortfolioRun(load_result(done[-1].folder), done[-1].folder, previous))
+    return runs, missing

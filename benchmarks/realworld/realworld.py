@@ -284,8 +284,7 @@ def judge(run_dir: Path, truth: Truth):
     """Evaluate and score a saved bundle; returns (findings, scorecard, {(check or area): why} mismatches)."""
     from safehaven.bundle import Bundle
     from safehaven.models import AREAS
-    from toolkit.evaluate import evaluate
-    from toolkit.score import score
+    from toolkit.evaluate import evaluate, score
 
     findings = evaluate(Bundle(run_dir))
     card = score(findings)

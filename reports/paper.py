@@ -1,0 +1,65 @@
+"""Paper: the templates' environment, the stylesheet, and the one way HTML becomes PDF.
+
+Shared by the scorecard and the portfolio so both look the same and load nothing from outside.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from reports.fetcher import RunFolderFetcher
+from reports.i18n import duration_minutes, format_day, format_moment, format_number, format_share, translations
+from reports.texts import STATIC_DIR
+from safehaven.score import GRADES
+
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+GRADE_COLOURS = {"A": "#0b8a45", "B": "#5fae3c", "C": "#f0c000", "D": "#ef8a1a", "E": "#d7262b"}
+
+
+def html_to_pdf(html: str, run_dir: Path, fetcher: RunFolderFetcher | None = None) -> bytes:
+    """Lay out scorecard HTML as PDF with WeasyPrint, loading resources only through a confined fetcher."""
+    from weasyprint import HTML  # imported here: WeasyPrint is slow to import and only PDF needs it
+
+    run_dir = Path(run_dir).resolve()
+    fetcher = fetcher or RunFolderFetcher(run_dir)
+    document = HTML(string=html, base_url=run_dir.as_uri() + "/", url_fetcher=fetcher)
+    return document.write_pdf()
+
+
+def csv_cell(value: str) -> str:
+    """Neutralise spreadsheet formulas: page text starting with = + - @ would otherwise run in Excel."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@cache
+def stylesheet() -> Markup:
+    return Markup((STATIC_DIR / "scorecard.css").read_text("utf-8"))
+
+
+@cache
+def environment(lang: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(
+        moment=lambda v: format_moment(v, lang),
+        day=lambda v: format_day(v, lang),
+        num=lambda v, digits=0: format_number(v, lang, digits),
+        share=lambda v: format_share(v, lang),
+    )
+    env.globals.update(
+        grade_colours=GRADE_COLOURS,
+        grade_floors=GRADES,
+        duration_minutes=duration_minutes,
+    )
+    return env
