@@ -7,8 +7,10 @@ page can crash a run or smuggle control sequences into a report.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 # Lone surrogates, C0 controls except tab/newline/carriage return, DEL and C1 controls, the bidi
 # overrides and isolates that can make a quoted sentence read backwards in a report, and non-characters
@@ -48,8 +50,6 @@ def register_secrets(values: list[str]) -> None:
 
 def redact(text: str, secrets: list[str] | set[str] | None = None) -> str:
     """Valid text with every secret (also URL-encoded) replaced by [secret]."""
-    from urllib.parse import quote, quote_plus
-
     text = clean_text(text)
     for secret in sorted(secrets if secrets is not None else _SECRETS, key=len, reverse=True):
         if secret:
@@ -68,8 +68,6 @@ class RedactFilter:
             return True
         record.msg, record.args = redact(message), ()
         if record.exc_info and not record.exc_text:
-            import logging
-
             record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
             record.exc_info = None
         return True

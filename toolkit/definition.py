@@ -146,10 +146,10 @@ def parse_definition(text: str, source: str = "<definition>") -> AuditDefinition
     try:
         return AuditDefinition.model_validate(data)
     except ValidationError as exc:
-        raise DefinitionError(source, [_describe(err) for err in exc.errors()]) from None
+        raise DefinitionError(source, [describe_error(err) for err in exc.errors()]) from None
 
 
-def _describe(err: dict) -> str:
+def describe_error(err: dict) -> str:
     key = ".".join(str(p) for p in err["loc"]) or "(top level)"
     kind = err["type"]
     msg = err["msg"]

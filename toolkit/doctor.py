@@ -59,7 +59,7 @@ def _browser_starts() -> tuple[str, bool, str]:
 
 def _weasyprint() -> tuple[str, bool, str]:
     try:
-        import weasyprint
+        import weasyprint  # imported here: slow to import, and this is the test that it works
 
         weasyprint.HTML(string="<p>ok</p>").write_pdf()
     except Exception as exc:

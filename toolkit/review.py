@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checks.base import catalogue
 from safehaven.models import AREAS, SCORED_STATUSES, Finding, Result, Review, Status
-from toolkit.definition import DefinitionError, _describe
+from toolkit.definition import DefinitionError, describe_error
 
 
 class _Strict(BaseModel):
@@ -82,7 +82,7 @@ def load_review(path: Path) -> ReviewFile | None:
     except tomllib.TOMLDecodeError as exc:
         raise DefinitionError(str(path), [f"not valid TOML ({exc})"]) from None
     except ValidationError as exc:
-        raise DefinitionError(str(path), [_describe(e) for e in exc.errors()]) from None
+        raise DefinitionError(str(path), [describe_error(e) for e in exc.errors()]) from None
 
     bad = [f"override.check: unknown check {o.check}" for o in review.override if o.check not in catalogue()]
     bad += [f"manual.area: unknown area {m.area}" for m in review.manual if m.area not in AREAS]

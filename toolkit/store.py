@@ -30,6 +30,11 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+try:
+    import fcntl  # POSIX only
+except ImportError:  # no flock (Windows): the process id in the lock file is the test
+    fcntl = None
+
 from reports.portfolio import PortfolioRun
 from safehaven.files import write_atomic as _write_whole
 from safehaven.models import Result
@@ -88,8 +93,8 @@ def _lock(path: Path):
     """Take an exclusive, non-blocking lock on `path`; returns the open file, or None when someone holds it."""
     fh = open(path, "a+")
     try:
-        import fcntl
-
+        if fcntl is None:
+            raise ImportError("no flock")
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except ImportError:  # no flock (Windows): the process id in the file is the test
         fh.seek(0)
@@ -106,9 +111,7 @@ def _held(path: Path) -> bool:
     """Is a live process holding the lock of a run?"""
     if not path.is_file():
         return False
-    try:
-        import fcntl  # noqa: F401
-    except ImportError:
+    if fcntl is None:
         try:
             pid = int(path.read_text().strip() or 0)
             os.kill(pid, 0)

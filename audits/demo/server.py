@@ -74,6 +74,7 @@ the Content-Security-Policy keeps the browser on the demo origin (and its partne
 
 from __future__ import annotations
 
+import argparse
 import json
 import mimetypes
 import re
@@ -769,8 +770,6 @@ def serve_world(variant: str = "site", latency_ms: int = 0) -> Iterator[dict[str
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m audits.demo.server [SLUG] [--variant V]`: serve until Ctrl-C."""
-    import argparse
-
     parser = argparse.ArgumentParser(description="Serve the safehaven demo platforms on 127.0.0.1")
     parser.add_argument("slug", nargs="?", help="one platform (default: all)")
     parser.add_argument("--variant", default="site")
