@@ -31,14 +31,15 @@ import threading
 import time
 from pathlib import Path
 
-from audits.demo.server import definition_text, demo_platforms, serve_world
+from audits.demo.server import demo_platforms
 from reports.portfolio import render_portfolio
 from reports.render import render_report
 from safehaven.bundle import Bundle
 from toolkit.audit import audit_platform
-from toolkit.batch import Target, run_batch_async
+from toolkit.batch import run_batch_async
 from toolkit.collection.browser import BrowserSession
-from toolkit.definition import AuditDefinition, parse_definition
+from toolkit.definition import AuditDefinition
+from toolkit.demo import served_world
 from toolkit.store import Store, latest_runs, load_result
 
 # ---------------------------------------------------------------------- memory of our own Chromium
@@ -177,25 +178,17 @@ async def page_load_floor(session: BrowserSession, defn: AuditDefinition, urls: 
 # ---------------------------------------------------------------------- the run
 
 
-def _definition(p, url: str, max_pages: int | None) -> tuple[str, AuditDefinition]:
-    text = definition_text(p, url)
-    defn = parse_definition(text, str(p.audit_path))
-    if max_pages:
-        defn.crawl.max_pages = max_pages
-    return text, defn
-
-
 async def bench(args, home: Path) -> dict:
     platforms = [p for p in demo_platforms() if not args.only or p.slug in args.only]
     figures: dict = {"machine": machine(), "latency_ms": args.latency, "platforms": []}
     serial_store, batch_store = Store(home / "serial"), Store(home / "batch")
-    with serve_world(latency_ms=args.latency) as urls, MemorySampler() as mem:
+    with served_world(platforms, latency_ms=args.latency, max_pages=args.max_pages) as targets, MemorySampler() as mem:
         async with BrowserSession() as session:
             figures["browser"] = session.version
             print(f"{'platform':16} {'pages':>5} {'audit s':>8} {'floor s':>8} {'ratio':>6} {'chromium MB':>12} "
                   f"{'(RSS sum)':>9}  stages")
-            for p in platforms:
-                text, defn = _definition(p, urls[p.slug], args.max_pages)
+            for p, target in zip(platforms, targets, strict=True):
+                text, defn = target.text, target.definition
                 mem.reset()
                 t0, cpu0, ccpu0 = time.perf_counter(), time.process_time(), chromium_cpu_s()
                 row, result = await audit_platform(defn, serial_store, session, definition_text=text)
@@ -219,10 +212,6 @@ async def bench(args, home: Path) -> dict:
             serial = sum(x["audit_s"] for x in figures["platforms"])
             if args.serial_only:
                 return figures
-            targets = []
-            for p in platforms:
-                text, defn = _definition(p, urls[p.slug], args.max_pages)
-                targets.append(Target(str(p.audit_path), defn, text))
             mem.reset()
             batch = await run_batch_async(targets, batch_store, parallel=args.parallel, session=session)
             peak_batch = mem.reset()

@@ -6,7 +6,7 @@ read back, and so that a saved bundle from an earlier version fails loudly inste
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -19,6 +19,7 @@ AREAS: tuple[str, ...] = ("AGE", "REPORT", "CONTACT", "EVIDENCE", "HELP", "TERMS
 
 Status = Literal["pass", "partial", "fail", "needs_review", "not_applicable", "not_assessed", "error"]
 SCORED_STATUSES: dict[str, float] = {"pass": 1.0, "partial": 0.5, "fail": 0.0}
+STATUSES: frozenset[str] = frozenset(get_args(Status))
 Basis = Literal["observed", "stated", "auditor"]
 PageRole = Literal["start", "item", "listing", "signup", "login", "report", "policy", "help", "other"]
 RunStatus = Literal["running", "complete", "failed", "incomplete"]

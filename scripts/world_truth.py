@@ -12,27 +12,18 @@ import argparse
 import asyncio
 from pathlib import Path
 
-from audits.demo.server import definition_text, demo_platforms, load_truth, serve_world
+from audits.demo.server import demo_platforms, load_truth
 from safehaven.bundle import Bundle
 from safehaven.models import AREAS
-from toolkit.audit import audit_platform
-from toolkit.collection.browser import BrowserSession
-from toolkit.definition import parse_definition
+from toolkit.demo import audit_world
 from toolkit.evaluate import evaluate, score
 from toolkit.store import Store
 
 
-async def collect(store: Store, only: list[str] | None, variant: str) -> None:
+def collect(store: Store, only: list[str] | None, variant: str) -> None:
     platforms = [p for p in demo_platforms() if not only or p.slug in only]
-    limit = asyncio.Semaphore(3)
-    with serve_world(variant) as urls:
-        async with BrowserSession() as session:
-            async def one(p):
-                async with limit:
-                    defn = parse_definition(definition_text(p, urls[p.slug]))
-                    row, _ = await audit_platform(defn, store, session, reports=False)
-                    print(p.slug, row.folder)
-            await asyncio.gather(*(one(p) for p in platforms))
+    for o in asyncio.run(audit_world(store, platforms=platforms, variant=variant, parallel=3, reports=False)):
+        print(o.platform.slug, o.run.folder if o.run else o.error)
 
 
 def judge(store: Store, only: list[str] | None, variant: str) -> int:
@@ -69,7 +60,7 @@ def main() -> None:
     a = ap.parse_args()
     store = Store(a.store)
     if a.mode == "collect":
-        asyncio.run(collect(store, a.only, a.variant))
+        collect(store, a.only, a.variant)
     judge(store, a.only, a.variant)
 
 

@@ -8,16 +8,14 @@ fixed fails it too, so the list stays honest.
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 
 import pytest
 
-from audits.demo.server import definition_text, demo_platforms, load_truth, serve_world
+from audits.demo.server import load_truth
 from checks.base import catalogue
 from safehaven.models import AREAS
-from toolkit.audit import audit_platform
-from toolkit.definition import parse_definition
+from toolkit.demo import audit_world
 from toolkit.store import Store
 
 pytestmark = pytest.mark.browser
@@ -29,18 +27,9 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {}
 @pytest.fixture(scope="module")
 async def world_results(browser_session, tmp_path_factory):
     store = Store(tmp_path_factory.mktemp("world"))
-    platforms = demo_platforms()
-    limit = asyncio.Semaphore(3)
-    with serve_world() as urls:
-
-        async def one(p):
-            async with limit:
-                defn = parse_definition(definition_text(p, urls[p.slug]), str(p.audit_path))
-                _, result = await audit_platform(defn, store, browser_session, reports=False)
-                return p, result
-
-        pairs = await asyncio.gather(*(one(p) for p in platforms))
-    return [(p, load_truth(p), r) for p, r in pairs]
+    outcomes = await audit_world(store, session=browser_session, parallel=3, reports=False)
+    assert all(o.result for o in outcomes), [(o.platform.slug, o.error) for o in outcomes if not o.result]
+    return [(o.platform, load_truth(o.platform), o.result) for o in outcomes]
 
 
 def _mismatches(world_results) -> dict[tuple[str, str], str]:

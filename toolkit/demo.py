@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +19,8 @@ from rich.table import Table
 
 from audits.demo.server import DemoPlatform, definition_text, demo_platforms, serve_world
 from safehaven.models import Result
-from toolkit.batch import Target, default_parallel, run_batch_async
+from toolkit.batch import DoneFn, Target, default_parallel, run_batch_async
+from toolkit.collection.browser import BrowserSession
 from toolkit.definition import parse_definition
 from toolkit.store import RunRow, Store
 
@@ -44,9 +47,15 @@ def run_demo(store: Store, *, only: list[str] | None = None, lang: str | None = 
             raise ValueError(f"--only: unknown demo platform(s) {', '.join(unknown)}; "
                              f"choose from {', '.join(p.slug for p in platforms)}")
         platforms = [p for p in platforms if p.slug in only]
-    with serve_world(variant) as urls:
-        err.print(f"Serving {len(platforms)} demo platforms on 127.0.0.1; auditing...")
-        outcomes = asyncio.run(_audit_all(platforms, urls, store, lang, err))
+    err.print(f"Serving {len(platforms)} demo platforms on 127.0.0.1; auditing...")
+
+    def done(i: int, outcome) -> None:
+        if outcome.ok:
+            err.print(f"  {platforms[i].slug}: grade {outcome.result.score.grade}")
+        else:
+            err.print(f"[red]{platforms[i].slug}: {outcome.status}: {outcome.error}[/]")
+
+    outcomes = asyncio.run(audit_world(store, platforms=platforms, variant=variant, lang=lang, on_done=done))
     outcomes.sort(key=lambda o: -(o.result.score.overall or 0) if o.result else 1)
     _print_ranking(outcomes, console)
     ranking = _write_ranking(outcomes, store.home / "demo")
@@ -57,21 +66,33 @@ def run_demo(store: Store, *, only: list[str] | None = None, lang: str | None = 
     return outcomes
 
 
-async def _audit_all(platforms: list[DemoPlatform], urls: dict[str, str], store: Store, lang: str | None,
-                     err: Console) -> list[DemoOutcome]:
-    """The demo world as one batch (see batch.py): one Chromium, a bounded number at a time, failures isolated."""
-    targets = []
-    for platform in platforms:
-        text = definition_text(platform, urls[platform.slug])
-        targets.append(Target(str(platform.audit_path), parse_definition(text, str(platform.audit_path)), text))
+@contextmanager
+def served_world(platforms: list[DemoPlatform] | None = None, *, variant: str = "site", latency_ms: int = 0,
+                 max_pages: int | None = None) -> Iterator[list[Target]]:
+    """Serve the demo world on 127.0.0.1 and yield one audit target per platform, pointed at its served URL.
 
-    def done(i: int, outcome) -> None:
-        if outcome.ok:
-            err.print(f"  {platforms[i].slug}: grade {outcome.result.score.grade}")
-        else:
-            err.print(f"[red]{platforms[i].slug}: {outcome.status}: {outcome.error}[/]")
+    The one way the demo, the scripts, the benchmark and the tests serve the world they audit.
+    """
+    platforms = platforms if platforms is not None else demo_platforms()
+    with serve_world(variant, latency_ms) as urls:
+        targets = []
+        for platform in platforms:
+            text = definition_text(platform, urls[platform.slug])
+            defn = parse_definition(text, str(platform.audit_path))
+            if max_pages:
+                defn.crawl.max_pages = max_pages
+            targets.append(Target(str(platform.audit_path), defn, text))
+        yield targets
 
-    batch = await run_batch_async(targets, store, parallel=PARALLEL_AUDITS, lang=lang, on_done=done)
+
+async def audit_world(store: Store, *, platforms: list[DemoPlatform] | None = None, variant: str = "site",
+                      session: BrowserSession | None = None, parallel: int | None = None, lang: str | None = None,
+                      reports: bool = True, on_done: DoneFn | None = None) -> list[DemoOutcome]:
+    """Serve the demo world and audit it as one batch (one Chromium, a bounded number at a time)."""
+    platforms = platforms if platforms is not None else demo_platforms()
+    with served_world(platforms, variant=variant) as targets:
+        batch = await run_batch_async(targets, store, parallel=parallel or PARALLEL_AUDITS, lang=lang,
+                                      reports=reports, on_done=on_done, session=session)
     if batch.interrupted:
         raise KeyboardInterrupt
     return [DemoOutcome(p, o.run, o.result, o.error) for p, o in zip(platforms, batch.outcomes, strict=True)]

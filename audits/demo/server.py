@@ -95,6 +95,8 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 import jinja2
 
+from safehaven.models import AREAS, STATUSES
+
 __all__ = [
     "CHECK_IDS",
     "DEMO_ROOT",
@@ -121,8 +123,6 @@ CHECK_IDS: tuple[str, ...] = (
     "EVIDENCE-01", "EVIDENCE-02", "EVIDENCE-03", "EVIDENCE-04", "EVIDENCE-05",
     "HELP-01", "TERMS-01",
 )  # fmt: skip
-AREAS: tuple[str, ...] = ("AGE", "REPORT", "CONTACT", "EVIDENCE", "HELP", "TERMS")
-STATUSES = frozenset({"pass", "partial", "fail", "needs_review", "not_applicable", "not_assessed", "error"})
 
 
 # --------------------------------------------------------------------------- platforms
