@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
-from checks.report import sentences
+from checks.policy import sentences
 from safehaven.bundle import Bundle
 from safehaven.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote, SignupTrial
 from safehaven.urls import origin

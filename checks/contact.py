@@ -9,11 +9,12 @@ from urllib.parse import urlsplit
 from checks import lexicon
 from checks.age import signup_method
 from checks.base import check, finding
-from checks.report import sentences, silent_platform
+from checks.policy import sentences
+from checks.report import silent_platform
+from checks.routes import SITE_WIDE_REGIONS
 from safehaven.bundle import Bundle
 from safehaven.models import ContactAttempt, ContactProbe, Evidence, Finding, Form, PageRecord, Quote
 
-SITE_WIDE_REGIONS = ("footer", "nav", "header")
 LINK_ROUTES = (("tel:", "phone link"), ("sms:", "SMS link"), ("mailto:", "e-mail link"),
                ("https://wa.me/", "WhatsApp link"), ("http://wa.me/", "WhatsApp link"),
                ("https://api.whatsapp.com/", "WhatsApp link"), ("whatsapp:", "WhatsApp link"),

@@ -223,6 +223,11 @@ def split_sentences(text: str, language: str | None = None, *,
     return list(_SentenceBuilder(doc_language).build(lines))
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of a page's text that say something (longer than a few words), for the page checks."""
+    return [s.text for s in split_sentences(text) if len(s.text) > 12]
+
+
 def content_lines(text: str, boilerplate_from: Sequence[str] = ()) -> list[str]:
     """The lines of a page that carry content: menus, cookie banners, footers and repeated lines dropped."""
     lines = _drop_menu_runs([ln for ln in (_clean_line(raw) for raw in text.splitlines()) if ln])
@@ -232,8 +237,7 @@ def content_lines(text: str, boilerplate_from: Sequence[str] = ()) -> list[str]:
 
 def detect_language(text: str, default: str = "en") -> str:
     """'nl' or 'en', by counting common function words; `default` when neither shows."""
-    words = Counter(re.findall(r"[a-zà-ÿ]+", text.lower()))
-    scores = {lang: sum(words[w] for w in _data()["language"]["stopwords"][lang]) for lang in LANGUAGES}
+    _words, scores = _stopword_scores(text)
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else default
 
@@ -527,8 +531,7 @@ def _split_line(line: str) -> list[str]:
 def _sentence_language(text: str, default: str) -> str:
     """Common function words decide when there are enough of them; a short sentence with too few ("Tweeklank
     verbiedt mensenhandel") goes to py3langid's character n-gram model, limited to Dutch and English."""
-    words = Counter(re.findall(r"[a-zà-ÿ]+", text.lower()))
-    scores = {lang: sum(words[w] for w in _data()["language"]["stopwords"][lang]) for lang in LANGUAGES}
+    words, scores = _stopword_scores(text)
     best = max(scores, key=lambda k: scores[k])
     other = min(scores.values())
     if scores[best] >= 2 and other * 2 < scores[best]:
@@ -536,6 +539,12 @@ def _sentence_language(text: str, default: str) -> str:
     if scores[best] < 2 and sum(len(w) for w in words.elements()) >= 20 and len(words) >= 3:
         return _ngram_language(text, default)
     return default
+
+
+def _stopword_scores(text: str) -> tuple[Counter[str], dict[str, int]]:
+    """The words of a text and, per language, how many of them are that language's function words."""
+    words = Counter(re.findall(r"[a-zà-ÿ]+", text.lower()))
+    return words, {lang: sum(words[w] for w in _data()["language"]["stopwords"][lang]) for lang in LANGUAGES}
 
 
 _NGRAM_MARGIN = 3.0  # log-probability lead the n-gram model needs over the other language

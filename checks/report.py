@@ -8,11 +8,11 @@ from urllib.parse import urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
-from checks.routes import general_contact
+from checks.policy import sentences
+from checks.routes import SITE_WIDE_REGIONS, general_contact
 from safehaven.bundle import Bundle
 from safehaven.models import Element, Evidence, Finding, Form, PageRecord, Quote, ReportAttempt, ReportProbe
 
-SITE_WIDE_REGIONS = ("footer", "nav", "header")
 # Dutch counterparts of the pieces English summaries are built from.
 FORM_ELEMENTS_NL = {"reason": "een reden", "location": "de vindplaats van het item",
                     "contact_optional": "optionele velden voor naam en e-mail",
@@ -435,16 +435,6 @@ def categories_of(form: Form) -> list[str]:
         elif f.type in ("radio", "checkbox") and not lexicon.has(_label(f), "report", "good_faith"):
             out += [o for o in (f.options or [f.label]) if o]
     return list(dict.fromkeys(o.strip() for o in out if o.strip()))
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of a page's text (lines first, then sentence ends)."""
-    out = []
-    for line in text.splitlines():
-        for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'“])", line.strip()):
-            if len(part) > 12:
-                out.append(part.strip())
-    return out
 
 
 def _label(f) -> str:

@@ -12,6 +12,9 @@ from urllib.parse import urlsplit
 
 from safehaven.bundle import Bundle
 
+# The page regions every page repeats: what sits there is the platform's own, not an item's.
+SITE_WIDE_REGIONS = ("footer", "nav", "header")
+
 CONTACT_WORDS = re.compile(r"\b(contact|contact us|contacteer|neem contact op|contactformulier|klantenservice|"
                            r"customer service|get in touch|mail ons|e-mail ons|email us|feedback|give feedback|"
                            r"geef feedback)\b", re.I)
@@ -32,7 +35,7 @@ def general_contact(bundle: Bundle) -> dict[str, list[str]]:
         own_page = page.role in ("help", "policy", "report", "contact") or bool(CONTACT_WORDS.search(where))
         for el in page.elements:
             href = (el.href or "").strip()
-            if not own_page and el.region not in ("header", "nav", "footer"):
+            if not own_page and el.region not in SITE_WIDE_REGIONS:
                 continue  # in the body of a start or listing page an address is as likely a user's as the platform's
             if href.lower().startswith("mailto:"):
                 mails.add(href.split("?")[0].lower())
