@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
-from reports.render import render_html
+from reports.render import render_html, render_report
 from safehaven.bundle import Bundle
 from safehaven.diff import diff_results
 from safehaven.models import PageSummary, Result, RunInfo
@@ -87,3 +88,19 @@ def test_diff_does_not_call_an_unassessed_level_a_change(tmp_path: Path) -> None
     after.score.areas["REPORT"].assessed, after.score.areas["REPORT"].level = True, 3
     report = next(a for a in diff_results(before, after).areas if a.area == "REPORT")
     assert report.level_before is None and report.level_after == 3
+
+
+def test_summary_with_many_strengths_and_long_gaps_stays_on_one_page(tmp_path: Path) -> None:
+    """The summary is one page to put on the table: three long gaps and many passes must not spill over."""
+    result = _forum_without_items(tmp_path)
+    long_words = "Geen enkele pagina van het platform legt uit hoe meldingen worden afgehandeld, " * 4
+    findings = []
+    for n, f in enumerate(result.findings):
+        status = "fail" if n < 3 else "pass"
+        findings.append(f.model_copy(update={"status": status, "score": 0.0 if status == "fail" else 1.0,
+                                             "summary": long_words, "summaries": {"nl": long_words}}))
+    result = result.model_copy(update={"findings": findings, "score": score(findings)})
+    pdf = PdfReader(render_report(result, tmp_path, tmp_path / "card.pdf", fmt="pdf", lang="nl"))
+    summary_page = next(p.extract_text() for p in pdf.pages if "Samenvatting" in p.extract_text())
+    assert "Wat al goed is" in summary_page
+    assert "controles die voldoen" in summary_page  # the "and N more" note on the same page, not the next
