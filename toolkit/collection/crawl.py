@@ -17,7 +17,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ import tldextract
 from playwright.async_api import BrowserContext, Frame, Page
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
+from pydantic import BaseModel
 
 from checks import lexicon
 from safehaven.bundle import BundleWriter
@@ -34,6 +35,7 @@ from safehaven.models import BundleInfo, Element, Form, PageRecord, RequestRecor
 from safehaven.textsafe import clean_data, clean_text, redact, register_secrets
 from toolkit.collection.browser import BrowserSession, ContextEvents, bounded, close_quietly, quiet, settle
 from toolkit.collection.classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
+from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard
 from toolkit.definition import AuditDefinition
 
@@ -579,12 +581,23 @@ class Collector:
                   ("signup", probe_signup)]
         # The probes need only what the crawl found, not each other: they run side by side, each in its own
         # context, and the per-host request rate (_polite_wait) stays shared, so the platform sees no more load.
-        await asyncio.gather(*(self._run_probe(name, probe) for name, probe in probes))
+        context = self.probe_context()
+        await asyncio.gather(*(self._run_probe(name, probe, context) for name, probe in probes))
         self.info.probes = {name: self.info.probes[name] for name, _ in probes if name in self.info.probes}
         if self.info.unfinished and not await self.session.alive():
             await self.session.restart()
 
-    async def _run_probe(self, name: str, probe) -> None:
+    def probe_context(self) -> ProbeContext:
+        """What the probes may use of this audit, once the crawl has finished (see context.py)."""
+        return ProbeContext(
+            site=self.site, start_url=self.start_url, pages=tuple(self.pages), item_urls=tuple(self.item_urls()),
+            settle_ms=self.crawl.settle_ms, active=self.defn.platform.active, test_data=self.defn.test_data,
+            login_defined=self.defn.login is not None, save_evidence=self.writer.write_bytes,
+            polite_wait=self._polite_wait, fresh_context=self._context, prepared_context=self.prepared_context,
+            logged_in_context=self.logged_in_context, pass_gate_again=self.pass_gate_again)
+
+    async def _run_probe(self, name: str, probe: Callable[[ProbeContext], Awaitable[BaseModel | None]],
+                         context: ProbeContext) -> None:
         """One probe within what is left of the audit's budget; its contexts and writes are labelled with its name."""
         t0 = time.perf_counter()
         self.progress(f"probe {name}", 0, 1)
@@ -594,7 +607,7 @@ class Collector:
             self.info.unfinished[name] = f"not run: the audit's time budget ({self.budget:g}s) ran out"
             self.info.notes.append(f"probe {name} not run: time budget reached")
             return
-        task = asyncio.ensure_future(probe(self))
+        task = asyncio.ensure_future(probe(context))
         try:
             done, _ = await asyncio.wait({task}, timeout=remaining)
             if not done:
@@ -626,7 +639,7 @@ class Collector:
         self.info.timings[f"probe_{name}"] = round(time.perf_counter() - t0, 2)
         log.info("probe %s: %.1fs", name, self.info.timings[f"probe_{name}"])
 
-    def item_urls(self, limit: int) -> list[str]:
+    def item_urls(self, limit: int | None = None) -> list[str]:
         """Distinct item pages the crawl found (final URLs, one per canonical page), in visit order."""
         out, seen = [], set()
         for p in self.pages:

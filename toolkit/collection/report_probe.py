@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
@@ -20,11 +19,9 @@ from playwright.async_api import Page
 
 from checks import lexicon
 from safehaven.models import Box, ControlSeen, Form, ReportAttempt, ReportProbe
-from toolkit.collection.browser import quiet, settle
-
-if TYPE_CHECKING:
-    from toolkit.collection.crawl import Collector
-    from toolkit.collection.guard import WriteGuard
+from toolkit.collection.browser import guard_of, quiet, settle
+from toolkit.collection.context import ProbeContext
+from toolkit.collection.guard import WriteGuard
 
 log = logging.getLogger("safehaven.report_probe")
 
@@ -34,34 +31,34 @@ MAX_ITEMS = 8  # the probe opens up to this many items; the checks say how many 
 SITE_WIDE = ("footer", "nav", "header")
 
 
-async def probe_reporting(collector: Collector) -> ReportProbe:
+async def probe_reporting(context: ProbeContext) -> ReportProbe:
     """Follow the report control of up to MAX_ITEMS item pages, in one prepared (logged-out) context."""
     probe = ReportProbe()
-    items = _sample(collector, MAX_ITEMS)
+    items = _sample(context, MAX_ITEMS)
     if not items:
         return probe
-    ctx, _ = await collector.prepared_context()  # the write guard is on every context
+    ctx, _ = await context.prepared_context()  # the write guard is on every context
     try:
         for n, url in enumerate(items):
-            mark = ctx.guard.mark()
-            attempt = await _follow(collector, ctx, url, n)
-            attempt.refused_writes = [w.line() for w in ctx.guard.caused(mark)]  # what the clicks tried to send
+            mark = guard_of(ctx).mark()
+            attempt = await _follow(context, ctx, url, n)
+            attempt.refused_writes = [w.line() for w in guard_of(ctx).caused(mark)]  # what the clicks tried to send
             probe.attempts.append(attempt)
     finally:
         await ctx.close()
     walled = [a for a in probe.attempts if a.outcome == "login"]
-    if walled and collector.defn.login:
-        await _behind_the_wall(collector, walled)
+    if walled and context.login_defined:
+        await _behind_the_wall(context, walled)
     return probe
 
 
-def _sample(collector: Collector, limit: int) -> list[str]:
+def _sample(context: ProbeContext, limit: int) -> list[str]:
     """Items to open: first one of each URL pattern (ads and profiles both), then the rest in visit order."""
     from toolkit.collection.crawl import item_template
 
-    items = collector.item_urls(200)
+    items = list(context.item_urls[:200])
     pattern = re.compile(control_pattern(), re.I)
-    shown = {p.final_url or p.url for p in collector.pages
+    shown = {p.final_url or p.url for p in context.pages
              if any(e.visible and e.region not in SITE_WIDE and pattern.search(e.name or "") for e in p.elements)}
     first, unknown, rest, seen = [], [], [], set()
     for url in items:
@@ -81,28 +78,28 @@ def control_pattern() -> str:
     return lexicon.pattern("report", "control").pattern + "|" + lexicon.pattern("report", "flag").pattern
 
 
-async def _behind_the_wall(collector: Collector, walled: list[ReportAttempt]) -> None:
+async def _behind_the_wall(context: ProbeContext, walled: list[ReportAttempt]) -> None:
     """Logged in with the definition's [login], follow the same controls again to inventory the form."""
-    ctx = await collector.logged_in_context()
+    ctx = await context.logged_in_context()
     if ctx is None:
         return
     try:
         for n, attempt in enumerate(walled):
-            again = await _follow(collector, ctx, attempt.item_url, 50 + n)
+            again = await _follow(context, ctx, attempt.item_url, 50 + n)
             if again.outcome == "form" and again.form:
                 attempt.form_behind_login, attempt.behind_login_url = again.form, again.outcome_url
     finally:
         await ctx.close()
 
 
-async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
+async def _follow(context: ProbeContext, ctx, url: str, n: int) -> ReportAttempt:
     attempt = ReportAttempt(item_url=url)
     page = await ctx.new_page()
     try:
-        await collector._polite_wait()
+        await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
-        await _settle(page, collector.crawl.settle_ms)
-        if await collector.pass_gate_again(page):
+        await _settle(page, context.settle_ms)
+        if await context.pass_gate_again(page):
             attempt.steps.append("the age gate came back and was passed again")
         controls = await _report_controls(page, url)
         attempt.hidden_controls = len(await _report_controls(page, url, visible_only=False)) - len(controls)
@@ -121,8 +118,8 @@ async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
             return attempt
         attempt.control = _seen(controls[0])
         attempt.control_screenshot, attempt.control_box_in_shot = await _shot_of_control(
-            collector, page, controls[0], f"{n:02d}-control")
-        await _walk(collector, page, controls[0], clicks, attempt, n, ctx.guard)
+            context, page, controls[0], f"{n:02d}-control")
+        await _walk(context, page, controls[0], clicks, attempt, n, guard_of(ctx))
     except PlaywrightError as exc:
         attempt.outcome = "error"
         attempt.error = str(exc).splitlines()[0][:300]
@@ -131,7 +128,7 @@ async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
     return attempt
 
 
-async def _walk(collector: Collector, page: Page, control: dict, clicks: int, attempt: ReportAttempt, n: int,
+async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, attempt: ReportAttempt, n: int,
                 guard: WriteGuard) -> None:
     """Click through until a form, a mailto, a login wall or nothing (at most MAX_CLICKS)."""
     while clicks < MAX_CLICKS:
@@ -139,36 +136,36 @@ async def _walk(collector: Collector, page: Page, control: dict, clicks: int, at
         clicks += 1
         if control.get("in_form"):
             # A one-click or select-based inline report form: inspected where it stands, never submitted.
-            form = await _form_by_mark(page, collector.site, control["in_form"])
+            form = await _form_by_mark(page, context.site, control["in_form"])
             attempt.outcome, attempt.clicks, attempt.outcome_url, attempt.form = "form", clicks, page.url, form
             attempt.steps.append(f"'{control['name'] or control['tag']}' belongs to an inline report form on the item "
                                  "page (inspected, not submitted)")
-            attempt.outcome_screenshot = await _shot(collector, page, None, f"{n:02d}-form")
+            attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-form")
             return
         if href.startswith("mailto:"):
             attempt.outcome, attempt.mailto, attempt.clicks = "mailto", href.split("?")[0], clicks
             attempt.steps.append(f"'{control['name']}' is an e-mail link to {href.split('?')[0][7:]}")
             return
         attempt.steps.append(f"clicked '{control['name'] or control['tag']}'")
-        before, before_url, writes = await visible_forms(page, collector.site), page.url, guard.mark()
+        before, before_url, writes = await visible_forms(page, context.site), page.url, guard.mark()
         shown_before = {c.get("mark") for c in await _report_controls(page, page.url)}
         await _activate(page, control)
-        await _settle(page, collector.crawl.settle_ms)
-        state = await _state(page, collector.site, before, before_url)
+        await _settle(page, context.settle_ms)
+        state = await _state(page, context.site, before, before_url)
         if state == "other" and guard.since(writes) and page.url.split("#")[0] == before_url.split("#")[0]:
             # The click itself tried to send a report (a one-click flag): the write guard refused it.
             attempt.outcome, attempt.clicks, attempt.outcome_url = "form", clicks, page.url
             attempt.form = Form(name=f"one-click report: '{control['name'] or control['tag']}'", method="post")
             attempt.steps.append("the click tried to send a report at once (a one-click flag); the write guard "
                                  "refused it")
-            attempt.outcome_screenshot = await _shot(collector, page, None, f"{n:02d}-oneclick")
+            attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-oneclick")
             return
         if state in ("form", "login"):
             attempt.outcome, attempt.clicks, attempt.outcome_url = state, clicks, page.url
             if state == "form":
-                attempt.form = await _best_form(page, collector.site)
+                attempt.form = await _best_form(page, context.site)
             attempt.steps.append("a report form opened" if state == "form" else "a login wall stands before the form")
-            attempt.outcome_screenshot = await _shot(collector, page, None, f"{n:02d}-{state}")
+            attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-{state}")
             return
         stayed = page.url.split("#")[0] == before_url.split("#")[0]
         # What the click brought: on the same page only controls that were not there before (a flag under the
@@ -356,16 +353,16 @@ def _seen(c: dict) -> ControlSeen:
                        box=Box.model_validate(c["box"]) if c.get("box") else None)
 
 
-async def _shot(collector: Collector, page: Page, box: dict | None, name: str) -> str | None:
+async def _shot(context: ProbeContext, page: Page, box: dict | None, name: str) -> str | None:
     """A viewport screenshot of the page as it stands."""
     try:
         data = await page.screenshot(type="jpeg", quality=70, full_page=False)
     except PlaywrightError:
         return None
-    return collector.writer.write_bytes(f"probes/report/{name}.jpg", data)
+    return context.save_evidence(f"probes/report/{name}.jpg", data)
 
 
-async def _shot_of_control(collector: Collector, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:
+async def _shot_of_control(context: ProbeContext, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:
     """A viewport screenshot with the control scrolled into view, and the control's box within it."""
     box = control.get("box")
     try:
@@ -376,7 +373,7 @@ async def _shot_of_control(collector: Collector, page: Page, control: dict, name
         data = await page.screenshot(type="jpeg", quality=70, full_page=False)
     except PlaywrightError:
         return None, None
-    path = collector.writer.write_bytes(f"probes/report/{name}.jpg", data)
+    path = context.save_evidence(f"probes/report/{name}.jpg", data)
     shot_box = Box(x=box["x"], y=box["y"] - scroll_y, width=box["width"], height=box["height"]) if box else None
     return path, shot_box
 
