@@ -8,11 +8,13 @@ forgeable one by hand in a fresh context to see whether it unlocks the content.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 
@@ -185,8 +187,6 @@ async def _content_behind_redirect(ctx: BrowserContext, url: str) -> bool:
 
 def _content_in_html(html: str) -> bool:
     """Does the HTML carry content: text outside header, navigation, footer and cookie banner?"""
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(html, "lxml")
     for el in soup.find_all(["script", "style", "noscript", "template", "header", "nav", "footer"]):
         el.decompose()
@@ -303,8 +303,6 @@ async def _replay(context: ProbeContext, flag: dict[str, str], url: str) -> bool
 
 
 def _js_str(value: str) -> str:
-    import json
-
     return json.dumps(value)
 
 

@@ -16,17 +16,17 @@ from playwright.async_api import Page
 from checks import lexicon
 from checks.contact import phone_numbers
 from safehaven.models import Box, ContactAttempt, ContactProbe
-from toolkit.collection.browser import guard_of
+from toolkit.collection.browser import guard_of, settle
 from toolkit.collection.context import ProbeContext
-from toolkit.collection.report_probe import (
+from toolkit.collection.interact import (
     SITE_WIDE,
-    _click_mark,
-    _find,
-    _menu_triggers,
-    _seen,
-    _settle,
-    _signature,
-    _state,
+    click_mark,
+    control_seen,
+    find_controls,
+    form_signature,
+    menu_triggers,
+    page_inventory,
+    state_after_click,
     visible_forms,
 )
 
@@ -64,26 +64,26 @@ async def _try(context: ProbeContext, ctx, url: str, kind: str, n: int) -> Conta
     try:
         await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
-        await _settle(page, context.settle_ms)
+        await settle(page, context.revisit_settle_ms)
         await context.pass_gate_again(page)  # a gate that comes back on every load stands before the controls
-        controls = [c for c in await _find(page, lexicon.pattern("contact", kind).pattern, kind, True)
+        controls = [c for c in await find_controls(page, lexicon.pattern("contact", kind).pattern, kind, True)
                     if c.get("region") not in SITE_WIDE and not (c.get("href") or "").startswith(
                         ("tel:", "sms:", "mailto:", "https://wa.me", "https://t.me", "https://api.whatsapp"))
                     and not lexicon.has(c.get("name"), "report", "control")]
         if not controls:
             return None
         control = controls[0]
-        attempt = ContactAttempt(item_url=url, kind=kind, control=_seen(control))
+        attempt = ContactAttempt(item_url=url, kind=kind, control=control_seen(control))
         before = set(phone_numbers(await _text(page)))
         forms_before, url_before = await visible_forms(page, context.site), page.url
         guard = guard_of(ctx)
         mark = guard.mark()
         guard.note_action(f"{kind} control '{control.get('name', '')[:80]}' on {url}")
         await _click(page, control)
-        await _settle(page, context.settle_ms)
+        await settle(page, context.revisit_settle_ms)
         attempt.refused_writes = [w.line() for w in guard.caused(mark)]  # what the click tried to send
         attempt.outcome_url = page.url
-        state = await _state(page, context.site, forms_before, url_before)
+        state = await state_after_click(page, context.site, forms_before, url_before)
         after = [num for num in phone_numbers(await _text(page)) if num not in before]
         if state == "login":
             attempt.outcome = "login"
@@ -94,7 +94,7 @@ async def _try(context: ProbeContext, ctx, url: str, kind: str, n: int) -> Conta
         attempt.screenshot, attempt.box_in_shot = await _shot(context, page, control, f"{n:02d}-{kind}")
         return attempt
     except PlaywrightError as exc:
-        return ContactAttempt(item_url=url, kind=kind, control=_seen({"name": "?"}), outcome="error",
+        return ContactAttempt(item_url=url, kind=kind, control=control_seen({"name": "?"}), outcome="error",
                               error=str(exc).splitlines()[0][:300])
     finally:
         await page.close()
@@ -116,13 +116,13 @@ async def _menu_controls(context: ProbeContext, ctx, url: str) -> list[dict[str,
     try:
         await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
-        await _settle(page, context.settle_ms)
-        before = {c["mark"] for c in await _find(page, pattern, "cc", True)}
-        for menu in (await _menu_triggers(page))[:4]:
-            if not await _click_mark(page, menu):
+        await settle(page, context.revisit_settle_ms)
+        before = {c["mark"] for c in await find_controls(page, pattern, "cc", True)}
+        for menu in (await menu_triggers(page))[:4]:
+            if not await click_mark(page, menu):
                 continue
             await page.wait_for_timeout(250)
-            for c in await _find(page, pattern, "cc", True):
+            for c in await find_controls(page, pattern, "cc", True):
                 kind = lexicon_kind(c.get("name", ""))
                 if c["mark"] in before or c.get("region") in SITE_WIDE or not kind or kind in found:
                     continue
@@ -162,12 +162,10 @@ async def _text(page: Page) -> str:
 
 async def _message_form_opened(page: Page, site: str, before: set[str]) -> bool:
     """A form with a text area (or a chat box) that was not there before the click and asks no password."""
-    from toolkit.collection.crawl import page_inventory
-
     inv = await page_inventory(page, site)
     for form in inv.forms:
         visible = [f for f in form.fields if f.visible]
-        if not visible or _signature(form) in before or any(f.type == "password" for f in visible):
+        if not visible or form_signature(form) in before or any(f.type == "password" for f in visible):
             continue
         if any(f.tag == "textarea" for f in visible) or lexicon.has(" ".join(form.submit_labels), "contact", "message"):
             return True

@@ -23,6 +23,7 @@ from playwright.async_api import BrowserContext, Route, WebSocketRoute
 from playwright.async_api import Error as PlaywrightError
 
 from safehaven.models import WriteRecord
+from safehaven.textsafe import clean_text
 
 log = logging.getLogger("safehaven.guard")
 
@@ -112,8 +113,6 @@ INIT_JS = """(() => {
 
 
 def _clean(text: str, limit: int) -> str:
-    from safehaven.textsafe import clean_text
-
     return clean_text(str(text))[:limit]
 
 
