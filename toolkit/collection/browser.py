@@ -198,7 +198,7 @@ class BrowserSession:
         )
         guard = guard if guard is not None else WriteGuard()
         await guard.attach(ctx)
-        ctx.guard = guard  # type: ignore[attr-defined]  # the probes find their context's guard here
+        ctx.guard = guard  # type: ignore[attr-defined]  # read it with guard_of(ctx)
         await ctx.add_init_script(QUIET_INIT_JS)  # lets settle() wait for quiet instead of a fixed pause
         events = ContextEvents()
         ctx.on("page", lambda page: _watch_page(page, events))

@@ -39,6 +39,7 @@ from toolkit.collection.browser import (
     ContextEvents,
     bounded,
     close_quietly,
+    guard_of,
     quiet,
     settle,
     short_error,
@@ -204,7 +205,12 @@ class Collector:
     # ------------------------------------------------------------------ crawl
 
     async def _context(self) -> tuple[BrowserContext, ContextEvents]:
-        """A fresh context with the write guard on, labelled with the part of the audit that opens it."""
+        """A fresh context with the write guard on, labelled with the part of the audit that opens it.
+
+        The one place an audit opens a browser context: the crawl, every probe (through ProbeContext), the
+        login and the gate re-pass all use contexts made here, each with a WriteGuard that records into the
+        audit's one list of writes.
+        """
         d = self.defn.device
         locale = d.locale or ("nl-NL" if self.defn.platform.language == "nl" else "en-GB")
         ctx, events = await self.session.new_context(width=d.width, height=d.height, mobile=d.mobile, locale=locale,
@@ -410,7 +416,7 @@ class Collector:
             ctx, _ = await self.prepared_context()
         finally:
             _LOGGING_IN.reset(token)
-        guard: WriteGuard = ctx.guard  # type: ignore[attr-defined]
+        guard = guard_of(ctx)
         if self._secrets:  # screenshots taken logged in: fields blurred, echoed secrets shown as [secret]
             await ctx.add_init_script(REDACT_JS.replace("__SECRETS__", json.dumps(self._secrets)))
         page = await ctx.new_page()

@@ -1,6 +1,8 @@
 """The write guard: one place that keeps every browser context of an audit from writing to the platform.
 
-Every context the audit opens (crawl, each probe, login) gets a guard. It refuses every request that
+Every context the audit opens (crawl, each probe, login) gets a guard, from one place: the collector's
+context factory (crawl.py, `Collector._context`) hands one to `BrowserSession.new_context`, which attaches
+it. There is no other request filter. It refuses every request that
 is not GET, HEAD or OPTIONS, whatever its resource type (document and form posts, fetch, XHR,
 sendBeacon and <a ping>, which arrive as POST), drops every WebSocket message the page sends, and
 switches off the channels Playwright cannot route (WebRTC data channels, WebTransport). Each refused

@@ -17,7 +17,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from checks import lexicon
-from safehaven.models import Box, ControlSeen, Form, ReportAttempt, ReportProbe
+from safehaven.models import MAX_CLICKS, Box, ControlSeen, Form, ReportAttempt, ReportProbe
 from toolkit.collection.browser import guard_of, quiet, settle
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard
@@ -36,7 +36,6 @@ from toolkit.collection.interact import (
 
 log = logging.getLogger("safehaven.report_probe")
 
-MAX_CLICKS = 4
 MAX_ITEMS = 8  # the probe opens up to this many items; the checks say how many others were not tried
 
 
