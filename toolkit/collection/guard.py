@@ -2,12 +2,12 @@
 
 Every context the audit opens (crawl, each probe, login) gets a guard, from one place: the collector's
 context factory (crawl.py, `Collector._context`) hands one to `BrowserSession.new_context`, which attaches
-it. There is no other request filter. It refuses every request that
-is not GET, HEAD or OPTIONS, whatever its resource type (document and form posts, fetch, XHR,
-sendBeacon and <a ping>, which arrive as POST), drops every WebSocket message the page sends, and
-switches off the channels Playwright cannot route (WebRTC data channels, WebTransport). Each refused
-write is recorded with its method, URL, the probe that was working and the last click on that page,
-so a check can say "the message form would have sent; sending was refused".
+it; there is no other request filter. A guard refuses every request that is not GET, HEAD or OPTIONS,
+whatever its resource type (document and form posts, fetch, XHR, sendBeacon and <a ping>, which arrive
+as POST), drops every WebSocket message the page sends, and switches off the channels Playwright cannot
+route (WebRTC data channels, WebTransport). Each refused write is recorded with its method, URL, the
+probe that was working and the last click on that page, so a check can say "the message form would
+have sent; sending was refused".
 
 The only writes a guard ever lets through are those inside `guard.opened(...)`: the login steps of the
 audit definition (a login is not a message, a report or an account). They are recorded as allowed.
