@@ -198,6 +198,9 @@ class ControlSeen(_Model):
     box: Box | None = None
 
 
+MAX_CLICKS = 4  # the report probe follows a report control at most this many clicks (and the checks say so)
+
+
 class ReportAttempt(_Model):
     """Following the report control of one item page: clicks to a form, a mailto, a login wall, or nothing."""
 

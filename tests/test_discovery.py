@@ -9,11 +9,14 @@ import pytest
 
 from checks import report
 from safehaven.bundle import Bundle
-from safehaven.models import ControlSeen, Form, FormField, ReportAttempt, ReportProbe
+from safehaven.models import ControlSeen, Form, FormField, PageRecord, ReportAttempt, ReportProbe
 from toolkit.collection.classify import classify_page, is_item_url, is_system_url, item_by_content
-from toolkit.collection.crawl import fold_key, fold_url, item_template
+from toolkit.collection.context import REVISIT_SETTLE_MS
+from toolkit.collection.crawl import Collector, fold_key, fold_url
+from toolkit.collection.interact import item_template
+from toolkit.definition import parse_definition
 
-from .bundles import button, link, make_bundle, page
+from .bundles import button, field, form, link, make_bundle, page
 
 ITEMS = [
     "https://forum.test/viewtopic.php?t=9",
@@ -189,12 +192,9 @@ def test_no_item_opened_and_none_showing_a_control_is_not_assessed(tmp_path):
 # ---------------------------------------------------------------------- roles after the crawl
 
 
-def _collector(tmp_path, pages):
-    from safehaven.models import PageRecord
-    from toolkit.collection.crawl import Collector
-    from toolkit.definition import parse_definition
-
-    c = Collector(parse_definition('[platform]\nname = "X"\nurl = "https://x.test/"\n'), tmp_path / "run", None)
+def _collector(tmp_path, pages, definition: str = ""):
+    c = Collector(parse_definition('[platform]\nname = "X"\nurl = "https://x.test/"\n' + definition), tmp_path / "run",
+                  None)
     for n, (url, role, signals, hrefs) in enumerate(pages):
         c.pages.append(PageRecord(id=f"p{n}", url=url, final_url=url, status=200, role=role, signals=signals,
                                   elements=[link(h, h) for h in hrefs]))
@@ -225,13 +225,29 @@ def test_member_profiles_beside_posts_are_not_items_but_stay_items_on_a_profile_
 
 
 def test_item_urls_are_distinct_by_canonical(tmp_path):
-    from toolkit.collection.crawl import fold_key
-
     c = _collector(tmp_path, [("https://x.test/viewtopic.php?t=9", "item", {}, []),
                               ("https://x.test/viewtopic.php?p=31", "item", {}, []),
                               ("https://x.test/viewtopic.php?t=10", "item", {}, [])])
     c._canonical[fold_key("https://x.test/viewtopic.php?p=31")] = fold_key("https://x.test/viewtopic.php?t=9")
     assert c.item_urls(10) == ["https://x.test/viewtopic.php?t=9", "https://x.test/viewtopic.php?t=10"]
+
+
+def test_the_probes_get_the_crawls_items_and_the_definitions_settings_not_the_collector(tmp_path):
+    c = _collector(tmp_path, [("https://x.test/viewtopic.php?t=9", "item", {}, []),
+                              ("https://x.test/viewtopic.php?p=31", "item", {}, []),
+                              ("https://x.test/forum", "listing", {}, []),
+                              ("https://x.test/viewtopic.php?t=10", "item", {}, [])],
+                   '[crawl]\nsettle_ms = 1500\n[login]\nsteps = [{action = "goto", target = "/login"}]\n')
+    c._canonical[fold_key("https://x.test/viewtopic.php?p=31")] = fold_key("https://x.test/viewtopic.php?t=9")
+    context = c.probe_context()
+    assert list(context.item_urls) == ["https://x.test/viewtopic.php?t=9", "https://x.test/viewtopic.php?t=10"]
+    assert [p.role for p in context.pages] == ["item", "item", "listing", "item"]
+    assert context.site == "x.test" and context.start_url == "https://x.test/"
+    assert context.settle_ms == 1500 and context.revisit_settle_ms == REVISIT_SETTLE_MS < 1500
+    assert context.login_defined and not context.active
+    c.pages.append(PageRecord(id="late", url="https://x.test/late"))
+    assert len(context.pages) == 4  # what the probes see does not move under them
+    assert _collector(tmp_path, []).probe_context().revisit_settle_ms == 600  # the default, below the cap
 
 
 def test_probe_errors_are_not_assessed_not_no_control(tmp_path):
@@ -246,8 +262,6 @@ def test_probe_errors_are_not_assessed_not_no_control(tmp_path):
 
 
 def test_an_item_page_with_a_signup_box_stays_an_item():
-    from .bundles import field, form
-
     box = form(field("Screen name"), field("E-mail", type="email"), field("Password", type="password"),
                field("Password again", type="password"), submit="Sign up")
     url = "https://qa.test/question/10/how-do-i-register-my-child-for-school/"
@@ -256,8 +270,6 @@ def test_an_item_page_with_a_signup_box_stays_an_item():
 
 
 def test_a_one_click_flag_that_does_nothing_logged_out_is_one_click_but_needs_an_account(tmp_path):
-    from safehaven.models import Form
-
     attempts = [ReportAttempt(item_url=f"https://x.test/question/{i}/q/", outcome="form", clicks=1,
                               control=ControlSeen(name="flag offensive", tag="span", how="name"),
                               form=Form(name="one-click report: 'flag offensive'", method="none")) for i in (1, 2)]

@@ -8,21 +8,20 @@ forgeable one by hand in a fresh context to see whether it unlocks the content.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 
 from checks import lexicon
 from safehaven.models import AgeGateProbe, Box, GateObservation
 from toolkit.collection.browser import quiet, settle
-
-if TYPE_CHECKING:
-    from toolkit.collection.crawl import Collector
+from toolkit.collection.context import ProbeContext
 
 log = logging.getLogger("safehaven.age_probe")
 
@@ -112,35 +111,35 @@ async def _fill_date(field) -> None:
         await field.fill(f"{day}-{month}-{year}", timeout=2000)
 
 
-async def probe_age_gate(collector: Collector) -> AgeGateProbe:
+async def probe_age_gate(context: ProbeContext) -> AgeGateProbe:
     """Fresh-context visits of the start page and of up to two item pages, then the bypass test."""
     probe = AgeGateProbe()
     # The link as it was followed: when the gate comes back on every visit, the crawl's final URL of
     # an item is the gate page itself.
-    items = [p for p in collector.pages if p.ok and p.role == "item"][:2]
+    items = [p for p in context.pages if p.ok and p.role == "item"][:2]
     deep_links = [p.url if _path_of(p.final_url or p.url) != _path_of(p.url) else (p.final_url or p.url)
-                  for p in items] or [p.final_url or p.url for p in collector.pages
+                  for p in items] or [p.final_url or p.url for p in context.pages
                                       if p.ok and p.role in ("listing", "other")][:1]
-    entries = [("start", collector.start_url)] + [("deep_link", u) for u in deep_links]
+    entries = [("start", context.start_url)] + [("deep_link", u) for u in deep_links]
     for n, (entry, url) in enumerate(entries):
-        probe.observations.append(await _observe(collector, url, entry, n))
+        probe.observations.append(await _observe(context, url, entry, n))
 
     gated = [o for o in probe.observations if o.gate]
     if gated and deep_links:
-        await _try_bypass(collector, probe, gated[0].url, deep_links[0])
+        await _try_bypass(context, probe, gated[0].url, deep_links[0])
         if not probe.passed_gate and not probe.error:
-            await _try_script_flags(collector, probe, gated[0].url, deep_links[0])
+            await _try_script_flags(context, probe, gated[0].url, deep_links[0])
     return probe
 
 
-async def _observe(collector: Collector, url: str, entry: str, n: int) -> GateObservation:
-    ctx, _ = await collector._context()
+async def _observe(context: ProbeContext, url: str, entry: str, n: int) -> GateObservation:
+    ctx, _ = await context.fresh_context()
     obs = GateObservation(url=url, entry=entry)
     try:
         page = await ctx.new_page()
-        await collector._polite_wait()
+        await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
-        await settle(page, collector.crawl.settle_ms)
+        await settle(page, context.settle_ms)
         obs.final_url = page.url
         redirected = _path_of(page.url) != _path_of(url)
         found = await detect_gate(page)
@@ -164,7 +163,7 @@ async def _observe(collector: Collector, url: str, entry: str, n: int) -> GateOb
                 obs.methods.append("provider")
             obs.foreign = await _foreign_sources(page)
         shot = await page.screenshot(type="jpeg", quality=70)
-        obs.screenshot = collector.writer.write_bytes(f"probes/age_gate/{n:02d}-{entry}.jpg", shot)
+        obs.screenshot = context.save_evidence(f"probes/age_gate/{n:02d}-{entry}.jpg", shot)
     except PlaywrightError as exc:
         obs.error = str(exc).splitlines()[0][:300]
     finally:
@@ -188,8 +187,6 @@ async def _content_behind_redirect(ctx: BrowserContext, url: str) -> bool:
 
 def _content_in_html(html: str) -> bool:
     """Does the HTML carry content: text outside header, navigation, footer and cookie banner?"""
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(html, "lxml")
     for el in soup.find_all(["script", "style", "noscript", "template", "header", "nav", "footer"]):
         el.decompose()
@@ -236,13 +233,13 @@ async def _providers(page: Page) -> list[str]:
     return lexicon.providers_in(" ".join(sources))
 
 
-async def _try_bypass(collector: Collector, probe: AgeGateProbe, gate_url: str, deep_link: str) -> None:
+async def _try_bypass(context: ProbeContext, probe: AgeGateProbe, gate_url: str, deep_link: str) -> None:
     """Pass the gate in a fresh context, note what it stored, then replay forgeable values by hand."""
-    ctx, _ = await collector._context()
+    ctx, _ = await context.fresh_context()
     try:
         page = await ctx.new_page()
         await page.goto(gate_url, wait_until="domcontentloaded")
-        await settle(page, collector.crawl.settle_ms)
+        await settle(page, context.settle_ms)
         before_cookies = {c["name"]: c["value"] for c in await ctx.cookies()}
         before_storage = await _storage(page)
         await detect_gate(page)
@@ -265,7 +262,7 @@ async def _try_bypass(collector: Collector, probe: AgeGateProbe, gate_url: str, 
         await ctx.close()
     for flag in [*probe.cookies_set, *probe.storage_set]:
         if flag["forgeable"] == "true":
-            flag["unlocks"] = str(await _replay(collector, flag, deep_link)).lower()
+            flag["unlocks"] = str(await _replay(context, flag, deep_link)).lower()
 
 
 async def _storage(page: Page) -> dict[str, str]:
@@ -281,10 +278,10 @@ def _forgeable(value: str) -> bool:
     return bool(FORGEABLE_VALUE.match(value.strip().strip('"')))
 
 
-async def _replay(collector: Collector, flag: dict[str, str], url: str) -> bool:
+async def _replay(context: ProbeContext, flag: dict[str, str], url: str) -> bool:
     """Set one flag by hand in a fresh context; True when the deep link then opens without a gate."""
     ctx: BrowserContext
-    ctx, _ = await collector._context()
+    ctx, _ = await context.fresh_context()
     try:
         if "domain" in flag:
             await ctx.add_cookies([{"name": flag["name"], "value": flag["value"], "domain": flag["domain"],
@@ -294,9 +291,9 @@ async def _replay(collector: Collector, flag: dict[str, str], url: str) -> bool:
             await ctx.add_init_script(
                 f"try {{ {store}.setItem({_js_str(flag['name'])}, {_js_str(flag['value'])}); }} catch (e) {{}}")
         page = await ctx.new_page()
-        await collector._polite_wait()
+        await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
-        await settle(page, collector.crawl.settle_ms)
+        await settle(page, context.settle_ms)
         redirected = _path_of(page.url) != _path_of(url)
         return not redirected and not (await detect_gate(page)).get("gate")
     except PlaywrightError:
@@ -306,8 +303,6 @@ async def _replay(collector: Collector, flag: dict[str, str], url: str) -> bool:
 
 
 def _js_str(value: str) -> str:
-    import json
-
     return json.dumps(value)
 
 
@@ -378,14 +373,14 @@ async def _gate_scripts(ctx: BrowserContext, page: Page) -> str:
     return "\n".join(parts)
 
 
-async def _try_script_flags(collector: Collector, probe: AgeGateProbe, gate_url: str, deep_link: str) -> None:
+async def _try_script_flags(context: ProbeContext, probe: AgeGateProbe, gate_url: str, deep_link: str) -> None:
     """The gate could not be passed (a camera step, a bank login): read which cookie or storage key its own
     script checks, set it by hand in a fresh browser and see whether the content opens."""
-    ctx, _ = await collector._context()
+    ctx, _ = await context.fresh_context()
     try:
         page = await ctx.new_page()
         await page.goto(gate_url, wait_until="domcontentloaded")
-        await settle(page, collector.crawl.settle_ms)
+        await settle(page, context.settle_ms)
         source = await _gate_scripts(ctx, page)
     except PlaywrightError as exc:
         log.info("gate scripts of %s could not be read: %s", gate_url, exc)
@@ -405,7 +400,7 @@ async def _try_script_flags(collector: Collector, probe: AgeGateProbe, gate_url:
             else:
                 flag = {"store": cand["kind"], "name": cand["name"], "value": value}
             flag.update(forgeable="true", source="script")
-            flag["unlocks"] = str(await _replay(collector, flag, deep_link)).lower()
+            flag["unlocks"] = str(await _replay(context, flag, deep_link)).lower()
             (probe.cookies_set if "domain" in flag else probe.storage_set).append(flag)
             if flag["unlocks"] == "true":
                 return

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from pathlib import Path
 from playwright.async_api import Browser, BrowserContext, Dialog, Download, Page, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import sync_playwright
 
 from safehaven import __version__
 from safehaven.models import BrowserEvent
@@ -85,8 +87,6 @@ def find_browser() -> BrowserChoice:
 def playwright_chromium_path() -> str | None:
     """The path of Playwright's downloaded Chromium, when it exists."""
     try:
-        from playwright.sync_api import sync_playwright
-
         with sync_playwright() as pw:
             path = pw.chromium.executable_path
     except Exception:
@@ -198,7 +198,7 @@ class BrowserSession:
         )
         guard = guard if guard is not None else WriteGuard()
         await guard.attach(ctx)
-        ctx.guard = guard  # type: ignore[attr-defined]  # the probes find their context's guard here
+        ctx.guard = guard  # type: ignore[attr-defined]  # read it with guard_of(ctx)
         await ctx.add_init_script(QUIET_INIT_JS)  # lets settle() wait for quiet instead of a fixed pause
         events = ContextEvents()
         ctx.on("page", lambda page: _watch_page(page, events))
@@ -235,6 +235,14 @@ async def bounded(awaitable, seconds: float, what: str = "page"):
         task.add_done_callback(_swallow)
         raise PlaywrightTimeout(f"{what} did not answer within {seconds:g}s")
     return task.result()
+
+
+def short_error(exc: BaseException) -> str:
+    """The first line of an error, without Playwright's call prefix or the repeated URL."""
+    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    msg = re.sub(r"^\w+\.\w+: ", "", msg)
+    msg = re.sub(r" at https?://\S+$", "", msg)
+    return msg[:300]
 
 
 def _swallow(task: asyncio.Future) -> None:

@@ -9,7 +9,6 @@ tried are recorded with the attempt.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
@@ -17,20 +16,19 @@ from playwright.async_api import Page
 from checks import lexicon
 from checks.contact import phone_numbers
 from safehaven.models import Box, ContactAttempt, ContactProbe
-from toolkit.collection.report_probe import (
+from toolkit.collection.browser import guard_of, settle
+from toolkit.collection.context import ProbeContext
+from toolkit.collection.interact import (
     SITE_WIDE,
-    _click_mark,
-    _find,
-    _menu_triggers,
-    _seen,
-    _settle,
-    _signature,
-    _state,
+    click_mark,
+    control_seen,
+    find_controls,
+    form_signature,
+    menu_triggers,
+    page_inventory,
+    state_after_click,
     visible_forms,
 )
-
-if TYPE_CHECKING:
-    from toolkit.collection.crawl import Collector
 
 log = logging.getLogger("safehaven.contact_probe")
 
@@ -39,64 +37,64 @@ MENU_ITEMS = 2  # item pages whose menus are opened to look for block / mute / "
 MENU_KINDS = ("block", "mute", "who_contacts")
 
 
-async def probe_contact(collector: Collector) -> ContactProbe:
+async def probe_contact(context: ProbeContext) -> ContactProbe:
     """Click the show-number and message controls of up to MAX_ITEMS item pages in a logged-out context."""
     probe = ContactProbe()
-    items = collector.item_urls(MAX_ITEMS)
+    items = list(context.item_urls[:MAX_ITEMS])
     if not items:
         return probe
-    ctx, _ = await collector.prepared_context()  # the write guard is on every context
+    ctx, _ = await context.prepared_context()  # the write guard is on every context
     try:
         for n, url in enumerate(items):
             for kind in ("show_number", "message"):
-                attempt = await _try(collector, ctx, url, kind, n)
+                attempt = await _try(context, ctx, url, kind, n)
                 if attempt:
                     probe.attempts.append(attempt)
         for url in items[:MENU_ITEMS]:
             if {lexicon_kind(c["name"]) for c in probe.menu_controls} >= {"block", "mute"}:
                 break
-            probe.menu_controls += await _menu_controls(collector, ctx, url)
+            probe.menu_controls += await _menu_controls(context, ctx, url)
     finally:
         await ctx.close()
     return probe
 
 
-async def _try(collector: Collector, ctx, url: str, kind: str, n: int) -> ContactAttempt | None:
+async def _try(context: ProbeContext, ctx, url: str, kind: str, n: int) -> ContactAttempt | None:
     page = await ctx.new_page()
     try:
-        await collector._polite_wait()
+        await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
-        await _settle(page, collector.crawl.settle_ms)
-        await collector.pass_gate_again(page)  # a gate that comes back on every load stands before the controls
-        controls = [c for c in await _find(page, lexicon.pattern("contact", kind).pattern, kind, True)
+        await settle(page, context.revisit_settle_ms)
+        await context.pass_gate_again(page)  # a gate that comes back on every load stands before the controls
+        controls = [c for c in await find_controls(page, lexicon.pattern("contact", kind).pattern, kind, True)
                     if c.get("region") not in SITE_WIDE and not (c.get("href") or "").startswith(
                         ("tel:", "sms:", "mailto:", "https://wa.me", "https://t.me", "https://api.whatsapp"))
                     and not lexicon.has(c.get("name"), "report", "control")]
         if not controls:
             return None
         control = controls[0]
-        attempt = ContactAttempt(item_url=url, kind=kind, control=_seen(control))
+        attempt = ContactAttempt(item_url=url, kind=kind, control=control_seen(control))
         before = set(phone_numbers(await _text(page)))
-        forms_before, url_before = await visible_forms(page, collector.site), page.url
-        guard = ctx.guard
+        forms_before, url_before = await visible_forms(page, context.site), page.url
+        guard = guard_of(ctx)
         mark = guard.mark()
         guard.note_action(f"{kind} control '{control.get('name', '')[:80]}' on {url}")
         await _click(page, control)
-        await _settle(page, collector.crawl.settle_ms)
+        await settle(page, context.revisit_settle_ms)
         attempt.refused_writes = [w.line() for w in guard.caused(mark)]  # what the click tried to send
         attempt.outcome_url = page.url
-        state = await _state(page, collector.site, forms_before, url_before)
+        state = await state_after_click(page, context.site, forms_before, url_before)
         after = [num for num in phone_numbers(await _text(page)) if num not in before]
         if state == "login":
             attempt.outcome = "login"
         elif kind == "show_number" and after:
             attempt.outcome, attempt.revealed = "revealed", after[:3]
-        elif kind == "message" and await _message_form_opened(page, collector.site, forms_before):
+        elif kind == "message" and await _message_form_opened(page, context.site, forms_before):
             attempt.outcome = "form"
-        attempt.screenshot, attempt.box_in_shot = await _shot(collector, page, control, f"{n:02d}-{kind}")
+        attempt.screenshot, attempt.box_in_shot = await _shot(context, page, control, f"{n:02d}-{kind}")
         return attempt
     except PlaywrightError as exc:
-        return ContactAttempt(item_url=url, kind=kind, control=_seen({"name": "?"}), outcome="error",
+        return ContactAttempt(item_url=url, kind=kind, control=control_seen({"name": "?"}), outcome="error",
                               error=str(exc).splitlines()[0][:300])
     finally:
         await page.close()
@@ -107,7 +105,7 @@ def lexicon_kind(name: str) -> str:
     return next((k for k in MENU_KINDS if lexicon.has(name, "contact", k)), "")
 
 
-async def _menu_controls(collector: Collector, ctx, url: str) -> list[dict[str, str]]:
+async def _menu_controls(context: ProbeContext, ctx, url: str) -> list[dict[str, str]]:
     """Open the menus of an item page ("⋯", "More", aria-haspopup) and note block / mute / who-may-contact controls.
 
     Only opens menus; never clicks the controls themselves.
@@ -116,15 +114,15 @@ async def _menu_controls(collector: Collector, ctx, url: str) -> list[dict[str, 
     found: dict[str, dict[str, str]] = {}
     page = await ctx.new_page()
     try:
-        await collector._polite_wait()
+        await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
-        await _settle(page, collector.crawl.settle_ms)
-        before = {c["mark"] for c in await _find(page, pattern, "cc", True)}
-        for menu in (await _menu_triggers(page))[:4]:
-            if not await _click_mark(page, menu):
+        await settle(page, context.revisit_settle_ms)
+        before = {c["mark"] for c in await find_controls(page, pattern, "cc", True)}
+        for menu in (await menu_triggers(page))[:4]:
+            if not await click_mark(page, menu):
                 continue
             await page.wait_for_timeout(250)
-            for c in await _find(page, pattern, "cc", True):
+            for c in await find_controls(page, pattern, "cc", True):
                 kind = lexicon_kind(c.get("name", ""))
                 if c["mark"] in before or c.get("region") in SITE_WIDE or not kind or kind in found:
                     continue
@@ -164,24 +162,22 @@ async def _text(page: Page) -> str:
 
 async def _message_form_opened(page: Page, site: str, before: set[str]) -> bool:
     """A form with a text area (or a chat box) that was not there before the click and asks no password."""
-    from toolkit.collection.crawl import page_inventory
-
     inv = await page_inventory(page, site)
     for form in inv.forms:
         visible = [f for f in form.fields if f.visible]
-        if not visible or _signature(form) in before or any(f.type == "password" for f in visible):
+        if not visible or form_signature(form) in before or any(f.type == "password" for f in visible):
             continue
         if any(f.tag == "textarea" for f in visible) or lexicon.has(" ".join(form.submit_labels), "contact", "message"):
             return True
     return False
 
 
-async def _shot(collector: Collector, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:
+async def _shot(context: ProbeContext, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:
     try:
         data = await page.screenshot(type="jpeg", quality=70, full_page=False)
     except PlaywrightError:
         return None, None
-    path = collector.writer.write_bytes(f"probes/contact/{name}.jpg", data)
+    path = context.save_evidence(f"probes/contact/{name}.jpg", data)
     box = control.get("box")
     scroll_y = await page.evaluate("() => window.scrollY")
     return path, (Box(x=box["x"], y=box["y"] - scroll_y, width=box["width"], height=box["height"]) if box else None)

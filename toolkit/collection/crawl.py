@@ -17,34 +17,50 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
-import tldextract
-from playwright.async_api import BrowserContext, Frame, Page
+from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
+from pydantic import BaseModel
 
 from checks import lexicon
 from safehaven.bundle import BundleWriter
-from safehaven.models import BundleInfo, Element, Form, PageRecord, RequestRecord, WriteRecord
+from safehaven.models import BundleInfo, PageRecord, RequestRecord, WriteRecord
 from safehaven.textsafe import clean_data, clean_text, redact, register_secrets
-from toolkit.collection.browser import BrowserSession, ContextEvents, bounded, close_quietly, quiet, settle
+from safehaven.urls import normalise, site_of
+from toolkit.collection.age_probe import detect_gate, pass_gate, probe_age_gate
+from toolkit.collection.browser import (
+    BrowserSession,
+    ContextEvents,
+    bounded,
+    close_quietly,
+    guard_of,
+    quiet,
+    settle,
+    short_error,
+)
 from toolkit.collection.classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
+from toolkit.collection.contact_probe import probe_contact
+from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard
+from toolkit.collection.interact import item_template, map_strings, page_inventory
+from toolkit.collection.report_probe import probe_reporting
+from toolkit.collection.signup_probe import probe_signup
 from toolkit.definition import AuditDefinition
 
 log = logging.getLogger("safehaven.collect")
+
+_site_of = site_of  # the former name, still imported by toolkit/batch.py and tests/test_definition.py
 
 # Per asyncio task, so probes that run side by side label their own contexts and writes.
 _PHASE: contextvars.ContextVar[str] = contextvars.ContextVar("safehaven_phase", default="crawl")
 _LOGGING_IN: contextvars.ContextVar[bool] = contextvars.ContextVar("safehaven_logging_in", default=False)
 
-JS_DIR = Path(__file__).with_name("js")
-EXTRACT_JS = (JS_DIR / "extract.js").read_text("utf-8")
 DOM_JS = """() => {
   const roots = [];
   const walk = (r) => {
@@ -80,7 +96,6 @@ SKIP_EXTENSIONS = re.compile(r"\.(pdf|zip|gz|rar|7z|exe|dmg|apk|jpe?g|png|gif|we
 DESTRUCTIVE = re.compile(r"(logout|log-out|uitloggen|signout|sign-out|delete|verwijder|unsubscribe|afmelden)", re.I)
 MAX_SCREENSHOT_HEIGHT = 7000
 MIN_SIBLING_ITEMS = 4
-PAGINATION = {"page", "pagina", "pg", "start", "offset", "pagenum", "paged", "from", "skip", "limit", "per_page"}
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -112,8 +127,8 @@ class Collector:
         self.writer = BundleWriter(self.run_dir)
         self.progress = progress or (lambda stage, done, total: None)
         start = definition.platform.url
-        self.start_url = _normalise(start)
-        self.site = _site_of(start)
+        self.start_url = normalise(start)
+        self.site = site_of(start)
         self.allowed_hosts = {urlsplit(start).hostname or ""} | set(self.crawl.extra_hosts)
         self.pages: list[PageRecord] = []
         self.info = BundleInfo(platform=definition.platform)
@@ -190,7 +205,12 @@ class Collector:
     # ------------------------------------------------------------------ crawl
 
     async def _context(self) -> tuple[BrowserContext, ContextEvents]:
-        """A fresh context with the write guard on, labelled with the part of the audit that opens it."""
+        """A fresh context with the write guard on, labelled with the part of the audit that opens it.
+
+        The one place an audit opens a browser context: the crawl, every probe (through ProbeContext), the
+        login and the gate re-pass all use contexts made here, each with a WriteGuard that records into the
+        audit's one list of writes.
+        """
         d = self.defn.device
         locale = d.locale or ("nl-NL" if self.defn.platform.language == "nl" else "en-GB")
         ctx, events = await self.session.new_context(width=d.width, height=d.height, mobile=d.mobile, locale=locale,
@@ -272,7 +292,7 @@ class Collector:
 
     def _enqueue(self, url: str, found_from: str | None, link_text: str, depth: int, *,
                  hint: str | None = None, priority: float | None = None) -> None:
-        url = fold_url(_normalise(url))
+        url = fold_url(normalise(url))
         key = fold_key(url)
         if key in self._queued or not self._in_scope(url) or self._behind_known_wall(url):
             return
@@ -303,7 +323,7 @@ class Collector:
         if parts.scheme not in ("http", "https") or SKIP_EXTENSIONS.search(parts.path) or DESTRUCTIVE.search(url):
             return False
         host = parts.hostname or ""
-        return host in self.allowed_hosts or _site_of(url) == self.site
+        return host in self.allowed_hosts or site_of(url) == self.site
 
     async def _polite_wait(self) -> None:
         async with self._rate_lock:
@@ -327,11 +347,11 @@ class Collector:
         page.on("requestfinished", lambda req: asyncio.ensure_future(self._note_request(req, requests)))
         page.on("requestfailed", lambda req: requests.append(
             RequestRecord(url=self._scrub(req.url)[:500], method=req.method, resource_type=req.resource_type,
-                          same_site=_site_of(req.url) == self.site)))
+                          same_site=site_of(req.url) == self.site)))
         try:
             await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
         except (PlaywrightError, PlaywrightTimeout) as exc:
-            record.error = self._scrub(_short_error(exc))
+            record.error = self._scrub(short_error(exc))
             with contextlib.suppress(Exception):
                 record.final_url = record.final_url or self._scrub(page.url)
             log.warning("page %s failed: %s", cand.url, record.error)
@@ -363,7 +383,7 @@ class Collector:
         except PlaywrightError:
             status = None
         requests.append(RequestRecord(url=self._scrub(req.url)[:500], method=req.method, resource_type=req.resource_type,
-                                      status=status, same_site=_site_of(req.url) == self.site))
+                                      status=status, same_site=site_of(req.url) == self.site))
 
     async def prepared_context(self) -> tuple[BrowserContext, ContextEvents]:
         """A fresh context that has opened the start page, dismissed the cookie banner and passed the gate."""
@@ -373,7 +393,7 @@ class Collector:
             await self._polite_wait()
             await bounded(self._prepare(page), self.page_bound(), "the start page")
         except PlaywrightError as exc:
-            log.info("preparing a context failed: %s", _short_error(exc))
+            log.info("preparing a context failed: %s", short_error(exc))
         finally:
             await close_quietly(page, 10)
         return ctx, events
@@ -396,7 +416,7 @@ class Collector:
             ctx, _ = await self.prepared_context()
         finally:
             _LOGGING_IN.reset(token)
-        guard: WriteGuard = ctx.guard  # type: ignore[attr-defined]
+        guard = guard_of(ctx)
         if self._secrets:  # screenshots taken logged in: fields blurred, echoed secrets shown as [secret]
             await ctx.add_init_script(REDACT_JS.replace("__SECRETS__", json.dumps(self._secrets)))
         page = await ctx.new_page()
@@ -411,7 +431,7 @@ class Collector:
             guard.note_action("")
         except (PlaywrightError, ValueError) as exc:
             self.info.notes.append(self._scrub(
-                f"login failed at step {n} ({step.action} {step.target}): {_short_error(exc)}"))
+                f"login failed at step {n} ({step.action} {step.target}): {short_error(exc)}"))
             await close_quietly(ctx, 10)
             return None
         finally:
@@ -436,8 +456,6 @@ class Collector:
     async def _clear_the_way(self, page: Page, note: bool = True) -> None:
         """On the first page: dismiss a cookie banner and pass an age gate, as a visitor would."""
         await dismiss_cookie_banner(page)
-        from toolkit.collection.age_probe import detect_gate, pass_gate  # late import: age_probe imports this module
-
         gate = await detect_gate(page)
         if gate.get("gate"):
             self._gate_seen = True
@@ -455,8 +473,6 @@ class Collector:
         Used by the crawl and by every probe once a gate was seen; returns whether a gate showed."""
         if not self._gate_seen:
             return False
-        from toolkit.collection.age_probe import detect_gate, pass_gate
-
         gate = await detect_gate(page)
         if not gate.get("gate"):
             return False
@@ -570,21 +586,27 @@ class Collector:
     # ------------------------------------------------------------------ probes
 
     async def _run_probes(self) -> None:
-        from toolkit.collection.age_probe import probe_age_gate
-        from toolkit.collection.contact_probe import probe_contact
-        from toolkit.collection.report_probe import probe_reporting
-        from toolkit.collection.signup_probe import probe_signup
-
         probes = [("age_gate", probe_age_gate), ("report", probe_reporting), ("contact", probe_contact),
                   ("signup", probe_signup)]
         # The probes need only what the crawl found, not each other: they run side by side, each in its own
         # context, and the per-host request rate (_polite_wait) stays shared, so the platform sees no more load.
-        await asyncio.gather(*(self._run_probe(name, probe) for name, probe in probes))
+        context = self.probe_context()
+        await asyncio.gather(*(self._run_probe(name, probe, context) for name, probe in probes))
         self.info.probes = {name: self.info.probes[name] for name, _ in probes if name in self.info.probes}
         if self.info.unfinished and not await self.session.alive():
             await self.session.restart()
 
-    async def _run_probe(self, name: str, probe) -> None:
+    def probe_context(self) -> ProbeContext:
+        """What the probes may use of this audit, once the crawl has finished (see context.py)."""
+        return ProbeContext(
+            site=self.site, start_url=self.start_url, pages=tuple(self.pages), item_urls=tuple(self.item_urls()),
+            settle_ms=self.crawl.settle_ms, active=self.defn.platform.active, test_data=self.defn.test_data,
+            login_defined=self.defn.login is not None, save_evidence=self.writer.write_bytes,
+            polite_wait=self._polite_wait, fresh_context=self._context, prepared_context=self.prepared_context,
+            logged_in_context=self.logged_in_context, pass_gate_again=self.pass_gate_again)
+
+    async def _run_probe(self, name: str, probe: Callable[[ProbeContext], Awaitable[BaseModel | None]],
+                         context: ProbeContext) -> None:
         """One probe within what is left of the audit's budget; its contexts and writes are labelled with its name."""
         t0 = time.perf_counter()
         self.progress(f"probe {name}", 0, 1)
@@ -594,7 +616,7 @@ class Collector:
             self.info.unfinished[name] = f"not run: the audit's time budget ({self.budget:g}s) ran out"
             self.info.notes.append(f"probe {name} not run: time budget reached")
             return
-        task = asyncio.ensure_future(probe(self))
+        task = asyncio.ensure_future(probe(context))
         try:
             done, _ = await asyncio.wait({task}, timeout=remaining)
             if not done:
@@ -609,7 +631,7 @@ class Collector:
             artifact = task.result()
         except Exception as exc:
             log.exception("probe %s failed", name)
-            self.info.notes.append(self._scrub(f"probe {name} failed: {_short_error(exc)}"))
+            self.info.notes.append(self._scrub(f"probe {name} failed: {short_error(exc)}"))
             return
         except BaseException:
             task.cancel()
@@ -626,7 +648,7 @@ class Collector:
         self.info.timings[f"probe_{name}"] = round(time.perf_counter() - t0, 2)
         log.info("probe %s: %.1fs", name, self.info.timings[f"probe_{name}"])
 
-    def item_urls(self, limit: int) -> list[str]:
+    def item_urls(self, limit: int | None = None) -> list[str]:
         """Distinct item pages the crawl found (final URLs, one per canonical page), in visit order."""
         out, seen = [], set()
         for p in self.pages:
@@ -649,74 +671,13 @@ async def collect(definition: AuditDefinition, run_dir: Path, session: BrowserSe
     return await Collector(definition, run_dir, session, progress).run()
 
 
-@dataclass
-class PageInventory:
-    """What extract.js saw in a page and its same-site frames."""
-
-    data: dict
-    elements: list[Element]
-    forms: list[Form]
-    text: str
-    frames: list[str]
-
-
-async def page_inventory(page: Page, site: str, scrub_fn: Callable[[str], str] | None = None,
-                         timeout: float = 20.0) -> PageInventory:
-    """Run extract.js in the page and in every same-site frame (elements of a frame carry its URL).
-
-    Every string is made valid text (and secrets scrubbed by `scrub_fn`) before it becomes a model.
-    """
-    data = await bounded(page.evaluate(EXTRACT_JS), timeout, "reading the page")
-    data = _clean_tree(data, scrub_fn)
-    elements = [Element.model_validate(e) for e in data["elements"]]
-    forms = [Form.model_validate(f) for f in data["forms"]]
-    texts = [data["text"]]
-    frames = []
-    for frame in page.frames[1:]:
-        frames.append(frame.url)
-        if frame.url and _site_of(frame.url) == site:
-            sub = await _frame_inventory(frame, timeout)
-            if sub:
-                sub = _clean_tree(sub, scrub_fn)
-                elements += [Element.model_validate({**e, "frame": frame.url}) for e in sub["elements"]]
-                forms += [Form.model_validate({**f, "frame": frame.url}) for f in sub["forms"]]
-                texts.append(sub["text"])
-    frames += [f["src"] for f in data["iframes"] if f["src"] and f["src"] not in frames]
-    return PageInventory(data, elements, forms, "\n".join(texts), frames)
-
-
-def _clean_tree(data, scrub_fn: Callable[[str], str] | None):
-    data = clean_data(data)
-    if scrub_fn is None:
-        return data
-    return _map_strings(data, scrub_fn)
-
-
-def _map_strings(value, fn: Callable[[str], str]):
-    if isinstance(value, str):
-        return fn(value)
-    if isinstance(value, dict):
-        return {k: _map_strings(v, fn) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_map_strings(v, fn) for v in value]
-    return value
-
-
 def scrub(text: str, secrets: list[str]) -> str:
     """Valid text with every secret (and its URL-encoded form) replaced by [secret]."""
     return redact(text, secrets)
 
 
 def _scrub_data(value, secrets: list[str]):
-    return _map_strings(value, lambda s: scrub(s, secrets)) if secrets else value
-
-
-async def _frame_inventory(frame: Frame, timeout: float = 20.0) -> dict | None:
-    try:
-        return await bounded(frame.evaluate(EXTRACT_JS), timeout, "reading a frame")
-    except PlaywrightError as exc:
-        log.info("frame %s not read: %s", frame.url, _short_error(exc))
-        return None
+    return map_strings(value, lambda s: scrub(s, secrets)) if secrets else value
 
 
 async def _screenshot(page: Page, timeout: float = 15.0, masked: bool = False) -> bytes:
@@ -773,29 +734,6 @@ def _digit_template(url: str) -> str:
     return parts.netloc + re.sub(r"\d+", "{n}", parts.path)
 
 
-def item_template(url: str) -> str:
-    """The pattern an item URL shares with its siblings, or '' when the URL has no ID or name slug in it.
-
-    /companion/12?x=1 -> 'host/companion/{id}'; /ads/red-bike-for-sale/ -> 'host/ads/{slug}' (a name slug of
-    three or more words); /show.php?ann=12&f=3 -> 'host/show.php?ann={id}&f=3' (an ID in the query).
-    """
-    parts = urlsplit(url)
-    segs = [s for s in parts.path.split("/") if s]
-    if len(segs) >= 2 and segs[-2].lower() in PAGINATION:
-        return ""
-    if len(segs) >= 2 and re.search(r"\d", segs[-1]):
-        return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{id}}"
-    if len(segs) >= 2 and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+){2,}", segs[-1].lower()):
-        return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{slug}}"
-    query = parse_qsl(parts.query)
-    ids = [k for k, v in query if v.isdigit() and k.lower() not in PAGINATION]
-    if segs and ids:
-        key = ids[-1]  # the last numeric key names the item (forum=3&topic=12 -> topic)
-        shape = "&".join(f"{k}={{id}}" if k == key else f"{k}=" + (v if not v.isdigit() else "{n}") for k, v in query)
-        return f"{parts.netloc}/{'/'.join(segs)}?{shape}"
-    return ""
-
-
 def fold_url(url: str) -> str:
     """Drop the query keys that only make a variant of the same page (session IDs, tracking, sort, highlight)."""
     parts = urlsplit(url)
@@ -813,39 +751,9 @@ def fold_url(url: str) -> str:
 
 def fold_key(url: str) -> str:
     """One key for the URL variants of one page: scheme, trailing slash, query order and variant keys folded."""
-    parts = urlsplit(fold_url(_normalise(url)))
+    parts = urlsplit(fold_url(normalise(url)))
     query = "&".join(sorted(f"{k}={v}" for k, v in parse_qsl(parts.query, keep_blank_values=True)))
     return f"{(parts.hostname or '').lower()}:{parts.port or ''}{parts.path.rstrip('/') or '/'}?{query}"
-
-
-def _normalise(url: str) -> str:
-    url, _ = urldefrag(url.strip())
-    parts = urlsplit(url)
-    if not parts.path:
-        url = url.replace(parts.netloc, parts.netloc + "/", 1) if parts.netloc else url
-    return url
-
-
-# The Public Suffix List snapshot that ships with tldextract; never fetched (closed networks, politeness).
-_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
-
-
-def _site_of(url: str) -> str:
-    """The registrable domain of a URL's host (example.co.uk; host:port for IP addresses and localhost)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host) or host == "localhost":
-        return f"{host}:{parts.port or ''}"
-    parsed = _SUFFIXES(host)
-    return parsed.top_domain_under_public_suffix or host
-
-
-def _short_error(exc: BaseException) -> str:
-    """The first line of an error, without Playwright's call prefix or the repeated URL."""
-    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    msg = re.sub(r"^\w+\.\w+: ", "", msg)
-    msg = re.sub(r" at https?://\S+$", "", msg)
-    return msg[:300]
 
 
 def _now() -> str:

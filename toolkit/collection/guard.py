@@ -1,11 +1,13 @@
 """The write guard: one place that keeps every browser context of an audit from writing to the platform.
 
-Every context the audit opens (crawl, each probe, login) gets a guard. It refuses every request that
-is not GET, HEAD or OPTIONS, whatever its resource type (document and form posts, fetch, XHR,
-sendBeacon and <a ping>, which arrive as POST), drops every WebSocket message the page sends, and
-switches off the channels Playwright cannot route (WebRTC data channels, WebTransport). Each refused
-write is recorded with its method, URL, the probe that was working and the last click on that page,
-so a check can say "the message form would have sent; sending was refused".
+Every context the audit opens (crawl, each probe, login) gets a guard, from one place: the collector's
+context factory (crawl.py, `Collector._context`) hands one to `BrowserSession.new_context`, which attaches
+it; there is no other request filter. A guard refuses every request that is not GET, HEAD or OPTIONS,
+whatever its resource type (document and form posts, fetch, XHR, sendBeacon and <a ping>, which arrive
+as POST), drops every WebSocket message the page sends, and switches off the channels Playwright cannot
+route (WebRTC data channels, WebTransport). Each refused write is recorded with its method, URL, the
+probe that was working and the last click on that page, so a check can say "the message form would
+have sent; sending was refused".
 
 The only writes a guard ever lets through are those inside `guard.opened(...)`: the login steps of the
 audit definition (a login is not a message, a report or an account). They are recorded as allowed.
@@ -23,6 +25,7 @@ from playwright.async_api import BrowserContext, Route, WebSocketRoute
 from playwright.async_api import Error as PlaywrightError
 
 from safehaven.models import WriteRecord
+from safehaven.textsafe import clean_text
 
 log = logging.getLogger("safehaven.guard")
 
@@ -112,8 +115,6 @@ INIT_JS = """(() => {
 
 
 def _clean(text: str, limit: int) -> str:
-    from safehaven.textsafe import clean_text
-
     return clean_text(str(text))[:limit]
 
 

@@ -11,57 +11,60 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from checks import lexicon
-from safehaven.models import Box, ControlSeen, Form, ReportAttempt, ReportProbe
-from toolkit.collection.browser import quiet, settle
-
-if TYPE_CHECKING:
-    from toolkit.collection.crawl import Collector
-    from toolkit.collection.guard import WriteGuard
+from safehaven.models import MAX_CLICKS, Box, ControlSeen, Form, ReportAttempt, ReportProbe
+from toolkit.collection.browser import guard_of, quiet, settle
+from toolkit.collection.context import ProbeContext
+from toolkit.collection.guard import WriteGuard
+from toolkit.collection.interact import (
+    SITE_WIDE,
+    click_mark,
+    control_seen,
+    find_controls,
+    is_report_form,
+    item_template,
+    menu_triggers,
+    page_inventory,
+    state_after_click,
+    visible_forms,
+)
 
 log = logging.getLogger("safehaven.report_probe")
 
-FIND_JS = (Path(__file__).with_name("js") / "find_controls.js").read_text("utf-8")
-MAX_CLICKS = 4
 MAX_ITEMS = 8  # the probe opens up to this many items; the checks say how many others were not tried
-SITE_WIDE = ("footer", "nav", "header")
 
 
-async def probe_reporting(collector: Collector) -> ReportProbe:
+async def probe_reporting(context: ProbeContext) -> ReportProbe:
     """Follow the report control of up to MAX_ITEMS item pages, in one prepared (logged-out) context."""
     probe = ReportProbe()
-    items = _sample(collector, MAX_ITEMS)
+    items = _sample(context, MAX_ITEMS)
     if not items:
         return probe
-    ctx, _ = await collector.prepared_context()  # the write guard is on every context
+    ctx, _ = await context.prepared_context()  # the write guard is on every context
     try:
         for n, url in enumerate(items):
-            mark = ctx.guard.mark()
-            attempt = await _follow(collector, ctx, url, n)
-            attempt.refused_writes = [w.line() for w in ctx.guard.caused(mark)]  # what the clicks tried to send
+            mark = guard_of(ctx).mark()
+            attempt = await _follow(context, ctx, url, n)
+            attempt.refused_writes = [w.line() for w in guard_of(ctx).caused(mark)]  # what the clicks tried to send
             probe.attempts.append(attempt)
     finally:
         await ctx.close()
     walled = [a for a in probe.attempts if a.outcome == "login"]
-    if walled and collector.defn.login:
-        await _behind_the_wall(collector, walled)
+    if walled and context.login_defined:
+        await _behind_the_wall(context, walled)
     return probe
 
 
-def _sample(collector: Collector, limit: int) -> list[str]:
+def _sample(context: ProbeContext, limit: int) -> list[str]:
     """Items to open: first one of each URL pattern (ads and profiles both), then the rest in visit order."""
-    from toolkit.collection.crawl import item_template
-
-    items = collector.item_urls(200)
+    items = list(context.item_urls[:200])
     pattern = re.compile(control_pattern(), re.I)
-    shown = {p.final_url or p.url for p in collector.pages
+    shown = {p.final_url or p.url for p in context.pages
              if any(e.visible and e.region not in SITE_WIDE and pattern.search(e.name or "") for e in p.elements)}
     first, unknown, rest, seen = [], [], [], set()
     for url in items:
@@ -81,28 +84,28 @@ def control_pattern() -> str:
     return lexicon.pattern("report", "control").pattern + "|" + lexicon.pattern("report", "flag").pattern
 
 
-async def _behind_the_wall(collector: Collector, walled: list[ReportAttempt]) -> None:
+async def _behind_the_wall(context: ProbeContext, walled: list[ReportAttempt]) -> None:
     """Logged in with the definition's [login], follow the same controls again to inventory the form."""
-    ctx = await collector.logged_in_context()
+    ctx = await context.logged_in_context()
     if ctx is None:
         return
     try:
         for n, attempt in enumerate(walled):
-            again = await _follow(collector, ctx, attempt.item_url, 50 + n)
+            again = await _follow(context, ctx, attempt.item_url, 50 + n)
             if again.outcome == "form" and again.form:
                 attempt.form_behind_login, attempt.behind_login_url = again.form, again.outcome_url
     finally:
         await ctx.close()
 
 
-async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
+async def _follow(context: ProbeContext, ctx, url: str, n: int) -> ReportAttempt:
     attempt = ReportAttempt(item_url=url)
     page = await ctx.new_page()
     try:
-        await collector._polite_wait()
+        await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
-        await _settle(page, collector.crawl.settle_ms)
-        if await collector.pass_gate_again(page):
+        await settle(page, context.revisit_settle_ms)
+        if await context.pass_gate_again(page):
             attempt.steps.append("the age gate came back and was passed again")
         controls = await _report_controls(page, url)
         attempt.hidden_controls = len(await _report_controls(page, url, visible_only=False)) - len(controls)
@@ -119,10 +122,10 @@ async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
             attempt.outcome = "none"
             attempt.steps.append("no report control found")
             return attempt
-        attempt.control = _seen(controls[0])
+        attempt.control = control_seen(controls[0])
         attempt.control_screenshot, attempt.control_box_in_shot = await _shot_of_control(
-            collector, page, controls[0], f"{n:02d}-control")
-        await _walk(collector, page, controls[0], clicks, attempt, n, ctx.guard)
+            context, page, controls[0], f"{n:02d}-control")
+        await _walk(context, page, controls[0], clicks, attempt, n, guard_of(ctx))
     except PlaywrightError as exc:
         attempt.outcome = "error"
         attempt.error = str(exc).splitlines()[0][:300]
@@ -131,7 +134,7 @@ async def _follow(collector: Collector, ctx, url: str, n: int) -> ReportAttempt:
     return attempt
 
 
-async def _walk(collector: Collector, page: Page, control: dict, clicks: int, attempt: ReportAttempt, n: int,
+async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, attempt: ReportAttempt, n: int,
                 guard: WriteGuard) -> None:
     """Click through until a form, a mailto, a login wall or nothing (at most MAX_CLICKS)."""
     while clicks < MAX_CLICKS:
@@ -139,36 +142,36 @@ async def _walk(collector: Collector, page: Page, control: dict, clicks: int, at
         clicks += 1
         if control.get("in_form"):
             # A one-click or select-based inline report form: inspected where it stands, never submitted.
-            form = await _form_by_mark(page, collector.site, control["in_form"])
+            form = await _form_by_mark(page, context.site, control["in_form"])
             attempt.outcome, attempt.clicks, attempt.outcome_url, attempt.form = "form", clicks, page.url, form
             attempt.steps.append(f"'{control['name'] or control['tag']}' belongs to an inline report form on the item "
                                  "page (inspected, not submitted)")
-            attempt.outcome_screenshot = await _shot(collector, page, None, f"{n:02d}-form")
+            attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-form")
             return
         if href.startswith("mailto:"):
             attempt.outcome, attempt.mailto, attempt.clicks = "mailto", href.split("?")[0], clicks
             attempt.steps.append(f"'{control['name']}' is an e-mail link to {href.split('?')[0][7:]}")
             return
         attempt.steps.append(f"clicked '{control['name'] or control['tag']}'")
-        before, before_url, writes = await visible_forms(page, collector.site), page.url, guard.mark()
+        before, before_url, writes = await visible_forms(page, context.site), page.url, guard.mark()
         shown_before = {c.get("mark") for c in await _report_controls(page, page.url)}
         await _activate(page, control)
-        await _settle(page, collector.crawl.settle_ms)
-        state = await _state(page, collector.site, before, before_url)
+        await settle(page, context.revisit_settle_ms)
+        state = await state_after_click(page, context.site, before, before_url)
         if state == "other" and guard.since(writes) and page.url.split("#")[0] == before_url.split("#")[0]:
             # The click itself tried to send a report (a one-click flag): the write guard refused it.
             attempt.outcome, attempt.clicks, attempt.outcome_url = "form", clicks, page.url
             attempt.form = Form(name=f"one-click report: '{control['name'] or control['tag']}'", method="post")
             attempt.steps.append("the click tried to send a report at once (a one-click flag); the write guard "
                                  "refused it")
-            attempt.outcome_screenshot = await _shot(collector, page, None, f"{n:02d}-oneclick")
+            attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-oneclick")
             return
         if state in ("form", "login"):
             attempt.outcome, attempt.clicks, attempt.outcome_url = state, clicks, page.url
             if state == "form":
-                attempt.form = await _best_form(page, collector.site)
+                attempt.form = await _best_form(page, context.site)
             attempt.steps.append("a report form opened" if state == "form" else "a login wall stands before the form")
-            attempt.outcome_screenshot = await _shot(collector, page, None, f"{n:02d}-{state}")
+            attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-{state}")
             return
         stayed = page.url.split("#")[0] == before_url.split("#")[0]
         # What the click brought: on the same page only controls that were not there before (a flag under the
@@ -204,7 +207,7 @@ async def _activate(page: Page, control: dict) -> None:
 
 async def _report_controls(page: Page, item_url: str, visible_only: bool = True) -> list[dict]:
     """Report controls tied to the item, real controls first (a button or short link before a link in prose)."""
-    found = await _find(page, control_pattern(), "report", visible_only, icon=lexicon.pattern("report", "icon").pattern)
+    found = await find_controls(page, control_pattern(), "report", visible_only, icon=lexicon.pattern("report", "icon").pattern)
     last = urlsplit(item_url).path.rstrip("/").split("/")[-1]
     tied = [c for c in found if c.get("region") not in SITE_WIDE or (last and last in (c.get("href") or ""))]
     return sorted(tied, key=_control_rank)
@@ -218,8 +221,6 @@ def _control_rank(c: dict) -> tuple:
 
 async def _form_by_mark(page: Page, site: str, mark: str) -> Form | None:
     """The inventory of the form marked by find_controls.js (the inline report form)."""
-    from toolkit.collection.crawl import page_inventory
-
     try:
         box = await page.locator(f"form[data-safehaven-form='{mark}']").first.bounding_box(timeout=2000)
     except PlaywrightError:
@@ -237,19 +238,19 @@ async def _open_menus(page: Page, item_url: str) -> tuple[list[ControlSeen], lis
 
     Returns the menus opened on the way (each one a click) and the report controls then visible.
     """
-    for menu in (await _menu_triggers(page))[:5]:
-        if not await _click_mark(page, menu):
+    for menu in (await menu_triggers(page))[:5]:
+        if not await click_mark(page, menu):
             continue
         controls = await _report_controls(page, item_url)
         if controls:
-            return [_seen(menu)], controls
+            return [control_seen(menu)], controls
         before = {menu["mark"]}
-        for sub in (await _menu_triggers(page, submenu=True))[:4]:
-            if sub["mark"] in before or not await _click_mark(page, sub):
+        for sub in (await menu_triggers(page, submenu=True))[:4]:
+            if sub["mark"] in before or not await click_mark(page, sub):
                 continue
             controls = await _report_controls(page, item_url)
             if controls:
-                return [_seen(menu), _seen(sub)], controls
+                return [control_seen(menu), control_seen(sub)], controls
         await page.keyboard.press("Escape")
     return [], []
 
@@ -258,114 +259,28 @@ async def _wait_for_late_controls(page: Page, item_url: str, wait_ms: int = 2500
     """Controls that scripts add a moment after load: wait until the page is quiet (at most `wait_ms`), look again."""
     await quiet(page, wait_ms, quiet_ms=300)
     controls = await _report_controls(page, item_url)
-    if controls or await _menu_triggers(page):
+    if controls or await menu_triggers(page):
         return controls
     return []
 
 
-async def _menu_triggers(page: Page, submenu: bool = False) -> list[dict]:
-    """Visible controls that open a menu: named like one, or announcing a popup (submenus: also 'safety', 'report…')."""
-    pattern = lexicon.pattern("report", "submenu" if submenu else "menu").pattern
-    named = await _find(page, pattern, "sub" if submenu else "menu", True)
-    popups = [m for m in await _find(page, r".", "popup", True) if m.get("haspopup")]
-    seen, out = set(), []
-    for m in named + popups:
-        if m["name"] + m.get("tag", "") not in seen and m.get("region") not in SITE_WIDE:
-            seen.add(m["name"] + m.get("tag", ""))
-            out.append(m)
-    return out
-
-
-async def _click_mark(page: Page, control: dict) -> bool:
-    try:
-        await page.locator(f"[data-safehaven-mark='{control['mark']}']").first.click(timeout=3000)
-    except PlaywrightError:
-        return False
-    await quiet(page, 1500, quiet_ms=120)  # a menu opening, a dialog rendering
-    return True
-
-
-async def _find(page: Page, pattern: str, tag: str, visible_only: bool, icon: str | None = None) -> list[dict]:
-    try:
-        return await page.evaluate(FIND_JS, {"pattern": pattern, "icon": icon, "tag": tag, "visibleOnly": visible_only})
-    except PlaywrightError:
-        return []
-
-
-async def visible_forms(page: Page, site: str) -> set[str]:
-    """Signatures of the forms visible now (to tell what a click opened from what was already there)."""
-    from toolkit.collection.crawl import page_inventory
-
-    inv = await page_inventory(page, site)
-    return {_signature(f) for f in inv.forms if any(x.visible for x in f.fields)}
-
-
-async def _state(page: Page, site: str, before: set[str] | None = None, before_url: str = "") -> str:
-    """After a click: 'form' (a report form opened), 'login' (a login wall) or 'other'.
-
-    Only forms that were not visible before the click count, so a login box in the page header
-    is not mistaken for a login wall in front of the report form.
-    """
-    from toolkit.collection.crawl import page_inventory
-
-    inv = await page_inventory(page, site)
-    before = before or set()
-    new = [f for f in inv.forms if any(x.visible for x in f.fields) and _signature(f) not in before]
-    if any(_is_report_form(f) for f in new):
-        return "form"
-    navigated = page.url.split("#")[0] != before_url.split("#")[0]
-    if any(_is_login(f) for f in new) or (navigated and _login_words(inv.text, page.url)):
-        return "login"
-    return "other"
-
-
-def _signature(form: Form) -> str:
-    return form.name + "|" + ",".join(f.name or f.label for f in form.fields)
-
-
 async def _best_form(page: Page, site: str) -> Form | None:
-    from toolkit.collection.crawl import page_inventory
-
+    """The largest report form on the page."""
     inv = await page_inventory(page, site)
-    candidates = [f for f in inv.forms if _is_report_form(f)]
+    candidates = [f for f in inv.forms if is_report_form(f)]
     return max(candidates, key=lambda f: len(f.fields)) if candidates else None
 
 
-def _is_login(form: Form) -> bool:
-    return any(f.type == "password" and f.visible for f in form.fields)
-
-
-def _is_report_form(form: Form) -> bool:
-    visible = [f for f in form.fields if f.visible or f.type == "hidden"]
-    if not any(f.visible for f in visible) or _is_login(form):
-        return False
-    if len([f for f in visible if f.visible]) == 1 and re.search(r"search|zoek|q\b", visible[0].name + visible[0].label, re.I):
-        return False
-    substantive = any(f.tag in ("textarea", "select") or f.type in ("radio", "checkbox") for f in visible)
-    return substantive
-
-
-def _login_words(text: str, url: str) -> bool:
-    path = " ".join(re.split(r"[/_.\-?=&]+", urlsplit(url).path))
-    return lexicon.has(path, "roles", "login") or (lexicon.has(text[:3000], "report", "login_wall") and len(text) < 4000)
-
-
-def _seen(c: dict) -> ControlSeen:
-    return ControlSeen(name=c.get("name", ""), tag=c.get("tag", ""), href=c.get("href"), how=c.get("how", ""),
-                       in_shadow=bool(c.get("in_shadow")), visible=bool(c.get("visible")), region=c.get("region"),
-                       box=Box.model_validate(c["box"]) if c.get("box") else None)
-
-
-async def _shot(collector: Collector, page: Page, box: dict | None, name: str) -> str | None:
+async def _shot(context: ProbeContext, page: Page, box: dict | None, name: str) -> str | None:
     """A viewport screenshot of the page as it stands."""
     try:
         data = await page.screenshot(type="jpeg", quality=70, full_page=False)
     except PlaywrightError:
         return None
-    return collector.writer.write_bytes(f"probes/report/{name}.jpg", data)
+    return context.save_evidence(f"probes/report/{name}.jpg", data)
 
 
-async def _shot_of_control(collector: Collector, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:
+async def _shot_of_control(context: ProbeContext, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:
     """A viewport screenshot with the control scrolled into view, and the control's box within it."""
     box = control.get("box")
     try:
@@ -376,11 +291,6 @@ async def _shot_of_control(collector: Collector, page: Page, control: dict, name
         data = await page.screenshot(type="jpeg", quality=70, full_page=False)
     except PlaywrightError:
         return None, None
-    path = collector.writer.write_bytes(f"probes/report/{name}.jpg", data)
+    path = context.save_evidence(f"probes/report/{name}.jpg", data)
     shot_box = Box(x=box["x"], y=box["y"] - scroll_y, width=box["width"], height=box["height"]) if box else None
     return path, shot_box
-
-
-async def _settle(page: Page, settle_ms: int) -> None:
-    """Probes wait a little less than the crawl: the page was already seen once."""
-    await settle(page, min(settle_ms, 800))

@@ -11,17 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from typing import TYPE_CHECKING
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from checks import lexicon
 from safehaven.models import SignupTrial
-from toolkit.collection.browser import quiet, settle
-
-if TYPE_CHECKING:
-    from toolkit.collection.crawl import Collector
+from toolkit.collection.browser import guard_of, quiet, settle
+from toolkit.collection.context import ProbeContext
 
 log = logging.getLogger("safehaven.signup_probe")
 
@@ -43,26 +40,26 @@ ERRORS_JS = """() => {
 }"""
 
 
-async def probe_signup(collector: Collector) -> SignupTrial | None:
+async def probe_signup(context: ProbeContext) -> SignupTrial | None:
     """Try an under-18 date of birth on the first signup form that asks for one (active mode only)."""
-    if not collector.defn.platform.active:
+    if not context.active:
         return None
-    page_rec = next((p for p in collector.pages if p.ok and p.role == "signup" and any(
+    page_rec = next((p for p in context.pages if p.ok and p.role == "signup" and any(
         f.type == "date" or lexicon.has(f"{f.label} {f.name}", "age", "dob") for form in p.forms for f in form.fields)),
         None)
     if page_rec is None:
         return None
-    birth = _under_18(collector.defn.test_data.under_18_birthdate)
+    birth = _under_18(context.test_data.under_18_birthdate)
     trial = SignupTrial(url=page_rec.final_url or page_rec.url, birthdate=birth.isoformat())
     # The write guard on every context refuses the submission: the trial judges whether the form
     # tried to send (client-side acceptance); nothing reaches the platform, also in active mode.
-    ctx, _ = await collector.prepared_context()
-    guard = ctx.guard
+    ctx, _ = await context.prepared_context()
+    guard = guard_of(ctx)
     try:
         page = await ctx.new_page()
         await page.goto(trial.url, wait_until="domcontentloaded")
-        await settle(page, collector.crawl.settle_ms)
-        await _fill(page, collector, birth)
+        await settle(page, context.settle_ms)
+        await _fill(page, context, birth)
         submit = page.locator("form button[type=submit], form input[type=submit], form button:not([type])").first
         mark = guard.mark()
         guard.note_action("signup trial: submit with an under-18 date of birth")
@@ -72,7 +69,7 @@ async def probe_signup(collector: Collector) -> SignupTrial | None:
         trial.message = await page.evaluate(ERRORS_JS)
         trial.outcome = "accepted" if trial.blocked_requests else "refused"
         shot = await page.screenshot(type="jpeg", quality=70)
-        trial.screenshot = collector.writer.write_bytes("probes/signup/trial.jpg", shot)
+        trial.screenshot = context.save_evidence("probes/signup/trial.jpg", shot)
     except PlaywrightError as exc:
         trial.outcome, trial.error = "error", str(exc).splitlines()[0][:300]
     finally:
@@ -87,8 +84,8 @@ def _under_18(configured: str) -> dt.date:
     return today.replace(year=today.year - 15)
 
 
-async def _fill(page: Page, collector: Collector, birth: dt.date) -> None:
-    data = collector.defn.test_data
+async def _fill(page: Page, context: ProbeContext, birth: dt.date) -> None:
+    data = context.test_data
     for el in await page.locator("form input, form select").all():
         try:
             desc = (await el.evaluate(FIELD_JS)).lower()

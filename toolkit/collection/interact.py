@@ -1,0 +1,227 @@
+"""Reading a page and acting in it: the helpers the crawl and the probes share.
+
+- `page_inventory` runs extract.js in a page and its same-site frames (elements, forms, text);
+- `find_controls` runs find_controls.js: controls by accessible name, text, title, aria-label or icon
+  class, open shadow roots included, each marked so that it can be clicked again;
+- `menu_triggers` and `click_mark` find and open menus ("⋯", "More", aria-haspopup);
+- `visible_forms` and `state_after_click` tell what a click opened (a report form, a login wall);
+- `item_template` says which item URLs are siblings (/ads/12, /ads/13: host/ads/{id}).
+
+Nothing here submits anything: every context carries the write guard (guard.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Frame, Page
+
+from checks import lexicon
+from safehaven.models import Box, ControlSeen, Element, Form
+from safehaven.textsafe import clean_data
+from safehaven.urls import site_of
+from toolkit.collection.browser import bounded, quiet, short_error
+
+log = logging.getLogger("safehaven.interact")
+
+JS_DIR = Path(__file__).with_name("js")
+EXTRACT_JS = (JS_DIR / "extract.js").read_text("utf-8")
+FIND_JS = (JS_DIR / "find_controls.js").read_text("utf-8")
+SITE_WIDE = ("footer", "nav", "header")  # regions whose controls belong to the whole site, not to one item
+PAGINATION = {"page", "pagina", "pg", "start", "offset", "pagenum", "paged", "from", "skip", "limit", "per_page"}
+
+
+# ---------------------------------------------------------------------- item URLs
+
+
+def item_template(url: str) -> str:
+    """The pattern an item URL shares with its siblings, or '' when the URL has no ID or name slug in it.
+
+    /companion/12?x=1 -> 'host/companion/{id}'; /ads/red-bike-for-sale/ -> 'host/ads/{slug}' (a name slug of
+    three or more words); /show.php?ann=12&f=3 -> 'host/show.php?ann={id}&f=3' (an ID in the query).
+    """
+    parts = urlsplit(url)
+    segs = [s for s in parts.path.split("/") if s]
+    if len(segs) >= 2 and segs[-2].lower() in PAGINATION:
+        return ""
+    if len(segs) >= 2 and re.search(r"\d", segs[-1]):
+        return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{id}}"
+    if len(segs) >= 2 and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+){2,}", segs[-1].lower()):
+        return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{slug}}"
+    query = parse_qsl(parts.query)
+    ids = [k for k, v in query if v.isdigit() and k.lower() not in PAGINATION]
+    if segs and ids:
+        key = ids[-1]  # the last numeric key names the item (forum=3&topic=12 -> topic)
+        shape = "&".join(f"{k}={{id}}" if k == key else f"{k}=" + (v if not v.isdigit() else "{n}") for k, v in query)
+        return f"{parts.netloc}/{'/'.join(segs)}?{shape}"
+    return ""
+
+
+# ---------------------------------------------------------------------- reading a page
+
+
+@dataclass
+class PageInventory:
+    """What extract.js saw in a page and its same-site frames."""
+
+    data: dict
+    elements: list[Element]
+    forms: list[Form]
+    text: str
+    frames: list[str]
+
+
+async def page_inventory(page: Page, site: str, scrub_fn: Callable[[str], str] | None = None,
+                         timeout: float = 20.0) -> PageInventory:
+    """Run extract.js in the page and in every same-site frame (elements of a frame carry its URL).
+
+    Every string is made valid text (and secrets scrubbed by `scrub_fn`) before it becomes a model.
+    """
+    data = await bounded(page.evaluate(EXTRACT_JS), timeout, "reading the page")
+    data = _clean_tree(data, scrub_fn)
+    elements = [Element.model_validate(e) for e in data["elements"]]
+    forms = [Form.model_validate(f) for f in data["forms"]]
+    texts = [data["text"]]
+    frames = []
+    for frame in page.frames[1:]:
+        frames.append(frame.url)
+        if frame.url and site_of(frame.url) == site:
+            sub = await _frame_inventory(frame, timeout)
+            if sub:
+                sub = _clean_tree(sub, scrub_fn)
+                elements += [Element.model_validate({**e, "frame": frame.url}) for e in sub["elements"]]
+                forms += [Form.model_validate({**f, "frame": frame.url}) for f in sub["forms"]]
+                texts.append(sub["text"])
+    frames += [f["src"] for f in data["iframes"] if f["src"] and f["src"] not in frames]
+    return PageInventory(data, elements, forms, "\n".join(texts), frames)
+
+
+def map_strings(value, fn: Callable[[str], str]):
+    """`value` (nested dicts and lists) with `fn` applied to every string in it."""
+    if isinstance(value, str):
+        return fn(value)
+    if isinstance(value, dict):
+        return {k: map_strings(v, fn) for k, v in value.items()}
+    if isinstance(value, list):
+        return [map_strings(v, fn) for v in value]
+    return value
+
+
+def _clean_tree(data, scrub_fn: Callable[[str], str] | None):
+    data = clean_data(data)
+    if scrub_fn is None:
+        return data
+    return map_strings(data, scrub_fn)
+
+
+async def _frame_inventory(frame: Frame, timeout: float = 20.0) -> dict | None:
+    try:
+        return await bounded(frame.evaluate(EXTRACT_JS), timeout, "reading a frame")
+    except PlaywrightError as exc:
+        log.info("frame %s not read: %s", frame.url, short_error(exc))
+        return None
+
+
+# ---------------------------------------------------------------------- controls and menus
+
+
+async def find_controls(page: Page, pattern: str, tag: str, visible_only: bool, icon: str | None = None) -> list[dict]:
+    """Controls whose name (text, aria-label, title) matches `pattern`, or whose icon class matches `icon`.
+
+    Each is a dict from find_controls.js: mark, name, tag (the element's), href, visible, how ('name' or
+    'icon'), in_shadow, region, in_form, prose, haspopup, expanded, box. `mark` is the data-safehaven-mark
+    attribute the element now carries ("<tag>-<n>", `tag` being this call's argument), by which it is
+    clicked again. Returns [] when the page cannot be read.
+    """
+    try:
+        return await page.evaluate(FIND_JS, {"pattern": pattern, "icon": icon, "tag": tag, "visibleOnly": visible_only})
+    except PlaywrightError:
+        return []
+
+
+def control_seen(c: dict) -> ControlSeen:
+    """The model of a control `find_controls` found, as a probe records it."""
+    return ControlSeen(name=c.get("name", ""), tag=c.get("tag", ""), href=c.get("href"), how=c.get("how", ""),
+                       in_shadow=bool(c.get("in_shadow")), visible=bool(c.get("visible")), region=c.get("region"),
+                       box=Box.model_validate(c["box"]) if c.get("box") else None)
+
+
+async def menu_triggers(page: Page, submenu: bool = False) -> list[dict]:
+    """Visible controls that open a menu: named like one, or announcing a popup (submenus: also 'safety', 'report…')."""
+    pattern = lexicon.pattern("report", "submenu" if submenu else "menu").pattern
+    named = await find_controls(page, pattern, "sub" if submenu else "menu", True)
+    popups = [m for m in await find_controls(page, r".", "popup", True) if m.get("haspopup")]
+    seen, out = set(), []
+    for m in named + popups:
+        if m["name"] + m.get("tag", "") not in seen and m.get("region") not in SITE_WIDE:
+            seen.add(m["name"] + m.get("tag", ""))
+            out.append(m)
+    return out
+
+
+async def click_mark(page: Page, control: dict) -> bool:
+    """Click a control `find_controls` marked and wait until the page is quiet; False when it could not be clicked."""
+    try:
+        await page.locator(f"[data-safehaven-mark='{control['mark']}']").first.click(timeout=3000)
+    except PlaywrightError:
+        return False
+    await quiet(page, 1500, quiet_ms=120)  # a menu opening, a dialog rendering
+    return True
+
+
+# ---------------------------------------------------------------------- what a click opened
+
+
+def form_signature(form: Form) -> str:
+    """A form's name and field names: the same form seen before and after a click has the same signature."""
+    return form.name + "|" + ",".join(f.name or f.label for f in form.fields)
+
+
+async def visible_forms(page: Page, site: str) -> set[str]:
+    """Signatures of the forms visible now (to tell what a click opened from what was already there)."""
+    inv = await page_inventory(page, site)
+    return {form_signature(f) for f in inv.forms if any(x.visible for x in f.fields)}
+
+
+async def state_after_click(page: Page, site: str, before: set[str] | None = None, before_url: str = "") -> str:
+    """After a click: 'form' (a report form opened), 'login' (a login wall) or 'other'.
+
+    Only forms that were not visible before the click count, so a login box in the page header
+    is not mistaken for a login wall in front of the report form.
+    """
+    inv = await page_inventory(page, site)
+    before = before or set()
+    new = [f for f in inv.forms if any(x.visible for x in f.fields) and form_signature(f) not in before]
+    if any(is_report_form(f) for f in new):
+        return "form"
+    navigated = page.url.split("#")[0] != before_url.split("#")[0]
+    if any(is_login_form(f) for f in new) or (navigated and _login_words(inv.text, page.url)):
+        return "login"
+    return "other"
+
+
+def is_login_form(form: Form) -> bool:
+    """A form with a visible password field."""
+    return any(f.type == "password" and f.visible for f in form.fields)
+
+
+def is_report_form(form: Form) -> bool:
+    """A visible form that asks something of substance (a text area, a choice), not a login or a search box."""
+    visible = [f for f in form.fields if f.visible or f.type == "hidden"]
+    if not any(f.visible for f in visible) or is_login_form(form):
+        return False
+    if len([f for f in visible if f.visible]) == 1 and re.search(r"search|zoek|q\b", visible[0].name + visible[0].label, re.I):
+        return False
+    substantive = any(f.tag in ("textarea", "select") or f.type in ("radio", "checkbox") for f in visible)
+    return substantive
+
+
+def _login_words(text: str, url: str) -> bool:
+    path = " ".join(re.split(r"[/_.\-?=&]+", urlsplit(url).path))
+    return lexicon.has(path, "roles", "login") or (lexicon.has(text[:3000], "report", "login_wall") and len(text) < 4000)
