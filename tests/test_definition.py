@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from safehaven.urls import site_of
 from toolkit.definition import DefinitionError, load_definition, parse_definition
 
 
@@ -45,8 +46,6 @@ def test_the_bundled_example_definition_and_review_file_are_valid():
 
 
 def test_same_site_uses_the_public_suffix_list():
-    from toolkit.collection.crawl import _site_of
-
-    assert _site_of("https://www.example.co.uk/a") == _site_of("https://m.example.co.uk/") == "example.co.uk"
-    assert _site_of("https://other.co.uk/") != _site_of("https://example.co.uk/")
-    assert _site_of("http://127.0.0.1:8000/") != _site_of("http://127.0.0.1:8001/")
+    assert site_of("https://www.example.co.uk/a") == site_of("https://m.example.co.uk/") == "example.co.uk"
+    assert site_of("https://other.co.uk/") != site_of("https://example.co.uk/")
+    assert site_of("http://127.0.0.1:8000/") != site_of("http://127.0.0.1:8001/")

@@ -55,7 +55,6 @@ from toolkit.definition import AuditDefinition
 
 log = logging.getLogger("safehaven.collect")
 
-_site_of = site_of  # the former name, still imported by toolkit/batch.py and tests/test_definition.py
 
 # Per asyncio task, so probes that run side by side label their own contexts and writes.
 _PHASE: contextvars.ContextVar[str] = contextvars.ContextVar("safehaven_phase", default="crawl")
