@@ -21,9 +21,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from reports.render import render_report
+from safehaven.catalogue import AREAS, SCORED_STATUSES
 from safehaven.models import (
-    AREAS,
-    SCORED_STATUSES,
     AreaScore,
     Box,
     Evidence,

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from safehaven.bundle import Bundle
-from safehaven.models import SCORED_STATUSES, Evidence, Finding, Quote
+from safehaven.catalogue import SCORED_STATUSES, AreaMeta, skeleton
+from safehaven.models import Evidence, Finding, Quote
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
 
@@ -48,26 +49,9 @@ def catalogue() -> dict[str, CheckMeta]:
     return out
 
 
-@dataclass(frozen=True)
-class AreaMeta:
-    """An area of the catalogue: its names and its weight in the overall score."""
-
-    id: str
-    names: dict[str, str]
-    weight: int
-
-    def name(self, lang: str = "en") -> str:
-        return self.names.get(lang) or self.names["en"]
-
-
-@cache
 def areas() -> dict[str, AreaMeta]:
     """The six areas, in catalogue order."""
-    data = tomllib.loads(CATALOGUE_FILE.read_text("utf-8"))
-    return {
-        aid: AreaMeta(id=aid, names={k: v for k, v in a.items() if k in ("en", "nl")}, weight=a["weight"])
-        for aid, a in data["areas"].items()
-    }
+    return skeleton().areas
 
 
 def check(check_id: str) -> Callable[[CheckFn], CheckFn]:

@@ -23,7 +23,8 @@ from checks.base import catalogue
 from reports.i18n import check_language
 from reports.scorecard import grade_of, localized_summary
 from reports.texts import ladder
-from safehaven.models import AREAS, Result
+from safehaven.catalogue import AREAS
+from safehaven.models import Result
 from toolkit.score import GRADES
 
 GRADE_LETTERS = (*(letter for letter, _ in GRADES), "E")

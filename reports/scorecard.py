@@ -15,7 +15,8 @@ from checks.base import areas as catalogue_areas
 from checks.base import catalogue
 from reports.evidence import EvidenceImage, ScreenshotCropper
 from reports.texts import ladder, legal_reference, remediation
-from safehaven.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result, Review
+from safehaven.catalogue import AREAS, SCORED_STATUSES
+from safehaven.models import AreaScore, Evidence, Finding, Quote, Result, Review
 from toolkit.score import GRADES, grade
 
 if TYPE_CHECKING:

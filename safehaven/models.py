@@ -11,14 +11,12 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from safehaven.catalogue import Status
+
 METHODOLOGY = 1
 RESULT_SCHEMA = "safehaven.result/1"
 BUNDLE_SCHEMA = "safehaven.bundle/1"
 
-AREAS: tuple[str, ...] = ("AGE", "REPORT", "CONTACT", "EVIDENCE", "HELP", "TERMS")
-
-Status = Literal["pass", "partial", "fail", "needs_review", "not_applicable", "not_assessed", "error"]
-SCORED_STATUSES: dict[str, float] = {"pass": 1.0, "partial": 0.5, "fail": 0.0}
 Basis = Literal["observed", "stated", "auditor"]
 PageRole = Literal["start", "item", "listing", "signup", "login", "report", "policy", "help", "other"]
 RunStatus = Literal["running", "complete", "failed", "incomplete"]

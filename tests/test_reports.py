@@ -29,9 +29,8 @@ from reports.fetcher import STATIC_DIR, RefusedResource, RunFolderFetcher
 from reports.i18n import LOCALE_DIR, UnsupportedLanguage
 from reports.render import findings_csv, html_to_pdf, render_html, render_report
 from reports.texts import ladder, remediation
+from safehaven.catalogue import AREAS, SCORED_STATUSES
 from safehaven.models import (
-    AREAS,
-    SCORED_STATUSES,
     AreaScore,
     Box,
     Evidence,

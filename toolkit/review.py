@@ -32,7 +32,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from safehaven.models import AREAS, SCORED_STATUSES, Finding, Result, Review, Status
+from safehaven.catalogue import AREAS, SCORED_STATUSES, Status
+from safehaven.models import Finding, Result, Review
 from toolkit.definition import DefinitionError, _describe
 
 

@@ -6,8 +6,8 @@ Follows CATALOGUE.md "Scoring": pass 1, partial 0.5, fail 0; other statuses are 
 from __future__ import annotations
 
 from checks import age, contact, evidence, help, report, terms
-from checks.base import areas
-from safehaven.models import AREAS, SCORED_STATUSES, AreaScore, Finding, ScoreCard
+from safehaven.catalogue import AREAS, SCORED_STATUSES, skeleton
+from safehaven.models import AreaScore, Finding, ScoreCard
 
 LEVELS = {"AGE": age.level, "REPORT": report.level, "CONTACT": contact.level,
           "EVIDENCE": evidence.level, "HELP": help.level, "TERMS": terms.level}
@@ -23,7 +23,7 @@ def score(findings: list[Finding]) -> ScoreCard:
     """The scorecard of a list of findings (one per catalogue check)."""
     by_id = {f.check: f for f in findings}
     card = ScoreCard()
-    weights = {a.id: a.weight for a in areas().values()}
+    weights = {a.id: a.weight for a in skeleton().areas.values()}
     weighted, weight_sum = 0.0, 0.0
     for area in AREAS:
         mine = [f for f in findings if f.area == area]
