@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.base import areas as catalogue_areas
-from checks.base import catalogue
+from checks import catalogue
 from reports.evidence import ScreenshotCropper
 from reports.scorecard import EvidenceShot, evidence_shots
 from reports.texts import ladder
@@ -141,7 +140,7 @@ def _status_change(change: CheckChange, before: Finding | None, after: Finding |
 
 def _area_change(area: str, level_before: int | None, level_after: int | None, score_before: float | None,
                  score_after: float | None, lang: str) -> AreaChange:
-    meta = catalogue_areas().get(area)
+    meta = catalogue().areas.get(area)
     return AreaChange(id=area, name=meta.name(lang) if meta else area, max_level=ladder(area, lang).max_level,
                       level_before=level_before, level_after=level_after, score_before=score_before,
                       score_after=score_after)

@@ -18,8 +18,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from checks.base import areas as catalogue_areas
-from checks.base import catalogue
+from checks import catalogue
 from reports.i18n import check_language
 from reports.scorecard import grade_of, localized_summary
 from reports.texts import ladder
@@ -183,7 +182,7 @@ def level_colour(level: int, max_level: int) -> str:
 def build_portfolio(runs: list[PortfolioRun], lang: str = "en", now: datetime | None = None) -> Portfolio:
     """Rank the platforms (score, then grade, then name) and gather what they share."""
     check_language(lang)
-    meta = catalogue_areas()
+    meta = catalogue().areas
     max_levels = {a: ladder(a, lang).max_level for a in AREAS}
     area_list = [(a, meta[a].name(lang) if a in meta else a, max_levels[a]) for a in AREAS]
     ordered = sorted(runs, key=lambda r: (-(r.result.score.overall if r.result.score.overall is not None else -1),
@@ -238,7 +237,7 @@ def _entry(rank: int, run: PortfolioRun, lang: str, max_levels: dict[str, int]) 
 def shared_gaps(results: list[Result], lang: str, limit: int = MAX_GAPS) -> list[SharedGap]:
     """The checks most platforms fail (then partly meet), most shared first; at least two platforms."""
     titles = catalogue()
-    meta = catalogue_areas()
+    meta = catalogue().areas
     total = len(results)
     tally: dict[str, SharedGap] = {}
     for r in results:

@@ -96,7 +96,7 @@ def findings_csv(result: Result, lang: str = "en") -> str:
     judged the check. The auditor's manual findings follow the catalogue's, with an empty score: they
     are not counted in the score.
     """
-    from checks.base import catalogue
+    from checks import catalogue
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checks.base import areas as catalogue_areas
-from checks.base import catalogue
+from checks import catalogue
 from reports.evidence import EvidenceImage, ScreenshotCropper
 from reports.texts import ladder, legal_reference, remediation
 from safehaven.catalogue import AREAS, SCORED_STATUSES
@@ -328,7 +327,7 @@ def review_view(finding: Finding) -> ReviewView | None:
 
 def manual_view(finding: Finding, lang: str) -> ManualView:
     """A manual finding (basis 'auditor', details with title, reviewer, date and reason)."""
-    meta = catalogue_areas().get(finding.area)
+    meta = catalogue().areas.get(finding.area)
     details = finding.details
     return ManualView(
         id=finding.check,
@@ -382,7 +381,7 @@ def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: 
 
 def area_view(area: str, score: AreaScore, by_id: dict[str, CheckView], result: Result, lang: str) -> AreaView:
     """An area with its ladder, the next step and the checks that hold it back."""
-    meta = catalogue_areas().get(area)
+    meta = catalogue().areas.get(area)
     steps = ladder(area, lang)
     level = score.level
     rungs = [RungView(level=r.level, label=r.label, step=r.step, reached=r.level <= level,
@@ -420,7 +419,7 @@ def serious_gaps(checks: list[CheckView]) -> list[CheckView]:
 
     One gap per area comes first, so the summary does not spend all its lines on one area.
     """
-    weights = {a.id: a.weight for a in catalogue_areas().values()}
+    weights = {a.id: a.weight for a in catalogue().areas.values()}
     order = {c.id: n for n, c in enumerate(checks)}
 
     def severity(c: CheckView) -> tuple:
@@ -442,7 +441,7 @@ def grade_of(score: float | None) -> str | None:
 
 
 def _weight_first(c: CheckView) -> tuple:
-    weights = {a.id: a.weight for a in catalogue_areas().values()}
+    weights = {a.id: a.weight for a in catalogue().areas.values()}
     return -weights.get(c.area, 0), AREAS.index(c.area) if c.area in AREAS else 99
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 STATIC_DIR = Path(__file__).with_name("static")
@@ -83,9 +82,12 @@ def legal_reference(text: str, lang: str) -> str:
 
 def remediation(check_id: str, lang: str) -> Remediation:
     """The remediation texts of one check (English when the language lacks them; empty if unknown)."""
-    entry = _remediation_data().get(check_id, {})
-    texts = entry.get(lang) or entry.get("en") or {}
-    return Remediation(why=texts.get("why", ""), fix=texts.get("fix", ""))
+    from checks import catalogue
+
+    meta = catalogue().get(check_id)
+    if meta is None:
+        return Remediation(why="", fix="")
+    return Remediation(why=meta.text("why", lang), fix=meta.text("fix", lang))
 
 
 def ladder(area: str, lang: str) -> Ladder:
@@ -98,12 +100,6 @@ def ladder(area: str, lang: str) -> Ladder:
                                 requires=tuple(texts.get("requires", ()))))
     cap = (data.get(lang) or data.get("en") or {}).get("cap", "")
     return Ladder(area=area, rungs=tuple(rungs), cap_note=cap)
-
-
-@cache
-def _remediation_data() -> dict[str, dict[str, dict[str, str]]]:
-    text = resources.files("checks").joinpath("remediation.toml").read_text("utf-8")
-    return tomllib.loads(text)
 
 
 @cache

@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 from audits.demo.server import definition_text, demo_platforms, load_truth, serve_world
-from checks.base import catalogue
+from checks import catalogue
 from safehaven.catalogue import AREAS
 from toolkit.audit import audit_platform
 from toolkit.definition import parse_definition

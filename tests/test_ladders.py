@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.base import area_of, registry
+from checks import registry
 from safehaven.bundle import Bundle
+from safehaven.catalogue import area_of
 from safehaven.models import (
     AgeGateProbe,
     ControlSeen,

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from checks.base import catalogue
+from checks import catalogue
 from reports.portfolio import (
     PortfolioRun,
     build_portfolio,

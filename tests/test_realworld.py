@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.base import catalogue
+from checks import catalogue
 from safehaven.catalogue import AREAS
 
 ROOT = Path(__file__).resolve().parent.parent

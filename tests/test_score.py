@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from checks.base import catalogue, finding
+from checks import catalogue
+from checks.base import finding
 from toolkit.score import grade, score
 
 

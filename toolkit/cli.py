@@ -374,7 +374,7 @@ def checks(
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The check catalogue: every check ID with its title and what it asks."""
-    from checks.base import catalogue, registry
+    from checks import catalogue, registry
 
     implemented = registry()
     items = [{"id": m.id, "area": m.area, "title": m.text("title", lang.value),

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from safehaven.catalogue import AREAS, SCORED_STATUSES, Status
+from safehaven.catalogue import AREAS, CHECK_IDS, SCORED_STATUSES, Status
 from safehaven.models import Finding, Result, Review
 from toolkit.definition import DefinitionError, _describe
 
@@ -83,9 +83,7 @@ def load_review(path: Path) -> ReviewFile | None:
         raise DefinitionError(str(path), [f"not valid TOML ({exc})"]) from None
     except ValidationError as exc:
         raise DefinitionError(str(path), [_describe(e) for e in exc.errors()]) from None
-    from checks.base import catalogue
-
-    bad = [f"override.check: unknown check {o.check}" for o in review.override if o.check not in catalogue()]
+    bad = [f"override.check: unknown check {o.check}" for o in review.override if o.check not in CHECK_IDS]
     bad += [f"manual.area: unknown area {m.area}" for m in review.manual if m.area not in AREAS]
     if bad:
         raise DefinitionError(str(path), bad)

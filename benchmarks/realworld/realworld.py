@@ -312,7 +312,7 @@ def unpack_saved(p: RealPlatform, dest: Path) -> Path:
 def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
     import tempfile
 
-    from checks.base import catalogue
+    from checks import catalogue
     from safehaven.catalogue import AREAS
 
     cids = list(catalogue())
