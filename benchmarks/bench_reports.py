@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from checks import catalogue
 from reports.render import render_report
 from safehaven.catalogue import AREAS, SCORED_STATUSES
 from safehaven.models import (
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
                 for fmt in args.formats:
                     out = out_dir / f"{run_dir.name}.{lang}.{fmt}"
                     start = time.perf_counter()
-                    render_report(result, run_dir, out, fmt=fmt, lang=lang, baseline=before)
+                    render_report(result, run_dir, out, catalogue=catalogue(), fmt=fmt, lang=lang, baseline=before)
                     seconds = time.perf_counter() - start
                     pages = _pdf_pages(out) if fmt == "pdf" else ""
                     print(f"{run_dir.name[:28]:<28} {lang:<4} {fmt:<6} {seconds:>8.2f} {out.stat().st_size:>11,} "

@@ -31,6 +31,7 @@ from reports.i18n import (
 )
 from reports.scorecard import GRADE_FLOORS, build_scorecard, localized_summary, ordered_findings
 from reports.texts import STATIC_DIR
+from safehaven.catalogue import Catalogue
 from safehaven.models import Result
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -41,9 +42,11 @@ CSV_COLUMNS = ("check", "area", "status", "score", "basis", "summary", "evidence
 GRADE_COLOURS = {"A": "#0b8a45", "B": "#5fae3c", "C": "#f0c000", "D": "#ef8a1a", "E": "#d7262b"}
 
 
-def render_report(result: Result, run_dir: Path, out: Path, *, fmt: str = "pdf", lang: str = "en",
-                  baseline: Result | None = None, baseline_dir: Path | None = None) -> Path:
+def render_report(result: Result, run_dir: Path, out: Path, *, catalogue: Catalogue, fmt: str = "pdf",
+                  lang: str = "en", baseline: Result | None = None, baseline_dir: Path | None = None) -> Path:
     """Write the scorecard of `result` to `out` as pdf, html, csv or json (= result.to_json()); returns `out`.
+
+    `catalogue` gives each check's title, criterion, why and fix (the pipeline passes `checks.catalogue()`).
 
     `baseline` adds a "Since the last audit" section; its screenshots are shown side by side when its
     run folder is found (`baseline_dir`, or a sibling folder named after the baseline's run id).
@@ -56,24 +59,27 @@ def render_report(result: Result, run_dir: Path, out: Path, *, fmt: str = "pdf",
     if fmt == "json":
         _write_atomic(out, result.to_json().encode("utf-8"))
     elif fmt == "csv":
-        _write_atomic(out, findings_csv(result, lang).encode("utf-8-sig"))
+        _write_atomic(out, findings_csv(result, lang, catalogue=catalogue).encode("utf-8-sig"))
     elif fmt == "html":
-        html = render_html(result, run_dir, lang=lang, baseline=baseline, baseline_dir=baseline_dir)
+        html = render_html(result, run_dir, catalogue=catalogue, lang=lang, baseline=baseline,
+                           baseline_dir=baseline_dir)
         _write_atomic(out, html.encode("utf-8"))
     else:
-        html = render_html(result, run_dir, lang=lang, baseline=baseline, baseline_dir=baseline_dir)
+        html = render_html(result, run_dir, catalogue=catalogue, lang=lang, baseline=baseline,
+                           baseline_dir=baseline_dir)
         _write_atomic(out, html_to_pdf(html, run_dir))
     return out
 
 
-def render_html(result: Result, run_dir: Path, *, lang: str = "en", baseline: Result | None = None,
-                baseline_dir: Path | None = None) -> str:
+def render_html(result: Result, run_dir: Path, *, catalogue: Catalogue, lang: str = "en",
+                baseline: Result | None = None, baseline_dir: Path | None = None) -> str:
     """The scorecard as one self-contained HTML document (inline CSS, data-URI images, no scripts)."""
     check_language(lang)
     run_dir = Path(run_dir)
-    card = build_scorecard(result, run_dir, lang, cropper=ScreenshotCropper(run_dir))
+    card = build_scorecard(result, run_dir, lang, catalogue=catalogue, cropper=ScreenshotCropper(run_dir))
     if baseline is not None:
-        card.changes = compare(result, baseline, lang, run_dir, baseline_dir or _sibling_run(run_dir, baseline))
+        card.changes = compare(result, baseline, lang, run_dir, baseline_dir or _sibling_run(run_dir, baseline),
+                               catalogue=catalogue)
     template = _environment(lang).get_template("scorecard.html.j2")
     return template.render(card=card, result=result, lang=lang, css=_stylesheet())
 
@@ -88,7 +94,7 @@ def html_to_pdf(html: str, run_dir: Path, fetcher: RunFolderFetcher | None = Non
     return document.write_pdf()
 
 
-def findings_csv(result: Result, lang: str = "en") -> str:
+def findings_csv(result: Result, lang: str = "en", *, catalogue: Catalogue) -> str:
     """One row per finding: check, area, status, score, basis, summary, first evidence URL, quotes, ...
 
     `judged_by` names the auditor whose judgement the status is (empty for the machine's verdict, also
@@ -96,13 +102,11 @@ def findings_csv(result: Result, lang: str = "en") -> str:
     judged the check. The auditor's manual findings follow the catalogue's, with an empty score: they
     are not counted in the score.
     """
-    from checks import catalogue
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for f in ordered_findings(result.findings):
-        meta = catalogue().get(f.check)
+    for f in ordered_findings(result.findings, catalogue):
+        meta = catalogue.get(f.check)
         first_url = next((e.url for e in f.evidence if e.url), "")
         quotes = " | ".join(f"\u201c{q.text}\u201d ({q.url})" for q in f.quotes)
         judged_by = f.review.reviewer if f.review and f.review.applied else ""
@@ -110,7 +114,7 @@ def findings_csv(result: Result, lang: str = "en") -> str:
                localized_summary(f, lang), first_url, quotes, "" if f.level is None else str(f.level),
                meta.text("title", lang) if meta else "", judged_by, f.review.machine_status if f.review else "")
         writer.writerow([_cell(v) for v in row])
-    for f in ordered_findings(result.manual):
+    for f in ordered_findings(result.manual, catalogue):
         first_url = next((e.url for e in f.evidence if e.url), "")
         quotes = " | ".join(f"\u201c{q.text}\u201d ({q.url})" for q in f.quotes)
         row = (f.check, f.area, f.status, "", f.basis, localized_summary(f, lang), first_url, quotes,

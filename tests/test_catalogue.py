@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
 import checks
@@ -79,3 +82,13 @@ def test_a_check_id_cannot_be_registered_twice_and_texts_must_be_texts():
 def test_statuses_are_one_fact():
     assert set(SCORED_STATUSES) < set(STATUSES)
     assert STATUSES == ("pass", "partial", "fail", "needs_review", "not_applicable", "not_assessed", "error")
+
+
+def test_reports_and_the_ground_floor_do_not_import_checks():
+    root = Path(__file__).resolve().parents[1]
+    for folder in ("reports", "safehaven"):
+        for path in (root / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+                assert not any(n == "checks" or n.startswith("checks.") for n in names), path
