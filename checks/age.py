@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
-from checks.report import sentences
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
 from safehaven.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote, SignupTrial
@@ -501,6 +500,8 @@ def level(findings: dict[str, Finding]) -> int:
 
 
 def _sentences(text: str) -> list[str]:
+    from checks.report import sentences
+
     return sentences(text)
 
 

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
-from checks.report import sentences
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
 from safehaven.models import ContactAttempt, ContactProbe, Evidence, Finding, Form, PageRecord, Quote
@@ -687,6 +686,8 @@ def _field_label(f) -> str:
 
 
 def _sentences(text: str) -> list[str]:
+    from checks.report import sentences
+
     return sentences(text)
 
 

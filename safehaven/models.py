@@ -11,7 +11,11 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from safehaven.catalogue import Status
+# Statuses and areas are facts of the catalogue; the model re-exports them for the code that reads them with it.
+from safehaven.catalogue import AREAS as AREAS
+from safehaven.catalogue import SCORED_STATUSES as SCORED_STATUSES
+from safehaven.catalogue import STATUSES as STATUSES
+from safehaven.catalogue import Status as Status
 
 METHODOLOGY = 1
 RESULT_SCHEMA = "safehaven.result/1"
