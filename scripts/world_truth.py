@@ -14,7 +14,7 @@ from pathlib import Path
 
 from audits.demo.server import definition_text, demo_platforms, load_truth, serve_world
 from safehaven.bundle import Bundle
-from safehaven.catalogue import AREAS
+from safehaven.models import AREAS
 from toolkit.audit import audit_platform
 from toolkit.collection.browser import BrowserSession
 from toolkit.definition import parse_definition

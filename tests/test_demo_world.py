@@ -15,7 +15,7 @@ import pytest
 
 from audits.demo.server import definition_text, demo_platforms, load_truth, serve_world
 from checks import catalogue
-from safehaven.catalogue import AREAS
+from safehaven.models import AREAS
 from toolkit.audit import audit_platform
 from toolkit.definition import parse_definition
 from toolkit.store import Store

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from checks import catalogue
-from safehaven.catalogue import AREAS
+from safehaven.models import AREAS
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("realworld", ROOT / "benchmarks" / "realworld" / "realworld.py")

@@ -94,8 +94,6 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 import jinja2
 
-from safehaven.catalogue import AREAS, CHECK_IDS, STATUSES
-
 __all__ = [
     "CHECK_IDS",
     "DEMO_ROOT",
@@ -114,8 +112,16 @@ __all__ = [
 # The demo platforms live beside this server, one folder each.
 DEMO_ROOT = Path(__file__).resolve().parent
 
-# Truth files name every check ID of the catalogue once (CHECK_IDS, in catalogue order), with one of its
-# STATUSES, and a level for each of its AREAS: all three come from the ground-floor catalogue.
+#: The check IDs of catalogue methodology 1, in catalogue order (truth files must name each once).
+CHECK_IDS: tuple[str, ...] = (
+    "AGE-01", "AGE-02", "AGE-03", "AGE-04", "AGE-05",
+    "REPORT-01", "REPORT-02", "REPORT-03", "REPORT-04", "REPORT-05", "REPORT-06",
+    "CONTACT-01", "CONTACT-02", "CONTACT-03", "CONTACT-04", "CONTACT-05",
+    "EVIDENCE-01", "EVIDENCE-02", "EVIDENCE-03", "EVIDENCE-04", "EVIDENCE-05",
+    "HELP-01", "TERMS-01",
+)  # fmt: skip
+AREAS: tuple[str, ...] = ("AGE", "REPORT", "CONTACT", "EVIDENCE", "HELP", "TERMS")
+STATUSES = frozenset({"pass", "partial", "fail", "needs_review", "not_applicable", "not_assessed", "error"})
 
 
 # --------------------------------------------------------------------------- platforms

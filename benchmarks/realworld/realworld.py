@@ -283,7 +283,7 @@ def latest_run(store_dir: Path, p: RealPlatform) -> Path | None:
 def judge(run_dir: Path, truth: Truth):
     """Evaluate and score a saved bundle; returns (findings, scorecard, {(check or area): why} mismatches)."""
     from safehaven.bundle import Bundle
-    from safehaven.catalogue import AREAS
+    from safehaven.models import AREAS
     from toolkit.evaluate import evaluate
     from toolkit.score import score
 
@@ -313,7 +313,7 @@ def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
     import tempfile
 
     from checks import catalogue
-    from safehaven.catalogue import AREAS
+    from safehaven.models import AREAS
 
     cids = list(catalogue())
     rows = []
