@@ -162,7 +162,7 @@ def good_platform(tmp_path: Path) -> Bundle:
 LANGS = ("en", "nl")
 
 
-class _Levels:
+class AreaLevels:
     """levels(...)[AREA]: the area's level as the scorecard computes it (the area's checks, then its ladder)."""
 
     def __init__(self, bundle: Bundle):
@@ -173,8 +173,8 @@ class _Levels:
         return LEVELS[area]({cid: fn(self.bundle) for cid, fn in checks.items()})
 
 
-def levels(tmp_path: Path, pages: list[dict], probes: dict | None = None, adult: bool = True) -> _Levels:
-    return _Levels(Bundle(make_bundle(tmp_path, pages=pages, url=f"{SITE}/", adult=adult, probes=probes)))
+def levels(tmp_path: Path, pages: list[dict], probes: dict | None = None, adult: bool = True) -> AreaLevels:
+    return AreaLevels(Bundle(make_bundle(tmp_path, pages=pages, url=f"{SITE}/", adult=adult, probes=probes)))
 
 
 def T(lang: str, en: str, nl: str) -> str:

@@ -15,7 +15,7 @@ from safehaven.bundle import Bundle
 from tests.bundles import (
     LANGS,
     SITE,
-    _Levels,
+    AreaLevels,
     help_case,
     levels,
     make_bundle,
@@ -30,7 +30,7 @@ def test_the_area_level_is_the_scorecards(tmp_path):
     pages, probes = report_case("en", 5, near=False)
     bundle = Bundle(make_bundle(tmp_path, pages=pages, url=f"{SITE}/", probes=probes))
     card = score(evaluate(bundle))
-    assert {a: card.areas[a].level for a in LEVELS} == {a: _Levels(bundle)[a] for a in LEVELS}
+    assert {a: card.areas[a].level for a in LEVELS} == {a: AreaLevels(bundle)[a] for a in LEVELS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
