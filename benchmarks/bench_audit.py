@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 from audits.demo.server import demo_platforms
+from checks import catalogue
 from reports.portfolio import render_portfolio
 from reports.render import render_report
 from safehaven.bundle import Bundle
@@ -240,7 +241,7 @@ def reports(platforms: list[dict], store: Store, home: Path) -> dict:
             folder = Path(x["run"])
             target = home / f"sc-{x['slug']}.{fmt}"
             t0 = time.perf_counter()
-            render_report(load_result(folder), folder, target, fmt=fmt, lang="en")
+            render_report(load_result(folder), folder, target, catalogue=catalogue(), fmt=fmt, lang="en")
             times.append(time.perf_counter() - t0)
             sizes.append(target.stat().st_size)
         out[f"scorecard_{fmt}"] = {"median_s": round(statistics.median(times), 2), "max_s": round(max(times), 2),
@@ -251,7 +252,7 @@ def reports(platforms: list[dict], store: Store, home: Path) -> dict:
     for fmt in ("pdf", "html", "csv"):
         target = home / f"portfolio.{fmt}"
         t0 = time.perf_counter()
-        render_portfolio(runs, target, fmt=fmt, lang="en")
+        render_portfolio(runs, target, catalogue=catalogue(), fmt=fmt, lang="en")
         took = time.perf_counter() - t0
         out[f"portfolio_{fmt}"] = {"s": round(took, 2), "kb": round(target.stat().st_size / 1024)}
         print(f"portfolio {fmt:4}: {took:.2f} s, {target.stat().st_size / 1024:.0f} KB ({len(runs)} platforms)")

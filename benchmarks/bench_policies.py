@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from bs4 import BeautifulSoup  # noqa: E402
 from markdown_it import MarkdownIt  # noqa: E402
 
-from checks.base import registry  # noqa: E402
+from checks import registry  # noqa: E402
 from safehaven.bundle import Bundle  # noqa: E402
 from tests.bundles import make_bundle, page  # noqa: E402
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from checks import catalogue
 from reports.render import render_report
+from safehaven.catalogue import AREAS, SCORED_STATUSES
 from safehaven.models import (
-    AREAS,
-    SCORED_STATUSES,
     AreaScore,
     Box,
     Evidence,
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
                 for fmt in args.formats:
                     out = out_dir / f"{run_dir.name}.{lang}.{fmt}"
                     start = time.perf_counter()
-                    render_report(result, run_dir, out, fmt=fmt, lang=lang, baseline=before)
+                    render_report(result, run_dir, out, catalogue=catalogue(), fmt=fmt, lang=lang, baseline=before)
                     seconds = time.perf_counter() - start
                     pages = _pdf_pages(out) if fmt == "pdf" else ""
                     print(f"{run_dir.name[:28]:<28} {lang:<4} {fmt:<6} {seconds:>8.2f} {out.stat().st_size:>11,} "
@@ -211,7 +211,7 @@ LEVELS_AFTER = {**LEVELS_BEFORE, "REPORT": 3, "EVIDENCE": 2, "CONTACT": 0}
 
 
 def _score(findings: list[Finding], levels: dict[str, int]) -> ScoreCard:
-    """A simplified scoring for the synthetic run (levels fixed by hand; the real one is toolkit.score)."""
+    """A simplified scoring for the synthetic run (levels fixed by hand; the real one is safehaven.score)."""
     card = ScoreCard(areas={})
     weighted = total = 0.0
     for area in AREAS:

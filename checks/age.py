@@ -9,6 +9,7 @@ from checks import lexicon
 from checks.base import check, finding
 from checks.policy import sentences
 from safehaven.bundle import Bundle
+from safehaven.catalogue import Texts
 from safehaven.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote, SignupTrial
 from safehaven.urls import origin
 
@@ -26,7 +27,46 @@ GATE_WORDS_NL = {"modal": "pop-up", "interstitial": "tussenpagina", "redirect": 
 NOT_ADULT_NL = "Geen platform voor volwassenen (adult = false in de auditdefinitie)."
 
 
-@check("AGE-01")
+@check(
+    "AGE-01",
+    legal="DSA art. 28; AVMSD art. 28b",
+    en=Texts(
+        title="Age gate before adult content",
+        criterion=(
+            "An age gate stands before adult content, in a fresh browser (no cookies), on the start page and on a direct "
+            "link to a content page."
+        ),
+        why=(
+            "Without an age gate, minors reach explicit ads and profiles in one click. A gate that sits only on the start "
+            "page is skipped by every direct link shared on social media or in chats, and those links are exactly how "
+            "recruiters reach young people. DSA art. 28 requires platforms that minors can access to ensure a high level of "
+            "safety for them."
+        ),
+        fix=(
+            "Put the age gate in front of every page with adult content, including direct links to ads and profiles, not "
+            "only on the home page. Send no adult text or images until the visitor has passed the gate, and enforce this on "
+            "the server."
+        ),
+    ),
+    nl=Texts(
+        title="Leeftijdspoort vóór volwassen inhoud",
+        criterion=(
+            "Een leeftijdspoort staat vóór volwassen inhoud, in een schone browser (zonder cookies), op de startpagina én "
+            "bij een directe link naar een inhoudspagina."
+        ),
+        why=(
+            "Zonder leeftijdspoort komen minderjarigen met één klik bij expliciete advertenties en profielen. Een poort die "
+            "alleen op de startpagina staat, wordt overgeslagen door elke directe link die via sociale media of chats wordt "
+            "gedeeld, en juist zo bereiken ronselaars jongeren. Art. 28 DSA verplicht platforms die voor minderjarigen "
+            "toegankelijk zijn om hun een hoog niveau van veiligheid te bieden."
+        ),
+        fix=(
+            "Zet de leeftijdspoort vóór elke pagina met volwassen inhoud, ook bij directe links naar advertenties en "
+            "profielen, niet alleen op de homepage. Stuur geen volwassen tekst of beeld mee voordat de bezoeker de poort is "
+            "gepasseerd, en dwing dat af op de server."
+        ),
+    ),
+)
 def age_gate_before_content(bundle: Bundle) -> Finding:
     """A gate on the start page and on a direct link to a content page, in a fresh browser."""
     cid = "AGE-01"
@@ -73,7 +113,48 @@ def age_gate_before_content(bundle: Bundle) -> Finding:
                       f"de {len(deep)} direct geopende inhoudspagina's.")
 
 
-@check("AGE-02")
+@check(
+    "AGE-02",
+    legal="DSA art. 28",
+    en=Texts(
+        title="Strength of age assurance",
+        criterion=(
+            "The strongest age-assurance method that visitors or members meet reaches level 4 (estimation by a recognised "
+            "method) or 5 (verification)."
+        ),
+        why=(
+            "A button that says \"I am 18\" stops no one: a fourteen-year-old clicks it as easily as an adult, and a "
+            "date-of-birth field is only a slower way of saying the same. The European Commission's guidelines under DSA "
+            "art. 28 do not accept self-declaration as age assurance and expect verification for adult content. The weaker "
+            "the method, the easier minors enter, as visitors and as profiles."
+        ),
+        fix=(
+            "Move to age verification: an ID document with a liveness check, a bank-based check such as iDIN, Yivi, or the "
+            "EU age-verification app, which confirm \"over 18\" without handing you the identity. Age estimation by a "
+            "recognised provider is an acceptable interim step; use the method at the gate and at signup alike."
+        ),
+    ),
+    nl=Texts(
+        title="Sterkte van de leeftijdscontrole",
+        criterion=(
+            "De sterkste leeftijdscontrole die bezoekers of leden tegenkomen haalt niveau 4 (schatting met een erkende "
+            "methode) of 5 (verificatie)."
+        ),
+        why=(
+            "Een knop \"Ik ben 18\" houdt niemand tegen: een veertienjarige klikt er net zo makkelijk op als een volwassene, "
+            "en een geboortedatumveld is alleen een tragere manier om hetzelfde te zeggen. De richtsnoeren van de Europese "
+            "Commissie bij art. 28 DSA zien zelfverklaring niet als leeftijdscontrole en verwachten verificatie bij "
+            "volwassen inhoud. Hoe zwakker de methode, hoe makkelijker minderjarigen binnenkomen, als bezoeker én als "
+            "profiel."
+        ),
+        fix=(
+            "Stap over op leeftijdsverificatie: een identiteitsbewijs met livenesscontrole, een bankcontrole zoals iDIN, "
+            "Yivi of de EU-app voor leeftijdsverificatie, die \"18+\" bevestigen zonder dat u de identiteit in handen "
+            "krijgt. Leeftijdsschatting door een erkende aanbieder is een aanvaardbare tussenstap; gebruik de methode bij de "
+            "poort én bij aanmelden."
+        ),
+    ),
+)
 def age_assurance_strength(bundle: Bundle) -> Finding:
     """The strongest age-assurance method visitors or members meet, on the catalogue's 0-5 scale."""
     cid = "AGE-02"
@@ -106,7 +187,42 @@ def age_assurance_strength(bundle: Bundle) -> Finding:
     return finding(cid, status, summary, level=level, evidence=evidence, quotes=quotes, nl=nl)
 
 
-@check("AGE-03")
+@check(
+    "AGE-03",
+    legal="DSA art. 28",
+    en=Texts(
+        title="Age gate cannot be walked around",
+        criterion="Content is not in the page behind the gate, and no forgeable client-side flag unlocks it.",
+        why=(
+            "A gate that only lays an overlay over content that is already in the page, or that opens when a cookie such as "
+            "age_verified=1 is set by hand, is a gate in appearance only. Anyone who uses reader mode, views the source or "
+            "runs a scraper sees everything. Such a gate also gives a false impression of compliance, to the platform itself "
+            "as much as to a regulator."
+        ),
+        fix=(
+            "Send the protected content only to sessions that have passed the gate, and decide that on the server. Keep the "
+            "outcome on the server or in a signed, expiring token; never as a plain flag (1, true, yes, a date or an age) in "
+            "a cookie or in local storage."
+        ),
+    ),
+    nl=Texts(
+        title="Leeftijdspoort niet te omzeilen",
+        criterion=(
+            "De inhoud zit niet al in de pagina achter de poort, en geen na te maken vlag in de browser ontgrendelt hem."
+        ),
+        why=(
+            "Een poort die alleen een laag legt over inhoud die al in de pagina staat, of die opengaat als iemand met de "
+            "hand een cookie als age_verified=1 zet, is alleen voor de schijn een poort. Wie de leesmodus gebruikt, de "
+            "broncode bekijkt of een scraper draait, ziet alles. Zo'n poort wekt bovendien ten onrechte de indruk dat aan de "
+            "regels is voldaan, bij het platform zelf net zo goed als bij een toezichthouder."
+        ),
+        fix=(
+            "Stuur beschermde inhoud alleen naar sessies die de poort zijn gepasseerd, en beslis dat op de server. Bewaar de "
+            "uitkomst op de server of in een ondertekend token dat verloopt; nooit als kale vlag (1, true, yes, een datum of "
+            "een leeftijd) in een cookie of in local storage."
+        ),
+    ),
+)
 def gate_cannot_be_walked_around(bundle: Bundle) -> Finding:
     """Content is not under the gate, and no forgeable flag unlocks it."""
     cid = "AGE-03"
@@ -160,7 +276,38 @@ def gate_cannot_be_walked_around(bundle: Bundle) -> Finding:
     return finding(cid, status, summary, evidence=evidence, forgeable_flags=forged, nl=nl)
 
 
-@check("AGE-04")
+@check(
+    "AGE-04",
+    legal="DSA art. 28",
+    en=Texts(
+        title="Signup asks for age and turns minors away",
+        criterion="Signup asks for a date of birth (or a stronger method) and refuses an under-18 date.",
+        why=(
+            "Accounts are where exploitation takes shape: a minor who can sign up can be contacted, groomed and advertised. "
+            "A checkbox \"I am 18+\" is not a question about age, and a date-of-birth field that accepts an under-18 date is "
+            "decoration."
+        ),
+        fix=(
+            "Ask for the date of birth at signup (better: use a verification method from AGE-02) and refuse dates under 18 "
+            "with a neutral message. Do not let the same device try again straight away with another date, and log refusals "
+            "so that repeated attempts stand out."
+        ),
+    ),
+    nl=Texts(
+        title="Aanmelden vraagt leeftijd en weigert minderjarigen",
+        criterion="Bij aanmelden wordt een geboortedatum (of sterker) gevraagd en een datum onder de 18 geweigerd.",
+        why=(
+            "In accounts krijgt uitbuiting vorm: een minderjarige die zich kan aanmelden, kan worden benaderd, ingepalmd en "
+            "aangeboden. Een vinkje \"Ik ben 18+\" is geen vraag naar leeftijd, en een geboortedatumveld dat een datum onder "
+            "de 18 accepteert, is versiering."
+        ),
+        fix=(
+            "Vraag bij aanmelden de geboortedatum (beter: gebruik een verificatiemethode uit AGE-02) en weiger data onder de "
+            "18 met een neutrale melding. Laat hetzelfde apparaat niet meteen opnieuw proberen met een andere datum, en leg "
+            "weigeringen vast zodat herhaalde pogingen opvallen."
+        ),
+    ),
+)
 def signup_turns_minors_away(bundle: Bundle) -> Finding:
     """Signup asks for a date of birth (or stronger); in active mode an under-18 date is refused."""
     cid = "AGE-04"
@@ -207,7 +354,46 @@ def _signup_trial_finding(cid: str, trial: SignupTrial, url: str) -> Finding:
                       "probeerde die te versturen (het verzoek is in de browser tegengehouden; er is niets verstuurd).")
 
 
-@check("AGE-05")
+@check(
+    "AGE-05",
+    legal="DSA art. 28; art. 30 (traceability of traders)",
+    en=Texts(
+        title="Advertisers verified before publishing",
+        criterion=(
+            "Advertisers and posters are age- and ID-verified (ID document with liveness, or bank ID) before their first ad "
+            "is published."
+        ),
+        why=(
+            "On ad and escort platforms the person in the ad is often not the person who places it. Without an ID and "
+            "liveness check before the first ad, a trafficker can publish a victim or a minor under any name. A \"verified\" "
+            "badge that is optional leaves the unverified ads online, and those are the ones that matter."
+        ),
+        fix=(
+            "Require every advertiser to pass an ID document check with liveness, or a bank-ID check, before their first ad "
+            "goes live, and compare the verified face with the photos in the ad. Verify again when the phone number, payment "
+            "method or photos change, and keep the verification record (see EVIDENCE-03)."
+        ),
+    ),
+    nl=Texts(
+        title="Adverteerders geverifieerd vóór plaatsing",
+        criterion=(
+            "Adverteerders en plaatsers worden op leeftijd en identiteit gecontroleerd (identiteitsbewijs met liveness, of "
+            "bank-ID) vóór hun eerste advertentie verschijnt."
+        ),
+        why=(
+            "Op advertentie- en escortplatforms is de persoon in de advertentie vaak niet degene die haar plaatst. Zonder "
+            "controle van identiteitsbewijs en liveness vóór de eerste advertentie kan een mensenhandelaar een slachtoffer "
+            "of een minderjarige onder elke willekeurige naam aanbieden. Een vrijwillig \"geverifieerd\"-label laat de "
+            "ongecontroleerde advertenties gewoon staan, en juist om die gaat het."
+        ),
+        fix=(
+            "Laat elke adverteerder een controle van identiteitsbewijs met liveness, of een bank-ID-controle, doorlopen "
+            "vóórdat de eerste advertentie online komt, en vergelijk het geverifieerde gezicht met de foto's in de "
+            "advertentie. Controleer opnieuw bij een ander telefoonnummer, betaalmiddel of andere foto's, en bewaar het "
+            "verificatieverslag (zie EVIDENCE-03)."
+        ),
+    ),
+)
 def advertisers_verified(bundle: Bundle) -> Finding:
     """Advertisers / posters are age- and ID-verified (ID + liveness, or bank ID) before publishing."""
     cid = "AGE-05"

@@ -1,96 +1,55 @@
-"""The check registry: every catalogue ID, its metadata, and the function that judges it.
+"""How a check is declared: the `@check(...)` decorator that registers a function with its metadata,
+and the helpers that build its Finding.
 
-A check is a pure function of a saved bundle (no browser). It returns a Finding; the helpers
-below keep the construction of a Finding short and uniform.
+A check is a pure function of a saved bundle (no browser) that returns a Finding. Its texts (title,
+criterion, why it matters, what to change; per language) and legal reference are written in its
+decorator, beside the function:
+
+    @check("REPORT-01", legal="DSA art. 16(1)",
+           en=Texts(title=..., criterion=..., why=..., fix=...),
+           nl=Texts(title=..., criterion=..., why=..., fix=...))
+    def report_control_on_every_item(bundle: Bundle) -> Finding: ...
+
+The area modules register their checks when they are imported; `checks/__init__.py` imports them and
+offers `registry()` (the functions) and `catalogue()` (the catalogue filled with the texts).
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from safehaven.bundle import Bundle
-from safehaven.models import SCORED_STATUSES, Evidence, Finding, Quote
-
-CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
+from safehaven.catalogue import SCORED_STATUSES, CheckMeta, Texts, area_of
+from safehaven.models import Evidence, Finding, Quote
 
 CheckFn = Callable[[Bundle], Finding]
 
-
-@dataclass(frozen=True)
-class CheckMeta:
-    """Catalogue metadata of one check (per-language texts live in catalogue.toml)."""
-
-    id: str
-    area: str
-    texts: dict[str, dict[str, str]]  # lang -> {title, criterion, why, fix, ...}
-    legal: str = ""
-
-    def text(self, key: str, lang: str = "en") -> str:
-        return self.texts.get(lang, {}).get(key) or self.texts.get("en", {}).get(key, "")
+_FUNCTIONS: dict[str, CheckFn] = {}
+_METAS: dict[str, CheckMeta] = {}
 
 
-_REGISTRY: dict[str, CheckFn] = {}
-
-
-@cache
-def catalogue() -> dict[str, CheckMeta]:
-    """All checks of the catalogue, in catalogue order."""
-    data = tomllib.loads(CATALOGUE_FILE.read_text("utf-8"))
-    out: dict[str, CheckMeta] = {}
-    for cid, entry in data["checks"].items():
-        texts = {lang: entry[lang] for lang in ("en", "nl") if lang in entry}
-        out[cid] = CheckMeta(id=cid, area=entry["area"], texts=texts, legal=entry.get("legal", ""))
-    return out
-
-
-@dataclass(frozen=True)
-class AreaMeta:
-    """An area of the catalogue: its names and its weight in the overall score."""
-
-    id: str
-    names: dict[str, str]
-    weight: int
-
-    def name(self, lang: str = "en") -> str:
-        return self.names.get(lang) or self.names["en"]
-
-
-@cache
-def areas() -> dict[str, AreaMeta]:
-    """The six areas, in catalogue order."""
-    data = tomllib.loads(CATALOGUE_FILE.read_text("utf-8"))
-    return {
-        aid: AreaMeta(id=aid, names={k: v for k, v in a.items() if k in ("en", "nl")}, weight=a["weight"])
-        for aid, a in data["areas"].items()
-    }
-
-
-def check(check_id: str) -> Callable[[CheckFn], CheckFn]:
-    """Register the function that judges `check_id`."""
+def check(check_id: str, *, legal: str = "", **texts: Texts) -> Callable[[CheckFn], CheckFn]:
+    """Register the function that judges `check_id`, with its legal reference and its texts per language
+    (`en=Texts(...)`, `nl=Texts(...)`)."""
+    for lang, value in texts.items():
+        if not isinstance(value, Texts):
+            raise TypeError(f"check {check_id}: {lang}= must be Texts, not {type(value).__name__}")
+    meta = CheckMeta(id=check_id, area=area_of(check_id), texts=texts, legal=legal)
 
     def register(fn: CheckFn) -> CheckFn:
-        if check_id in _REGISTRY:
+        if check_id in _FUNCTIONS:
             raise ValueError(f"check {check_id} registered twice")
-        _REGISTRY[check_id] = fn
+        _FUNCTIONS[check_id] = fn
+        _METAS[check_id] = meta
         return fn
 
     return register
 
 
-def registry() -> dict[str, CheckFn]:
-    """The implemented checks, keyed by ID (imports every area module once)."""
-    from checks import age, contact, evidence, help, report, terms  # noqa: F401  (registration side effect)
-
-    return dict(_REGISTRY)
-
-
-def area_of(check_id: str) -> str:
-    return check_id.split("-")[0]
+def registered() -> tuple[dict[str, CheckFn], dict[str, CheckMeta]]:
+    """The functions and metadata registered so far, by check ID (in registration order)."""
+    return dict(_FUNCTIONS), dict(_METAS)
 
 
 def finding(

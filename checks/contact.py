@@ -13,6 +13,7 @@ from checks.policy import sentences
 from checks.report import silent_platform
 from checks.routes import SITE_WIDE_REGIONS
 from safehaven.bundle import Bundle
+from safehaven.catalogue import Texts
 from safehaven.models import ContactAttempt, ContactProbe, Evidence, Finding, Form, PageRecord, Quote
 
 LINK_ROUTES = (("tel:", "phone link"), ("sms:", "SMS link"), ("mailto:", "e-mail link"),
@@ -110,7 +111,36 @@ def spelled_numbers(text: str) -> list[str]:
     return out
 
 
-@check("CONTACT-01")
+@check(
+    "CONTACT-01",
+    legal="DSA art. 28, art. 34-35 (risk mitigation)",
+    en=Texts(
+        title="No messaging without an account",
+        criterion="A logged-out visitor cannot message a user or advertiser through the platform.",
+        why=(
+            "A message form that works without an account lets anyone contact advertisers, including victims and minors, "
+            "without leaving a trace the platform can tie to a person. It also makes it impossible to block a harasser for "
+            "good."
+        ),
+        fix=(
+            "Require a logged-in, verified account (see CONTACT-03) for every message and chat. Show logged-out visitors a "
+            "\"Log in to send a message\" button instead of the form."
+        ),
+    ),
+    nl=Texts(
+        title="Geen berichten zonder account",
+        criterion="Een niet-ingelogde bezoeker kan via het platform geen gebruiker of adverteerder een bericht sturen.",
+        why=(
+            "Een berichtformulier dat zonder account werkt, laat iedereen adverteerders benaderen, ook slachtoffers en "
+            "minderjarigen, zonder een spoor achter te laten dat het platform aan een persoon kan koppelen. Bovendien kan "
+            "een lastigvaller zo nooit blijvend worden geblokkeerd."
+        ),
+        fix=(
+            "Vraag voor elk bericht en elke chat een ingelogd, geverifieerd account (zie CONTACT-03). Toon niet-ingelogde "
+            "bezoekers een knop \"Log in om een bericht te sturen\" in plaats van het formulier."
+        ),
+    ),
+)
 def no_messaging_without_account(bundle: Bundle) -> Finding:
     """A logged-out visitor cannot message a user or advertiser through the platform."""
     cid = "CONTACT-01"
@@ -174,7 +204,40 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
                       "te sturen.")
 
 
-@check("CONTACT-02")
+@check(
+    "CONTACT-02",
+    legal="DSA art. 34-35 (risk mitigation)",
+    en=Texts(
+        title="No contact details for anonymous visitors",
+        criterion="No phone, WhatsApp, Telegram, e-mail or SMS route visible on item pages when logged out.",
+        why=(
+            "Phone numbers and WhatsApp or Telegram links on ads move contact off the platform, where there is no "
+            "moderation, no reporting and no evidence. One number on many ads is how one trafficker runs several victims "
+            "from one phone; that same pattern is a key signal for investigators, as long as the platform holds it instead "
+            "of the open web."
+        ),
+        fix=(
+            "Hide phone numbers and messenger links from logged-out visitors: show them only to verified accounts, or route "
+            "contact through the platform's own messaging. Filter numbers in ad texts too, including spelled-out and "
+            "spaced-out forms (\"zero six one two...\", \"06 12 34 ...\")."
+        ),
+    ),
+    nl=Texts(
+        title="Geen contactgegevens voor anonieme bezoekers",
+        criterion="Geen telefoon-, WhatsApp-, Telegram-, e-mail- of sms-route zichtbaar op itempagina's zonder in te loggen.",
+        why=(
+            "Telefoonnummers en WhatsApp- of Telegramlinks in advertenties verplaatsen het contact naar buiten het platform, "
+            "waar geen moderatie, geen meldknop en geen bewijs is. Eén nummer bij veel advertenties is hoe één "
+            "mensenhandelaar meerdere slachtoffers vanaf één telefoon aanbiedt; datzelfde patroon is een belangrijk signaal "
+            "voor opsporing, zolang het platform het vasthoudt en niet het open web."
+        ),
+        fix=(
+            "Verberg telefoonnummers en messengerlinks voor niet-ingelogde bezoekers: toon ze alleen aan geverifieerde "
+            "accounts, of laat contact via de eigen berichtenfunctie lopen. Filter ook nummers in advertentieteksten, ook "
+            "uitgeschreven en uit elkaar gezet (\"nul zes een twee...\", \"06 12 34 ...\")."
+        ),
+    ),
+)
 def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
     """No phone, WhatsApp, Telegram, e-mail or SMS route on item pages for a logged-out visitor."""
     cid = "CONTACT-02"
@@ -229,7 +292,35 @@ def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
                       "niet-ingelogde bezoekers.")
 
 
-@check("CONTACT-03")
+@check(
+    "CONTACT-03",
+    legal="DSA art. 34-35",
+    en=Texts(
+        title="Accounts tied to a verified channel",
+        criterion="E-mail or phone confirmation (or ID) is required to sign up.",
+        why=(
+            "An account with an unconfirmed e-mail address is thrown away and recreated in a minute. A confirmed e-mail "
+            "address or phone number makes bans stick, makes repeated abuse visible and gives investigators a starting point."
+        ),
+        fix=(
+            "Require confirmation of an e-mail address, or better a mobile number, before an account can send messages or "
+            "publish. Refuse disposable e-mail domains and virtual numbers where you can."
+        ),
+    ),
+    nl=Texts(
+        title="Accounts gekoppeld aan een geverifieerd kanaal",
+        criterion="Bevestiging van e-mail of telefoon (of ID) is verplicht bij aanmelden.",
+        why=(
+            "Een account met een onbevestigd e-mailadres is in een minuut weggegooid en opnieuw aangemaakt. Een bevestigd "
+            "e-mailadres of telefoonnummer zorgt dat een blokkade standhoudt, maakt herhaald misbruik zichtbaar en geeft "
+            "opsporing een aanknopingspunt."
+        ),
+        fix=(
+            "Vraag bevestiging van een e-mailadres, of beter een mobiel nummer, voordat een account berichten kan sturen of "
+            "iets kan plaatsen. Weiger wegwerpadressen en virtuele nummers waar dat kan."
+        ),
+    ),
+)
 def verified_channel(bundle: Bundle) -> Finding:
     """E-mail or phone confirmation (or ID) is required to sign up, stated or observed."""
     cid = "CONTACT-03"
@@ -329,7 +420,37 @@ def _confirm_negated(sentence: str) -> bool:
                          sentence, re.I)
 
 
-@check("CONTACT-04")
+@check(
+    "CONTACT-04",
+    legal="DSA art. 28, art. 34-35",
+    en=Texts(
+        title="Control over who can reach you",
+        criterion="Block, mute and 'who may contact me' controls: at least block and one more.",
+        why=(
+            "Victims, sex workers and dating users must be able to stop unwanted contact themselves, without waiting for a "
+            "moderator. Without block and contact settings, persistent clients, exploiters and stalkers keep their access."
+        ),
+        fix=(
+            "Offer \"Block\" on every profile and conversation, and at least one more control: mute, \"only verified members "
+            "can contact me\" or \"no messages from new accounts\". Make a block take effect at once, without telling the "
+            "blocked person."
+        ),
+    ),
+    nl=Texts(
+        title="Zelf bepalen wie je kan bereiken",
+        criterion="Blokkeren, dempen en 'wie mag contact opnemen': minstens blokkeren en nog één.",
+        why=(
+            "Slachtoffers, sekswerkers en daters moeten ongewenst contact zelf kunnen stoppen, zonder op een moderator te "
+            "wachten. Zonder blokkeren en contactinstellingen houden opdringerige klanten, uitbuiters en stalkers hun "
+            "toegang."
+        ),
+        fix=(
+            "Bied \"Blokkeren\" bij elk profiel en elk gesprek, en minstens nog één instelling: dempen, \"alleen "
+            "geverifieerde leden mogen contact opnemen\" of \"geen berichten van nieuwe accounts\". Laat een blokkade direct "
+            "ingaan, zonder dat de geblokkeerde dat te zien krijgt."
+        ),
+    ),
+)
 def control_who_reaches_you(bundle: Bundle) -> Finding:
     """Block, mute and "who may contact me" controls: at least block and one more."""
     cid = "CONTACT-04"
@@ -402,7 +523,38 @@ def control_statement(said: list[str], i: int, kind: str) -> bool:
             or (question and lexicon.has(prev, "contact", "control_context")))
 
 
-@check("CONTACT-05")
+@check(
+    "CONTACT-05",
+    legal="DSA art. 34-35",
+    en=Texts(
+        title="Safety notice at the point of contact",
+        criterion="A safety or deterrence notice stands where people make contact.",
+        why=(
+            "A short notice at the moment of contact reaches two groups where they are: buyers, who read that exploitation "
+            "is reported to the police, and people who are being exploited, who read where to find help. On a separate "
+            "safety page almost nobody reads it."
+        ),
+        fix=(
+            "Show a brief safety and deterrence notice next to the contact button or at the top of every new conversation: "
+            "what is not allowed, that suspected exploitation is reported to the police, and where help is available (link "
+            "to the help page, see HELP-01)."
+        ),
+    ),
+    nl=Texts(
+        title="Veiligheidsmelding bij het contactpunt",
+        criterion="Een veiligheids- of afschrikmelding staat waar mensen contact opnemen.",
+        why=(
+            "Een korte melding op het moment van contact bereikt twee groepen waar ze zijn: kopers, die lezen dat uitbuiting "
+            "bij de politie wordt gemeld, en mensen die worden uitgebuit, die lezen waar ze hulp vinden. Op een aparte "
+            "veiligheidspagina leest bijna niemand hem."
+        ),
+        fix=(
+            "Toon een korte veiligheids- en afschrikmelding naast de contactknop of bovenaan elk nieuw gesprek: wat niet is "
+            "toegestaan, dat vermoedens van uitbuiting bij de politie worden gemeld, en waar hulp te vinden is (link naar de "
+            "hulppagina, zie HELP-01)."
+        ),
+    ),
+)
 def safety_notice_at_contact(bundle: Bundle) -> Finding:
     """A safety or deterrence notice stands at the point of contact (item pages)."""
     cid = "CONTACT-05"

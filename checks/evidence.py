@@ -26,6 +26,7 @@ from checks.policy import (
 )
 from checks.routes import general_contact
 from safehaven.bundle import Bundle
+from safehaven.catalogue import Texts
 from safehaven.models import Element, Evidence, Finding, PageRecord, Quote
 from safehaven.urls import within_host
 
@@ -76,7 +77,36 @@ def _passed(f: Finding | None, status: str) -> bool:
 # =============================================================================== EVIDENCE-01
 
 
-@check("EVIDENCE-01")
+@check(
+    "EVIDENCE-01",
+    legal="GDPR art. 12-13; DSA art. 14",
+    en=Texts(
+        title="Privacy policy and terms linked everywhere",
+        criterion="A privacy policy and terms are linked from every sampled page.",
+        why=(
+            "Users, reporters and authorities must be able to find the rules and the privacy terms from wherever they are on "
+            "the platform. GDPR art. 12-13 requires privacy information to be easy to access, and DSA art. 14 requires "
+            "clear, accessible terms."
+        ),
+        fix=(
+            "Link both the privacy policy and the terms (with the community rules) in the footer of every page, including ad "
+            "and profile pages and the signup and report forms."
+        ),
+    ),
+    nl=Texts(
+        title="Privacybeleid en voorwaarden overal gelinkt",
+        criterion="Een privacybeleid en voorwaarden zijn vanaf elke bekeken pagina gelinkt.",
+        why=(
+            "Gebruikers, melders en autoriteiten moeten de regels en het privacybeleid kunnen vinden, waar ze zich op het "
+            "platform ook bevinden. Art. 12-13 AVG eist dat privacy-informatie gemakkelijk toegankelijk is, en art. 14 DSA "
+            "eist duidelijke, toegankelijke voorwaarden."
+        ),
+        fix=(
+            "Link het privacybeleid én de voorwaarden (met de huisregels) in de voettekst van elke pagina, ook op "
+            "advertentie- en profielpagina's en bij het aanmeld- en meldformulier."
+        ),
+    ),
+)
 def privacy_and_terms_linked(bundle: Bundle) -> Finding:
     """A privacy policy and terms are linked from every sampled page."""
     pages = bundle.ok_pages()
@@ -143,7 +173,38 @@ def _names_kind(el: Element, kind: str) -> bool:
 # =============================================================================== EVIDENCE-02
 
 
-@check("EVIDENCE-02")
+@check(
+    "EVIDENCE-02",
+    legal="GDPR art. 13(2)(a)",
+    en=Texts(
+        title="Concrete retention periods",
+        criterion="Concrete retention periods for two or more kinds of data.",
+        why=(
+            "Investigations into trafficking often start months after the fact. If it is unclear how long messages, ads, "
+            "logs and account data are kept, investigators do not know what to ask for, and the data may already be gone. "
+            "GDPR art. 13(2)(a) requires the retention period, or the criteria for it, to be stated."
+        ),
+        fix=(
+            "State a concrete period for each kind of data: ads and profiles, messages, account data, IP and access logs, "
+            "verification data and payment data (for example \"access logs: 6 months\", \"messages: 12 months after the "
+            "conversation ends\"). Avoid \"as long as necessary\" without criteria."
+        ),
+    ),
+    nl=Texts(
+        title="Concrete bewaartermijnen",
+        criterion="Concrete bewaartermijnen voor twee of meer soorten gegevens.",
+        why=(
+            "Onderzoeken naar mensenhandel beginnen vaak maanden na de feiten. Als onduidelijk is hoe lang berichten, "
+            "advertenties, logs en accountgegevens worden bewaard, weet de recherche niet waar ze om moet vragen, en zijn de "
+            "gegevens misschien al weg. Art. 13(2)(a) AVG eist dat de bewaartermijn, of de criteria daarvoor, wordt vermeld."
+        ),
+        fix=(
+            "Noem per soort gegevens een concrete termijn: advertenties en profielen, berichten, accountgegevens, IP- en "
+            "toegangslogs, verificatiegegevens en betaalgegevens (bijvoorbeeld \"toegangslogs: 6 maanden\", \"berichten: 12 "
+            "maanden na het einde van het gesprek\"). Vermijd \"zo lang als nodig\" zonder criteria."
+        ),
+    ),
+)
 def retention_periods(bundle: Bundle) -> Finding:
     """Concrete retention periods per kind of data, read in the platform's policies."""
     docs, reading = _read(bundle)
@@ -199,7 +260,43 @@ def _longest_per_kind(clauses: Iterable[RetentionClause]) -> dict[str, Retention
 # =============================================================================== EVIDENCE-03
 
 
-@check("EVIDENCE-03")
+@check(
+    "EVIDENCE-03",
+    legal="DSA art. 18; e-Evidence Regulation (EU) 2023/1543",
+    en=Texts(
+        title="Removed or reported content preserved",
+        criterion=(
+            "Removed or reported content and the account data behind it are preserved for investigations for 90 days or more."
+        ),
+        why=(
+            "When a reported ad is deleted immediately and permanently, the evidence that could identify a trafficker or a "
+            "victim disappears with it. The DSA (art. 18) and the e-Evidence Regulation expect platforms to secure the data "
+            "an investigation needs, and a preservation order only works if the data still exists."
+        ),
+        fix=(
+            "Preserve removed and reported content, with the account data, IP logs and payment data behind it, for at least "
+            "90 days (better: twelve months for trafficking and child exploitation), with restricted access. Say so in the "
+            "privacy policy, and honour preservation requests from authorities."
+        ),
+    ),
+    nl=Texts(
+        title="Verwijderde of gemelde inhoud bewaard",
+        criterion=(
+            "Verwijderde of gemelde inhoud en de accountgegevens erachter worden voor onderzoek minstens 90 dagen bewaard."
+        ),
+        why=(
+            "Als een gemelde advertentie direct en definitief wordt verwijderd, verdwijnt het bewijs dat een mensenhandelaar "
+            "of een slachtoffer kan identificeren mee. De DSA (art. 18) en de e-Evidence-verordening verwachten dat "
+            "platforms de gegevens veiligstellen die een onderzoek nodig heeft, en een bewaarbevel werkt alleen als de "
+            "gegevens er nog zijn."
+        ),
+        fix=(
+            "Bewaar verwijderde en gemelde inhoud, met de accountgegevens, IP-logs en betaalgegevens erachter, minstens 90 "
+            "dagen (beter: twaalf maanden bij mensenhandel en kinderuitbuiting), met beperkte toegang. Vermeld dat in het "
+            "privacybeleid en geef gehoor aan bewaarverzoeken van autoriteiten."
+        ),
+    ),
+)
 def removed_content_preserved(bundle: Bundle) -> Finding:
     """Removed or reported content, and the account data behind it, is preserved for investigations."""
     docs, reading = _read(bundle)
@@ -255,7 +352,45 @@ def _partial_preservation(kept: list[PreservationClause], longest: PreservationC
 # =============================================================================== EVIDENCE-04
 
 
-@check("EVIDENCE-04")
+@check(
+    "EVIDENCE-04",
+    legal="DSA art. 18",
+    en=Texts(
+        title="Suspected crimes reported on own initiative",
+        criterion=(
+            "The platform reports suspected trafficking or child exploitation to police or a legal reporting centre itself."
+        ),
+        why=(
+            "DSA art. 18 obliges a platform that becomes aware of a suspected criminal offence involving a threat to "
+            "someone's life or safety to inform the police or judicial authorities promptly. Trafficking and child sexual "
+            "exploitation are such offences. A policy that hands over data only \"on a court order\" leaves victims waiting "
+            "for an investigation that may never start."
+        ),
+        fix=(
+            "State in the policy that you report suspected human trafficking and child sexual exploitation to the police on "
+            "your own initiative (and child sexual abuse material also to a hotline such as the EOKM or NCMEC), and set up "
+            "the internal route: who decides, how fast, and what is sent."
+        ),
+    ),
+    nl=Texts(
+        title="Vermoedens van misdrijven zelf gemeld",
+        criterion=(
+            "Het platform meldt vermoedens van mensenhandel of kinderuitbuiting uit zichzelf bij politie of een wettelijk "
+            "meldpunt."
+        ),
+        why=(
+            "Art. 18 DSA verplicht een platform dat kennis krijgt van een vermoedelijk strafbaar feit dat iemands leven of "
+            "veiligheid bedreigt, om politie of justitie onverwijld te informeren. Mensenhandel en seksuele uitbuiting van "
+            "kinderen zijn zulke feiten. Een beleid dat alleen gegevens afgeeft \"op bevel van de rechter\", laat "
+            "slachtoffers wachten op een onderzoek dat misschien nooit begint."
+        ),
+        fix=(
+            "Vermeld in het beleid dat u vermoedens van mensenhandel en seksuele uitbuiting van kinderen uit eigen beweging "
+            "bij de politie meldt (en beeldmateriaal van seksueel kindermisbruik ook bij een meldpunt zoals het EOKM), en "
+            "richt de interne route in: wie beslist, hoe snel, en wat er wordt doorgegeven."
+        ),
+    ),
+)
 def crimes_reported_to_police(bundle: Bundle) -> Finding:
     """Suspected crimes are reported to the police on the platform's own initiative (DSA art. 18)."""
     docs, reading = _read(bundle)
@@ -308,7 +443,36 @@ def _crime_words(crimes: list[str], lang: str = "en") -> str:
 # =============================================================================== EVIDENCE-05
 
 
-@check("EVIDENCE-05")
+@check(
+    "EVIDENCE-05",
+    legal="DSA art. 11",
+    en=Texts(
+        title="Point of contact for authorities",
+        criterion="A page or address meant for authorities (law enforcement).",
+        why=(
+            "When the police need data urgently (a missing minor, a victim in danger) they should not have to go through the "
+            "customer-service form. DSA art. 11 requires every platform to designate a single point of contact for "
+            "authorities and to publish how to reach it."
+        ),
+        fix=(
+            "Publish a law-enforcement page or a dedicated address (for example lawenforcement@...) that says which "
+            "languages you accept, what a request should contain, and how to reach you around the clock in an emergency."
+        ),
+    ),
+    nl=Texts(
+        title="Contactpunt voor autoriteiten",
+        criterion="Een pagina of adres bedoeld voor autoriteiten (politie en justitie).",
+        why=(
+            "Als de politie dringend gegevens nodig heeft (een vermiste minderjarige, een slachtoffer in gevaar), hoort ze "
+            "niet via het klantenserviceformulier te moeten. Art. 11 DSA verplicht elk platform één contactpunt voor "
+            "autoriteiten aan te wijzen en bekend te maken hoe dat te bereiken is."
+        ),
+        fix=(
+            "Publiceer een pagina of een apart adres voor politie en justitie (bijvoorbeeld politie@...) met de talen die u "
+            "accepteert, wat een verzoek moet bevatten, en hoe u bij spoed dag en nacht bereikbaar bent."
+        ),
+    ),
+)
 def authorities_have_contact_point(bundle: Bundle) -> Finding:
     """Authorities have a point of contact: a law-enforcement page or an address meant for them."""
     docs, reading = _read(bundle)

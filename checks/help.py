@@ -12,6 +12,7 @@ from checks.base import check, finding
 from checks.evidence import quotes, text_evidence
 from checks.policy import HelpResource, PolicyDocument
 from safehaven.bundle import Bundle
+from safehaven.catalogue import Texts
 from safehaven.models import Evidence, Finding, PageRecord
 
 LOOKED_FOR = ("help or safety pages (role help, or help/hulp/safety/veiligheid/support/slachtoffer in the URL, "
@@ -31,7 +32,38 @@ def level(findings: dict[str, Finding]) -> int:
     return LEVELS.get(f.status, 0) if f else 0
 
 
-@check("HELP-01")
+@check(
+    "HELP-01",
+    legal="DSA art. 34-35",
+    en=Texts(
+        title="Help for (possible) victims",
+        criterion="A help or safety page naming at least two support resources, linked directly from item pages.",
+        why=(
+            "People who are exploited through a platform rarely look for help on a government website; they are on the "
+            "platform. A help page linked from every ad or profile, naming concrete organisations and numbers, may be the "
+            "only way out they ever see."
+        ),
+        fix=(
+            "Create a help and safety page that names at least 112 for emergencies, the police (0900-8844), Meld Misdaad "
+            "Anoniem (0800-7000) and specialised help such as Fier (chatmetfier.nl) and CoMensha, and for minors the "
+            "Kindertelefoon (0800-0432). Link it from the footer or body of every item page."
+        ),
+    ),
+    nl=Texts(
+        title="Hulp voor (mogelijke) slachtoffers",
+        criterion="Een hulp- of veiligheidspagina met minstens twee hulpbronnen, direct gelinkt vanaf itempagina's.",
+        why=(
+            "Mensen die via een platform worden uitgebuit, zoeken zelden hulp op een overheidswebsite; ze zijn op het "
+            "platform. Een hulppagina die vanaf elke advertentie of elk profiel is gelinkt en concrete organisaties en "
+            "nummers noemt, is misschien de enige uitweg die ze ooit zien."
+        ),
+        fix=(
+            "Maak een hulp- en veiligheidspagina die minstens 112 voor noodgevallen noemt, de politie (0900-8844), Meld "
+            "Misdaad Anoniem (0800-7000) en gespecialiseerde hulp zoals Fier (chatmetfier.nl) en CoMensha, en voor "
+            "minderjarigen de Kindertelefoon (0800-0432). Link hem vanuit de voettekst of de inhoud van elke itempagina."
+        ),
+    ),
+)
 def victim_support_linked_from_items(bundle: Bundle) -> Finding:
     """A help or safety page naming support resources for victims, linked directly from item pages."""
     docs = policy.policy_documents(bundle, ("help",), roles=("help",))

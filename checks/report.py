@@ -11,6 +11,7 @@ from checks.base import check, finding
 from checks.policy import sentences
 from checks.routes import SITE_WIDE_REGIONS, general_contact
 from safehaven.bundle import Bundle
+from safehaven.catalogue import Texts
 from safehaven.models import Element, Evidence, Finding, Form, PageRecord, Quote, ReportAttempt, ReportProbe
 
 # Dutch counterparts of the pieces English summaries are built from.
@@ -71,7 +72,36 @@ def general_report_routes(bundle: Bundle) -> dict[str, list[str]]:
     return {"forms": sorted(forms), "mailto": sorted(mails), "links": sorted(pages)}
 
 
-@check("REPORT-01")
+@check(
+    "REPORT-01",
+    legal="DSA art. 16(1)",
+    en=Texts(
+        title="Report control on every item",
+        criterion="A report control on every item page (ad, profile, post, listing).",
+        why=(
+            "The people most likely to recognise exploitation (a client, a visitor, a worried friend) see one ad or profile, "
+            "not the platform's help pages. If that page has no report control, the signal is lost. DSA art. 16 requires "
+            "notice mechanisms that are easy to access and user-friendly."
+        ),
+        fix=(
+            "Put a visible \"Report\" control on every ad, profile, post and listing, in the same place on every template "
+            "(for example next to the contact button), labelled in the visitor's language."
+        ),
+    ),
+    nl=Texts(
+        title="Meldknop bij elk item",
+        criterion="Een meldknop op elke itempagina (advertentie, profiel, bericht, aanbieding).",
+        why=(
+            "Wie uitbuiting het eerst herkent (een klant, een bezoeker, een bezorgde vriendin), ziet één advertentie of "
+            "profiel, niet de hulppagina's van het platform. Staat daar geen meldknop, dan gaat het signaal verloren. Art. "
+            "16 DSA eist meldmechanismen die gemakkelijk toegankelijk en gebruiksvriendelijk zijn."
+        ),
+        fix=(
+            "Zet een zichtbare knop \"Melden\" bij elke advertentie, elk profiel, bericht en aanbod, op dezelfde plek in elk "
+            "sjabloon (bijvoorbeeld naast de contactknop) en in de taal van de bezoeker."
+        ),
+    ),
+)
 def report_control_on_every_item(bundle: Bundle) -> Finding:
     """A report control on every sampled item page."""
     cid = "REPORT-01"
@@ -130,7 +160,38 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
                    with_control=len(have), hidden_in_menu=hidden, missing=missing[:10], untried=len(untried), nl=nl)
 
 
-@check("REPORT-02")
+@check(
+    "REPORT-02",
+    legal="DSA art. 16(1) (easy to access)",
+    en=Texts(
+        title="Report form within two clicks",
+        criterion=(
+            "The report form (or mailto, or login wall in front of it) is reachable from the item in at most two clicks."
+        ),
+        why=(
+            "Every extra click loses reporters; a report that takes five steps is not made. Someone who suspects coercion or "
+            "a minor often has little time and may not want to be seen searching for a way to report it."
+        ),
+        fix=(
+            "Let the report control open the report form directly, or at most behind one menu (the \"...\" menu). Do not "
+            "route reporters through a help centre, FAQ or general contact page first."
+        ),
+    ),
+    nl=Texts(
+        title="Meldformulier binnen twee klikken",
+        criterion=(
+            "Het meldformulier (of mailto, of de inlogmuur ervoor) is vanaf het item in hooguit twee klikken bereikbaar."
+        ),
+        why=(
+            "Elke extra klik kost melders; een melding die vijf stappen vraagt, wordt niet gedaan. Wie dwang of een "
+            "minderjarige vermoedt, heeft vaak weinig tijd en wil niet gezien worden terwijl hij zoekt hoe hij kan melden."
+        ),
+        fix=(
+            "Laat de meldknop direct het meldformulier openen, of hooguit achter één menu (het \"...\"-menu). Stuur melders "
+            "niet eerst langs een helpcentrum, veelgestelde vragen of een algemene contactpagina."
+        ),
+    ),
+)
 def report_within_two_clicks(bundle: Bundle) -> Finding:
     """The report form (or mailto, or the login wall before it) within two clicks of the item."""
     cid = "REPORT-02"
@@ -182,7 +243,37 @@ def report_within_two_clicks(bundle: Bundle) -> Finding:
                    outcomes=outcomes, nl=nl, refused_writes=[w for a in one_click for w in a.refused_writes][:5])
 
 
-@check("REPORT-03")
+@check(
+    "REPORT-03",
+    legal="DSA art. 16(1)",
+    en=Texts(
+        title="Reporting without an account",
+        criterion="A logged-out visitor can report (a form, or a mailto).",
+        why=(
+            "Most people who notice signs of trafficking (clients, neighbours, victims themselves) have no account or do not "
+            "want to use one for this. A login wall in front of the report form stops exactly those reporters. DSA art. 16 "
+            "requires that any individual or entity can submit a notice, not only account holders."
+        ),
+        fix=(
+            "Keep the report form open to logged-out visitors, with an optional e-mail field for follow-up. Against abuse of "
+            "the form, use rate limits or a CAPTCHA, not an account requirement."
+        ),
+    ),
+    nl=Texts(
+        title="Melden zonder account",
+        criterion="Een niet-ingelogde bezoeker kan melden (via een formulier of een mailto).",
+        why=(
+            "De meeste mensen die signalen van mensenhandel zien (klanten, buren, slachtoffers zelf) hebben geen account of "
+            "willen er hiervoor geen gebruiken. Een inlogmuur vóór het meldformulier houdt juist die melders tegen. Art. 16 "
+            "DSA eist dat iedere persoon of organisatie kan melden, niet alleen accounthouders."
+        ),
+        fix=(
+            "Houd het meldformulier open voor niet-ingelogde bezoekers, met een optioneel e-mailveld voor terugkoppeling. "
+            "Bestrijd misbruik van het formulier met een limiet op het aantal meldingen of een CAPTCHA, niet met een "
+            "accountverplichting."
+        ),
+    ),
+)
 def report_without_account(bundle: Bundle) -> Finding:
     """A logged-out visitor can report (a form or a mailto)."""
     cid = "REPORT-03"
@@ -220,7 +311,45 @@ def report_without_account(bundle: Bundle) -> Finding:
                       "itempagina's gecontroleerd).")
 
 
-@check("REPORT-04")
+@check(
+    "REPORT-04",
+    legal="DSA art. 16(2)",
+    en=Texts(
+        title="Report form carries what DSA art. 16(2) asks",
+        criterion=(
+            "A reason, the item's exact location (ideally prefilled), optional name and e-mail, and a good-faith "
+            "confirmation."
+        ),
+        why=(
+            "A notice with a reason, the exact location and a good-faith statement gives the platform actual knowledge (DSA "
+            "art. 16(3)) and lets moderators act at once. Forms that insist on a name and e-mail address deter reporters who "
+            "fear retaliation; art. 16(2)(c) explicitly allows reports of child sexual abuse without them."
+        ),
+        fix=(
+            "Give the form a reason field with categories (see REPORT-05) and free text, the URL or ID of the item prefilled "
+            "from the page the report came from, name and e-mail as optional fields, and a checkbox \"I declare in good "
+            "faith that this information is accurate and complete\"."
+        ),
+    ),
+    nl=Texts(
+        title="Meldformulier volgens DSA art. 16(2)",
+        criterion=(
+            "Een reden, de exacte vindplaats (liefst vooraf ingevuld), naam en e-mail die leeg mogen blijven, en een "
+            "verklaring te goeder trouw."
+        ),
+        why=(
+            "Een melding met een reden, de exacte vindplaats en een verklaring te goeder trouw geeft het platform "
+            "daadwerkelijke kennis (art. 16(3) DSA) en laat moderatoren meteen handelen. Formulieren die naam en e-mailadres "
+            "verplicht stellen, schrikken melders af die represailles vrezen; art. 16(2)(c) staat meldingen van seksueel "
+            "kindermisbruik uitdrukkelijk zonder die gegevens toe."
+        ),
+        fix=(
+            "Geef het formulier een reden met categorieën (zie REPORT-05) en vrije tekst, de URL of het ID van het item, "
+            "vooraf ingevuld vanaf de pagina waar de melding begon, naam en e-mail als optionele velden, en een vinkje \"Ik "
+            "verklaar te goeder trouw dat deze informatie juist en volledig is\"."
+        ),
+    ),
+)
 def report_form_complete(bundle: Bundle) -> Finding:
     """The form asks what DSA art. 16(2) asks: reason, exact location, optional contact, good faith."""
     cid = "REPORT-04"
@@ -251,7 +380,37 @@ def report_form_complete(bundle: Bundle) -> Finding:
                    nl=nl)
 
 
-@check("REPORT-05")
+@check(
+    "REPORT-05",
+    legal="DSA art. 16; art. 18",
+    en=Texts(
+        title="Categories for trafficking and minors",
+        criterion="The report categories name human trafficking / (sexual) exploitation and a suspected minor.",
+        why=(
+            "When \"human trafficking\" or \"minor\" is not a category, such reports end up under \"other\" or \"spam\", in "
+            "the slowest queue. Named categories also tell reporters that the platform takes these signals seriously, and "
+            "they let the platform prioritise and count them."
+        ),
+        fix=(
+            "Add at least two categories, \"Human trafficking or (sexual) exploitation\" and \"This person may be under "
+            "18\", and route both to a priority queue with trained moderators and a fixed response time."
+        ),
+    ),
+    nl=Texts(
+        title="Categorieën voor mensenhandel en minderjarigen",
+        criterion="De meldcategorieën noemen mensenhandel / (seksuele) uitbuiting en een vermoedelijk minderjarige.",
+        why=(
+            "Als \"mensenhandel\" of \"minderjarig\" geen categorie is, belanden zulke meldingen onder \"overig\" of "
+            "\"spam\", in de traagste wachtrij. Benoemde categorieën laten melders ook zien dat het platform deze signalen "
+            "serieus neemt, en maken het mogelijk ze voorrang te geven en te tellen."
+        ),
+        fix=(
+            "Voeg minstens twee categorieën toe, \"Mensenhandel of (seksuele) uitbuiting\" en \"Deze persoon is mogelijk "
+            "jonger dan 18\", en leid beide naar een wachtrij met voorrang, getrainde moderatoren en een vaste "
+            "reactietermijn."
+        ),
+    ),
+)
 def report_categories(bundle: Bundle) -> Finding:
     """The categories name human trafficking / (sexual) exploitation and a suspected minor."""
     cid = "REPORT-05"
@@ -284,7 +443,38 @@ def report_categories(bundle: Bundle) -> Finding:
                    nl=f"De categorieën ({shown}) noemen geen mensenhandel/uitbuiting en geen vermoedelijk minderjarige.")
 
 
-@check("REPORT-06")
+@check(
+    "REPORT-06",
+    legal="DSA art. 16(4)-(5), art. 17, art. 20",
+    en=Texts(
+        title="Handling of reports explained",
+        criterion="Receipt confirmation, a timeframe, and a way to appeal or complain about the decision are stated.",
+        why=(
+            "Reporters and the people they report need to know what happens next: that the report arrived, when a decision "
+            "follows and how to contest it. DSA art. 16(4)-(5) requires a confirmation of receipt and notice of the "
+            "decision, art. 17 a statement of reasons, and art. 20 an internal complaint system."
+        ),
+        fix=(
+            "Confirm every report automatically with a reference number, state in the help pages how quickly reports are "
+            "handled (with a faster track for trafficking and minors), and explain how reporters and affected users can "
+            "appeal a decision."
+        ),
+    ),
+    nl=Texts(
+        title="Afhandeling van meldingen uitgelegd",
+        criterion="Ontvangstbevestiging, een termijn en een manier om bezwaar te maken tegen de beslissing worden genoemd.",
+        why=(
+            "Melders en de mensen over wie gemeld wordt, moeten weten wat er daarna gebeurt: dat de melding is aangekomen, "
+            "wanneer er een besluit volgt en hoe ze het kunnen aanvechten. Art. 16(4)-(5) DSA eist een ontvangstbevestiging "
+            "en bericht over het besluit, art. 17 een motivering en art. 20 een interne klachtenprocedure."
+        ),
+        fix=(
+            "Bevestig elke melding automatisch met een referentienummer, vermeld op de hulppagina's hoe snel meldingen "
+            "worden afgehandeld (met een snellere route voor mensenhandel en minderjarigen), en leg uit hoe melders en "
+            "betrokken gebruikers bezwaar kunnen maken tegen een besluit."
+        ),
+    ),
+)
 def handling_explained(bundle: Bundle) -> Finding:
     """Receipt confirmation, a timeframe and a way to appeal are stated for reports."""
     cid = "REPORT-06"

@@ -7,6 +7,7 @@ from checks.base import check, finding
 from checks.evidence import policy_linked, quotes, text_evidence
 from checks.policy import TOPICS, Clause, Prohibition, Sanction
 from safehaven.bundle import Bundle
+from safehaven.catalogue import Texts
 from safehaven.models import Finding
 
 LOOKED_FOR = ("terms or community rules (role policy, or terms/voorwaarden/algemene voorwaarden/gebruiksvoorwaarden/"
@@ -27,7 +28,47 @@ def level(findings: dict[str, Finding]) -> int:
     return LEVELS.get(f.status, 0) if f else 0
 
 
-@check("TERMS-01")
+@check(
+    "TERMS-01",
+    legal="DSA art. 14",
+    en=Texts(
+        title="Terms forbid exploitation, minors and third-party ads",
+        criterion=(
+            "The terms forbid trafficking or exploitation, minors, and ads or profiles run by someone other than the person "
+            "shown, with a sanction."
+        ),
+        why=(
+            "Explicit prohibitions give moderators the ground to remove ads and ban accounts quickly, and tell every user "
+            "that exploitation is not tolerated. A generic \"no illegal content\" leaves room for argument; naming "
+            "trafficking, minors and third-party ads does not. DSA art. 14 requires terms that are clear and applied with "
+            "diligence."
+        ),
+        fix=(
+            "Write into the terms or community rules, in so many words: no human trafficking, forced prostitution, coercion "
+            "or pimping; no ads, profiles or sexual content of anyone under 18; no ads or profiles placed or run by anyone "
+            "other than the person shown. Attach a sanction: removal, a permanent ban and a report to the police."
+        ),
+    ),
+    nl=Texts(
+        title="Voorwaarden verbieden uitbuiting, minderjarigen en plaatsing door derden",
+        criterion=(
+            "De voorwaarden verbieden mensenhandel of uitbuiting, minderjarigen, en advertenties of profielen beheerd door "
+            "een ander dan de persoon zelf, met een sanctie."
+        ),
+        why=(
+            "Uitdrukkelijke verboden geven moderatoren de grond om advertenties snel te verwijderen en accounts te "
+            "blokkeren, en laten elke gebruiker weten dat uitbuiting niet wordt getolereerd. Een algemeen \"geen illegale "
+            "inhoud\" laat ruimte voor discussie; mensenhandel, minderjarigen en plaatsing door derden bij naam noemen niet. "
+            "Art. 14 DSA eist voorwaarden die duidelijk zijn en zorgvuldig worden toegepast."
+        ),
+        fix=(
+            "Schrijf in de voorwaarden of huisregels met zoveel woorden: geen mensenhandel, gedwongen prostitutie, dwang of "
+            "pooierschap; geen advertenties, profielen of seksuele inhoud van iemand onder de 18; geen advertenties of "
+            "profielen die door een ander dan de getoonde persoon worden geplaatst of beheerd. Verbind er een sanctie aan: "
+            "verwijdering, een permanente blokkade en aangifte bij de politie."
+        ),
+    ),
+)
 def terms_forbid_exploitation(bundle: Bundle) -> Finding:
     """The terms forbid (a) trafficking, (b) minors and (c) third-party ads or profiles, with a sanction."""
     docs, reading = policy.read_bundle(bundle, ("terms", "rules"), roles=("policy",))

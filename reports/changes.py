@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.base import areas as catalogue_areas
-from checks.base import catalogue
 from reports.evidence import EvidenceShot, ScreenshotCropper, evidence_shots
 from reports.texts import ladder
+from safehaven.catalogue import Catalogue
 from safehaven.diff import CheckChange, RunDiff, diff_results
 from safehaven.models import Finding, Result
 
@@ -88,7 +87,8 @@ class Changes:
         return bool(self.fixed or self.regressed or self.new or self.other)
 
 
-def compare(result: Result, baseline: Result, lang: str, run_dir: Path, baseline_dir: Path | None) -> Changes:
+def compare(result: Result, baseline: Result, lang: str, run_dir: Path, baseline_dir: Path | None, *,
+            catalogue: Catalogue) -> Changes:
     """What changed from `baseline` to `result`; screenshots side by side when the baseline's folder exists."""
     before_crops = ScreenshotCropper(baseline_dir) if baseline_dir and baseline_dir.is_dir() else None
     after_crops = ScreenshotCropper(run_dir)
@@ -100,26 +100,29 @@ def compare(result: Result, baseline: Result, lang: str, run_dir: Path, baseline
         grade_after=diff.grade_after,
         overall_before=diff.overall_before,
         overall_after=diff.overall_after,
-        areas=[_area_change(a.area, a.level_before, a.level_after, a.score_before, a.score_after, lang)
+        areas=[_area_change(a.area, a.level_before, a.level_after, a.score_before, a.score_after, lang,
+                            catalogue)
                for a in diff.areas],
         side_by_side=before_crops is not None,
         diff=diff,
     )
     old = {f.check: f for f in baseline.findings}
     new = {f.check: f for f in result.findings}
-    order = {cid: n for n, cid in enumerate(catalogue())}
+    order = {cid: n for n, cid in enumerate(catalogue)}
     for c in sorted(diff.checks, key=lambda c: (order.get(c.check, len(order)), c.check)):
         if c.change == "unchanged":
             changes.unchanged += 1
             continue
         bucket: list[StatusChange] = getattr(changes, BUCKETS.get(c.change, "other"))
-        bucket.append(_status_change(c, old.get(c.check), new.get(c.check), lang, before_crops, after_crops))
+        bucket.append(_status_change(c, old.get(c.check), new.get(c.check), lang, before_crops, after_crops,
+                                     catalogue))
     return changes
 
 
 def _status_change(change: CheckChange, before: Finding | None, after: Finding | None, lang: str,
-                   before_crops: ScreenshotCropper | None, after_crops: ScreenshotCropper) -> StatusChange:
-    meta = catalogue().get(change.check)
+                   before_crops: ScreenshotCropper | None, after_crops: ScreenshotCropper,
+                   catalogue: Catalogue) -> StatusChange:
+    meta = catalogue.get(change.check)
     shots_before = evidence_shots(before.evidence, before_crops) if before and before_crops else []
     shots_after = evidence_shots(after.evidence, after_crops) if after else []
     return StatusChange(
@@ -139,8 +142,8 @@ def _status_change(change: CheckChange, before: Finding | None, after: Finding |
 
 
 def _area_change(area: str, level_before: int | None, level_after: int | None, score_before: float | None,
-                 score_after: float | None, lang: str) -> AreaChange:
-    meta = catalogue_areas().get(area)
+                 score_after: float | None, lang: str, catalogue: Catalogue) -> AreaChange:
+    meta = catalogue.areas.get(area)
     return AreaChange(id=area, name=meta.name(lang) if meta else area, max_level=ladder(area, lang).max_level,
                       level_before=level_before, level_after=level_after, score_before=score_before,
                       score_after=score_after)

@@ -18,14 +18,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from checks.base import areas as catalogue_areas
-from checks.base import catalogue
 from reports.i18n import check_language
 from reports.paper import csv_cell, environment, html_to_pdf, stylesheet
 from reports.scorecard import localized_summary
 from reports.texts import STATIC_DIR, ladder
+from safehaven.catalogue import AREAS, Catalogue
 from safehaven.files import write_atomic
-from safehaven.models import AREAS, Result
+from safehaven.models import Result
 from safehaven.score import GRADE_LETTERS, grade_of
 
 # A level as a colour: 0 red ... top level green (the scorecard's grade colours, E to A).
@@ -146,25 +145,26 @@ def level_colour(level: int, max_level: int) -> str:
     return LEVEL_COLOURS[round(level / max_level * (len(LEVEL_COLOURS) - 1))]
 
 
-def build_portfolio(runs: list[PortfolioRun], lang: str = "en", now: datetime | None = None) -> Portfolio:
+def build_portfolio(runs: list[PortfolioRun], lang: str = "en", now: datetime | None = None, *,
+                    catalogue: Catalogue) -> Portfolio:
     """Rank the platforms (score, then grade, then name) and gather what they share."""
     check_language(lang)
-    meta = catalogue_areas()
+    meta = catalogue.areas
     max_levels = {a: ladder(a, lang).max_level for a in AREAS}
     area_list = [(a, meta[a].name(lang) if a in meta else a, max_levels[a]) for a in AREAS]
     ordered = sorted(runs, key=lambda r: (-(r.result.score.overall if r.result.score.overall is not None else -1),
                                           r.result.platform.name.lower()))
-    entries = [_entry(n, r, lang, max_levels) for n, r in enumerate(ordered, start=1)]
+    entries = [_entry(n, r, lang, max_levels, catalogue) for n, r in enumerate(ordered, start=1)]
     counts = {g: 0 for g in GRADE_LETTERS}
     for e in entries:
         counts[e.grade] = counts.get(e.grade, 0) + 1
     return Portfolio(lang=lang, generated_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
                      entries=entries, areas=area_list, grade_counts=list(counts.items()),
-                     gaps=shared_gaps([r.result for r in ordered], lang),
+                     gaps=shared_gaps([r.result for r in ordered], lang, catalogue=catalogue),
                      with_previous=sum(1 for e in entries if e.previous_run))
 
 
-def _entry(rank: int, run: PortfolioRun, lang: str, max_levels: dict[str, int]) -> PlatformEntry:
+def _entry(rank: int, run: PortfolioRun, lang: str, max_levels: dict[str, int], catalogue: Catalogue) -> PlatformEntry:
     r = run.result
     s = r.score
     prev = run.previous
@@ -183,7 +183,7 @@ def _entry(rank: int, run: PortfolioRun, lang: str, max_levels: dict[str, int]) 
                           started_at=r.run.started_at, grade=s.grade, overall=s.overall, provisional=s.provisional,
                           coverage=s.coverage, cells=cells, scorecard=pdf.resolve().as_uri() if pdf and pdf.is_file() else "",
                           folder=str(run.folder or ""))
-    titles = catalogue()
+    titles = catalogue
     worst = sorted((f for f in r.findings if f.status in GAP_STATUSES),
                    key=lambda f: (GAP_STATUSES.index(f.status), AREAS.index(f.area) if f.area in AREAS else 9, f.check))
     entry.gaps = [PlatformGap(f.check, titles[f.check].text("title", lang) if f.check in titles else f.check, f.status,
@@ -201,10 +201,10 @@ def _entry(rank: int, run: PortfolioRun, lang: str, max_levels: dict[str, int]) 
     return entry
 
 
-def shared_gaps(results: list[Result], lang: str, limit: int = MAX_GAPS) -> list[SharedGap]:
+def shared_gaps(results: list[Result], lang: str, limit: int = MAX_GAPS, *, catalogue: Catalogue) -> list[SharedGap]:
     """The checks most platforms fail (then partly meet), most shared first; at least two platforms."""
-    titles = catalogue()
-    meta = catalogue_areas()
+    titles = catalogue
+    meta = catalogue.areas
     total = len(results)
     tally: dict[str, SharedGap] = {}
     for r in results:
@@ -227,12 +227,12 @@ def shared_gaps(results: list[Result], lang: str, limit: int = MAX_GAPS) -> list
 # --------------------------------------------------------------------------- rendering
 
 
-def render_portfolio(runs: list[PortfolioRun], out: Path, *, fmt: str = "pdf", lang: str = "en",
-                     now: datetime | None = None) -> Path:
+def render_portfolio(runs: list[PortfolioRun], out: Path, *, catalogue: Catalogue, fmt: str = "pdf",
+                     lang: str = "en", now: datetime | None = None) -> Path:
     """Write the portfolio of `runs` to `out` as pdf, html or csv; returns `out`."""
     if fmt not in ("pdf", "html", "csv"):
         raise ValueError(f"unknown portfolio format {fmt!r}; choose pdf, html or csv")
-    portfolio = build_portfolio(runs, lang, now)
+    portfolio = build_portfolio(runs, lang, now, catalogue=catalogue)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":

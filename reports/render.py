@@ -17,6 +17,7 @@ from reports.evidence import ScreenshotCropper
 from reports.i18n import check_language
 from reports.paper import csv_cell, environment, html_to_pdf, stylesheet
 from reports.scorecard import build_scorecard, localized_summary, ordered_findings
+from safehaven.catalogue import Catalogue
 from safehaven.files import write_atomic
 from safehaven.models import Result
 
@@ -26,9 +27,11 @@ CSV_COLUMNS = ("check", "area", "status", "score", "basis", "summary", "evidence
                "judged_by", "machine_status")
 
 
-def render_report(result: Result, run_dir: Path, out: Path, *, fmt: str = "pdf", lang: str = "en",
-                  baseline: Result | None = None, baseline_dir: Path | None = None) -> Path:
+def render_report(result: Result, run_dir: Path, out: Path, *, catalogue: Catalogue, fmt: str = "pdf",
+                  lang: str = "en", baseline: Result | None = None, baseline_dir: Path | None = None) -> Path:
     """Write the scorecard of `result` to `out` as pdf, html, csv or json (= result.to_json()); returns `out`.
+
+    `catalogue` gives each check's title, criterion, why and fix (the pipeline passes `checks.catalogue()`).
 
     `baseline` adds a "Since the last audit" section; its screenshots are shown side by side when its
     run folder is found (`baseline_dir`, or a sibling folder named after the baseline's run id).
@@ -41,30 +44,33 @@ def render_report(result: Result, run_dir: Path, out: Path, *, fmt: str = "pdf",
     if fmt == "json":
         write_atomic(out, result.to_json().encode("utf-8"))
     elif fmt == "csv":
-        write_atomic(out, findings_csv(result, lang).encode("utf-8-sig"))
+        write_atomic(out, findings_csv(result, lang, catalogue=catalogue).encode("utf-8-sig"))
     elif fmt == "html":
-        html = render_html(result, run_dir, lang=lang, baseline=baseline, baseline_dir=baseline_dir)
+        html = render_html(result, run_dir, catalogue=catalogue, lang=lang, baseline=baseline,
+                           baseline_dir=baseline_dir)
         write_atomic(out, html.encode("utf-8"))
     else:
-        html = render_html(result, run_dir, lang=lang, baseline=baseline, baseline_dir=baseline_dir)
+        html = render_html(result, run_dir, catalogue=catalogue, lang=lang, baseline=baseline,
+                           baseline_dir=baseline_dir)
         write_atomic(out, html_to_pdf(html, run_dir))
     return out
 
 
-def render_html(result: Result, run_dir: Path, *, lang: str = "en", baseline: Result | None = None,
-                baseline_dir: Path | None = None) -> str:
+def render_html(result: Result, run_dir: Path, *, catalogue: Catalogue, lang: str = "en",
+                baseline: Result | None = None, baseline_dir: Path | None = None) -> str:
     """The scorecard as one self-contained HTML document (inline CSS, data-URI images, no scripts)."""
     check_language(lang)
     run_dir = Path(run_dir)
-    card = build_scorecard(result, run_dir, lang, cropper=ScreenshotCropper(run_dir))
+    card = build_scorecard(result, run_dir, lang, catalogue=catalogue, cropper=ScreenshotCropper(run_dir))
     if baseline is not None:
-        card.changes = compare(result, baseline, lang, run_dir, baseline_dir or _sibling_run(run_dir, baseline))
+        card.changes = compare(result, baseline, lang, run_dir, baseline_dir or _sibling_run(run_dir, baseline),
+                               catalogue=catalogue)
     template = environment(lang).get_template("scorecard.html.j2")
     return template.render(card=card, result=result, lang=lang, css=stylesheet())
 
 
 
-def findings_csv(result: Result, lang: str = "en") -> str:
+def findings_csv(result: Result, lang: str = "en", *, catalogue: Catalogue) -> str:
     """One row per finding: check, area, status, score, basis, summary, first evidence URL, quotes, ...
 
     `judged_by` names the auditor whose judgement the status is (empty for the machine's verdict, also
@@ -72,13 +78,11 @@ def findings_csv(result: Result, lang: str = "en") -> str:
     judged the check. The auditor's manual findings follow the catalogue's, with an empty score: they
     are not counted in the score.
     """
-    from checks.base import catalogue
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for f in ordered_findings(result.findings):
-        meta = catalogue().get(f.check)
+    for f in ordered_findings(result.findings, catalogue):
+        meta = catalogue.get(f.check)
         first_url = next((e.url for e in f.evidence if e.url), "")
         quotes = " | ".join(f"\u201c{q.text}\u201d ({q.url})" for q in f.quotes)
         judged_by = f.review.reviewer if f.review and f.review.applied else ""
@@ -86,7 +90,7 @@ def findings_csv(result: Result, lang: str = "en") -> str:
                localized_summary(f, lang), first_url, quotes, "" if f.level is None else str(f.level),
                meta.text("title", lang) if meta else "", judged_by, f.review.machine_status if f.review else "")
         writer.writerow([csv_cell(v) for v in row])
-    for f in ordered_findings(result.manual):
+    for f in ordered_findings(result.manual, catalogue):
         first_url = next((e.url for e in f.evidence if e.url), "")
         quotes = " | ".join(f"\u201c{q.text}\u201d ({q.url})" for q in f.quotes)
         row = (f.check, f.area, f.status, "", f.basis, localized_summary(f, lang), first_url, quotes,

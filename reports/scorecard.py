@@ -1,7 +1,8 @@
 """The scorecard as the templates see it: a Result turned into what a reader needs, in one language.
 
 Everything here is structure and choice (which gaps come first, which screenshots to show); the words
-a reader sees come from the templates (gettext), the catalogue, remediation.toml and ladders.toml.
+a reader sees come from the templates (gettext), the catalogue (each check's texts, passed in by the
+caller as a `Catalogue`) and ladders.toml.
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.base import areas as catalogue_areas
-from checks.base import catalogue
 from reports.changes import Changes
 from reports.evidence import MAX_SHOTS, EvidenceShot, ScreenshotCropper, evidence_shots, is_image
 from reports.texts import ladder, legal_reference, remediation
-from safehaven.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result, Review
+from safehaven.catalogue import AREAS, SCORED_STATUSES, Catalogue
+from safehaven.models import AreaScore, Evidence, Finding, Quote, Result, Review
 from safehaven.score import CAPPING_CHECKS, grade_of
 
 COUNT_ORDER = ("pass", "partial", "fail", "needs_review", "not_assessed", "error", "not_applicable")
@@ -217,16 +217,18 @@ class Scorecard:
         return sum(1 for c in self.checks if c.status != "not_applicable")
 
 
-def build_scorecard(result: Result, run_dir: Path, lang: str, *, cropper: ScreenshotCropper | None = None
-                    ) -> Scorecard:
-    """Turn a stored result into the scorecard's view of it, in `lang`."""
+def build_scorecard(result: Result, run_dir: Path, lang: str, *, catalogue: Catalogue,
+                    cropper: ScreenshotCropper | None = None) -> Scorecard:
+    """Turn a stored result into the scorecard's view of it, in `lang`, with the texts of `catalogue`."""
     cropper = cropper or ScreenshotCropper(run_dir)
-    checks = [check_view(f, lang, cropper) for f in ordered_findings(result.findings)]
+    checks = [check_view(f, lang, cropper, catalogue) for f in ordered_findings(result.findings, catalogue)]
     _refer_repeated_shots(checks)
     by_id = {c.id: c for c in checks}
-    area_views = [area_view(a, result.score.areas.get(a) or AreaScore(), by_id, result, lang) for a in AREAS]
+    area_views = [area_view(a, result.score.areas.get(a) or AreaScore(), by_id, result, lang, catalogue)
+                  for a in AREAS]
     # Passes an auditor vouched for first: a reader should see at once which strengths rest on judgement.
-    strengths = sorted((c for c in checks if c.status == "pass"), key=lambda c: (not c.judged, *_weight_first(c)))
+    strengths = sorted((c for c in checks if c.status == "pass"),
+                       key=lambda c: (not c.judged, *_weight_first(c, catalogue)))
     pages = [PageView(url=p.final_url or p.url, role=p.role, status=p.status, title=p.title, error=p.error)
              for p in result.pages]
     return Scorecard(
@@ -239,7 +241,7 @@ def build_scorecard(result: Result, run_dir: Path, lang: str, *, cropper: Screen
         caps=list(result.score.caps),
         areas=area_views,
         checks=checks,
-        gaps=serious_gaps(checks),
+        gaps=serious_gaps(checks, catalogue),
         strengths=strengths[:MAX_STRENGTHS],
         more_strengths=max(0, len(strengths) - MAX_STRENGTHS),
         unassessed=[c for c in checks if c.status in UNASSESSED],
@@ -247,20 +249,20 @@ def build_scorecard(result: Result, run_dir: Path, lang: str, *, cropper: Screen
         pages=pages[:MAX_PAGES],
         more_pages=max(0, len(pages) - MAX_PAGES),
         page_errors=[p for p in pages if p.error or (p.status or 0) >= 400],
-        manual=[manual_view(f, lang) for f in ordered_findings(result.manual)],
+        manual=[manual_view(f, lang, catalogue) for f in ordered_findings(result.manual, catalogue)],
     )
 
 
-def ordered_findings(findings: list[Finding]) -> list[Finding]:
+def ordered_findings(findings: list[Finding], catalogue: Catalogue) -> list[Finding]:
     """Findings in catalogue order (unknown checks last, by ID)."""
-    order = {cid: n for n, cid in enumerate(catalogue())}
+    order = {cid: n for n, cid in enumerate(catalogue)}
     return sorted(findings, key=lambda f: (order.get(f.check, len(order)), f.check))
 
 
-def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper) -> CheckView:
+def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper, catalogue: Catalogue) -> CheckView:
     """One finding with its catalogue texts, remediation and evidence crops."""
-    meta = catalogue().get(finding.check)
-    texts = remediation(finding.check, lang)
+    meta = catalogue.get(finding.check)
+    texts = remediation(meta, lang)
     urls = _evidence_urls(finding.evidence)
     return CheckView(
         id=finding.check,
@@ -309,9 +311,9 @@ def review_view(finding: Finding) -> ReviewView | None:
     return view
 
 
-def manual_view(finding: Finding, lang: str) -> ManualView:
+def manual_view(finding: Finding, lang: str, catalogue: Catalogue) -> ManualView:
     """A manual finding (basis 'auditor', details with title, reviewer, date and reason)."""
-    meta = catalogue_areas().get(finding.area)
+    meta = catalogue.areas.get(finding.area)
     details = finding.details
     return ManualView(
         id=finding.check,
@@ -331,9 +333,10 @@ def localized_summary(finding: Finding, lang: str) -> str:
     return finding.summaries.get(lang) or finding.summary
 
 
-def area_view(area: str, score: AreaScore, by_id: dict[str, CheckView], result: Result, lang: str) -> AreaView:
+def area_view(area: str, score: AreaScore, by_id: dict[str, CheckView], result: Result, lang: str,
+              catalogue: Catalogue) -> AreaView:
     """An area with its ladder, the next step and the checks that hold it back."""
-    meta = catalogue_areas().get(area)
+    meta = catalogue.areas.get(area)
     steps = ladder(area, lang)
     level = score.level
     rungs = [RungView(level=r.level, label=r.label, step=r.step, reached=r.level <= level,
@@ -366,12 +369,12 @@ def area_view(area: str, score: AreaScore, by_id: dict[str, CheckView], result: 
     )
 
 
-def serious_gaps(checks: list[CheckView]) -> list[CheckView]:
+def serious_gaps(checks: list[CheckView], catalogue: Catalogue) -> list[CheckView]:
     """The TOP_GAPS most serious gaps: capping failures, then fails, then partials, heaviest area first.
 
     One gap per area comes first, so the summary does not spend all its lines on one area.
     """
-    weights = {a.id: a.weight for a in catalogue_areas().values()}
+    weights = {a.id: a.weight for a in catalogue.areas.values()}
     order = {c.id: n for n, c in enumerate(checks)}
 
     def severity(c: CheckView) -> tuple:
@@ -388,8 +391,8 @@ def serious_gaps(checks: list[CheckView]) -> list[CheckView]:
 
 
 
-def _weight_first(c: CheckView) -> tuple:
-    weights = {a.id: a.weight for a in catalogue_areas().values()}
+def _weight_first(c: CheckView, catalogue: Catalogue) -> tuple:
+    weights = {a.id: a.weight for a in catalogue.areas.values()}
     return -weights.get(c.area, 0), AREAS.index(c.area) if c.area in AREAS else 99
 
 

@@ -1,8 +1,9 @@
 """Reader-facing texts that are data, not templates: remediation per check and the level ladders.
 
-Remediation (why a check matters, what to change) lives beside the checks in
-`checks/remediation.toml`; the level ladders of CATALOGUE.md live in `reports/static/ladders.toml`.
-Both are keyed by language, so a stored run can be reported in either language.
+Remediation (why a check matters, what to change) is written beside each check, in its `@check(...)`
+decorator, and reaches the reports as the `CheckMeta` of the catalogue they are given; the level
+ladders of CATALOGUE.md live in `reports/static/ladders.toml`. Both are keyed by language, so a
+stored run can be reported in either language.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
+
+from safehaven.catalogue import CheckMeta
 
 STATIC_DIR = Path(__file__).with_name("static")
 LADDERS_FILE = STATIC_DIR / "ladders.toml"
@@ -60,7 +62,7 @@ class Ladder:
         return next((r for r in self.rungs if r.level > level), None)
 
 
-# Legal references are written once, in English, in catalogue.toml; Dutch readers know the GDPR as the
+# Legal references are written once, in English, in each check's decorator; Dutch readers know the GDPR as the
 # AVG and the AVMSD as the AVMD-richtlijn.
 LEGAL_TERMS = {
     "nl": {
@@ -81,11 +83,11 @@ def legal_reference(text: str, lang: str) -> str:
     return text
 
 
-def remediation(check_id: str, lang: str) -> Remediation:
+def remediation(meta: CheckMeta | None, lang: str) -> Remediation:
     """The remediation texts of one check (English when the language lacks them; empty if unknown)."""
-    entry = _remediation_data().get(check_id, {})
-    texts = entry.get(lang) or entry.get("en") or {}
-    return Remediation(why=texts.get("why", ""), fix=texts.get("fix", ""))
+    if meta is None:
+        return Remediation(why="", fix="")
+    return Remediation(why=meta.text("why", lang), fix=meta.text("fix", lang))
 
 
 def ladder(area: str, lang: str) -> Ladder:
@@ -98,12 +100,6 @@ def ladder(area: str, lang: str) -> Ladder:
                                 requires=tuple(texts.get("requires", ()))))
     cap = (data.get(lang) or data.get("en") or {}).get("cap", "")
     return Ladder(area=area, rungs=tuple(rungs), cap_note=cap)
-
-
-@cache
-def _remediation_data() -> dict[str, dict[str, dict[str, str]]]:
-    text = resources.files("checks").joinpath("remediation.toml").read_text("utf-8")
-    return tomllib.loads(text)
 
 
 @cache

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from safehaven.models import AREAS, SCORED_STATUSES, Result
+from safehaven.catalogue import AREAS, SCORED_STATUSES
+from safehaven.models import Result
 
 Change = Literal["fixed", "regressed", "new", "gone", "unchanged", "changed_level", "changed"]
 RANK = {"fail": 0, "partial": 1, "pass": 2}

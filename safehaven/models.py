@@ -6,20 +6,21 @@ read back, and so that a saved bundle from an earlier version fails loudly inste
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# Statuses and areas are facts of the catalogue; the model re-exports them for the code that reads them with it.
+from safehaven.catalogue import AREAS as AREAS
+from safehaven.catalogue import SCORED_STATUSES as SCORED_STATUSES
+from safehaven.catalogue import STATUSES as STATUSES
+from safehaven.catalogue import Status as Status
 
 METHODOLOGY = 1
 RESULT_SCHEMA = "safehaven.result/1"
 BUNDLE_SCHEMA = "safehaven.bundle/1"
 
-AREAS: tuple[str, ...] = ("AGE", "REPORT", "CONTACT", "EVIDENCE", "HELP", "TERMS")
-
-Status = Literal["pass", "partial", "fail", "needs_review", "not_applicable", "not_assessed", "error"]
-SCORED_STATUSES: dict[str, float] = {"pass": 1.0, "partial": 0.5, "fail": 0.0}
-STATUSES: frozenset[str] = frozenset(get_args(Status))
 Basis = Literal["observed", "stated", "auditor"]
 PageRole = Literal["start", "item", "listing", "signup", "login", "report", "policy", "help", "other"]
 RunStatus = Literal["running", "complete", "failed", "incomplete"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from checks.base import areas
-from safehaven.models import AREAS, SCORED_STATUSES, AreaScore, Finding, ScoreCard
+from safehaven.catalogue import AREAS, SCORED_STATUSES, skeleton
+from safehaven.models import AreaScore, Finding, ScoreCard
 
 GRADES = (("A", 85.0), ("B", 70.0), ("C", 55.0), ("D", 40.0))
 # A failed capping check holds the grade at D at best; both failed hold it at E.
@@ -28,7 +28,7 @@ def score(findings: list[Finding], levels: Mapping[str, int | None]) -> ScoreCar
     """The scorecard of a list of findings (one per catalogue check) and the level of each area."""
     by_id = {f.check: f for f in findings}
     card = ScoreCard()
-    weights = {a.id: a.weight for a in areas().values()}
+    weights = {a.id: a.weight for a in skeleton().areas.values()}
     weighted, weight_sum = 0.0, 0.0
     for area in AREAS:
         mine = [f for f in findings if f.area == area]

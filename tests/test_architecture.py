@@ -53,8 +53,10 @@ def test_no_import_hides_inside_a_function(name: str, path: Path) -> None:
     source = path.read_text("utf-8")
     lines = source.splitlines()
     late = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, (ast.Import, ast.ImportFrom)) and node.col_offset > 0:
+    inside = [n for f in ast.walk(ast.parse(source)) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+              for n in ast.walk(f)]
+    for node in inside:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
             module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
             top = (module or "").split(".")[0]
             commented = "#" in lines[node.lineno - 1]

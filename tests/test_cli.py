@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from checks.base import catalogue
+from checks import catalogue
 from toolkit.cli import app
 from toolkit.store import Store
 

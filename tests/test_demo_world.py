@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 
 from audits.demo.server import load_truth
-from checks.base import catalogue
+from checks import catalogue
 from safehaven.models import AREAS
 from toolkit.demo import audit_world
 from toolkit.store import Store

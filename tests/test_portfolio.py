@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from checks.base import catalogue
+from checks import catalogue
 from reports.portfolio import (
     PortfolioRun,
     build_portfolio,
@@ -49,7 +49,7 @@ def runs() -> list[PortfolioRun]:
 
 
 def test_platforms_are_ranked_by_score_and_grades_counted(runs):
-    p = build_portfolio(runs, "en")
+    p = build_portfolio(runs, "en", catalogue=catalogue())
     assert [e.name for e in p.entries] == ["Goodsite", "Middling", HOSTILE]
     assert [e.rank for e in p.entries] == [1, 2, 3]
     assert sum(c for _, c in p.grade_counts) == 3
@@ -59,7 +59,7 @@ def test_platforms_are_ranked_by_score_and_grades_counted(runs):
 
 
 def test_shared_gaps_count_platforms_most_shared_first(runs):
-    gaps = build_portfolio(runs, "en").gaps
+    gaps = build_portfolio(runs, "en", catalogue=catalogue()).gaps
     first = gaps[0]
     assert (first.check, first.fail, first.partial, first.total) in {("AGE-02", 2, 0, 3), ("EVIDENCE-03", 2, 0, 3)}
     assert {g.check for g in gaps[:2]} == {"AGE-02", "EVIDENCE-03"}
@@ -69,7 +69,7 @@ def test_shared_gaps_count_platforms_most_shared_first(runs):
 
 
 def test_change_since_the_previous_run_per_platform(runs):
-    p = build_portfolio(runs, "en")
+    p = build_portfolio(runs, "en", catalogue=catalogue())
     middling = next(e for e in p.entries if e.name == "Middling")
     assert middling.previous_run and middling.change > 0
     assert middling.fixed == ["REPORT-01"] and middling.regressed == ["CONTACT-01"]  # pass -> partial
@@ -80,23 +80,23 @@ def test_change_since_the_previous_run_per_platform(runs):
 
 
 def test_html_escapes_platform_text_and_speaks_dutch(runs):
-    en = portfolio_html(build_portfolio(runs, "en"))
+    en = portfolio_html(build_portfolio(runs, "en", catalogue=catalogue()))
     assert "<script>alert(1)" not in en and "&lt;script&gt;alert(1)" in en
     assert "Levels per area" in en and "2 of 3" in en
-    nl = portfolio_html(build_portfolio(runs, "nl"))
+    nl = portfolio_html(build_portfolio(runs, "nl", catalogue=catalogue()))
     assert "Niveaus per onderdeel" in nl and "2 van 3" in nl and "Sinds de vorige inventarisatie" in nl
     assert "Levels per area" not in nl
 
 
 def test_csv_has_one_ranked_row_per_platform_with_levels_and_change(runs):
-    rows = list(csv.DictReader(io.StringIO(portfolio_csv(build_portfolio(runs, "en")).lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(portfolio_csv(build_portfolio(runs, "en", catalogue=catalogue())).lstrip("\ufeff"))))
     assert [r["platform"] for r in rows] == ["Goodsite", "Middling", HOSTILE]
     assert rows[1]["previous_grade"] and rows[1]["score_change"].startswith("+")
     assert all(r["REPORT"].isdigit() for r in rows)
 
 
 def test_pdf_has_the_overview_pages_and_one_page_per_platform(runs, tmp_path):
-    out = render_portfolio(runs, tmp_path / "p.pdf", fmt="pdf", lang="en")
+    out = render_portfolio(runs, tmp_path / "p.pdf", fmt="pdf", lang="en", catalogue=catalogue())
     reader = PdfReader(out)
     text = " ".join(page.extract_text() for page in reader.pages)
     assert len(reader.pages) >= 4 + len(runs)
@@ -152,7 +152,7 @@ def test_an_area_that_was_not_assessed_shows_no_level_and_no_change():
             f.status, f.score = "not_assessed", None
     forum.score = score(forum.findings)
     earlier = result("Forum", fails={"REPORT-01"}, started="2025-11-01T10:00:00+00:00")
-    p = build_portfolio([PortfolioRun(forum, previous=earlier)], "en")
+    p = build_portfolio([PortfolioRun(forum, previous=earlier)], "en", catalogue=catalogue())
     cell = next(c for c in p.entries[0].cells if c.area == "REPORT")
     assert not cell.assessed and cell.change is None
     html = portfolio_html(p)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.base import catalogue
+from checks import catalogue
 from safehaven.models import AREAS
 
 ROOT = Path(__file__).resolve().parent.parent

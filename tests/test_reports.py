@@ -12,8 +12,6 @@ import re
 import shutil
 import socket
 import subprocess
-import tomllib
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -22,16 +20,15 @@ from babel.messages.pofile import read_po
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from checks.base import areas, catalogue
+from checks import catalogue
 from reports import paper as render_module
 from reports.evidence import MAX_WIDTH, ScreenshotCropper
 from reports.fetcher import STATIC_DIR, RefusedResource, RunFolderFetcher
 from reports.i18n import LOCALE_DIR, UnsupportedLanguage
 from reports.render import findings_csv, html_to_pdf, render_html, render_report
 from reports.texts import ladder, remediation
+from safehaven.catalogue import AREAS, SCORED_STATUSES
 from safehaven.models import (
-    AREAS,
-    SCORED_STATUSES,
     AreaScore,
     Box,
     Evidence,
@@ -132,9 +129,9 @@ def rendered(run: tuple[Path, Result], tmp_path_factory: pytest.TempPathFactory)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(socket.socket, "connect", _no_network)
         return {
-            "en.pdf": render_report(result, run_dir, out / "scorecard.en.pdf", fmt="pdf", lang="en"),
-            "nl.pdf": render_report(result, run_dir, out / "scorecard.nl.pdf", fmt="pdf", lang="nl"),
-            "en.html": render_report(result, run_dir, out / "scorecard.en.html", fmt="html", lang="en"),
+            "en.pdf": render_report(result, run_dir, out / "scorecard.en.pdf", fmt="pdf", lang="en", catalogue=catalogue()),
+            "nl.pdf": render_report(result, run_dir, out / "scorecard.nl.pdf", fmt="pdf", lang="nl", catalogue=catalogue()),
+            "en.html": render_report(result, run_dir, out / "scorecard.en.html", fmt="html", lang="en", catalogue=catalogue()),
         }
 
 
@@ -164,7 +161,7 @@ def test_dutch_pdf_speaks_dutch(rendered: dict[str, Path]) -> None:
         assert meta.text("title", "nl") in text
         assert meta.text("title", "en") not in text
     assert "Summary" not in text and "WHY IT MATTERS" not in text.upper()
-    assert remediation("REPORT-03", "nl").why.split(".")[0] in text
+    assert remediation(catalogue()["REPORT-03"], "nl").why.split(".")[0] in text
     assert "maart 2026" in text
     assert "AVG art. 13(2)(a)" in text and "GDPR" not in text
 
@@ -196,7 +193,7 @@ def test_method_page_shows_manifest_hash_and_weights(rendered: dict[str, Path]) 
     text = flat(pdf_text(rendered["en.pdf"]))
     assert "ab" * 32 in text.replace(" ", "")
     assert "never sends a real report" in text
-    for area in areas().values():
+    for area in catalogue().areas.values():
         assert f"{area.weight}%" in text
 
 
@@ -304,7 +301,7 @@ def test_rendering_hostile_content_fetches_nothing_outside(run: tuple[Path, Resu
 
     monkeypatch.setattr(render_module, "RunFolderFetcher", RecordingFetcher)
     monkeypatch.setattr(socket.socket, "connect", _no_network)
-    render_report(result, run_dir, tmp_path / "x.pdf", fmt="pdf")
+    render_report(result, run_dir, tmp_path / "x.pdf", fmt="pdf", catalogue=catalogue())
     assert len(fetchers) == 1
     assert fetchers[0].refused == []
     assert all(u.startswith("data:") for u in fetchers[0].served)
@@ -333,7 +330,7 @@ def test_markup_that_reached_weasyprint_would_still_be_refused(run: tuple[Path, 
 
 def test_csv_has_one_row_per_finding_with_url_and_quotes(run: tuple[Path, Result], tmp_path: Path) -> None:
     run_dir, result = run
-    out = render_report(result, run_dir, tmp_path / "findings.csv", fmt="csv")
+    out = render_report(result, run_dir, tmp_path / "findings.csv", fmt="csv", catalogue=catalogue())
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
     assert len(rows) == len(result.findings) == len(catalogue())
     assert list(rows[0])[:8] == ["check", "area", "status", "score", "basis", "summary", "evidence_url", "quotes"]
@@ -348,22 +345,22 @@ def test_csv_neutralises_spreadsheet_formulas(run: tuple[Path, Result]) -> None:
     _, result = run
     evil = result.model_copy(deep=True)
     evil.findings[0].summary = "=HYPERLINK(\"http://evil.test\",\"click\")"
-    rows = list(csv.reader(io.StringIO(findings_csv(evil))))
+    rows = list(csv.reader(io.StringIO(findings_csv(evil, catalogue=catalogue()))))
     assert rows[1][5].startswith("'=")
 
 
 def test_json_is_the_result_itself(run: tuple[Path, Result], tmp_path: Path) -> None:
     run_dir, result = run
-    out = render_report(result, run_dir, tmp_path / "result.json", fmt="json")
+    out = render_report(result, run_dir, tmp_path / "result.json", fmt="json", catalogue=catalogue())
     assert Result.model_validate_json(out.read_text("utf-8")) == result
 
 
 def test_unknown_language_or_format_is_refused(run: tuple[Path, Result], tmp_path: Path) -> None:
     run_dir, result = run
     with pytest.raises(UnsupportedLanguage):
-        render_report(result, run_dir, tmp_path / "x.pdf", lang="de")
+        render_report(result, run_dir, tmp_path / "x.pdf", lang="de", catalogue=catalogue())
     with pytest.raises(ValueError):
-        render_report(result, run_dir, tmp_path / "x.docx", fmt="docx")
+        render_report(result, run_dir, tmp_path / "x.docx", fmt="docx", catalogue=catalogue())
 
 
 # --------------------------------------------------------------------------- evidence crops and size
@@ -399,7 +396,7 @@ def test_a_25_finding_report_with_photo_screenshots_stays_under_5_mb(tmp_path: P
     for n, finding in enumerate(result.findings):
         finding.status = "fail"
         finding.evidence = [extra[n], extra[(n + 1) % 25]]
-    out = render_report(result, run_dir, tmp_path / "big.pdf", fmt="pdf")
+    out = render_report(result, run_dir, tmp_path / "big.pdf", fmt="pdf", catalogue=catalogue())
     assert out.stat().st_size < 5 * 1024 * 1024
 
 
@@ -413,7 +410,7 @@ def test_a_bare_result_still_renders(tmp_path: Path) -> None:
                           evidence=[Evidence(kind="screenshot", path="bundle/missing.png")])],
     )
     for lang in ("en", "nl"):
-        out = render_report(bare, tmp_path, tmp_path / f"bare.{lang}.pdf", lang=lang)
+        out = render_report(bare, tmp_path, tmp_path / f"bare.{lang}.pdf", lang=lang, catalogue=catalogue())
         text = flat(pdf_text(out))
         assert "XYZ-99" in text and "Bare" in text
 
@@ -429,18 +426,18 @@ def test_since_the_last_audit_lists_fixed_and_regressed_checks(tmp_path: Path) -
     (runs / "run-a" / "result.json").write_text(before.to_json(), "utf-8")
     after = build_result(runs / "run-b", run_id="run-b",
                          statuses={"REPORT-01": "pass", "CONTACT-02": "fail", "EVIDENCE-03": "pass"})
-    html = render_html(after, runs / "run-b", lang="en", baseline=before)
+    html = render_html(after, runs / "run-b", lang="en", baseline=before, catalogue=catalogue())
     section = html[html.index('id="changes"'):html.index('id="area-AGE"')]
     assert "Since the last audit" in section and "5 January 2026" in section
     fixed = section[section.index("Fixed or improved"):section.index("Got worse")]
     assert "REPORT-01" in fixed and "EVIDENCE-03" in fixed and "CONTACT-02" not in fixed
     assert "CONTACT-02" in section[section.index("Got worse"):]
     assert "Then" in section and section.count("data:image/jpeg") >= 2  # screenshots side by side
-    dutch = render_html(after, runs / "run-b", lang="nl", baseline=before)
+    dutch = render_html(after, runs / "run-b", lang="nl", baseline=before, catalogue=catalogue())
     assert "Sinds de vorige audit" in dutch and "Opgelost of verbeterd" in dutch
     elsewhere = before.model_copy(deep=True)
     elsewhere.run.id = "not-on-this-machine"
-    lists_only = render_html(after, runs / "run-b", lang="en", baseline=elsewhere)
+    lists_only = render_html(after, runs / "run-b", lang="en", baseline=elsewhere, catalogue=catalogue())
     section = lists_only[lists_only.index('id="changes"'):lists_only.index('id="area-AGE"')]
     assert "REPORT-01" in section and "data:image" not in section
 
@@ -462,13 +459,12 @@ def test_every_template_string_has_a_dutch_translation() -> None:
 
 
 def test_remediation_explains_every_check_in_both_languages() -> None:
-    data = tomllib.loads(resources.files("checks").joinpath("remediation.toml").read_text("utf-8"))
-    assert set(data) == set(catalogue())
+    assert all(set(meta.texts) == {"en", "nl"} for meta in catalogue().values())
     for cid in catalogue():
         for lang in ("en", "nl"):
-            texts = remediation(cid, lang)
+            texts = remediation(catalogue()[cid], lang)
             assert len(texts.why) > 80 and len(texts.fix) > 80, (cid, lang)
-        assert remediation(cid, "nl").why != remediation(cid, "en").why
+        assert remediation(catalogue()[cid], "nl").why != remediation(catalogue()[cid], "en").why
 
 
 def test_ladders_cover_every_area_and_level_in_both_languages() -> None:

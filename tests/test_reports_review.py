@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from checks import catalogue
 from reports.changes import compare
 from reports.render import findings_csv, render_html, render_report
 from reports.scorecard import review_view
@@ -79,7 +80,8 @@ def pdfs(runs: tuple[Path, Result, Result], tmp_path_factory: pytest.TempPathFac
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(socket.socket, "connect", _no_network)
         for lang in ("en", "nl"):
-            pdf = render_report(after, root / "run-b", out / f"scorecard.{lang}.pdf", lang=lang, baseline=before)
+            pdf = render_report(after, root / "run-b", out / f"scorecard.{lang}.pdf", lang=lang, baseline=before,
+                                catalogue=catalogue())
             pages[lang] = [flat(p.extract_text()) for p in PdfReader(pdf).pages]
     return pages
 
@@ -157,7 +159,7 @@ def test_a_flag_the_scorecard_does_not_know_is_printed_as_it_is(runs: tuple[Path
     finding = odd.finding("CONTACT-04")
     finding.review = Review(status="pass", machine_status="fail", reason="x", reviewer="C", date="2026-01-01",
                             applied=False, flag="the platform was renamed")
-    html = render_html(odd, root / "run-b", lang="nl")
+    html = render_html(odd, root / "run-b", lang="nl", catalogue=catalogue())
     assert "the platform was renamed" in html
 
 
@@ -181,14 +183,14 @@ def test_method_explains_auditor_judgement(pdfs: dict[str, list[str]]) -> None:
 
 def test_a_run_without_reviews_has_no_auditor_text(runs: tuple[Path, Result, Result], tmp_path: Path) -> None:
     plain = build_result(tmp_path / "plain", run_id="plain", statuses=AFTER)
-    html = render_html(plain, tmp_path / "plain", lang="en")
+    html = render_html(plain, tmp_path / "plain", lang="en", catalogue=catalogue())
     assert "An auditor judgement is" not in html and 'class="rv-chip' not in html and 'id="manual"' not in html
     assert "flagged for review" not in html.lower()
 
 
 def test_judged_checks_are_tagged_among_the_strengths(runs: tuple[Path, Result, Result]) -> None:
     root, _, after = runs
-    html = render_html(after, root / "run-b", lang="en")
+    html = render_html(after, root / "run-b", lang="en", catalogue=catalogue())
     summary = html[html.index('id="summary"'):html.index('id="area-AGE"')]
     assert re.search(r"Handling of reports explained\s*<span class=\"rv-tag judged\">auditor judgement", summary)
 
@@ -214,10 +216,10 @@ def test_manual_findings_have_their_own_section_before_coverage(pdfs: dict[str, 
 def test_manual_finding_text_is_escaped_and_the_section_only_shows_when_there_are_any(
         runs: tuple[Path, Result, Result]) -> None:
     root, _, after = runs
-    html = render_html(after, root / "run-b", lang="en")
+    html = render_html(after, root / "run-b", lang="en", catalogue=catalogue())
     assert 'id="manual"' in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script" not in html
     assert html.index('id="manual"') < html.index('id="coverage"')
-    plain = render_html(after.model_copy(update={"manual": []}), root / "run-b", lang="en")
+    plain = render_html(after.model_copy(update={"manual": []}), root / "run-b", lang="en", catalogue=catalogue())
     assert 'id="manual"' not in plain and "auditor finding" not in plain
 
 
@@ -226,7 +228,7 @@ def test_manual_finding_text_is_escaped_and_the_section_only_shows_when_there_ar
 
 def test_csv_names_the_auditor_and_the_machine_verdict(runs: tuple[Path, Result, Result]) -> None:
     _, _, after = runs
-    rows = list(csv.DictReader(io.StringIO(findings_csv(after))))
+    rows = list(csv.DictReader(io.StringIO(findings_csv(after, catalogue=catalogue()))))
     assert list(rows[0])[-2:] == ["judged_by", "machine_status"]
     by_check = {r["check"]: r for r in rows}
     judged = by_check["REPORT-06"]
@@ -240,7 +242,7 @@ def test_csv_names_the_auditor_and_the_machine_verdict(runs: tuple[Path, Result,
 
 def test_csv_lists_manual_findings_after_the_catalogue_without_a_score(runs: tuple[Path, Result, Result]) -> None:
     _, _, after = runs
-    rows = list(csv.DictReader(io.StringIO(findings_csv(after))))
+    rows = list(csv.DictReader(io.StringIO(findings_csv(after, catalogue=catalogue()))))
     assert len(rows) == len(after.findings) + 2
     manual = rows[-2:]
     assert [r["check"] for r in manual] == ["MANUAL-01", "MANUAL-02"]
@@ -266,7 +268,7 @@ def _listed(section: str) -> dict[str, list[str]]:
 def test_changes_section_lists_exactly_what_diff_results_says(runs: tuple[Path, Result, Result]) -> None:
     root, before, after = runs
     diff = diff_results(before, after)
-    html = render_html(after, root / "run-b", lang="en", baseline=before)
+    html = render_html(after, root / "run-b", lang="en", baseline=before, catalogue=catalogue())
     listed = _listed(html[html.index('id="changes"'):html.index('id="area-AGE"')])
     assert sorted(listed.get("up", [])) == sorted(c.check for c in diff.of("fixed"))
     assert sorted(listed.get("down", [])) == sorted(c.check for c in diff.of("regressed"))
@@ -282,7 +284,7 @@ def test_changes_section_lists_exactly_what_diff_results_says(runs: tuple[Path, 
 def test_compare_is_diff_results_with_pictures(runs: tuple[Path, Result, Result]) -> None:
     root, before, after = runs
     diff = diff_results(before, after)
-    changes = compare(after, before, "en", root / "run-b", root / "run-a")
+    changes = compare(after, before, "en", root / "run-b", root / "run-a", catalogue=catalogue())
     assert changes.diff == diff
     assert [c.id for c in changes.fixed] == [c.check for c in diff.of("fixed")]
     assert [c.id for c in changes.regressed] == [c.check for c in diff.of("regressed")]
@@ -306,14 +308,15 @@ def test_checks_missing_from_one_run_and_level_changes(runs: tuple[Path, Result,
     diff = diff_results(baseline, current)
     kinds = {c.check: c.change for c in diff.checks}
     assert (kinds["TERMS-01"], kinds["HELP-01"], kinds["AGE-02"]) == ("new", "gone", "changed_level")
-    html = render_html(current, root / "run-b", lang="en", baseline=baseline, baseline_dir=tmp_path / "nowhere")
+    html = render_html(current, root / "run-b", lang="en", baseline=baseline, baseline_dir=tmp_path / "nowhere",
+                       catalogue=catalogue())
     section = html[html.index('id="changes"'):html.index('id="area-AGE"')]
     listed = _listed(section)
     assert "TERMS-01" in listed["new"] and {"HELP-01", "AGE-02"} <= set(listed["same"])
     assert "not in that run" in section and "not in this run" in section
     assert "level 2" in section and "level 3" in section
     assert "data:image" not in section  # no baseline folder: lists only
-    dutch = render_html(current, root / "run-b", lang="nl", baseline=baseline)
+    dutch = render_html(current, root / "run-b", lang="nl", baseline=baseline, catalogue=catalogue())
     assert "Nieuw beoordeeld" in dutch and "niet in die run" in dutch and "niveau 3" in dutch
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from checks.base import catalogue, finding
+from checks import catalogue
+from checks.base import finding
 from safehaven.score import grade
 from toolkit.evaluate import score
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from checks import catalogue
 from reports.render import render_html, render_report
 from safehaven.bundle import Bundle
 from safehaven.diff import diff_results
@@ -47,7 +48,7 @@ def test_area_without_item_pages_is_not_assessed_not_level_zero(tmp_path: Path) 
     result = _forum_without_items(tmp_path)
     report = result.score.areas["REPORT"]
     assert not report.assessed and "REPORT-01" in report.unassessed
-    html = render_html(result, tmp_path, lang="en")
+    html = render_html(result, tmp_path, lang="en", catalogue=catalogue())
     rows = _summary_rows(html)
     reporting = next(v for k, v in rows.items() if k.startswith("Report"))
     assert "Not assessed" in reporting and "No item pages" in reporting
@@ -60,7 +61,7 @@ def test_area_without_item_pages_is_not_assessed_not_level_zero(tmp_path: Path) 
 
 
 def test_not_assessed_area_in_dutch(tmp_path: Path) -> None:
-    html = render_html(_forum_without_items(tmp_path), tmp_path, lang="nl")
+    html = render_html(_forum_without_items(tmp_path), tmp_path, lang="nl", catalogue=catalogue())
     rows = _summary_rows(html)
     melden = next(v for k, v in rows.items() if k.startswith("Meld"))
     assert "Niet beoordeeld" in melden and "0/5" not in melden
@@ -70,7 +71,7 @@ def test_assessed_area_keeps_its_level(tmp_path: Path) -> None:
     result = _forum_without_items(tmp_path)
     evidence = result.score.areas["EVIDENCE"]
     assert evidence.assessed
-    rows = _summary_rows(render_html(result, tmp_path, lang="en"))
+    rows = _summary_rows(render_html(result, tmp_path, lang="en", catalogue=catalogue()))
     assert f"{evidence.level}/4" in next(v for k, v in rows.items() if k.startswith("Evidence"))
 
 
@@ -78,7 +79,7 @@ def test_a_score_of_zero_beside_a_level_above_zero_is_explained(tmp_path: Path) 
     result = _forum_without_items(tmp_path)
     area = result.score.areas["EVIDENCE"]
     area.score, area.level, area.scored = 0.0, 1, 4
-    rows = _summary_rows(render_html(result, tmp_path, lang="en"))
+    rows = _summary_rows(render_html(result, tmp_path, lang="en", catalogue=catalogue()))
     assert "0 of 4 assessed checks met" in next(v for k, v in rows.items() if k.startswith("Evidence"))
 
 
@@ -100,7 +101,7 @@ def test_summary_with_many_strengths_and_long_gaps_stays_on_one_page(tmp_path: P
         findings.append(f.model_copy(update={"status": status, "score": 0.0 if status == "fail" else 1.0,
                                              "summary": long_words, "summaries": {"nl": long_words}}))
     result = result.model_copy(update={"findings": findings, "score": score(findings)})
-    pdf = PdfReader(render_report(result, tmp_path, tmp_path / "card.pdf", fmt="pdf", lang="nl"))
+    pdf = PdfReader(render_report(result, tmp_path, tmp_path / "card.pdf", catalogue=catalogue(), fmt="pdf", lang="nl"))
     summary_page = next(p.extract_text() for p in pdf.pages if "Samenvatting" in p.extract_text())
     assert "Wat al goed is" in summary_page
     assert "controles die voldoen" in summary_page  # the "and N more" note on the same page, not the next

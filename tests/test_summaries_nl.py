@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import age, base, contact, evidence, help, report, terms
+from checks import age, contact, evidence, help, registry, report, terms
 from safehaven.bundle import Bundle
 from safehaven.models import (
     AgeGateProbe,
@@ -464,7 +464,7 @@ def test_finding_has_a_dutch_summary(tmp_path, check_id, fn, build, status):
 
 
 def test_scenarios_cover_every_check():
-    assert {s[0] for s in SCENARIOS} == set(base.registry())
+    assert {s[0] for s in SCENARIOS} == set(registry())
 
 
 def test_english_summaries_are_unchanged_by_the_dutch_ones(tmp_path):

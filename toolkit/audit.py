@@ -14,6 +14,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from checks import catalogue as check_catalogue
 from checks.base import finding
 from reports.paper import html_to_pdf
 from reports.render import render_html, render_report
@@ -152,12 +153,13 @@ def write_reports(result: Result, run_dir: Path, lang: str, baseline_dir: Path |
         name = "findings.csv" if fmt == "csv" else f"scorecard.{fmt}"
         try:
             if fmt in ("pdf", "html"):  # one scorecard HTML (crops, template) for both files
-                html = html or render_html(result, run_dir, lang=lang, baseline=baseline, baseline_dir=baseline_dir)
+                html = html or render_html(result, run_dir, catalogue=check_catalogue(), lang=lang, baseline=baseline,
+                                           baseline_dir=baseline_dir)
                 write_whole(run_dir / name, html_to_pdf(html, run_dir) if fmt == "pdf" else html.encode("utf-8"))
                 written.append(run_dir / name)
             else:
-                written.append(render_report(result, run_dir, run_dir / name, fmt=fmt, lang=lang, baseline=baseline,
-                                             baseline_dir=baseline_dir))
+                written.append(render_report(result, run_dir, run_dir / name, catalogue=check_catalogue(), fmt=fmt,
+                                             lang=lang, baseline=baseline, baseline_dir=baseline_dir))
         except Exception:
             log.exception("rendering %s failed", fmt)
     return written

@@ -21,7 +21,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from checks.base import catalogue, registry
+from checks import catalogue as check_catalogue
+from checks import registry as check_registry
 from reports.portfolio import render_portfolio
 from reports.render import render_report
 from safehaven import __version__
@@ -277,7 +278,8 @@ def report(
         baseline = machine_result(baseline)  # compare machine with machine
     target = output or folder / f"scorecard.{lang.value}.{fmt.value}"
     try:
-        render_report(result, folder, target, fmt=fmt.value, lang=lang.value, baseline=baseline, baseline_dir=baseline_dir)
+        render_report(result, folder, target, catalogue=check_catalogue(), fmt=fmt.value, lang=lang.value,
+                      baseline=baseline, baseline_dir=baseline_dir)
     except OSError as exc:
         raise _fail(str(storage_problem(target, exc, "the output file")), 2) from None
     out.print(str(target), soft_wrap=True)
@@ -328,7 +330,7 @@ def portfolio(
     if not runs:
         raise _fail(f"no complete runs in {the_store.home}; audit some platforms first (safehaven run)", 1)
     target = output or the_store.home / f"portfolio.{lang.value}.{fmt.value}"
-    render_portfolio(runs, target, fmt=fmt.value, lang=lang.value)
+    render_portfolio(runs, target, catalogue=check_catalogue(), fmt=fmt.value, lang=lang.value)
     out.print(str(target), soft_wrap=True)
 
 
@@ -365,10 +367,10 @@ def checks(
     json_out: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The check catalogue: every check ID with its title and what it asks."""
-    implemented = registry()
+    implemented = check_registry()
     items = [{"id": m.id, "area": m.area, "title": m.text("title", lang.value),
               "criterion": m.text("criterion", lang.value), "legal": m.legal,
-              "implemented": m.id in implemented} for m in catalogue().values()]
+              "implemented": m.id in implemented} for m in check_catalogue().values()]
     if json_out:
         print(json.dumps(items, indent=2, ensure_ascii=False))
         return

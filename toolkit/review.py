@@ -32,8 +32,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from checks.base import catalogue
-from safehaven.models import AREAS, SCORED_STATUSES, Finding, Result, Review, Status
+from safehaven.catalogue import AREAS, CHECK_IDS, SCORED_STATUSES, Status
+from safehaven.models import Finding, Result, Review
 from toolkit.definition import DefinitionError, describe_error
 
 
@@ -84,7 +84,7 @@ def load_review(path: Path) -> ReviewFile | None:
     except ValidationError as exc:
         raise DefinitionError(str(path), [describe_error(e) for e in exc.errors()]) from None
 
-    bad = [f"override.check: unknown check {o.check}" for o in review.override if o.check not in catalogue()]
+    bad = [f"override.check: unknown check {o.check}" for o in review.override if o.check not in CHECK_IDS]
     bad += [f"manual.area: unknown area {m.area}" for m in review.manual if m.area not in AREAS]
     if bad:
         raise DefinitionError(str(path), bad)

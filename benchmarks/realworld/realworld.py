@@ -311,7 +311,7 @@ def unpack_saved(p: RealPlatform, dest: Path) -> Path:
 def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
     import tempfile
 
-    from checks.base import catalogue
+    from checks import catalogue
     from safehaven.models import AREAS
 
     cids = list(catalogue())

@@ -1,4 +1,6 @@
-"""EVIDENCE-01..05, HELP-01 and TERMS-01 on hand-built bundles, and the area levels."""
+"""EVIDENCE checks (EVIDENCE-01..05, evidence retention and police cooperation): policy links,
+retention periods, preservation, reporting crimes, the point of contact for authorities, and the EVIDENCE ladder.
+"""
 
 from __future__ import annotations
 
@@ -6,76 +8,42 @@ from pathlib import Path
 
 import pytest
 
-from checks import evidence, help, terms
+from checks import evidence, terms
 from safehaven.bundle import Bundle
-from safehaven.models import Finding
-from tests.bundles import link, make_bundle, page
-
-SITE = "https://platform.test"
-
-PRIVACY_GOOD = """Home
-Advertenties
-Inloggen
-Privacyverklaring
-Bewaartermijnen
-Chatberichten bewaren wij zes maanden. IP-adressen en logbestanden worden na 90 dagen verwijderd.
-Advertenties die wij verwijderen wegens een vermoeden van mensenhandel bewaren wij met de bijbehorende accountgegevens twee jaar.
-Bij signalen van mensenhandel of seksueel misbruik van minderjarigen doen wij uit eigen beweging aangifte bij de politie.
-Politie en justitie kunnen vorderingen richten aan ons juridisch team via justitie@platform.test.
-© 2026 Platform B.V. Alle rechten voorbehouden."""
-
-TERMS_GOOD = """Algemene voorwaarden
-Het is verboden om:
-- advertenties te plaatsen voor of namens een ander;
-- advertenties te plaatsen van personen die jonger zijn dan 18 jaar;
-- diensten aan te bieden van iemand die daartoe wordt gedwongen (mensenhandel, loverboys, pooiers).
-Bij overtreding van deze regels verwijderen wij de advertentie en blokkeren wij je account."""
-
-HELP_GOOD = """Hulp en veiligheid
-Word je gedwongen tot sekswerk? Je staat er niet alleen voor.
-In een noodsituatie: bel altijd 112.
-Meld Misdaad Anoniem: 0800-7000
-CoMensha, landelijk coördinatiecentrum tegen mensenhandel: 033 - 448 11 86"""
-
-FOOTER = [link("Privacy", f"{SITE}/privacy", region="footer"), link("Algemene voorwaarden", f"{SITE}/voorwaarden",
-          region="footer"), link("Hulp & veiligheid", f"{SITE}/hulp", region="footer")]
-
-
-def bundle_of(tmp_path: Path, *pages: dict) -> Bundle:
-    return Bundle(make_bundle(tmp_path, pages=list(pages), url=f"{SITE}/"))
-
-
-def item(n: int, elements: list | None = None, text: str = "Anna, 25, Amsterdam. Bel me!") -> dict:
-    return page(f"{SITE}/advertentie/{n}", role="item", text=text, elements=FOOTER if elements is None else elements,
-                lang="nl")
-
-
-def privacy(text: str = PRIVACY_GOOD, *, role: str = "policy", url: str = f"{SITE}/privacy") -> dict:
-    return page(url, role=role, title="Privacyverklaring", text=text, elements=FOOTER, lang="nl")
-
-
-def terms_page(text: str = TERMS_GOOD) -> dict:
-    return page(f"{SITE}/voorwaarden", role="policy", title="Algemene voorwaarden", text=text, elements=FOOTER,
-                lang="nl")
-
-
-def help_page(text: str = HELP_GOOD) -> dict:
-    return page(f"{SITE}/hulp", role="help", title="Hulp en veiligheid", text=text, elements=FOOTER, lang="nl")
-
-
-def start() -> dict:
-    return page(f"{SITE}/", role="start", text="Home\nAdvertenties\nWelkom op Platform.", elements=FOOTER, lang="nl")
-
-
-def good_platform(tmp_path: Path) -> Bundle:
-    return bundle_of(tmp_path, start(), item(1), item(2), privacy(), terms_page(), help_page())
+from safehaven.models import (
+    Finding,
+)
+from tests.bundles import (
+    EVIDENCE_NEAR,
+    FOOTER,
+    LANGS,
+    PRIVACY_GOOD,
+    SITE,
+    bundle_of,
+    evidence_case,
+    good_platform,
+    item,
+    levels,
+    link,
+    make_bundle,
+    page,
+    privacy,
+    start,
+)
+from toolkit.evaluate import evaluate
 
 
 def only_privacy(tmp_path: Path, text: str) -> Bundle:
     return bundle_of(tmp_path, start(), item(1), privacy(text))
 
 
-# =============================================================================== EVIDENCE-01
+def run_evidence(bundle: Bundle) -> dict[str, Finding]:
+    checks = (evidence.retention_periods, evidence.removed_content_preserved, evidence.crimes_reported_to_police,
+              evidence.authorities_have_contact_point)
+    return {f.check: f for f in (c(bundle) for c in checks)}
+
+
+# ------------------------------------------------------------------------------------------------- EVIDENCE-01
 
 
 def test_privacy_and_terms_linked_from_every_page_passes(tmp_path):
@@ -116,7 +84,7 @@ def test_links_not_assessed_when_no_page_loaded(tmp_path):
     assert evidence.privacy_and_terms_linked(bundle_of(tmp_path, broken)).status == "not_assessed"
 
 
-# =============================================================================== EVIDENCE-02
+# ------------------------------------------------------------------------------------------------- EVIDENCE-02
 
 
 def test_retention_periods_for_two_kinds_pass_with_quotes(tmp_path):
@@ -173,7 +141,7 @@ def test_site_that_links_no_policy_at_all_fails_instead_of_not_assessed(tmp_path
         assert "none of the 2 sampled pages links" in f.summary
 
 
-# =============================================================================== EVIDENCE-03
+# ------------------------------------------------------------------------------------------------- EVIDENCE-03
 
 
 def test_reported_content_kept_two_years_passes_and_records_days(tmp_path):
@@ -226,7 +194,7 @@ def test_preservation_not_assessed_without_policy_page(tmp_path):
     assert evidence.removed_content_preserved(bundle_of(tmp_path, start(), item(1))).status == "not_assessed"
 
 
-# =============================================================================== EVIDENCE-04
+# ------------------------------------------------------------------------------------------------- EVIDENCE-04
 
 
 def test_own_initiative_reporting_naming_crimes_passes(tmp_path):
@@ -279,7 +247,7 @@ def test_reporting_not_assessed_without_policy_page(tmp_path):
     assert evidence.crimes_reported_to_police(bundle_of(tmp_path, start(), item(1))).status == "not_assessed"
 
 
-# =============================================================================== EVIDENCE-05
+# ------------------------------------------------------------------------------------------------- EVIDENCE-05
 
 
 def test_dedicated_address_for_authorities_passes(tmp_path):
@@ -327,13 +295,7 @@ def test_contact_point_not_assessed_without_policy_page(tmp_path):
     assert evidence.authorities_have_contact_point(bundle_of(tmp_path, start(), item(1))).status == "not_assessed"
 
 
-# =============================================================================== EVIDENCE level
-
-
-def run_evidence(bundle: Bundle) -> dict[str, Finding]:
-    checks = (evidence.retention_periods, evidence.removed_content_preserved, evidence.crimes_reported_to_police,
-              evidence.authorities_have_contact_point)
-    return {f.check: f for f in (c(bundle) for c in checks)}
+# ---------------------------------------------------------------------------------------------- EVIDENCE level
 
 
 def test_evidence_level_4_when_crimes_named_and_reported_content_kept_a_year(tmp_path):
@@ -360,118 +322,35 @@ def test_evidence_level_2_when_retention_is_stated_but_no_contact_point(tmp_path
     assert evidence.level(run_evidence(only_privacy(tmp_path, "We keep messages for 6 months."))) == 2
 
 
-# =============================================================================== HELP-01
 
 
-def test_help_page_with_resources_linked_from_all_items_passes(tmp_path):
-    f = help.victim_support_linked_from_items(good_platform(tmp_path))
-    assert f.status == "pass"
-    assert f.summary == (f"Help page {SITE}/hulp names 3 support resources (112, Meld Misdaad Anoniem, CoMensha) "
-                         "and is linked from all 2 item pages")
-    assert help.level({"HELP-01": f}) == 4
+ADS_SITE = "https://ads.test/"
 
 
-def test_help_page_not_linked_from_item_pages_is_partial(tmp_path):
-    plain = [link("Privacy", f"{SITE}/privacy")]
-    f = help.victim_support_linked_from_items(bundle_of(tmp_path, item(1, plain), item(2, plain), help_page()))
-    assert f.status == "partial"
-    assert "not linked from any of the 2 item pages" in f.summary
-    assert help.level({"HELP-01": f}) == 2
+# ------------------------------------------------- as seen on real software: the platform speaking, not a user
 
 
-def test_help_page_linked_from_some_items_is_partial(tmp_path):
-    f = help.victim_support_linked_from_items(bundle_of(tmp_path, item(1), item(2, []), help_page()))
-    assert f.status == "partial"
-    assert "linked from only 1 of 2 item pages" in f.summary
+def test_a_feedback_form_in_the_footer_is_a_general_contact_for_authorities(tmp_path: Path) -> None:
+    footer = [link("give feedback", "/feedback/?next=abc", region="footer")]
+    pages = [page(ADS_SITE, role="start", text="Questions", elements=footer),
+             page(ADS_SITE + "faq/", role="help", text="Ask relevant questions only.", elements=footer)]
+    run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=pages)
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "EVIDENCE-05")
+    assert finding.status == "partial" and "/feedback/" in finding.summary and "next=" not in finding.summary
 
 
-def test_help_page_naming_one_resource_is_partial(tmp_path):
-    f = help.victim_support_linked_from_items(bundle_of(tmp_path, item(1), help_page("Hulp nodig? Bel 112.")))
-    assert f.status == "partial"
-    assert "only one support resource" in f.summary
 
 
-def test_support_numbers_in_item_page_footer_count_as_linked(tmp_path):
-    footer = "Anna, 25\nHulp nodig? Bel Fier via 088-2080000 of CoMensha via 033-4481186."
-    f = help.victim_support_linked_from_items(bundle_of(tmp_path, item(1, [], text=footer)))
-    assert f.status == "pass"
+# ----------------------------------------------------- the EVIDENCE ladder, rung by rung, in English and Dutch
 
 
-def test_no_help_page_with_resources_fails(tmp_path):
-    faq = page(f"{SITE}/help", role="help", title="FAQ", text="How do I change my password?")
-    f = help.victim_support_linked_from_items(bundle_of(tmp_path, item(1), faq))
-    assert f.status == "fail"
-    assert "none names one" in f.summary
-    assert help.level({"HELP-01": f}) == 0
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rung", range(5))
+def test_evidence_rung_exactly(tmp_path, lang, rung):
+    assert levels(tmp_path, evidence_case(lang, rung, near=False))["EVIDENCE"] == rung
 
 
-def test_item_pages_found_by_url_family_when_collector_marked_none(tmp_path):
-    profiles = [page(f"{SITE}/companion/{n}", role="other", text="Aurelia, 25", elements=FOOTER) for n in (1, 2, 3)]
-    f = help.victim_support_linked_from_items(bundle_of(tmp_path, *profiles, help_page()))
-    assert f.status == "pass"
-    assert f.details["items_total"] == 3
-
-
-def test_help_not_assessed_without_item_pages(tmp_path):
-    f = help.victim_support_linked_from_items(bundle_of(tmp_path, start(), help_page()))
-    assert f.status == "not_assessed"
-    assert "No item page was collected" in f.summary
-
-
-# =============================================================================== TERMS-01
-
-
-def test_terms_forbidding_all_three_with_sanction_pass(tmp_path):
-    f = terms.terms_forbid_exploitation(good_platform(tmp_path))
-    assert f.status == "pass"
-    assert f.details["forbids"] == ["trafficking", "minors", "third_party"]
-    assert f.details["sanctions"] == ["ban", "removal"]
-    assert terms.level({"TERMS-01": f}) == 4
-    assert all(q.url == f"{SITE}/voorwaarden" for q in f.quotes)
-
-
-def test_terms_forbidding_two_topics_are_partial_and_name_the_gap(tmp_path):
-    text = ("Het is verboden advertenties te plaatsen van personen die jonger zijn dan 18 jaar. "
-            "Wij tolereren geen enkele vorm van uitbuiting of mensenhandel. "
-            "Bij overtreding verwijderen wij je account.")
-    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
-    assert f.status == "partial"
-    assert f.details["missing"] == ["third_party"]
-    assert "nothing against ads or profiles run by someone else" in f.summary
-    assert terms.level({"TERMS-01": f}) == 2
-
-
-def test_all_three_rules_without_a_sanction_are_partial(tmp_path):
-    text = TERMS_GOOD.rsplit("\n", 1)[0]
-    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
-    assert f.status == "partial"
-    assert "name no sanction" in f.summary
-
-
-def test_generic_no_illegal_content_rule_fails(tmp_path):
-    text = ("You agree not to post any content that is illegal, harmful or otherwise objectionable. "
-            "You must be at least 13 years old to use the Service.")
-    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
-    assert f.status == "fail"
-    assert terms.level({"TERMS-01": f}) == 0
-
-
-def test_community_rules_found_by_title_count_as_terms(tmp_path):
-    rules = page(f"{SITE}/p/42", role="other", title="Community guidelines", text=(
-        "Don't impersonate anyone or use another member's account. Members must be 18 or older. "
-        "Human trafficking and forced prostitution are strictly prohibited and will be removed."))
-    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, start(), rules))
-    assert f.status == "pass"
-
-
-def test_terms_not_assessed_without_terms_page(tmp_path):
-    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, start(), item(1)))
-    assert f.status == "not_assessed"
-    assert "voorwaarden" in f.summary
-
-
-@pytest.mark.parametrize("level_fn, check_id", [(help.level, "HELP-01"), (terms.level, "TERMS-01")])
-def test_help_and_terms_levels_are_zero_when_not_assessed(level_fn, check_id):
-    f = Finding(check=check_id, area=check_id.split("-")[0], status="not_assessed")
-    assert level_fn({check_id: f}) == 0
-    assert level_fn({}) == 0
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rung", range(1, 5))
+def test_evidence_rung_almost(tmp_path, lang, rung):
+    assert levels(tmp_path, evidence_case(lang, rung, near=True))["EVIDENCE"] == EVIDENCE_NEAR[rung]

@@ -1,0 +1,436 @@
+"""AGE checks (AGE-01..05, age assurance): the gate, its strength, walking around it, signup, advertisers,
+and the AGE ladder; on hand-built bundles, and (marked browser) the markup the age probe reads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks import age
+from safehaven.bundle import Bundle
+from safehaven.models import AgeGateProbe, GateObservation, RequestRecord
+from tests.bundles import AGE_NEAR, LANGS, T, age_case, field, form, gate_probe, levels, make_bundle, page
+from toolkit.collection.age_probe import detect_gate, flags_in_script
+from toolkit.collection.crawl import page_inventory
+
+URL = "https://platform.test/"
+
+
+def gate(entry: str, url: str, *, present: bool = True, methods=("button",), under=False, providers=(),
+         text="You must be 18 or older") -> GateObservation:
+    return GateObservation(url=url, entry=entry, final_url=url, gate=present, kind="modal" if present else "none",
+                           methods=list(methods), providers=list(providers), text=text if present else "",
+                           content_under_overlay=under, screenshot=f"bundle/probes/age_gate/{entry}.jpg")
+
+
+def bundle_with(tmp_path: Path, pages=None, *, probe: AgeGateProbe | None = None, adult=True) -> Bundle:
+    probes = {"age_gate": probe} if probe else {}
+    return Bundle(make_bundle(tmp_path, pages or [page(URL, role="start")], adult=adult, probes=probes))
+
+
+# ------------------------------------------------------------------------------------------------------ AGE-01
+
+
+def test_gate_on_start_page_and_deep_link_passes(tmp_path):
+    probe = AgeGateProbe(observations=[gate("start", URL), gate("deep_link", URL + "ad/1")])
+    f = age.age_gate_before_content(bundle_with(tmp_path, probe=probe))
+    assert f.status == "pass" and "1 of 1" in f.summary and f.evidence[0].path.endswith("start.jpg")
+
+
+def test_gate_only_on_start_page_is_partial_and_names_the_deep_link(tmp_path):
+    probe = AgeGateProbe(observations=[gate("start", URL), gate("deep_link", URL + "ad/1", present=False)])
+    f = age.age_gate_before_content(bundle_with(tmp_path, probe=probe))
+    assert f.status == "partial" and URL + "ad/1" in f.summary
+
+
+def test_no_gate_anywhere_fails(tmp_path):
+    probe = AgeGateProbe(observations=[gate("start", URL, present=False), gate("deep_link", URL + "ad/1", present=False)])
+    assert age.age_gate_before_content(bundle_with(tmp_path, probe=probe)).status == "fail"
+
+
+def test_age_gate_checks_do_not_apply_to_a_non_adult_platform(tmp_path):
+    b = bundle_with(tmp_path, probe=AgeGateProbe(), adult=False)
+    assert age.age_gate_before_content(b).status == "not_applicable"
+    assert age.gate_cannot_be_walked_around(b).status == "not_applicable"
+
+
+def test_without_the_probe_the_gate_is_not_assessed(tmp_path):
+    assert age.age_gate_before_content(bundle_with(tmp_path)).status == "not_assessed"
+
+
+# ------------------------------------------------------------------------------------ AGE-02 / AGE-03 / AGE-04
+
+
+def test_click_through_gate_is_level_one_and_fails_strength(tmp_path):
+    probe = AgeGateProbe(observations=[gate("start", URL, methods=["button"])])
+    f = age.age_assurance_strength(bundle_with(tmp_path, probe=probe))
+    assert (f.status, f.level) == ("fail", 1)
+
+
+def test_dob_gate_is_level_two_partial(tmp_path):
+    probe = AgeGateProbe(observations=[gate("start", URL, methods=["dob", "button"])])
+    f = age.age_assurance_strength(bundle_with(tmp_path, probe=probe))
+    assert (f.status, f.level) == ("partial", 2)
+
+
+def test_gate_using_a_verification_provider_is_level_five_pass(tmp_path):
+    probe = AgeGateProbe(observations=[gate("start", URL, methods=["frame", "provider"], providers=["Yoti"])])
+    f = age.age_assurance_strength(bundle_with(tmp_path, probe=probe))
+    assert (f.status, f.level) == ("pass", 5) and "level 5" in f.summary
+
+
+def test_content_under_overlay_and_forgeable_cookie_fail_the_walk_around(tmp_path):
+    probe = AgeGateProbe(observations=[gate("start", URL, under=True)], passed_gate=True,
+                         cookies_set=[{"name": "age_ok", "value": "1", "domain": "platform.test", "path": "/",
+                                       "forgeable": "true", "unlocks": "true"}])
+    f = age.gate_cannot_be_walked_around(bundle_with(tmp_path, probe=probe))
+    assert f.status == "fail" and "age_ok=1" in f.summary
+    assert age.level({"AGE-02": age.age_assurance_strength(bundle_with(tmp_path / "b", probe=AgeGateProbe(
+        observations=[gate("start", URL, providers=["Yoti"])]))), "AGE-03": f}) == 2
+
+
+def test_gate_with_nothing_underneath_and_random_token_passes(tmp_path):
+    probe = AgeGateProbe(observations=[gate("start", URL)], passed_gate=True,
+                         cookies_set=[{"name": "sid", "value": "a8f0c1d2e3", "domain": "platform.test", "path": "/",
+                                       "forgeable": "false"}])
+    assert age.gate_cannot_be_walked_around(bundle_with(tmp_path, probe=probe)).status == "pass"
+
+
+def test_content_under_overlay_alone_is_partial(tmp_path):
+    probe = AgeGateProbe(observations=[gate("start", URL, under=True)], passed_gate=True)
+    assert age.gate_cannot_be_walked_around(bundle_with(tmp_path, probe=probe)).status == "partial"
+
+
+def test_signup_with_date_of_birth_passes_in_passive_mode_and_says_refusal_not_tried(tmp_path):
+    signup = page(URL + "signup", role="signup", forms=[form(field("E-mail", type="email"), field("Password", type="password"),
+                                                            field("Date of birth", type="date"))])
+    f = age.signup_turns_minors_away(bundle_with(tmp_path, [page(URL, role="start"), signup]))
+    assert f.status == "pass" and "not tried" in f.summary
+
+
+def test_signup_with_only_an_18_plus_checkbox_is_partial(tmp_path):
+    signup = page(URL + "registreren", role="signup", forms=[form(
+        field("E-mailadres", type="email"), field("Wachtwoord", type="password"),
+        field("Ik ben 18 jaar of ouder", type="checkbox"))])
+    assert age.signup_turns_minors_away(bundle_with(tmp_path, [signup])).status == "partial"
+
+
+def test_signup_without_age_question_fails_and_no_signup_is_not_assessed(tmp_path):
+    signup = page(URL + "join", role="signup", forms=[form(field("Email", type="email"), field("Password", type="password"))])
+    assert age.signup_turns_minors_away(bundle_with(tmp_path, [signup])).status == "fail"
+    assert age.signup_turns_minors_away(bundle_with(tmp_path / "x")).status == "not_assessed"
+
+
+# ------------------------------------------------------------------------------------------------------ AGE-05
+
+
+def test_advertisers_verified_with_id_and_selfie_before_first_ad_passes(tmp_path):
+    text = ("Verificatie van adverteerders\nVoordat je eerste advertentie online komt, controleren wij je "
+            "identiteitsbewijs en maak je een selfie (liveness-check) via onze verificatiepartner.")
+    f = age.advertisers_verified(bundle_with(tmp_path, [page(URL + "hulp/verificatie", role="help", text=text)]))
+    assert f.status == "pass" and f.basis == "stated" and "identiteitsbewijs" in f.quotes[0].text
+
+
+def test_optional_verified_badge_is_partial(tmp_path):
+    text = "Advertisers can choose to upload a passport to earn a verified badge on their profile."
+    assert age.advertisers_verified(bundle_with(tmp_path, [page(URL + "help", role="help", text=text)])).status == "partial"
+
+
+def test_negated_id_check_and_silence_fail(tmp_path):
+    text = "We do not ask advertisers for an ID document. Posting an ad is quick and anonymous."
+    assert age.advertisers_verified(bundle_with(tmp_path, [page(URL + "faq", role="help", text=text)])).status == "fail"
+
+
+
+
+SITE = "https://platform.test"
+
+
+PARTNER = "https://start.trustline-verify.example/session/abc"
+
+
+def bundle_of(tmp_path: Path, *pages: dict, probes: dict | None = None) -> Bundle:
+    return Bundle(make_bundle(tmp_path, pages=list(pages), url=f"{SITE}/", probes=probes))
+
+
+def signup(text: str, *, frames: list[str] | None = None, requests: list[RequestRecord] | None = None,
+           extra: list | None = None, lang: str = "en") -> dict:
+    f = form(field("E-mail", type="email", name="email"), field("Password", type="password", name="pw"), *(extra or []))
+    return page(f"{SITE}/signup", role="signup", text=text, forms=[f], frames=frames or [], requests=requests or [],
+                lang=lang)
+
+
+def _adv(tmp_path, text, lang="en"):
+    return age.advertisers_verified(bundle_of(tmp_path, page(f"{SITE}/help/advertisers", role="help", text=text,
+                                                             lang=lang)))
+
+
+# ------------------------------------------------------------------------------ AGE-02, the general recogniser
+
+
+@pytest.mark.parametrize("text,level", [
+    ("Verify your age: scan your passport, then take a live selfie so we can match your face.", 5),
+    ("Leeftijdscheck: houd je identiteitskaart voor de camera en maak daarna een korte video van je gezicht. "
+     "Draai je hoofd langzaam.", 5),
+    ("Confirm you are an adult by logging in with your bank (iDIN) or with itsme.", 5),
+    ("Bevestig je leeftijd met de EU-app voor leeftijdsverificatie of met je bankapp.", 5),
+    ("Look into the camera: our partner estimates your age from a face scan. Nothing is stored.", 4),
+    ("We schatten je leeftijd met een gezichtsscan via onze partner.", 4),
+])
+def test_a_signup_step_that_describes_a_method_and_loads_a_frame_from_another_origin_gets_its_level(
+        tmp_path, text, level):
+    b = bundle_of(tmp_path, signup(text, frames=[PARTNER]))
+    f = age.age_assurance_strength(b)
+    assert f.level == level and f.quotes and f.quotes[0].url == f"{SITE}/signup"
+
+
+def test_a_verification_script_of_another_origin_counts_like_a_frame(tmp_path):
+    req = RequestRecord(url="https://cdn.idproof-checks.example/sdk/identity-verify.js", resource_type="script",
+                        same_site=False)
+    text = "Verify your identity: show your ID card and record a video selfie."
+    assert age.age_assurance_strength(bundle_of(tmp_path, signup(text, requests=[req]))).level == 5
+
+
+@pytest.mark.parametrize("text,frames", [
+    # words only, no step: a weak platform that talks about verification is not lifted
+    ("Some platforms ask for a passport and a selfie. We never do: your privacy comes first.", [PARTNER]),
+    ("Verification with your ID and a selfie is optional and gives you a badge.", [PARTNER]),
+    ("We may ask for your passport and a selfie if we doubt your age.", [PARTNER]),
+    # a video or a map from another origin is not a verification frame
+    ("Take a selfie for your profile photo. Upload a photo of your passport.", ["https://www.youtube.com/embed/x"]),
+])
+def test_mentions_denials_optional_checks_and_unrelated_frames_do_not_lift_the_level(tmp_path, text, frames):
+    f = age.age_assurance_strength(bundle_of(tmp_path, signup(text, frames=frames)))
+    assert f.level == 0
+
+
+def test_a_gate_that_describes_estimation_with_a_partner_frame_is_level_4_and_a_bare_button_level_1(tmp_path):
+    def obs(text, controls):
+        return GateObservation(url=f"{SITE}/", entry="start", gate=True, kind="interstitial", methods=["button"],
+                               text=text, controls=controls)
+    good = obs("Confirm your age. Look into the camera and our partner estimates your age from a face scan.",
+               ["button: Continue", f"iframe: {PARTNER}"])
+    assert age._gate_level(good) == 4
+    weak = obs("Adults only. Some sites estimate your age with a face scan; we don't.", ["button: I am 18"])
+    assert age._gate_level(weak) == 1
+
+
+def test_foreign_verifiers_ignore_the_own_origin_and_unrelated_scripts():
+    urls = [f"{SITE}/static/verify.js", "https://www.googletagmanager.com/gtm.js", "https://cdn.example/app.js",
+            "https://kyc.example/verify/sdk.js"]
+    assert age.foreign_verifiers(urls, f"{SITE}/signup") == ["https://kyc.example/verify/sdk.js"]
+
+
+# ----------------------------------------------------------------------------------- AGE-04, split date fields
+
+
+def test_day_month_year_selects_without_a_birth_word_are_a_date_of_birth(tmp_path):
+    parts = [field("Day", tag="select", type="select", name="d", options=[str(d) for d in range(1, 32)]),
+             field("Month", tag="select", type="select", name="m", options=["Jan", "Feb", "Mar"]),
+             field("Year", tag="select", type="select", name="y", options=[str(y) for y in range(2008, 1940, -1)])]
+    assert age.signup_turns_minors_away(bundle_of(tmp_path, signup("Join", extra=parts))).status == "pass"
+
+
+def test_a_card_expiry_month_and_year_is_not_a_date_of_birth(tmp_path):
+    parts = [field("Card number", name="cc"), field("Expiry month", name="exp_mm"), field("Expiry year", name="exp_yy")]
+    assert age._field_level(form(*parts)) == 3  # a card check, not a date of birth
+
+
+# ------------------------------------------------------------------------------------------------------ AGE-05
+
+
+def test_advertiser_verification_spread_over_neighbouring_sentences_passes(tmp_path):
+    f = _adv(tmp_path, "Before your first ad goes live, we check who you are. You show your passport and take a "
+                       "live selfie in the app.")
+    assert f.status == "pass"
+
+
+def test_visible_only_after_verification_means_before_publishing(tmp_path):
+    f = _adv(tmp_path, "Je profiel wordt pas zichtbaar nadat we je identiteitsbewijs en een selfie hebben "
+                       "gecontroleerd.", lang="nl")
+    assert f.status == "pass"
+
+
+def test_a_statement_whose_timing_is_unclear_is_not_read_as_optional(tmp_path):
+    f = _adv(tmp_path, "Advertisers verify their identity with a passport and a live selfie.")
+    assert f.status == "needs_review"
+
+
+def test_optional_verification_for_advertisers_stays_partial(tmp_path):
+    f = _adv(tmp_path, "Advertisers can choose to verify their identity with a passport and a selfie to get a badge.")
+    assert f.status == "partial"
+
+
+
+
+YEARS = "".join(f"<option>{y}</option>" for y in range(2010, 1930, -1))
+
+
+DAYS = "".join(f"<option>{d}</option>" for d in range(1, 32))
+
+
+MONTHS = "".join(f"<option>{m}</option>" for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"))
+
+
+SIGNUP_TABLE = f"""<form action="/join" method="post"><table>
+<tr><th>E-mail</th><td><input type="email" name="email"></td></tr>
+<tr><th>Date of birth</th><td><select name="d">{DAYS}</select><select name="m">{MONTHS}</select>
+<select name="y">{YEARS}</select></td></tr></table><button>Join</button></form>"""
+
+
+SIGNUP_FIELDSET = """<form action="/aanmelden" method="post"><label>Naam <input name="naam"></label>
+<fieldset><legend>Geboortedatum</legend><input name="f1" placeholder="DD" size="2"><input name="f2" placeholder="MM"
+size="2"><input name="f3" placeholder="JJJJ" size="4"></fieldset><button>Aanmelden</button></form>"""
+
+
+SIGNUP_TEXT = """<form action="/s" method="post"><input name="user" placeholder="Username"><p>When were you born?</p>
+<div class="row"><input name="bd_a" aria-label="Day"><input name="bd_b" aria-label="Month"><input name="bd_c"
+aria-label="Year"></div><button>Sign up</button></form>"""
+
+
+SIGNUP_CHECKBOX = """<form action="/s" method="post"><input name="user" placeholder="Gebruikersnaam">
+<input type="password" name="pw"><input type="checkbox" name="c1"> Ik ben 18 jaar of ouder
+<button>Aanmelden</button></form>"""
+
+
+@pytest.fixture(scope="module", name="page")
+async def browser_page(browser_session):
+    ctx, _ = await browser_session.new_context()
+    p = await ctx.new_page()
+    yield p
+    await ctx.close()
+
+
+async def _signup_form(page, html: str):
+    await page.set_content(f"<html><body><main>{html}</main></body></html>")
+    inv = await page_inventory(page, "test")
+    return max(inv.forms, key=lambda f: len(f.fields))
+
+
+GATE_PAGE = """<html><body><header><a href="/">Home</a> <nav>{nav}</nav></header>
+<div role="dialog" aria-modal="true" style="position:fixed;inset:0;background:#000;color:#fff">
+<h1>Adults only</h1><p>You must be 18 or older. Confirm your age to continue.</p><button>I am 18 or older</button></div>
+<main>{main}</main>
+<footer>{footer}</footer>
+<div id="cookie-consent" style="position:fixed;bottom:0">We use cookies. {cookie} <button>Accept</button></div>
+</body></html>"""
+
+
+def _gate(main: str) -> str:
+    nav = " ".join(f'<a href="/c/{n}">Category {n}</a>' for n in range(12))
+    footer = " ".join(f'<a href="/about/{n}">About page number {n} with a long name</a>' for n in range(10))
+    cookie = "Cookies help us understand how the site is used and keep you logged in. " * 6
+    return GATE_PAGE.format(nav=nav, main=main, footer=footer, cookie=cookie)
+
+
+# --------------------------------- age questions and gates in real markup, read in one Chromium page (browser)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("html,label", [(SIGNUP_TABLE, "Date of birth"), (SIGNUP_FIELDSET, "Geboortedatum"),
+                                        (SIGNUP_TEXT, "When were you born?")])
+async def test_split_date_of_birth_fields_take_their_label_from_the_row_legend_or_text(page, html, label):
+    form = await _signup_form(page, html)
+    parts = [f for f in form.fields if f.name not in ("email", "naam", "user")]
+    assert len(parts) == 3 and all(label in f.label for f in parts), [f.label for f in parts]
+    assert age._field_level(form) == 2
+
+
+@pytest.mark.browser
+async def test_an_age_checkbox_without_label_takes_the_text_after_it(page):
+    form = await _signup_form(page, SIGNUP_CHECKBOX)
+    box = next(f for f in form.fields if f.type == "checkbox")
+    assert "Ik ben 18 jaar of ouder" in box.label
+    assert age._field_level(form) == 1
+
+
+@pytest.mark.browser
+async def test_labelled_fields_keep_their_own_label(page):
+    form = await _signup_form(page, '<form><label for="a">Your name</label><input id="a" name="a">'
+                                    '<p>Tell us about you</p><textarea name="t"></textarea></form>')
+    assert [f.label for f in form.fields][0] == "Your name"
+
+
+@pytest.mark.browser
+async def test_a_gate_over_an_empty_view_with_only_header_footer_and_cookie_banner_holds_no_content(page):
+    await page.set_content(_gate(""))
+    found = await detect_gate(page)
+    assert found["gate"] and found["kind"] == "modal"
+    assert found["content_chars"] <= 400 and found["outside_links"] < 8
+
+
+@pytest.mark.browser
+async def test_a_gate_over_loaded_listings_has_content_under_it(page):
+    ads = "".join(f'<article><a href="/ad/{n}">Ad {n}</a><p>{"Lovely companion in the city centre. " * 3}</p></article>'
+                  for n in range(12))
+    await page.set_content(_gate(ads))
+    found = await detect_gate(page)
+    assert found["gate"] and found["content_chars"] > 400 and found["outside_links"] >= 8
+
+
+@pytest.mark.browser
+def test_flags_the_gate_script_checks_are_read_with_the_value_it_wants():
+    src = """if (document.cookie.includes('age_ok=1')) open();
+      const ok = /(^|;\\s*)av_passed=yes/.test(document.cookie);
+      if (getCookie("over18") === "true") {}
+      if (localStorage.getItem('ageVerified') === 'verified') {}
+      if (!sessionStorage.av) {}
+      localStorage.setItem('x', 'y');"""
+    got = {(f["kind"], f["name"]): f["value"] for f in flags_in_script(src)}
+    assert got == {("cookie", "age_ok"): "1", ("cookie", "av_passed"): "yes", ("cookie", "over18"): "true",
+                   ("local", "ageVerified"): "verified", ("session", "av"): ""}
+
+
+@pytest.mark.browser
+async def test_a_gate_that_cannot_be_passed_is_walked_around_with_the_key_its_own_script_checks(browser_session,
+                                                                                                  tmp_path):
+    from safehaven.bundle import Bundle
+    from safehaven.models import AgeGateProbe
+    from toolkit.collection.crawl import collect
+    from toolkit.definition import parse_definition
+
+    from .sitesrv import serve_site
+
+    with serve_site("camgate") as (url, server):
+        defn = parse_definition(f'[platform]\nname = "Velvet"\nurl = "{url}"\n[pages]\nitems = ["{url}ads/31.html"]\n'
+                                '[crawl]\nmax_pages = 6\n')
+        await collect(defn, tmp_path / "run", browser_session)
+        assert server.posts == []
+    probe = Bundle(tmp_path / "run").probe("age_gate", AgeGateProbe)
+    assert probe.observations[0].gate and not probe.passed_gate
+    flag = next(f for f in probe.storage_set if f["name"] == "av_pass")
+    assert flag["value"] == "ok" and flag["source"] == "script" and flag["unlocks"] == "true"
+    f = age.gate_cannot_be_walked_around(Bundle(tmp_path / "run"))
+    assert f.status in ("partial", "fail") and "av_pass=ok" in f.summary
+
+
+
+
+# ---------------------------------------------------------- the AGE ladder, rung by rung, in English and Dutch
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rung", range(6))
+def test_age_rung_exactly(tmp_path, lang, rung):
+    pages, probes = age_case(lang, rung, near=False)
+    assert levels(tmp_path, pages, probes)["AGE"] == rung
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rung", range(1, 6))
+def test_age_rung_almost(tmp_path, lang, rung):
+    pages, probes = age_case(lang, rung, near=True)
+    assert levels(tmp_path, pages, probes)["AGE"] == AGE_NEAR[rung]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_age_level_5_is_capped_at_2_when_a_forged_flag_opens_content_loaded_under_the_gate(tmp_path, lang):
+    pages, _ = age_case(lang, 5, near=False)
+    probes = gate_probe(lang, T(lang, "Are you 18 or older?", "Ben je 18 jaar of ouder?"))
+    for o in probes["age_gate"].observations:
+        o.kind, o.content_under_overlay = "modal", True
+    probes["age_gate"].cookies_set = [{"name": "age_ok", "value": "1", "domain": "platform.test", "path": "/",
+                                       "forgeable": "true", "unlocks": "true"}]
+    assert levels(tmp_path, pages, probes)["AGE"] == 2

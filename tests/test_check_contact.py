@@ -1,0 +1,223 @@
+"""CONTACT checks (CONTACT-01..05, anonymous contact): messaging and contact details for logged-out
+visitors, verified channels, block / mute controls, the safety notice, and the CONTACT ladder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks import contact
+from checks.report import sentences
+from safehaven.bundle import Bundle
+from safehaven.models import AgeGateProbe, ContactProbe, RequestRecord
+from tests.bundles import CONTACT_NEAR, LANGS, T, button, contact_case, field, form, levels, link, make_bundle, page
+from toolkit.evaluate import evaluate
+
+URL = "https://platform.test/"
+
+
+def bundle_with(tmp_path: Path, pages=None, *, probe: AgeGateProbe | None = None, adult=True) -> Bundle:
+    probes = {"age_gate": probe} if probe else {}
+    return Bundle(make_bundle(tmp_path, pages or [page(URL, role="start")], adult=adult, probes=probes))
+
+
+def item(n: int, *elements, text: str = "An ad.") -> dict:
+    return page(f"{URL}ads/{n}", role="item", text=text, elements=list(elements))
+
+
+# ------------------------------------------------------------------------------------- CONTACT-01 / CONTACT-02
+
+
+def test_phone_links_and_disguised_numbers_on_items_fail_contact_details(tmp_path):
+    pages = [item(1, link("Bel mij", "tel:+31612345678")),
+             item(2, text="Bel me: 06 - 12 34 56 78, liefst na 18:00"),
+             item(3, link("chat", "https://wa.me/31612345678")),
+             item(4, text="nul zes een twee drie vier vijf zes zeven acht")]
+    f = contact.no_contact_details_for_anonymous(bundle_with(tmp_path, pages))
+    assert f.status == "fail" and "4 of 4" in f.summary
+    assert {"phone link", "WhatsApp link", "phone number in text", "phone number spelled out"} <= set(f.details["routes"])
+
+
+def test_help_numbers_dates_and_the_platforms_own_footer_mail_are_not_contact_details(tmp_path):
+    footer_mail = link("Contact", "mailto:support@platform.test", region="footer")
+    pages = [item(1, footer_mail, text="In nood? Bel 112 of Meld Misdaad Anoniem 0800-7000. Geplaatst 2026-11-28."),
+             item(2, footer_mail, text="Politie: 0900-8844. Prijs 150 euro.")]
+    f = contact.no_contact_details_for_anonymous(bundle_with(tmp_path, pages))
+    assert f.status == "pass", f.summary
+
+
+def test_number_hidden_in_the_page_until_a_click_is_partial(tmp_path):
+    run_dir = make_bundle(tmp_path, [item(1, button("Toon nummer"))])
+    (run_dir / "bundle/pages/p001/dom.html").write_text('<span hidden>06-12345678</span>')
+    b = Bundle(run_dir)
+    b.pages[0].files["dom"] = "bundle/pages/p001/dom.html"
+    assert contact.no_contact_details_for_anonymous(b).status == "partial"
+
+
+def test_guest_message_form_on_an_item_fails_no_messaging_without_account(tmp_path):
+    msg = form(field("Je naam"), field("Bericht", tag="textarea", type="textarea"), submit="Stuur bericht")
+    pages = [page(URL + "ads/1", role="item", forms=[msg])]
+    f = contact.no_messaging_without_account(bundle_with(tmp_path, pages))
+    assert f.status == "fail" and "not sent" in f.summary
+
+
+def test_message_link_leading_to_login_passes(tmp_path):
+    pages = [item(1, link("Send message", URL + "login?next=/messages/1")),
+             page(URL + "login?next=/messages/1", role="login")]
+    f = contact.no_messaging_without_account(bundle_with(tmp_path, pages))
+    assert f.status == "pass" and "login" in f.summary
+
+
+def test_contact_ladder_is_zero_when_details_are_handed_out():
+    from checks.base import finding
+
+    fs = {"CONTACT-01": finding("CONTACT-01", "pass", ""), "CONTACT-02": finding("CONTACT-02", "partial", "")}
+    assert contact.level(fs) == 0
+    fs["CONTACT-02"] = finding("CONTACT-02", "pass", "")
+    fs["CONTACT-03"] = finding("CONTACT-03", "pass", "")
+    assert contact.level(fs) == 2
+
+
+
+
+ADS_SITE = "https://ads.test/"
+
+
+def _contact01(tmp_path: Path, fields) -> str:
+    write = page(ADS_SITE + "messages/write/", forms=[form(*fields, submit="Verzenden", name="Schrijven")])
+    run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=[page(ADS_SITE, role="start", text="Berichten"), write])
+    return next(f for f in evaluate(Bundle(run_dir)) if f.check == "CONTACT-01").status
+
+
+# ------------------------------------------------- as seen on real software: the platform speaking, not a user
+
+
+def test_a_write_to_a_member_form_open_to_visitors_fails_contact_01_without_item_pages(tmp_path: Path) -> None:
+    fields = [field("E-mailadres :", type="email", name="email"), field("Ontvanger :", name="recipients"),
+              field("Onderwerp :", name="subject"), field("Inhoud :", tag="textarea", type="textarea", name="body")]
+    assert _contact01(tmp_path, fields) == "fail"
+
+
+def test_a_report_form_asking_what_is_going_on_is_not_a_member_message_form(tmp_path: Path) -> None:
+    fields = [field("Wat is er aan de hand?", name="what"), field("Toelichting", tag="textarea", type="textarea")]
+    assert _contact01(tmp_path, fields) == "not_assessed"
+
+
+def test_the_write_form_page_is_the_point_of_contact_when_there_are_no_item_pages(tmp_path: Path) -> None:
+    fields = [field("Ontvanger :", name="recipients"), field("Inhoud :", tag="textarea", type="textarea", name="body")]
+    write = page(ADS_SITE + "messages/write/", forms=[form(*fields, submit="Verzenden")],
+                 text="Schrijven. Stuur nooit geld naar iemand die je niet kent.")
+    run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=[page(ADS_SITE, role="start", text="Berichten"), write])
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "CONTACT-05")
+    assert finding.status == "pass" and "stuur nooit geld" in finding.quotes[0].text.lower()
+
+
+
+
+SITE = "https://platform.test"
+
+
+def bundle_of(tmp_path: Path, *pages: dict, probes: dict | None = None) -> Bundle:
+    return Bundle(make_bundle(tmp_path, pages=list(pages), url=f"{SITE}/", probes=probes))
+
+
+def signup(text: str, *, frames: list[str] | None = None, requests: list[RequestRecord] | None = None,
+           extra: list | None = None, lang: str = "en") -> dict:
+    f = form(field("E-mail", type="email", name="email"), field("Password", type="password", name="pw"), *(extra or []))
+    return page(f"{SITE}/signup", role="signup", text=text, forms=[f], frames=frames or [], requests=requests or [],
+                lang=lang)
+
+
+def _c03(tmp_path, text, lang="en"):
+    return contact.verified_channel(bundle_of(tmp_path, signup(text, lang=lang),
+                                              page(f"{SITE}/help", role="help", text="Help", lang=lang)))
+
+
+def _said(text):
+    return sentences(text)
+
+
+# -------------------------------------------------------------------------------------------------- CONTACT-03
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("We'll send you a link. You can't post until you've confirmed it.", "en"),
+    ("Click the link in the email to finish signing up.", "en"),
+    ("We mailen je een code. Voer die in om je account te activeren.", "nl"),
+    ("We sturen je een mailtje met een link. Pas als je daarop klikt, kun je berichten sturen.", "nl"),
+    ("We e-mail you a six-digit code. Until you type it in, your profile stays hidden.", "en"),
+])
+def test_confirmation_said_in_ordinary_words_passes(tmp_path, text, lang):
+    f = _c03(tmp_path, text, lang)
+    assert f.status == "pass" and f.basis == "stated"
+
+
+def test_id_verification_at_signup_counts_as_a_verified_channel(tmp_path):
+    f = _c03(tmp_path, "Bij aanmelden controleren we je identiteitsbewijs. Pas na verificatie kun je berichten "
+                       "sturen.", "nl")
+    assert f.status == "pass" and "identity" in f.summary
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("You don't need to confirm your address. Just sign up and start chatting.", "en"),
+    ("Je hoeft je e-mailadres niet te bevestigen om een account te maken.", "nl"),
+    ("We use your email address to send you news. You can change it in your account at any time.", "en"),
+])
+def test_negations_and_mere_mentions_still_fail(tmp_path, text, lang):
+    assert _c03(tmp_path, text, lang).status == "fail"
+
+
+# -------------------------------------------------------------------------------------------------- CONTACT-04
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Block someone from the ⋯ menu on their profile.", "block"),
+    ("How do I stop someone from messaging me? Open their profile and choose Block.", "block"),
+    ("Demp een gesprek als je er even geen meldingen van wilt.", "mute"),
+    ("Who can write to me? Only people you liked back. Change it under Settings.", "who_contacts"),
+    ("Hoe bepaal ik wie mij berichten mag sturen? Ga naar Instellingen en kies wie je mag berichten.", "who_contacts"),
+])
+def test_help_text_as_questions_imperatives_and_inflections_is_read(text, kind):
+    said = _said(text)
+    assert any(contact.control_statement(said, i, kind) for i in range(len(said)))
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("We block accounts that break the rules.", "block"),
+    ("Your account may be blocked if you break the rules.", "block"),
+    ("Muted members can still see your profile.", "mute"),
+])
+def test_sanctions_and_descriptions_are_not_controls(text, kind):
+    said = _said(text)
+    assert not any(contact.control_statement(said, i, kind) for i in range(len(said)))
+
+
+def test_block_and_mute_found_in_an_opened_menu_pass(tmp_path):
+    probe = ContactProbe(menu_controls=[
+        {"item_url": f"{SITE}/profile/1", "menu": "More options", "name": "Block Mira", "kind": "block"},
+        {"item_url": f"{SITE}/profile/1", "menu": "More options", "name": "Mute Mira", "kind": "mute"}])
+    item = page(f"{SITE}/profile/1", role="item", text="Mira, 31")
+    f = contact.control_who_reaches_you(bundle_of(tmp_path, item, probes={"contact": probe}))
+    assert f.status == "pass" and f.basis == "observed" and "More options → Block Mira" in f.evidence[0].note
+
+
+
+
+# ------------------------------------------------------ the CONTACT ladder, rung by rung, in English and Dutch
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rung", range(5))
+def test_contact_rung_exactly(tmp_path, lang, rung):
+    assert levels(tmp_path, contact_case(lang, rung, near=False))["CONTACT"] == rung
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rung", range(1, 5))
+def test_contact_rung_almost(tmp_path, lang, rung):
+    pages = contact_case(lang, rung, near=True)
+    if rung == 1:  # an account is needed, but the poster's number is on the ad
+        pages[1]["text"] += T(lang, "\nWhatsApp me: +31 6 1234 5678", "\nApp me: +31 6 1234 5678")
+    assert levels(tmp_path, pages)["CONTACT"] == CONTACT_NEAR[rung]

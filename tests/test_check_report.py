@@ -1,0 +1,268 @@
+"""REPORT checks (REPORT-01..06, reporting): the control on every item, clicks to the form, reporting
+without an account, the form's fields and categories, handling explained, and the REPORT ladder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks import report
+from safehaven.bundle import Bundle
+from safehaven.models import AgeGateProbe, ControlSeen, ReportAttempt, ReportProbe
+from tests.bundles import LANGS, REPORT_NEAR, button, field, form, levels, link, make_bundle, page, report_case
+from toolkit.evaluate import evaluate, score
+
+URL = "https://platform.test/"
+
+
+def bundle_with(tmp_path: Path, pages=None, *, probe: AgeGateProbe | None = None, adult=True) -> Bundle:
+    probes = {"age_gate": probe} if probe else {}
+    return Bundle(make_bundle(tmp_path, pages or [page(URL, role="start")], adult=adult, probes=probes))
+
+
+def item(n: int, *elements, text: str = "An ad.") -> dict:
+    return page(f"{URL}ads/{n}", role="item", text=text, elements=list(elements))
+
+
+FOOTER_REPORT = link("Report abuse", URL + "report", region="footer")
+
+
+def attempt(n: int, outcome: str, clicks: int | None, *, menu: bool = False, form_=None, control=True) -> ReportAttempt:
+    return ReportAttempt(item_url=f"{URL}ads/{n}", control=ControlSeen(name="Report") if control else None,
+                         menu=ControlSeen(name="⋯") if menu else None, outcome=outcome, clicks=clicks, form=form_,
+                         mailto="mailto:abuse@platform.test" if outcome == "mailto" else None,
+                         steps=["opened the menu '⋯'"] if menu else [])
+
+
+def probed(tmp_path, *attempts: ReportAttempt, pages=None) -> Bundle:
+    pages = pages or [item(a_.item_url.rsplit("/", 1)[-1] and int(a_.item_url.rsplit("/", 1)[-1])) for a_ in attempts]
+    return Bundle(make_bundle(tmp_path, pages, probes={"report": ReportProbe(attempts=list(attempts))}))
+
+
+FULL_FORM = form(field("Reason", tag="select", type="select", options=["Spam", "Human trafficking", "Minor under 18"]),
+                 field("Link to the ad", value=f"{URL}ads/1"), field("Your name"), field("Email", type="email"),
+                 field("I confirm this report is accurate and complete, in good faith", type="checkbox"))
+
+
+# --------------------------------------------------------------------------------------------------- REPORT-01
+
+
+def test_report_control_on_every_item_passes_including_icon_only_and_shadow_dom(tmp_path):
+    pages = [item(1, button("Report this ad", text="", in_shadow=True)),
+             item(2, button("", text="", **{"class": "btn", "icon": "icon-flag"})),
+             item(3, button("Advertentie melden"))]
+    f = report.report_control_on_every_item(bundle_with(tmp_path, pages))
+    assert f.status == "pass" and "3 of 3" in f.summary and "web component" in f.summary
+
+
+def test_report_control_hidden_in_a_menu_still_counts_and_is_said(tmp_path):
+    pages = [item(1, link("Report this profile", URL + "report?ad=1", visible=False)), item(2, button("Flag"))]
+    f = report.report_control_on_every_item(bundle_with(tmp_path, pages))
+    assert f.status == "pass" and "hidden in a menu on 1" in f.summary
+
+
+def test_report_control_on_some_items_is_partial_and_names_a_missing_one(tmp_path):
+    f = report.report_control_on_every_item(bundle_with(tmp_path, [item(1, button("Melden")), item(2)]))
+    assert f.status == "partial" and f"{URL}ads/2" in f.summary
+
+
+def test_site_wide_footer_link_is_not_a_report_control_per_item(tmp_path):
+    pages = [item(1, FOOTER_REPORT), item(2, FOOTER_REPORT)]
+    f = report.report_control_on_every_item(bundle_with(tmp_path, pages))
+    assert f.status == "fail" and "site-wide link" in f.summary
+    assert report.level({"REPORT-01": f}) == 1
+
+
+def test_no_item_pages_means_report_control_not_assessed(tmp_path):
+    assert report.report_control_on_every_item(bundle_with(tmp_path)).status == "not_assessed"
+
+
+def test_report_ladder_reaches_five_only_with_every_check_passing():
+    from checks.base import finding
+
+    passing = {f"REPORT-0{i}": finding(f"REPORT-0{i}", "pass", "") for i in range(1, 7)}
+    passing["REPORT-02"] = finding("REPORT-02", "pass", "", outcomes={"form": 3, "login": 0, "mailto": 0, "none": 0})
+    assert report.level(passing) == 5
+    passing["REPORT-06"] = finding("REPORT-06", "partial", "")
+    assert report.level(passing) == 4
+    passing["REPORT-04"] = finding("REPORT-04", "fail", "")
+    assert report.level(passing) == 3
+    mail_only = {"REPORT-01": finding("REPORT-01", "pass", ""),
+                 "REPORT-02": finding("REPORT-02", "pass", "", outcomes={"form": 0, "login": 0, "mailto": 2, "none": 0})}
+    assert report.level(mail_only) == 1  # a mailto per item is e-mail only
+
+
+# ------------------------------------------------------------------------ REPORT-02..06 on saved probe results
+
+
+def test_three_clicks_to_the_form_is_partial_and_the_worst_item_counts(tmp_path):
+    b = probed(tmp_path, attempt(1, "form", 1), attempt(2, "form", 3, menu=True))
+    f = report.report_within_two_clicks(b)
+    assert f.status == "partial" and "3 click(s)" in f.summary
+
+
+def test_no_form_within_four_clicks_fails(tmp_path):
+    assert report.report_within_two_clicks(probed(tmp_path, attempt(1, "none", None))).status == "fail"
+
+
+def test_login_wall_fails_reporting_without_account_and_leaves_form_checks_not_assessed(tmp_path):
+    b = probed(tmp_path, attempt(1, "login", 1))
+    assert report.report_without_account(b).status == "fail"
+    assert report.report_form_complete(b).status == "not_assessed"
+    assert report.report_categories(b).status == "not_assessed"
+
+
+def test_mailto_lets_anonymous_visitors_report_but_is_no_form(tmp_path):
+    b = probed(tmp_path, attempt(1, "mailto", 1))
+    assert report.report_without_account(b).status == "pass"
+    f = report.report_form_complete(b)
+    assert f.status == "fail" and "abuse@platform.test" in f.summary
+
+
+def test_complete_form_with_both_categories_passes_form_and_category_checks(tmp_path):
+    b = probed(tmp_path, attempt(1, "form", 1, form_=FULL_FORM))
+    assert report.report_form_complete(b).status == "pass"
+    assert report.report_categories(b).status == "pass"
+
+
+def test_required_email_does_not_count_and_missing_minor_category_is_partial(tmp_path):
+    weak = form(field("Reason", tag="select", type="select", options=["Spam", "Uitbuiting"]),
+                field("E-mail", type="email", required=True))
+    b = probed(tmp_path, attempt(1, "form", 1, form_=weak))
+    f = report.report_form_complete(b)
+    assert f.status == "partial" and "optional name and e-mail" in f.summary and not f.details["criteria"]["contact_optional"]
+    r05 = report.report_categories(b)
+    assert r05.status == "partial" and "suspected minor" in r05.summary
+
+
+def test_no_control_anywhere_fails_all_follow_up_checks(tmp_path):
+    b = probed(tmp_path, attempt(1, "none", None, control=False))
+    for fn in (report.report_within_two_clicks, report.report_without_account, report.report_form_complete,
+               report.report_categories):
+        assert fn(b).status == "fail"
+
+
+def test_handling_explained_quotes_receipt_timeframe_and_appeal(tmp_path):
+    help_text = ("Hoe behandelen wij meldingen?\nNa je melding ontvang je een ontvangstbevestiging per e-mail. "
+                 "Wij beoordelen meldingen binnen 24 uur. Ben je het niet eens met ons besluit over je melding, "
+                 "dan kun je bezwaar maken via ons klachtenformulier.")
+    b = Bundle(make_bundle(tmp_path, [page(URL + "hulp", role="help", text=help_text, lang="nl")]))
+    f = report.handling_explained(b)
+    assert f.status == "pass" and f.basis == "stated" and len(f.quotes) == 3
+    assert f.quotes[0].url == URL + "hulp"
+
+
+def test_handling_with_only_a_timeframe_is_partial_and_silence_fails(tmp_path):
+    b = Bundle(make_bundle(tmp_path, [page(URL + "help", role="help", text="We review reports within 48 hours.")]))
+    assert report.handling_explained(b).status == "partial"
+    b2 = Bundle(make_bundle(tmp_path / "2", [page(URL + "help", role="help", text="Welcome to our help pages.")]))
+    assert report.handling_explained(b2).status == "fail"
+
+
+
+
+ADS_SITE = "https://ads.test/"
+
+
+def _report_level(run_dir: Path) -> int:
+    return score(evaluate(Bundle(run_dir))).areas["REPORT"].level
+
+
+# ------------------------------------------------- as seen on real software: the platform speaking, not a user
+
+
+def test_sellers_address_in_a_listing_body_is_not_a_platform_contact(tmp_path: Path) -> None:
+    listing = page(ADS_SITE + "1-bike/", text="Gazelle bike. Mail me: joost@example.test",
+                   elements=[link("joost@example.test", "mailto:joost@example.test")])
+    run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=[page(ADS_SITE, role="start", text="Ads"), listing])
+    assert report.general_contact(Bundle(run_dir))["mailto"] == []
+    assert _report_level(run_dir) == 0
+
+
+def test_platform_address_in_the_footer_is_a_contact_route(tmp_path: Path) -> None:
+    footer = [link("Contact", "mailto:support@ads.test", region="footer")]
+    run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=[page(ADS_SITE, role="start", text="Ads", elements=footer)])
+    assert report.general_contact(Bundle(run_dir))["mailto"] == ["mailto:support@ads.test"]
+
+
+def test_one_time_word_in_users_posts_is_not_a_handling_timeframe(tmp_path: Path) -> None:
+    post = page(ADS_SITE + "question/5/banks/", text="Which bank lets me open an account? Flag offensive. "
+                "Great, bunq worked within a day. Thanks!")
+    policy = page(ADS_SITE + "privacy", role="policy", text="We process your data lawfully.")
+    run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=[page(ADS_SITE, role="start", text="Q&A"), post, policy])
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "REPORT-06")
+    assert finding.status == "fail"
+
+
+def test_a_handling_page_outside_the_help_section_still_counts(tmp_path: Path) -> None:
+    handling = page(ADS_SITE + "moderation", text="How we handle reports. You receive a confirmation of receipt for every "
+                    "report. We decide on reports within 24 hours. You can appeal a decision on your report.")
+    policy = page(ADS_SITE + "privacy", role="policy", text="We process your data lawfully.")
+    run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=[page(ADS_SITE, role="start", text="Ads"), handling, policy])
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "REPORT-06")
+    assert finding.status == "pass"
+
+
+
+
+SITE = "https://platform.test"
+
+
+def bundle_of(tmp_path: Path, *pages: dict, probes: dict | None = None) -> Bundle:
+    return Bundle(make_bundle(tmp_path, pages=list(pages), url=f"{SITE}/", probes=probes))
+
+
+# ----------------------------------------------------------------------------- REPORT-06 and the REPORT ladder
+
+
+def test_a_report_handling_page_with_another_role_is_read(tmp_path):
+    handling = page(f"{SITE}/what-happens-next", role="other", text=(
+        "What happens after you report. You get an e-mail confirming that we received your report. "
+        "Our moderators look at every report within a day.\nDon't agree with what we decided about a report? "
+        "Ask us to look again."))
+    f = report.handling_explained(bundle_of(tmp_path, page(f"{SITE}/help", role="help", text="Help"), handling))
+    assert f.status == "pass"
+
+
+def test_report_retention_is_not_a_handling_time(tmp_path):
+    text = "Reports are kept in our archive for 180 days."
+    f = report.handling_explained(bundle_of(tmp_path, page(f"{SITE}/help", role="help", text=text)))
+    assert f.status == "fail"
+
+
+def test_a_general_contact_address_is_recorded_for_the_ladder(tmp_path):
+    contact_page = page(f"{SITE}/contact", role="other", text="Questions? Mail hello@platform.test",
+                        elements=[link("hello@platform.test", "mailto:hello@platform.test")])
+    f = report.handling_explained(bundle_of(tmp_path, page(f"{SITE}/help", role="help", text="Help"), contact_page))
+    assert f.details["general_contact"]["mailto"] == ["mailto:hello@platform.test"]
+    assert report.level({"REPORT-06": f}) == 1
+    bare = report.handling_explained(bundle_of(tmp_path / "b", page(f"{SITE}/help", role="help", text="Help")))
+    assert report.level({"REPORT-06": bare}) == 0
+
+
+def test_an_address_in_a_users_ad_is_not_the_platforms_contact(tmp_path):
+    ad = page(f"{SITE}/ad/1", role="item", text="Mail me: anna@example.test",
+              elements=[link("anna@example.test", "mailto:anna@example.test")])
+    f = report.handling_explained(bundle_of(tmp_path, page(f"{SITE}/help", role="help", text="Help"), ad))
+    assert f.details["general_contact"] == {"mailto": [], "pages": []}
+
+
+
+
+# ------------------------------------------------------- the REPORT ladder, rung by rung, in English and Dutch
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rung", range(6))
+def test_report_rung_exactly(tmp_path, lang, rung):
+    pages, probes = report_case(lang, rung, near=False)
+    assert levels(tmp_path, pages, probes)["REPORT"] == rung
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rung", range(1, 6))
+def test_report_rung_almost(tmp_path, lang, rung):
+    pages, probes = report_case(lang, rung, near=True)
+    assert levels(tmp_path, pages, probes)["REPORT"] == REPORT_NEAR[rung]

@@ -1,0 +1,92 @@
+"""TERMS checks (TERMS-01, terms against exploitation): the terms forbid exploitation, minors and
+third-party ads, with a sanction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checks import terms
+from safehaven.bundle import Bundle
+from tests.bundles import (
+    SITE,
+    TERMS_GOOD,
+    bundle_of,
+    good_platform,
+    item,
+    link,
+    make_bundle,
+    page,
+    start,
+    terms_page,
+)
+from toolkit.evaluate import evaluate
+
+# ---------------------------------------------------------------------------------------------------- TERMS-01
+
+
+def test_terms_forbidding_all_three_with_sanction_pass(tmp_path):
+    f = terms.terms_forbid_exploitation(good_platform(tmp_path))
+    assert f.status == "pass"
+    assert f.details["forbids"] == ["trafficking", "minors", "third_party"]
+    assert f.details["sanctions"] == ["ban", "removal"]
+    assert terms.level({"TERMS-01": f}) == 4
+    assert all(q.url == f"{SITE}/voorwaarden" for q in f.quotes)
+
+
+def test_terms_forbidding_two_topics_are_partial_and_name_the_gap(tmp_path):
+    text = ("Het is verboden advertenties te plaatsen van personen die jonger zijn dan 18 jaar. "
+            "Wij tolereren geen enkele vorm van uitbuiting of mensenhandel. "
+            "Bij overtreding verwijderen wij je account.")
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
+    assert f.status == "partial"
+    assert f.details["missing"] == ["third_party"]
+    assert "nothing against ads or profiles run by someone else" in f.summary
+    assert terms.level({"TERMS-01": f}) == 2
+
+
+def test_all_three_rules_without_a_sanction_are_partial(tmp_path):
+    text = TERMS_GOOD.rsplit("\n", 1)[0]
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
+    assert f.status == "partial"
+    assert "name no sanction" in f.summary
+
+
+def test_generic_no_illegal_content_rule_fails(tmp_path):
+    text = ("You agree not to post any content that is illegal, harmful or otherwise objectionable. "
+            "You must be at least 13 years old to use the Service.")
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
+    assert f.status == "fail"
+    assert terms.level({"TERMS-01": f}) == 0
+
+
+def test_community_rules_found_by_title_count_as_terms(tmp_path):
+    rules = page(f"{SITE}/p/42", role="other", title="Community guidelines", text=(
+        "Don't impersonate anyone or use another member's account. Members must be 18 or older. "
+        "Human trafficking and forced prostitution are strictly prohibited and will be removed."))
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, start(), rules))
+    assert f.status == "pass"
+
+
+def test_terms_not_assessed_without_terms_page(tmp_path):
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, start(), item(1)))
+    assert f.status == "not_assessed"
+    assert "voorwaarden" in f.summary
+
+
+
+
+ADS_SITE = "https://ads.test/"
+
+
+# ------------------------------------------------- as seen on real software: the platform speaking, not a user
+
+
+def test_a_tag_link_named_like_rules_is_not_a_link_to_house_rules(tmp_path: Path) -> None:
+    tags = [link("verkeersregels", "/questions/scope:all/tags:verkeersregels/page:1/"),
+            link("huisregels", "/tags/huisregels/")]
+    pages = [page(ADS_SITE, role="start", text="Vragen", elements=tags)] + [
+        page(f"{ADS_SITE}{name}/", text=name) for name in ("users", "badges", "faq", "ask")]
+    run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=pages)
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "TERMS-01")
+    assert finding.status == "fail"
