@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from safehaven.bundle import Bundle
-from safehaven.models import SCORED_STATUSES, Evidence, Finding, Quote
+from safehaven.i18n import N_, msg, render
+from safehaven.models import SCORED_STATUSES, Evidence, Finding, Message, Quote
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
 
@@ -96,7 +97,7 @@ def area_of(check_id: str) -> str:
 def finding(
     check_id: str,
     status: str,
-    summary: str,
+    sentence: Message | str,
     *,
     basis: str = "observed",
     evidence: list[Evidence] | None = None,
@@ -105,14 +106,22 @@ def finding(
     nl: str | None = None,
     **details: Any,
 ) -> Finding:
-    """Build a Finding with the score that its status carries; `nl` is the summary in Dutch."""
+    """Build a Finding with the score that its status carries.
+
+    `sentence` is a message id with parameters (`msg(N_("..."), ...)`, see safehaven/i18n.py): the
+    Finding keeps the id and the parameters, and its `summary` is the English rendering. A plain
+    string is a sentence with no translation (tests, tools)."""
+    message = sentence if isinstance(sentence, Message) else None
     return Finding(
         check=check_id,
         area=area_of(check_id),
         status=status,
         score=SCORED_STATUSES.get(status),
         basis=basis,
-        summary=summary,
+        summary=render(message) if message else str(sentence),
+        message=message.message if message else "",
+        plural=message.plural if message else "",
+        params=message.params if message else {},
         level=level,
         evidence=evidence or [],
         quotes=quotes or [],
@@ -122,4 +131,4 @@ def finding(
 
 
 def not_implemented(check_id: str) -> Finding:
-    return finding(check_id, "not_assessed", "not implemented in this version")
+    return finding(check_id, "not_assessed", msg(N_("not implemented in this version")))

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from checks.base import areas as catalogue_areas
 from checks.base import catalogue
 from reports.evidence import EvidenceImage, ScreenshotCropper
+from reports.i18n import translations
 from reports.texts import ladder, legal_reference, remediation
+from safehaven.i18n import render_finding
 from safehaven.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result, Review
 from toolkit.score import GRADES, grade
 
@@ -343,8 +345,9 @@ def manual_view(finding: Finding, lang: str) -> ManualView:
 
 
 def localized_summary(finding: Finding, lang: str) -> str:
-    """The finding's one sentence in `lang` (checks write English in `summary`, others in `summaries`)."""
-    return finding.summaries.get(lang) or finding.summary
+    """The finding's one sentence in `lang`: its message id and parameters rendered through the report's
+    catalogue; a run from before message ids has the sentence stored (`summaries[lang]`, else English)."""
+    return render_finding(finding, translations(lang), lang)
 
 
 def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: int = MAX_SHOTS,

@@ -336,6 +336,20 @@ class Review(_Model):
     flag: str = ""  # why the judgement was not applied and needs a new look
 
 
+class Message(_Model):
+    """A sentence as a message id (English, `{name}` placeholders) with its parameters; see safehaven/i18n.py.
+
+    `plural`, when set, is the plural id: the catalogue picks the form by the parameter `n`. A parameter
+    that is a Message is a word or phrase translated on its own; a list is joined with ", "."""
+
+    message: str
+    plural: str = ""
+    params: dict[str, MessageParam] = Field(default_factory=dict)
+
+
+MessageParam = str | int | float | Message | list[str | int | float | Message]
+
+
 class Finding(_Model):
     """The verdict of one check on one run."""
 
@@ -344,12 +358,17 @@ class Finding(_Model):
     status: Status
     score: float | None = None
     basis: Basis = "observed"
-    summary: str = ""
+    summary: str = ""  # the sentence in English: `message` rendered with `params`
+    message: str = ""  # the message id of the sentence (absent in runs from before message ids)
+    plural: str = ""  # its plural id, when the wording depends on params["n"]
+    params: dict[str, MessageParam] = Field(default_factory=dict)
     level: int | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     details: dict[str, Any] = Field(default_factory=dict)
-    summaries: dict[str, str] = Field(default_factory=dict)  # the summary in other languages, e.g. {"nl": ...}
+    # Runs from before message ids: the summary in other languages, e.g. {"nl": ...}. Newer runs have
+    # `message` and `params`, rendered in any language by the reports.
+    summaries: dict[str, str] = Field(default_factory=dict)
     review: Review | None = None
 
 
@@ -410,3 +429,5 @@ class Result(_Model):
 
 
 BundleInfo.model_rebuild()
+Message.model_rebuild()
+Finding.model_rebuild()
