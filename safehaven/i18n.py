@@ -10,7 +10,8 @@ Dutch one lives in the reports' catalogue (reports/locale/nl/LC_MESSAGES/message
 sentence of another language depends on a count (Dutch "pagina" / "pagina's"), `nmsg()` gives a
 singular and a plural id chosen by the parameter `n`, as `ngettext` does. A parameter that is itself
 a word ("button", "knop") is a Message too, rendered in the same language before it is inserted;
-a list parameter is rendered item by item and joined with ", ".
+a list parameter is rendered item by item and joined with ", ". `pmsg()` adds a context where the
+same English words read differently in another language, depending on where they stand.
 
 This module is on the ground floor: it imports nothing of ours but the result model, and renders
 with the standard library's gettext (English, the ids themselves, needs no catalogue at all).
@@ -26,7 +27,7 @@ from safehaven.models import Finding, Message, MessageParam
 ENGLISH = gettext.NullTranslations()
 
 
-def N_(message: str) -> str:  # noqa: N802  (the gettext convention for "mark for translation only")
+def N_(message: str) -> str:
     """Mark `message` as a message id for extraction; returns it unchanged."""
     return message
 
@@ -41,16 +42,26 @@ def nmsg(singular: str, plural: str, /, n: int, **params: MessageParam) -> Messa
     return Message(message=singular, plural=plural, params={"n": n, **params})
 
 
+def pmsg(context: str, message: str, /, **params: MessageParam) -> Message:
+    """A message id with a context (gettext's msgctxt; extracted as `pmsg:1c,2`): the same English words
+    that another language says differently in another place ("a timeframe" / "een termijn" / "termijn")."""
+    return Message(message=message, context=context, params=params)
+
+
+def chain(items: Sequence[MessageParam], between: str, last: str | None = None) -> MessageParam:
+    """Fold `items` into one parameter with two-place message ids: `between` ("{head}, {item}") joins
+    each item to those before it, `last` ("{head} and {last}") the last one (default: `between`)."""
+    head: MessageParam = items[0]
+    for i, item in enumerate(items[1:], start=1):
+        if i == len(items) - 1 and last is not None:
+            return msg(last, head=head, last=item)
+        head = msg(between, head=head, item=item)
+    return head
+
+
 def join(items: Sequence[MessageParam], last: str = "and") -> MessageParam:
     """`a`, `a and b`, `a, b and c` (or `or`) as a message, so that the words and the conjunction translate."""
-    if len(items) == 1:
-        return items[0]
-    head: MessageParam = items[0]
-    for item in items[1:-1]:
-        head = msg(N_("{head}, {item}"), head=head, item=item)
-    if last == "or":
-        return msg(N_("{head} or {last}"), head=head, last=items[-1])
-    return msg(N_("{head} and {last}"), head=head, last=items[-1])
+    return chain(items, N_("{head}, {item}"), N_("{head} or {last}") if last == "or" else N_("{head} and {last}"))
 
 
 def render(message: Message, translations: gettext.NullTranslations | None = None) -> str:
@@ -60,6 +71,8 @@ def render(message: Message, translations: gettext.NullTranslations | None = Non
     t = translations or ENGLISH
     if message.plural:
         text = t.ngettext(message.message, message.plural, int(message.params.get("n", 0)))  # type: ignore[arg-type]
+    elif message.context:
+        text = t.pgettext(message.context, message.message)
     else:
         text = t.gettext(message.message)
     return text.format(**{k: _value(v, t) for k, v in message.params.items()})

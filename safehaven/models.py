@@ -344,6 +344,7 @@ class Message(_Model):
 
     message: str
     plural: str = ""
+    context: str = ""  # gettext's msgctxt, for words another language says differently in different places
     params: dict[str, MessageParam] = Field(default_factory=dict)
 
 
