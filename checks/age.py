@@ -57,7 +57,8 @@ def age_gate_before_content(bundle: Bundle) -> Finding:
                                            skipped=len(skipped), n=len(deep)),
                        evidence=evidence)
     return finding(cid, "partial", msg(N_("No age gate on the start page; a gate appears on {gated} of {n} directly "
-                                          "opened content page(s)."), gated=len(deep) - len(skipped), n=len(deep)), evidence=evidence)
+                                          "opened content page(s)."), gated=len(deep) - len(skipped), n=len(deep)),
+                   evidence=evidence)
 
 
 @check("AGE-02")
@@ -156,7 +157,8 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
                                            "was not tried (passive mode)."), url=url, asked=asked),
                        evidence=ev)
     if best == 1:
-        return finding(cid, "partial", msg(N_("The signup form on {url} only asks to tick or state '18+'."), url=url), evidence=ev)
+        return finding(cid, "partial", msg(N_("The signup form on {url} only asks to tick or state '18+'."), url=url),
+                       evidence=ev)
     return finding(cid, "fail", msg(N_("The signup form on {url} asks no age question."), url=url), evidence=ev)
 
 

@@ -103,7 +103,6 @@ def finding(
     evidence: list[Evidence] | None = None,
     quotes: list[Quote] | None = None,
     level: int | None = None,
-    nl: str | None = None,
     **details: Any,
 ) -> Finding:
     """Build a Finding with the score that its status carries.
@@ -126,7 +125,6 @@ def finding(
         evidence=evidence or [],
         quotes=quotes or [],
         details=details,
-        summaries={"nl": nl} if nl else {},
     )
 
 

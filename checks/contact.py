@@ -232,7 +232,8 @@ def verified_channel(bundle: Bundle) -> Finding:
             code = next((x for x in f.fields if lexicon.has(_field_label(x), "contact", "verify_code")), None)
             if code:
                 return finding(cid, "pass", msg(N_("The signup form on {url} asks for a confirmation code ('{field}')."),
-                                                url=page.final_url or page.url, field=code.label or code.name), evidence=[_ev(page, f.box, "signup form")])
+                                                url=page.final_url or page.url, field=code.label or code.name),
+                               evidence=[_ev(page, f.box, "signup form")])
     from checks.age import signup_method
 
     for page in signups:
