@@ -6,7 +6,6 @@ a reader sees come from the templates (gettext), the catalogue, remediation.toml
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,9 +50,9 @@ class EvidenceShot:
 class ReviewView:
     """An auditor's judgement on a check: applied (the auditor's verdict counts) or flagged for review.
 
-    `flag` is the reason review.py gives in English; `flag_kind` and its parts let the template say the
-    same in the report's language ("expired" on `flag_date`, or "changed" from `flag_from` to `flag_to`).
-    An unrecognised flag has no kind and is printed as it is.
+    `flag_kind` and its parts (from the Review's ReviewFlag) let the template say why in the report's
+    language ("expired" on `flag_date`, or "changed" from `flag_from` to `flag_to`); a `note` (a run from
+    before flags were data) has no kind here and its sentence, `flag`, is printed as it is.
     """
 
     status: str  # the auditor's verdict
@@ -305,25 +304,24 @@ def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper) -> Check
     )
 
 
-FLAG_EXPIRED = re.compile(r"expired on (\d{4}-\d{2}-\d{2})")
-FLAG_CHANGED = re.compile(r"changed from ([a-z_]+) to ([a-z_]+)")
-
-
 def review_view(finding: Finding) -> ReviewView | None:
     """The auditor's judgement on a finding as the check card shows it, or None when there is none."""
     review: Review | None = finding.review
     if review is None:
         return None
-    basis = finding.details.get("machine_basis") if review.applied else finding.basis
+    # machine_basis in details: runs from before the Review kept it
+    basis = (review.machine_basis or finding.details.get("machine_basis")) if review.applied else finding.basis
     view = ReviewView(status=review.status, machine_status=review.machine_status,
                       machine_basis=basis if basis in ("observed", "stated") else "observed",
                       reason=review.reason, reviewer=review.reviewer, date=review.date, expires=review.expires,
-                      applied=review.applied, flag=review.flag)
-    if not review.applied:
-        if (expired := FLAG_EXPIRED.search(review.flag)) is not None:
-            view.flag_kind, view.flag_date = "expired", expired.group(1)
-        elif (changed := FLAG_CHANGED.search(review.flag)) is not None:
-            view.flag_kind, view.flag_from, view.flag_to = "changed", changed.group(1), changed.group(2)
+                      applied=review.applied)
+    flag = review.flag
+    if not review.applied and flag is not None:
+        if flag.kind == "expired":
+            view.flag_kind, view.flag_date = "expired", flag.date or ""
+        elif flag.kind == "changed":
+            view.flag_kind, view.flag_from, view.flag_to = "changed", flag.before or "", flag.after or ""
+        view.flag = flag.text
     return view
 
 

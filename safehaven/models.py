@@ -323,6 +323,20 @@ class Quote(_Model):
     text: str
 
 
+class ReviewFlag(_Model):
+    """Why an auditor's judgement is not applied and needs a new look, as data the reports put into words.
+
+    `expired`: the judgement expired on `date`. `changed`: the machine's verdict was `before` when the
+    auditor judged it and is `after` now. `note`: a reason stored as a sentence (runs from before flags
+    were data), printed as it is."""
+
+    kind: Literal["expired", "changed", "note"]
+    date: str | None = None
+    before: Status | None = None
+    after: Status | None = None
+    text: str = ""
+
+
 class Review(_Model):
     """An auditor's judgement on a check's verdict (from the platform's review file)."""
 
@@ -333,7 +347,16 @@ class Review(_Model):
     date: str
     expires: str | None = None
     applied: bool = True
-    flag: str = ""  # why the judgement was not applied and needs a new look
+    flag: ReviewFlag | None = None  # why the judgement was not applied and needs a new look
+    machine_basis: Basis | None = None  # an applied judgement: the basis of the machine's verdict it replaced
+
+    @field_validator("flag", mode="before")
+    @classmethod
+    def _sentence_flag(cls, value: Any) -> Any:
+        """A run from before flags were data stored the reason as a sentence: keep it as a note."""
+        if isinstance(value, str):
+            return ReviewFlag(kind="note", text=value) if value else None
+        return value
 
 
 class Message(_Model):
