@@ -15,7 +15,7 @@ from typing import Any
 
 from safehaven.bundle import Bundle
 from safehaven.i18n import N_, msg, render
-from safehaven.models import SCORED_STATUSES, Evidence, Finding, Message, Quote
+from safehaven.models import FACT_KEYS, SCORED_STATUSES, Evidence, Facts, Finding, Message, Quote
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
 
@@ -109,8 +109,10 @@ def finding(
 
     `sentence` is a message id with parameters (`msg(N_("..."), ...)`, see safehaven/i18n.py): the
     Finding keeps the id and the parameters, and its `summary` is the English rendering. A plain
-    string is a sentence with no translation (tests, tools)."""
+    string is a sentence with no translation (tests, tools). A detail named like a field of `Facts`
+    (a fact that a level function or the reports read back) goes into the typed `facts`."""
     message = sentence if isinstance(sentence, Message) else None
+    facts = Facts.model_validate({k: details.pop(k) for k in FACT_KEYS & details.keys()})
     return Finding(
         check=check_id,
         area=area_of(check_id),
@@ -125,6 +127,7 @@ def finding(
         evidence=evidence or [],
         quotes=quotes or [],
         details=details,
+        facts=facts,
     )
 
 

@@ -49,14 +49,14 @@ def level(findings: dict[str, Finding]) -> int:
     """The EVIDENCE level 0-4 from the area's findings (see the catalogue ladder)."""
     retention, preservation = findings.get("EVIDENCE-02"), findings.get("EVIDENCE-03")
     cooperation, contact = findings.get("EVIDENCE-04"), findings.get("EVIDENCE-05")
-    if _passed(preservation, "fail") and preservation.details.get("deletion_promise"):
+    if _passed(preservation, "fail") and preservation.facts.deletion_promise:
         return 0
     if not (_passed(retention, "pass") or _passed(retention, "partial")):
-        return 1 if retention and retention.details.get("vague_statements") else 0
+        return 1 if retention and retention.facts.vague_statements else 0
     if not (_passed(preservation, "pass") and _passed(contact, "pass")):
         return 2
-    names_crime = set(cooperation.details.get("crimes_named", [])) & set(policy.CRIMES) if cooperation else set()
-    kept_a_year = (preservation.details.get("max_default_preservation_days") or 0) >= LEVEL4_PRESERVATION_DAYS
+    names_crime = set(cooperation.facts.crimes_named or []) & set(policy.CRIMES) if cooperation else set()
+    kept_a_year = (preservation.facts.max_default_preservation_days or 0) >= LEVEL4_PRESERVATION_DAYS
     if _passed(cooperation, "pass") and names_crime and kept_a_year:
         return 4
     return 3

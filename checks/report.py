@@ -12,6 +12,7 @@ from checks.routes import general_contact
 from safehaven.bundle import Bundle
 from safehaven.i18n import N_, chain, msg, nmsg, pmsg
 from safehaven.models import (
+    ContactRoutes,
     Element,
     Evidence,
     Finding,
@@ -22,6 +23,7 @@ from safehaven.models import (
     Quote,
     ReportAttempt,
     ReportProbe,
+    ReportRoutes,
 )
 
 SITE_WIDE_REGIONS = ("footer", "nav", "header")
@@ -277,7 +279,7 @@ def handling_explained(bundle: Bundle) -> Finding:
     pages = bundle.ok_pages("report", "help", "policy")
     if not pages:
         verdict = silent_platform(cid, bundle, msg(N_("how reports are handled")))
-        verdict.details["general_contact"] = contact
+        verdict.facts.general_contact = ContactRoutes.model_validate(contact)
         return verdict
     # report-handling pages are read wherever the platform puts them (an "other" page, the start
     # page, the page a report form thanks you on); such a page must state two of the three, so one
@@ -354,18 +356,18 @@ def level(findings: dict[str, Finding]) -> int:
     if all(status.get(f"REPORT-0{i}") == "pass" for i in range(1, 6)):
         return 5 if status.get("REPORT-06") == "pass" else 4
     f01, f02 = findings.get("REPORT-01"), findings.get("REPORT-02")
-    outcomes = (f02.details.get("outcomes") if f02 else None) or {}
+    outcomes = f02.facts.outcomes if f02 else None
     per_item = f01 is not None and f01.status in ("pass", "partial")
-    if per_item and (outcomes.get("form") or outcomes.get("login")):
+    if per_item and outcomes and (outcomes.form or outcomes.login):
         return 3
-    routes = (f01.details.get("general_routes") if f01 else None) or {}
-    if routes.get("forms") or (per_item and not outcomes):
+    routes = (f01.facts.general_routes if f01 else None) or ReportRoutes()
+    if routes.forms or (per_item and not outcomes):
         return 2
-    if routes.get("mailto") or routes.get("links") or outcomes.get("mailto") or per_item:
+    if routes.mailto or routes.links or (outcomes and outcomes.mailto) or per_item:
         return 1
     f06 = findings.get("REPORT-06")
-    contact = (f06.details.get("general_contact") if f06 else None) or {}
-    if contact.get("mailto") or contact.get("pages"):
+    contact = (f06.facts.general_contact if f06 else None) or ContactRoutes()
+    if contact.mailto or contact.pages:
         return 1  # a general contact address or contact page (CATALOGUE.md: "only e-mail")
     return 0
 

@@ -16,7 +16,7 @@ from reports.evidence import EvidenceImage, ScreenshotCropper
 from reports.i18n import translations
 from reports.texts import ladder, legal_reference, remediation
 from safehaven.i18n import render_finding
-from safehaven.models import AREAS, SCORED_STATUSES, AreaScore, Evidence, Finding, Quote, Result, Review
+from safehaven.models import AREAS, SCORED_STATUSES, AreaScore, AuditorNote, Evidence, Finding, Quote, Result, Review
 from toolkit.score import GRADES, grade
 
 if TYPE_CHECKING:
@@ -326,19 +326,19 @@ def review_view(finding: Finding) -> ReviewView | None:
 
 
 def manual_view(finding: Finding, lang: str) -> ManualView:
-    """A manual finding (basis 'auditor', details with title, reviewer, date and reason)."""
+    """A manual finding (basis 'auditor', with the AuditorNote: title, reviewer, date and reason)."""
     meta = catalogue_areas().get(finding.area)
-    details = finding.details
+    note = finding.auditor or AuditorNote(title=finding.check, reviewer="", date="")
     return ManualView(
         id=finding.check,
         area=finding.area,
         area_name=meta.name(lang) if meta else finding.area,
         status=finding.status,
-        title=str(details.get("title") or finding.check),
+        title=note.title or finding.check,
         summary=localized_summary(finding, lang),
-        reviewer=str(details.get("reviewer") or ""),
-        date=str(details.get("date") or ""),
-        reason=str(details.get("reason") or ""),
+        reviewer=note.reviewer,
+        date=note.date,
+        reason=note.reason,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 METHODOLOGY = 1
 RESULT_SCHEMA = "safehaven.result/1"
@@ -374,6 +374,56 @@ class Message(_Model):
 MessageParam = str | int | float | Message | list[str | int | float | Message]
 
 
+class ReportOutcomes(_Model):
+    """REPORT-02: on how many item pages the report control led to a form, a login wall, a mailto or nothing."""
+
+    form: int = 0
+    login: int = 0
+    mailto: int = 0
+    none: int = 0
+
+
+class ReportRoutes(_Model):
+    """REPORT-01: site-wide ways to report besides a control on the item: general forms, addresses, links."""
+
+    forms: list[str] = Field(default_factory=list)
+    mailto: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+
+
+class ContactRoutes(_Model):
+    """The platform's general contact (REPORT-06, EVIDENCE-05): its own addresses (mailto:) and contact pages."""
+
+    mailto: list[str] = Field(default_factory=list)
+    pages: list[str] = Field(default_factory=list)
+
+
+class Facts(_Model):
+    """The facts of a finding that code reads back (the area levels of checks/, the review, the reports);
+    `Finding.details` holds the rest, information for a human reader. A check passes them to `finding()`
+    by name like any detail; each is set by the check named beside it."""
+
+    outcomes: ReportOutcomes | None = None  # REPORT-02
+    general_routes: ReportRoutes | None = None  # REPORT-01
+    general_contact: ContactRoutes | None = None  # REPORT-06, EVIDENCE-05
+    vague_statements: int | None = None  # EVIDENCE-02: retention statements without a period
+    deletion_promise: bool | None = None  # EVIDENCE-03: removed content is deleted at once, nothing kept
+    max_default_preservation_days: int | None = None  # EVIDENCE-03
+    crimes_named: list[str] | None = None  # EVIDENCE-04: crimes the platform says it reports of its own accord
+
+
+class AuditorNote(_Model):
+    """Who wrote an auditor's manual finding (from the review file), with its title and reason."""
+
+    title: str
+    reviewer: str
+    date: str
+    reason: str = ""
+
+
+FACT_KEYS: frozenset[str] = frozenset(Facts.model_fields)
+
+
 class Finding(_Model):
     """The verdict of one check on one run."""
 
@@ -394,6 +444,24 @@ class Finding(_Model):
     # `message` and `params`, rendered in any language by the reports.
     summaries: dict[str, str] = Field(default_factory=dict)
     review: Review | None = None
+    facts: Facts = Field(default_factory=Facts)
+    auditor: AuditorNote | None = None  # a manual finding: the auditor who wrote it
+
+    @model_validator(mode="before")
+    @classmethod
+    def _facts_from_details(cls, data: Any) -> Any:
+        """Runs from before Facts kept these facts in `details` (and manual findings their auditor there)."""
+        if not isinstance(data, dict) or not isinstance(data.get("details"), dict):
+            return data
+        details = data["details"]
+        if "facts" not in data and FACT_KEYS & details.keys():
+            data = {**data, "facts": {k: details[k] for k in FACT_KEYS & details.keys()},
+                    "details": {k: v for k, v in details.items() if k not in FACT_KEYS}}
+        if "auditor" not in data and data.get("basis") == "auditor" and {"title", "reviewer", "date"} <= details.keys():
+            data = {**data, "auditor": {k: details[k] for k in ("title", "reviewer", "date", "reason") if k in details},
+                    "details": {k: v for k, v in data["details"].items() if k not in ("title", "reviewer", "date",
+                                                                                       "reason")}}
+        return data
 
 
 class AreaScore(_Model):

@@ -175,7 +175,7 @@ def test_manual_finding_and_bad_review_file(tmp_path):
                                'status = "pass"\nsummary = "Test reports handled in 3 to 19 hours."\n'
                                'reviewer = "A"\ndate = 2026-11-20\n')
     [m] = manual_findings(review)
-    assert (m.check, m.basis, m.details["title"]) == ("MANUAL-01", "auditor", "Reports handled within 24 h")
+    assert (m.check, m.basis, m.auditor.title) == ("MANUAL-01", "auditor", "Reports handled within 24 h")
     with pytest.raises(DefinitionError, match="override.check: unknown check AGE-99"):
         _review(tmp_path, '[[override]]\ncheck = "AGE-99"\nstatus = "pass"\nmachine_status = "fail"\n'
                           'reason = "xyz"\nreviewer = "A"\ndate = 2026-11-20\n')

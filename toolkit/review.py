@@ -32,7 +32,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from safehaven.models import AREAS, SCORED_STATUSES, Finding, Result, Review, ReviewFlag, Status
+from safehaven.models import AREAS, SCORED_STATUSES, AuditorNote, Finding, Result, Review, ReviewFlag, Status
 from toolkit.definition import DefinitionError, _describe
 
 
@@ -123,8 +123,8 @@ def manual_findings(review: ReviewFile | None) -> list[Finding]:
     if review is None:
         return []
     return [Finding(check=m.id, area=m.area, status=m.status, score=SCORED_STATUSES.get(m.status), basis="auditor",
-                    summary=m.summary, details={"title": m.title, "reviewer": m.reviewer, "date": m.date.isoformat(),
-                                                "reason": m.reason}) for m in review.manual]
+                    summary=m.summary, auditor=AuditorNote(title=m.title, reviewer=m.reviewer, date=m.date.isoformat(),
+                                                           reason=m.reason)) for m in review.manual]
 
 
 def machine_only(result: Result) -> list[Finding]:
