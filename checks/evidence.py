@@ -348,28 +348,9 @@ def _same_site(url: str, host: str) -> bool:
 # =============================================================================== shared helpers
 
 
-PERIOD_WORDS = {"en": {"now": "immediately", "year": ("year", "years"), "month": ("month", "months"),
-                        "day": ("day", "days")},
-                "nl": {"now": "direct", "year": ("jaar", "jaar"), "month": ("maand", "maanden"),
-                       "day": ("dag", "dagen")}}
-
-
-def human_days(days: int, lang: str = "en") -> str:
-    """A period in days as a reader says it: '6 months', '2 years', '90 days', 'immediately' (Dutch: '6 maanden')."""
-    words = PERIOD_WORDS[lang]
-    if days == 0:
-        return words["now"]
-    if days % 365 == 0:
-        n = days // 365
-        return f"{n} {words['year'][n != 1]}"
-    months = round(days * 12 / 365)
-    if days >= 28 and months and int(months * 365 / 12 + 0.5) == days:
-        return f"{months} {words['month'][months != 1]}"
-    return f"{days} {words['day'][days != 1]}"
-
-
 def period_words(days: int) -> Message:
-    """`human_days` as words of a sentence, in any language: '6 months', '2 years', 'immediately'."""
+    """A period in days as a reader says it, as words of a sentence: '6 months', '2 years', '90 days',
+    'immediately' (Dutch '6 maanden' from the catalogue)."""
     if days == 0:
         return msg(N_("immediately"))
     if days % 365 == 0:
