@@ -13,8 +13,9 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from audits.demo.server import definition_text, load_truth, platform_by_slug, serve
+from reports.scorecard import review_view
 from safehaven.diff import diff_results
-from safehaven.models import ReviewFlag
+from safehaven.models import Finding, Review, ReviewFlag
 from toolkit.audit import audit_platform
 from toolkit.definition import parse_definition
 from toolkit.review import ReviewFile, apply_review, load_review, manual_findings
@@ -150,9 +151,6 @@ def test_override_whose_machine_verdict_changed_is_flagged(tmp_path):
 
 
 def test_a_flag_is_data_and_a_sentence_flag_of_an_older_run_is_kept_as_a_note():
-    from reports.scorecard import review_view
-    from safehaven.models import Finding, Review
-
     flagged = Review(status="pass", machine_status="fail", reason="r", reviewer="A", date="2026-11-01", applied=False,
                      flag=ReviewFlag(kind="changed", before="partial", after="fail"))
     f = Finding(check="AGE-02", area="AGE", status="fail", review=flagged)
