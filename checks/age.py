@@ -10,21 +10,19 @@ from checks.base import check, finding
 from checks.policy import sentences
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
-from safehaven.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, PageRecord, Quote, SignupTrial
+from safehaven.i18n import N_, msg, nmsg
+from safehaven.models import AgeGateProbe, Evidence, Finding, Form, GateObservation, Message, PageRecord, Quote, SignupTrial
 from safehaven.urls import origin
 
 METHOD_LEVELS = {"button": 1, "checkbox": 1, "dob": 2, "card": 3, "document": 4, "provider": 4}
-METHOD_WORDS = {1: "a click-through self-declaration", 2: "a date-of-birth entry", 3: "a card or payment check",
-                4: "age estimation or an ID upload", 5: "age verification with ID and liveness or bank ID", 0: "nothing"}
-METHOD_WORDS_NL = {1: "een zelfverklaring met één klik", 2: "het invullen van een geboortedatum",
-                   3: "een controle van bankpas of betaling", 4: "leeftijdsschatting of het uploaden van een identiteitsbewijs",
-                   5: "leeftijdsverificatie met identiteitsbewijs en liveness, of bank-ID", 0: "niets"}
-# The gate kinds and methods of a GateObservation, in Dutch (the English summary names them as they are).
-GATE_WORDS_NL = {"modal": "pop-up", "interstitial": "tussenpagina", "redirect": "doorverwijzing", "none": "geen",
-                 "button": "knop", "checkbox": "vinkje", "dob": "geboortedatum", "card": "bankpas",
-                 "document": "upload van identiteitsbewijs", "provider": "verificatieaanbieder",
-                 "frame": "ingesloten frame"}
-NOT_ADULT_NL = "Geen platform voor volwassenen (adult = false in de auditdefinitie)."
+METHOD_WORDS = {1: N_("a click-through self-declaration"), 2: N_("a date-of-birth entry"),
+                3: N_("a card or payment check"), 4: N_("age estimation or an ID upload"),
+                5: N_("age verification with ID and liveness or bank ID"), 0: N_("nothing")}
+# The gate kinds and methods of a GateObservation as words of a sentence (the English names them as they are).
+GATE_WORDS = {"modal": N_("modal"), "interstitial": N_("interstitial"), "redirect": N_("redirect"), "none": N_("none"),
+              "button": N_("button"), "checkbox": N_("checkbox"), "dob": N_("dob"), "card": N_("card"),
+              "document": N_("document"), "provider": N_("provider"), "frame": N_("frame")}
+NOT_ADULT = N_("Not an adult platform (adult = false in the audit definition).")
 
 
 @check(
@@ -71,46 +69,38 @@ def age_gate_before_content(bundle: Bundle) -> Finding:
     """A gate on the start page and on a direct link to a content page, in a fresh browser."""
     cid = "AGE-01"
     if not bundle.platform.adult:
-        return finding(cid, "not_applicable", "Not an adult platform (adult = false in the audit definition).",
-                       nl=NOT_ADULT_NL)
+        return finding(cid, "not_applicable", msg(NOT_ADULT))
     probe = bundle.probe("age_gate", AgeGateProbe)
     if probe is None:
-        return finding(cid, "not_assessed", "The age-gate probe did not run, so no fresh-browser visit was made.",
-                       nl="De test van de leeftijdspoort is niet uitgevoerd, dus er is geen bezoek in een schone "
-                          "browser gedaan.")
+        return finding(cid, "not_assessed", msg(N_("The age-gate probe did not run, so no fresh-browser visit was "
+                                                   "made.")))
     start = _first(probe, "start")
     deep = [o for o in probe.observations if o.entry == "deep_link" and not o.error]
     if start is None or start.error:
-        return finding(cid, "not_assessed", f"The start page could not be opened in a fresh browser"
-                       f"{': ' + start.error if start and start.error else ''}.",
-                       nl=f"De startpagina kon niet in een schone browser worden geopend"
-                          f"{': ' + start.error if start and start.error else ''}.")
+        return finding(cid, "not_assessed", msg(N_("The start page could not be opened in a fresh browser{error}."),
+                                                error=": " + start.error if start and start.error else ""))
     evidence = [_shot(o) for o in [start, *deep] if o.screenshot]
     if not start.gate and not any(o.gate for o in deep):
-        return finding(cid, "fail", f"No age gate: a fresh browser sees the content of {start.url} and "
-                       f"{len(deep)} deep-linked page(s) straight away.", evidence=evidence,
-                       nl=f"Geen leeftijdspoort: een schone browser ziet meteen de inhoud van {start.url} en van "
-                          f"{len(deep)} via een directe link geopende {_pages_nl(len(deep))}.")
+        return finding(cid, "fail", nmsg("No age gate: a fresh browser sees the content of {url} and {n} deep-linked "
+                                         "page(s) straight away.", "No age gate: a fresh browser sees the content of "
+                                         "{url} and {n} deep-linked page(s) straight away.", n=len(deep), url=start.url),
+                       evidence=evidence)
     if not deep:
-        return finding(cid, "needs_review", "Age gate on the start page, but no content page was found to test "
-                       "whether a direct link skips it.", evidence=evidence,
-                       nl="Leeftijdspoort op de startpagina, maar er is geen inhoudspagina gevonden om te testen of "
-                          "een directe link de poort overslaat.")
+        return finding(cid, "needs_review", msg(N_("Age gate on the start page, but no content page was found to test "
+                                                   "whether a direct link skips it.")),
+                       evidence=evidence)
     skipped = [o for o in deep if not o.gate]
     if start.gate and not skipped:
-        return finding(cid, "pass", f"Age gate ({_kind(start)}) on the start page and on "
-                       f"{len(deep)} of {len(deep)} directly opened content page(s).", evidence=evidence,
-                       nl=f"Leeftijdspoort ({_kind(start, 'nl')}) op de startpagina en op {len(deep)} van de "
-                          f"{len(deep)} direct geopende inhoudspagina's.")
+        return finding(cid, "pass", msg(N_("Age gate ({kind}) on the start page and on {n} of {n} directly opened "
+                                           "content page(s)."), kind=_kind(start), n=len(deep)), evidence=evidence)
     if start.gate:
-        return finding(cid, "partial", f"Age gate only on the start page: a direct link to {skipped[0].url} "
-                       f"opens without it ({len(skipped)} of {len(deep)} deep link(s)).", evidence=evidence,
-                       nl=f"Leeftijdspoort alleen op de startpagina: een directe link naar {skipped[0].url} opent "
-                          f"zonder poort ({len(skipped)} van de {len(deep)} directe links).")
-    return finding(cid, "partial", f"No age gate on the start page; a gate appears on {len(deep) - len(skipped)} of "
-                   f"{len(deep)} directly opened content page(s).", evidence=evidence,
-                   nl=f"Geen leeftijdspoort op de startpagina; een poort verschijnt op {len(deep) - len(skipped)} van "
-                      f"de {len(deep)} direct geopende inhoudspagina's.")
+        return finding(cid, "partial", msg(N_("Age gate only on the start page: a direct link to {url} opens without it "
+                                              "({skipped} of {n} deep link(s))."), url=skipped[0].url,
+                                           skipped=len(skipped), n=len(deep)),
+                       evidence=evidence)
+    return finding(cid, "partial", msg(N_("No age gate on the start page; a gate appears on {gated} of {n} directly "
+                                          "opened content page(s)."), gated=len(deep) - len(skipped), n=len(deep)),
+                   evidence=evidence)
 
 
 @check(
@@ -161,30 +151,29 @@ def age_assurance_strength(bundle: Bundle) -> Finding:
     probe = bundle.probe("age_gate", AgeGateProbe)
     signups = _signup_forms(bundle)
     if probe is None and not signups:
-        return finding(cid, "not_assessed", "Neither the age-gate probe nor a signup form was available.",
-                       nl="Er was geen test van de leeftijdspoort en geen aanmeldformulier beschikbaar.")
-    level, where, where_nl, evidence = 0, "", "", []
+        return finding(cid, "not_assessed", msg(N_("Neither the age-gate probe nor a signup form was available.")))
+    level, evidence = 0, []
+    where: Message | None = None
     for obs in (probe.observations if probe else []):
         if obs.gate:
             lv = _gate_level(obs)
             if lv > level:
-                level, where, evidence = lv, f"the age gate on {obs.url}", [_shot(obs)] if obs.screenshot else []
-                where_nl = f"de leeftijdspoort op {obs.url}"
+                level, evidence = lv, [_shot(obs)] if obs.screenshot else []
+                where = msg(N_("the age gate on {url}"), url=obs.url)
     quotes: list[Quote] = []
     for page, form in signups:
         lv, said = signup_method(bundle, page, form)
         if lv > level:
-            level, where, evidence = lv, f"the signup form on {page.final_url or page.url}", [_page_ev(page)]
-            where_nl = f"het aanmeldformulier op {page.final_url or page.url}"
+            level, evidence = lv, [_page_ev(page)]
+            where = msg(N_("the signup form on {url}"), url=page.final_url or page.url)
             quotes = [Quote(url=page.final_url or page.url, text=said)] if said else []
     status = "pass" if level >= 4 else "partial" if level >= 2 else "fail"
-    if level == 0:
-        summary = "No age assurance met: no age gate and no age question at signup."
-        nl = "Geen leeftijdscontrole aangetroffen: geen leeftijdspoort en geen vraag naar leeftijd bij aanmelden."
+    if level == 0 or where is None:
+        sentence = msg(N_("No age assurance met: no age gate and no age question at signup."))
     else:
-        summary = f"Strongest age assurance is level {level}, {METHOD_WORDS[level]}, at {where}."
-        nl = f"De sterkste leeftijdscontrole is niveau {level}, {METHOD_WORDS_NL[level]}, bij {where_nl}."
-    return finding(cid, status, summary, level=level, evidence=evidence, quotes=quotes, nl=nl)
+        sentence = msg(N_("Strongest age assurance is level {level}, {method}, at {where}."), level=level,
+                       method=msg(METHOD_WORDS[level]), where=where)
+    return finding(cid, status, sentence, level=level, evidence=evidence, quotes=quotes)
 
 
 @check(
@@ -227,53 +216,40 @@ def gate_cannot_be_walked_around(bundle: Bundle) -> Finding:
     """Content is not under the gate, and no forgeable flag unlocks it."""
     cid = "AGE-03"
     if not bundle.platform.adult:
-        return finding(cid, "not_applicable", "Not an adult platform (adult = false in the audit definition).",
-                       nl=NOT_ADULT_NL)
+        return finding(cid, "not_applicable", msg(NOT_ADULT))
     probe = bundle.probe("age_gate", AgeGateProbe)
     if probe is None:
-        return finding(cid, "not_assessed", "The age-gate probe did not run.",
-                       nl="De test van de leeftijdspoort is niet uitgevoerd.")
+        return finding(cid, "not_assessed", msg(N_("The age-gate probe did not run.")))
     gated = [o for o in probe.observations if o.gate]
     if not gated:
         # Nothing stands between a visitor and the content: worse than a gate that can be walked around.
-        return finding(cid, "fail", "There is no age gate at all: the content is open to anyone (see AGE-01).",
-                       evidence=[_shot(o) for o in probe.observations if o.screenshot][:1],
-                       nl="Er is helemaal geen leeftijdspoort: de inhoud is voor iedereen toegankelijk (zie AGE-01).")
+        return finding(cid, "fail", msg(N_("There is no age gate at all: the content is open to anyone (see AGE-01).")),
+                       evidence=[_shot(o) for o in probe.observations if o.screenshot][:1])
     under = [o for o in gated if o.content_under_overlay]
     forged = [f for f in [*probe.cookies_set, *probe.storage_set] if f.get("unlocks") == "true"]
     evidence = [_shot(o) for o in gated if o.screenshot]
-    parts, parts_nl = [], []
     if under:
-        parts.append(f"the content is already loaded under the gate on {len(under)} of {len(gated)} gated page(s)")
-        parts_nl.append(f"de inhoud is al geladen onder de poort, op {len(under)} van de {len(gated)} "
-                        "pagina's met een poort")
+        loaded = msg(N_("The content is already loaded under the gate on {under} of {gated} gated page(s)"),
+                     under=len(under), gated=len(gated))
     else:
-        parts.append("the content is not loaded behind the gate")
-        parts_nl.append("de inhoud wordt niet achter de poort geladen")
+        loaded = msg(N_("The content is not loaded behind the gate"))
     if forged:
         f = forged[0]
-        where = "cookie" if "domain" in f else f"{f.get('store', '')}Storage key"
-        where_nl = "cookie" if "domain" in f else f"{f.get('store', '')}Storage-sleutel"
-        parts.append(f"setting the {where} {f['name']}={f['value']} by hand in a fresh browser unlocks it")
-        parts_nl.append(f"wie in een schone browser de {where_nl} {f['name']}={f['value']} met de hand instelt, "
-                        "krijgt de inhoud te zien")
+        where = (msg(N_("cookie")) if "domain" in f else
+                 msg(N_("{store}Storage key"), store=f.get("store", "")))
+        flag = msg(N_("setting the {where} {name}={value} by hand in a fresh browser unlocks it"), where=where,
+                   name=f["name"], value=f["value"])
     elif any(f.get("source") == "script" for f in [*probe.cookies_set, *probe.storage_set]):
         n = sum(1 for f in [*probe.cookies_set, *probe.storage_set] if f.get("source") == "script")
-        parts.append(f"the gate could not be passed automatically, and none of {n} value(s) its own script checks "
-                     "unlocks the content when set by hand")
-        parts_nl.append(f"de poort kon niet automatisch worden gepasseerd, en geen van de {n} waarde(n) die het script "
-                        "van de poort controleert, geeft de inhoud vrij als die met de hand wordt ingesteld")
+        flag = msg(N_("the gate could not be passed automatically, and none of {n} value(s) its own script checks "
+                      "unlocks the content when set by hand"), n=n)
     elif probe.passed_gate:
-        parts.append("no value the gate stores unlocks the content when set by hand")
-        parts_nl.append("geen waarde die de poort opslaat, geeft de inhoud vrij als die met de hand wordt ingesteld")
+        flag = msg(N_("no value the gate stores unlocks the content when set by hand"))
     else:
-        parts.append("the gate could not be passed automatically, so no flag was replayed")
-        parts_nl.append("de poort kon niet automatisch worden gepasseerd, dus er is geen vlag nagemaakt")
-    summary = "; ".join(parts).capitalize() + "."
-    nl = "; ".join(parts_nl)
-    nl = nl[:1].upper() + nl[1:] + "."
+        flag = msg(N_("the gate could not be passed automatically, so no flag was replayed"))
     status = "fail" if under and forged else "partial" if under or forged else "pass"
-    return finding(cid, status, summary, evidence=evidence, forgeable_flags=forged, nl=nl)
+    return finding(cid, status, msg(N_("{loaded}; {flag}."), loaded=loaded, flag=flag),
+                   evidence=evidence, forgeable_flags=forged)
 
 
 @check(
@@ -313,8 +289,7 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
     cid = "AGE-04"
     signups = _signup_forms(bundle)
     if not signups:
-        return finding(cid, "not_assessed", "No signup form was found on the visited pages.",
-                       nl="Op de bezochte pagina's is geen aanmeldformulier gevonden.")
+        return finding(cid, "not_assessed", msg(N_("No signup form was found on the visited pages.")))
     best_page, best = None, 0
     for page, form in signups:
         lv = _signup_level(bundle, page, form)
@@ -326,17 +301,14 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
     if best >= 2 and trial and trial.outcome in ("refused", "accepted"):
         return _signup_trial_finding(cid, trial, url)
     if best >= 2:
-        asked = "a date of birth" if best == 2 else METHOD_WORDS[best]
-        asked_nl = "een geboortedatum" if best == 2 else METHOD_WORDS_NL[best]
-        return finding(cid, "pass", f"The signup form on {url} asks for {asked}; the refusal of an under-18 date "
-                       "was not tried (passive mode).", evidence=ev,
-                       nl=f"Het aanmeldformulier op {url} vraagt om {asked_nl}; of een geboortedatum onder de 18 wordt "
-                          "geweigerd, is niet geprobeerd (passieve modus).")
+        asked = msg(N_("a date of birth")) if best == 2 else msg(METHOD_WORDS[best])
+        return finding(cid, "pass", msg(N_("The signup form on {url} asks for {asked}; the refusal of an under-18 date "
+                                           "was not tried (passive mode)."), url=url, asked=asked),
+                       evidence=ev)
     if best == 1:
-        return finding(cid, "partial", f"The signup form on {url} only asks to tick or state '18+'.", evidence=ev,
-                       nl=f"Het aanmeldformulier op {url} vraagt alleen om '18+' aan te vinken of te verklaren.")
-    return finding(cid, "fail", f"The signup form on {url} asks no age question.", evidence=ev,
-                   nl=f"Het aanmeldformulier op {url} stelt geen vraag naar de leeftijd.")
+        return finding(cid, "partial", msg(N_("The signup form on {url} only asks to tick or state '18+'."), url=url),
+                       evidence=ev)
+    return finding(cid, "fail", msg(N_("The signup form on {url} asks no age question."), url=url), evidence=ev)
 
 
 def _signup_trial_finding(cid: str, trial: SignupTrial, url: str) -> Finding:
@@ -344,14 +316,11 @@ def _signup_trial_finding(cid: str, trial: SignupTrial, url: str) -> Finding:
     ev = [Evidence(kind="screenshot", path=trial.screenshot, url=trial.url, note="after submitting an under-18 date")]
     if trial.outcome == "refused":
         said = f": \u201c{trial.message[:120]}\u201d" if trial.message else ""
-        return finding(cid, "pass", f"The signup form on {url} refused the under-18 date of birth {trial.birthdate}"
-                       f"{said}.", evidence=ev,
-                       nl=f"Het aanmeldformulier op {url} weigerde de geboortedatum {trial.birthdate} (jonger dan 18)"
-                          f"{said}.")
-    return finding(cid, "fail", f"The signup form on {url} accepted the under-18 date of birth {trial.birthdate} and "
-                   "tried to send it (the request was stopped in the browser; nothing was sent).", evidence=ev,
-                   nl=f"Het aanmeldformulier op {url} accepteerde de geboortedatum {trial.birthdate} (jonger dan 18) en "
-                      "probeerde die te versturen (het verzoek is in de browser tegengehouden; er is niets verstuurd).")
+        return finding(cid, "pass", msg(N_("The signup form on {url} refused the under-18 date of birth {birthdate}"
+                                           "{said}."), url=url, birthdate=trial.birthdate, said=said), evidence=ev)
+    return finding(cid, "fail", msg(N_("The signup form on {url} accepted the under-18 date of birth {birthdate} and "
+                                       "tried to send it (the request was stopped in the browser; nothing was sent)."),
+                                    url=url, birthdate=trial.birthdate), evidence=ev)
 
 
 @check(
@@ -399,9 +368,8 @@ def advertisers_verified(bundle: Bundle) -> Finding:
     cid = "AGE-05"
     pages = bundle.ok_pages("policy", "help", "signup", "other")
     if not pages:
-        return finding(cid, "not_assessed", "No policy, help or signup page was found to learn how advertisers are checked.",
-                       nl="Er is geen beleids-, hulp- of aanmeldpagina gevonden waaruit blijkt hoe adverteerders worden "
-                          "gecontroleerd.")
+        return finding(cid, "not_assessed", msg(N_("No policy, help or signup page was found to learn how advertisers "
+                                                   "are checked.")))
     required, optional, unclear, strong = [], [], [], []
     for page in pages:
         said = _sentences(bundle.text(page))
@@ -421,33 +389,29 @@ def advertisers_verified(bundle: Bundle) -> Finding:
                                    -len(q.text)))
     observed = _observed_id_upload(bundle)
     if unclear and strong and not required:
-        return finding(cid, "needs_review", "Advertisers are checked with an ID document and a liveness check (or bank "
-                       "ID), but the platform does not say whether this happens before their content is published.",
-                       basis="stated", quotes=(unclear + strong)[:3],
-                       nl="Adverteerders worden gecontroleerd met een identiteitsbewijs en een livenesscontrole (of "
-                          "bank-ID), maar het platform zegt niet of dat gebeurt voordat hun inhoud wordt gepubliceerd.")
+        return finding(cid, "needs_review", msg(N_("Advertisers are checked with an ID document and a liveness check (or "
+                                                   "bank ID), but the platform does not say whether this happens "
+                                                   "before their content is published.")),
+                       basis="stated", quotes=(unclear + strong)[:3])
     if required and strong:
         quotes = required[:2] + [q for q in strong[:2] if q not in required]
-        return finding(cid, "pass", "Advertisers must prove their identity and age with an ID document and a liveness "
-                       "check (or bank ID) before they can publish, as the platform states.", basis="stated", quotes=quotes,
-                       nl="Adverteerders moeten hun identiteit en leeftijd aantonen met een identiteitsbewijs en een "
-                          "livenesscontrole (of bank-ID) voordat ze kunnen publiceren, zo stelt het platform.")
+        return finding(cid, "pass", msg(N_("Advertisers must prove their identity and age with an ID document and a "
+                                           "liveness check (or bank ID) before they can publish, as the platform "
+                                           "states.")), basis="stated", quotes=quotes)
     if required or optional or unclear or observed:
-        what = ("an ID check without a liveness or bank-ID step" if required or unclear else
-                "an ID check that is optional, only on doubt, or a badge" if optional else "an ID upload at signup")
-        what_nl = ("een ID-controle zonder liveness- of bank-ID-stap" if required or unclear else
-                   "een ID-controle die vrijwillig is of alleen bij twijfel plaatsvindt, of alleen een badge"
-                   if optional else "het uploaden van een identiteitsbewijs bij aanmelden")
-        return finding(cid, "partial", f"Advertisers meet {what}, not a required ID and liveness check before publishing.",
+        what = (msg(N_("an ID check without a liveness or bank-ID step")) if required or unclear else
+                msg(N_("an ID check that is optional, only on doubt, or a badge"))
+                if optional else
+                msg(N_("an ID upload at signup")))
+        return finding(cid, "partial", msg(N_("Advertisers meet {what}, not a required ID and liveness check before "
+                                              "publishing."), what=what),
                        basis="stated" if required or optional or unclear else "observed",
                        quotes=(required or optional or unclear)[:3],
-                       evidence=[_page_ev(observed)] if observed else [],
-                       nl=f"Voor adverteerders geldt {what_nl}, geen verplichte controle van identiteitsbewijs en "
-                          "liveness vóór publicatie.")
-    return finding(cid, "fail", f"Nothing says advertisers are age- or ID-verified before publishing ({len(pages)} pages read).",
-                   basis="stated",
-                   nl="Nergens staat dat adverteerders vóór publicatie op leeftijd of identiteit worden gecontroleerd "
-                      f"({len(pages)} {_pages_nl(len(pages))} gelezen).")
+                       evidence=[_page_ev(observed)] if observed else [])
+    return finding(cid, "fail", nmsg("Nothing says advertisers are age- or ID-verified before publishing ({n} pages "
+                                     "read).", "Nothing says advertisers are age- or ID-verified before publishing ({n} "
+                                     "pages read).", n=len(pages)),
+                   basis="stated")
 
 
 def advertiser_verification(sentence: str, context: str = "") -> str:
@@ -522,17 +486,12 @@ def _first(probe: AgeGateProbe, entry: str) -> GateObservation | None:
     return next((o for o in probe.observations if o.entry == entry), None)
 
 
-def _kind(obs: GateObservation, lang: str = "en") -> str:
-    if lang == "nl":
-        methods = ", ".join(GATE_WORDS_NL.get(m, m) for m in obs.methods if m != "document-words")
-        return f"{GATE_WORDS_NL.get(obs.kind, obs.kind)}: {methods or 'geen bediening gevonden'}"
-    methods = ", ".join(m for m in obs.methods if m != "document-words") or "no control found"
-    return f"{obs.kind}: {methods}"
+def _kind(obs: GateObservation) -> Message:
+    """'modal: button, checkbox': the kind of gate and the controls it asks for, as words of a sentence."""
+    methods = [msg(GATE_WORDS[m]) if m in GATE_WORDS else m for m in obs.methods if m != "document-words"]
+    return msg(N_("{kind}: {methods}"), kind=msg(GATE_WORDS[obs.kind]) if obs.kind in GATE_WORDS else obs.kind,
+               methods=methods or msg(N_("no control found")))
 
-
-def _pages_nl(n: int) -> str:
-    """'pagina' or 'pagina's', as the number `n` asks."""
-    return "pagina" if n == 1 else "pagina's"
 
 
 def _gate_level(obs: GateObservation) -> int:

@@ -21,7 +21,8 @@ from typing import Any
 
 from safehaven.bundle import Bundle
 from safehaven.catalogue import SCORED_STATUSES, CheckMeta, Texts, area_of
-from safehaven.models import Evidence, Finding, Quote
+from safehaven.i18n import N_, msg, render
+from safehaven.models import FACT_KEYS, Evidence, Facts, Finding, Message, Quote
 
 CheckFn = Callable[[Bundle], Finding]
 
@@ -55,30 +56,39 @@ def registered() -> tuple[dict[str, CheckFn], dict[str, CheckMeta]]:
 def finding(
     check_id: str,
     status: str,
-    summary: str,
+    sentence: Message | str,
     *,
     basis: str = "observed",
     evidence: list[Evidence] | None = None,
     quotes: list[Quote] | None = None,
     level: int | None = None,
-    nl: str | None = None,
     **details: Any,
 ) -> Finding:
-    """Build a Finding with the score that its status carries; `nl` is the summary in Dutch."""
+    """Build a Finding with the score that its status carries.
+
+    `sentence` is a message id with parameters (`msg(N_("..."), ...)`, see safehaven/i18n.py): the
+    Finding keeps the id and the parameters, and its `summary` is the English rendering. A plain
+    string is a sentence with no translation (tests, tools). A detail named like a field of `Facts`
+    (a fact that a level function or the reports read back) goes into the typed `facts`."""
+    message = sentence if isinstance(sentence, Message) else None
+    facts = Facts.model_validate({k: details.pop(k) for k in FACT_KEYS & details.keys()})
     return Finding(
         check=check_id,
         area=area_of(check_id),
         status=status,
         score=SCORED_STATUSES.get(status),
         basis=basis,
-        summary=summary,
+        summary=render(message) if message else str(sentence),
+        message=message.message if message else "",
+        plural=message.plural if message else "",
+        params=message.params if message else {},
         level=level,
         evidence=evidence or [],
         quotes=quotes or [],
         details=details,
-        summaries={"nl": nl} if nl else {},
+        facts=facts,
     )
 
 
 def not_implemented(check_id: str) -> Finding:
-    return finding(check_id, "not_assessed", "not implemented in this version")
+    return finding(check_id, "not_assessed", msg(N_("not implemented in this version")))

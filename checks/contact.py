@@ -14,20 +14,28 @@ from checks.report import silent_platform
 from checks.routes import SITE_WIDE_REGIONS
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
-from safehaven.models import ContactAttempt, ContactProbe, Evidence, Finding, Form, PageRecord, Quote
+from safehaven.i18n import N_, msg, nmsg
+from safehaven.models import (
+    ContactAttempt,
+    ContactProbe,
+    Evidence,
+    Finding,
+    Form,
+    Message,
+    MessageParam,
+    PageRecord,
+    Quote,
+)
 
 LINK_ROUTES = (("tel:", "phone link"), ("sms:", "SMS link"), ("mailto:", "e-mail link"),
                ("https://wa.me/", "WhatsApp link"), ("http://wa.me/", "WhatsApp link"),
                ("https://api.whatsapp.com/", "WhatsApp link"), ("whatsapp:", "WhatsApp link"),
                ("https://t.me/", "Telegram link"), ("http://t.me/", "Telegram link"), ("tg:", "Telegram link"))
-# The route kinds in Dutch, keyed by the English kind (which stays the detail key).
-ROUTE_KINDS_NL = {"phone link": "telefoonlink", "SMS link": "sms-link", "e-mail link": "e-maillink",
-                  "WhatsApp link": "WhatsApp-link", "Telegram link": "Telegram-link",
-                  "phone number in text": "telefoonnummer in de tekst",
-                  "phone number spelled out": "telefoonnummer in woorden",
-                  "e-mail address in text": "e-mailadres in de tekst",
-                  "phone number in the page, shown after a click": "telefoonnummer in de pagina, zichtbaar na een klik"}
-CONTROLS_NL = {"block": "blokkeren", "mute": "dempen of negeren", "who_contacts": "kiezen wie contact met hen mag opnemen"}
+# The route kinds as words of a sentence (message ids; the English kind stays the detail key).
+ROUTE_KINDS = (N_("phone link"), N_("SMS link"), N_("e-mail link"), N_("WhatsApp link"), N_("Telegram link"),
+               N_("phone number in text"), N_("phone number spelled out"), N_("e-mail address in text"),
+               N_("phone number in the page, shown after a click"))
+CONTROL_WORDS = {"block": N_("block"), "mute": N_("mute or ignore"), "who_contacts": N_("choose who may contact them")}
 # Phone numbers as people write them to dodge filters: +31 6 12 34 56 78, 06-1234 5678, 06.12.34.56.78
 PHONE = re.compile(r"(?<![\d+])(?:\+|00)?\d(?:[ \t\-./()]{0,3}\d){8,13}(?!\d)")
 SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "112")
@@ -43,13 +51,13 @@ class ContactRoute:
     kind: str  # "phone link", "WhatsApp link", "phone number in text", ...
     value: str
     visible: bool = True
-    kind_nl: str = ""  # the kind in Dutch when ROUTE_KINDS_NL does not have it
+    word: Message | None = None  # the kind as words of a sentence, when it is not one of ROUTE_KINDS
 
-    def label(self, lang: str = "en") -> str:
-        """The kind of route as a reader of `lang` says it."""
-        if lang == "nl":
-            return self.kind_nl or ROUTE_KINDS_NL.get(self.kind, self.kind)
-        return self.kind
+    def label(self) -> MessageParam:
+        """The kind of route as words of a sentence (a message id, translated by the reports)."""
+        if self.word is not None:
+            return self.word
+        return msg(self.kind) if self.kind in ROUTE_KINDS else self.kind
 
 
 def contact_routes(bundle: Bundle, page: PageRecord) -> list[ContactRoute]:
@@ -149,59 +157,49 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
     if member_forms:
         page, form = member_forms[0]
         url = page.final_url or page.url
-        return finding(cid, "fail", f"A form to write to a member, with a recipient field, opens without an account at "
-                       f"{url}; it was inspected, not sent.", evidence=[_ev(page, form.box, "message form")],
-                       nl=f"Een formulier om een lid te schrijven, met een veld voor de ontvanger, opent zonder account "
-                          f"op {url}; het is bekeken, niet verstuurd.")
+        return finding(cid, "fail", msg(N_("A form to write to a member, with a recipient field, opens without an "
+                                           "account at {url}; it was inspected, not sent."), url=url),
+                       evidence=[_ev(page, form.box, "message form")])
     if not items:
-        return finding(cid, "not_assessed", "No item pages were found to look for a way to message the poster.",
-                       nl="Er zijn geen itempagina's gevonden om te zoeken naar een manier om de plaatser een bericht "
-                          "te sturen.")
+        return finding(cid, "not_assessed", msg(N_("No item pages were found to look for a way to message the poster.")))
     open_forms = [(p, f) for p in items for f in p.forms if _is_message_form(f)]
     probe = bundle.probe("contact", ContactProbe)
     tried = [a for a in (probe.attempts if probe else []) if a.kind == "message"]
     opened = [a for a in tried if a.outcome == "form"]
     if opened and not open_forms:
         a = opened[0]
-        return finding(cid, "fail", f"'{a.control.name}' opens a message form without an account on {len(opened)} of "
-                       f"{len(tried)} item pages tried (e.g. {a.item_url}); it was inspected, not sent.",
-                       evidence=[_attempt_ev(a)],
-                       nl=f"'{a.control.name}' opent zonder account een berichtformulier op {len(opened)} van de "
-                          f"{len(tried)} geprobeerde itempagina's (bijv. {a.item_url}); het formulier is bekeken, "
-                          "niet verstuurd.")
+        return finding(cid, "fail", msg(N_("'{control}' opens a message form without an account on {opened} of {tried} "
+                                           "item pages tried (e.g. {url}); it was inspected, not sent."),
+                                        control=a.control.name, opened=len(opened), tried=len(tried), url=a.item_url),
+                       evidence=[_attempt_ev(a)])
     if open_forms:
         page, form = open_forms[0]
         pages = len({p.id for p, _ in open_forms})
-        return finding(cid, "fail", f"A message form that needs no account is on {pages} of {len(items)} item pages "
-                       f"(e.g. {page.final_url or page.url}); it was inspected, not sent.",
-                       evidence=[_ev(page, form.box, "message form")],
-                       nl=f"Een berichtformulier waarvoor geen account nodig is, staat op {pages} van de {len(items)} "
-                          f"itempagina's (bijv. {page.final_url or page.url}); het is bekeken, niet verstuurd.")
+        return finding(cid, "fail", msg(N_("A message form that needs no account is on {pages} of {items} item pages "
+                                           "(e.g. {url}); it was inspected, not sent."), pages=pages, items=len(items),
+                                        url=page.final_url or page.url),
+                       evidence=[_ev(page, form.box, "message form")])
     would_send = [a for a in tried if a.refused_writes and a.outcome not in ("login", "error")]
     if would_send:
         a = would_send[0]
-        return finding(cid, "fail", f"'{a.control.name}' tries to send a message without an account on "
-                       f"{len(would_send)} of {len(tried)} item pages tried (e.g. {a.item_url}): the message form would "
-                       f"have sent; sending was refused ({'; '.join(a.refused_writes[:2])}).",
-                       evidence=[_attempt_ev(a)], refused_writes=a.refused_writes[:5],
-                       nl=f"'{a.control.name}' probeert zonder account een bericht te versturen op {len(would_send)} "
-                          f"van de {len(tried)} geprobeerde itempagina's (bijv. {a.item_url}): het berichtformulier "
-                          f"zou hebben verstuurd; versturen is geweigerd ({'; '.join(a.refused_writes[:2])}).")
+        return finding(cid, "fail", msg(N_("'{control}' tries to send a message without an account on {sent} of "
+                                           "{tried} item pages tried (e.g. {url}): the message form would have sent; "
+                                           "sending was refused ({writes})."), control=a.control.name,
+                                        sent=len(would_send), tried=len(tried), url=a.item_url,
+                                        writes="; ".join(a.refused_writes[:2])),
+                       evidence=[_attempt_ev(a)], refused_writes=a.refused_writes[:5])
     walled = [a for a in tried if a.outcome == "login"]
     if walled:
-        return finding(cid, "pass", f"Messaging asks for a login: '{walled[0].control.name}' leads to a login wall "
-                       f"on {len(walled)} of {len(tried)} item pages tried.", evidence=[_attempt_ev(walled[0])],
-                       nl=f"Berichten sturen vraagt om in te loggen: '{walled[0].control.name}' leidt naar een "
-                          f"inlogmuur op {len(walled)} van de {len(tried)} geprobeerde itempagina's.")
+        return finding(cid, "pass", msg(N_("Messaging asks for a login: '{control}' leads to a login wall on {walled} of "
+                                           "{tried} item pages tried."), control=walled[0].control.name,
+                                        walled=len(walled), tried=len(tried)),
+                       evidence=[_attempt_ev(walled[0])])
     gated = _messaging_behind_login(bundle, items)
     if gated:
-        return finding(cid, "pass", f"Messaging asks for a login: '{gated}' leads to the login page.",
-                       evidence=[_ev(items[0])],
-                       nl=f"Berichten sturen vraagt om in te loggen: '{gated}' leidt naar de inlogpagina.")
-    return finding(cid, "pass", f"No way to message a user without an account on {len(items)} item pages.",
-                   evidence=[_ev(items[0])],
-                   nl=f"Op {len(items)} itempagina's is er geen manier om zonder account een gebruiker een bericht "
-                      "te sturen.")
+        return finding(cid, "pass", msg(N_("Messaging asks for a login: '{control}' leads to the login page."),
+                                        control=gated), evidence=[_ev(items[0])])
+    return finding(cid, "pass", msg(N_("No way to message a user without an account on {items} item pages."),
+                                    items=len(items)), evidence=[_ev(items[0])])
 
 
 @check(
@@ -243,15 +241,14 @@ def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
     cid = "CONTACT-02"
     items = bundle.item_pages()
     if not items:
-        return finding(cid, "not_assessed", "No item pages were found to look for contact details on.",
-                       nl="Er zijn geen itempagina's gevonden om naar contactgegevens te zoeken.")
+        return finding(cid, "not_assessed", msg(N_("No item pages were found to look for contact details on.")))
     per_page = {p.id: contact_routes(bundle, p) for p in items}
     probe = bundle.probe("contact", ContactProbe)
     for a in (probe.attempts if probe else []):
         page = next((p for p in items if a.item_url in (p.url, p.final_url)), None)
         if page and a.kind == "show_number" and a.outcome == "revealed":
-            per_page[page.id] += [ContactRoute(page, f"number behind '{a.control.name}'", v, visible=False,
-                                               kind_nl=f"nummer achter '{a.control.name}'")
+            word = msg(N_("number behind '{control}'"), control=a.control.name)
+            per_page[page.id] += [ContactRoute(page, f"number behind '{a.control.name}'", v, visible=False, word=word)
                                   for v in a.revealed]
     shown = [p for p in items if any(r.visible for r in per_page[p.id])]
     after_click = [p for p in items if per_page[p.id] and p not in shown]
@@ -259,37 +256,31 @@ def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
     for p in items:
         for kind in {r.kind for r in per_page[p.id]}:
             kinds[kind] = kinds.get(kind, 0) + 1
-    detail = ", ".join(f"{k} on {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
-    labels_nl = {r.kind: r.label("nl") for p in items for r in per_page[p.id]}
-    detail_nl = ", ".join(f"{labels_nl[k]} op {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+    labels = {r.kind: r.label() for p in items for r in per_page[p.id]}
+    detail: list[MessageParam] = [msg(N_("{kind} on {n}"), kind=labels[k], n=n)
+                                  for k, n in sorted(kinds.items(), key=lambda kv: -kv[1])]
     examples = [r.value for p in items for r in per_page[p.id]][:5]
     if shown:
-        return finding(cid, "fail", f"Contact details shown to logged-out visitors on {len(shown)} of {len(items)} "
-                       f"item pages ({detail}).", evidence=[_ev(p) for p in shown[:3]], routes=kinds,
-                       examples=examples,
-                       nl=f"Contactgegevens zichtbaar voor niet-ingelogde bezoekers op {len(shown)} van de {len(items)} "
-                          f"itempagina's ({detail_nl}).")
+        return finding(cid, "fail", msg(N_("Contact details shown to logged-out visitors on {shown} of {items} item "
+                                           "pages ({detail})."), shown=len(shown), items=len(items), detail=detail),
+                       evidence=[_ev(p) for p in shown[:3]], routes=kinds, examples=examples)
     if after_click:
-        return finding(cid, "partial", f"Contact details appear after a click that needs no login on "
-                       f"{len(after_click)} of {len(items)} item pages ({detail}).",
-                       evidence=[_ev(p) for p in after_click[:3]], routes=kinds, examples=examples,
-                       nl=f"Contactgegevens verschijnen na een klik waarvoor niet hoeft te worden ingelogd, op "
-                          f"{len(after_click)} van de {len(items)} itempagina's ({detail_nl}).")
+        return finding(cid, "partial", msg(N_("Contact details appear after a click that needs no login on {shown} of "
+                                              "{items} item pages ({detail})."), shown=len(after_click),
+                                           items=len(items), detail=detail),
+                       evidence=[_ev(p) for p in after_click[:3]], routes=kinds, examples=examples)
     refused = [a for a in (probe.attempts if probe else []) if a.kind == "show_number" and a.refused_writes
                and a.outcome not in ("login", "revealed", "error")]
     if refused:
         a = refused[0]
-        return finding(cid, "needs_review", f"'{a.control.name}' on {a.item_url} asks the platform for something "
-                       f"without a login, and that request was refused ({'; '.join(a.refused_writes[:2])}): whether it "
-                       "would have shown contact details could not be seen.", evidence=[_attempt_ev(a)],
-                       refused_writes=a.refused_writes[:5],
-                       nl=f"'{a.control.name}' op {a.item_url} vraagt het platform zonder inloggen om iets, en dat "
-                          f"verzoek is geweigerd ({'; '.join(a.refused_writes[:2])}): of het contactgegevens had "
-                          "getoond, was niet te zien.")
-    return finding(cid, "pass", f"No phone, WhatsApp, Telegram, e-mail or SMS route on {len(items)} item pages "
-                   "for a logged-out visitor.", evidence=[_ev(items[0])],
-                   nl=f"Op {len(items)} itempagina's geen telefoon-, WhatsApp-, Telegram-, e-mail- of sms-route voor "
-                      "niet-ingelogde bezoekers.")
+        return finding(cid, "needs_review", msg(N_("'{control}' on {url} asks the platform for something without a "
+                                                   "login, and that request was refused ({writes}): whether it would "
+                                                   "have shown contact details could not be seen."),
+                                                control=a.control.name, url=a.item_url,
+                                                writes="; ".join(a.refused_writes[:2])),
+                       evidence=[_attempt_ev(a)], refused_writes=a.refused_writes[:5])
+    return finding(cid, "pass", msg(N_("No phone, WhatsApp, Telegram, e-mail or SMS route on {items} item pages for a "
+                                       "logged-out visitor."), items=len(items)), evidence=[_ev(items[0])])
 
 
 @check(
@@ -327,26 +318,23 @@ def verified_channel(bundle: Bundle) -> Finding:
     signups = bundle.ok_pages("signup")
     texts = bundle.ok_pages("signup", "help", "policy")
     if not texts:
-        return silent_platform(cid, bundle, "how accounts are made", "hoe accounts worden aangemaakt")
+        return silent_platform(cid, bundle, msg(N_("how accounts are made")))
     for page in signups:
         for f in page.forms:
             code = next((x for x in f.fields if lexicon.has(_field_label(x), "contact", "verify_code")), None)
             if code:
-                return finding(cid, "pass", f"The signup form on {page.final_url or page.url} asks for a confirmation "
-                               f"code ('{code.label or code.name}').", evidence=[_ev(page, f.box, "signup form")],
-                               nl=f"Het aanmeldformulier op {page.final_url or page.url} vraagt om een "
-                                  f"bevestigingscode ('{code.label or code.name}').")
+                return finding(cid, "pass", msg(N_("The signup form on {url} asks for a confirmation code ('{field}')."),
+                                                url=page.final_url or page.url, field=code.label or code.name),
+                               evidence=[_ev(page, f.box, "signup form")])
 
     for page in signups:
         for f in page.forms:
             lv, said = signup_method(bundle, page, f) if len(f.fields) >= 2 else (0, "")
             if lv >= 5:
                 quotes = [Quote(url=page.final_url or page.url, text=said)] if said else []
-                return finding(cid, "pass", f"Signing up on {page.final_url or page.url} includes an identity check "
-                               "(ID document with liveness, or bank/eID).", evidence=[_ev(page, f.box, "signup form")],
-                               quotes=quotes,
-                               nl=f"Aanmelden op {page.final_url or page.url} omvat een identiteitscontrole "
-                                  "(identiteitsbewijs met liveness, of bank-ID/eID).")
+                return finding(cid, "pass", msg(N_("Signing up on {url} includes an identity check (ID document with "
+                                                   "liveness, or bank/eID)."), url=page.final_url or page.url),
+                               evidence=[_ev(page, f.box, "signup form")], quotes=quotes)
     negated: list[Quote] = []
     for page in [*texts, *bundle.ok_pages("start", "other", "login")]:
         said = _sentences(bundle.text(page))
@@ -360,24 +348,18 @@ def verified_channel(bundle: Bundle) -> Finding:
             quotes = [Quote(url=page.final_url or page.url, text=t) for t in said[max(0, i - 1): i + 1]
                       if t == sentence or lexicon.has(t, "contact", "channel")]
             if kind == "id":
-                return finding(cid, "pass", "Signing up needs an identity check with an ID document, as the platform "
-                               "states.", basis="stated", quotes=quotes,
-                               nl="Aanmelden vereist een identiteitscontrole met een identiteitsbewijs, zo stelt het "
-                                  "platform.")
-            return finding(cid, "pass", "Signing up needs a confirmed e-mail address or phone number, as the "
-                           "platform states.", basis="stated", quotes=quotes,
-                           nl="Aanmelden vereist een bevestigd e-mailadres of telefoonnummer, zo stelt het "
-                              "platform.")
+                return finding(cid, "pass", msg(N_("Signing up needs an identity check with an ID document, as the "
+                                                   "platform states.")),
+                               basis="stated", quotes=quotes)
+            return finding(cid, "pass", msg(N_("Signing up needs a confirmed e-mail address or phone number, as the "
+                                               "platform states.")), basis="stated", quotes=quotes)
     if negated:
-        return finding(cid, "fail", "The platform states that an account needs no confirmation of e-mail or phone.",
-                       basis="stated", quotes=negated[:2],
-                       nl="Het platform stelt dat een account geen bevestiging van e-mail of telefoon nodig heeft.")
-    signup_nl = "aanmeldpagina" if len(signups) == 1 else "aanmeldpagina's"
-    other_nl = "hulp- of beleidspagina" if len(texts) - len(signups) == 1 else "hulp- of beleidspagina's"
-    return finding(cid, "fail", f"No confirmation of e-mail or phone at signup was stated or observed "
-                   f"({len(signups)} signup and {len(texts) - len(signups)} help/policy pages read).",
-                   nl=f"Nergens vermeld of waargenomen dat e-mail of telefoon bij aanmelden wordt bevestigd "
-                      f"({len(signups)} {signup_nl} en {len(texts) - len(signups)} {other_nl} gelezen).")
+        return finding(cid, "fail", msg(N_("The platform states that an account needs no confirmation of e-mail or "
+                                           "phone.")), basis="stated", quotes=negated[:2])
+    signup = nmsg("{n} signup", "{n} signup", n=len(signups))
+    other = nmsg("{n} help/policy pages", "{n} help/policy pages", n=len(texts) - len(signups))
+    return finding(cid, "fail", msg(N_("No confirmation of e-mail or phone at signup was stated or observed ({signup} "
+                                       "and {other} read)."), signup=signup, other=other))
 
 
 def verified_channel_statement(said: list[str], i: int) -> str:
@@ -456,7 +438,7 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
     cid = "CONTACT-04"
     pages = bundle.ok_pages()
     if not pages:
-        return finding(cid, "not_assessed", "No pages were collected.", nl="Er zijn geen pagina's verzameld.")
+        return finding(cid, "not_assessed", msg(N_("No pages were collected.")))
     kinds = ("block", "mute", "who_contacts")
     seen: dict[str, tuple[str, PageRecord, str]] = {}
     for page in pages:
@@ -476,23 +458,19 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
             for kind in kinds:
                 if kind not in seen and control_statement(said, i, kind):
                     seen[kind] = ("stated", page, sentence)
-    names = {"block": "block", "mute": "mute or ignore", "who_contacts": "choose who may contact them"}
-    have = [names[k] for k in kinds if k in seen]
+    have: list[MessageParam] = [msg(CONTROL_WORDS[k]) for k in kinds if k in seen]
     quotes = [Quote(url=p.final_url or p.url, text=t) for b, p, t in seen.values() if b == "stated"]
     evidence = [_ev(p, None, f"control '{t}'") for b, p, t in seen.values() if b == "observed"]
     if not have:
-        return finding(cid, "fail", "No block, mute or 'who may contact me' control was found, in the interface or "
-                       "in the help pages.",
-                       nl="Geen mogelijkheid gevonden om te blokkeren, te dempen of 'wie mag contact opnemen' in te "
-                          "stellen, niet in de interface en niet op de hulppagina's.")
+        return finding(cid, "fail", msg(N_("No block, mute or 'who may contact me' control was found, in the interface "
+                                           "or in the help pages.")))
     status = "pass" if "block" in seen and len(seen) >= 2 else "partial"
-    summary = f"People can {' and '.join(have)}"
-    summary += "." if status == "pass" else "; blocking plus one more control is needed."
-    nl = f"Mensen kunnen {' en '.join(CONTROLS_NL[k] for k in kinds if k in seen)}"
-    nl += "." if status == "pass" else "; blokkeren plus nog één andere mogelijkheid is nodig."
-    return finding(cid, status, summary, basis="observed" if evidence else "stated", quotes=quotes, evidence=evidence,
-                   nl=nl)
-
+    can: MessageParam = have[0]
+    for more in have[1:]:  # "block and mute or ignore and choose ...": each joined with "and"
+        can = msg(N_("{head} and {last}"), head=can, last=more)
+    sentence = (msg(N_("People can {controls}."), controls=can) if status == "pass" else
+                msg(N_("People can {controls}; blocking plus one more control is needed."), controls=can))
+    return finding(cid, status, sentence, basis="observed" if evidence else "stated", quotes=quotes, evidence=evidence)
 
 IMPERATIVE = re.compile(r"(block|mute|ignore|restrict|silence|snooze|unmute|blokkeer|demp|negeer|zet)\b", re.I)
 
@@ -562,9 +540,8 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
     items = bundle.item_pages() or list({p.id: p for p in bundle.ok_pages() for f in p.forms
                                          if _is_member_message_form(f)}.values())
     if not items:
-        return finding(cid, "not_assessed", "No item pages were found to look for a safety notice at the contact point.",
-                       nl="Er zijn geen itempagina's gevonden om te zoeken naar een veiligheidsmelding bij het "
-                          "contactpunt.")
+        return finding(cid, "not_assessed", msg(N_("No item pages were found to look for a safety notice at the contact "
+                                                   "point.")))
     # A platform's notice is the same sentence on many item pages; a user's own words are not a notice.
     per_page = {p.id: {s for s in _sentences(_main_text(bundle, p)) if lexicon.has(s, "contact", "safety_notice")}
                 for p in items}
@@ -576,20 +553,17 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
     at_contact = [(p, next(iter(per_page[p.id] & repeated))) for p in items if per_page[p.id] & repeated]
     if at_contact:
         page, sentence = at_contact[0]
-        return finding(cid, "pass", f"A safety notice stands on {len(at_contact)} of {len(items)} item pages.",
-                       evidence=[_ev(page)], quotes=[Quote(url=page.final_url or page.url, text=sentence)],
-                       nl=f"Een veiligheidsmelding staat op {len(at_contact)} van de {len(items)} itempagina's.")
+        return finding(cid, "pass", msg(N_("A safety notice stands on {shown} of {items} item pages."),
+                                        shown=len(at_contact), items=len(items)),
+                       evidence=[_ev(page)], quotes=[Quote(url=page.final_url or page.url, text=sentence)])
     for page in bundle.ok_pages("help"):
         hit = next((s for s in _sentences(bundle.text(page)) if lexicon.has(s, "contact", "safety_notice")), None)
         if hit:
-            return finding(cid, "partial", f"Safety advice exists only on a separate page ({page.final_url or page.url}), "
-                           "not where people make contact.", basis="stated",
-                           quotes=[Quote(url=page.final_url or page.url, text=hit)],
-                           nl=f"Veiligheidsadvies staat alleen op een aparte pagina ({page.final_url or page.url}), "
-                              "niet waar mensen contact opnemen.")
-    return finding(cid, "fail", f"No safety or deterrence notice on {len(items)} item pages or on a safety page.",
-                   nl=f"Geen veiligheids- of afschrikmelding op de {len(items)} itempagina's, en ook niet op een "
-                      "veiligheidspagina.")
+            return finding(cid, "partial", msg(N_("Safety advice exists only on a separate page ({url}), not where "
+                                                  "people make contact."), url=page.final_url or page.url),
+                           basis="stated", quotes=[Quote(url=page.final_url or page.url, text=hit)])
+    return finding(cid, "fail", msg(N_("No safety or deterrence notice on {items} item pages or on a safety page."),
+                                    items=len(items)))
 
 
 def level(findings: dict[str, Finding]) -> int:

@@ -27,28 +27,22 @@ from checks.policy import (
 from checks.routes import general_contact
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
-from safehaven.models import Element, Evidence, Finding, PageRecord, Quote
+from safehaven.i18n import N_, chain, msg, nmsg
+from safehaven.models import Element, Evidence, Finding, Message, MessageParam, PageRecord, Quote
 from safehaven.urls import within_host
 
 READ_KINDS = (*policy.POLICY_KINDS, "help")
 READ_ROLES = ("policy", "help")
-LOOKED_FOR = ("privacy policy, terms, community rules, law-enforcement, cookie or help pages (role policy or help, "
-              "or privacy/privacyverklaring/terms/voorwaarden/huisregels/law enforcement/politie/help/veiligheid "
-              "in the URL, title or link text)")
-LOOKED_FOR_NL = ("privacyverklaring, voorwaarden, huisregels, pagina's voor opsporingsinstanties, cookie- of hulppagina's "
-                 "(rol policy of help, of privacy/privacyverklaring/terms/voorwaarden/huisregels/law enforcement/politie/"
-                 "help/veiligheid in de URL, titel of linktekst)")
+LOOKED_FOR = N_("privacy policy, terms, community rules, law-enforcement, cookie or help pages (role policy or "
+                "help, or privacy/privacyverklaring/terms/voorwaarden/huisregels/law enforcement/politie/help/"
+                "veiligheid in the URL, title or link text)")
 PRESERVATION_FLOOR_DAYS = 90
 LEVEL4_PRESERVATION_DAYS = 365
 MAX_QUOTES = 12
-KIND_LABELS = {"messages": "messages", "content": "content", "account": "account data", "logs": "logs",
-               "verification": "verification data", "payment": "payment data", "general": "personal data in general"}
-KIND_LABELS_NL = {"messages": "berichten", "content": "inhoud", "account": "accountgegevens", "logs": "logbestanden",
-                  "verification": "verificatiegegevens", "payment": "betaalgegevens",
-                  "general": "persoonsgegevens in het algemeen"}
-CRIME_WORDS = {"en": {"trafficking": "human trafficking", "child_exploitation": "child exploitation"},
-               "nl": {"trafficking": "mensenhandel", "child_exploitation": "kinderuitbuiting"}}
-
+KIND_LABELS = {"messages": N_("messages"), "content": N_("content"), "account": N_("account data"), "logs": N_("logs"),
+               "verification": N_("verification data"), "payment": N_("payment data"),
+               "general": N_("personal data in general")}
+CRIME_WORDS = {"trafficking": N_("human trafficking"), "child_exploitation": N_("child exploitation")}
 
 # =============================================================================== area level
 
@@ -57,14 +51,14 @@ def level(findings: dict[str, Finding]) -> int:
     """The EVIDENCE level 0-4 from the area's findings (see the catalogue ladder)."""
     retention, preservation = findings.get("EVIDENCE-02"), findings.get("EVIDENCE-03")
     cooperation, contact = findings.get("EVIDENCE-04"), findings.get("EVIDENCE-05")
-    if _passed(preservation, "fail") and preservation.details.get("deletion_promise"):
+    if _passed(preservation, "fail") and preservation.facts.deletion_promise:
         return 0
     if not (_passed(retention, "pass") or _passed(retention, "partial")):
-        return 1 if retention and retention.details.get("vague_statements") else 0
+        return 1 if retention and retention.facts.vague_statements else 0
     if not (_passed(preservation, "pass") and _passed(contact, "pass")):
         return 2
-    names_crime = set(cooperation.details.get("crimes_named", [])) & set(policy.CRIMES) if cooperation else set()
-    kept_a_year = (preservation.details.get("max_default_preservation_days") or 0) >= LEVEL4_PRESERVATION_DAYS
+    names_crime = set(cooperation.facts.crimes_named or []) & set(policy.CRIMES) if cooperation else set()
+    kept_a_year = (preservation.facts.max_default_preservation_days or 0) >= LEVEL4_PRESERVATION_DAYS
     if _passed(cooperation, "pass") and names_crime and kept_a_year:
         return 4
     return 3
@@ -112,9 +106,7 @@ def privacy_and_terms_linked(bundle: Bundle) -> Finding:
     pages = bundle.ok_pages()
     if not pages:
         return finding("EVIDENCE-01", "not_assessed",
-                       "No page loaded, so links to a privacy policy and terms could not be looked for",
-                       nl="Geen pagina geladen, dus er kon niet worden gezocht naar links naar een privacybeleid en "
-                          "voorwaarden")
+                       msg(N_("No page loaded, so links to a privacy policy and terms could not be looked for")))
     privacy = [p for p in pages if _links_to(p, "privacy")]
     terms = [p for p in pages if _links_to(p, "terms")]
     both = [p for p in privacy if p in terms]
@@ -123,25 +115,23 @@ def privacy_and_terms_linked(bundle: Bundle) -> Finding:
     evidence = [Evidence(kind="page", url=p.url, note=_missing_note(p in privacy, p in terms)) for p in missing[:10]]
     details = {"pages": n, "privacy_pages": len(privacy), "terms_pages": len(terms), "both_pages": len(both),
                "missing": [p.url for p in missing]}
-    status, summary, nl = _linked_verdict(n, len(privacy), len(terms), len(both))
-    return finding("EVIDENCE-01", status, summary, evidence=evidence, nl=nl, **details)
+    status, sentence = _linked_verdict(n, len(privacy), len(terms), len(both))
+    return finding("EVIDENCE-01", status, sentence, evidence=evidence, **details)
 
 
-def _linked_verdict(n: int, privacy: int, terms: int, both: int) -> tuple[str, str, str]:
-    """Status, English summary and Dutch summary."""
+def _linked_verdict(n: int, privacy: int, terms: int, both: int) -> tuple[str, Message]:
+    """Status and sentence."""
     if both == n:
-        return ("pass", f"Privacy policy and terms linked from all {n} sampled pages",
-                f"Privacybeleid en voorwaarden gelinkt vanaf alle {n} bekeken pagina's")
+        return "pass", msg(N_("Privacy policy and terms linked from all {n} sampled pages"), n=n)
     if both:
-        return ("partial", f"Privacy policy and terms linked from {both} of {n} pages",
-                f"Privacybeleid en voorwaarden gelinkt vanaf {both} van de {n} pagina's")
-    if privacy or terms:
-        present, absent, count = ("Privacy policy", "terms", privacy) if privacy else ("Terms", "privacy policy", terms)
-        present_nl, absent_nl = ("Privacybeleid", "de voorwaarden") if privacy else ("Voorwaarden", "het privacybeleid")
-        return ("partial", f"{present} linked from {count} of {n} pages; no link to the {absent} found",
-                f"{present_nl} gelinkt vanaf {count} van de {n} pagina's; geen link naar {absent_nl} gevonden")
-    return ("fail", f"No link to a privacy policy or terms found on any of the {n} sampled pages",
-            f"Op geen van de {n} bekeken pagina's een link naar een privacybeleid of voorwaarden gevonden")
+        return "partial", msg(N_("Privacy policy and terms linked from {both} of {n} pages"), both=both, n=n)
+    if privacy:
+        return "partial", msg(N_("Privacy policy linked from {count} of {n} pages; no link to the terms found"),
+                              count=privacy, n=n)
+    if terms:
+        return "partial", msg(N_("Terms linked from {count} of {n} pages; no link to the privacy policy found"),
+                              count=terms, n=n)
+    return "fail", msg(N_("No link to a privacy policy or terms found on any of the {n} sampled pages"), n=n)
 
 
 def _missing_note(has_privacy: bool, has_terms: bool) -> str:
@@ -209,7 +199,7 @@ def retention_periods(bundle: Bundle) -> Finding:
     """Concrete retention periods per kind of data, read in the platform's policies."""
     docs, reading = _read(bundle)
     if not docs:
-        return _not_assessed("EVIDENCE-02", "retention periods", bundle, "bewaartermijnen")
+        return _not_assessed("EVIDENCE-02", msg(N_("retention periods")), bundle)
     clauses = reading.of(RetentionClause)
     per_kind = _longest_per_kind(c for c in clauses if c.concrete)
     general = [c for c in clauses if c.concrete and c.data_kinds == ("general",)]
@@ -218,34 +208,30 @@ def retention_periods(bundle: Bundle) -> Finding:
                "periods": {k: c.duration.describe() for k, c in per_kind.items() if c.duration},
                "general_days": max((c.duration.days for c in general if c.duration), default=None),
                "vague_statements": len(vague), "pages_read": reading.urls}
-    listed = ", ".join(f"{KIND_LABELS[k]} {human_days(c.duration.days)}" for k, c in per_kind.items() if c.duration)
-    listed_nl = ", ".join(f"{KIND_LABELS_NL[k]} {human_days(c.duration.days, 'nl')}" for k, c in per_kind.items()
-                          if c.duration)
+    listed: list[MessageParam] = [msg(N_("{kind} {period}"), kind=msg(KIND_LABELS[k]), period=period_words(c.duration.days))
+                                  for k, c in per_kind.items() if c.duration]
     if len(per_kind) >= 2:
-        return _stated("EVIDENCE-02", "pass", f"Retention periods for {len(per_kind)} kinds of data: {listed}",
-                       per_kind.values(), bundle, docs, details,
-                       nl=f"Bewaartermijnen voor {len(per_kind)} soorten gegevens: {listed_nl}")
+        return _stated("EVIDENCE-02", "pass", msg(N_("Retention periods for {n} kinds of data: {listed}"),
+                                                  n=len(per_kind), listed=listed),
+                       per_kind.values(), bundle, docs, details)
     if per_kind:
         return _stated("EVIDENCE-02", "partial",
-                       f"Retention period for 1 kind of data: {listed}; no concrete period for other kinds",
-                       per_kind.values(), bundle, docs, details,
-                       nl=f"Bewaartermijn voor 1 soort gegevens: {listed_nl}; geen concrete termijn voor andere soorten")
+                       msg(N_("Retention period for 1 kind of data: {listed}; no concrete period for other kinds"),
+                           listed=listed),
+                       per_kind.values(), bundle, docs, details)
     if general:
         period = max(general, key=lambda c: c.duration.days if c.duration else 0)
         days = period.duration.days if period.duration else 0
         return _stated("EVIDENCE-02", "partial",
-                       f"One concrete retention period ({human_days(period.duration.days if period.duration else 0)}) for "
-                       "personal data in general, none per kind of data", [period], bundle, docs, details,
-                       nl=f"Eén concrete bewaartermijn ({human_days(days, 'nl')}) voor persoonsgegevens in het algemeen, "
-                          "geen per soort gegevens")
+                       msg(N_("One concrete retention period ({period}) for personal data in general, none per kind "
+                              "of data"), period=period_words(days)), [period], bundle, docs, details)
     if vague:
         return _stated("EVIDENCE-02", "fail",
-                       f"Only vague retention statements (such as \"{vague[0].vague_phrase}\") in "
-                       f"{_pages(docs)}", vague[:3], bundle, docs, details,
-                       nl=f"Alleen vage uitspraken over bewaren (zoals \"{vague[0].vague_phrase}\") in "
-                          f"{_pages(docs, 'nl')}")
-    return _stated("EVIDENCE-02", "fail", f"No retention period found in {_pages(docs)}", [], bundle, docs, details,
-                   nl=f"Geen bewaartermijn gevonden in {_pages(docs, 'nl')}")
+                       msg(N_("Only vague retention statements (such as \"{phrase}\") in {pages}"),
+                           phrase=vague[0].vague_phrase, pages=_pages(docs)),
+                       vague[:3], bundle, docs, details)
+    return _stated("EVIDENCE-02", "fail", msg(N_("No retention period found in {pages}"), pages=_pages(docs)),
+                   [], bundle, docs, details)
 
 
 def _longest_per_kind(clauses: Iterable[RetentionClause]) -> dict[str, RetentionClause]:
@@ -301,8 +287,7 @@ def removed_content_preserved(bundle: Bundle) -> Finding:
     """Removed or reported content, and the account data behind it, is preserved for investigations."""
     docs, reading = _read(bundle)
     if not docs:
-        return _not_assessed("EVIDENCE-03", "a statement on preserving removed or reported content", bundle,
-                             "het bewaren van verwijderde of gemelde inhoud")
+        return _not_assessed("EVIDENCE-03", msg(N_("a statement on preserving removed or reported content")), bundle)
     kept = reading.of(PreservationClause)
     promises = reading.of(DeletionPromise)
     timed = [c for c in kept if c.period]
@@ -313,41 +298,32 @@ def removed_content_preserved(bundle: Bundle) -> Finding:
                "preservation_on_request": any(c.trigger == "on_request" for c in kept),
                "deletion_promise": bool(promises) and not kept, "pages_read": reading.urls}
     if longest and longest.period and longest.period.days >= PRESERVATION_FLOOR_DAYS:
-        return _stated("EVIDENCE-03", "pass", f"Removed or reported content is preserved for "
-                       f"{human_days(longest.period.days)}{_how(longest)}", [longest], bundle, docs, details,
-                       nl=f"Verwijderde of gemelde inhoud wordt {_how(longest, 'nl')} "
-                          f"{human_days(longest.period.days, 'nl')} bewaard")
+        how = (msg(N_("Removed or reported content is preserved for {period} at an authority's request"),
+                   period=period_words(longest.period.days))
+               if longest.trigger == "on_request" else
+               msg(N_("Removed or reported content is preserved for {period} by default"),
+                   period=period_words(longest.period.days)))
+        return _stated("EVIDENCE-03", "pass", how, [longest], bundle, docs, details)
     if kept:
-        return _stated("EVIDENCE-03", "partial", _partial_preservation(kept, longest), kept[:3], bundle, docs, details,
-                       nl=_partial_preservation(kept, longest, "nl"))
+        return _stated("EVIDENCE-03", "partial", _partial_preservation(kept, longest), kept[:3], bundle, docs, details)
     if promises:
-        return _stated("EVIDENCE-03", "fail", "Removed content is deleted immediately and permanently, with no "
-                       "exception for investigations", promises[:3], bundle, docs, details,
-                       nl="Verwijderde inhoud wordt direct en definitief gewist, zonder uitzondering voor onderzoek")
-    return _stated("EVIDENCE-03", "fail", f"Nothing about preserving removed or reported content in {_pages(docs)}",
-                   [], bundle, docs, details,
-                   nl=f"Niets over het bewaren van verwijderde of gemelde inhoud in {_pages(docs, 'nl')}")
+        return _stated("EVIDENCE-03", "fail", msg(N_("Removed content is deleted immediately and permanently, with no "
+                                                     "exception for investigations")), promises[:3], bundle, docs, details)
+    return _stated("EVIDENCE-03", "fail", msg(N_("Nothing about preserving removed or reported content in {pages}"),
+                                              pages=_pages(docs)),
+                   [], bundle, docs, details)
 
 
-def _how(c: PreservationClause, lang: str = "en") -> str:
-    """English: a trailing phrase (" by default"); Dutch: the words before the period ("standaard")."""
-    if lang == "nl":
-        return "op verzoek van een autoriteit" if c.trigger == "on_request" else "standaard"
-    return " at an authority's request" if c.trigger == "on_request" else " by default"
-
-
-def _partial_preservation(kept: list[PreservationClause], longest: PreservationClause | None,
-                          lang: str = "en") -> str:
-    if lang == "nl":
-        if longest and longest.period:
-            return (f"Verwijderde of gemelde inhoud wordt {_how(longest, 'nl')} slechts "
-                    f"{human_days(longest.period.days, 'nl')} bewaard (minder dan {PRESERVATION_FLOOR_DAYS} dagen)")
-        return f"Verwijderde of gemelde inhoud wordt {_how(kept[0], 'nl')} bewaard, maar er staat geen termijn bij"
+def _partial_preservation(kept: list[PreservationClause], longest: PreservationClause | None) -> Message:
     if longest and longest.period:
-        return (f"Removed or reported content is preserved for only {human_days(longest.period.days)} "
-                f"(less than {PRESERVATION_FLOOR_DAYS} days){_how(longest)}")
-    return f"Removed or reported content is preserved{_how(kept[0])}, but no period is stated"
-
+        if longest.trigger == "on_request":
+            return msg(N_("Removed or reported content is preserved for only {period} (less than {floor} days) at an "
+                          "authority's request"), period=period_words(longest.period.days), floor=PRESERVATION_FLOOR_DAYS)
+        return msg(N_("Removed or reported content is preserved for only {period} (less than {floor} days) by default"),
+                   period=period_words(longest.period.days), floor=PRESERVATION_FLOOR_DAYS)
+    if kept[0].trigger == "on_request":
+        return msg(N_("Removed or reported content is preserved at an authority's request, but no period is stated"))
+    return msg(N_("Removed or reported content is preserved by default, but no period is stated"))
 
 # =============================================================================== EVIDENCE-04
 
@@ -395,8 +371,7 @@ def crimes_reported_to_police(bundle: Bundle) -> Finding:
     """Suspected crimes are reported to the police on the platform's own initiative (DSA art. 18)."""
     docs, reading = _read(bundle)
     if not docs:
-        return _not_assessed("EVIDENCE-04", "a statement on reporting suspected crimes to the police", bundle,
-                             "het melden van vermoedens van misdrijven bij de politie")
+        return _not_assessed("EVIDENCE-04", msg(N_("a statement on reporting suspected crimes to the police")), bundle)
     clauses = reading.of(CooperationClause)
     by_mode = {m: [c for c in clauses if c.mode == m] for m in ("proactive", "on_request", "discretionary", "refusal")}
     crimes = sorted({crime for c in by_mode["proactive"] for crime in c.crimes})
@@ -404,41 +379,33 @@ def crimes_reported_to_police(bundle: Bundle) -> Finding:
                "recipients": sorted({r for c in clauses for r in c.recipients}), "pages_read": reading.urls}
     proactive, refusal = by_mode["proactive"], by_mode["refusal"]
     if proactive and refusal:
-        return _stated("EVIDENCE-04", "needs_review", "The policies both promise to report suspected crimes to the "
-                       "authorities and refuse to hand data to them", proactive[:2] + refusal[:2], bundle, docs, details,
-                       nl="De beleidsteksten beloven vermoedens van misdrijven bij de autoriteiten te melden, maar "
-                          "weigeren ook gegevens aan hen te verstrekken")
+        return _stated("EVIDENCE-04", "needs_review", msg(N_("The policies both promise to report suspected crimes to "
+                                                             "the authorities and refuse to hand data to them")),
+                       proactive[:2] + refusal[:2], bundle, docs, details)
     if proactive:
-        named = f", naming {_crime_words(crimes)}" if crimes else ""
-        named_nl = f", en noemt daarbij {_crime_words(crimes, 'nl')}" if crimes else ""
-        return _stated("EVIDENCE-04", "pass", f"The platform says it reports suspected crimes to the authorities on "
-                       f"its own initiative{named}", proactive, bundle, docs, details,
-                       nl=f"Het platform zegt vermoedens van misdrijven uit eigen beweging bij de autoriteiten te "
-                          f"melden{named_nl}")
+        sentence = (msg(N_("The platform says it reports suspected crimes to the authorities on its own initiative, "
+                           "naming {crimes}"), crimes=_crime_words(crimes)) if crimes else
+                    msg(N_("The platform says it reports suspected crimes to the authorities on its own initiative")))
+        return _stated("EVIDENCE-04", "pass", sentence, proactive, bundle, docs, details)
     if by_mode["on_request"]:
-        return _stated("EVIDENCE-04", "partial", "Data is given to authorities only on an order or request; no "
-                       "reporting on the platform's own initiative", by_mode["on_request"], bundle, docs, details,
-                       nl="Gegevens worden alleen op vordering of verzoek aan autoriteiten verstrekt; het platform "
-                          "meldt niets uit eigen beweging")
+        return _stated("EVIDENCE-04", "partial", msg(N_("Data is given to authorities only on an order or request; no "
+                                                        "reporting on the platform's own initiative")),
+                       by_mode["on_request"], bundle, docs, details)
     if by_mode["discretionary"]:
-        return _stated("EVIDENCE-04", "partial", "Data may be disclosed to authorities (for example to protect "
-                       "safety); no reporting of suspected crimes on the platform's own initiative",
-                       by_mode["discretionary"], bundle, docs, details,
-                       nl="Gegevens kunnen aan autoriteiten worden verstrekt (bijvoorbeeld om de veiligheid te "
-                          "beschermen); het platform meldt vermoedens van misdrijven niet uit eigen beweging")
+        return _stated("EVIDENCE-04", "partial", msg(N_("Data may be disclosed to authorities (for example to protect "
+                                                        "safety); no reporting of suspected crimes on the platform's "
+                                                        "own initiative")),
+                       by_mode["discretionary"], bundle, docs, details)
     if refusal:
-        return _stated("EVIDENCE-04", "fail", "The policy refuses to hand data to the police or other authorities",
-                       refusal, bundle, docs, details,
-                       nl="Het beleid weigert gegevens aan de politie of andere autoriteiten te verstrekken")
-    return _stated("EVIDENCE-04", "fail", f"Nothing about reporting suspected crimes to authorities in {_pages(docs)}",
-                   [], bundle, docs, details,
-                   nl=f"Niets over het melden van vermoedens van misdrijven bij autoriteiten in {_pages(docs, 'nl')}")
+        return _stated("EVIDENCE-04", "fail", msg(N_("The policy refuses to hand data to the police or other "
+                                                     "authorities")), refusal, bundle, docs, details)
+    return _stated("EVIDENCE-04", "fail", msg(N_("Nothing about reporting suspected crimes to authorities in {pages}"),
+                                              pages=_pages(docs)),
+                   [], bundle, docs, details)
 
 
-def _crime_words(crimes: list[str], lang: str = "en") -> str:
-    words = CRIME_WORDS[lang]
-    return {"en": " and ", "nl": " en "}[lang].join(words.get(c, c) for c in crimes)
-
+def _crime_words(crimes: list[str]) -> MessageParam:
+    return chain([msg(CRIME_WORDS[c]) if c in CRIME_WORDS else c for c in crimes], N_("{head} and {item}"))
 
 # =============================================================================== EVIDENCE-05
 
@@ -477,8 +444,7 @@ def authorities_have_contact_point(bundle: Bundle) -> Finding:
     """Authorities have a point of contact: a law-enforcement page or an address meant for them."""
     docs, reading = _read(bundle)
     if not docs:
-        return _not_assessed("EVIDENCE-05", "a contact point for authorities", bundle,
-                             "een contactpunt voor autoriteiten")
+        return _not_assessed("EVIDENCE-05", msg(N_("a contact point for authorities")), bundle)
     contacts = reading.of(AuthorityContact)
     dedicated = [c for c in contacts if c.kind == "authorities"]
     pages = [d for d in docs if "law_enforcement" in d.kinds and "help" not in d.kinds]
@@ -487,47 +453,43 @@ def authorities_have_contact_point(bundle: Bundle) -> Finding:
                "pages": [d.url for d in pages], "links": [href for href, _, _ in links], "pages_read": reading.urls}
     if dedicated:
         address = next((c.address for c in dedicated if c.address), "")
-        where = address or "a contact point"
-        return _stated("EVIDENCE-05", "pass", f"Authorities have their own contact route: {where}", dedicated,
-                       bundle, docs, details,
-                       nl=f"Autoriteiten hebben een eigen contactroute: {address or 'een contactpunt'}")
+        where = address or msg(N_("a contact point"))
+        return _stated("EVIDENCE-05", "pass", msg(N_("Authorities have their own contact route: {where}"), where=where),
+                       dedicated, bundle, docs, details)
     if pages:
         first = policy.split_sentences(pages[0].text, pages[0].language)
         quote = Quote(url=pages[0].url, text=pages[0].title or (first[0].quote if first else pages[0].url))
-        return _stated("EVIDENCE-05", "pass", f"A page meant for authorities: {pages[0].url}", [], bundle, docs,
-                       details, extra_quotes=[quote], nl=f"Een pagina bedoeld voor autoriteiten: {pages[0].url}")
+        return _stated("EVIDENCE-05", "pass", msg(N_("A page meant for authorities: {url}"), url=pages[0].url),
+                       [], bundle, docs, details, extra_quotes=[quote])
     if links:
-        href, name, where = links[0]
-        return _stated("EVIDENCE-05", "pass", f"A page meant for authorities is linked: \"{name}\" ({href})", [],
-                       bundle, docs, details, extra_quotes=[Quote(url=where, text=name or href)],
-                       nl=f"Een pagina bedoeld voor autoriteiten is gelinkt: \"{name}\" ({href})")
+        href, name, where_ = links[0]
+        return _stated("EVIDENCE-05", "pass", msg(N_("A page meant for authorities is linked: \"{name}\" ({href})"),
+                                                  name=name, href=href),
+                       [], bundle, docs, details, extra_quotes=[Quote(url=where_, text=name or href)])
     general = [c for c in contacts if c.kind == "general"]
     addressed = [c for c in general if c.for_authorities]
     if addressed:
-        where = addressed[0].address or "a general contact"
-        return _stated("EVIDENCE-05", "partial", f"Authorities are only pointed to a general or privacy contact "
-                       f"({where})", addressed, bundle, docs, details,
-                       nl=f"Autoriteiten worden alleen verwezen naar een algemeen of privacycontact "
-                          f"({addressed[0].address or 'een algemeen contactpunt'})")
+        where = addressed[0].address or msg(N_("a general contact"))
+        return _stated("EVIDENCE-05", "partial", msg(N_("Authorities are only pointed to a general or privacy contact "
+                                                        "({where})"), where=where),
+                       addressed, bundle, docs, details)
     if general:  # the catalogue: partial "whether or not the text points authorities to it"
         address = next((c.address for c in general if c.address), "")
-        where = address or "a contact form"
-        return _stated("EVIDENCE-05", "partial", f"No contact route meant for authorities; only a general contact "
-                       f"({where}) that an authority could use", general[:2], bundle, docs, details,
-                       nl=f"Geen contactroute speciaal voor autoriteiten; alleen een algemeen contact "
-                          f"({address or 'een contactformulier'}) dat een autoriteit zou kunnen gebruiken")
+        where = address or msg(N_("a contact form"))
+        return _stated("EVIDENCE-05", "partial", msg(N_("No contact route meant for authorities; only a general contact "
+                                                        "({where}) that an authority could use"), where=where),
+                       general[:2], bundle, docs, details)
     routes = general_contact(bundle)
     if routes["mailto"] or routes["pages"]:  # a contact page or address the site offers, not named in the policy
-        where = (routes["mailto"] or routes["pages"])[0].removeprefix("mailto:")
-        return finding("EVIDENCE-05", "partial", f"No contact route meant for authorities; only the platform's general "
-                       f"contact ({where}) that an authority could use", basis="observed", general_contact=routes,
+        route = (routes["mailto"] or routes["pages"])[0].removeprefix("mailto:")
+        return finding("EVIDENCE-05", "partial", msg(N_("No contact route meant for authorities; only the platform's "
+                                                        "general contact ({where}) that an authority could use"),
+                                                     where=route),
+                       basis="observed", general_contact=routes,
                        evidence=[Evidence(kind="page", url=u, note="general contact route")
-                                 for u in routes["pages"][:2]],
-                       nl=f"Geen contactroute speciaal voor autoriteiten; alleen het algemene contact van het platform "
-                          f"({where}) dat een autoriteit zou kunnen gebruiken")
-    return _stated("EVIDENCE-05", "fail", f"No contact route for authorities in {_pages(docs)}", [], bundle, docs,
-                   details, nl=f"Geen contactroute voor autoriteiten in {_pages(docs, 'nl')}")
-
+                                 for u in routes["pages"][:2]])
+    return _stated("EVIDENCE-05", "fail", msg(N_("No contact route for authorities in {pages}"), pages=_pages(docs)),
+                   [], bundle, docs, details)
 
 def _law_enforcement_links(bundle: Bundle) -> list[tuple[str, str, str]]:
     """Links (href, name, page) on the platform's own site whose name or URL marks them as meant for authorities."""
@@ -545,53 +507,40 @@ def _law_enforcement_links(bundle: Bundle) -> list[tuple[str, str, str]]:
 # =============================================================================== shared helpers
 
 
-PERIOD_WORDS = {"en": {"now": "immediately", "year": ("year", "years"), "month": ("month", "months"),
-                        "day": ("day", "days")},
-                "nl": {"now": "direct", "year": ("jaar", "jaar"), "month": ("maand", "maanden"),
-                       "day": ("dag", "dagen")}}
-
-
-def human_days(days: int, lang: str = "en") -> str:
-    """A period in days as a reader says it: '6 months', '2 years', '90 days', 'immediately' (Dutch: '6 maanden')."""
-    words = PERIOD_WORDS[lang]
+def period_words(days: int) -> Message:
+    """A period in days as a reader says it, as words of a sentence: '6 months', '2 years', '90 days',
+    'immediately' (Dutch '6 maanden' from the catalogue)."""
     if days == 0:
-        return words["now"]
+        return msg(N_("immediately"))
     if days % 365 == 0:
-        n = days // 365
-        return f"{n} {words['year'][n != 1]}"
+        return nmsg("{n} year", "{n} years", n=days // 365)
     months = round(days * 12 / 365)
     if days >= 28 and months and int(months * 365 / 12 + 0.5) == days:
-        return f"{months} {words['month'][months != 1]}"
-    return f"{days} {words['day'][days != 1]}"
+        return nmsg("{n} month", "{n} months", n=months)
+    return nmsg("{n} day", "{n} days", n=days)
 
 
 def _read(bundle: Bundle) -> tuple[list[PolicyDocument], PolicyReading]:
     return policy.read_bundle(bundle, READ_KINDS, roles=READ_ROLES)
 
 
-def _pages(docs: list[PolicyDocument], lang: str = "en") -> str:
+def _pages(docs: list[PolicyDocument]) -> Message:
     urls = f"({', '.join(d.url for d in docs[:3])}" + (", ...)" if len(docs) > 3 else ")")
-    if lang == "nl":
-        noun = "beleidspagina" if len(docs) == 1 else "beleidspagina's"
-        return f"{len(docs)} {noun} {urls}"
-    return f"{len(docs)} policy page{'s' if len(docs) != 1 else ''} {urls}"
+    return nmsg("{n} policy page {urls}", "{n} policy pages {urls}", n=len(docs), urls=urls)
 
 
-def _not_assessed(check_id: str, what: str, bundle: Bundle, what_nl: str) -> Finding:
+def _not_assessed(check_id: str, what: Message, bundle: Bundle) -> Finding:
     """No policy page read: `fail` when the site links none at all (its absence is the evidence),
-    `not_assessed` when pages were linked or failed to load but could not be read. `what_nl` is `what` in Dutch."""
+    `not_assessed` when pages were linked or failed to load but could not be read."""
     pages = bundle.ok_pages()
     if pages and not policy_linked(bundle, policy.POLICY_KINDS):
-        return finding(check_id, "fail", f"The platform has no policy page: none of the {len(pages)} sampled pages "
-                       f"links a privacy policy, terms or other policy, so nothing is stated about {what}",
-                       basis="stated", looked_for=LOOKED_FOR, pages_seen=len(pages),
-                       nl=f"Het platform heeft geen beleidspagina: geen van de {len(pages)} bekeken pagina's linkt "
-                          f"naar een privacybeleid, voorwaarden of ander beleid, dus er staat niets over {what_nl}")
-    return finding(check_id, "not_assessed", f"No policy page was collected, so {what} could not be read "
-                   f"(looked for {LOOKED_FOR})", basis="stated", looked_for=LOOKED_FOR, pages_seen=len(pages),
-                   nl=f"Er is geen beleidspagina verzameld, dus er kon niets worden gelezen over {what_nl} "
-                      f"(gezocht naar {LOOKED_FOR_NL})")
-
+        return finding(check_id, "fail", msg(N_("The platform has no policy page: none of the {n} sampled pages links a "
+                                                "privacy policy, terms or other policy, so nothing is stated about "
+                                                "{what}"), n=len(pages), what=what),
+                       basis="stated", looked_for=LOOKED_FOR, pages_seen=len(pages))
+    return finding(check_id, "not_assessed", msg(N_("No policy page was collected, so {what} could not be read (looked "
+                                                    "for {looked_for})"), what=what, looked_for=msg(LOOKED_FOR)),
+                   basis="stated", looked_for=LOOKED_FOR, pages_seen=len(pages))
 
 def policy_linked(bundle: Bundle, kinds: Iterable[str]) -> bool:
     """Whether any page links (or any page, loaded or not, is) a policy page of one of `kinds`."""
@@ -601,13 +550,11 @@ def policy_linked(bundle: Bundle, kinds: Iterable[str]) -> bool:
     return any(_links_to(p, k) for p in bundle.ok_pages() for k in kinds)
 
 
-def _stated(check_id: str, status: str, summary: str, clauses: Iterable[Clause], bundle: Bundle,
-            docs: list[PolicyDocument], details: dict, extra_quotes: list[Quote] | None = None, *,
-            nl: str) -> Finding:
-    """A finding read in the policies: quotes of every clause used, and the policy texts as evidence;
-    `nl` is the summary in Dutch."""
-    return finding(check_id, status, summary, basis="stated", quotes=(extra_quotes or []) + quotes(clauses),
-                   evidence=text_evidence(bundle, docs), nl=nl, **details)
+def _stated(check_id: str, status: str, sentence: Message, clauses: Iterable[Clause], bundle: Bundle,
+            docs: list[PolicyDocument], details: dict, extra_quotes: list[Quote] | None = None) -> Finding:
+    """A finding read in the policies: quotes of every clause used, and the policy texts as evidence."""
+    return finding(check_id, status, sentence, basis="stated", quotes=(extra_quotes or []) + quotes(clauses),
+                   evidence=text_evidence(bundle, docs), **details)
 
 
 QUOTE_CHARS = 320  # a quote longer than this is cut at a word boundary, with an ellipsis

@@ -13,16 +13,15 @@ from checks.evidence import quotes, text_evidence
 from checks.policy import HelpResource, PolicyDocument
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
-from safehaven.models import Evidence, Finding, PageRecord
+from safehaven.i18n import N_, msg, nmsg
+from safehaven.models import Evidence, Finding, Message, MessageParam, PageRecord
 
-LOOKED_FOR = ("help or safety pages (role help, or help/hulp/safety/veiligheid/support/slachtoffer in the URL, "
+LOOKED_FOR = N_("help or safety pages (role help, or help/hulp/safety/veiligheid/support/slachtoffer in the URL, "
               "title or link text)")
-LOOKED_FOR_NL = ("hulp- of veiligheidspagina's (rol help, of help/hulp/safety/veiligheid/support/slachtoffer in de URL, "
-                 "titel of linktekst)")
-# Dutch names of the resources whose catalogue name is a description rather than a proper name.
-RESOURCE_NAMES_NL = {"emergency": "Alarmnummer", "police": "Politie",
-                     "victim_support_116006": "Hulplijn voor slachtoffers 116 006",
-                     "child_helpline_116111": "Kinderhulplijn 116 111"}
+# The resources whose lexicon name is a description rather than a proper name: translated as message ids.
+RESOURCE_NAMES = {"emergency": N_("Emergency number"), "police": N_("Police"),
+                  "victim_support_116006": N_("Victim support line 116 006"),
+                  "child_helpline_116111": N_("Child helpline 116 111")}
 LEVELS = {"pass": 4, "partial": 2}
 
 
@@ -72,18 +71,14 @@ def victim_support_linked_from_items(bundle: Bundle) -> Finding:
     seen = len(bundle.ok_pages())
     if not items and not support and seen >= 5:
         # No support page anywhere on the pages visited: "none" is a fact whether or not items were found.
-        return finding("HELP-01", "fail", f"No help or safety page naming support for victims was found on the "
-                       f"{seen} pages visited (help pages read: {len(docs)}).", basis="stated", looked_for=LOOKED_FOR,
-                       help_pages_read=[d.url for d in docs],
-                       nl=f"Op de {seen} bezochte pagina's is geen hulp- of veiligheidspagina gevonden die hulp voor "
-                          f"slachtoffers noemt (hulppagina's gelezen: {len(docs)}).")
+        return finding("HELP-01", "fail", msg(N_("No help or safety page naming support for victims was found on the "
+                       "{seen} pages visited (help pages read: {read})."), seen=seen, read=len(docs)),
+                       basis="stated", looked_for=LOOKED_FOR, help_pages_read=[d.url for d in docs])
     if not items:
-        return finding("HELP-01", "not_assessed", "No item page was collected, so links from item pages to a help "
-                       f"page could not be checked{_found_note(support)}", basis="stated",
+        return finding("HELP-01", "not_assessed", msg(N_("No item page was collected, so links from item pages to a "
+                       "help page could not be checked{note}"), note=_found_note(support)), basis="stated",
                        quotes=quotes(r for rs in support.values() for r in rs), looked_for=LOOKED_FOR,
-                       support_pages=list(support),
-                       nl="Er is geen itempagina verzameld, dus links van itempagina's naar een hulppagina konden niet "
-                          f"worden gecontroleerd{_found_note(support, 'nl')}")
+                       support_pages=list(support))
     on_items = {p.url: policy.read_policy(bundle.text(p), p.url, language=p.lang or None).of(HelpResource)
                 for p in items}
     targets = _support_targets(bundle, support)
@@ -96,11 +91,10 @@ def victim_support_linked_from_items(bundle: Bundle) -> Finding:
     evidence = text_evidence(bundle, [d for d in docs if d.url in support]) + [
         Evidence(kind="page", url=p.url, note="no link to a help page with support resources")
         for p in items if p not in linked][:10]
-    names_nl = {"every": _names((r for rs in (*support.values(), *on_items.values()) for r in rs), "nl"),
-                "reached": _names(reached, "nl")}
-    status, summary, nl = _verdict(docs, support, items, linked, details, names_nl)
-    return finding("HELP-01", status, summary, basis="stated", quotes=quotes(used), evidence=evidence, nl=nl,
-                   **details)
+    names = {"every": _name_params(r for rs in (*support.values(), *on_items.values()) for r in rs),
+             "reached": _name_params(reached)}
+    status, sentence = _verdict(docs, support, items, linked, names)
+    return finding("HELP-01", status, sentence, basis="stated", quotes=quotes(used), evidence=evidence, **details)
 
 
 def item_pages(bundle: Bundle) -> list[PageRecord]:
@@ -119,46 +113,40 @@ def item_pages(bundle: Bundle) -> list[PageRecord]:
 
 
 def _verdict(docs: list[PolicyDocument], support: dict[str, list[HelpResource]], items: list[PageRecord],
-             linked: list[PageRecord], details: dict, names_nl: dict[str, list[str]]) -> tuple[str, str, str]:
-    """Status, English summary and Dutch summary (`names_nl`: the resource names in Dutch)."""
-    every, reached = details["resources"], details["resources_linked"]
-    every_nl, reached_nl = names_nl["every"], names_nl["reached"]
+             linked: list[PageRecord], names: dict[str, list[MessageParam]]) -> tuple[str, Message]:
+    """Status and sentence (`names`: every resource named, and those reached from the item pages)."""
+    every, reached = names["every"], names["reached"]
     n = len(items)
     if not every:
-        read = f" ({len(docs)} help page{'s' if len(docs) != 1 else ''} read, none names one)" if docs else ""
-        read_nl = (f" ({len(docs)} hulppagina gelezen, die er geen noemt)" if len(docs) == 1 else
-                   f" ({len(docs)} hulppagina's gelezen, geen daarvan noemt er een)" if docs else "")
-        return ("fail", f"No help or safety page naming support resources for victims found{read}",
-                f"Geen hulp- of veiligheidspagina gevonden die hulpbronnen voor slachtoffers noemt{read_nl}")
-    where = next(iter(support), "item pages")
-    subject_nl = f"Hulppagina {where}" if support else "De hulptekst op de itempagina's"
-    named = f"{len(every)} support resource{'s' if len(every) != 1 else ''} ({', '.join(every)})"
-    named_nl = f"{len(every)} {'hulpbron' if len(every) == 1 else 'hulpbronnen'} ({', '.join(every_nl)})"
+        if docs:
+            return "fail", nmsg("No help or safety page naming support resources for victims found ({n} help page "
+                                "read, none names one)", "No help or safety page naming support resources for victims "
+                                "found ({n} help pages read, none names one)", n=len(docs))
+        return "fail", msg(N_("No help or safety page naming support resources for victims found"))
+    subject = (msg(N_("Help page {url}"), url=next(iter(support))) if support
+               else msg(N_("Help page item pages")))
+    named = nmsg("{n} support resource ({names})", "{n} support resources ({names})", n=len(every), names=every)
     if len(linked) == len(items) and len(reached) >= 2:
-        return ("pass", f"Help page {where} names {named} and is linked from all {len(items)} item pages",
-                f"{subject_nl} noemt {named_nl} en is gelinkt vanaf alle {n} itempagina's")
+        return "pass", msg(N_("{subject} names {named} and is linked from all {n} item pages"), subject=subject,
+                           named=named, n=n)
     if not linked:
-        return ("partial", f"Help page {where} names {named} but is not linked from any of the {len(items)} item pages",
-                f"{subject_nl} noemt {named_nl}, maar is vanaf geen van de {n} itempagina's gelinkt")
+        return "partial", msg(N_("{subject} names {named} but is not linked from any of the {n} item pages"),
+                              subject=subject, named=named, n=n)
     if len(linked) < len(items):
-        return ("partial",
-                f"Help page {where} names {named} but is linked from only {len(linked)} of {len(items)} item pages",
-                f"{subject_nl} noemt {named_nl}, maar is slechts vanaf {len(linked)} van de {n} itempagina's gelinkt")
-    return ("partial",
-            f"Help linked from all {len(items)} item pages names only one support resource ({', '.join(reached)})",
-            f"De hulp die vanaf alle {n} itempagina's is gelinkt, noemt maar één hulpbron ({', '.join(reached_nl)})")
+        return "partial", msg(N_("{subject} names {named} but is linked from only {linked} of {n} item pages"),
+                              subject=subject, named=named, linked=len(linked), n=n)
+    return "partial", msg(N_("Help linked from all {n} item pages names only one support resource ({names})"), n=n,
+                          names=reached)
 
 
-def _found_note(support: dict[str, list[HelpResource]], lang: str = "en") -> str:
+def _found_note(support: dict[str, list[HelpResource]]) -> Message:
     if not support:
-        if lang == "nl":
-            return f"; er is ook geen hulppagina met hulpbronnen gevonden (gezocht naar {LOOKED_FOR_NL})"
-        return f"; no help page with support resources was found either (looked for {LOOKED_FOR})"
-    every = _names((r for rs in support.values() for r in rs), lang)
-    if lang == "nl":
-        noun = "hulpbron" if len(every) == 1 else "hulpbronnen"
-        return f"; hulppagina {next(iter(support))} noemt {len(every)} {noun} ({', '.join(every)})"
-    return f"; help page {next(iter(support))} names {len(every)} support resources ({', '.join(every)})"
+        return msg(N_("; no help page with support resources was found either (looked for {looked_for})"),
+                   looked_for=msg(LOOKED_FOR))
+    every = _name_params(r for rs in support.values() for r in rs)
+    return nmsg("; help page {url} names {n} support resources ({names})",
+                "; help page {url} names {n} support resources ({names})", n=len(every), url=next(iter(support)),
+                names=every)
 
 
 def _resources(doc: PolicyDocument) -> list[HelpResource]:
@@ -166,13 +154,18 @@ def _resources(doc: PolicyDocument) -> list[HelpResource]:
     return policy.read_documents([doc]).of(HelpResource)
 
 
-def _names(resources: Iterable[HelpResource], lang: str = "en") -> list[str]:
-    """Resource names for a reader; the emergency number is named by its number (112, 999, 911).
-    In Dutch, resources with a descriptive English name get their Dutch name (RESOURCE_NAMES_NL)."""
-    def name(r: HelpResource) -> str:
-        return RESOURCE_NAMES_NL.get(r.key, r.name) if lang == "nl" else r.name
+def _names(resources: Iterable[HelpResource]) -> list[str]:
+    """Resource names for a reader; the emergency number is named by its number (112, 999, 911)."""
+    return list(dict.fromkeys(r.phone if r.key == "emergency" and r.phone else r.name for r in resources))
 
-    return list(dict.fromkeys(r.phone if r.key == "emergency" and r.phone else name(r) for r in resources))
+
+def _name_params(resources: Iterable[HelpResource]) -> list[MessageParam]:
+    """The names of `_names` as sentence parameters: a descriptive name (RESOURCE_NAMES) is a message id."""
+    out: dict[str, MessageParam] = {}
+    for r in resources:
+        name = r.phone if r.key == "emergency" and r.phone else r.name
+        out.setdefault(name, msg(name) if name == RESOURCE_NAMES.get(r.key) else name)
+    return list(out.values())
 
 
 def _normal(url: str) -> str:

@@ -12,17 +12,35 @@ from checks.policy import sentences
 from checks.routes import SITE_WIDE_REGIONS, general_contact
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
-from safehaven.models import Element, Evidence, Finding, Form, PageRecord, Quote, ReportAttempt, ReportProbe
+from safehaven.i18n import N_, chain, msg, nmsg, pmsg
+from safehaven.models import (
+    ContactRoutes,
+    Element,
+    Evidence,
+    Finding,
+    Form,
+    Message,
+    MessageParam,
+    PageRecord,
+    Quote,
+    ReportAttempt,
+    ReportProbe,
+    ReportRoutes,
+)
 
-# Dutch counterparts of the pieces English summaries are built from.
-FORM_ELEMENTS_NL = {"reason": "een reden", "location": "de vindplaats van het item",
-                    "contact_optional": "optionele velden voor naam en e-mail",
-                    "good_faith": "een verklaring te goeder trouw"}
-GOALS_NL = {"form": "het formulier", "mailto": "een e-maillink", "login": "de inlogmuur"}
-ROUTES_NL = {"form": "een formulier", "mailto": "een e-maillink"}
-HANDLING_NL = {"receipt": "een ontvangstbevestiging", "timeframe": "een termijn",
-               "appeal": "een manier om bezwaar te maken"}
-HANDLING_LACK_NL = {"receipt": "ontvangstbevestiging", "timeframe": "termijn", "appeal": "manier om bezwaar te maken"}
+# The words English sentences are built from, as message ids. A list of them reads "a, b, c" in English
+# and "a, b en c" in Dutch (LIST_LAST), a list of what is lacking "a or b or c" and "a, b of c".
+FORM_ELEMENTS = {"reason": N_("a reason"), "location": N_("the item's location"),
+                 "contact_optional": N_("optional name and e-mail"), "good_faith": N_("a good-faith confirmation")}
+# The item's location when the form filled it in (the Dutch says so beside the word, the English at the end).
+LOCATION_PREFILLED = pmsg("prefilled", "the item's location")
+GOALS = {"form": N_("the form"), "mailto": N_("an e-mail link"), "login": N_("the login wall")}
+ROUTES = {"form": N_("a form"), "mailto": N_("an e-mail link")}
+HANDLING = {"receipt": N_("a receipt confirmation"), "timeframe": N_("a timeframe"), "appeal": N_("a way to appeal")}
+HANDLING_LACKING = {"receipt": pmsg("lacking", "a receipt confirmation"), "timeframe": pmsg("lacking", "a timeframe"),
+                    "appeal": pmsg("lacking", "a way to appeal")}
+LIST_ITEM, LIST_LAST = N_("{head}, {item}"), N_("{head}, {last}")
+OR_ITEM, OR_LAST = N_("{head} or {item}"), N_("{head} or {last}")
 
 
 @dataclass(frozen=True)
@@ -107,9 +125,8 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
     cid = "REPORT-01"
     items = bundle.item_pages()
     if not items:
-        return finding(cid, "not_assessed", "No item pages (ads, profiles, posts) were found to look for a report "
-                       "control on.", nl="Er zijn geen itempagina's (advertenties, profielen, berichten) gevonden om "
-                                         "een meldknop op te zoeken.")
+        return finding(cid, "not_assessed", msg(N_("No item pages (ads, profiles, posts) were found to look for a report "
+                                                   "control on.")))
     with_control = {p.id: report_controls(p) for p in items}
     probe = bundle.probe("report", ReportProbe)
     found_by_probe = {a.item_url: a for a in (probe.attempts if probe else []) if a.control}
@@ -128,37 +145,27 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
     judged = [p for p in items if p not in untried]
     routes = general_report_routes(bundle)
     evidence = [_control_ev(with_control[p.id][0]) for p in have[:3]] or [_page_ev(items[0])]
-    not_tried = (f" {len(untried)} more item page(s) without a visible control were not opened by the probe."
-                 if untried else "")
-    not_tried_nl = (f" {len(untried)} andere itempagina('s) zonder zichtbare meldknop zijn niet door de test geopend."
-                    if untried else "")
+    not_tried = (msg(N_(" {n} more item page(s) without a visible control were not opened by the probe."),
+                     n=len(untried)) if untried else "")
     if not judged:
-        return finding(cid, "not_assessed", f"None of the {len(items)} item pages shows a report control in the saved "
-                       "page, and the report probe could open none of them to look in menus.", items=len(items),
-                       evidence=evidence, untried=len(untried),
-                       nl=f"Geen van de {len(items)} itempagina's toont een meldknop op de bewaarde pagina, en de meldtest "
-                          "kon er geen openen om in menu's te kijken.")
+        return finding(cid, "not_assessed", msg(N_("None of the {n} item pages shows a report control in the saved "
+                                                   "page, and the report probe could open none of them to look in "
+                                                   "menus."), n=len(items)),
+                       items=len(items), evidence=evidence, untried=len(untried))
     if not have:
-        general = _general_words(routes)
-        return finding(cid, "fail", f"No report control on any of {len(judged)} item pages{general}.{not_tried}",
+        return finding(cid, "fail", msg(N_("No report control on any of {n} item pages{general}.{not_tried}"),
+                                        n=len(judged), general=_general_words(routes), not_tried=not_tried),
                        evidence=evidence, general_routes=routes, items=len(items), with_control=0,
-                       untried=len(untried),
-                       nl=f"Op geen van de {len(judged)} itempagina's staat een meldknop{_general_words(routes, 'nl')}."
-                          f"{not_tried_nl}")
+                       untried=len(untried))
     hidden = sum(1 for p in have if all(c.hidden for c in with_control[p.id]))
-    how = _how_words(with_control, have, hidden)
     status = "pass" if len(have) == len(judged) else "partial"
     missing = [p.final_url or p.url for p in judged if not with_control[p.id]]
-    summary = f"Report control on {len(have)} of {len(judged)} item pages{how}."
-    nl = f"Meldknop op {len(have)} van de {len(judged)} itempagina's{_how_words(with_control, have, hidden, 'nl')}."
-    if missing:
-        summary += f" Missing on e.g. {missing[0]}."
-        nl += f" Ontbreekt bijvoorbeeld op {missing[0]}."
-    summary += not_tried
-    nl += not_tried_nl
-    return finding(cid, status, summary, evidence=evidence, general_routes=routes, items=len(items),
-                   with_control=len(have), hidden_in_menu=hidden, missing=missing[:10], untried=len(untried), nl=nl)
-
+    sentence = msg(N_("Report control on {have} of {n} item pages{how}.{missing}{not_tried}"), have=len(have),
+                   n=len(judged), how=_how_words(with_control, have, hidden),
+                   missing=msg(N_(" Missing on e.g. {url}."), url=missing[0]) if missing else "",
+                   not_tried=not_tried)
+    return finding(cid, status, sentence, evidence=evidence, general_routes=routes, items=len(items),
+                   with_control=len(have), hidden_in_menu=hidden, missing=missing[:10], untried=len(untried))
 
 @check(
     "REPORT-02",
@@ -201,47 +208,39 @@ def report_within_two_clicks(bundle: Bundle) -> Finding:
     with_control = [a for a in probe.attempts if a.control]
     outcomes = {k: sum(1 for a in with_control if a.outcome == k) for k in ("form", "login", "mailto", "none")}
     if not with_control:
-        return finding(cid, "fail", f"No report control found on {len(_opened(probe))} item pages.",
-                       evidence=[_attempt_ev(a) for a in _opened(probe)[:1]], outcomes=outcomes,
-                       nl=f"Op {len(_opened(probe))} itempagina's geen meldknop gevonden.")
+        return finding(cid, "fail", msg(N_("No report control found on {n} item pages."), n=len(_opened(probe))),
+                       evidence=[_attempt_ev(a) for a in _opened(probe)[:1]], outcomes=outcomes)
     sent = [a for a in with_control if a.clicks is None and a.refused_writes and a.outcome != "error"]
     unreached = [a for a in with_control if a.clicks is None and a not in sent]
     if sent and not unreached and all(a.clicks is None for a in with_control):
         a = sent[0]
-        return finding(cid, "pass", f"'{a.control.name}' sends a report at once on {len(sent)} of "
-                       f"{len(probe.attempts)} item pages (e.g. {a.item_url}): the report would have been sent; "
-                       f"sending was refused ({'; '.join(a.refused_writes[:2])}).", evidence=[_attempt_ev(a)],
-                       steps=a.steps, outcomes=outcomes, refused_writes=a.refused_writes[:5],
-                       nl=f"'{a.control.name}' verstuurt meteen een melding op {len(sent)} van de "
-                          f"{len(probe.attempts)} itempagina's (bijv. {a.item_url}): de melding zou zijn verstuurd; "
-                          f"versturen is geweigerd ({'; '.join(a.refused_writes[:2])}).")
+        return finding(cid, "pass", msg(N_("'{control}' sends a report at once on {sent} of {n} item pages (e.g. {url}): "
+                                           "the report would have been sent; sending was refused ({writes})."),
+                                        control=a.control.name, sent=len(sent), n=len(probe.attempts), url=a.item_url,
+                                        writes="; ".join(a.refused_writes[:2])),
+                       evidence=[_attempt_ev(a)], steps=a.steps, outcomes=outcomes, refused_writes=a.refused_writes[:5])
     worst = max([a for a in with_control if a not in sent] or with_control,
                 key=lambda a: (a.clicks is None, a.clicks or 0))
-    menu = f"hidden in the '{worst.menu.name or 'menu'}' menu, " if worst.menu else ""
-    where = f"{menu}on {len(with_control)} of {len(probe.attempts)} item pages"
-    menu_nl = f"verborgen in het menu '{worst.menu.name or 'menu'}', " if worst.menu else ""
-    where_nl = f"{menu_nl}op {len(with_control)} van de {len(probe.attempts)} itempagina's"
+    menu = (msg(N_("hidden in the '{menu}' menu, "), menu=worst.menu.name or "menu")
+            if worst.menu else "")
+    where = msg(N_("{menu}on {shown} of {n} item pages"), menu=menu, shown=len(with_control), n=len(probe.attempts))
     if unreached:
-        return finding(cid, "fail", f"Report control {where}, but no report form, e-mail link or login wall "
-                       f"within {4} clicks on {len(unreached)} ({unreached[0].item_url}).",
-                       evidence=[_attempt_ev(worst)], steps=worst.steps, outcomes=outcomes,
-                       nl=f"Meldknop {where_nl}, maar op {len(unreached)} daarvan binnen {4} klikken geen "
-                          f"meldformulier, e-maillink of inlogmuur ({unreached[0].item_url}).")
-    goal = {"form": "the form", "mailto": "an e-mail link", "login": "the login wall"}[worst.outcome]
-    summary = f"Report control {where}: at worst {worst.clicks} click(s) to {goal}."
-    clicks_nl = "klik" if worst.clicks == 1 else "klikken"
-    nl = f"Meldknop {where_nl}: in het slechtste geval {worst.clicks} {clicks_nl} tot {GOALS_NL[worst.outcome]}."
+        return finding(cid, "fail", msg(N_("Report control {where}, but no report form, e-mail link or login wall within "
+                                           "4 clicks on {unreached} ({url})."), where=where, unreached=len(unreached),
+                                        url=unreached[0].item_url),
+                       evidence=[_attempt_ev(worst)], steps=worst.steps, outcomes=outcomes)
     one_click = [a for a in with_control if a.refused_writes and a.form and a.form.name.startswith("one-click report")]
+    at_once: MessageParam = ""
     if one_click:  # the click itself would have sent the report: say so, with the refused write
-        writes = "; ".join(one_click[0].refused_writes[:2])
-        summary += (f" '{one_click[0].control.name}' sends the report at once on {len(one_click)} item pages: the "
-                    f"report would have been sent; sending was refused ({writes}).")
-        nl += (f" '{one_click[0].control.name}' verstuurt de melding meteen op {len(one_click)} itempagina's: de melding "
-               f"zou zijn verstuurd; versturen is geweigerd ({writes}).")
+        at_once = msg(N_(" '{control}' sends the report at once on {sent} item pages: the report would have been sent; "
+                         "sending was refused ({writes})."), control=one_click[0].control.name, sent=len(one_click),
+                      writes="; ".join(one_click[0].refused_writes[:2]))
+    sentence = nmsg("Report control {where}: at worst {n} click(s) to {goal}.{at_once}",
+                    "Report control {where}: at worst {n} click(s) to {goal}.{at_once}", n=worst.clicks, where=where,
+                    goal=msg(GOALS[worst.outcome]), at_once=at_once)
     status = "pass" if worst.clicks <= 2 else "partial"
-    return finding(cid, status, summary, evidence=[_attempt_ev(worst)], steps=worst.steps, worst_clicks=worst.clicks,
-                   outcomes=outcomes, nl=nl, refused_writes=[w for a in one_click for w in a.refused_writes][:5])
-
+    return finding(cid, status, sentence, evidence=[_attempt_ev(worst)], steps=worst.steps, worst_clicks=worst.clicks,
+                   outcomes=outcomes, refused_writes=[w for a in one_click for w in a.refused_writes][:5])
 
 @check(
     "REPORT-03",
@@ -282,34 +281,27 @@ def report_without_account(bundle: Bundle) -> Finding:
         return _probe_missing(cid, bundle, probe)
     with_control = [a for a in probe.attempts if a.control]
     if not with_control:
-        return finding(cid, "fail", "No report control found on any sampled item page.",
-                       nl="Op geen enkele bekeken itempagina een meldknop gevonden.")
+        return finding(cid, "fail", msg(N_("No report control found on any sampled item page.")))
     walled = [a for a in with_control if a.outcome == "login"]
     open_ = [a for a in with_control if a.outcome in ("form", "mailto") and not _did_nothing(a)]
     if not walled and not open_ and any(_did_nothing(a) for a in with_control):
         a = next(a for a in with_control if _did_nothing(a))
-        return finding(cid, "fail", f"Clicking the flag control ('{a.control.name}') as a logged-out visitor sent "
-                       "nothing and showed no form: flagging needs an account.", evidence=[_attempt_ev(a)],
-                       nl=f"Een klik op de markeerknop ('{a.control.name}') als niet-ingelogde bezoeker verstuurde niets "
-                          "en toonde geen formulier: markeren vraagt een account.")
+        return finding(cid, "fail", msg(N_("Clicking the flag control ('{control}') as a logged-out visitor sent nothing "
+                                           "and showed no form: flagging needs an account."), control=a.control.name),
+                       evidence=[_attempt_ev(a)])
     if walled:
-        return finding(cid, "fail", f"A login wall stands before the report form on {len(walled)} of "
-                       f"{len(with_control)} item pages with a report control.", evidence=[_attempt_ev(walled[0], True)],
-                       nl=f"Een inlogmuur staat vóór het meldformulier op {len(walled)} van de {len(with_control)} "
-                          "itempagina's met een meldknop.")
+        return finding(cid, "fail", msg(N_("A login wall stands before the report form on {walled} of {n} item pages "
+                                           "with a report control."), walled=len(walled), n=len(with_control)),
+                       evidence=[_attempt_ev(walled[0], True)])
     if not open_:
-        return finding(cid, "fail", "The report control leads to no form or e-mail link a logged-out visitor can use.",
-                       evidence=[_attempt_ev(with_control[0])],
-                       nl="De meldknop leidt niet naar een formulier of e-maillink die een niet-ingelogde bezoeker "
-                          "kan gebruiken.")
+        return finding(cid, "fail", msg(N_("The report control leads to no form or e-mail link a logged-out visitor can "
+                                           "use.")),
+                       evidence=[_attempt_ev(with_control[0])])
     kinds = sorted({a.outcome for a in open_})
-    how = " and ".join({"form": "a form", "mailto": "an e-mail link"}[k] for k in kinds)
-    how_nl = " en ".join(ROUTES_NL[k] for k in kinds)
-    return finding(cid, "pass", f"A logged-out visitor can report through {how} ({len(open_)} of "
-                   f"{len(with_control)} item pages checked).", evidence=[_attempt_ev(open_[0], True)],
-                   nl=f"Een niet-ingelogde bezoeker kan melden via {how_nl} ({len(open_)} van de {len(with_control)} "
-                      "itempagina's gecontroleerd).")
-
+    how = chain([msg(ROUTES[k]) for k in kinds], N_("{head} and {item}"))
+    return finding(cid, "pass", msg(N_("A logged-out visitor can report through {how} ({open} of {n} item pages "
+                                       "checked)."), how=how, open=len(open_), n=len(with_control)),
+                   evidence=[_attempt_ev(open_[0], True)])
 
 @check(
     "REPORT-04",
@@ -359,26 +351,25 @@ def report_form_complete(bundle: Bundle) -> Finding:
     best = max(forms, key=lambda af: sum(form_criteria(af[1], af[0].item_url).values()))
     attempt, form = best
     met = form_criteria(form, attempt.item_url)
-    names = {"reason": "a reason", "location": "the item's location", "contact_optional": "optional name and e-mail",
-             "good_faith": "a good-faith confirmation"}
-    have = [names[k] for k, v in met.items() if v]
-    lack = [names[k] for k, v in met.items() if not v]
-    prefilled = " (filled in)" if location_prefilled(form, attempt.item_url) else ""
+    prefilled = location_prefilled(form, attempt.item_url)
+    words = {k: LOCATION_PREFILLED if k == "location" and prefilled else msg(FORM_ELEMENTS[k]) for k in FORM_ELEMENTS}
+    have = [words[k] for k, v in met.items() if v]
+    lack = [words[k] for k, v in met.items() if not v]
     if not have:
-        return finding(cid, "fail", "The report form asks none of what DSA art. 16(2) needs.",
-                       evidence=[_attempt_ev(attempt, True)], criteria=met,
-                       nl="Het meldformulier vraagt niets van wat art. 16(2) DSA vereist.")
-    summary = f"The report form has {', '.join(have)}{prefilled if met['location'] else ''}"
-    summary += f"; it lacks {', '.join(lack)}." if lack else "."
-    words_nl = {k: v + (" (vooraf ingevuld)" if k == "location" and prefilled else "")
-                for k, v in FORM_ELEMENTS_NL.items()}
-    nl = f"Het meldformulier bevat {_join_nl([words_nl[k] for k, v in met.items() if v])}"
-    nl += f"; het mist {_join_nl([words_nl[k] for k, v in met.items() if not v])}." if lack else "."
+        return finding(cid, "fail", msg(N_("The report form asks none of what DSA art. 16(2) needs.")),
+                       evidence=[_attempt_ev(attempt, True)], criteria=met)
+    params: dict[str, MessageParam] = {"have": chain(have, LIST_ITEM, LIST_LAST)}
+    if lack:
+        params["lack"] = chain(lack, LIST_ITEM, LIST_LAST)
+    if prefilled and met["location"]:
+        sentence = (msg(N_("The report form has {have} (filled in); it lacks {lack}."), **params) if lack else
+                    msg(N_("The report form has {have} (filled in)."), **params))
+    else:
+        sentence = (msg(N_("The report form has {have}; it lacks {lack}."), **params) if lack else
+                    msg(N_("The report form has {have}."), **params))
     status = "pass" if not lack else "partial"
-    return finding(cid, status, summary, evidence=[_attempt_ev(attempt, True)], criteria=met,
-                   fields=[f"{f.label or f.name} ({f.type}{', required' if f.required else ''})" for f in form.fields][:20],
-                   nl=nl)
-
+    return finding(cid, status, sentence, evidence=[_attempt_ev(attempt, True)], criteria=met,
+                   fields=[f"{f.label or f.name} ({f.type}{', required' if f.required else ''})" for f in form.fields][:20])
 
 @check(
     "REPORT-05",
@@ -420,28 +411,25 @@ def report_categories(bundle: Bundle) -> Finding:
     attempt, form = max(forms, key=lambda af: len(categories_of(af[1])))
     options = categories_of(form)
     if not options:
-        return finding(cid, "fail", "The report form offers no categories to choose from.",
-                       evidence=[_attempt_ev(attempt, True)],
-                       nl="Het meldformulier biedt geen categorieën om uit te kiezen.")
+        return finding(cid, "fail", msg(N_("The report form offers no categories to choose from.")),
+                       evidence=[_attempt_ev(attempt, True)])
     joined = " | ".join(options)
     traffic = lexicon.find(joined, "report", "cat_trafficking")
     minor = lexicon.find(joined, "report", "cat_minor")
     shown = "; ".join(options[:8])
     if traffic and minor:
-        return finding(cid, "pass", f"Categories name trafficking/exploitation ('{traffic}') and a suspected minor "
-                       f"('{minor}'): {shown}.", evidence=[_attempt_ev(attempt, True)], categories=options,
-                       nl=f"De categorieën noemen mensenhandel/uitbuiting ('{traffic}') en een vermoedelijk "
-                          f"minderjarige ('{minor}'): {shown}.")
+        return finding(cid, "pass", msg(N_("Categories name trafficking/exploitation ('{traffic}') and a suspected minor "
+                                           "('{minor}'): {shown}."), traffic=traffic, minor=minor, shown=shown),
+                       evidence=[_attempt_ev(attempt, True)], categories=options)
     if traffic or minor:
-        missing = "a suspected minor" if traffic else "human trafficking or exploitation"
-        missing_nl = "geen vermoedelijk minderjarige" if traffic else "geen mensenhandel of uitbuiting"
-        return finding(cid, "partial", f"Categories ({shown}) do not name {missing}.",
-                       evidence=[_attempt_ev(attempt, True)], categories=options,
-                       nl=f"De categorieën ({shown}) noemen {missing_nl}.")
-    return finding(cid, "fail", f"Categories ({shown}) name neither trafficking/exploitation nor a suspected minor.",
-                   evidence=[_attempt_ev(attempt, True)], categories=options,
-                   nl=f"De categorieën ({shown}) noemen geen mensenhandel/uitbuiting en geen vermoedelijk minderjarige.")
-
+        missing = (msg(N_("a suspected minor")) if traffic else
+                   msg(N_("human trafficking or exploitation")))
+        return finding(cid, "partial", msg(N_("Categories ({shown}) do not name {missing}."), shown=shown,
+                                           missing=missing),
+                       evidence=[_attempt_ev(attempt, True)], categories=options)
+    return finding(cid, "fail", msg(N_("Categories ({shown}) name neither trafficking/exploitation nor a suspected "
+                                       "minor."), shown=shown),
+                   evidence=[_attempt_ev(attempt, True)], categories=options)
 
 @check(
     "REPORT-06",
@@ -481,8 +469,8 @@ def handling_explained(bundle: Bundle) -> Finding:
     contact = general_contact(bundle)
     pages = bundle.ok_pages("report", "help", "policy")
     if not pages:
-        verdict = silent_platform(cid, bundle, "how reports are handled", "hoe meldingen worden afgehandeld")
-        verdict.details["general_contact"] = contact
+        verdict = silent_platform(cid, bundle, msg(N_("how reports are handled")))
+        verdict.facts.general_contact = ContactRoutes.model_validate(contact)
         return verdict
     # report-handling pages are read wherever the platform puts them (an "other" page, the start
     # page, the page a report form thanks you on); such a page must state two of the three, so one
@@ -490,21 +478,17 @@ def handling_explained(bundle: Bundle) -> Finding:
     pages = pages + [p for p in bundle.ok_pages("other", "start", "signup", "login")
                      if _speaks_of_handling(bundle, p) and len(handling_statements(bundle, [p])) >= 2]
     found = handling_statements(bundle, pages)
-    words = {"receipt": "a receipt confirmation", "timeframe": "a timeframe", "appeal": "a way to appeal"}
-    have = [words[k] for k in words if k in found]
-    lack = [words[k] for k in words if k not in found]
+    have = [msg(HANDLING[k]) for k in HANDLING if k in found]
+    lack = [HANDLING_LACKING[k] for k in HANDLING if k not in found]
     if not have:
-        return finding(cid, "fail", f"None of {len(pages)} help and policy pages explains how reports are handled "
-                       "(receipt, timeframe, appeal).", basis="stated", general_contact=contact,
-                       nl=f"Geen van de {len(pages)} hulp- en beleidspagina's legt uit hoe meldingen worden afgehandeld "
-                          "(ontvangstbevestiging, termijn, bezwaar).")
-    summary = f"The platform states {', '.join(have)}" + (f", but not {' or '.join(lack)}." if lack else ".")
-    lack_nl = [HANDLING_LACK_NL[k] for k in words if k not in found]
-    nl = f"Het platform noemt {_join_nl([HANDLING_NL[k] for k in words if k in found])}" + (
-        f", maar geen {_join_nl(lack_nl, 'of')}." if lack_nl else ".")
-    return finding(cid, "pass" if not lack else "partial", summary, basis="stated", quotes=list(found.values()), nl=nl,
+        return finding(cid, "fail", msg(N_("None of {n} help and policy pages explains how reports are handled "
+                                           "(receipt, timeframe, appeal)."), n=len(pages)),
+                       basis="stated", general_contact=contact)
+    sentence = (msg(N_("The platform states {have}, but not {lack}."), have=chain(have, LIST_ITEM, LIST_LAST),
+                    lack=chain(lack, OR_ITEM, OR_LAST)) if lack else
+                msg(N_("The platform states {have}."), have=chain(have, LIST_ITEM, LIST_LAST)))
+    return finding(cid, "pass" if not lack else "partial", sentence, basis="stated", quotes=list(found.values()),
                    general_contact=contact)
-
 
 
 def _speaks_of_handling(bundle: Bundle, page: PageRecord) -> bool:
@@ -537,21 +521,16 @@ def handling_statements(bundle: Bundle, pages: list[PageRecord]) -> dict[str, Qu
     return found
 
 
-def silent_platform(cid: str, bundle: Bundle, what: str, what_nl: str) -> Finding:
+def silent_platform(cid: str, bundle: Bundle, what: Message) -> Finding:
     """No help or policy page at all: a platform that says nothing fails, unless the crawl itself came up short.
-    `what_nl` is `what` in Dutch ("hoe meldingen worden afgehandeld")."""
+    `what` is what the pages would have said ("how reports are handled"), as a message id."""
     seen = len(bundle.ok_pages())
     if seen >= 5:
-        return finding(cid, "fail", f"The platform has no help, policy or report page saying {what} "
-                       f"({seen} pages visited).", basis="stated",
-                       nl=f"Het platform heeft geen hulp-, beleids- of meldpagina waarop staat {what_nl} "
-                          f"({seen} pagina's bezocht).")
-    visited_nl = "kon maar 1 pagina" if seen == 1 else f"konden maar {seen} pagina's"
-    return finding(cid, "not_assessed", f"Only {seen} page(s) could be visited; no help or policy page was found to read "
-                   f"{what}.", basis="stated",
-                   nl=f"Er {visited_nl} worden bezocht; er is geen hulp- of beleidspagina gevonden waarop staat "
-                      f"{what_nl}.")
-
+        return finding(cid, "fail", msg(N_("The platform has no help, policy or report page saying {what} ({seen} pages "
+                                           "visited)."), what=what, seen=seen), basis="stated")
+    return finding(cid, "not_assessed", nmsg("Only {n} page(s) could be visited; no help or policy page was found to "
+                                             "read {what}.", "Only {n} page(s) could be visited; no help or policy page "
+                                             "was found to read {what}.", n=seen, what=what), basis="stated")
 
 def _is_handling_time(sentence: str) -> bool:
     """'within 24 hours' about reviewing, not 'you can edit your ad for 30 days' or 'reports are kept 90 days'."""
@@ -568,18 +547,18 @@ def level(findings: dict[str, Finding]) -> int:
     if all(status.get(f"REPORT-0{i}") == "pass" for i in range(1, 6)):
         return 5 if status.get("REPORT-06") == "pass" else 4
     f01, f02 = findings.get("REPORT-01"), findings.get("REPORT-02")
-    outcomes = (f02.details.get("outcomes") if f02 else None) or {}
+    outcomes = f02.facts.outcomes if f02 else None
     per_item = f01 is not None and f01.status in ("pass", "partial")
-    if per_item and (outcomes.get("form") or outcomes.get("login")):
+    if per_item and outcomes and (outcomes.form or outcomes.login):
         return 3
-    routes = (f01.details.get("general_routes") if f01 else None) or {}
-    if routes.get("forms") or (per_item and not outcomes):
+    routes = (f01.facts.general_routes if f01 else None) or ReportRoutes()
+    if routes.forms or (per_item and not outcomes):
         return 2
-    if routes.get("mailto") or routes.get("links") or outcomes.get("mailto") or per_item:
+    if routes.mailto or routes.links or (outcomes and outcomes.mailto) or per_item:
         return 1
     f06 = findings.get("REPORT-06")
-    contact = (f06.details.get("general_contact") if f06 else None) or {}
-    if contact.get("mailto") or contact.get("pages"):
+    contact = (f06.facts.general_contact if f06 else None) or ContactRoutes()
+    if contact.mailto or contact.pages:
         return 1  # a general contact address or contact page (CATALOGUE.md: "only e-mail")
     return 0
 
@@ -638,22 +617,21 @@ def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, 
         return [], _probe_missing(cid, bundle, probe)
     with_control = [a for a in probe.attempts if a.control]
     if not with_control:
-        return [], finding(cid, "fail", "No report control found on any sampled item page, so no report form.",
-                           nl="Op geen enkele bekeken itempagina een meldknop gevonden, dus ook geen meldformulier.")
+        return [], finding(cid, "fail", msg(N_("No report control found on any sampled item page, so no report form.")))
     forms = [(a, a.form) for a in with_control if a.outcome == "form" and a.form]
     forms += [(a, a.form_behind_login) for a in with_control if a.outcome == "login" and a.form_behind_login]
     if forms:
         return forms, None
     if any(a.outcome == "login" for a in with_control):
-        return [], finding(cid, "not_assessed", "The report form sits behind a login wall and no login is configured.",
-                           evidence=[_attempt_ev(with_control[0], True)],
-                           nl="Het meldformulier staat achter een inlogmuur en er zijn geen inloggegevens ingesteld.")
+        return [], finding(cid, "not_assessed", msg(N_("The report form sits behind a login wall and no login is "
+                                                       "configured.")),
+                           evidence=[_attempt_ev(with_control[0], True)])
     mails = [a.mailto for a in with_control if a.outcome == "mailto"]
     if mails:
-        return [], finding(cid, "fail", f"No report form: reporting goes by e-mail to {mails[0].removeprefix('mailto:')}.",
-                           nl=f"Geen meldformulier: melden gaat per e-mail naar {mails[0].removeprefix('mailto:')}.")
-    return [], finding(cid, "fail", "The report control leads to no report form.",
-                       evidence=[_attempt_ev(with_control[0])], nl="De meldknop leidt niet naar een meldformulier.")
+        return [], finding(cid, "fail", msg(N_("No report form: reporting goes by e-mail to {address}."),
+                                            address=mails[0].removeprefix("mailto:")))
+    return [], finding(cid, "fail", msg(N_("The report control leads to no report form.")),
+                       evidence=[_attempt_ev(with_control[0])])
 
 
 def _did_nothing(attempt: ReportAttempt) -> bool:
@@ -669,14 +647,12 @@ def _opened(probe: ReportProbe) -> list[ReportAttempt]:
 def _probe_missing(cid: str, bundle: Bundle, probe: ReportProbe | None = None) -> Finding:
     if probe is not None and probe.attempts:
         n = len(probe.attempts)
-        return finding(cid, "not_assessed", f"The report probe could not open any of the {n} item pages it tried "
-                       f"({probe.attempts[0].error or 'error'}).",
-                       nl=f"De meldtest kon geen van de {n} geprobeerde itempagina's openen.")
+        # The Dutch sentence leaves the technical error out.
+        return finding(cid, "not_assessed", msg(N_("The report probe could not open any of the {n} item pages it tried "
+                                                   "({error})."), n=n, error=probe.attempts[0].error or "error"))
     if not bundle.item_pages():
-        return finding(cid, "not_assessed", "No item pages were found, so no report control could be followed.",
-                       nl="Er zijn geen itempagina's gevonden, dus er kon geen meldknop worden gevolgd.")
-    return finding(cid, "not_assessed", "The report probe did not run on the item pages.",
-                   nl="De meldtest is niet op de itempagina's uitgevoerd.")
+        return finding(cid, "not_assessed", msg(N_("No item pages were found, so no report control could be followed.")))
+    return finding(cid, "not_assessed", msg(N_("The report probe did not run on the item pages.")))
 
 
 def _attempt_ev(attempt: ReportAttempt, outcome: bool = False) -> Evidence:
@@ -703,43 +679,26 @@ def _names_item(el: Element, item_path: str) -> bool:
     return bool(el.href and item_path and item_path.split("/")[-1] in el.href)
 
 
-GENERAL_WORDS = {"en": {"forms": "; only a general report form at {}", "mailto": "; only the e-mail address {}",
-                        "links": "; only a site-wide link to {}"},
-                 "nl": {"forms": "; alleen een algemeen meldformulier op {}", "mailto": "; alleen het e-mailadres {}",
-                        "links": "; alleen een algemene link naar {} in de kop- of voettekst"}}
-HOW_WORDS = {"en": {"icon": "icon-only on some", "hidden": "hidden in a menu on {}", "shadow": "inside a web component"},
-             "nl": {"icon": "op sommige alleen een pictogram", "hidden": "op {} verborgen in een menu",
-                    "shadow": "binnen een webcomponent"}}
-
-
-def _general_words(routes: dict[str, list[str]], lang: str = "en") -> str:
-    words = GENERAL_WORDS[lang]
+def _general_words(routes: dict[str, list[str]]) -> MessageParam:
     if routes["forms"]:
-        return words["forms"].format(routes["forms"][0])
+        return msg(N_("; only a general report form at {url}"), url=routes["forms"][0])
     if routes["mailto"]:
-        return words["mailto"].format(routes["mailto"][0].removeprefix("mailto:"))
+        return msg(N_("; only the e-mail address {url}"), url=routes["mailto"][0].removeprefix("mailto:"))
     if routes["links"]:
-        return words["links"].format(routes["links"][0])
+        return msg(N_("; only a site-wide link to {url}"), url=routes["links"][0])
     return ""
 
 
-def _how_words(controls: dict[str, list[ReportControl]], have: list[PageRecord], hidden: int, lang: str = "en") -> str:
-    words = HOW_WORDS[lang]
+def _how_words(controls: dict[str, list[ReportControl]], have: list[PageRecord], hidden: int) -> MessageParam:
     kinds = {c.how for p in have for c in controls[p.id]}
-    bits = []
+    bits: list[MessageParam] = []
     if "icon" in kinds or any(not c.element.text.strip() for p in have for c in controls[p.id]):
-        bits.append(words["icon"])
+        bits.append(msg(N_("icon-only on some")))
     if hidden:
-        bits.append(words["hidden"].format(hidden))
+        bits.append(msg(N_("hidden in a menu on {n}"), n=hidden))
     if any(c.element.in_shadow for p in have for c in controls[p.id]):
-        bits.append(words["shadow"])
-    return f" ({'; '.join(bits)})" if bits else ""
-
-
-def _join_nl(words: list[str], last: str = "en") -> str:
-    """A Dutch enumeration: 'a', 'a en b', 'a, b en c'."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
-
+        bits.append(msg(N_("inside a web component")))
+    return msg(N_(" ({bits})"), bits=chain(bits, N_("{head}; {item}"))) if bits else ""
 
 def _control_ev(control: ReportControl) -> Evidence:
     page = control.page

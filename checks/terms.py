@@ -8,17 +8,15 @@ from checks.evidence import policy_linked, quotes, text_evidence
 from checks.policy import TOPICS, Clause, Prohibition, Sanction
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
-from safehaven.models import Finding
+from safehaven.i18n import N_, join, msg, nmsg
+from safehaven.models import Finding, Message
 
-LOOKED_FOR = ("terms or community rules (role policy, or terms/voorwaarden/algemene voorwaarden/gebruiksvoorwaarden/"
+LOOKED_FOR = N_("terms or community rules (role policy, or terms/voorwaarden/algemene voorwaarden/gebruiksvoorwaarden/"
               "community guidelines/huisregels in the URL, title or link text)")
-TOPIC_WORDS = {"trafficking": "trafficking or exploitation", "minors": "minors",
-               "third_party": "ads or profiles run by someone else"}
-TOPIC_WORDS_NL = {"trafficking": "mensenhandel of uitbuiting", "minors": "advertenties of profielen van minderjarigen",
-                  "third_party": "plaatsing door een ander dan de persoon zelf"}
-SANCTION_WORDS_NL = {"removal": "verwijdering", "ban": "blokkade van het account", "police": "aangifte bij de politie"}
-LOOKED_FOR_NL = ("voorwaarden of huisregels (rol policy, of terms/voorwaarden/algemene voorwaarden/gebruiksvoorwaarden/"
-                 "community guidelines/huisregels in de URL, titel of linktekst)")
+TOPIC_WORDS = {"trafficking": N_("trafficking or exploitation"), "minors": N_("minors"),
+               "third_party": N_("ads or profiles run by someone else")}
+# The kinds of sanction, as the English sentence names them (the words are message ids).
+SANCTION_WORDS = {"removal": N_("removal"), "ban": N_("ban"), "police": N_("police")}
 LEVELS = {"pass": 4, "partial": 2}
 
 
@@ -83,46 +81,36 @@ def terms_forbid_exploitation(bundle: Bundle) -> Finding:
     used += next(([p] for p in rules if p.sanctions), standalone[:1])
     details = {"forbids": covered, "missing": [t for t in TOPICS if t not in covered], "sanctions": sanctions,
                "pages_read": reading.urls}
-    status, summary, nl = _verdict(covered, sanctions, len(docs))
-    return finding("TERMS-01", status, summary, basis="stated", quotes=quotes(used),
-                   evidence=text_evidence(bundle, docs), nl=nl, **details)
+    status, sentence = _verdict(covered, sanctions, len(docs))
+    return finding("TERMS-01", status, sentence, basis="stated", quotes=quotes(used),
+                   evidence=text_evidence(bundle, docs), **details)
 
 
 def _no_terms(bundle: Bundle) -> Finding:
     """`fail` when no page links terms or rules at all; `not_assessed` when they exist but were not read."""
     pages = bundle.ok_pages()
     if pages and not policy_linked(bundle, ("terms", "rules")):
-        return finding("TERMS-01", "fail", f"The platform has no terms or community rules: none of the {len(pages)} "
-                       "sampled pages links them", basis="stated", looked_for=LOOKED_FOR,
-                       nl=f"Het platform heeft geen voorwaarden of huisregels: geen van de {len(pages)} bekeken "
-                          "pagina's linkt ernaar")
-    return finding("TERMS-01", "not_assessed", f"No terms or community rules page was collected (looked for "
-                   f"{LOOKED_FOR})", basis="stated", looked_for=LOOKED_FOR,
-                   nl=f"Er is geen pagina met voorwaarden of huisregels verzameld (gezocht naar {LOOKED_FOR_NL})")
+        return finding("TERMS-01", "fail", msg(N_("The platform has no terms or community rules: none of the {n} "
+                       "sampled pages links them"), n=len(pages)), basis="stated", looked_for=LOOKED_FOR)
+    return finding("TERMS-01", "not_assessed", msg(N_("No terms or community rules page was collected (looked for "
+                   "{looked_for})"), looked_for=msg(LOOKED_FOR)),
+                   basis="stated", looked_for=LOOKED_FOR)
 
 
-def _verdict(covered: list[str], sanctions: list[str], pages: int) -> tuple[str, str, str]:
-    """Status, English summary and Dutch summary."""
+def _verdict(covered: list[str], sanctions: list[str], pages: int) -> tuple[str, Message]:
+    """Status and sentence."""
     if not covered:
-        read_nl = "pagina" if pages == 1 else "pagina's"
-        return "fail", (f"The terms ({pages} page{'s' if pages != 1 else ''} read) forbid none of trafficking, "
-                        "minors or ads run by someone else"), (
-                        f"De voorwaarden ({pages} {read_nl} gelezen) bevatten geen verbod op mensenhandel, "
-                        "minderjarigen of plaatsing door een ander")
-    forbidden = _join([TOPIC_WORDS[t] for t in covered])
-    missing = [TOPIC_WORDS[t] for t in TOPICS if t not in covered]
-    sanction = f"with sanctions ({', '.join(sanctions)})" if sanctions else "but name no sanction"
-    forbidden_nl = _join([TOPIC_WORDS_NL[t] for t in covered], "en")
-    missing_nl = [TOPIC_WORDS_NL[t] for t in TOPICS if t not in covered]
-    sanction_nl = (f"met sancties ({', '.join(SANCTION_WORDS_NL.get(k, k) for k in sanctions)})" if sanctions
-                   else "maar noemen geen sanctie")
+        return "fail", nmsg("The terms ({n} page read) forbid none of trafficking, minors or ads run by someone else",
+                            "The terms ({n} pages read) forbid none of trafficking, minors or ads run by someone else",
+                            n=pages)
+    forbidden = join([msg(TOPIC_WORDS[t]) for t in covered])
+    missing = [msg(TOPIC_WORDS[t]) for t in TOPICS if t not in covered]
+    sanction = (msg(N_("with sanctions ({sanctions})"), sanctions=[msg(SANCTION_WORDS[k]) if k in SANCTION_WORDS
+                                                                   else k for k in sanctions]) if sanctions
+                else msg(N_("but name no sanction")))
     if not missing and sanctions:
-        return "pass", f"The terms forbid {forbidden}, {sanction}", f"De voorwaarden verbieden {forbidden_nl}, {sanction_nl}"
-    gap = f"; nothing against {_join(missing, 'or')}" if missing else ""
-    gap_nl = f"; niets tegen {_join(missing_nl, 'of')}" if missing else ""
-    return ("partial", f"The terms forbid {forbidden}, {sanction}{gap}",
-            f"De voorwaarden verbieden {forbidden_nl}, {sanction_nl}{gap_nl}")
-
-
-def _join(words: list[str], last: str = "and") -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
+        return "pass", msg(N_("The terms forbid {forbidden}, {sanction}"), forbidden=forbidden, sanction=sanction)
+    if missing:
+        return "partial", msg(N_("The terms forbid {forbidden}, {sanction}; nothing against {missing}"),
+                              forbidden=forbidden, sanction=sanction, missing=join(missing, "or"))
+    return "partial", msg(N_("The terms forbid {forbidden}, {sanction}"), forbidden=forbidden, sanction=sanction)

@@ -1,10 +1,11 @@
 """Languages of the scorecard: gettext catalogues compiled in memory, and dates and numbers per locale.
 
-The English strings in the templates are the message ids; Dutch lives in
+The English strings in the templates, and the finding sentences the checks mark with N_ / nmsg /
+pmsg (safehaven/i18n.py), are the message ids; Dutch lives in
 `reports/locale/nl/LC_MESSAGES/messages.po` and is compiled when first needed, so no build step
-is required. To refresh the catalogue after editing templates:
+is required. To refresh the catalogue after editing templates or sentences (from the repository root):
 
-    pybabel extract -F reports/babel.cfg -o reports/locale/messages.pot reports
+    pybabel extract -F reports/babel.cfg -o reports/locale/messages.pot .
     pybabel update -i reports/locale/messages.pot -d reports/locale -l nl
 """
 

@@ -94,8 +94,8 @@ def findings_csv(result: Result, lang: str = "en", *, catalogue: Catalogue) -> s
         first_url = next((e.url for e in f.evidence if e.url), "")
         quotes = " | ".join(f"\u201c{q.text}\u201d ({q.url})" for q in f.quotes)
         row = (f.check, f.area, f.status, "", f.basis, localized_summary(f, lang), first_url, quotes,
-               "" if f.level is None else str(f.level), str(f.details.get("title") or ""),
-               str(f.details.get("reviewer") or ""), "")
+               "" if f.level is None else str(f.level), f.auditor.title if f.auditor else "",
+               f.auditor.reviewer if f.auditor else "", "")
         writer.writerow([csv_cell(v) for v in row])
     return buffer.getvalue()
 

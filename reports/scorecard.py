@@ -7,15 +7,16 @@ caller as a `Catalogue`) and ladders.toml.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reports.changes import Changes
 from reports.evidence import MAX_SHOTS, EvidenceShot, ScreenshotCropper, evidence_shots, is_image
+from reports.i18n import translations
 from reports.texts import ladder, legal_reference, remediation
 from safehaven.catalogue import AREAS, SCORED_STATUSES, Catalogue
-from safehaven.models import AreaScore, Evidence, Finding, Quote, Result, Review
+from safehaven.i18n import render_finding
+from safehaven.models import AreaScore, AuditorNote, Evidence, Finding, Quote, Result, Review
 from safehaven.score import CAPPING_CHECKS, grade_of
 
 COUNT_ORDER = ("pass", "partial", "fail", "needs_review", "not_assessed", "error", "not_applicable")
@@ -33,9 +34,9 @@ MAX_PAGES = 80
 class ReviewView:
     """An auditor's judgement on a check: applied (the auditor's verdict counts) or flagged for review.
 
-    `flag` is the reason review.py gives in English; `flag_kind` and its parts let the template say the
-    same in the report's language ("expired" on `flag_date`, or "changed" from `flag_from` to `flag_to`).
-    An unrecognised flag has no kind and is printed as it is.
+    `flag_kind` and its parts (from the Review's ReviewFlag) let the template say why in the report's
+    language ("expired" on `flag_date`, or "changed" from `flag_from` to `flag_to`); a `note` (a run from
+    before flags were data) has no kind here and its sentence, `flag`, is printed as it is.
     """
 
     status: str  # the auditor's verdict
@@ -289,48 +290,48 @@ def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper, catalogu
     )
 
 
-FLAG_EXPIRED = re.compile(r"expired on (\d{4}-\d{2}-\d{2})")
-FLAG_CHANGED = re.compile(r"changed from ([a-z_]+) to ([a-z_]+)")
-
-
 def review_view(finding: Finding) -> ReviewView | None:
     """The auditor's judgement on a finding as the check card shows it, or None when there is none."""
     review: Review | None = finding.review
     if review is None:
         return None
-    basis = finding.details.get("machine_basis") if review.applied else finding.basis
+    # machine_basis in details: runs from before the Review kept it
+    basis = (review.machine_basis or finding.details.get("machine_basis")) if review.applied else finding.basis
     view = ReviewView(status=review.status, machine_status=review.machine_status,
                       machine_basis=basis if basis in ("observed", "stated") else "observed",
                       reason=review.reason, reviewer=review.reviewer, date=review.date, expires=review.expires,
-                      applied=review.applied, flag=review.flag)
-    if not review.applied:
-        if (expired := FLAG_EXPIRED.search(review.flag)) is not None:
-            view.flag_kind, view.flag_date = "expired", expired.group(1)
-        elif (changed := FLAG_CHANGED.search(review.flag)) is not None:
-            view.flag_kind, view.flag_from, view.flag_to = "changed", changed.group(1), changed.group(2)
+                      applied=review.applied)
+    flag = review.flag
+    if not review.applied and flag is not None:
+        if flag.kind == "expired":
+            view.flag_kind, view.flag_date = "expired", flag.date or ""
+        elif flag.kind == "changed":
+            view.flag_kind, view.flag_from, view.flag_to = "changed", flag.before or "", flag.after or ""
+        view.flag = flag.text
     return view
 
 
 def manual_view(finding: Finding, lang: str, catalogue: Catalogue) -> ManualView:
-    """A manual finding (basis 'auditor', details with title, reviewer, date and reason)."""
+    """A manual finding (basis 'auditor', with the AuditorNote: title, reviewer, date and reason)."""
     meta = catalogue.areas.get(finding.area)
-    details = finding.details
+    note = finding.auditor or AuditorNote(title=finding.check, reviewer="", date="")
     return ManualView(
         id=finding.check,
         area=finding.area,
         area_name=meta.name(lang) if meta else finding.area,
         status=finding.status,
-        title=str(details.get("title") or finding.check),
+        title=note.title or finding.check,
         summary=localized_summary(finding, lang),
-        reviewer=str(details.get("reviewer") or ""),
-        date=str(details.get("date") or ""),
-        reason=str(details.get("reason") or ""),
+        reviewer=note.reviewer,
+        date=note.date,
+        reason=note.reason,
     )
 
 
 def localized_summary(finding: Finding, lang: str) -> str:
-    """The finding's one sentence in `lang` (checks write English in `summary`, others in `summaries`)."""
-    return finding.summaries.get(lang) or finding.summary
+    """The finding's one sentence in `lang`: its message id and parameters rendered through the report's
+    catalogue; a run from before message ids has the sentence stored (`summaries[lang]`, else English)."""
+    return render_finding(finding, translations(lang), lang)
 
 
 def area_view(area: str, score: AreaScore, by_id: dict[str, CheckView], result: Result, lang: str,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # Statuses and areas are facts of the catalogue; the model re-exports them for the code that reads them with it.
 from safehaven.catalogue import AREAS as AREAS
@@ -328,6 +328,20 @@ class Quote(_Model):
     text: str
 
 
+class ReviewFlag(_Model):
+    """Why an auditor's judgement is not applied and needs a new look, as data the reports put into words.
+
+    `expired`: the judgement expired on `date`. `changed`: the machine's verdict was `before` when the
+    auditor judged it and is `after` now. `note`: a reason stored as a sentence (runs from before flags
+    were data), printed as it is."""
+
+    kind: Literal["expired", "changed", "note"]
+    date: str | None = None
+    before: Status | None = None
+    after: Status | None = None
+    text: str = ""
+
+
 class Review(_Model):
     """An auditor's judgement on a check's verdict (from the platform's review file)."""
 
@@ -338,7 +352,81 @@ class Review(_Model):
     date: str
     expires: str | None = None
     applied: bool = True
-    flag: str = ""  # why the judgement was not applied and needs a new look
+    flag: ReviewFlag | None = None  # why the judgement was not applied and needs a new look
+    machine_basis: Basis | None = None  # an applied judgement: the basis of the machine's verdict it replaced
+
+    @field_validator("flag", mode="before")
+    @classmethod
+    def _sentence_flag(cls, value: Any) -> Any:
+        """A run from before flags were data stored the reason as a sentence: keep it as a note."""
+        if isinstance(value, str):
+            return ReviewFlag(kind="note", text=value) if value else None
+        return value
+
+
+class Message(_Model):
+    """A sentence as a message id (English, `{name}` placeholders) with its parameters; see safehaven/i18n.py.
+
+    `plural`, when set, is the plural id: the catalogue picks the form by the parameter `n`. A parameter
+    that is a Message is a word or phrase translated on its own; a list is joined with ", "."""
+
+    message: str
+    plural: str = ""
+    context: str = ""  # gettext's msgctxt, for words another language says differently in different places
+    params: dict[str, MessageParam] = Field(default_factory=dict)
+
+
+MessageParam = str | int | float | Message | list[str | int | float | Message]
+
+
+class ReportOutcomes(_Model):
+    """REPORT-02: on how many item pages the report control led to a form, a login wall, a mailto or nothing."""
+
+    form: int = 0
+    login: int = 0
+    mailto: int = 0
+    none: int = 0
+
+
+class ReportRoutes(_Model):
+    """REPORT-01: site-wide ways to report besides a control on the item: general forms, addresses, links."""
+
+    forms: list[str] = Field(default_factory=list)
+    mailto: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+
+
+class ContactRoutes(_Model):
+    """The platform's general contact (REPORT-06, EVIDENCE-05): its own addresses (mailto:) and contact pages."""
+
+    mailto: list[str] = Field(default_factory=list)
+    pages: list[str] = Field(default_factory=list)
+
+
+class Facts(_Model):
+    """The facts of a finding that code reads back (the area levels of checks/, the review, the reports);
+    `Finding.details` holds the rest, information for a human reader. A check passes them to `finding()`
+    by name like any detail; each is set by the check named beside it."""
+
+    outcomes: ReportOutcomes | None = None  # REPORT-02
+    general_routes: ReportRoutes | None = None  # REPORT-01
+    general_contact: ContactRoutes | None = None  # REPORT-06, EVIDENCE-05
+    vague_statements: int | None = None  # EVIDENCE-02: retention statements without a period
+    deletion_promise: bool | None = None  # EVIDENCE-03: removed content is deleted at once, nothing kept
+    max_default_preservation_days: int | None = None  # EVIDENCE-03
+    crimes_named: list[str] | None = None  # EVIDENCE-04: crimes the platform says it reports of its own accord
+
+
+class AuditorNote(_Model):
+    """Who wrote an auditor's manual finding (from the review file), with its title and reason."""
+
+    title: str
+    reviewer: str
+    date: str
+    reason: str = ""
+
+
+FACT_KEYS: frozenset[str] = frozenset(Facts.model_fields)
 
 
 class Finding(_Model):
@@ -349,13 +437,36 @@ class Finding(_Model):
     status: Status
     score: float | None = None
     basis: Basis = "observed"
-    summary: str = ""
+    summary: str = ""  # the sentence in English: `message` rendered with `params`
+    message: str = ""  # the message id of the sentence (absent in runs from before message ids)
+    plural: str = ""  # its plural id, when the wording depends on params["n"]
+    params: dict[str, MessageParam] = Field(default_factory=dict)
     level: int | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     details: dict[str, Any] = Field(default_factory=dict)
-    summaries: dict[str, str] = Field(default_factory=dict)  # the summary in other languages, e.g. {"nl": ...}
+    # Runs from before message ids: the summary in other languages, e.g. {"nl": ...}. Newer runs have
+    # `message` and `params`, rendered in any language by the reports.
+    summaries: dict[str, str] = Field(default_factory=dict)
     review: Review | None = None
+    facts: Facts = Field(default_factory=Facts)
+    auditor: AuditorNote | None = None  # a manual finding: the auditor who wrote it
+
+    @model_validator(mode="before")
+    @classmethod
+    def _facts_from_details(cls, data: Any) -> Any:
+        """Runs from before Facts kept these facts in `details` (and manual findings their auditor there)."""
+        if not isinstance(data, dict) or not isinstance(data.get("details"), dict):
+            return data
+        details = data["details"]
+        if "facts" not in data and FACT_KEYS & details.keys():
+            data = {**data, "facts": {k: details[k] for k in FACT_KEYS & details.keys()},
+                    "details": {k: v for k, v in details.items() if k not in FACT_KEYS}}
+        if "auditor" not in data and data.get("basis") == "auditor" and {"title", "reviewer", "date"} <= details.keys():
+            data = {**data, "auditor": {k: details[k] for k in ("title", "reviewer", "date", "reason") if k in details},
+                    "details": {k: v for k, v in data["details"].items() if k not in ("title", "reviewer", "date",
+                                                                                       "reason")}}
+        return data
 
 
 class AreaScore(_Model):
@@ -415,3 +526,5 @@ class Result(_Model):
 
 
 BundleInfo.model_rebuild()
+Message.model_rebuild()
+Finding.model_rebuild()

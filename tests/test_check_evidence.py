@@ -109,7 +109,7 @@ def test_only_vague_retention_statements_fail(tmp_path):
     f = evidence.retention_periods(only_privacy(tmp_path, text))
     assert f.status == "fail"
     assert "Only vague retention statements" in f.summary
-    assert f.details["vague_statements"] == 1
+    assert f.facts.vague_statements == 1
     assert f.quotes[0].text == text
 
 
@@ -148,7 +148,7 @@ def test_reported_content_kept_two_years_passes_and_records_days(tmp_path):
     f = evidence.removed_content_preserved(good_platform(tmp_path))
     assert f.status == "pass"
     assert f.details["max_preservation_days"] == 730
-    assert f.details["max_default_preservation_days"] == 730
+    assert f.facts.max_default_preservation_days == 730
     assert f.summary == "Removed or reported content is preserved for 2 years by default"
     assert "twee jaar" in f.quotes[0].text
 
@@ -172,7 +172,7 @@ def test_immediate_permanent_deletion_fails(tmp_path):
     text = "Verwijderde advertenties worden direct en definitief verwijderd en zijn daarna niet meer terug te halen."
     f = evidence.removed_content_preserved(only_privacy(tmp_path, text))
     assert f.status == "fail"
-    assert f.details["deletion_promise"] is True
+    assert f.facts.deletion_promise is True
     assert "deleted immediately and permanently" in f.summary
 
 
@@ -181,7 +181,7 @@ def test_deletion_promise_with_exception_in_next_sentence_is_not_a_promise(tmp_p
             "been reported are retained for 180 days for investigations.")
     f = evidence.removed_content_preserved(only_privacy(tmp_path, text))
     assert f.status == "pass"
-    assert f.details["deletion_promise"] is False
+    assert f.facts.deletion_promise is False
 
 
 def test_silence_on_preservation_fails(tmp_path):
@@ -200,7 +200,7 @@ def test_preservation_not_assessed_without_policy_page(tmp_path):
 def test_own_initiative_reporting_naming_crimes_passes(tmp_path):
     f = evidence.crimes_reported_to_police(good_platform(tmp_path))
     assert f.status == "pass"
-    assert f.details["crimes_named"] == ["child_exploitation", "trafficking"]
+    assert f.facts.crimes_named == ["child_exploitation", "trafficking"]
     assert "human trafficking" in f.summary
 
 

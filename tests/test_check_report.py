@@ -10,7 +10,7 @@ import pytest
 
 from checks import report
 from safehaven.bundle import Bundle
-from safehaven.models import AgeGateProbe, ControlSeen, ReportAttempt, ReportProbe
+from safehaven.models import AgeGateProbe, ContactRoutes, ControlSeen, ReportAttempt, ReportProbe
 from tests.bundles import LANGS, REPORT_NEAR, button, field, form, levels, link, make_bundle, page, report_case
 from toolkit.evaluate import evaluate, score
 
@@ -236,7 +236,7 @@ def test_a_general_contact_address_is_recorded_for_the_ladder(tmp_path):
     contact_page = page(f"{SITE}/contact", role="other", text="Questions? Mail hello@platform.test",
                         elements=[link("hello@platform.test", "mailto:hello@platform.test")])
     f = report.handling_explained(bundle_of(tmp_path, page(f"{SITE}/help", role="help", text="Help"), contact_page))
-    assert f.details["general_contact"]["mailto"] == ["mailto:hello@platform.test"]
+    assert f.facts.general_contact.mailto == ["mailto:hello@platform.test"]
     assert report.level({"REPORT-06": f}) == 1
     bare = report.handling_explained(bundle_of(tmp_path / "b", page(f"{SITE}/help", role="help", text="Help")))
     assert report.level({"REPORT-06": bare}) == 0
@@ -246,7 +246,7 @@ def test_an_address_in_a_users_ad_is_not_the_platforms_contact(tmp_path):
     ad = page(f"{SITE}/ad/1", role="item", text="Mail me: anna@example.test",
               elements=[link("anna@example.test", "mailto:anna@example.test")])
     f = report.handling_explained(bundle_of(tmp_path, page(f"{SITE}/help", role="help", text="Help"), ad))
-    assert f.details["general_contact"] == {"mailto": [], "pages": []}
+    assert f.facts.general_contact == ContactRoutes()
 
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from checks import report
+from reports.scorecard import localized_summary
 from safehaven.bundle import Bundle
 from safehaven.models import ControlSeen, Form, FormField, PageRecord, ReportAttempt, ReportProbe
 from toolkit.collection.classify import classify_page, is_item_url, is_system_url, item_by_content
@@ -171,7 +172,7 @@ def test_items_the_probe_did_not_open_are_not_counted_as_without_a_control(tmp_p
     f = report.report_control_on_every_item(Bundle(run))
     assert f.status == "pass", f.summary
     assert "8 of 8" in f.summary and "2 more item page(s)" in f.summary and f.details["untried"] == 2
-    assert "niet door de test geopend" in f.summaries["nl"]
+    assert "niet door de test geopend" in localized_summary(f, "nl")
 
 
 def test_an_opened_item_without_a_control_still_counts(tmp_path):
@@ -186,7 +187,7 @@ def test_no_item_opened_and_none_showing_a_control_is_not_assessed(tmp_path):
     attempts = [ReportAttempt(item_url="https://x.test/ads/0", outcome="error", error="timeout")]
     run = make_bundle(tmp_path, _items(3, 0), probes={"report": ReportProbe(attempts=attempts)})
     f = report.report_control_on_every_item(Bundle(run))
-    assert f.status == "not_assessed" and f.summaries["nl"]
+    assert f.status == "not_assessed" and localized_summary(f, "nl")
 
 
 # ---------------------------------------------------------------------- roles after the crawl
@@ -258,7 +259,7 @@ def test_probe_errors_are_not_assessed_not_no_control(tmp_path):
     for check in (report.report_within_two_clicks, report.report_without_account, report.report_form_complete,
                   report.report_categories):
         f = check(bundle)
-        assert f.status == "not_assessed" and "could not open" in f.summary and f.summaries["nl"], check
+        assert f.status == "not_assessed" and "could not open" in f.summary and localized_summary(f, "nl"), check
 
 
 def test_an_item_page_with_a_signup_box_stays_an_item():
@@ -278,7 +279,7 @@ def test_a_one_click_flag_that_does_nothing_logged_out_is_one_click_but_needs_an
     bundle = Bundle(run)
     assert report.report_within_two_clicks(bundle).status == "pass"
     r03 = report.report_without_account(bundle)
-    assert r03.status == "fail" and "flag offensive" in r03.summary and r03.summaries["nl"]
+    assert r03.status == "fail" and "flag offensive" in r03.summary and localized_summary(r03, "nl")
     assert report.report_form_complete(bundle).status == "fail"
     assert report.report_categories(bundle).status == "fail"
 

@@ -13,7 +13,9 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from audits.demo.server import definition_text, load_truth, platform_by_slug, serve
+from reports.scorecard import review_view
 from safehaven.diff import diff_results
+from safehaven.models import Finding, Review, ReviewFlag
 from toolkit.audit import audit_platform
 from toolkit.definition import parse_definition
 from toolkit.review import ReviewFile, apply_review, load_review, manual_findings
@@ -135,7 +137,8 @@ def test_expired_override_is_flagged_not_applied(tmp_path):
     review = _review(tmp_path, '[[override]]\ncheck = "REPORT-06"\nstatus = "pass"\nmachine_status = "partial"\n'
                                'reason = "Shown in the meeting"\nreviewer = "A"\ndate = 2026-01-01\nexpires = 2026-06-01\n')
     [f] = apply_review([finding("REPORT-06", "partial", "")], review, dt.date(2026, 12, 1))
-    assert f.status == "partial" and not f.review.applied and "expired on 2026-06-01" in f.review.flag
+    assert f.status == "partial" and not f.review.applied
+    assert f.review.flag == ReviewFlag(kind="expired", date="2026-06-01")
 
 
 def test_override_whose_machine_verdict_changed_is_flagged(tmp_path):
@@ -144,7 +147,23 @@ def test_override_whose_machine_verdict_changed_is_flagged(tmp_path):
     review = _review(tmp_path, '[[override]]\ncheck = "AGE-02"\nstatus = "pass"\nmachine_status = "partial"\n'
                                'reason = "Bank ID shown"\nreviewer = "A"\ndate = 2026-11-01\n')
     [f] = apply_review([finding("AGE-02", "fail", "")], review, dt.date(2026, 12, 1))
-    assert f.status == "fail" and "changed from partial to fail" in f.review.flag
+    assert f.status == "fail" and f.review.flag == ReviewFlag(kind="changed", before="partial", after="fail")
+
+
+def test_a_flag_is_data_and_a_sentence_flag_of_an_older_run_is_kept_as_a_note():
+    flagged = Review(status="pass", machine_status="fail", reason="r", reviewer="A", date="2026-11-01", applied=False,
+                     flag=ReviewFlag(kind="changed", before="partial", after="fail"))
+    f = Finding(check="AGE-02", area="AGE", status="fail", review=flagged)
+    again = Finding.model_validate_json(f.model_dump_json())
+    assert again.review.flag == flagged.flag
+    view = review_view(again)
+    assert (view.flag_kind, view.flag_from, view.flag_to) == ("changed", "partial", "fail")
+    old = Finding.model_validate({**f.model_dump(), "review": {**flagged.model_dump(), "flag": "the judgement expired"}})
+    assert old.review.flag == ReviewFlag(kind="note", text="the judgement expired")
+    view = review_view(old)
+    assert view.flag_kind == "" and view.flag == "the judgement expired"
+    applied = Finding.model_validate({**f.model_dump(), "review": {**flagged.model_dump(), "flag": "", "applied": True}})
+    assert applied.review.flag is None
 
 
 def test_manual_finding_and_bad_review_file(tmp_path):
@@ -154,7 +173,7 @@ def test_manual_finding_and_bad_review_file(tmp_path):
                                'status = "pass"\nsummary = "Test reports handled in 3 to 19 hours."\n'
                                'reviewer = "A"\ndate = 2026-11-20\n')
     [m] = manual_findings(review)
-    assert (m.check, m.basis, m.details["title"]) == ("MANUAL-01", "auditor", "Reports handled within 24 h")
+    assert (m.check, m.basis, m.auditor.title) == ("MANUAL-01", "auditor", "Reports handled within 24 h")
     with pytest.raises(DefinitionError, match="override.check: unknown check AGE-99"):
         _review(tmp_path, '[[override]]\ncheck = "AGE-99"\nstatus = "pass"\nmachine_status = "fail"\n'
                           'reason = "xyz"\nreviewer = "A"\ndate = 2026-11-20\n')

@@ -1,23 +1,35 @@
-"""Every finding carries a Dutch summary (`summaries["nl"]`), built from the same values as the English one.
+"""Every finding sentence is a message id that the Dutch catalogue translates (reports/locale/nl/.../messages.po).
 
-The scenarios below run each check on hand-built bundles (and saved probe models) and cover every
-check ID and most of its statuses. A Dutch summary must exist, differ from the English one, carry
-the same numbers, and read as Dutch: no common English words. (" of " is not in that list, because
-"of" is Dutch for "or"; the English "3 of 5" and "of the" are.) A last test walks the six check
-modules and asserts that every `finding(...)` call passes `nl=`.
+Three nets catch a missing translation: every id marked in the sources (N_, nmsg, pmsg, as `pybabel
+extract` with reports/babel.cfg finds them) has a non-empty, non-fuzzy Dutch entry with the same
+placeholders; the scenarios below run each check on hand-built bundles (every check ID, most of its
+statuses) and render the finding in Dutch with no id left untranslated, the same numbers as the
+English, and the English `summary` equal to the English rendering; and every finding of the saved
+real-software bundles (benchmarks/realworld) renders in Dutch from the catalogue.
 """
 
 from __future__ import annotations
 
-import ast
+import functools
+import importlib.util
+import io
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Message as Message_
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
 
 from checks import age, contact, evidence, help, registry, report, terms
+from reports.i18n import translations
+from reports.scorecard import localized_summary
 from safehaven.bundle import Bundle
+from safehaven.i18n import N_, join, msg, render
+from safehaven.i18n import messages as all_messages
 from safehaven.models import (
     AgeGateProbe,
     ContactAttempt,
@@ -25,16 +37,15 @@ from safehaven.models import (
     ControlSeen,
     Finding,
     GateObservation,
+    Message,
     ReportAttempt,
     ReportProbe,
 )
 from tests.bundles import button, field, form, link, make_bundle, page
+from toolkit.evaluate import evaluate
 
 URL = "https://platform.test/"
-CHECK_FILES = [Path(m.__file__) for m in (age, report, contact, evidence, help, terms)]
-ENGLISH = (" the ", " on ", " and ", " item pages", " with ", " found", " page ", " pages ", " not ", " no ",
-           " only ", " of the ", " of any ", " asks ", " are ", " were ")
-ENGLISH_OF = re.compile(r"\d+ of \d+")
+ROOT = Path(__file__).resolve().parent.parent
 
 Build = Callable[[Path], Bundle]
 
@@ -449,50 +460,150 @@ def numbers(text: str) -> set[str]:
     return set(re.findall(r"\d+", text))
 
 
+# =============================================================================== the Dutch catalogue
+
+PO_FILE = ROOT / "reports" / "locale" / "nl" / "LC_MESSAGES" / "messages.po"
+# The source folders whose N_ / nmsg / pmsg strings are finding sentences (see reports/babel.cfg).
+SOURCES = {"checks", "safehaven", "toolkit"}
+# Dutch sentences that leave a technical detail of the English out on purpose (id -> placeholders left out).
+LEFT_OUT = {"The report probe could not open any of the {n} item pages it tried ({error}).": {"error"},
+            "Not assessed: the {probe} probe did not finish ({reason}).": {"reason"}}
+PLACEHOLDER = re.compile(r"\{(\w+)(?:[:!][^}]*)?\}")
+
+
+@functools.cache
+def dutch_catalogue() -> dict[tuple[str | None, str], Message_]:
+    with PO_FILE.open("rb") as fh:
+        catalog = read_po(fh, locale="nl")
+    return {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+
+
+def extracted() -> list[tuple[str, int, str | tuple[str, ...], str | None]]:
+    """Every message id marked in the Python sources, as `pybabel extract -F reports/babel.cfg` finds it
+    (file, line, id, context)."""
+    with (ROOT / "reports" / "babel.cfg").open() as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    return [(filename, lineno, message, context)
+            for filename, lineno, message, _comments, context in extract_from_dir(ROOT, method_map, options_map,
+                                                                                   keywords={})
+            if filename.endswith(".py")]
+
+
+def untranslated(messages: list[Message]) -> list[str]:
+    """The message ids among `messages` (nested ones included) that the Dutch catalogue does not translate."""
+    catalogue = dutch_catalogue()
+    missing = []
+    for m in all_messages(messages):
+        entry = catalogue.get((m.context or None, m.message))
+        strings = entry.string if entry and isinstance(entry.string, tuple) else (entry.string if entry else "",)
+        if entry is None or entry.fuzzy or not all(strings) or bool(m.plural) != isinstance(entry.id, tuple):
+            missing.append(m.message)
+    return missing
+
+
+def sentence_of(f: Finding) -> Message:
+    return Message(message=f.message, plural=f.plural, params=f.params)
+
+
+def test_the_babel_config_extracts_the_finding_sentences():
+    found = extracted()
+    assert {where.split("/")[0] for where, _, _, _ in found} == set(SOURCES)
+    ids = {m if isinstance(m, str) else m[0] for _, _, m, _ in found}
+    assert len(ids) > 200 and "Not an adult platform (adult = false in the audit definition)." in ids
+    assert ("{n} year", "{n} years") in {m for _, _, m, _ in found}  # nmsg: a plural pair
+    assert ("lacking", "a timeframe") in {(c, m) for _, _, m, c in found}  # pmsg: an id with a context
+
+
+@pytest.mark.parametrize("where, lineno, message, context", extracted(),
+                         ids=lambda v: v if isinstance(v, str) and "/" in v else None)
+def test_every_message_id_has_a_dutch_translation_with_the_same_placeholders(where, lineno, message, context):
+    singular = message if isinstance(message, str) else message[0]
+    entry = dutch_catalogue().get((context, singular))
+    assert entry is not None, f"{where}:{lineno}: no Dutch for {message!r}"
+    assert not entry.fuzzy, f"{where}:{lineno}: the Dutch of {singular!r} is marked fuzzy"
+    ids = (message,) if isinstance(message, str) else message
+    strings = (entry.string,) if isinstance(entry.string, str) else entry.string
+    assert len(strings) == len(ids) or (len(ids) == 2 and len(strings) == 2), (singular, strings)
+    assert all(strings), f"{where}:{lineno}: empty Dutch for {singular!r}"
+    want = set(PLACEHOLDER.findall(singular)) - LEFT_OUT.get(singular, set())
+    for text in strings:
+        assert set(PLACEHOLDER.findall(text)) == want, f"{where}:{lineno}: placeholders differ: {singular!r} / {text!r}"
+
+
+def test_the_catalogue_holds_no_stale_finding_sentences():
+    """Every entry after the finding-sentence marker is still used in the sources (none left behind)."""
+    text = PO_FILE.read_text("utf-8")
+    assert "finding sentences (checks/*.py)" in text
+    used = {(c, m if isinstance(m, str) else m[0]) for _, _, m, c in extracted()}
+    block = text.split("finding sentences (checks/*.py)", 1)[1]
+    with io.BytesIO(("msgid \"\"\nmsgstr \"\"\n\n" + block.split("\n", 1)[1]).encode()) as fh:
+        listed = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(fh, locale="nl") if m.id}
+    assert listed - used == set()
+
+
 @pytest.mark.parametrize("check_id, fn, build, status", SCENARIOS,
                          ids=[f"{s[0]}-{s[3]}-{n}" for n, s in enumerate(SCENARIOS)])
-def test_finding_has_a_dutch_summary(tmp_path, check_id, fn, build, status):
+def test_finding_renders_in_dutch_from_its_message_id(tmp_path, check_id, fn, build, status):
     f = fn(build(tmp_path))
     assert (f.check, f.status) == (check_id, status), f.summary
-    dutch = f.summaries.get("nl")
-    assert dutch, f"{check_id} {status} has no Dutch summary: {f.summary}"
-    assert dutch != f.summary
+    assert f.message, f"{check_id} {status} has no message id: {f.summary}"
+    assert render(sentence_of(f)) == f.summary  # the English summary is the English rendering
+    assert untranslated([sentence_of(f)]) == []
+    dutch = localized_summary(f, "nl")
+    assert dutch and dutch != f.summary
     assert numbers(dutch) == numbers(f.summary), (f.summary, dutch)
-    padded = f" {dutch} "
-    english = [w for w in ENGLISH if w in padded] + ENGLISH_OF.findall(dutch)
-    assert not english, f"English words {english} in: {dutch}"
+    assert "{" not in dutch.replace("{{", "")  # every placeholder filled
 
 
 def test_scenarios_cover_every_check():
     assert {s[0] for s in SCENARIOS} == set(registry())
 
 
-def test_english_summaries_are_unchanged_by_the_dutch_ones(tmp_path):
+def test_english_summary_and_dutch_rendering(tmp_path):
     f = evidence.retention_periods(good(tmp_path))
     assert f.summary == ("Retention periods for 4 kinds of data: messages 6 months, content 2 years, "
                          "account data 2 years, logs 90 days")
-    assert f.summaries["nl"] == ("Bewaartermijnen voor 4 soorten gegevens: berichten 6 maanden, inhoud 2 jaar, "
-                                 "accountgegevens 2 jaar, logbestanden 90 dagen")
+    assert f.message == "Retention periods for {n} kinds of data: {listed}" and f.params["n"] == 4
+    assert localized_summary(f, "nl") == ("Bewaartermijnen voor 4 soorten gegevens: berichten 6 maanden, inhoud 2 "
+                                          "jaar, accountgegevens 2 jaar, logbestanden 90 dagen")
+    assert localized_summary(f, "en") == f.summary
+    # what result.json keeps reads back into the same sentences
+    again = Finding.model_validate_json(f.model_dump_json())
+    assert localized_summary(again, "nl") == localized_summary(f, "nl") and again.summary == f.summary
 
 
-def test_helpers_give_dutch_counterparts():
-    assert evidence.human_days(0, "nl") == "direct" and evidence.human_days(365, "nl") == "1 jaar"
-    assert evidence.human_days(20, "nl") == "20 dagen" and evidence.human_days(1, "nl") == "1 dag"
-    assert evidence.human_days(183, "nl") == "6 maanden" and evidence.human_days(183) == "6 months"
+def test_a_run_from_before_message_ids_keeps_its_stored_sentences():
+    old = Finding(check="HELP-01", area="HELP", status="fail", summary="No help page.",
+                  summaries={"nl": "Geen hulppagina."})
+    assert localized_summary(old, "nl") == "Geen hulppagina." and localized_summary(old, "en") == "No help page."
+    english_only = Finding(check="HELP-01", area="HELP", status="error", summary="the check broke: KeyError")
+    assert localized_summary(english_only, "nl") == "the check broke: KeyError"
 
 
-def _finding_calls(tree: ast.AST) -> list[ast.Call]:
-    def is_finding(call: ast.Call) -> bool:
-        func = call.func
-        return (isinstance(func, ast.Name) and func.id == "finding") or (
-            isinstance(func, ast.Attribute) and func.attr == "finding")
+def test_period_words_and_lists_translate():
+    nl = translations("nl")
+    assert render(evidence.period_words(0), nl) == "direct" and render(evidence.period_words(365), nl) == "1 jaar"
+    assert render(evidence.period_words(20), nl) == "20 dagen" and render(evidence.period_words(1), nl) == "1 dag"
+    assert render(evidence.period_words(183), nl) == "6 maanden" and render(evidence.period_words(183)) == "6 months"
+    words = [msg(N_("minors")), "x", msg(N_("removal"))]
+    assert render(msg("{w}", w=join(words, "or"))) == "minors, x or removal"
+    assert render(msg("{w}", w=join(words, "or")), nl) == ("advertenties of profielen van minderjarigen, x of "
+                                                           "verwijdering")
 
-    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and is_finding(n)]
 
-
-@pytest.mark.parametrize("path", CHECK_FILES, ids=[p.name for p in CHECK_FILES])
-def test_every_finding_call_passes_a_dutch_summary(path: Path):
-    calls = _finding_calls(ast.parse(path.read_text("utf-8")))
-    assert calls, f"no finding(...) calls found in {path.name}"
-    missing = [c.lineno for c in calls if not any(k.arg == "nl" for k in c.keywords)]
-    assert not missing, f"{path.name}: finding(...) without nl= on line(s) {missing}"
+def test_saved_real_world_bundles_render_in_dutch_without_untranslated_ids(tmp_path):
+    """Every finding of the saved real-software bundles (benchmarks/realworld) reads in Dutch from the catalogue."""
+    spec = importlib.util.spec_from_file_location("realworld", ROOT / "benchmarks" / "realworld" / "realworld.py")
+    rw = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("realworld", rw)
+    spec.loader.exec_module(rw)
+    seen = 0
+    for p in rw.platforms():
+        bundle_ = Bundle(rw.unpack_saved(p, tmp_path))
+        for f in evaluate(bundle_):
+            seen += 1
+            assert f.message, (p.slug, f.check, f.summary)
+            assert untranslated([sentence_of(f)]) == [], (p.slug, f.check)
+            assert render(sentence_of(f)) == f.summary
+            assert localized_summary(f, "nl") != f.summary, (p.slug, f.check, f.summary)
+    assert seen >= 4 * len(registry())

@@ -21,6 +21,7 @@ from reports.render import render_html, render_report
 from safehaven import __version__
 from safehaven.bundle import MANIFEST, Bundle, sha256_bytes
 from safehaven.files import write_atomic as write_whole
+from safehaven.i18n import N_, msg
 from safehaven.models import Finding, PageSummary, Result, RunInfo
 from safehaven.textsafe import RedactFilter
 from toolkit.collection.browser import BrowserSession
@@ -118,7 +119,7 @@ def result_of(run: RunRow, bundle: Bundle, started_at: str, browser: str, review
 # The checks that read a probe's artifact: when that probe did not finish, they cannot judge.
 PROBE_CHECKS = {"age_gate": ("AGE-01", "AGE-02", "AGE-03"), "signup": ("AGE-04",),
                 "report": ("REPORT-01", "REPORT-02", "REPORT-03", "REPORT-06"), "contact": ("CONTACT-01", "CONTACT-02")}
-PROBE_NAMES_NL = {"age_gate": "leeftijdspoort", "signup": "aanmelding", "report": "melden", "contact": "contact"}
+PROBE_NAMES = {"age_gate": N_("age gate"), "signup": N_("signup"), "report": N_("report"), "contact": N_("contact")}
 
 
 def unfinished_not_assessed(findings: list[Finding], bundle: Bundle) -> list[Finding]:
@@ -129,10 +130,10 @@ def unfinished_not_assessed(findings: list[Finding], bundle: Bundle) -> list[Fin
         probe = next((name for name, checks in PROBE_CHECKS.items() if f.check in checks and name in unfinished), None)
         if probe and f.status not in ("not_applicable", "not_assessed"):
             reason = unfinished[probe]
-            f = finding(f.check, "not_assessed", f"Not assessed: the {probe.replace('_', ' ')} probe did not finish "
-                        f"({reason}).", machine_status=f.status,
-                        nl=f"Niet beoordeeld: de {PROBE_NAMES_NL.get(probe, probe)}-probe is niet afgerond "
-                           "(het tijdsbudget van de audit was op).")
+            name = msg(PROBE_NAMES[probe]) if probe in PROBE_NAMES else probe.replace("_", " ")
+            # The Dutch sentence names the time budget instead of the technical reason.
+            f = finding(f.check, "not_assessed", msg(N_("Not assessed: the {probe} probe did not finish ({reason})."),
+                                                     probe=name, reason=reason), machine_status=f.status)
         out.append(f)
     return out
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from safehaven.catalogue import AREAS, CHECK_IDS, SCORED_STATUSES, Status
-from safehaven.models import Finding, Result, Review
+from safehaven.models import AuditorNote, Finding, Result, Review, ReviewFlag
 from toolkit.definition import DefinitionError, describe_error
 
 
@@ -106,14 +106,13 @@ def apply_review(findings: list[Finding], review: ReviewFile | None, today: dt.d
         note = Review(status=o.status, machine_status=f.status, reason=o.reason, reviewer=o.reviewer,
                       date=o.date.isoformat(), expires=o.expires.isoformat() if o.expires else None)
         if o.expires and o.expires < today:
-            note.applied, note.flag = False, f"the judgement expired on {o.expires.isoformat()}"
+            note.applied, note.flag = False, ReviewFlag(kind="expired", date=o.expires.isoformat())
         elif o.machine_status != f.status:
-            note.applied = False
-            note.flag = f"the machine's verdict changed from {o.machine_status} to {f.status} since the judgement"
+            note.applied, note.flag = False, ReviewFlag(kind="changed", before=o.machine_status, after=f.status)
         if note.applied:
-            details = {**f.details, "machine_basis": f.basis}
+            note.machine_basis = f.basis
             out.append(f.model_copy(update={"status": o.status, "score": SCORED_STATUSES.get(o.status),
-                                            "basis": "auditor", "review": note, "details": details}))
+                                            "basis": "auditor", "review": note}))
         else:
             out.append(f.model_copy(update={"review": note}))
     return out
@@ -124,8 +123,8 @@ def manual_findings(review: ReviewFile | None) -> list[Finding]:
     if review is None:
         return []
     return [Finding(check=m.id, area=m.area, status=m.status, score=SCORED_STATUSES.get(m.status), basis="auditor",
-                    summary=m.summary, details={"title": m.title, "reviewer": m.reviewer, "date": m.date.isoformat(),
-                                                "reason": m.reason}) for m in review.manual]
+                    summary=m.summary, auditor=AuditorNote(title=m.title, reviewer=m.reviewer, date=m.date.isoformat(),
+                                                           reason=m.reason)) for m in review.manual]
 
 
 def machine_only(result: Result) -> list[Finding]:
@@ -135,6 +134,6 @@ def machine_only(result: Result) -> list[Finding]:
         if f.review and f.review.applied:
             f = f.model_copy(update={"status": f.review.machine_status,
                                      "score": SCORED_STATUSES.get(f.review.machine_status),
-                                     "basis": f.details.get("machine_basis", "observed")})
+                                     "basis": f.review.machine_basis or f.details.get("machine_basis", "observed")})
         out.append(f.model_copy(update={"review": None}))
     return out
