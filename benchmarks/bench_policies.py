@@ -7,7 +7,7 @@
 The corpus is benchmarks/policies/docs/*.md (privacy policies, terms, community rules and law-enforcement
 pages copied from public archives of terms, each with its source repository, path, commit and date in a
 front-matter block) and benchmarks/policies/labels.toml (per document and check: the verdict a careful
-reader gives following CATALOGUE.md, the sentences that decide it and why). Each document is read on its
+reader gives following the check catalogue, the sentences that decide it and why). Each document is read on its
 own, as a one-page bundle whose URL says what kind of page it is, by the real checks (EVIDENCE-02..05,
 TERMS-01 on terms and rules pages).
 

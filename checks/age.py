@@ -1,4 +1,4 @@
-"""AGE: age assurance (CATALOGUE.md AGE-01..05 and the AGE ladder)."""
+"""AGE: age assurance (catalogue checks AGE-01..05 and the AGE ladder)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""CONTACT: anonymous contact (CATALOGUE.md CONTACT-01..05 and the CONTACT ladder)."""
+"""CONTACT: anonymous contact (catalogue checks CONTACT-01..05 and the CONTACT ladder)."""
 
 from __future__ import annotations
 

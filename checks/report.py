@@ -1,4 +1,4 @@
-"""REPORT: reporting, notice and action (CATALOGUE.md REPORT-01..06 and the REPORT ladder)."""
+"""REPORT: reporting, notice and action (catalogue checks REPORT-01..06 and the REPORT ladder)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
 from safehaven.i18n import N_, chain, msg, nmsg, pmsg
 from safehaven.models import (
+    MAX_CLICKS,
     ContactRoutes,
     Element,
     Evidence,
@@ -226,8 +227,8 @@ def report_within_two_clicks(bundle: Bundle) -> Finding:
     where = msg(N_("{menu}on {shown} of {n} item pages"), menu=menu, shown=len(with_control), n=len(probe.attempts))
     if unreached:
         return finding(cid, "fail", msg(N_("Report control {where}, but no report form, e-mail link or login wall within "
-                                           "4 clicks on {unreached} ({url})."), where=where, unreached=len(unreached),
-                                        url=unreached[0].item_url),
+                                           "{clicks} clicks on {unreached} ({url})."), where=where, unreached=len(unreached),
+                                        clicks=MAX_CLICKS, url=unreached[0].item_url),
                        evidence=[_attempt_ev(worst)], steps=worst.steps, outcomes=outcomes)
     one_click = [a for a in with_control if a.refused_writes and a.form and a.form.name.startswith("one-click report")]
     at_once: MessageParam = ""
@@ -559,7 +560,7 @@ def level(findings: dict[str, Finding]) -> int:
     f06 = findings.get("REPORT-06")
     contact = (f06.facts.general_contact if f06 else None) or ContactRoutes()
     if contact.mailto or contact.pages:
-        return 1  # a general contact address or contact page (CATALOGUE.md: "only e-mail")
+        return 1  # a general contact address or contact page (the catalogue: "only e-mail")
     return 0
 
 

@@ -23,7 +23,7 @@ CONTACT_WORDS = re.compile(r"\b(contact|contact us|contacteer|neem contact op|co
 def general_contact(bundle: Bundle) -> dict[str, list[str]]:
     """The platform's general contact routes: its own e-mail addresses and its contact pages.
 
-    A general address or contact page lifts the REPORT level to 1 (CATALOGUE.md), even when no
+    A general address or contact page lifts the REPORT level to 1 (the check catalogue), even when no
     report control exists. Addresses in users' item pages are not the platform's.
     """
     own = (urlsplit(bundle.platform.url).hostname or "").removeprefix("www.")

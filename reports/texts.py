@@ -2,7 +2,7 @@
 
 Remediation (why a check matters, what to change) is written beside each check, in its `@check(...)`
 decorator, and reaches the reports as the `CheckMeta` of the catalogue they are given; the level
-ladders of CATALOGUE.md live in `reports/static/ladders.toml`. Both are keyed by language, so a
+ladders of the check catalogue live in `reports/static/ladders.toml`. Both are keyed by language, so a
 stored run can be reported in either language.
 """
 

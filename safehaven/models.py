@@ -507,7 +507,7 @@ class PageSummary(_Model):
 
 
 class Result(_Model):
-    """result.json: the stable contract of DESIGN.md."""
+    """result.json: the stable result contract (schema safehaven.result/1)."""
 
     schema_: str = Field(RESULT_SCHEMA, alias="schema")
     methodology: int = METHODOLOGY

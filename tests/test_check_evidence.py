@@ -279,7 +279,7 @@ def test_authorities_pointed_to_privacy_address_is_partial(tmp_path):
 
 
 def test_general_contact_not_addressed_to_authorities_is_partial(tmp_path):
-    # CATALOGUE.md: partial when a general or privacy address exists, "whether or not the text points
+    # the catalogue: partial when a general or privacy address exists, "whether or not the text points
     # authorities to it".
     f = evidence.authorities_have_contact_point(only_privacy(tmp_path, "Questions? Write to privacy@platform.test."))
     assert f.status == "partial"

@@ -1,4 +1,4 @@
-"""Every rung of every level ladder (CATALOGUE.md), in English and in Dutch, on hand-built bundles.
+"""Every rung of every level ladder (the check catalogue), in English and in Dutch, on hand-built bundles.
 
 For each rung there is a platform that reaches exactly that rung, and one that almost does (it
 misses the one thing the rung asks, and lands on the rung below). The level is computed as the

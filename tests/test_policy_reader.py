@@ -416,7 +416,7 @@ def test_immediate_or_as_soon_as_possible_deletion_is_no_zero_day_period():
     assert periods("We will delete your data as soon as we reasonably can.") == []
     assert periods("Wij verwijderen je gegevens zodra dat redelijkerwijs mogelijk is.") == []
     assert periods("We delete your messages right away when you ask us to.") == []
-    # ... while a deletion tied to an event is still a concrete time after that event (CATALOGUE.md)
+    # ... while a deletion tied to an event is still a concrete time after that event (the check catalogue)
     assert periods("We delete payment card details as soon as the transaction is complete.") == [(0, ("payment",))]
 
 

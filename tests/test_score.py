@@ -1,4 +1,4 @@
-"""Scoring, grades, caps and coverage as CATALOGUE.md "Scoring" defines them."""
+"""Scoring, grades, caps and coverage as the catalogue's "Scoring" defines them."""
 
 from __future__ import annotations
 

@@ -427,7 +427,7 @@ SCENARIOS: list[tuple[str, Callable[[Bundle], Finding], Build, str]] = [
         "Requests from government authorities can be sent to our Data Protection Officer at privacy@platform.test."),
      "partial"),
     ("EVIDENCE-05", evidence.authorities_have_contact_point,
-     only_privacy("Vragen? Schrijf naar privacy@platform.test."), "partial"),  # CATALOGUE.md: any general address
+     only_privacy("Vragen? Schrijf naar privacy@platform.test."), "partial"),  # the catalogue: any general address
     ("EVIDENCE-05", evidence.authorities_have_contact_point, only_privacy("Wij nemen je privacy serieus."), "fail"),
     ("EVIDENCE-05", evidence.authorities_have_contact_point, no_policy, "fail"),
     ("EVIDENCE-05", evidence.authorities_have_contact_point, not_collected, "not_assessed"),

@@ -1,4 +1,4 @@
-"""The `safehaven` command line (contract: DESIGN.md "Command line").
+"""The `safehaven` command line (a contract outside tools rely on: keep it stable).
 
 Exit codes: 0 the command did its work (whatever the audit found), 2 bad definition or arguments,
 1 the audit itself could not run.
