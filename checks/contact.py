@@ -254,7 +254,7 @@ def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
     after_click = [p for p in items if per_page[p.id] and p not in shown]
     kinds: dict[str, int] = {}
     for p in items:
-        for kind in {r.kind for r in per_page[p.id]}:
+        for kind in dict.fromkeys(r.kind for r in per_page[p.id]):  # page order: the same sentence on every run
             kinds[kind] = kinds.get(kind, 0) + 1
     labels = {r.kind: r.label() for p in items for r in per_page[p.id]}
     detail: list[MessageParam] = [msg(N_("{kind} on {n}"), kind=labels[k], n=n)
@@ -543,14 +543,16 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
         return finding(cid, "not_assessed", msg(N_("No item pages were found to look for a safety notice at the contact "
                                                    "point.")))
     # A platform's notice is the same sentence on many item pages; a user's own words are not a notice.
-    per_page = {p.id: {s for s in _sentences(_main_text(bundle, p)) if lexicon.has(s, "contact", "safety_notice")}
+    per_page = {p.id: list(dict.fromkeys(s for s in _sentences(_main_text(bundle, p))
+                                         if lexicon.has(s, "contact", "safety_notice")))
                 for p in items}
     counts: dict[str, int] = {}
     for sentences_ in per_page.values():
         for sentence in sentences_:
             counts[sentence] = counts.get(sentence, 0) + 1
     repeated = {s for s, n in counts.items() if n >= max(2, len(items) // 2) or len(items) == 1}
-    at_contact = [(p, next(iter(per_page[p.id] & repeated))) for p in items if per_page[p.id] & repeated]
+    at_contact = [(p, next(s for s in per_page[p.id] if s in repeated)) for p in items
+                  if any(s in repeated for s in per_page[p.id])]
     if at_contact:
         page, sentence = at_contact[0]
         return finding(cid, "pass", msg(N_("A safety notice stands on {shown} of {items} item pages."),
