@@ -14,7 +14,7 @@ from markupsafe import Markup
 from reports.fetcher import RunFolderFetcher
 from reports.i18n import duration_minutes, format_day, format_moment, format_number, format_share, translations
 from reports.texts import STATIC_DIR
-from safehaven.score import GRADES
+from safehaven.score import BOTH_CAPPED_AT, CAPPED_AT, CAPPING_CHECKS, GRADES
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 GRADE_COLOURS = {"A": "#0b8a45", "B": "#5fae3c", "C": "#f0c000", "D": "#ef8a1a", "E": "#d7262b"}
@@ -60,6 +60,9 @@ def environment(lang: str) -> Environment:
     env.globals.update(
         grade_colours=GRADE_COLOURS,
         grade_floors=GRADES,
+        capped_at=CAPPED_AT,
+        both_capped_at=BOTH_CAPPED_AT,
+        capping_checks=CAPPING_CHECKS,
         duration_minutes=duration_minutes,
     )
     return env
