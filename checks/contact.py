@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from checks import lexicon
 from checks.age import signup_method
 from checks.base import check, finding
-from checks.policy import sentences
+from checks.policy import sentences, site_wide_lines
 from checks.report import silent_platform
 from checks.routes import SITE_WIDE_REGIONS
 from safehaven.bundle import Bundle
@@ -612,12 +612,7 @@ def _common_lines(bundle: Bundle) -> set[str]:
     cached = getattr(bundle, "_contact_common_lines", None)
     if cached is not None:
         return cached
-    counts: dict[str, int] = {}
-    pages = bundle.ok_pages()
-    for p in pages:
-        for line in {ln.strip() for ln in bundle.text(p).splitlines() if ln.strip()}:
-            counts[line] = counts.get(line, 0) + 1
-    common = {ln for ln, n in counts.items() if len(pages) >= 4 and n >= 0.8 * len(pages)}
+    common = site_wide_lines([bundle.text(p) for p in bundle.ok_pages()])
     bundle._contact_common_lines = common  # type: ignore[attr-defined]
     return common
 

@@ -235,6 +235,20 @@ def content_lines(text: str, boilerplate_from: Sequence[str] = ()) -> list[str]:
     return [ln for ln in lines if _line_key(ln) not in repeated and not _is_boilerplate(ln)]
 
 
+def site_wide_lines(texts: Sequence[str], *, min_pages: int = 4, share: float = 0.8) -> set[str]:
+    """The lines (stripped) that stand on nearly every page of a site: its header, menus and footer.
+
+    The page checks drop these from an item page before reading it as the item's own words; the policy
+    reader's stricter per-document rule is `content_lines`.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({ln.strip() for ln in text.splitlines() if ln.strip()})
+    if len(texts) < min_pages:
+        return set()
+    return {ln for ln, n in counts.items() if n >= share * len(texts)}
+
+
 def detect_language(text: str, default: str = "en") -> str:
     """'nl' or 'en', by counting common function words; `default` when neither shows."""
     _words, scores = _stopword_scores(text)
