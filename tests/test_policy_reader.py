@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from checks import policy
 from checks.policy import (
     AuthorityContact,
@@ -350,6 +352,27 @@ def test_sanction_in_the_same_sentence_is_recorded():
 def test_general_termination_clause_is_a_sanction():
     [s] = clauses("We may terminate your account at any time if you breach these Terms.", Sanction)
     assert s.kinds == ("ban",)
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    # the rule named by "such content" in the sentence before; a ban and a report to the police
+    ("Accounts that post such content will be banned and we will report them to the police.", ("ban", "police")),
+    ("Breaking these rules gets your account banned.", ("ban",)),  # "breaking", not only "breaks"
+    ("Anyone caught doing this will have their account closed.", ("ban",)),  # the account closed, as a sanction
+    ("Wie zich hier niet aan houdt, wordt geblokkeerd.", ("ban",)),  # "niet aan houdt": the verb after "aan"
+])
+def test_sanctions_in_the_words_terms_use(sentence, kinds):
+    [s] = clauses(sentence, Sanction, url="https://site.test/terms")
+    assert s.kinds == kinds
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can close your account at any time in the settings.",  # the user's own choice
+    "We may suspend the service for maintenance.",
+    "Your account is closed when you delete it.",
+])
+def test_closing_or_suspending_without_a_breach_is_no_sanction(sentence):
+    assert clauses(sentence, Sanction, url="https://site.test/terms") == []
 
 
 # ------------------------------------------------------------------------------- help resources
