@@ -35,6 +35,7 @@ from bs4 import BeautifulSoup  # noqa: E402
 from markdown_it import MarkdownIt  # noqa: E402
 
 from checks import registry  # noqa: E402
+from checks.text import split_sentences  # noqa: E402
 from safehaven.bundle import Bundle  # noqa: E402
 from tests.bundles import make_bundle, page  # noqa: E402
 
@@ -262,7 +263,6 @@ def show(file: str) -> None:
 
 def candidates(file: str) -> None:
     doc = next(d for d in corpus() if d.file == file or d.file.startswith(file))
-    from checks.policy import split_sentences
     words = {
         "E02": r"\b(\d+|one|two|three|six|twelve|thirty|ninety)\s+(days?|weeks?|months?|years?|dagen|maanden|jaar)\b"
                r"|retain|retention|bewaar",

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
-from checks.policy import sentences
+from checks.text import sentences
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
 from safehaven.i18n import N_, msg, nmsg

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 from checks import lexicon
 from checks.age import signup_method
 from checks.base import check, finding
-from checks.policy import sentences, site_wide_lines
 from checks.report import silent_platform
 from checks.routes import SITE_WIDE_REGIONS
+from checks.text import sentences, site_wide_lines
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
 from safehaven.i18n import N_, msg, nmsg

@@ -25,6 +25,7 @@ from checks.policy import (
     RetentionClause,
 )
 from checks.routes import general_contact
+from checks.text import split_sentences
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
 from safehaven.i18n import N_, chain, msg, nmsg
@@ -457,7 +458,7 @@ def authorities_have_contact_point(bundle: Bundle) -> Finding:
         return _stated("EVIDENCE-05", "pass", msg(N_("Authorities have their own contact route: {where}"), where=where),
                        dedicated, bundle, docs, details)
     if pages:
-        first = policy.split_sentences(pages[0].text, pages[0].language)
+        first = split_sentences(pages[0].text, pages[0].language)
         quote = Quote(url=pages[0].url, text=pages[0].title or (first[0].quote if first else pages[0].url))
         return _stated("EVIDENCE-05", "pass", msg(N_("A page meant for authorities: {url}"), url=pages[0].url),
                        [], bundle, docs, details, extra_quotes=[quote])

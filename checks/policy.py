@@ -1,12 +1,13 @@
 """The policy reader: what a platform's own policy, terms and help text commits it to.
 
 Pure text analysis, no browser. Given the visible text of privacy, terms, community-rules,
-law-enforcement or help pages (Dutch or English), it drops navigation and boilerplate, splits the
-rest into sentences and finds typed clauses: retention periods, preservation of removed content,
-promises of immediate deletion, cooperation with authorities, contact points for authorities,
-prohibitions with their sanctions, and named support resources.
+law-enforcement or help pages (Dutch or English), it reads the sentences that the text layer
+(checks/text.py) gives once navigation and boilerplate are dropped, and finds typed clauses: retention
+periods, preservation of removed content, promises of immediate deletion, cooperation with authorities,
+contact points for authorities, prohibitions with their sanctions, and named support resources.
 
-Every word list and pattern lives in `lexicons/policy.toml`, per language. This module only holds
+Every word list and pattern lives in `lexicons/policy.toml`, per language, read through
+checks/policy_lexicon.py; lengths of time are found by checks/durations.py. This module only holds
 the rules that combine them: keywords within one sentence, their distance, negation, exceptions,
 and the sentence before or the heading above when a sentence leans on them.
 """
@@ -15,25 +16,18 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
-import unicodedata
 import weakref
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any, ClassVar, Literal, TypeVar
 from urllib.parse import urlsplit
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
-from text_to_num import text2num
-
+from checks.durations import Period, find_periods
+from checks.policy_lexicon import Lexicon, compile_terms, lexicon, lexicon_data
+from checks.text import Sentence, normalise, split_sentences
 from safehaven.bundle import Bundle
 
-LEXICON_FILE = Path(__file__).with_name("lexicons") / "policy.toml"
-
-LANGUAGES: tuple[str, ...] = ("en", "nl")
 DATA_KINDS: tuple[str, ...] = ("messages", "content", "account", "logs", "verification", "payment")
 CRIMES: tuple[str, ...] = ("trafficking", "child_exploitation")
 TOPICS: tuple[str, ...] = ("trafficking", "minors", "third_party")
@@ -174,21 +168,6 @@ class PolicyDocument:
     role: str = ""
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of content; list items carry their lead-in, table rows their header."""
-
-    text: str
-    language: str
-    heading: str = ""
-    lead: str = ""
-    question: bool = False
-
-    @property
-    def quote(self) -> str:
-        return f"{self.lead} {self.text}" if self.lead else self.text
-
-
 # =============================================================================== public functions
 
 
@@ -214,51 +193,9 @@ def read_documents(documents: Iterable[PolicyDocument], *, boilerplate_from: Seq
     return reading
 
 
-def split_sentences(text: str, language: str | None = None, *,
-                    boilerplate_from: Sequence[str] = ()) -> list[Sentence]:
-    """Split a page's content (boilerplate dropped) into sentences, list items and table rows."""
-    lines = content_lines(text, boilerplate_from)
-    # A page's declared language is only a hint: sites declare one language and write in another.
-    doc_language = _sentence_language(" ".join(lines), language if language in LANGUAGES else "en")
-    return list(_SentenceBuilder(doc_language).build(lines))
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a page's text that say something (longer than a few words), for the page checks."""
-    return [s.text for s in split_sentences(text) if len(s.text) > 12]
-
-
-def content_lines(text: str, boilerplate_from: Sequence[str] = ()) -> list[str]:
-    """The lines of a page that carry content: menus, cookie banners, footers and repeated lines dropped."""
-    lines = _drop_menu_runs([ln for ln in (_clean_line(raw) for raw in text.splitlines()) if ln])
-    repeated = _repeated_lines(lines, boilerplate_from)
-    return [ln for ln in lines if _line_key(ln) not in repeated and not _is_boilerplate(ln)]
-
-
-def site_wide_lines(texts: Sequence[str], *, min_pages: int = 4, share: float = 0.8) -> set[str]:
-    """The lines (stripped) that stand on nearly every page of a site: its header, menus and footer.
-
-    The page checks drop these from an item page before reading it as the item's own words; the policy
-    reader's stricter per-document rule is `content_lines`.
-    """
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update({ln.strip() for ln in text.splitlines() if ln.strip()})
-    if len(texts) < min_pages:
-        return set()
-    return {ln for ln, n in counts.items() if n >= share * len(texts)}
-
-
-def detect_language(text: str, default: str = "en") -> str:
-    """'nl' or 'en', by counting common function words; `default` when neither shows."""
-    _words, scores = _stopword_scores(text)
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] > 0 else default
-
-
 def find_durations(text: str, language: str = "en") -> list[Duration]:
     """The lengths of time named in a text (ages and frequencies left out), normalised to days."""
-    return [Duration(d.days, d.phrase, d.event) for d in _durations(_normalise(text), _lexicon(language))]
+    return [Duration(d.days, d.phrase, d.event) for d in find_periods(normalise(text), lexicon(language))]
 
 
 def page_kinds(url: str, title: str = "", link_text: str = "") -> set[str]:
@@ -271,11 +208,11 @@ def _page_kinds(url: str, title: str, link_text: str) -> frozenset[str]:
     path = urlsplit(url).path.lower()
     path_words = " ".join(w for w in re.split(r"[/_\-.?=&]+", path) if w)
     found = set()
-    for kind in _data()["pages"]:
+    for kind in lexicon_data()["pages"]:
         if any(names_page_kind(value, kind) for value in (path_words, path, title, link_text) if value):
             found.add(kind)
-    for kind, fragments in _data()["pages_url_only"].items():
-        if _compile(tuple(fragments)).search(path_words):
+    for kind, fragments in lexicon_data()["pages_url_only"].items():
+        if compile_terms(tuple(fragments)).search(path_words):
             found.add(kind)
     return frozenset(found)
 
@@ -283,7 +220,12 @@ def _page_kinds(url: str, title: str, link_text: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)  # called for every label of every link (hundreds of thousands on a classifieds site)
 def names_page_kind(text: str, kind: str) -> bool:
     """Whether a link name, title or URL names a page of `kind` (see page_kinds)."""
-    return bool(_page_pattern(kind).search(_normalise(text)))
+    return bool(_page_pattern(kind).search(normalise(text)))
+
+
+@cache
+def _page_pattern(kind: str) -> re.Pattern[str]:
+    return compile_terms(tuple(lexicon_data()["pages"][kind]))
 
 
 # =============================================================================== bundle access
@@ -322,99 +264,8 @@ def read_bundle(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
     return docs, cache_for[key]
 
 
-# =============================================================================== lexicon
+# =============================================================================== patterns
 
-
-@cache
-def _data() -> dict[str, Any]:
-    return tomllib.loads(LEXICON_FILE.read_text("utf-8"))
-
-
-def _node(path: str) -> Any:
-    node: Any = _data()
-    for part in path.split("."):
-        node = node[part]
-    return node
-
-
-def _bounded(fragment: str) -> str:
-    """Wrap a fragment in word boundaries on the sides where it starts or ends with a word."""
-    starts_word = bool(re.match(r"[\w(\[]", fragment)) and not fragment.startswith(("(?<", "(?-i:", "\\("))
-    starts_word = starts_word or fragment.startswith("(?-i:")
-    ends_word = bool(re.search(r"[\w)\]?*+}]$", fragment)) and not fragment.endswith("\\)")
-    before = r"(?<!\w)" if starts_word else ""
-    after = r"(?!\w)" if ends_word else ""
-    return f"{before}(?:{fragment}){after}"
-
-
-@cache
-def _compile(fragments: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a list of fragments. The fragments that start with a word share one leading
-    word-boundary check, so the engine skips positions inside words at once (most of a policy's text)."""
-    if not fragments:
-        return re.compile(r"(?!x)x")
-    bounded = [_bounded(f) for f in fragments]
-    at_word = [b.removeprefix(r"(?<!\w)") for b in bounded if b.startswith(r"(?<!\w)")]
-    other = [b for b in bounded if not b.startswith(r"(?<!\w)")]
-    parts = ([rf"(?<!\w)(?:{'|'.join(at_word)})"] if at_word else []) + other
-    return re.compile("|".join(parts), re.IGNORECASE)
-
-
-class _Lexicon:
-    """The patterns of one language (plus the language-neutral `any` lists)."""
-
-    def __init__(self, language: str):
-        self.language = language
-        self._rx: dict[str, re.Pattern[str]] = {}
-
-    def terms(self, path: str) -> tuple[str, ...]:
-        node = _node(path)
-        return tuple(node.get(self.language, [])) + tuple(node.get("any", []))
-
-    def rx(self, path: str) -> re.Pattern[str]:
-        pattern = self._rx.get(path)
-        if pattern is None:
-            pattern = self._rx[path] = _compile(self.terms(path))
-        return pattern
-
-    def find(self, path: str, text: str) -> list[re.Match[str]]:
-        return list(_find(self, path, text)) if text else []
-
-    def spans(self, path: str, text: str) -> list[tuple[int, int]]:
-        return [m.span() for m in _find(self, path, text)] if text else []
-
-    def has(self, path: str, text: str) -> bool:
-        return bool(text) and _has(self, path, text)
-
-
-# The same sentence is asked about the same word list by several clause finders: remember the answers.
-@lru_cache(maxsize=16384)
-def _find(lx: _Lexicon, path: str, text: str) -> tuple[re.Match[str], ...]:
-    return tuple(lx.rx(path).finditer(text))
-
-
-@lru_cache(maxsize=16384)
-def _has(lx: _Lexicon, path: str, text: str) -> bool:
-    return lx.rx(path).search(text) is not None
-
-
-@cache
-def _lexicon(language: str) -> _Lexicon:
-    return _Lexicon(language if language in LANGUAGES else "en")
-
-
-@cache
-def _page_pattern(kind: str) -> re.Pattern[str]:
-    return _compile(tuple(_data()["pages"][kind]))
-
-
-# =============================================================================== text clean-up
-
-_TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                            "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
-                            "\u00ad": "", "\u200b": ""})
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u25aa\u25e6\u2023>]|\(?\d{1,2}[.)](?!\d)|\(?[a-h][.)]|\(?[ivx]{1,4}[.)])\s+",
-                     re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://[^\s<>\"')]+|www\.[^\s<>\"')]+", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w/+])(?:\+|00)?\d[\d \-.()]{0,16}\d(?![\w/])")
@@ -422,334 +273,6 @@ _CONTEXT_DISTANCE = 60  # how far a retention word in the heading counts from th
 _VAGUE_REACH = 10  # tokens between a retention verb and a vague period that belongs to it
 _RECIPIENT_REACH = 16  # tokens between a reporting or sharing verb and the authority it goes to
 _OBLIGATION_REACH = 8  # tokens between "must"/"alleen" and the age or person it demands
-
-
-def _normalise(text: str) -> str:
-    t = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
-    t = re.sub(r"\b(?:can)'t\b", "can not", t, flags=re.IGNORECASE)
-    t = re.sub(r"\bwon't\b", "will not", t, flags=re.IGNORECASE)
-    t = re.sub(r"n't\b", " not", t, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", t).strip()
-
-
-def _clean_line(line: str) -> str:
-    line = unicodedata.normalize("NFC", line).translate(_TRANSLATE)
-    line = re.sub(r"\t+", "\t", line)
-    return re.sub(r"[ \f\v]+", " ", line).strip()
-
-
-def _line_key(line: str) -> str:
-    return re.sub(r"\s+", " ", line.lower()).strip()
-
-
-def _repeated_lines(lines: list[str], others: Sequence[str]) -> set[str]:
-    """Lines of this page that recur on most of the other pages (site chrome, footers)."""
-    if not others:
-        return set()
-    counts: Counter[str] = Counter()
-    for other in others:
-        counts.update({_line_key(_clean_line(ln)) for ln in other.splitlines() if ln.strip()})
-    n = len(others)
-    repeated = set()
-    for line in lines:
-        key = _line_key(line)
-        if not key:
-            continue
-        if n >= 2 and counts[key] >= 2 and counts[key] * 2 > n:
-            repeated.add(key)
-        elif n == 1 and counts[key] and len(key.split()) <= 12:
-            repeated.add(key)
-    return repeated
-
-
-def _is_boilerplate(line: str) -> bool:
-    words = len(line.split())
-    flat = line.replace("\t", " ")
-    for lx in (_lexicon("en"), _lexicon("nl")):
-        if lx.rx("boilerplate.menu").fullmatch(flat.strip(" .!|>-")):
-            return True
-        if words <= 60 and lx.has("boilerplate.cookie_banner", flat):
-            return True
-        if words <= 30 and lx.has("boilerplate.footer", flat):
-            return True
-    return False
-
-
-def _nav_like(line: str) -> bool:
-    return (len(line.split()) <= 4 and not re.search(r"[.:;?!,]$", line) and ":" not in line
-            and "\t" not in line and not _BULLET.match(line))
-
-
-def _drop_menu_runs(lines: list[str]) -> list[str]:
-    """Drop runs of three or more short link-like lines (a menu), unless a lead-in colon introduces them."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and _nav_like(lines[j]):
-            j += 1
-        run = lines[i:j]
-        if len(run) >= 3 and not (out and out[-1].endswith(":")):
-            # The page title often follows the menu directly: keep a last line that heads a paragraph.
-            if j < len(lines) and len(lines[j].split()) > 8 and not _is_boilerplate(run[-1]):
-                out.append(run[-1])
-            i = j
-            continue
-        out.extend(run or [lines[i]])
-        i = max(j, i + 1)
-    return out
-
-
-# =============================================================================== sentences
-
-_BOUNDARY = re.compile(r"([.!?]+[\"')\]]*)\s+(?=[\"'(\[]?[A-Z\u00c0-\u00d6\u00d8-\u00de0-9])")
-
-
-@cache
-def _abbreviations() -> frozenset[str]:
-    node = _data()["sentences"]["abbreviations"]
-    return frozenset(a.lower() for lang in LANGUAGES for a in node.get(lang, []))
-
-
-# Sentences glued without a space after the full stop ("kept for 90 days.Messages are", text copied out of
-# PDFs and CMS fields): a lower-case word, a stop, then a capitalised word.
-_GLUED = re.compile(r"(?<!\S)(\S*?[a-z\u00df-\u00ff]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
-
-
-def _unglue(line: str) -> str:
-    """Put the missing space back after a sentence-ending stop, unless the word is an abbreviation, an
-    address or a domain name ("tweakers.net", "www.x.com")."""
-    def space(m: re.Match[str]) -> str:
-        token = m.group(1)
-        inner = token[:-1]
-        if token.lower() in _abbreviations() or any(c in inner for c in "./@:") or inner.lower().startswith("www"):
-            return token
-        return token + " "
-    return _GLUED.sub(space, line)
-
-
-def _split_line(line: str) -> list[str]:
-    line = _unglue(line)
-    parts, start = [], 0
-    for m in _BOUNDARY.finditer(line):
-        end = m.end(1)
-        token = line[start:end].rsplit(None, 1)[-1].lstrip("([\"'").lower()
-        if token in _abbreviations() or re.fullmatch(r"[a-z]\.", token):
-            continue
-        parts.append(line[start:end].strip())
-        start = m.end()
-    parts.append(line[start:].strip())
-    return [p for p in parts if p]
-
-
-def _sentence_language(text: str, default: str) -> str:
-    """Common function words decide when there are enough of them; a short sentence with too few ("Tweeklank
-    verbiedt mensenhandel") goes to py3langid's character n-gram model, limited to Dutch and English."""
-    words, scores = _stopword_scores(text)
-    best = max(scores, key=lambda k: scores[k])
-    other = min(scores.values())
-    if scores[best] >= 2 and other * 2 < scores[best]:
-        return best
-    if scores[best] < 2 and sum(len(w) for w in words.elements()) >= 20 and len(words) >= 3:
-        return _ngram_language(text, default)
-    return default
-
-
-def _stopword_scores(text: str) -> tuple[Counter[str], dict[str, int]]:
-    """The words of a text and, per language, how many of them are that language's function words."""
-    words = Counter(re.findall(r"[a-zà-ÿ]+", text.lower()))
-    return words, {lang: sum(words[w] for w in _data()["language"]["stopwords"][lang]) for lang in LANGUAGES}
-
-
-_NGRAM_MARGIN = 3.0  # log-probability lead the n-gram model needs over the other language
-
-
-def _ngram_language(text: str, default: str) -> str:
-    ranked = _langid().rank(text)
-    (first, p1), (_second, p2) = ranked[0], ranked[1]
-    return first if first in LANGUAGES and p1 - p2 >= _NGRAM_MARGIN else default
-
-
-@cache
-def _langid() -> Any:
-    """py3langid's identifier limited to Dutch and English (its model loads on first use, in about a second)."""
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
-    identifier.set_languages(list(LANGUAGES))
-    return identifier
-
-
-def _has_duration(text: str) -> bool:
-    return any(_durations(_normalise(text), _lexicon(lang)) for lang in LANGUAGES)
-
-
-def _is_heading(line: str) -> bool:
-    words = line.split()
-    if not words or len(words) > 12 or ":" in line.rstrip(":") or "\t" in line:
-        return False
-    if line.endswith("?"):
-        return len(words) <= 20
-    if re.search(r"[.;,:!]$", line) or not (line[0].isupper() or line[0].isdigit()):
-        return False
-    return not _has_duration(line)
-
-
-def _is_list_item(line: str, bullet: bool) -> bool:
-    return bullet or line[:1].islower() or line.endswith((";", ",")) or (
-        len(line.split()) <= 20 and not line.endswith((".", "?", "!")))
-
-
-class _SentenceBuilder:
-    """Turns content lines into sentences, tracking headings, list lead-ins and table headers."""
-
-    def __init__(self, language: str):
-        self.language = language
-        self.heading = ""
-        self.lead = ""
-        self.table_header: str | None = None
-
-    def build(self, lines: list[str]) -> Iterable[Sentence]:
-        for line in lines:
-            yield from self._line(line)
-
-    def _line(self, line: str) -> Iterable[Sentence]:
-        if "\t" in line or " | " in line:
-            yield from self._table_row(line)
-            return
-        self.table_header = None
-        text = _BULLET.sub("", line, count=1).strip()
-        bullet = text != line
-        if self.lead and _is_list_item(text, bullet):
-            yield self._sentence(text, lead=self.lead)
-            return
-        self.lead = ""
-        heading_before = self.heading
-        if _is_heading(text):
-            self.heading = text
-        parts = _split_line(text)
-        for part in parts:
-            yield self._sentence(part, heading=heading_before if part == text else self.heading)
-        if parts and parts[-1].endswith(":"):
-            self.lead = parts[-1]
-
-    def _table_row(self, line: str) -> Iterable[Sentence]:
-        cells = [c.strip() for c in re.split(r"\t| \| ", line) if c.strip()]
-        joined = ": ".join(cells)
-        # The first row heads the table, unless it is prose (a table without a header row, or whose header
-        # was empty): then it is a row like the others.
-        if self.table_header is None and all(len(c.split()) <= 8 for c in cells):
-            self.table_header = joined
-            self.heading = joined
-            return
-        if self.table_header is None:
-            self.table_header = ""
-        yield self._sentence(joined)
-
-    def _sentence(self, text: str, *, lead: str = "", heading: str | None = None) -> Sentence:
-        language = _sentence_language(f"{lead} {text}", self.language)
-        return Sentence(text=text, language=language, heading=self.heading if heading is None else heading,
-                        lead=lead, question=text.endswith("?"))
-
-
-# =============================================================================== durations
-
-
-@dataclass(frozen=True)
-class _Period:
-    start: int
-    end: int
-    days: int
-    phrase: str
-    event: str = ""
-
-
-@cache
-def _duration_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    d = _data()["duration"]
-    numbers = sorted(d["numbers"][language], key=len, reverse=True)
-    simple = "|".join(re.escape(w) for w in numbers)
-    # Compounds ("twenty-one", "one hundred and twenty", "vijfenveertig") are read by text2num.
-    joiner = r"(?:\s*-\s*|\s+(?:and\s+)?)" if language == "en" else r"(?:en|\s+|-)"
-    words = rf"(?:(?:{simple}){joiner})+(?:{simple})|{simple}"
-    units = "|".join(f"(?P<u_{name}>{rx})" for name, rx in d["units"][language].items())
-    number = rf"(?P<num>\d+(?:[.,]\d+)?|{words})(?:\s*\((?:\d+|{words})\))?"
-    prefixes = "|".join(d.get("unit_prefixes", {}).get(language, []))
-    prefix = rf"(?:(?:{prefixes})[\s-]*)?" if prefixes else ""
-    main = re.compile(rf"(?<![\w-]){number}(?:\s*-\s*|\s+|(?<=\d)){prefix}(?:{units})(?!\w)", re.IGNORECASE)
-    phrases = "|".join(re.escape(p) for p in sorted(d["phrases"][language], key=len, reverse=True))
-    phrase = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE)
-    event_words = "|".join(d["event"][language])
-    immediate = re.compile(rf"(?<!\w)(?:{'|'.join(d['immediate'][language])})\s+(?P<event>(?:{event_words})\s+[^,.;:()]{{2,60}})",
-                           re.IGNORECASE)
-    immediate_event = re.compile(rf"(?<!\w)(?:{'|'.join(d['immediate_event'][language])})\s+(?P<event>[^,.;:()]{{2,60}})",
-                                 re.IGNORECASE)
-    return main, phrase, immediate, immediate_event
-
-
-def _durations(text: str, lx: _Lexicon) -> list[_Period]:
-    """Every length of time in a normalised text, with ages and frequencies dropped."""
-    lang = lx.language
-    d = _data()["duration"]
-    main, phrase, immediate, immediate_event = _duration_patterns(lang)
-    found: list[_Period] = []
-    for m in phrase.finditer(text):  # first, so "half a year" is not read as "a year"
-        days = d["phrases"][lang][next(k for k in d["phrases"][lang] if k.lower() == m.group(0).lower())]
-        found.append(_Period(m.start(), m.end(), int(days), m.group(0), _event_after(text, m.end(), lx)))
-    for m in main.finditer(text):
-        if _is_age_or_frequency(text, m.start(), m.end(), lx):
-            continue
-        if any(p.start < m.end() and m.start() < p.end for p in found):
-            continue
-        unit = next(k[2:] for k, v in m.groupdict().items() if k.startswith("u_") and v)
-        raw = m.group("num").lower().replace(",", ".")
-        amount = _number(raw, lang)
-        if amount is None:
-            continue
-        days = amount * d["unit_days"][unit]
-        days_int = math.ceil(round(days, 6)) if unit == "hour" else math.floor(days + 0.5)
-        found.append(_Period(m.start(), m.end(), days_int, m.group(0), _event_after(text, m.end(), lx)))
-    not_event = lx.rx("duration.not_event")
-    for rx in (immediate, immediate_event):
-        for m in rx.finditer(text):
-            # "as soon as we reasonably can" promises deletion; it names no event a period could run from.
-            if not_event.match(m.group("event").strip()):
-                continue
-            found.append(_Period(m.start(), m.start("event"), 0, m.group(0).strip(), m.group("event").strip()))
-    return sorted(found, key=lambda p: p.start)
-
-
-def _number(raw: str, language: str) -> float | None:
-    """A number written in digits or words ('6', 'six', 'twenty-one', 'vijfenveertig'); None when it is not one."""
-    if raw[0].isdigit():
-        return float(raw)
-    known = _data()["duration"]["numbers"][language]
-    if raw in known:
-        return float(known[raw])
-    try:
-        return float(text2num(re.sub(r"\s+", " ", raw), language))
-    except ValueError:
-        return None
-
-
-def _is_age_or_frequency(text: str, start: int, end: int, lx: _Lexicon) -> bool:
-    before = text[max(0, start - 30):start]
-    after = text[end:end + 20]
-    before_rx = re.compile(rf"(?:{'|'.join(lx.terms('duration.not_before'))})\s+(?:the\s+|de\s+)?$", re.IGNORECASE)
-    after_rx = re.compile(rf"^\s*(?:{'|'.join(lx.terms('duration.not_after'))})(?!\w)", re.IGNORECASE)
-    return bool(before_rx.search(before) or after_rx.search(after))
-
-
-def _event_after(text: str, end: int, lx: _Lexicon) -> str:
-    words = "|".join(lx.terms("duration.event"))
-    stop = r"(?=[,.;:()]|\s+(?:and|or|en|of|so|zodat|unless|tenzij|except|behalve)\s|$)"
-    m = re.match(rf"\s+((?:{words})\s+[^,.;:()]{{2,60}}?){stop}", text[end:], re.IGNORECASE)
-    if not m:
-        return ""
-    # Dutch puts the verb last ("90 dagen na opzegging verwijderd"): the verb is not part of the event.
-    event = m.group(1).split()
-    while len(event) > 2 and (lx.rx("retention.triggers").fullmatch(event[-1]) or
-                              lx.rx("duration.auxiliaries").fullmatch(event[-1])):
-        event.pop()
-    return " ".join(event)
 
 
 # =============================================================================== per-sentence analysis
@@ -761,14 +284,14 @@ class _Ctx:
     def __init__(self, sentence: Sentence, url: str, previous: Sentence | None, following: Sentence | None):
         self.sentence = sentence
         self.url = url
-        self.lx = _lexicon(sentence.language)
-        lead = _normalise(sentence.lead)
-        item = _normalise(sentence.text)
+        self.lx = lexicon(sentence.language)
+        lead = normalise(sentence.lead)
+        item = normalise(sentence.text)
         self.text = f"{lead} {item}" if lead else item
         self.item_start = len(lead) + 1 if lead else 0
-        self.heading = _normalise(sentence.heading)
-        self.previous = _normalise(previous.quote) if previous else ""
-        self.following = _normalise(following.quote) if following else ""
+        self.heading = normalise(sentence.heading)
+        self.previous = normalise(previous.quote) if previous else ""
+        self.following = normalise(following.quote) if following else ""
 
     def base(self) -> dict[str, Any]:
         return {"sentence": self.sentence.quote, "url": self.url, "language": self.sentence.language}
@@ -825,14 +348,14 @@ def _nearest(spans: list[tuple[int, int]], target: tuple[int, int]) -> tuple[flo
     return best
 
 
-def _clause_bounds(text: str, lx: _Lexicon, start: int, end: int) -> tuple[int, int]:
+def _clause_bounds(text: str, lx: Lexicon, start: int, end: int) -> tuple[int, int]:
     marks = lx.spans("sentences.clause_marks", text)
     lo = max([b for a, b in marks if b <= start], default=0)
     hi = min([a for a, b in marks if a >= end], default=len(text))
     return lo, hi
 
 
-def _split_exception(text: str, lx: _Lexicon, path: str = "cooperation.exception") -> tuple[str, str]:
+def _split_exception(text: str, lx: Lexicon, path: str = "cooperation.exception") -> tuple[str, str]:
     """The main part of a sentence and the part after an exception word ('except', 'tenzij')."""
     m = lx.rx(path).search(text)
     if not m:
@@ -861,7 +384,7 @@ def _pick_kinds(spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:
     return specific or (("general",) if "general" in kinds else ())
 
 
-def _kinds_of_text(text: str, lx: _Lexicon) -> tuple[str, ...]:
+def _kinds_of_text(text: str, lx: Lexicon) -> tuple[str, ...]:
     masked = _mask(text, lx.spans("kinds.event_mentions", text))
     return _pick_kinds((a, b, kind) for kind in (*DATA_KINDS, "general") for a, b in lx.spans(f"kinds.{kind}", masked))
 
@@ -896,7 +419,7 @@ def _retention(ctx: _Ctx) -> list[RetentionClause]:
     context_trigger = lx.has("retention.triggers", ctx.heading)
     if not triggers and not context_trigger:
         return []
-    periods = [p for p in _durations(text, lx)
+    periods = [p for p in find_periods(text, lx)
                if p.start >= ctx.item_start and _is_retention_period(ctx, p, triggers, context_trigger)]
     spans = _kind_spans(ctx)
     if cookie_sentence:
@@ -911,7 +434,7 @@ def _retention(ctx: _Ctx) -> list[RetentionClause]:
     return clauses + _vague_retention(ctx, periods, spans)
 
 
-def _outside_cookie_clause(ctx: _Ctx, p: _Period, spans: list[tuple[int, int, str]]) -> bool:
+def _outside_cookie_clause(ctx: _Ctx, p: Period, spans: list[tuple[int, int, str]]) -> bool:
     lx, text = ctx.lx, ctx.text
     lo, hi = _clause_bounds(text, lx, p.start, p.end)
     for a, b in lx.spans("sentences.clause_marks", text):
@@ -935,7 +458,7 @@ def _is_cookie_context(ctx: _Ctx) -> bool:
     return lx.has("retention.cookie", ctx.heading) and _pick_kinds(_kind_spans(ctx)) in ((), ("general",))
 
 
-def _is_retention_period(ctx: _Ctx, p: _Period, triggers: list[tuple[int, int]], context_trigger: bool) -> bool:
+def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], context_trigger: bool) -> bool:
     lx, text = ctx.lx, ctx.text
     distance, verb = _nearest(triggers, (p.start, p.end))
     if context_trigger and distance > _CONTEXT_DISTANCE:
@@ -953,7 +476,7 @@ def _is_retention_period(ctx: _Ctx, p: _Period, triggers: list[tuple[int, int]],
     return not (verb and _negated(text, lx, verb, (p.start, p.end)))
 
 
-def _is_delay(text: str, lx: _Lexicon, p: _Period) -> bool:
+def _is_delay(text: str, lx: Lexicon, p: Period) -> bool:
     """'It can take up to 30 days to process your opt-out', 'the deletion process may take 14 days to complete':
     how long a step takes, not how long data is kept."""
     before = re.compile(rf"(?:{'|'.join(lx.terms('duration.delay_before'))})\s*$", re.IGNORECASE)
@@ -964,7 +487,7 @@ def _is_delay(text: str, lx: _Lexicon, p: _Period) -> bool:
     return bool(after.search(rest)) or re.search(r"\bprocess\w*|\bverwerk\w*", text, re.IGNORECASE) is not None
 
 
-def _is_moderation_speed(ctx: _Ctx, p: _Period, verb: tuple[int, int]) -> bool:
+def _is_moderation_speed(ctx: _Ctx, p: Period, verb: tuple[int, int]) -> bool:
     """'We remove reported ads within 24 hours' is how fast moderation acts, not how long data is kept."""
     lx, text = ctx.lx, ctx.text
     within = re.compile(rf"(?:{'|'.join(lx.terms('duration.within'))})\s+(?:the\s+next\s+|de\s+)?$", re.IGNORECASE)
@@ -980,7 +503,7 @@ def _is_moderation_speed(ctx: _Ctx, p: _Period, verb: tuple[int, int]) -> bool:
             or lx.has("prohibition.markers", text) or bool(_topics(text, lx)))
 
 
-def _negated(text: str, lx: _Lexicon, verb: tuple[int, int], target: tuple[int, int]) -> bool:
+def _negated(text: str, lx: Lexicon, verb: tuple[int, int], target: tuple[int, int]) -> bool:
     """A negation that belongs to the verb ('we do not keep ... for 6 months'), unless it bounds the
     period ('not longer than', 'niet langer dan', 'no logs after 90 days')."""
     for neg in lx.find("negation", text):
@@ -996,7 +519,7 @@ def _negated(text: str, lx: _Lexicon, verb: tuple[int, int], target: tuple[int, 
     return False
 
 
-def _period_kinds(ctx: _Ctx, periods: list[_Period], i: int, spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
+def _period_kinds(ctx: _Ctx, periods: list[Period], i: int, spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
     """The kinds of data one period covers: the kinds in its own stretch of the sentence."""
     item = [s for s in spans if s[0] >= ctx.item_start]
     if len(periods) == 1:
@@ -1012,7 +535,7 @@ def _period_kinds(ctx: _Ctx, periods: list[_Period], i: int, spans: list[tuple[i
     return _fallback_kinds(ctx, _pick_kinds(region))
 
 
-def _vague_retention(ctx: _Ctx, periods: list[_Period], spans: list[tuple[int, int, str]]) -> list[RetentionClause]:
+def _vague_retention(ctx: _Ctx, periods: list[Period], spans: list[tuple[int, int, str]]) -> list[RetentionClause]:
     """One vague clause per part of the sentence (split at ';', 'but') that has no concrete period."""
     lx, text = ctx.lx, ctx.text
     triggers = lx.spans("retention.triggers", _mask(text, lx.spans("retention.masked", text)))
@@ -1065,7 +588,7 @@ def _preservation_period(ctx: _Ctx, verbs: list[tuple[int, int]]) -> Duration | 
     lx, text = ctx.lx, ctx.text
     triggers = lx.spans("retention.triggers", text)
     periods = []
-    for p in _durations(text, lx):
+    for p in find_periods(text, lx):
         trigger = _nearest(triggers, (p.start, p.end))[1]
         if trigger is None or not _is_moderation_speed(ctx, p, trigger):
             periods.append(p)
@@ -1080,7 +603,7 @@ def _preservation_request(ctx: _Ctx) -> bool:
     return any(a < purpose_at for a, _ in lx.spans("preservation.request", text))
 
 
-def _negated_near(text: str, lx: _Lexicon, verb: tuple[int, int]) -> bool:
+def _negated_near(text: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
     for neg in lx.find("negation", text):
         gap = _tokens_between(text, neg.end(), verb[0]) if neg.start() < verb[0] else _tokens_between(
             text, verb[1], neg.start())
@@ -1104,7 +627,7 @@ def _deletion_promise(ctx: _Ctx) -> DeletionPromise | None:
     kinds = set(_pick_kinds(_kind_spans(ctx)))
     if kinds and kinds <= {"verification", "payment", "logs"}:
         return None
-    if any(p.days > 0 for p in _durations(text, lx)) or lx.has("deletion.exceptions", text):
+    if any(p.days > 0 for p in find_periods(text, lx)) or lx.has("deletion.exceptions", text):
         return None
     if any(_negation_before(text, lx, v) for v in actions):
         return None
@@ -1113,7 +636,7 @@ def _deletion_promise(ctx: _Ctx) -> DeletionPromise | None:
     return DeletionPromise(**ctx.base(), phrase=finality[0].group(0))
 
 
-def _negation_before(text: str, lx: _Lexicon, verb: tuple[int, int]) -> bool:
+def _negation_before(text: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
     """'is not deleted', 'wordt niet direct verwijderd': a negation shortly before the verb."""
     return any(neg.end() <= verb[0] and _tokens_between(text, neg.end(), verb[0]) <= 3 for neg in lx.find("negation", text))
 
@@ -1242,7 +765,7 @@ def _crimes(ctx: _Ctx, text: str) -> tuple[str, ...]:
     return found
 
 
-def _crimes_in(text: str, lx: _Lexicon) -> tuple[str, ...]:
+def _crimes_in(text: str, lx: Lexicon) -> tuple[str, ...]:
     child = lx.spans("crimes.child_exploitation", text)
     trafficking = lx.has("crimes.trafficking", _mask(text, child))
     return tuple(c for c, hit in (("child_exploitation", bool(child)), ("trafficking", trafficking)) if hit)
@@ -1266,7 +789,7 @@ def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
     return None
 
 
-def _dedicated_route(text: str, lx: _Lexicon, addresses: list[str], point: bool) -> bool:
+def _dedicated_route(text: str, lx: Lexicon, addresses: list[str], point: bool) -> bool:
     """A DSA point of contact, an address named for authorities (le@, justitie@, /law-enforcement),
     or a special form or portal, unless the route given is a general one (privacy@, customer service)."""
     if point or any(_dedicated_address(a, lx) for a in addresses):
@@ -1281,7 +804,7 @@ def _address_name(address: str) -> str:
     return urlsplit(address if "//" in address else f"//{address}").path
 
 
-def _dedicated_address(address: str, lx: _Lexicon) -> bool:
+def _dedicated_address(address: str, lx: Lexicon) -> bool:
     return lx.has("authority.dedicated_address", _address_name(address).replace(".", " "))
 
 
@@ -1314,7 +837,7 @@ def _continues_rule(ctx: _Ctx) -> bool:
     return lx.has("prohibition.markers", ctx.previous) or _negated_publishing(ctx.previous, lx)
 
 
-def _obligation_near_topic(text: str, lx: _Lexicon) -> bool:
+def _obligation_near_topic(text: str, lx: Lexicon) -> bool:
     """'must be 18', 'alleen advertenties van jezelf': an obligation word close to what it demands."""
     topic_spans = [sp for path in ("prohibition.topics.minors", "prohibition.topics.third_party",
                                    "prohibition.topics.third_party.weak") for sp in lx.spans(path, text)]
@@ -1322,7 +845,7 @@ def _obligation_near_topic(text: str, lx: _Lexicon) -> bool:
                for o in lx.spans("prohibition.obligation", text) for t in topic_spans)
 
 
-def _topics(text: str, lx: _Lexicon) -> list[str]:
+def _topics(text: str, lx: Lexicon) -> list[str]:
     """The prohibited topics a text names: trafficking, minors, third-party ads or profiles."""
     if not text:
         return []
@@ -1337,13 +860,13 @@ def _topics(text: str, lx: _Lexicon) -> list[str]:
     return found
 
 
-def _names_children(text: str, lx: _Lexicon) -> bool:
+def _names_children(text: str, lx: Lexicon) -> bool:
     """'children' counts as minors unless the sentence sets a lower age (the 13+ or 16+ floor)."""
     ages = [int(g) for m in lx.find("prohibition.age_numbers", text) for g in m.groups() if g]
     return lx.has("prohibition.weak_minors", text) and not (ages and max(ages) < 18)
 
 
-def _names_third_party(text: str, lx: _Lexicon, exploitation: list[tuple[int, int]]) -> bool:
+def _names_third_party(text: str, lx: Lexicon, exploitation: list[tuple[int, int]]) -> bool:
     """'On behalf of someone' next to exploitation describes a pimp, not an ad placed for someone else."""
     if lx.has("prohibition.topics.third_party", text):
         return True
@@ -1352,7 +875,7 @@ def _names_third_party(text: str, lx: _Lexicon, exploitation: list[tuple[int, in
                for w in lx.spans("prohibition.topics.third_party.weak", text))
 
 
-def _negated_publishing(text: str, lx: _Lexicon) -> bool:
+def _negated_publishing(text: str, lx: Lexicon) -> bool:
     verbs = lx.spans("prohibition.publish_verbs", text)
     return any(_tokens_between(text, n.end(), v[0]) <= 5 if n.start() < v[0] else _tokens_between(text, v[1], n.start()) <= 2
                for n in lx.find("negation", text) for v in verbs)
@@ -1394,11 +917,11 @@ class _Resource:
 @cache
 def _resources() -> tuple[_Resource, ...]:
     out = []
-    for r in _data()["help"]["resources"]:
+    for r in lexicon_data()["help"]["resources"]:
         out.append(_Resource(key=r["key"], name=r["name"], phones=tuple(r.get("phones", [])),
-                             names=_compile(tuple(r["names"])) if r.get("names") else None,
-                             needs=_compile(tuple(r["needs"])) if r.get("needs") else None,
-                             advice=_compile(tuple(r["advice"])) if r.get("advice") else None))
+                             names=compile_terms(tuple(r["names"])) if r.get("names") else None,
+                             needs=compile_terms(tuple(r["needs"])) if r.get("needs") else None,
+                             advice=compile_terms(tuple(r["advice"])) if r.get("advice") else None))
     return tuple(out)
 
 

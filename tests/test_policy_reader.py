@@ -21,6 +21,7 @@ from checks.policy import (
     RetentionClause,
     Sanction,
 )
+from checks.text import content_lines, detect_language, split_sentences
 
 CORPUS = Path(__file__).parent / "corpus" / "policies"
 CLAUSE_TYPES = ("retention", "preservation", "deletion_promise", "cooperation", "authority_contact",
@@ -403,24 +404,24 @@ def test_police_without_number_counts_only_as_advice_to_the_reader():
 def test_menus_cookie_banners_and_footers_are_dropped():
     text = ("Home\nAdvertenties\nZoeken\nInloggen\nPrivacyverklaring\nWij bewaren alle berichten die je stuurt zes maanden.\n"
             "Wij gebruiken cookies om de site te verbeteren.\nAccepteren\n© 2026 Site B.V. Alle rechten voorbehouden.")
-    assert policy.content_lines(text) == ["Privacyverklaring", "Wij bewaren alle berichten die je stuurt zes maanden."]
+    assert content_lines(text) == ["Privacyverklaring", "Wij bewaren alle berichten die je stuurt zes maanden."]
 
 
 def test_lines_repeated_on_most_other_pages_are_boilerplate():
     chrome = "Volg ons op sociale media en blijf op de hoogte van nieuwe advertenties in jouw regio"
     others = [f"Pagina {n}\n{chrome}" for n in range(4)]
-    lines = policy.content_lines(f"Berichten bewaren wij zes maanden.\n{chrome}", boilerplate_from=others)
+    lines = content_lines(f"Berichten bewaren wij zes maanden.\n{chrome}", boilerplate_from=others)
     assert lines == ["Berichten bewaren wij zes maanden."]
 
 
 def test_sentences_split_but_not_at_abbreviations():
     text = "Wij bewaren o.a. berichten, bijv. chats. Zie art. 6 AVG. We keep logs, e.g. IP addresses. Done"
-    assert [s.text for s in policy.split_sentences(text)] == [
+    assert [s.text for s in split_sentences(text)] == [
         "Wij bewaren o.a. berichten, bijv. chats.", "Zie art. 6 AVG.", "We keep logs, e.g. IP addresses.", "Done"]
 
 
 def test_language_is_read_from_the_text_not_trusted_from_the_page():
-    assert policy.detect_language("Wij bewaren je berichten zes maanden en daarna worden ze verwijderd.") == "nl"
+    assert detect_language("Wij bewaren je berichten zes maanden en daarna worden ze verwijderd.") == "nl"
     [c] = clauses("We keep your messages for 6 months.", RetentionClause, language="nl")
     assert c.language == "en"
 
@@ -550,11 +551,11 @@ def test_inflections_of_prohibiting_words():
 
 
 def test_sentences_glued_without_a_space_are_split():
-    split = [s.text for s in policy.split_sentences("We keep logs for 90 days.Messages are kept for 6 months.")]
+    split = [s.text for s in split_sentences("We keep logs for 90 days.Messages are kept for 6 months.")]
     assert split == ["We keep logs for 90 days.", "Messages are kept for 6 months."]
-    split = [s.text for s in policy.split_sentences("Wij bewaren logs 90 dagen.Berichten bewaren we bijv. 6 maanden.")]
+    split = [s.text for s in split_sentences("Wij bewaren logs 90 dagen.Berichten bewaren we bijv. 6 maanden.")]
     assert split == ["Wij bewaren logs 90 dagen.", "Berichten bewaren we bijv. 6 maanden."]
-    assert len(policy.split_sentences("Visit tweakers.net.Or write to us.")) == 1  # a domain, not a stop
+    assert len(split_sentences("Visit tweakers.net.Or write to us.")) == 1  # a domain, not a stop
 
 
 def test_first_table_row_in_prose_is_a_row_not_a_header():
