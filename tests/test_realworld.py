@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from audits.demo.server import read_truth
 from checks import catalogue
 from safehaven.models import AREAS
 
@@ -36,7 +37,7 @@ def judged(tmp_path_factory):
     out = {}
     tmp = tmp_path_factory.mktemp("realworld")
     for p in PLATFORMS:
-        truth = rw.load_truth(p.truth_path)
+        truth = read_truth(p.truth_path)
         run_dir = rw.unpack_saved(p, tmp)
         out[p.slug] = (truth, *rw.judge(run_dir, truth))
     return out
@@ -55,7 +56,7 @@ def test_corpus_has_four_real_platforms_with_truth_and_saved_bundles():
 
 def test_every_truth_gives_every_check_and_area_a_reason():
     for p in PLATFORMS:
-        truth = rw.load_truth(p.truth_path)
+        truth = read_truth(p.truth_path)
         assert sorted(truth.checks) == sorted(catalogue()), p.slug
         assert set(truth.levels) == set(AREAS), p.slug
         assert all(reason.strip() for _, reason in truth.checks.values())
@@ -67,7 +68,7 @@ def test_truth_loader_refuses_a_verdict_without_reason(tmp_path):
     broken = tmp_path / "truth.toml"
     broken.write_text(text.replace('reason = "', 'reason = "" # ', 1), "utf-8")
     with pytest.raises(ValueError, match="no reason"):
-        rw.load_truth(broken)
+        read_truth(broken)
 
 
 def test_saved_bundles_match_the_hand_verified_truth(judged, capsys):

@@ -107,6 +107,7 @@ __all__ = [
     "definition_text",
     "demo_platforms",
     "load_truth",
+    "read_truth",
     "serve",
     "serve_world",
 ]
@@ -214,7 +215,12 @@ def truth_path(platform: DemoPlatform, variant: str = "site") -> Path:
 
 def load_truth(platform: DemoPlatform, variant: str = "site") -> Truth:
     """Read and validate truth.toml (or truth-<variant>.toml)."""
-    path = truth_path(platform, variant)
+    return read_truth(truth_path(platform, variant))
+
+
+def read_truth(path: Path) -> Truth:
+    """Read and validate a truth file (the demo world's and the real-software benchmark's): every check
+    with a status and a reason, every area with a level from 0 to 5 and a reason."""
     data = tomllib.loads(path.read_text("utf-8"))
     checks: dict[str, tuple[str, str]] = {}
     for cid, entry in data.get("checks", {}).items():
@@ -223,7 +229,7 @@ def load_truth(platform: DemoPlatform, variant: str = "site") -> Truth:
         status, reason = entry.get("status"), entry.get("reason", "")
         if status not in STATUSES:
             raise ValueError(f"{path}: {cid} has invalid status {status!r}")
-        if not reason:
+        if not reason.strip():
             raise ValueError(f"{path}: {cid} has no reason")
         checks[cid] = (status, reason)
     missing = [cid for cid in CHECK_IDS if cid not in checks]
@@ -233,10 +239,12 @@ def load_truth(platform: DemoPlatform, variant: str = "site") -> Truth:
     for area, entry in data.get("levels", {}).items():
         if area not in AREAS:
             raise ValueError(f"{path}: unknown area {area}")
-        level = entry.get("level")
+        level, reason = entry.get("level"), entry.get("reason", "")
         if not isinstance(level, int) or not 0 <= level <= 5:
             raise ValueError(f"{path}: level of {area} must be 0..5")
-        levels[area] = (level, entry.get("reason", ""))
+        if not reason.strip():
+            raise ValueError(f"{path}: level of {area} has no reason")
+        levels[area] = (level, reason)
     if set(levels) != set(AREAS):
         raise ValueError(f"{path}: levels must name {', '.join(AREAS)}")
     return Truth(checks=checks, levels=levels)

@@ -25,10 +25,21 @@ import socket
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from audits.demo.server import Truth, read_truth
+from checks import catalogue
+from safehaven.bundle import Bundle
+from safehaven.models import AREAS
+from toolkit.audit import audit_platform
+from toolkit.collection.browser import BrowserSession
+from toolkit.definition import parse_definition
+from toolkit.evaluate import evaluate, score
+from toolkit.store import Store
 
 HERE = Path(__file__).resolve().parent
 BUILD = Path(os.environ.get("REALWORLD_BUILD", HERE / ".build"))
@@ -110,49 +121,6 @@ def platforms(only: list[str] | None = None) -> list[RealPlatform]:
 # --------------------------------------------------------------------------- truth
 
 
-@dataclass(frozen=True)
-class Truth:
-    checks: dict[str, tuple[str, str]]
-    levels: dict[str, tuple[int, str]]
-
-    def status(self, check_id: str) -> str:
-        return self.checks[check_id][0]
-
-    def level(self, area: str) -> int:
-        return self.levels[area][0]
-
-
-def load_truth(path: Path) -> Truth:
-    """Read and validate a truth file: every check with a status and a reason, every area with a level and a reason."""
-    from audits.demo.server import AREAS, CHECK_IDS, STATUSES
-
-    data = tomllib.loads(path.read_text("utf-8"))
-    checks: dict[str, tuple[str, str]] = {}
-    for cid, entry in data.get("checks", {}).items():
-        if cid not in CHECK_IDS:
-            raise ValueError(f"{path}: unknown check {cid}")
-        status, reason = entry.get("status"), entry.get("reason", "")
-        if status not in STATUSES:
-            raise ValueError(f"{path}: {cid} has invalid status {status!r}")
-        if not reason.strip():
-            raise ValueError(f"{path}: {cid} has no reason")
-        checks[cid] = (status, reason)
-    missing = [cid for cid in CHECK_IDS if cid not in checks]
-    if missing:
-        raise ValueError(f"{path}: missing checks {', '.join(missing)}")
-    levels: dict[str, tuple[int, str]] = {}
-    for area, entry in data.get("levels", {}).items():
-        if area not in AREAS:
-            raise ValueError(f"{path}: unknown area {area}")
-        level, reason = entry.get("level"), entry.get("reason", "")
-        if not isinstance(level, int) or not 0 <= level <= 5:
-            raise ValueError(f"{path}: level of {area} must be 0..5")
-        if not reason.strip():
-            raise ValueError(f"{path}: level of {area} has no reason")
-        levels[area] = (level, reason)
-    if set(levels) != set(AREAS):
-        raise ValueError(f"{path}: levels must name {', '.join(AREAS)}")
-    return Truth(checks=checks, levels=levels)
 
 
 # --------------------------------------------------------------------------- build
@@ -251,10 +219,6 @@ def stop(p: RealPlatform) -> None:
 
 
 async def _audit(ps: list[RealPlatform], store_dir: Path) -> None:
-    from toolkit.audit import audit_platform
-    from toolkit.collection.browser import BrowserSession
-    from toolkit.definition import parse_definition
-    from toolkit.store import Store
 
     store = Store(store_dir)
     defs = BUILD / "audits"
@@ -274,17 +238,12 @@ async def _audit(ps: list[RealPlatform], store_dir: Path) -> None:
 
 
 def latest_run(store_dir: Path, p: RealPlatform) -> Path | None:
-    from toolkit.store import Store
-
     runs = [r for r in Store(store_dir).runs(p.name) if r.status == "complete"]
     return Path(runs[-1].folder) if runs else None
 
 
 def judge(run_dir: Path, truth: Truth):
     """Evaluate and score a saved bundle; returns (findings, scorecard, {(check or area): why} mismatches)."""
-    from safehaven.bundle import Bundle
-    from safehaven.models import AREAS
-    from toolkit.evaluate import evaluate, score
 
     findings = evaluate(Bundle(run_dir))
     card = score(findings)
@@ -309,10 +268,6 @@ def unpack_saved(p: RealPlatform, dest: Path) -> Path:
 
 
 def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
-    import tempfile
-
-    from checks import catalogue
-    from safehaven.models import AREAS
 
     cids = list(catalogue())
     rows = []
@@ -322,7 +277,7 @@ def table(ps: list[RealPlatform], store_dir: Path, saved: bool) -> int:
             if run is None:
                 print(f"{p.slug}: no {'saved bundle' if saved else 'complete run in ' + str(store_dir)}")
                 continue
-            truth = load_truth(p.truth_path)
+            truth = read_truth(p.truth_path)
             findings, card, bad = judge(run, truth)
             rows.append((p, truth, {f.check: f for f in findings}, card, bad))
     if not rows:

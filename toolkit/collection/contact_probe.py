@@ -20,6 +20,7 @@ from toolkit.collection.browser import guard_of, settle
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.interact import (
     SITE_WIDE,
+    activate,
     click_mark,
     control_seen,
     find_controls,
@@ -79,7 +80,7 @@ async def _try(context: ProbeContext, ctx, url: str, kind: str, n: int) -> Conta
         guard = guard_of(ctx)
         mark = guard.mark()
         guard.note_action(f"{kind} control '{control.get('name', '')[:80]}' on {url}")
-        await _click(page, control)
+        await activate(page, control)
         await settle(page, context.revisit_settle_ms)
         attempt.refused_writes = [w.line() for w in guard.caused(mark)]  # what the click tried to send
         attempt.outcome_url = page.url
@@ -139,18 +140,6 @@ async def _menu_controls(context: ProbeContext, ctx, url: str) -> list[dict[str,
     finally:
         await page.close()
     return list(found.values())
-
-
-async def _click(page: Page, control: dict) -> None:
-    href = control.get("href") or ""
-    if href and not href.startswith(("javascript:", "#")):
-        await page.goto(href, wait_until="domcontentloaded")
-        return
-    loc = page.locator(f"[data-safehaven-mark='{control['mark']}']").first
-    try:
-        await loc.click(timeout=4000)
-    except PlaywrightError:
-        await loc.dispatch_event("click")
 
 
 async def _text(page: Page) -> str:

@@ -189,6 +189,22 @@ async def visible_forms(page: Page, site: str) -> set[str]:
     return {form_signature(f) for f in inv.forms if any(x.visible for x in f.fields)}
 
 
+async def activate(page: Page, control: dict) -> None:
+    """Follow a control the way a visitor would: a link in the same tab (target=_blank included), else a click.
+
+    Used by the report and the contact probe alike; what a click tries to send, the write guard refuses.
+    """
+    href = control.get("href") or ""
+    if href and not href.startswith(("javascript:", "#")) and urlsplit(href).path != urlsplit(page.url).path:
+        await page.goto(href, wait_until="domcontentloaded")
+        return
+    loc = page.locator(f"[data-safehaven-mark='{control['mark']}']").first
+    try:
+        await loc.click(timeout=4000)
+    except PlaywrightError:
+        await loc.dispatch_event("click")
+
+
 async def state_after_click(page: Page, site: str, before: set[str] | None = None, before_url: str = "") -> str:
     """After a click: 'form' (a report form opened), 'login' (a login wall) or 'other'.
 

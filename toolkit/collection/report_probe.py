@@ -23,6 +23,7 @@ from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard
 from toolkit.collection.interact import (
     SITE_WIDE,
+    activate,
     click_mark,
     control_seen,
     find_controls,
@@ -155,7 +156,7 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
         attempt.steps.append(f"clicked '{control['name'] or control['tag']}'")
         before, before_url, writes = await visible_forms(page, context.site), page.url, guard.mark()
         shown_before = {c.get("mark") for c in await _report_controls(page, page.url)}
-        await _activate(page, control)
+        await activate(page, control)
         await settle(page, context.revisit_settle_ms)
         state = await state_after_click(page, context.site, before, before_url)
         if state == "other" and guard.since(writes) and page.url.split("#")[0] == before_url.split("#")[0]:
@@ -190,19 +191,6 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
         control = nxt[0]
     attempt.outcome, attempt.outcome_url = "none", page.url
     attempt.steps.append(f"no report form within {MAX_CLICKS} clicks")
-
-
-async def _activate(page: Page, control: dict) -> None:
-    """Follow a link in the same tab (target=_blank included) or click a button."""
-    href = control.get("href") or ""
-    if href and not href.startswith(("javascript:", "#")) and urlsplit(href).path != urlsplit(page.url).path:
-        await page.goto(href, wait_until="domcontentloaded")
-        return
-    loc = page.locator(f"[data-safehaven-mark='{control['mark']}']").first
-    try:
-        await loc.click(timeout=4000)
-    except PlaywrightError:
-        await loc.dispatch_event("click")
 
 
 async def _report_controls(page: Page, item_url: str, visible_only: bool = True) -> list[dict]:
