@@ -29,6 +29,7 @@ from safehaven.models import (
     PlatformSpec,
     ReportAttempt,
     ReportProbe,
+    RequestRecord,
 )
 
 
@@ -124,8 +125,16 @@ FOOTER = [link("Privacy", f"{SITE}/privacy", region="footer"), link("Algemene vo
           region="footer"), link("Hulp & veiligheid", f"{SITE}/hulp", region="footer")]
 
 
-def bundle_of(tmp_path: Path, *pages: dict) -> Bundle:
-    return Bundle(make_bundle(tmp_path, pages=list(pages), url=f"{SITE}/"))
+def bundle_of(tmp_path: Path, *pages: dict, probes: dict | None = None) -> Bundle:
+    return Bundle(make_bundle(tmp_path, pages=list(pages), url=f"{SITE}/", probes=probes))
+
+
+def signup_with_text(text: str, *, frames: list[str] | None = None, requests: list[RequestRecord] | None = None,
+                     extra: list | None = None, lang: str = "en") -> dict:
+    """A signup page with an e-mail and password form (plus `extra` fields) whose page text says `text`."""
+    f = form(field("E-mail", type="email", name="email"), field("Password", type="password", name="pw"), *(extra or []))
+    return page(f"{SITE}/signup", role="signup", text=text, forms=[f], frames=frames or [], requests=requests or [],
+                lang=lang)
 
 
 def item(n: int, elements: list | None = None, text: str = "Anna, 25, Amsterdam. Bel me!") -> dict:

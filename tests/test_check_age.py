@@ -11,7 +11,20 @@ import pytest
 from checks import age
 from safehaven.bundle import Bundle
 from safehaven.models import AgeGateProbe, GateObservation, RequestRecord
-from tests.bundles import AGE_NEAR, LANGS, T, age_case, field, form, gate_probe, levels, make_bundle, page
+from tests.bundles import (
+    AGE_NEAR,
+    LANGS,
+    T,
+    age_case,
+    bundle_of,
+    field,
+    form,
+    gate_probe,
+    levels,
+    make_bundle,
+    page,
+    signup_with_text,
+)
 from toolkit.collection.age_probe import detect_gate, flags_in_script
 from toolkit.collection.crawl import page_inventory
 
@@ -151,15 +164,6 @@ SITE = "https://platform.test"
 PARTNER = "https://start.trustline-verify.example/session/abc"
 
 
-def bundle_of(tmp_path: Path, *pages: dict, probes: dict | None = None) -> Bundle:
-    return Bundle(make_bundle(tmp_path, pages=list(pages), url=f"{SITE}/", probes=probes))
-
-
-def signup(text: str, *, frames: list[str] | None = None, requests: list[RequestRecord] | None = None,
-           extra: list | None = None, lang: str = "en") -> dict:
-    f = form(field("E-mail", type="email", name="email"), field("Password", type="password", name="pw"), *(extra or []))
-    return page(f"{SITE}/signup", role="signup", text=text, forms=[f], frames=frames or [], requests=requests or [],
-                lang=lang)
 
 
 def _adv(tmp_path, text, lang="en"):
@@ -181,7 +185,7 @@ def _adv(tmp_path, text, lang="en"):
 ])
 def test_a_signup_step_that_describes_a_method_and_loads_a_frame_from_another_origin_gets_its_level(
         tmp_path, text, level):
-    b = bundle_of(tmp_path, signup(text, frames=[PARTNER]))
+    b = bundle_of(tmp_path, signup_with_text(text, frames=[PARTNER]))
     f = age.age_assurance_strength(b)
     assert f.level == level and f.quotes and f.quotes[0].url == f"{SITE}/signup"
 
@@ -190,7 +194,7 @@ def test_a_verification_script_of_another_origin_counts_like_a_frame(tmp_path):
     req = RequestRecord(url="https://cdn.idproof-checks.example/sdk/identity-verify.js", resource_type="script",
                         same_site=False)
     text = "Verify your identity: show your ID card and record a video selfie."
-    assert age.age_assurance_strength(bundle_of(tmp_path, signup(text, requests=[req]))).level == 5
+    assert age.age_assurance_strength(bundle_of(tmp_path, signup_with_text(text, requests=[req]))).level == 5
 
 
 @pytest.mark.parametrize("text,frames", [
@@ -202,7 +206,7 @@ def test_a_verification_script_of_another_origin_counts_like_a_frame(tmp_path):
     ("Take a selfie for your profile photo. Upload a photo of your passport.", ["https://www.youtube.com/embed/x"]),
 ])
 def test_mentions_denials_optional_checks_and_unrelated_frames_do_not_lift_the_level(tmp_path, text, frames):
-    f = age.age_assurance_strength(bundle_of(tmp_path, signup(text, frames=frames)))
+    f = age.age_assurance_strength(bundle_of(tmp_path, signup_with_text(text, frames=frames)))
     assert f.level == 0
 
 
@@ -230,7 +234,7 @@ def test_day_month_year_selects_without_a_birth_word_are_a_date_of_birth(tmp_pat
     parts = [field("Day", tag="select", type="select", name="d", options=[str(d) for d in range(1, 32)]),
              field("Month", tag="select", type="select", name="m", options=["Jan", "Feb", "Mar"]),
              field("Year", tag="select", type="select", name="y", options=[str(y) for y in range(2008, 1940, -1)])]
-    assert age.signup_turns_minors_away(bundle_of(tmp_path, signup("Join", extra=parts))).status == "pass"
+    assert age.signup_turns_minors_away(bundle_of(tmp_path, signup_with_text("Join", extra=parts))).status == "pass"
 
 
 def test_a_card_expiry_month_and_year_is_not_a_date_of_birth(tmp_path):

@@ -11,8 +11,22 @@ import pytest
 from checks import contact
 from checks.report import sentences
 from safehaven.bundle import Bundle
-from safehaven.models import AgeGateProbe, ContactProbe, RequestRecord
-from tests.bundles import CONTACT_NEAR, LANGS, T, button, contact_case, field, form, levels, link, make_bundle, page
+from safehaven.models import AgeGateProbe, ContactProbe
+from tests.bundles import (
+    CONTACT_NEAR,
+    LANGS,
+    T,
+    bundle_of,
+    button,
+    contact_case,
+    field,
+    form,
+    levels,
+    link,
+    make_bundle,
+    page,
+    signup_with_text,
+)
 from toolkit.evaluate import evaluate
 
 URL = "https://platform.test/"
@@ -119,19 +133,10 @@ def test_the_write_form_page_is_the_point_of_contact_when_there_are_no_item_page
 SITE = "https://platform.test"
 
 
-def bundle_of(tmp_path: Path, *pages: dict, probes: dict | None = None) -> Bundle:
-    return Bundle(make_bundle(tmp_path, pages=list(pages), url=f"{SITE}/", probes=probes))
-
-
-def signup(text: str, *, frames: list[str] | None = None, requests: list[RequestRecord] | None = None,
-           extra: list | None = None, lang: str = "en") -> dict:
-    f = form(field("E-mail", type="email", name="email"), field("Password", type="password", name="pw"), *(extra or []))
-    return page(f"{SITE}/signup", role="signup", text=text, forms=[f], frames=frames or [], requests=requests or [],
-                lang=lang)
 
 
 def _c03(tmp_path, text, lang="en"):
-    return contact.verified_channel(bundle_of(tmp_path, signup(text, lang=lang),
+    return contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang),
                                               page(f"{SITE}/help", role="help", text="Help", lang=lang)))
 
 
