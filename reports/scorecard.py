@@ -14,9 +14,10 @@ from reports.changes import Changes
 from reports.evidence import MAX_SHOTS, EvidenceShot, ScreenshotCropper, evidence_shots, is_image
 from reports.i18n import translations
 from reports.texts import ladder, legal_reference, remediation
+from safehaven.bundle import read_info
 from safehaven.catalogue import AREAS, SCORED_STATUSES, Catalogue
 from safehaven.i18n import render_finding
-from safehaven.models import AreaScore, AuditorNote, Evidence, Finding, Quote, Result, Review
+from safehaven.models import AreaScore, AuditorNote, Evidence, Finding, Quote, Result, Review, WriteRecord
 from safehaven.score import CAPPING_CHECKS, grade_of
 
 COUNT_ORDER = ("pass", "partial", "fail", "needs_review", "not_assessed", "error", "not_applicable")
@@ -28,6 +29,7 @@ SHOTS_PER_STATUS = {"pass": 1, "not_applicable": 0}
 MAX_URLS = 6
 MAX_QUOTES = 5
 MAX_PAGES = 80
+MAX_WRITES = 12
 
 
 @dataclass
@@ -176,6 +178,18 @@ class PageView:
 
 
 @dataclass
+class WriteView:
+    """A write the platform's pages tried during the audit and the browser refused (grouped, counted)."""
+
+    method: str
+    url: str
+    kind: str  # resource type: document, fetch, xhr, ping, websocket, ...
+    probe: str  # crawl, age_gate, report, contact, signup
+    action: str  # the click that caused it, if one did
+    count: int
+
+
+@dataclass
 class Scorecard:
     """Everything the templates render, for one result in one language."""
 
@@ -198,6 +212,9 @@ class Scorecard:
     page_errors: list[PageView]
     manual: list[ManualView] = field(default_factory=list)
     changes: Changes | None = None  # when a baseline is given
+    writes: list[WriteView] = field(default_factory=list)  # refused writes, grouped, the first MAX_WRITES
+    more_writes: int = 0
+    writes_total: int = 0  # refused write attempts in all
 
     @property
     def judged(self) -> list[CheckView]:
@@ -232,6 +249,8 @@ def build_scorecard(result: Result, run_dir: Path, lang: str, *, catalogue: Cata
                        key=lambda c: (not c.judged, *_weight_first(c, catalogue)))
     pages = [PageView(url=p.final_url or p.url, role=p.role, status=p.status, title=p.title, error=p.error)
              for p in result.pages]
+    info = read_info(run_dir)
+    writes = refused_writes(info.writes if info else [])
     return Scorecard(
         lang=lang,
         result=result,
@@ -251,7 +270,29 @@ def build_scorecard(result: Result, run_dir: Path, lang: str, *, catalogue: Cata
         more_pages=max(0, len(pages) - MAX_PAGES),
         page_errors=[p for p in pages if p.error or (p.status or 0) >= 400],
         manual=[manual_view(f, lang, catalogue) for f in ordered_findings(result.manual, catalogue)],
+        writes=writes[:MAX_WRITES],
+        more_writes=max(0, len(writes) - MAX_WRITES),
+        writes_total=sum(w.count for w in writes),
     )
+
+
+def refused_writes(records: list[WriteRecord]) -> list[WriteView]:
+    """The refused writes of a run, one row per method, address, probe and click, in the order first seen.
+
+    Writes let through to log in (allowed) are not listed: they are the audit's own login, not the
+    platform's pages trying to send something.
+    """
+    rows: dict[tuple, WriteView] = {}
+    for w in records:
+        if w.allowed:
+            continue
+        key = (w.method, w.url, w.probe, w.action)
+        if key in rows:
+            rows[key].count += w.count
+        else:
+            rows[key] = WriteView(method=w.method, url=w.url, kind=w.resource_type, probe=w.probe,
+                                  action=w.action, count=w.count)
+    return list(rows.values())
 
 
 def ordered_findings(findings: list[Finding], catalogue: Catalogue) -> list[Finding]:

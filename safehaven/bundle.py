@@ -84,6 +84,14 @@ class BundleWriter:
         return sha256_bytes(body)
 
 
+def read_info(run_dir: Path) -> BundleInfo | None:
+    """The bundle index of a run folder, or None when the folder holds no bundle (a result alone)."""
+    index = Path(run_dir) / BUNDLE_DIR / "bundle.json"
+    if not index.is_file():
+        return None
+    return BundleInfo.model_validate_json(index.read_text("utf-8"))
+
+
 class Bundle:
     """A saved evidence bundle, read-only, as the checks see it."""
 

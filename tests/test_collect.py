@@ -10,6 +10,7 @@ import pytest
 
 from safehaven.bundle import Bundle, sha256_file
 from safehaven.models import AgeGateProbe
+from toolkit.collection.browser import USER_AGENT_TAG
 from toolkit.collection.crawl import CrawlFailed, collect
 from toolkit.definition import parse_definition
 
@@ -175,3 +176,12 @@ async def test_script_redirect_gate_with_content_in_the_html_and_cookie_flag(bro
     cookie = next(c for c in probe.cookies_set if c["name"] == "adult")
     assert cookie["value"] == "1" and cookie["unlocks"] == "true"
     assert json.loads((tmp_path / "run" / "manifest.json").read_text())["files"]
+
+
+async def test_the_user_agent_is_the_browsers_own_plus_our_tag(basic_bundle: Bundle, browser_session):
+    """Asked of the browser over CDP (no unguarded page is opened for it); no headless marker."""
+    ua = basic_bundle.info.user_agent
+    assert "Chrome/" in ua and "HeadlessChrome" not in ua and ua.endswith(USER_AGENT_TAG)
+    contexts = len(browser_session.browser.contexts)
+    assert await browser_session.user_agent() == ua
+    assert len(browser_session.browser.contexts) == contexts  # asking opened no context or page

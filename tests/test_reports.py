@@ -31,6 +31,7 @@ from safehaven.catalogue import AREAS, SCORED_STATUSES
 from safehaven.models import (
     AreaScore,
     Box,
+    BundleInfo,
     Evidence,
     Finding,
     PageSummary,
@@ -39,6 +40,7 @@ from safehaven.models import (
     Result,
     RunInfo,
     ScoreCard,
+    WriteRecord,
 )
 
 STATUSES = ("pass", "partial", "fail", "needs_review", "not_applicable", "not_assessed", "error")
@@ -118,7 +120,26 @@ def flat(text: str) -> str:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
     run_dir = tmp_path_factory.mktemp("runs") / "run-b"
-    return run_dir, build_result(run_dir)
+    result = build_result(run_dir)
+    write_bundle_info(run_dir, WRITES)
+    return run_dir, result
+
+
+WRITES = [
+    WriteRecord(method="POST", url="https://platform.test/api/messages", resource_type="xhr", probe="contact",
+                action="Send message", page_url="https://platform.test/item/1"),
+    WriteRecord(method="POST", url="https://platform.test/api/messages", resource_type="xhr", probe="contact",
+                action="Send message", page_url="https://platform.test/item/2", count=2),
+    WriteRecord(method="POST", url="https://platform.test/collect", resource_type="ping", probe="crawl"),
+    WriteRecord(method="POST", url="https://platform.test/login", resource_type="document", probe="login",
+                allowed=True),
+]
+
+
+def write_bundle_info(run_dir: Path, writes: list[WriteRecord]) -> None:
+    info = BundleInfo(platform=PlatformSpec(name="Testplatform", url="https://platform.test/"), writes=writes)
+    (run_dir / "bundle").mkdir(parents=True, exist_ok=True)
+    (run_dir / "bundle" / "bundle.json").write_text(info.model_dump_json(by_alias=True), "utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +216,26 @@ def test_method_page_shows_manifest_hash_and_weights(rendered: dict[str, Path]) 
     assert "never sends a real report" in text
     for area in catalogue().areas.values():
         assert f"{area.weight}%" in text
+
+
+def test_method_page_lists_the_writes_the_browser_refused(rendered: dict[str, Path]) -> None:
+    text = flat(pdf_text(rendered["en.pdf"]))
+    assert "Writes refused in this run" in text
+    assert "tried to send 4 requests" in text  # 1 + 2 (grouped as one row, x3) + 1 beacon; the login is ours
+    assert "×3" in text and "Send message" in text and "contact controls" in text
+    assert "while reading pages" in text
+    assert "platform.test/login" not in text.replace(" ", "")  # the audit's own allowed login write
+    dutch = flat(pdf_text(rendered["nl.pdf"]))
+    assert "Geweigerde schrijfverzoeken in deze audit" in dutch and "contactknoppen" in dutch
+
+
+def test_a_run_without_refused_writes_has_no_writes_table(tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"
+    result = build_result(run_dir)
+    write_bundle_info(run_dir, WRITES[-1:])  # only the allowed login write
+    html = render_html(result, run_dir, catalogue=catalogue(), lang="en")
+    assert "Writes refused in this run" not in html
+    assert "nothing was submitted to the platform" in html
 
 
 def test_coverage_lists_pages_roles_and_what_was_not_assessed(rendered: dict[str, Path]) -> None:

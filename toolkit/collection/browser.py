@@ -189,8 +189,7 @@ class BrowserSession:
         assert self.browser, "BrowserSession not started"
         if not self.browser.is_connected():
             await self.restart()
-        base_ua = await self._base_user_agent()
-        ua = f"{base_ua} {USER_AGENT_TAG}{(' ' + ua_suffix) if ua_suffix else ''}"
+        ua = await self.user_agent(ua_suffix)
         ctx = await self.browser.new_context(
             viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile,
             locale=locale or "en-US", user_agent=ua, accept_downloads=False,
@@ -204,11 +203,20 @@ class BrowserSession:
         ctx.on("page", lambda page: _watch_page(page, events))
         return ctx, events
 
+    async def user_agent(self, ua_suffix: str = "") -> str:
+        """The user agent every context of an audit sends: the browser's own, our tag, the definition's suffix."""
+        return f"{await self._base_user_agent()} {USER_AGENT_TAG}{(' ' + ua_suffix) if ua_suffix else ''}"
+
     async def _base_user_agent(self) -> str:
+        """The browser's own user agent (headless marker removed), asked of the browser itself over CDP:
+        no page is opened for it, so no request can leave outside a guarded context."""
         if not hasattr(self, "_ua"):
-            page = await self.browser.new_page()
-            self._ua = (await page.evaluate("navigator.userAgent")).replace("HeadlessChrome", "Chrome")
-            await page.close()
+            cdp = await self.browser.new_browser_cdp_session()
+            try:
+                version = await cdp.send("Browser.getVersion")
+            finally:
+                await cdp.detach()
+            self._ua = version["userAgent"].replace("HeadlessChrome", "Chrome")
         return self._ua
 
 

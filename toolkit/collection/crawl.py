@@ -216,6 +216,7 @@ class Collector:
                                                      ua_suffix=d.user_agent_suffix,
                                                      guard=WriteGuard(self.phase, sink=self._writes,
                                                                       stop_forms=not _LOGGING_IN.get()))
+        self.info.user_agent = self.info.user_agent or await self.session.user_agent(d.user_agent_suffix)
         ctx.set_default_timeout(self.crawl.page_timeout * 1000)
         ctx.set_default_navigation_timeout(self.crawl.page_timeout * 1000)
         ctx.on("page", self._bound_page)
