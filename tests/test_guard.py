@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from checks import contact
+from checks import contact, report
 from reports.scorecard import localized_summary
 from safehaven.bundle import Bundle
 from safehaven.models import ContactProbe, ReportProbe
 from toolkit.collection.crawl import collect
+from toolkit.collection.guard import acting_link
 from toolkit.definition import parse_definition
 
 from .faultsrv import serve_faults
@@ -82,9 +83,57 @@ async def test_the_page_keeps_its_content_when_it_posts_a_form_by_itself(guarded
 
 
 async def test_a_one_click_report_is_named_as_refused_not_as_missing(guarded_audit):
-    from checks import report
-
     _, bundle, _ = guarded_audit
     f = report.report_within_two_clicks(bundle)
     assert f.status == "pass" and "would have been sent; sending was refused" in f.summary
     assert "/api/report" in f.summary and "versturen is geweigerd" in localized_summary(f, "nl")
+
+
+# ---------------------------------------------------------------------------- GET links that act
+
+@pytest.mark.parametrize("url", [
+    "http://x.test/logout", "http://x.test/log-out?sid=3", "http://x.test/member.php?action=logout",
+    "http://x.test/index.php?page=item&action=mark&as=spam&id=5", "http://x.test/ad/5?flag=offensive",
+    "http://x.test/posts/5/delete/", "http://x.test/?do=vote&id=3", "http://x.test/t/9?like=1",
+    "http://x.test/advertentie/4?actie=volgen", "http://x.test/melden?reden=oplichting&id=4",
+])
+def test_a_get_that_acts_is_known_by_its_address(url):
+    assert acting_link(url)
+
+
+@pytest.mark.parametrize("url", [
+    "http://x.test/viewtopic.php?id=3", "http://x.test/misc.php?report=12", "http://x.test/search?q=spam",
+    "http://x.test/help/how-to-delete-your-account", "http://x.test/help/block", "http://x.test/comment/flag/3/create/",
+    "http://x.test/misc.php?action=markread", "http://x.test/list?sort=like", "http://x.test/profile.php?id=2&section=about",
+])
+def test_a_get_that_reads_is_left_alone(url):
+    assert acting_link(url) == ""
+
+
+@pytest.fixture(scope="module")
+async def get_links_audit(browser_session, tmp_path_factory):
+    run = tmp_path_factory.mktemp("getwrites") / "run"
+    with serve_faults("getwrites") as (url, server):
+        defn = parse_definition(f'[platform]\nname = "Oldboard"\nurl = "{url}"\n'
+                                '[crawl]\nmax_pages = 8\nsettle_ms = 100\nconcurrency = 2\n')
+        info = await collect(defn, run, browser_session)
+        yield info, Bundle(run), server
+
+
+async def test_links_that_act_are_never_followed(get_links_audit):
+    """Log-out, vote, like and "mark as spam" links are GETs that write: the platform receives none of them."""
+    info, bundle, server = get_links_audit
+    assert bundle.item_pages(), "the ads were read"
+    acted = [path for method, path in server.requests if acting_link("http://x.test" + path)]
+    assert acted == []
+    assert any(path.startswith("/ads/") for _, path in server.requests)
+    refused = [w for w in info.writes if w.method == "GET"]
+    assert any("as=spam" in w.url and w.probe == "report" and w.detail for w in refused)
+    assert any("action=vote" in w.url for w in refused)  # the ad pages' own fetch on load
+
+
+async def test_a_report_link_that_files_at_once_counts_as_a_control_and_says_it_was_refused(get_links_audit):
+    _, bundle, _ = get_links_audit
+    assert report.report_control_on_every_item(bundle).status == "pass"
+    f = report.report_within_two_clicks(bundle)
+    assert f.status == "pass" and "sending was refused" in f.summary and "as=spam" in f.summary

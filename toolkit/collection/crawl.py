@@ -47,7 +47,7 @@ from toolkit.collection.browser import (
 from toolkit.collection.classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
 from toolkit.collection.contact_probe import probe_contact
 from toolkit.collection.context import ProbeContext
-from toolkit.collection.guard import WriteGuard
+from toolkit.collection.guard import WriteGuard, acting_link
 from toolkit.collection.interact import item_template, map_strings, page_inventory
 from toolkit.collection.report_probe import probe_reporting
 from toolkit.collection.signup_probe import probe_signup
@@ -92,7 +92,6 @@ REDACT_JS = """(() => {
 })();"""
 SKIP_EXTENSIONS = re.compile(r"\.(pdf|zip|gz|rar|7z|exe|dmg|apk|jpe?g|png|gif|webp|svg|mp4|mp3|avi|mov|css|js|xml|json|ico)$",
                              re.I)
-DESTRUCTIVE = re.compile(r"(logout|log-out|uitloggen|signout|sign-out|delete|verwijder|unsubscribe|afmelden)", re.I)
 MAX_SCREENSHOT_HEIGHT = 7000
 MIN_SIBLING_ITEMS = 4
 
@@ -320,7 +319,7 @@ class Collector:
 
     def _in_scope(self, url: str) -> bool:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or SKIP_EXTENSIONS.search(parts.path) or DESTRUCTIVE.search(url):
+        if parts.scheme not in ("http", "https") or SKIP_EXTENSIONS.search(parts.path) or acting_link(url):
             return False
         host = parts.hostname or ""
         return host in self.allowed_hosts or site_of(url) == self.site

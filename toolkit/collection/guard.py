@@ -20,6 +20,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Iterator
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from playwright.async_api import BrowserContext, Route, WebSocketRoute
 from playwright.async_api import Error as PlaywrightError
@@ -30,6 +31,49 @@ from safehaven.textsafe import clean_text
 log = logging.getLogger("safehaven.guard")
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+# A GET that acts: links that log out, delete, vote, follow, or file a report with its reason already in the
+# address ("...?action=mark&as=spam&id=5"), as older platform software writes them. Following one is a
+# write as surely as a POST, so the guard refuses it like one, and the crawl never queues it.
+ACTING_VERBS = frozenset({
+    "logout", "signout", "uitloggen", "afmelden", "delete", "remove", "destroy", "verwijder", "verwijderen",
+    "unsubscribe", "vote", "upvote", "downvote", "like", "unlike", "dislike", "follow", "unfollow", "subscribe",
+    "block", "unblock", "mute", "unmute", "ban", "unban", "approve", "reject", "thank", "thanks", "rate",
+    "bookmark", "favorite", "favourite", "unfavorite", "star", "pin", "unpin", "lock", "unlock", "send",
+    "markspam", "stemmen", "volgen", "blokkeren", "negeren",
+})
+# Only the verbs that say so in an address's path: a path segment of up to three words holding one
+# ("/logout", "/posts/5/delete", "logout.php"), not a help page's title slug.
+PATH_VERBS = frozenset({"logout", "signout", "uitloggen", "afmelden", "delete", "destroy", "verwijder",
+                        "verwijderen", "unsubscribe", "upvote", "downvote", "unfollow", "unlike"})
+COMMAND_KEYS = frozenset({"action", "act", "do", "op", "task", "cmd", "command", "mode", "func", "actie"})
+# A report reason chosen by the click itself: the report is filed when the link is followed.
+REASONS = frozenset({"spam", "abuse", "offensive", "inappropriate", "illegal", "scam", "fraud", "misleading",
+                     "prohibited", "misbruik", "ongepast", "oplichting", "nepadvertentie"})
+SEARCH_KEYS = frozenset({"q", "query", "search", "s", "keyword", "keywords", "term", "zoek", "zoekterm", "tag"})
+_WORDS = re.compile(r"[a-z]+")
+ACTING_TYPES = frozenset({"document", "fetch", "xhr", "other", "eventsource", "ping"})
+
+
+def acting_link(url: str) -> str:
+    """Why following `url` with a GET would act on the platform ("" when it would only read a page)."""
+    parts = urlsplit(url)
+    for segment in unquote(parts.path).lower().split("/"):
+        words = [w for w in re.split(r"[-_.]", segment) if w]
+        if 0 < len(words) <= 3 and PATH_VERBS & {*words, "".join(words)}:
+            return f"the address names an action ({segment})"
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        key, value = key.lower(), value.lower()
+        if key in SEARCH_KEYS:
+            continue
+        words = set(_WORDS.findall(value))
+        if key in COMMAND_KEYS and words & ACTING_VERBS:
+            return f"the address asks for an action ({key}={value[:30]})"
+        if key in ACTING_VERBS:
+            return f"the address asks for an action ({key})"
+        if value in REASONS:
+            return f"the address carries a report reason ({key}={value})"
+    return ""
 MAX_RECORDS = 400  # per guard, and per audit (where repeats are counted on one record)
 BINDING = "__safehavenAction"
 WRITE_BINDING = "__safehavenWrite"
@@ -215,14 +259,18 @@ class WriteGuard:
         req = route.request
         method = (req.method or "").upper()
         try:
-            if method in SAFE_METHODS:
+            why = ""
+            if method == "GET" and req.resource_type in ACTING_TYPES:
+                why = acting_link(req.url)
+            if method in SAFE_METHODS and not why:
                 await route.fallback()
                 return
             allowed = bool(self._open)
             frame = None
             with contextlib.suppress(PlaywrightError, AttributeError):
                 frame = req.frame
-            self._record(method, req.url, req.resource_type, self._page_of(req), allowed=allowed, frame=frame)
+            self._record(method, req.url, req.resource_type, self._page_of(req), allowed=allowed, frame=frame,
+                         detail=why)
             if allowed:
                 await route.fallback()
             elif req.resource_type == "document":
