@@ -115,6 +115,7 @@ class WriteRecord(_Model):
     allowed: bool = False
     count: int = 1
     detail: str = ""
+    during: str = ""  # set when the audit's own step caused it (passing the age gate), not a probed control
 
     def key(self) -> tuple:
         return (self.method, self.url, self.probe, self.action, self.page_url, self.allowed)

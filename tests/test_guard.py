@@ -137,3 +137,35 @@ async def test_a_report_link_that_files_at_once_counts_as_a_control_and_says_it_
     assert report.report_control_on_every_item(bundle).status == "pass"
     f = report.report_within_two_clicks(bundle)
     assert f.status == "pass" and "sending was refused" in f.summary and "as=spam" in f.summary
+
+
+# ---------------------------------------------------------------------------- a gate passed by a form post
+
+@pytest.fixture(scope="module")
+async def post_gate_audit(browser_session, tmp_path_factory):
+    """tests/sites/postgate: an adult site whose age gate lets a visitor in only by posting a form."""
+    run = tmp_path_factory.mktemp("postgate") / "run"
+    with serve_faults("postgate") as (url, server):
+        defn = parse_definition(f'[platform]\nname = "Velvet"\nurl = "{url}"\n'
+                                '[crawl]\nmax_pages = 6\nsettle_ms = 100\nconcurrency = 2\n')
+        info = await collect(defn, run, browser_session)
+        yield info, Bundle(run), server
+
+
+async def test_a_gate_that_posts_stays_shut_and_the_notes_say_why(post_gate_audit):
+    info, _, server = post_gate_audit
+    assert server.writes == []
+    gate_posts = [w for w in info.writes if w.url.endswith("/enter")]
+    assert gate_posts and all(w.during == "passing the age gate" for w in gate_posts)
+    assert {w.url.rsplit("/", 1)[-1] for w in info.writes} == {"enter"}  # the form's own action, not the page
+    assert any("passive mode refuses" in n for n in info.notes)
+    assert not any("came back" in n for n in info.notes)  # not re-tried (and re-posted) on every page
+
+
+async def test_the_gates_post_is_not_taken_for_what_a_probed_control_sent(post_gate_audit):
+    _, bundle, _ = post_gate_audit
+    reporting = bundle.probe("report", ReportProbe)
+    assert reporting.attempts and all(a.refused_writes == [] for a in reporting.attempts)
+    assert "sending was refused" not in report.report_within_two_clicks(bundle).summary
+    contacting = bundle.probe("contact", ContactProbe)
+    assert all(a.refused_writes == [] for a in contacting.attempts)

@@ -458,7 +458,15 @@ class Collector:
         gate = await detect_gate(page)
         if gate.get("gate"):
             self._gate_seen = True
+            guard = guard_of(page.context)
+            mark = guard.mark()
             passed = await pass_gate(page)
+            posted = [w for w in guard.since(mark) if w.during]
+            if passed and posted and (await detect_gate(page)).get("gate"):
+                passed, self._gate_seen = "", False  # no use trying again on every page: it cannot be passed
+                if note:
+                    self.info.notes.append(f"the age gate is passed by sending a form ({posted[0].line()}), which "
+                                           "passive mode refuses: the gate stayed, and the crawl read what shows with it")
             if note:
                 self.info.notes.append(f"age gate on the start page ({gate['kind']}); passed for the crawl: "
                                        f"{passed or 'no'}")

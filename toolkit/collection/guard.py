@@ -131,7 +131,11 @@ INIT_JS = """(() => {
   };
   const refuse = (form, submitter) => {
     try {
-      const a = (submitter && submitter.formAction) || form.action || location.href;
+      // A button's formAction is the page's own address when it has no formaction attribute; and a field
+      // named "action" hides form.action: ask the prototype's getter.
+      const own = submitter && submitter.hasAttribute && submitter.hasAttribute('formaction');
+      const a = own ? submitter.formAction
+        : Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'action').get.call(form);
       const b = window['__safehavenWrite']; if (b) b('POST', String(a), name(submitter || form));
     } catch (e) {}
   };
@@ -187,6 +191,8 @@ class WriteGuard:
         self._open: list[str] = []
         self._actions: dict[int, str] = {}  # id(frame) -> the last click in it
         self._last_action = ""
+        self._steps: list[str] = []  # the audit's own steps under way (passing the age gate)
+        self._step_actions: dict[str, str] = {}  # clicks made during such a step -> the step
 
     # ------------------------------------------------------------------ use
 
@@ -234,6 +240,16 @@ class WriteGuard:
             yield
         finally:
             self._open.pop()
+
+    @contextlib.contextmanager
+    def step(self, what: str) -> Iterator[None]:
+        """The audit's own step (passing the age gate): what its clicks try to send is refused and recorded as
+        usual, marked `during`, and never counted as caused by a control a probe clicks afterwards."""
+        self._steps.append(what)
+        try:
+            yield
+        finally:
+            self._steps.pop()
 
     def note_action(self, action: str) -> None:
         """What the probe is about to do (a click, a step), for the record of any write it causes."""
@@ -295,6 +311,8 @@ class WriteGuard:
     def _on_action(self, source: dict, action: str) -> None:
         frame = source.get("frame") if isinstance(source, dict) else None
         text = _clean(action, 200)
+        if self._steps:
+            self._step_actions[text] = self._steps[-1]
         if frame is not None:
             self._actions[id(frame)] = text
         self._last_action = text
@@ -316,7 +334,7 @@ class WriteGuard:
         not a write the pages also make without any click (a timer beacon on every page load)."""
         everything = self._sink if self._sink is not None else self.records
         background = {(r.method, r.url) for r in everything if not r.action}
-        return [r for r in self.since(mark) if r.action and (r.method, r.url) not in background]
+        return [r for r in self.since(mark) if r.action and not r.during and (r.method, r.url) not in background]
 
     def _record(self, method: str, url: str, resource_type: str, page, *, allowed: bool, detail: str = "",
                 frame=None) -> None:
@@ -327,8 +345,10 @@ class WriteGuard:
         with contextlib.suppress(Exception):
             page_url = page.url if page is not None else ""
         probe = self.probe + (f" ({self._open[-1]})" if allowed and self._open else "")
+        during = self._steps[-1] if self._steps else self._step_actions.get(action, "")
         rec = WriteRecord(method=method, url=_clean(url, 300), resource_type=resource_type or "", probe=probe,
-                          action=action, page_url=_clean(page_url, 300), allowed=allowed, detail=detail)
+                          action=action, page_url=_clean(page_url, 300), allowed=allowed, detail=detail,
+                          during=during)
         log.info("%s write %s", "allowed" if allowed else "refused", rec.line())
         if len(self.records) < MAX_RECORDS:
             self.records.append(rec)

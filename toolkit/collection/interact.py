@@ -189,6 +189,17 @@ async def visible_forms(page: Page, site: str) -> set[str]:
     return {form_signature(f) for f in inv.forms if any(x.visible for x in f.fields)}
 
 
+# Is the control, in view, covered at its centre by another element (an overlay that stays)?
+COVERED_JS = """(e) => {
+  const r = e.getBoundingClientRect();
+  if (!r.width || !r.height) return false;
+  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+  if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+  const hit = e.getRootNode().elementFromPoint ? e.getRootNode().elementFromPoint(x, y) : document.elementFromPoint(x, y);
+  return !!hit && !(hit === e || e.contains(hit) || hit.contains(e));
+}"""
+
+
 async def activate(page: Page, control: dict) -> None:
     """Follow a control the way a visitor would: a link in the same tab (target=_blank included), else a click.
 
@@ -200,9 +211,18 @@ async def activate(page: Page, control: dict) -> None:
         return
     loc = page.locator(f"[data-safehaven-mark='{control['mark']}']").first
     try:
-        await loc.click(timeout=4000)
+        covered = await loc.evaluate(COVERED_JS, timeout=2000)
     except PlaywrightError:
-        await loc.dispatch_event("click")
+        covered = False
+    if not covered:
+        try:
+            await loc.click(timeout=4000)
+            return
+        except PlaywrightError:
+            pass
+    # Covered by something that stays (a gate that could not be passed, an overlay), or not clickable in time:
+    # the click event itself, at once, instead of waiting for the control to become clickable.
+    await loc.dispatch_event("click")
 
 
 async def state_after_click(page: Page, site: str, before: set[str] | None = None, before_url: str = "") -> str:

@@ -159,7 +159,8 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
         await activate(page, control)
         await settle(page, context.revisit_settle_ms)
         state = await state_after_click(page, context.site, before, before_url)
-        if state == "other" and guard.since(writes) and page.url.split("#")[0] == before_url.split("#")[0]:
+        if state == "other" and [w for w in guard.since(writes) if not w.during] \
+                and page.url.split("#")[0] == before_url.split("#")[0]:
             # The click itself tried to send a report (a one-click flag): the write guard refused it.
             attempt.outcome, attempt.clicks, attempt.outcome_url = "form", clicks, page.url
             attempt.form = Form(name=f"one-click report: '{control['name'] or control['tag']}'", method="post")
