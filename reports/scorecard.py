@@ -187,6 +187,7 @@ class WriteView:
     probe: str  # crawl, age_gate, report, contact, signup
     action: str  # the click that caused it, if one did
     count: int
+    during: str = ""  # the audit's own step that caused it ("passing the age gate")
 
 
 @dataclass
@@ -286,12 +287,12 @@ def refused_writes(records: list[WriteRecord]) -> list[WriteView]:
     for w in records:
         if w.allowed:
             continue
-        key = (w.method, w.url, w.probe, w.action)
+        key = (w.method, w.url, w.probe, w.action, w.during)
         if key in rows:
             rows[key].count += w.count
         else:
             rows[key] = WriteView(method=w.method, url=w.url, kind=w.resource_type, probe=w.probe,
-                                  action=w.action, count=w.count)
+                                  action=w.action, count=w.count, during=w.during)
     return list(rows.values())
 
 

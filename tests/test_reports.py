@@ -131,6 +131,8 @@ WRITES = [
     WriteRecord(method="POST", url="https://platform.test/api/messages", resource_type="xhr", probe="contact",
                 action="Send message", page_url="https://platform.test/item/2", count=2),
     WriteRecord(method="POST", url="https://platform.test/collect", resource_type="ping", probe="crawl"),
+    WriteRecord(method="POST", url="https://platform.test/enter", resource_type="form", probe="crawl",
+                action='submit form "I am 18"', during="passing the age gate"),
     WriteRecord(method="POST", url="https://platform.test/login", resource_type="document", probe="login",
                 allowed=True),
 ]
@@ -221,12 +223,13 @@ def test_method_page_shows_manifest_hash_and_weights(rendered: dict[str, Path]) 
 def test_method_page_lists_the_writes_the_browser_refused(rendered: dict[str, Path]) -> None:
     text = flat(pdf_text(rendered["en.pdf"]))
     assert "Writes refused in this run" in text
-    assert "tried to send 4 requests" in text  # 1 + 2 (grouped as one row, x3) + 1 beacon; the login is ours
+    assert "tried to send 5 requests" in text  # 1 + 2 (grouped as one row, x3) + beacon + gate; the login is ours
     assert "×3" in text and "Send message" in text and "contact controls" in text
     assert "while reading pages" in text
     assert "platform.test/login" not in text.replace(" ", "")  # the audit's own allowed login write
     dutch = flat(pdf_text(rendered["nl.pdf"]))
     assert "Geweigerde schrijfverzoeken in deze audit" in dutch and "contactknoppen" in dutch
+    assert "passing the age gate" in text and "bij het passeren van de leeftijdspoort" in dutch
 
 
 def test_a_run_without_refused_writes_has_no_writes_table(tmp_path: Path) -> None:
