@@ -312,12 +312,20 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
 
 
 def _signup_trial_finding(cid: str, trial: SignupTrial, url: str) -> Finding:
-    """Active mode: what the signup form did with an under-18 date of birth (nothing was sent)."""
+    """Active mode: what the signup form, or the platform after it was sent, did with an under-18 date of birth."""
     ev = [Evidence(kind="screenshot", path=trial.screenshot, url=trial.url, note="after submitting an under-18 date")]
+    said = f": \u201c{trial.message[:120]}\u201d" if trial.message else ""
+    if trial.outcome == "refused" and trial.sent:
+        return finding(cid, "pass", msg(N_("The platform refused the under-18 date of birth {birthdate} after the signup "
+                                           "form on {url} was sent (active mode, with the definition's test data){said}."),
+                                        url=url, birthdate=trial.birthdate, said=said), evidence=ev)
     if trial.outcome == "refused":
-        said = f": \u201c{trial.message[:120]}\u201d" if trial.message else ""
         return finding(cid, "pass", msg(N_("The signup form on {url} refused the under-18 date of birth {birthdate}"
                                            "{said}."), url=url, birthdate=trial.birthdate, said=said), evidence=ev)
+    if trial.sent:
+        return finding(cid, "fail", msg(N_("The platform accepted a signup on {url} with the under-18 date of birth "
+                                           "{birthdate} (active mode, with the definition's test data): no refusal was "
+                                           "shown."), url=url, birthdate=trial.birthdate), evidence=ev)
     return finding(cid, "fail", msg(N_("The signup form on {url} accepted the under-18 date of birth {birthdate} and "
                                        "tried to send it (the request was stopped in the browser; nothing was sent)."),
                                     url=url, birthdate=trial.birthdate), evidence=ev)

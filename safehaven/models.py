@@ -258,12 +258,19 @@ class ContactProbe(_Model):
 
 
 class SignupTrial(_Model):
-    """Active mode only: an under-18 date of birth typed into a signup form; nothing is ever sent."""
+    """Active mode only: an under-18 date of birth typed into a signup form, with the definition's test data.
+
+    The form is sent once, to the platform's own origin, only when the platform's own page lets it go (no
+    client-side refusal); `sent` says whether it was, and `outcome` whether the form or the platform's answer
+    refused the date ("refused") or took it ("accepted")."""
 
     url: str
     birthdate: str
     outcome: Literal["refused", "accepted", "not_tried", "error"] = "not_tried"
     message: str = ""
+    sent: bool = False  # the submission reached the platform (active mode lets exactly that one through)
+    refused_by: Literal["", "form", "platform"] = ""  # who turned the date away: the page's script or the server
+    sent_requests: list[str] = Field(default_factory=list)
     blocked_requests: list[str] = Field(default_factory=list)
     screenshot: str | None = None
     error: str | None = None

@@ -45,6 +45,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self.server.posts.append(self.path)
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
         if self.path.startswith("/login"):
             nxt = parse_qs(urlsplit(self.path).query).get("next", ["/"])[0]
             self.send_response(303)
@@ -52,8 +53,14 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Location", nxt)
             self.end_headers()
             return
+        # What the platform answers to a post: tests/sites/<name>/_posted/<path>.html when there is one.
+        answer = Path(self.directory) / "_posted" / (urlsplit(self.path).path.strip("/") + ".html")
+        body = answer.read_bytes() if answer.is_file() else b""
         self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        self.wfile.write(body)
 
 
 @contextmanager

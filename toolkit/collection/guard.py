@@ -10,7 +10,9 @@ probe that was working and the last click on that page, so a check can say "the 
 have sent; sending was refused".
 
 The only writes a guard ever lets through are those inside `guard.opened(...)`: the login steps of the
-audit definition (a login is not a message, a report or an account). They are recorded as allowed.
+audit definition (a login is not a message, a report or an account), and, in active mode only, the one
+submission of the signup trial (the form post, fetch or XHR to the platform's own origin that the submit
+click makes; nothing else in that moment). Both are recorded as allowed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from safehaven.models import WriteRecord
 from safehaven.textsafe import clean_text
+from safehaven.urls import origin
 
 log = logging.getLogger("safehaven.guard")
 
@@ -107,7 +110,14 @@ INIT_JS = """(() => {
     if (navigator.sendBeacon) {
       Object.defineProperty(Navigator.prototype, 'sendBeacon', {configurable: false, writable: false, value:
         function (url, data) {
-          try { fetch0.call(window, url, {method: 'POST', body: data, mode: 'no-cors', credentials: 'include'}).catch(() => {}); }
+          try {
+            // Marked, so that no opening of the guard ever lets a beacon through (a no-cors request drops
+            // custom headers; only a same-origin one can carry the mark, and only same-origin writes are ever opened).
+            const same = new URL(url, location.href).origin === location.origin;
+            fetch0.call(window, url, same
+              ? {method: 'POST', body: data, mode: 'same-origin', credentials: 'include', headers: {'x-safehaven-beacon': '1'}}
+              : {method: 'POST', body: data, mode: 'no-cors', credentials: 'include'}).catch(() => {});
+          }
           catch (e) {}
           return true;
         }});
@@ -127,6 +137,9 @@ INIT_JS = """(() => {
   const posts = (form, submitter) => {
     const m = (submitter && submitter.getAttribute && submitter.getAttribute('formmethod'))
       || form.getAttribute('method') || 'get';
+    // Active mode's signup trial marks the one form it submits; the routes still decide what leaves.
+    if (form.hasAttribute('data-safehaven-send') && form.getAttribute('data-safehaven-send') === window.__safehavenSendToken)
+      return false;
     return m.toLowerCase() === 'post';
   };
   const refuse = (form, submitter) => {
@@ -189,6 +202,7 @@ class WriteGuard:
         self.records: list[WriteRecord] = []
         self._sink = sink
         self._open: list[str] = []
+        self._open_origin: list[str] = []  # "" = every write (login); else only form posts / fetch / XHR there
         self._actions: dict[int, str] = {}  # id(frame) -> the last click in it
         self._last_action = ""
         self._steps: list[str] = []  # the audit's own steps under way (passing the age gate)
@@ -233,13 +247,30 @@ class WriteGuard:
         page.close = guarded_close
 
     @contextlib.contextmanager
-    def opened(self, why: str) -> Iterator[None]:
-        """Let writes through while the block runs (the definition's login steps only); each is recorded."""
+    def opened(self, why: str, *, origin: str = "") -> Iterator[None]:
+        """Let writes through while the block runs; each is recorded as allowed.
+
+        For the definition's login steps, every write of the context; with `origin` (active mode's signup
+        trial), only a form post, fetch or XHR to that origin: never a beacon, a ping, a WebSocket message or a
+        write to any other host."""
         self._open.append(why)
+        self._open_origin.append(origin)
         try:
             yield
         finally:
             self._open.pop()
+            self._open_origin.pop()
+
+    def _lets_through(self, req) -> bool:
+        if not self._open:
+            return False
+        allowed_origin = self._open_origin[-1]
+        if not allowed_origin:
+            return True
+        beacon = False
+        with contextlib.suppress(PlaywrightError, AttributeError):
+            beacon = "x-safehaven-beacon" in req.headers  # a sendBeacon, made a fetch by INIT_JS
+        return req.resource_type in ("document", "fetch", "xhr") and not beacon and origin(req.url) == allowed_origin
 
     @contextlib.contextmanager
     def step(self, what: str) -> Iterator[None]:
@@ -281,7 +312,7 @@ class WriteGuard:
             if method in SAFE_METHODS and not why:
                 await route.fallback()
                 return
-            allowed = bool(self._open)
+            allowed = self._lets_through(req)
             frame = None
             with contextlib.suppress(PlaywrightError, AttributeError):
                 frame = req.frame

@@ -1,22 +1,27 @@
 """The signup probe (active mode only): does the signup form turn away an under-18 date of birth?
 
-It fills the definition's test data and an under-18 date of birth into the signup form and presses
-its submit button with every request other than GET refused, so nothing ever leaves the browser.
-The form "refused" when it shows an error and tries to send nothing; "accepted" when it tried to
-send the form. It never completes a signup, and in passive mode (the default) it does not run.
+It fills the definition's test data and an under-18 date of birth into the signup form and presses its
+submit button once. When the page's own script refuses the date, nothing is sent ("refused" by the form).
+Otherwise the write guard lets exactly that submission through (a form post, fetch or XHR to the
+platform's own origin, in the moment of the click; beacons and other hosts stay refused), and the
+platform's answer decides: an error shown with the form still there is "refused" by the platform, anything
+else "accepted". In passive mode (the default) it does not run, and nothing is ever sent.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import re
+import secrets
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from checks import lexicon
 from safehaven.models import SignupTrial
+from safehaven.urls import origin
 from toolkit.collection.browser import guard_of, quiet, settle
 from toolkit.collection.context import ProbeContext
 
@@ -61,13 +66,27 @@ async def probe_signup(context: ProbeContext) -> SignupTrial | None:
         await settle(page, context.settle_ms)
         await _fill(page, context, birth)
         submit = page.locator("form button[type=submit], form input[type=submit], form button:not([type])").first
+        token = secrets.token_hex(8)
+        await submit.evaluate("(b, t) => { if (b.form) b.form.setAttribute('data-safehaven-send', t); "
+                              "window.__safehavenSendToken = t; }", token)
         mark = guard.mark()
         guard.note_action("signup trial: submit with an under-18 date of birth")
-        await submit.click(timeout=4000)
-        await quiet(page, 2000)
-        trial.blocked_requests = [w.line() for w in guard.since(mark)]
-        trial.message = await page.evaluate(ERRORS_JS)
-        trial.outcome = "accepted" if trial.blocked_requests else "refused"
+        with guard.opened("signup trial (active mode)", origin=origin(trial.url)):
+            await submit.click(timeout=4000)
+            with contextlib.suppress(PlaywrightError):
+                await page.wait_for_load_state("load", timeout=context.settle_ms + 8000)
+            await quiet(page, 2000)
+        writes = guard.since(mark, refused_only=False)
+        trial.sent_requests = [w.line() for w in writes if w.allowed]
+        trial.blocked_requests = [w.line() for w in writes if not w.allowed]
+        trial.sent = bool(trial.sent_requests)
+        trial.message = await _errors(page)
+        if not trial.sent and not trial.blocked_requests:
+            trial.outcome, trial.refused_by = "refused", "form"  # the page's own script kept it back
+        elif trial.sent and trial.message and await _form_still_there(page):
+            trial.outcome, trial.refused_by = "refused", "platform"
+        else:
+            trial.outcome = "accepted"
         shot = await page.screenshot(type="jpeg", quality=70)
         trial.screenshot = context.save_evidence("probes/signup/trial.jpg", shot)
     except PlaywrightError as exc:
@@ -75,6 +94,26 @@ async def probe_signup(context: ProbeContext) -> SignupTrial | None:
     finally:
         await ctx.close()
     return trial
+
+
+async def _errors(page: Page) -> str:
+    """What the page says is wrong: error elements, invalid fields, or an age sentence in the page's text."""
+    try:
+        said = await page.evaluate(ERRORS_JS)
+        if said:
+            return said
+        text = await page.evaluate("() => document.body ? document.body.innerText : ''")
+    except PlaywrightError:
+        return ""
+    return next((line.strip()[:300] for line in text.splitlines() if AGE_REFUSAL.search(line)), "")
+
+
+async def _form_still_there(page: Page) -> bool:
+    """The signup form (a visible password or date field) is shown again: the platform did not let the visitor on."""
+    try:
+        return await page.locator("form input[type=password]:visible, form input[type=date]:visible").count() > 0
+    except PlaywrightError:
+        return False
 
 
 def _under_18(configured: str) -> dt.date:
@@ -109,6 +148,8 @@ async def _fill(page: Page, context: ProbeContext, birth: dt.date) -> None:
             continue
 
 
+AGE_REFUSAL = re.compile(r"\b(18|too young|old enough|minimum age|age requirement|under ?age|te jong|oud genoeg|"
+                         r"minimumleeftijd|minderjarig)", re.I)
 DATE_PART = re.compile(r"\b(day|dag|dd|month|maand|mm|year|jaar|yyyy|jjjj|yy|jj)\b", re.I)
 YEAR_PART = re.compile(r"\b(year|jaar|yyyy|jjjj|yy|jj)\b", re.I)
 MONTH_PART = re.compile(r"\b(month|maand|mm)\b", re.I)
