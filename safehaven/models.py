@@ -134,6 +134,7 @@ class PageRecord(_Model):
     final_url: str | None = None
     status: int | None = None
     error: str | None = None
+    content_type: str = ""  # of the document's response ("text/html; charset=utf-8")
     title: str = ""
     lang: str = ""
     role: PageRole = "other"

@@ -162,6 +162,19 @@ class FaultHandler(SimpleHTTPRequestHandler):
         if name == "deep":
             return self._send("<html><title>Deep</title><body><main>" + "<div>" * 5000 + "deep" + "</div>" * 5000
                               + "</main></body></html>")
+        if name == "json":  # an API address given as the platform's
+            return self._send(b'{"ads": []}', ctype="application/json")
+        if name == "auth":  # a site behind HTTP basic authentication
+            return self._send(b"Authentication required", 401, headers={"WWW-Authenticate": 'Basic realm="staging"'})
+        if name == "dialog-storm":  # 6,000 dialogs: each one a browser round trip, if the browser had to answer them
+            return self._send("<html><title>Dialog storm</title><body><main><p>Storm</p></main><script>"
+                              "setTimeout(function () { for (var i = 0; i < 2000; i++) {"
+                              " alert('a'); confirm('b'); prompt('c'); } }, 50);"
+                              "</script></body></html>")
+        if name == "popup-storm":  # every page opens a hundred popups of itself, without a click
+            return self._send("<html><title>Popup storm</title><body><main><p>Popups</p></main><script>"
+                              "for (var i = 0; i < 100; i++) window.open('/fault/popup-storm?' + i);"
+                              "</script></body></html>")
         if name.startswith("endless"):
             n = int(name.split("/")[-1]) if "/" in name else 0
             return self._send(f"<html><title>Endless {n}</title><body><main><h1>Page {n}</h1>"

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from reports.scorecard import localized_summary
 from safehaven.models import AgeGateProbe
 from safehaven.textsafe import clean_data, clean_text
-from toolkit.audit import audit_platform
+from toolkit.audit import AuditFailed, audit_platform
 from toolkit.definition import parse_definition
 from toolkit.integrity import verify_run
 from toolkit.store import RunNotFound, Store, StoreError, load_result, storage_problem
@@ -173,6 +173,11 @@ async def test_bad_text_is_made_valid_and_hostile_events_are_recorded(matrix):
     assert (row.folder / "scorecard.html").is_file() and (row.folder / "scorecard.pdf").is_file()
     kinds = {e.kind for e in pages["nasty.html"].events}
     assert {"dialog", "popup", "download"} <= kinds
+    # Endless dialogs and a popup storm cost nothing: answered at once, popups without a click not opened.
+    storm, popups = pages["fault/dialog-storm"], pages["fault/popup-storm"]
+    assert storm.ok and popups.ok and storm.elapsed_ms < 15_000 and popups.elapsed_ms < 15_000
+    assert 3 <= sum(e.kind == "dialog" for e in storm.events) <= 20
+    assert any(e.kind == "popup" and "blocked" in e.detail for e in popups.events)
 
 
 @pytest.mark.browser
@@ -283,8 +288,6 @@ def test_sigterm_mid_run_records_the_run_incomplete_with_a_message(tmp_path):
 
 @pytest.mark.browser
 async def test_a_tls_error_on_the_start_page_fails_the_run_with_a_message(browser_session, tmp_path):
-    from toolkit.audit import AuditFailed
-
     store = Store(tmp_path)
     with serve_faults("faults") as (url, _):
         https = url.replace("http://", "https://")  # the server speaks plain HTTP: the TLS handshake fails
@@ -293,3 +296,21 @@ async def test_a_tls_error_on_the_start_page_fails_the_run_with_a_message(browse
             await audit_platform(defn, store, browser_session, reports=False)
     assert "could not be loaded" in str(failed.value) and "ERR_" in str(failed.value)
     assert store.get(failed.value.run.id).status == "failed"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, says", [
+    ("fault/json", "is not a web page but application/json: give the address of the platform's home page"),
+    ("fault/auth", "asks for a user name and password (HTTP 401)"),
+])
+async def test_a_start_address_that_is_no_platform_page_fails_the_run_with_a_message(
+        browser_session, tmp_path, path, says):
+    store = Store(tmp_path)
+    with serve_faults("faults") as (url, _):
+        defn = parse_definition(f'[platform]\nname = "Wrong"\nurl = "{url}{path}"\n[crawl]\npage_timeout = 5\n')
+        t0 = time.monotonic()
+        with pytest.raises(AuditFailed) as failed:
+            await audit_platform(defn, store, browser_session, reports=False)
+    assert says in str(failed.value)
+    assert store.get(failed.value.run.id).status == "failed"
+    print(f"{path}: {time.monotonic() - t0:.1f}s")

@@ -27,6 +27,7 @@ from playwright.sync_api import sync_playwright
 
 from safehaven import __version__
 from safehaven.models import BrowserEvent
+from safehaven.textsafe import clean_text
 from toolkit.collection.guard import WriteGuard
 
 log = logging.getLogger("safehaven.browser")
@@ -200,6 +201,16 @@ class BrowserSession:
         ctx.guard = guard  # type: ignore[attr-defined]  # read it with guard_of(ctx)
         await ctx.add_init_script(QUIET_INIT_JS)  # lets settle() wait for quiet instead of a fixed pause
         events = ContextEvents()
+
+        def on_dialog(source: dict, kind: str, message: str) -> None:
+            if len(events.events) < MAX_EVENTS:
+                page = source.get("page") if isinstance(source, dict) else None
+                events.events.append(BrowserEvent(kind="popup" if kind == "popup" else "dialog",
+                                                  detail=clean_text(f"{kind}: {message}")[:300],
+                                                  url=page.url if page is not None else None))
+
+        await ctx.expose_binding(DIALOG_BINDING, on_dialog)
+        await ctx.add_init_script(DIALOG_INIT_JS)
         ctx.on("page", lambda page: _watch_page(page, events))
         return ctx, events
 
@@ -289,6 +300,30 @@ def _watch_page(page: Page, events: ContextEvents) -> None:
     page.on("download", on_download)
     page.on("popup", on_popup)
 
+
+MAX_EVENTS = 200  # dialogs and popups recorded per context
+DIALOG_BINDING = "__safehavenDialog"
+# Installed in every page before its own scripts: alert/confirm/prompt answer at once as a dismissed dialog
+# would (a page that loops on them cannot hold the audit up), and window.open without a click (no user
+# activation, as a browser's popup blocker would) opens nothing. The first few of each are recorded.
+DIALOG_INIT_JS = r"""(() => {
+  let told = 0;
+  const tell = (kind, message) => {
+    if (told++ >= 20) return;
+    try { const b = window['__safehavenDialog']; if (b) b(kind, String(message === undefined ? '' : message).slice(0, 300)); }
+    catch (e) {}
+  };
+  try {
+    window.alert = function (m) { tell('alert', m); };
+    window.confirm = function (m) { tell('confirm', m); return false; };
+    window.prompt = function (m) { tell('prompt', m); return null; };
+    const open0 = window.open;
+    window.open = function (url, ...rest) {
+      if (navigator.userActivation && !navigator.userActivation.isActive) { tell('popup', 'blocked: ' + url); return null; }
+      return open0.call(this, url, ...rest);
+    };
+  } catch (e) {}
+})();"""
 
 # Installed in every page before its own scripts: counts what is still coming (fetch/XHR in flight,
 # short timers, scripts/frames/styles being loaded) and when the DOM last changed, so that settle()

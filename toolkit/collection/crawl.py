@@ -93,6 +93,7 @@ REDACT_JS = """(() => {
 SKIP_EXTENSIONS = re.compile(r"\.(pdf|zip|gz|rar|7z|exe|dmg|apk|jpe?g|png|gif|webp|svg|mp4|mp3|avi|mov|css|js|xml|json|ico)$",
                              re.I)
 MAX_SCREENSHOT_HEIGHT = 7000
+WEB_PAGE = re.compile(r"text/html|application/xhtml\+xml")
 MIN_SIBLING_ITEMS = 4
 
 ProgressFn = Callable[[str, int, int], None]
@@ -262,7 +263,14 @@ class Collector:
         first = heapq.heappop(self._frontier)
         record = await self._visit(ctx, events, first, first_page=True)
         if not record.ok:
+            if record.status == 401 or "ERR_INVALID_AUTH_CREDENTIALS" in (record.error or ""):
+                raise CrawlFailed(f"{self.start_url} asks for a user name and password (HTTP 401) before anything shows: "
+                                  "there is nothing a visitor sees to audit")
             raise CrawlFailed(f"{self.start_url} could not be loaded: {record.error or f'HTTP {record.status}'}")
+        kind = record.content_type.split(";")[0].strip().lower()
+        if kind and not WEB_PAGE.match(kind):
+            raise CrawlFailed(f"{self.start_url} is not a web page but {kind}: give the address of the platform's "
+                              "home page (the page a visitor opens first)")
 
         busy = 0
         cond = asyncio.Condition()
@@ -366,6 +374,8 @@ class Collector:
     async def _load_and_read(self, page: Page, record: PageRecord, cand: _Candidate, first_page: bool) -> None:
         response = await page.goto(cand.url, wait_until="domcontentloaded")
         record.status = response.status if response else None
+        with contextlib.suppress(PlaywrightError):
+            record.content_type = clean_text((response.headers.get("content-type") or "") if response else "")[:100]
         # Item pages often get their controls (menus, report buttons) from scripts after load: wait longer.
         await settle(page, self.crawl.settle_ms * (2 if self.is_item(cand.url) else 1))
         if first_page:
