@@ -7,7 +7,6 @@ read back, and so that a saved bundle from an earlier version fails loudly inste
 from __future__ import annotations
 
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -16,6 +15,7 @@ from safehaven.catalogue import AREAS as AREAS
 from safehaven.catalogue import SCORED_STATUSES as SCORED_STATUSES
 from safehaven.catalogue import STATUSES as STATUSES
 from safehaven.catalogue import Status as Status
+from safehaven.urls import http_url_problem
 
 METHODOLOGY = 1
 RESULT_SCHEMA = "safehaven.result/1"
@@ -310,9 +310,8 @@ class PlatformSpec(_Model):
     @field_validator("url")
     @classmethod
     def _http_url(cls, url: str) -> str:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError("not a http(s) URL")
+        if problem := http_url_problem(url):
+            raise ValueError(problem)
         return url
 
 

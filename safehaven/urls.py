@@ -45,3 +45,14 @@ def normalise(url: str) -> str:
     if not parts.path:
         url = url.replace(parts.netloc, parts.netloc + "/", 1) if parts.netloc else url
     return url
+
+
+def http_url_problem(url: str) -> str:
+    """What is wrong with `url` as an address to audit ("" when nothing): not http(s), or a secret in it."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "not a http(s) URL"
+    if parts.username or parts.password:
+        return ("holds a user name or password: a secret never goes in the audit definition (use [login] steps "
+                "with value_env)")
+    return ""

@@ -23,6 +23,10 @@ def test_two_key_minimum_gets_the_defaults():
     ('[platform]\nname = "x"\nurl = "https://x.org/"\n[pages]\nitems = ["/ads/1"]\n',
      "pages.items: not a http(s) URL"),
     ('[platform\n', "not valid TOML"),
+    ('[platform]\nname = "x"\nurl = "https://admin:hunter2@x.org/"\n',
+     "platform.url: holds a user name or password: a secret never goes in the audit definition"),
+    ('[platform]\nname = "x"\nurl = "https://x.org/"\n[pages]\nitems = ["https://me@x.org/ads/1"]\n',
+     "pages.items: holds a user name or password"),
 ])
 def test_errors_name_the_key_and_the_problem(text, message):
     with pytest.raises(DefinitionError) as info:

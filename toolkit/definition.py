@@ -10,11 +10,11 @@ import os
 import tomllib
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from safehaven.models import PlatformSpec
+from safehaven.urls import http_url_problem
 
 
 class DefinitionError(ValueError):
@@ -119,9 +119,8 @@ class AuditDefinition(_Strict):
 
 
 def _require_http_url(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError("not a http(s) URL")
+    if problem := http_url_problem(url):
+        raise ValueError(problem)
 
 
 def load_definition(path: str | Path) -> AuditDefinition:
