@@ -162,6 +162,8 @@ class FaultHandler(SimpleHTTPRequestHandler):
         if name == "deep":
             return self._send("<html><title>Deep</title><body><main>" + "<div>" * 5000 + "deep" + "</div>" * 5000
                               + "</main></body></html>")
+        if name == "moved":  # the platform moved: the address given redirects to the same server under its IP
+            return self._send(b"", 302, headers={"Location": f"http://127.0.0.1:{self.server.server_address[1]}/"})
         if name == "json":  # an API address given as the platform's
             return self._send(b'{"ads": []}', ctype="application/json")
         if name == "auth":  # a site behind HTTP basic authentication

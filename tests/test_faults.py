@@ -19,9 +19,11 @@ import pytest
 from typer.testing import CliRunner
 
 from reports.scorecard import localized_summary
+from safehaven.bundle import Bundle
 from safehaven.models import AgeGateProbe
 from safehaven.textsafe import clean_data, clean_text
 from toolkit.audit import AuditFailed, audit_platform
+from toolkit.collection.crawl import collect
 from toolkit.definition import parse_definition
 from toolkit.integrity import verify_run
 from toolkit.store import RunNotFound, Store, StoreError, load_result, storage_problem
@@ -135,8 +137,6 @@ async def matrix(browser_session, tmp_path_factory):
 
 
 def _pages(row) -> dict[str, dict]:
-    from safehaven.bundle import Bundle
-
     return {p.url.split("/", 3)[-1]: p for p in Bundle(row.folder).pages}
 
 
@@ -314,3 +314,16 @@ async def test_a_start_address_that_is_no_platform_page_fails_the_run_with_a_mes
     assert says in str(failed.value)
     assert store.get(failed.value.run.id).status == "failed"
     print(f"{path}: {time.monotonic() - t0:.1f}s")
+
+
+@pytest.mark.browser
+async def test_a_start_address_that_redirects_to_another_site_is_followed_there(browser_session, tmp_path):
+    """http://localhost:PORT/fault/moved redirects to http://127.0.0.1:PORT/: the audit goes on at the new site."""
+    with serve_faults("getwrites") as (url, _):
+        moved = url.replace("127.0.0.1", "localhost") + "fault/moved"
+        defn = parse_definition(f'[platform]\nname = "Moved"\nurl = "{moved}"\n'
+                                '[crawl]\nmax_pages = 4\nsettle_ms = 100\n')
+        info = await collect(defn, tmp_path / "run", browser_session)
+    bundle = Bundle(tmp_path / "run")
+    assert any("redirects to http://127.0.0.1" in n for n in info.notes)
+    assert len(bundle.pages) >= 3 and bundle.item_pages()

@@ -383,6 +383,13 @@ class Collector:
         elif self._gate_seen and await self.pass_gate_again(page):
             record.gate_returned = True
         record.final_url = self._scrub(page.url)
+        if first_page and page.url.startswith("http") and site_of(page.url) != self.site:
+            # The address given redirects to another site (a platform that moved, or its canonical domain):
+            # that site is the platform a visitor gets, so it is the one audited.
+            self.info.notes.append(f"the start address redirects to {record.final_url}: the audit follows the "
+                                   "platform there")
+            self.site = site_of(page.url)
+            self.allowed_hosts.add(urlsplit(page.url).hostname or "")
         await self._extract(page, record, cand)
 
     async def _note_request(self, req, requests: list[RequestRecord]) -> None:
