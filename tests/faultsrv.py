@@ -163,7 +163,15 @@ class FaultHandler(SimpleHTTPRequestHandler):
             return self._send("<html><title>Deep</title><body><main>" + "<div>" * 5000 + "deep" + "</div>" * 5000
                               + "</main></body></html>")
         if name == "moved":  # the platform moved: the address given redirects to the same server under its IP
-            return self._send(b"", 302, headers={"Location": f"http://127.0.0.1:{self.server.server_address[1]}/"})
+            return self._send(b"", 302, headers={"Location": f"http://127.0.0.1:{self.server.server_address[1]}/fault/busy"})
+        if name == "busy":  # "429 Too Many Requests" to the first visit of each page, then the page
+            key = self.path
+            if key not in self.server.throttled:
+                self.server.throttled.add(key)
+                return self._send("<h1>Too many requests</h1>", 429, headers={"Retry-After": "1"})
+            self.server.throttled_times.append(time.monotonic())
+            return self._send("<html><title>Busy board</title><body><main><h1>Ads</h1><a href='/fault/busy?p=2'>page 2"
+                              "</a> <a href='/fault/busy?p=3'>page 3</a></main></body></html>")
         if name == "json":  # an API address given as the platform's
             return self._send(b'{"ads": []}', ctype="application/json")
         if name == "auth":  # a site behind HTTP basic authentication
@@ -225,6 +233,8 @@ class FaultServer(ThreadingHTTPServer):
     def __init__(self, directory: Path):
         super().__init__(("127.0.0.1", 0), partial(FaultHandler, directory=str(directory)))
         self.writes: list[tuple[str, str, str]] = []
+        self.throttled: set[str] = set()  # /fault/busy: paths answered 429 once
+        self.throttled_times: list[float] = []
         self.requests: list[tuple[str, str]] = []
         self.ws_opened = 0
         self.logins: list[dict[str, str]] = []

@@ -23,7 +23,7 @@ from safehaven.bundle import Bundle
 from safehaven.models import AgeGateProbe
 from safehaven.textsafe import clean_data, clean_text
 from toolkit.audit import AuditFailed, audit_platform
-from toolkit.collection.crawl import collect
+from toolkit.collection.crawl import collect, retry_after
 from toolkit.definition import parse_definition
 from toolkit.integrity import verify_run
 from toolkit.store import RunNotFound, Store, StoreError, load_result, storage_problem
@@ -317,13 +317,23 @@ async def test_a_start_address_that_is_no_platform_page_fails_the_run_with_a_mes
 
 
 @pytest.mark.browser
-async def test_a_start_address_that_redirects_to_another_site_is_followed_there(browser_session, tmp_path):
-    """http://localhost:PORT/fault/moved redirects to http://127.0.0.1:PORT/: the audit goes on at the new site."""
-    with serve_faults("getwrites") as (url, _):
+async def test_a_moved_platform_is_followed_and_a_platform_that_says_slow_down_is_obeyed(browser_session, tmp_path):
+    """http://localhost:PORT/fault/moved redirects to http://127.0.0.1:PORT/fault/busy: the audit goes on at the site
+    the visitor lands on. There every page answers 429 with Retry-After first: the audit waits as asked, tries
+    the page once more, and lowers its rate."""
+    with serve_faults("getwrites") as (url, server):
         moved = url.replace("127.0.0.1", "localhost") + "fault/moved"
-        defn = parse_definition(f'[platform]\nname = "Moved"\nurl = "{moved}"\n'
-                                '[crawl]\nmax_pages = 4\nsettle_ms = 100\n')
+        defn = parse_definition(f'[platform]\nname = "Busy"\nurl = "{moved}"\n'
+                                '[crawl]\nmax_pages = 3\nsettle_ms = 100\nrequests_per_second = 20\n')
         info = await collect(defn, tmp_path / "run", browser_session)
-    bundle = Bundle(tmp_path / "run")
+    pages = Bundle(tmp_path / "run").pages
     assert any("redirects to http://127.0.0.1" in n for n in info.notes)
-    assert len(bundle.pages) >= 3 and bundle.item_pages()
+    assert len(pages) == 3 and all(p.final_url.startswith(url) for p in pages)  # the links of the new site followed
+    assert [p.status for p in pages] == [200, 200, 200]  # each answered 429 first, then the page
+    assert any("asked the audit to slow down (HTTP 429)" in n for n in info.notes)
+    assert len(server.throttled) == 3  # each page was asked for again only after its 429
+
+
+def test_retry_after_reads_seconds_and_dates():
+    assert retry_after("7") == 7.0 and retry_after("") == 5.0 and retry_after("soon") == 5.0
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # a date in the past: no wait

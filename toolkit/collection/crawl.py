@@ -20,6 +20,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -110,6 +111,23 @@ class _Candidate:
     hint: str | None = field(compare=False, default=None)
 
 
+MAX_BACKOFFS = 6  # pages retried after a "slow down" answer, per audit
+
+
+def retry_after(value: str, default: float = 5.0) -> float:
+    """Seconds from a Retry-After header: a number of seconds or an HTTP date (default when absent or unreadable)."""
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return default
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
 class CrawlFailed(RuntimeError):
     """The start URL could not be loaded: the audit cannot run."""
 
@@ -129,6 +147,8 @@ class Collector:
         self.start_url = normalise(start)
         self.site = site_of(start)
         self.allowed_hosts = {urlsplit(start).hostname or ""} | set(self.crawl.extra_hosts)
+        self._slowdown = 1.0  # doubles each time the platform answers 429 (or 503 with Retry-After)
+        self._backoffs = 0
         self.pages: list[PageRecord] = []
         self.info = BundleInfo(platform=definition.platform)
         self._frontier: list[_Candidate] = []
@@ -334,7 +354,7 @@ class Collector:
 
     async def _polite_wait(self) -> None:
         async with self._rate_lock:
-            gap = 1.0 / self.crawl.requests_per_second
+            gap = self._slowdown / self.crawl.requests_per_second
             wait = self._last_request + gap - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
@@ -356,7 +376,11 @@ class Collector:
             RequestRecord(url=self._scrub(req.url)[:500], method=req.method, resource_type=req.resource_type,
                           same_site=site_of(req.url) == self.site)))
         try:
-            await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
+            wait = await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
+            if wait is not None:  # the platform asked us to slow down: back off, then try this page once more
+                await self._back_off(wait, record.status)
+                record.status = record.error = None
+                await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
         except (PlaywrightError, PlaywrightTimeout) as exc:
             record.error = self._scrub(short_error(exc))
             with contextlib.suppress(Exception):
@@ -371,9 +395,27 @@ class Collector:
             await close_quietly(page, 10)
         return record
 
-    async def _load_and_read(self, page: Page, record: PageRecord, cand: _Candidate, first_page: bool) -> None:
+    async def _back_off(self, wait: float, status: int | None) -> None:
+        """HTTP 429 (or 503 with Retry-After): wait as asked (at most 30 s, and within the budget) and halve the
+        request rate for the rest of the audit, probes included."""
+        self._slowdown = min(self._slowdown * 2, 16.0)
+        left = self._remaining()
+        wait = max(0.0, min(wait, 30.0, left / 4 if left is not None else 30.0))
+        self._backoffs += 1
+        if self._backoffs == 1:
+            self.info.notes.append(f"the platform asked the audit to slow down (HTTP {status}): it waited {wait:g}s "
+                                   "and lowered its request rate")
+        async with self._rate_lock:
+            await asyncio.sleep(wait)
+            self._last_request = time.monotonic()
+
+    async def _load_and_read(self, page: Page, record: PageRecord, cand: _Candidate, first_page: bool) -> float | None:
+        """Load and read one page; returns the seconds to wait when the platform asks to slow down (else None)."""
         response = await page.goto(cand.url, wait_until="domcontentloaded")
         record.status = response.status if response else None
+        if response is not None and (record.status == 429 or (record.status == 503 and "retry-after" in response.headers)) \
+                and self._backoffs < MAX_BACKOFFS:
+            return retry_after(response.headers.get("retry-after", ""))
         with contextlib.suppress(PlaywrightError):
             record.content_type = clean_text((response.headers.get("content-type") or "") if response else "")[:100]
         # Item pages often get their controls (menus, report buttons) from scripts after load: wait longer.
