@@ -294,7 +294,7 @@ def main() -> None:
     start = time.perf_counter()
     judged = judge_all(docs)
     seconds = time.perf_counter() - start
-    for name in ("tune", "holdout"):
+    for name in dict.fromkeys(d.label.get("split", "tune") for d in docs):
         part = [d for d in docs if d.label.get("split", "tune") == name]
         report(name, part, evaluate(part, judged), seconds * len(part) / len(docs))
     report("all", docs, evaluate(docs, judged), seconds)
