@@ -499,8 +499,15 @@ def _is_moderation_speed(ctx: _Ctx, p: Period, verb: tuple[int, int]) -> bool:
                 if _tokens_between(text, *sorted((m[1], p.start) if m[1] <= p.start else (p.end, m[0]))) <= 3]
     if not (takedown or lx.rx("retention.moderation_verbs").fullmatch(text[verb[0]:verb[1]])):
         return False
-    return (lx.has("retention.report_markers", text) or lx.has("sanction.violation", text)
-            or lx.has("prohibition.markers", text) or bool(_topics(text, lx)))
+    if _moderation_context(text, lx):
+        return True
+    # "Such reviews may be removed as soon as we learn of them": what is removed is named in the sentence before.
+    return lx.has("negation.anaphora", text[:verb[0]]) and _moderation_context(ctx.previous, lx)
+
+
+def _moderation_context(text: str, lx: Lexicon) -> bool:
+    return bool(lx.has("retention.report_markers", text) or lx.has("sanction.violation", text)
+                or lx.has("prohibition.markers", text) or _topics(text, lx))
 
 
 def _negated(text: str, lx: Lexicon, verb: tuple[int, int], target: tuple[int, int]) -> bool:
@@ -822,8 +829,12 @@ def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
         sanctions = _sanctions(ctx, seg)
         forbids = lx.has("prohibition.markers", seg) or _negated_publishing(seg, lx) or _continues_rule(ctx)
         obliges = _obligation_near_topic(seg, lx)
+        # "bol.com alleen ... niet voor derden toegankelijk": an obligation word near a weak sign of a third party
+        # ("for others", "by a third party") is no rule against ads placed by someone else.
+        weak_only = "third_party" in topics and not lx.has("prohibition.topics.third_party", seg)
         for topic in topics:
-            named = forbids or (obliges and topic != "trafficking") or {"removal", "ban"} & set(sanctions)
+            obligation = obliges and topic != "trafficking" and not (topic == "third_party" and weak_only)
+            named = forbids or obligation or {"removal", "ban"} & set(sanctions)
             if named and topic not in out:
                 out[topic] = Prohibition(**ctx.base(), topic=topic, sanctions=sanctions)
     return list(out.values())
