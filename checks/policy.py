@@ -269,6 +269,7 @@ def read_bundle(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://[^\s<>\"')]+|www\.[^\s<>\"')]+", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w/+])(?:\+|00)?\d[\d \-.()]{0,16}\d(?![\w/])")
+_AFTER_BREAK = re.compile(r"[,;]|\b(?:but|maar)\b", re.IGNORECASE)  # between a verb and a negation of another verb
 _CONTEXT_DISTANCE = 60  # how far a retention word in the heading counts from the period
 _VAGUE_REACH = 10  # tokens between a retention verb and a vague period that belongs to it
 _RECIPIENT_REACH = 16  # tokens between a reporting or sharing verb and the authority it goes to
@@ -530,7 +531,9 @@ def _period_kinds(ctx: _Ctx, periods: list[Period], i: int, spans: list[tuple[in
     """The kinds of data one period covers: the kinds in its own stretch of the sentence."""
     item = [s for s in spans if s[0] >= ctx.item_start]
     if len(periods) == 1:
-        region = item
+        # "display your profile picture, transmit your messages, and store your undelivered messages for up to
+        # 30 days": the kinds between the keeping verb and its period, when that stretch names any.
+        region = _verb_stretch(ctx, periods[0], item) or item
     elif any(s[0] < periods[0].start for s in item):  # "messages for 6 months and logs for 90 days"
         lo = periods[i - 1].end if i else ctx.item_start
         region = [s for s in item if lo <= s[0] < periods[i].end + len(periods[i].event) + 1]
@@ -540,6 +543,17 @@ def _period_kinds(ctx: _Ctx, periods: list[Period], i: int, spans: list[tuple[in
         hi = periods[i + 1].start if i + 1 < len(periods) else len(ctx.text)
         region = [s for s in item if periods[i].start <= s[0] < hi]
     return _fallback_kinds(ctx, _pick_kinds(region))
+
+
+def _verb_stretch(ctx: _Ctx, p: Period, item: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The kinds named between the retention verb nearest before a period and the period."""
+    lx, text = ctx.lx, ctx.text
+    before = [t for t in lx.spans("retention.triggers", _mask(text, lx.spans("retention.masked", text)))
+              if ctx.item_start <= t[0] and t[1] <= p.start]
+    if not before:
+        return []
+    start = before[-1][0]
+    return [s for s in item if start <= s[0] < p.start]
 
 
 def _vague_retention(ctx: _Ctx, periods: list[Period], spans: list[tuple[int, int, str]]) -> list[RetentionClause]:
@@ -612,6 +626,8 @@ def _preservation_request(ctx: _Ctx) -> bool:
 
 def _negated_near(text: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
     for neg in lx.find("negation", text):
+        if neg.start() >= verb[1] and _AFTER_BREAK.search(text[verb[1]:neg.start()]):
+            continue  # "we will preserve, but not disclose, a snapshot": the negation is the next verb's
         gap = _tokens_between(text, neg.end(), verb[0]) if neg.start() < verb[0] else _tokens_between(
             text, verb[1], neg.start())
         following = " ".join(re.findall(r"\S+", text[neg.end():])[:4])
@@ -668,10 +684,16 @@ def _cooperation(ctx: _Ctx) -> CooperationClause | None:
     recipients = _recipients(ctx, text)
     if not recipients:
         return None
+    # "we may take action against users who: share personal information, make reports to authorities": an item
+    # of a list of what users do is the user's act, not the platform's.
+    if ctx.item_start and lx.has("cooperation.conduct_lead", text[:ctx.item_start]):
+        return None
     main, exception = _split_exception(text, lx)
     mode = _segment_mode(ctx, main)
     if exception and mode in (None, "refusal"):
         mode = _exception_mode(ctx, exception, main) or mode
+    if mode is None and not exception:
+        mode = _verbless_mode(ctx, main)
     if mode is None:
         return None
     return CooperationClause(**ctx.base(), mode=mode, crimes=_crimes(ctx, text), recipients=tuple(recipients))
@@ -729,11 +751,23 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     verbs = report + share + coop
     if not verbs:
         return None
-    if any(_negated_near(seg, lx, v) for v in verbs):
+    # "shall not be liable for sharing information with law enforcement" disclaims, it does not refuse.
+    negatable = _mask(seg, lx.spans("negation.disclaimer", seg))
+    negated = [v for v in verbs if _negated_near(negatable, lx, v)]
+    # "not shared with third parties, but we may disclose it to comply with legal process": a negation counts
+    # only in the part of the sentence (split at 'but', ';') that names the authority.
+    negated_here = [v for v in negated if _part_names_authority(ctx, seg, v)]
+    if negated_here:
         # A refusal withholds something: "we do not share data with the police", not "we do not provide access
         # to emergency services, including the police".
         return "refusal" if lx.has("cooperation.refusal_object", seg) else None
+    report, share, coop = ([v for v in vs if v not in negated] for vs in (report, share, coop))
+    if not report + share + coop:
+        return None
     own = lx.has("cooperation.own_initiative", seg)
+    # "we reserve the right to contact the authorities": a right kept, not a promise to report.
+    if not own and lx.has("cooperation.reserved", seg):
+        return "discretionary"
     if own:
         return "proactive"
     # A request elsewhere in the sentence ("cooperate with law enforcement requests, escalate safety issues to
@@ -749,6 +783,33 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
         return "on_request"
     # A bare "report ... police" that the platform does not do itself (a help line listing) says nothing.
     return "discretionary" if share else None
+
+
+def _part_names_authority(ctx: _Ctx, seg: str, verb: tuple[int, int]) -> bool:
+    """Whether the part of the sentence around a verb (between 'but', ';', 'however') names an authority."""
+    cuts = sorted({0, len(seg), *[a for a, _ in ctx.lx.spans("negation.breaks", seg)]})
+    lo = max(c for c in cuts if c <= verb[0])
+    hi = min(c for c in cuts if c > verb[0])
+    part = seg[lo:hi]
+    return any(ctx.lx.has(path, part) for path in ("cooperation.recipients", "cooperation.implicit_recipient",
+                                                  "cooperation.indirect_recipient"))
+
+
+def _verbless_mode(ctx: _Ctx, text: str) -> CooperationMode | None:
+    """A list item that names an authority but no verb: the verb is in the heading above it ("Other instances
+    where we may need to share your data"), or the item is an entry in a list of recipients ("Regulators and
+    public authorities, including law enforcement, where required by law")."""
+    lx = ctx.lx
+    if any(lx.has(f"cooperation.{v}", text) for v in ("report_verbs", "share_verbs", "cooperate_verbs")):
+        return None
+    if ctx.heading and any(lx.has(f"cooperation.{v}", ctx.heading) for v in ("report_verbs", "share_verbs")):
+        mode = _segment_mode(ctx, f"{ctx.heading}: {text}")
+        if mode:
+            return mode
+    if lx.has("cooperation.recipients", text) and (lx.has("cooperation.legal_duty", text)
+                                                    or lx.has("cooperation.request", text)):
+        return "on_request"
+    return None
 
 
 def _exception_mode(ctx: _Ctx, exception: str, main: str) -> CooperationMode | None:
@@ -800,6 +861,9 @@ def _dedicated_route(text: str, lx: Lexicon, addresses: list[str], point: bool) 
     """A DSA point of contact, an address named for authorities (le@, justitie@, /law-enforcement),
     or a special form or portal, unless the route given is a general one (privacy@, customer service)."""
     if point or any(_dedicated_address(a, lx) for a in addresses):
+        return True
+    # "If you work for a law enforcement agency, please contact us using the link below": offered to them alone.
+    if lx.has("authority.addressed_to", text) and not addresses and not lx.has("authority.general", text):
         return True
     general = bool(addresses) or lx.has("authority.general", text)
     return lx.has("authority.dedicated", text) and not general
