@@ -552,7 +552,12 @@ def _verb_stretch(ctx: _Ctx, p: Period, item: list[tuple[int, int, str]]) -> lis
               if ctx.item_start <= t[0] and t[1] <= p.start]
     if not before:
         return []
-    start = before[-1][0]
+    verb = before[-1][0]
+    if not any(verb <= s[0] < p.start for s in item):
+        return []  # "Your messages and logs are kept for 6 months": the kinds stand before the verb
+    # the verb's own part of the sentence: "Advertenties die wij verwijderen bewaren wij met de accountgegevens
+    # twee jaar" keeps the ads too; ", and store undelivered messages for 30 days" only the messages.
+    start = max((m.end() for m in re.finditer(r"[,;]", text[ctx.item_start:verb])), default=0) + ctx.item_start
     return [s for s in item if start <= s[0] < p.start]
 
 
