@@ -116,6 +116,10 @@ def markdown_text(md: str) -> str:
     """The text a browser's innerText gives for the rendered page: blocks on their own lines, list items
     with a bullet, table cells separated by tabs."""
     soup = BeautifulSoup(_MD.render(md), "html.parser")
+    # A browser collapses the line breaks inside a paragraph (a soft break in the source is a space).
+    for node in soup.find_all(string=True):
+        if "\n" in node and node.parent.name != "pre":
+            node.replace_with(node.replace("\n", " "))
     for br in soup.find_all("br"):
         br.replace_with("\n")
     for row in soup.find_all("tr"):

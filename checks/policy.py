@@ -498,12 +498,13 @@ def _is_moderation_speed(ctx: _Ctx, p: Period, verb: tuple[int, int]) -> bool:
     # "removed within 24 hours and kept for a year": 'within' binds to the take-down verb next to it.
     takedown = [m for m in lx.spans("retention.moderation_verbs", text)
                 if _tokens_between(text, *sorted((m[1], p.start) if m[1] <= p.start else (p.end, m[0]))) <= 3]
-    if not (takedown or lx.rx("retention.moderation_verbs").fullmatch(text[verb[0]:verb[1]])):
+    # "Such reviews may be deleted as soon as we learn of them": what is removed is named in the sentence before.
+    such = lx.has("negation.anaphora", text[:verb[0]]) and _moderation_context(ctx.previous, lx)
+    verb_text = text[verb[0]:verb[1]]
+    if not (takedown or lx.rx("retention.moderation_verbs").fullmatch(verb_text)
+            or (such and lx.rx("deletion.verbs").fullmatch(verb_text))):
         return False
-    if _moderation_context(text, lx):
-        return True
-    # "Such reviews may be removed as soon as we learn of them": what is removed is named in the sentence before.
-    return lx.has("negation.anaphora", text[:verb[0]]) and _moderation_context(ctx.previous, lx)
+    return such or _moderation_context(text, lx)
 
 
 def _moderation_context(text: str, lx: Lexicon) -> bool:
@@ -557,7 +558,8 @@ def _verb_stretch(ctx: _Ctx, p: Period, item: list[tuple[int, int, str]]) -> lis
         return []  # "Your messages and logs are kept for 6 months": the kinds stand before the verb
     # the verb's own part of the sentence: "Advertenties die wij verwijderen bewaren wij met de accountgegevens
     # twee jaar" keeps the ads too; ", and store undelivered messages for 30 days" only the messages.
-    start = max((m.end() for m in re.finditer(r"[,;]", text[ctx.item_start:verb])), default=0) + ctx.item_start
+    cuts = [m.end() for m in re.finditer(r"[,;]\s*(?:and|or|en|of)\b", text[ctx.item_start:verb], re.IGNORECASE)]
+    start = max(cuts, default=0) + ctx.item_start
     return [s for s in item if start <= s[0] < p.start]
 
 
@@ -811,8 +813,9 @@ def _verbless_mode(ctx: _Ctx, text: str) -> CooperationMode | None:
         mode = _segment_mode(ctx, f"{ctx.heading}: {text}")
         if mode:
             return mode
-    if lx.has("cooperation.recipients", text) and (lx.has("cooperation.legal_duty", text)
-                                                    or lx.has("cooperation.request", text)):
+    entry = not lx.has("cooperation.finite", text[ctx.item_start:])  # a noun phrase, not "authorities may file requests"
+    if entry and lx.has("cooperation.recipients", text) and (lx.has("cooperation.legal_duty", text)
+                                                             or lx.has("cooperation.request", text)):
         return "on_request"
     return None
 
@@ -900,7 +903,8 @@ def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
         obliges = _obligation_near_topic(seg, lx)
         # "bol.com alleen ... niet voor derden toegankelijk": an obligation word near a weak sign of a third party
         # ("for others", "by a third party") is no rule against ads placed by someone else.
-        weak_only = "third_party" in topics and not lx.has("prohibition.topics.third_party", seg)
+        weak_only = "third_party" in topics and not (lx.has("prohibition.topics.third_party", seg)
+                                                     or lx.has("prohibition.topics.third_party.shown", seg))
         for topic in topics:
             obligation = obliges and topic != "trafficking" and not (topic == "third_party" and weak_only)
             named = forbids or obligation or {"removal", "ban"} & set(sanctions)
@@ -914,7 +918,9 @@ def _continues_rule(ctx: _Ctx) -> bool:
     lx = ctx.lx
     if not lx.has("prohibition.continues", ctx.text[ctx.item_start:]):
         return False
-    return lx.has("prohibition.markers", ctx.previous) or _negated_publishing(ctx.previous, lx)
+    # "... requires us to exclude such content from our platform. Obvious examples include: ..." spells out a sanction.
+    return (lx.has("prohibition.markers", ctx.previous) or _negated_publishing(ctx.previous, lx)
+            or lx.has("sanction.removal", ctx.previous) or lx.has("sanction.ban", ctx.previous))
 
 
 def _obligation_near_topic(text: str, lx: Lexicon) -> bool:

@@ -268,8 +268,10 @@ def _is_heading(line: str) -> bool:
 
 def _lead_in(parts: list[str], language: str) -> str:
     """The lead-in of a list: the paragraph's last sentence, with the one before it when that one announces the
-    list ("You must not post the following content. These rules reflect the law:")."""
-    if len(parts) >= 2 and lexicon(_sentence_language(parts[-2], language)).has("sentences.forward", parts[-2]):
+    list ("You must not post the following content. These rules reflect the law:") or when the last says nothing by
+    itself ("We remove such content. Examples include:")."""
+    if len(parts) >= 2 and (len(parts[-1].split()) <= 4 or lexicon(_sentence_language(parts[-2], language)).has(
+            "sentences.forward", parts[-2])):
         return f"{parts[-2]} {parts[-1]}"
     return parts[-1]
 

@@ -724,3 +724,40 @@ def test_verband_is_no_ban_and_keeping_records_updated_is_no_preservation():
     assert clauses("We investigate complaints and keep our records updated.", PreservationClause) == []
     assert clauses("We do not investigate disputes and do not receive, transfer or store any funds.",
                    PreservationClause) == []
+
+
+def test_reporting_the_user_to_the_authorities_is_the_platform_reporting():
+    text = "If you upload anything illegal, we will ban you, delete your images and report you to the authorities."
+    assert [m for m, _ in modes(text)] == ["proactive"]
+    assert modes("The arbitrator decides, except that a court has exclusive authority to enjoin an arbitration.") == []
+
+
+def test_an_authority_as_the_subject_filing_requests_is_no_disclosure():
+    assert modes("Competent authorities may file requests by following the instructions on our legal page.") == []
+
+
+def test_data_of_a_terminated_account_kept_for_trust_and_safety_is_preservation():
+    text = ("If your account is suspended or terminated, we will retain your personal data only as necessary for trust "
+            "and safety and legal compliance.")
+    assert [c.trigger for c in clauses(text, PreservationClause)] == ["default"]
+    assert clauses("If you delete your account, we keep your e-mail address for 30 days.", PreservationClause) == []
+
+
+def test_authorities_told_where_to_find_the_contact_details_have_a_route_of_their_own():
+    text = ("Competent authorities of EU Member States that want to contact us under the Digital Services Act can "
+            "obtain the necessary contact details from our legal representative.")
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
+
+
+def test_sharing_your_account_with_others_is_a_third_party_rule():
+    assert [t for t, _ in topics("Do not share your account with others, or sell or transfer access to it.")] == [
+        "third_party"]
+    assert [c.topic for c in clauses("Je mag je account niet delen met anderen.", Prohibition, "nl")] == ["third_party"]
+    # "any third party" in a liability clause is no rule about who runs a profile
+    assert topics("We will not be liable to you or any third party for any change to the service.") == []
+
+
+def test_a_lead_in_that_says_nothing_by_itself_takes_the_sentence_before_it():
+    text = ("The law requires us to remove such content, and we would remove it anyway. Examples include:\n"
+            "child sexual abuse material, and content posted on behalf of terrorist organisations.")
+    assert [t for t, _ in topics(text)] == ["minors"]
