@@ -690,7 +690,7 @@ def _cooperation(ctx: _Ctx) -> CooperationClause | None:
         return None
     recipients = _recipients(ctx, text)
     if not recipients:
-        return None
+        return _disclosure_required_by_law(ctx, text)
     # "we may take action against users who: share personal information, make reports to authorities": an item
     # of a list of what users do is the user's act, not the platform's.
     if ctx.item_start and lx.has("cooperation.conduct_lead", text[:ctx.item_start]):
@@ -790,6 +790,23 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
         return "on_request"
     # A bare "report ... police" that the platform does not do itself (a help line listing) says nothing.
     return "discretionary" if share else None
+
+
+def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | None:
+    """'We may disclose your personal data if required by law': disclosure on a legal duty, the authority implied.
+    Only when the data disclosed is the object and no other recipient is named ('share it with our partners')."""
+    lx = ctx.lx
+    if lx.has("cooperation.user_advice", text):
+        return None
+    for v in lx.spans("cooperation.share_verbs", text):
+        after = text[v[1]:v[1] + 120]
+        duty = lx.rx("cooperation.legal_duty").search(after)
+        if not duty or _tokens_between(after, 0, duty.start()) > 8 or _negated_near(text, lx, v):
+            continue
+        between = after[:duty.start()]
+        if lx.has("cooperation.personal_data", between) and not re.search(r"\b(with|to|aan|met)\b", between, re.I):
+            return CooperationClause(**ctx.base(), mode="on_request", recipients=("authorities",))
+    return None
 
 
 def _part_names_authority(ctx: _Ctx, seg: str, verb: tuple[int, int]) -> bool:

@@ -761,3 +761,10 @@ def test_a_lead_in_that_says_nothing_by_itself_takes_the_sentence_before_it():
     text = ("The law requires us to remove such content, and we would remove it anyway. Examples include:\n"
             "child sexual abuse material, and content posted on behalf of terrorist organisations.")
     assert [t for t, _ in topics(text)] == ["minors"]
+
+
+def test_disclosure_if_required_by_law_implies_the_authority():
+    assert modes("We may disclose your personal data if required by law or to protect the safety of our users.") == [
+        ("on_request", ())]
+    assert modes("We share market figures with research firms as required by law or for commercial reasons.") == []
+    assert modes("We may share your information with our partners as required by law.") == []
