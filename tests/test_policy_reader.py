@@ -768,3 +768,14 @@ def test_disclosure_if_required_by_law_implies_the_authority():
         ("on_request", ())]
     assert modes("We share market figures with research firms as required by law or for commercial reasons.") == []
     assert modes("We may share your information with our partners as required by law.") == []
+
+
+def test_statistics_of_deletion_requests_and_app_stores_are_no_retention():
+    assert periods("Requests to delete: received 1,175, complied with 1,175, median response time 0.83 days.") == []
+    assert periods("The subscription is bought through the stores or directly from us, whatever the method.") == []
+    assert periods("Verification images are deleted directly after the check.") == [(0, ("verification",))]
+
+
+def test_authorities_directed_to_a_law_enforcement_page_have_a_route_of_their_own():
+    text = "We direct law enforcement agencies to our Law Enforcement Guidelines page."
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
