@@ -779,3 +779,14 @@ def test_statistics_of_deletion_requests_and_app_stores_are_no_retention():
 def test_authorities_directed_to_a_law_enforcement_page_have_a_route_of_their_own():
     text = "We direct law enforcement agencies to our Law Enforcement Guidelines page."
     assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
+
+
+def test_deactivation_after_inactivity_is_no_retention_and_crash_traces_are_logs():
+    assert periods("Data retention\nWe may de-activate your account if you have not logged in for six months or more.") == []
+    assert periods("Our crash reporter retains crash stack traces and device identifiers for 90 days.") == [(90, ("logs",))]
+
+
+def test_deleted_content_lingering_in_backups_is_no_preservation():
+    text = ("When you delete a post we delete it unless the law requires us to keep it; deleted content may persist in "
+            "caches or backups for a reasonable period.")
+    assert clauses(text, PreservationClause) == []
