@@ -690,7 +690,7 @@ def _cooperation(ctx: _Ctx) -> CooperationClause | None:
         return None
     recipients = _recipients(ctx, text)
     if not recipients:
-        return _disclosure_required_by_law(ctx, text)
+        return _implied_report(ctx, text) or _disclosure_required_by_law(ctx, text)
     # "we may take action against users who: share personal information, make reports to authorities": an item
     # of a list of what users do is the user's act, not the platform's.
     if ctx.item_start and lx.has("cooperation.conduct_lead", text[:ctx.item_start]):
@@ -792,6 +792,24 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     return "discretionary" if share else None
 
 
+def _implied_report(ctx: _Ctx, text: str) -> CooperationClause | None:
+    """'If we become aware of apparent child exploitation, we will report it in compliance with applicable law': the
+    platform reports a named crime itself, the authority implied. Not a report the user makes to the platform."""
+    lx = ctx.lx
+    crimes = _crimes_in(text, lx)
+    if not crimes or lx.has("cooperation.user_advice", text) or not lx.has("cooperation.platform_actor", text):
+        return None
+    nouns = lx.spans("cooperation.not_report", text)
+    for v in lx.spans("cooperation.report_verbs", text):
+        if any(a <= v[0] < b for a, b in nouns) or _negated_near(text, lx, v):
+            continue
+        if re.match(r"\s+(?:\w+\s+){0,3}(?:to|with|aan|bij)\s+(?:us|our|ons|onze)\b", text[v[1]:], re.I):
+            continue  # "report it to us"
+        if lx.has("cooperation.suspicion", text) and not lx.has("cooperation.modal", text):
+            return CooperationClause(**ctx.base(), mode="proactive", crimes=crimes, recipients=("authorities",))
+    return None
+
+
 def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | None:
     """'We may disclose your personal data if required by law': disclosure on a legal duty, the authority implied.
     Only when the data disclosed is the object and no other recipient is named ('share it with our partners')."""
@@ -830,6 +848,9 @@ def _verbless_mode(ctx: _Ctx, text: str) -> CooperationMode | None:
         mode = _segment_mode(ctx, f"{ctx.heading}: {text}")
         if mode:
             return mode
+    # "Requests for information related to investigations must be made using legal process": on request only.
+    if lx.has("cooperation.information_request", text) and lx.has("cooperation.indirect_recipient", text):
+        return "on_request"
     entry = not lx.has("cooperation.finite", text[ctx.item_start:])  # a noun phrase, not "authorities may file requests"
     if entry and lx.has("cooperation.recipients", text) and (lx.has("cooperation.legal_duty", text)
                                                              or lx.has("cooperation.request", text)):
@@ -872,7 +893,8 @@ def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
     lx, text = ctx.lx, ctx.text
     addresses = _EMAIL.findall(text) + _URL.findall(text)
     address = addresses[0] if addresses else ""
-    audience = lx.has("authority.audience", _mask(text, lx.spans("cooperation.not_recipients", text)))
+    audience = (lx.has("authority.audience", _mask(text, lx.spans("cooperation.not_recipients", text)))
+                or (lx.has("authority.dedicated", text) and lx.has("authority.audience", ctx.heading)))
     point = lx.has("authority.point_of_contact", text) or lx.has("authority.point_of_contact", ctx.heading)
     if (audience or point) and (addresses or lx.has("authority.contact", text)):
         kind = "authorities" if _dedicated_route(text, lx, addresses, point) else "general"

@@ -790,3 +790,20 @@ def test_deleted_content_lingering_in_backups_is_no_preservation():
     text = ("When you delete a post we delete it unless the law requires us to keep it; deleted content may persist in "
             "caches or backups for a reasonable period.")
     assert clauses(text, PreservationClause) == []
+
+
+def test_reporting_a_named_crime_with_the_authority_implied_is_proactive():
+    text = "If we become aware of apparent child exploitation, we will report it in compliance with applicable law."
+    assert modes(text) == [("proactive", ("child_exploitation",))]
+    assert modes("If you see apparent child exploitation, please report it to us right away.") == []
+
+
+def test_requests_for_information_made_through_legal_process_are_disclosure_on_request():
+    text = ("All requests for information or documents related to investigations must be made using the appropriate "
+            "level of legal process.")
+    assert [m for m, _ in modes(text)] == ["on_request"]
+
+
+def test_a_service_of_process_page_under_a_heading_for_subpoenas_is_for_authorities():
+    text = "Requests for Information and Subpoenas\nPlease see our Service of Process page for more information."
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
