@@ -269,6 +269,7 @@ def read_bundle(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://[^\s<>\"')]+|www\.[^\s<>\"')]+", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w/+])(?:\+|00)?\d[\d \-.()]{0,16}\d(?![\w/])")
+_AFTER_BREAK = re.compile(r"[,;]|\b(?:but|maar)\b", re.IGNORECASE)  # between a verb and a negation of another verb
 _CONTEXT_DISTANCE = 60  # how far a retention word in the heading counts from the period
 _VAGUE_REACH = 10  # tokens between a retention verb and a vague period that belongs to it
 _RECIPIENT_REACH = 16  # tokens between a reporting or sharing verb and the authority it goes to
@@ -497,10 +498,18 @@ def _is_moderation_speed(ctx: _Ctx, p: Period, verb: tuple[int, int]) -> bool:
     # "removed within 24 hours and kept for a year": 'within' binds to the take-down verb next to it.
     takedown = [m for m in lx.spans("retention.moderation_verbs", text)
                 if _tokens_between(text, *sorted((m[1], p.start) if m[1] <= p.start else (p.end, m[0]))) <= 3]
-    if not (takedown or lx.rx("retention.moderation_verbs").fullmatch(text[verb[0]:verb[1]])):
+    # "Such reviews may be deleted as soon as we learn of them": what is removed is named in the sentence before.
+    such = lx.has("negation.anaphora", text[:verb[0]]) and _moderation_context(ctx.previous, lx)
+    verb_text = text[verb[0]:verb[1]]
+    if not (takedown or lx.rx("retention.moderation_verbs").fullmatch(verb_text)
+            or (such and lx.rx("deletion.verbs").fullmatch(verb_text))):
         return False
-    return (lx.has("retention.report_markers", text) or lx.has("sanction.violation", text)
-            or lx.has("prohibition.markers", text) or bool(_topics(text, lx)))
+    return such or _moderation_context(text, lx)
+
+
+def _moderation_context(text: str, lx: Lexicon) -> bool:
+    return bool(lx.has("retention.report_markers", text) or lx.has("sanction.violation", text)
+                or lx.has("prohibition.markers", text) or _topics(text, lx))
 
 
 def _negated(text: str, lx: Lexicon, verb: tuple[int, int], target: tuple[int, int]) -> bool:
@@ -523,7 +532,9 @@ def _period_kinds(ctx: _Ctx, periods: list[Period], i: int, spans: list[tuple[in
     """The kinds of data one period covers: the kinds in its own stretch of the sentence."""
     item = [s for s in spans if s[0] >= ctx.item_start]
     if len(periods) == 1:
-        region = item
+        # "display your profile picture, transmit your messages, and store your undelivered messages for up to
+        # 30 days": the kinds between the keeping verb and its period, when that stretch names any.
+        region = _verb_stretch(ctx, periods[0], item) or item
     elif any(s[0] < periods[0].start for s in item):  # "messages for 6 months and logs for 90 days"
         lo = periods[i - 1].end if i else ctx.item_start
         region = [s for s in item if lo <= s[0] < periods[i].end + len(periods[i].event) + 1]
@@ -533,6 +544,23 @@ def _period_kinds(ctx: _Ctx, periods: list[Period], i: int, spans: list[tuple[in
         hi = periods[i + 1].start if i + 1 < len(periods) else len(ctx.text)
         region = [s for s in item if periods[i].start <= s[0] < hi]
     return _fallback_kinds(ctx, _pick_kinds(region))
+
+
+def _verb_stretch(ctx: _Ctx, p: Period, item: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The kinds named between the retention verb nearest before a period and the period."""
+    lx, text = ctx.lx, ctx.text
+    before = [t for t in lx.spans("retention.triggers", _mask(text, lx.spans("retention.masked", text)))
+              if ctx.item_start <= t[0] and t[1] <= p.start]
+    if not before:
+        return []
+    verb = before[-1][0]
+    if not any(verb <= s[0] < p.start for s in item):
+        return []  # "Your messages and logs are kept for 6 months": the kinds stand before the verb
+    # the verb's own part of the sentence: "Advertenties die wij verwijderen bewaren wij met de accountgegevens
+    # twee jaar" keeps the ads too; ", and store undelivered messages for 30 days" only the messages.
+    cuts = [m.end() for m in re.finditer(r"[,;]\s*(?:and|or|en|of)\b", text[ctx.item_start:verb], re.IGNORECASE)]
+    start = max(cuts, default=0) + ctx.item_start
+    return [s for s in item if start <= s[0] < p.start]
 
 
 def _vague_retention(ctx: _Ctx, periods: list[Period], spans: list[tuple[int, int, str]]) -> list[RetentionClause]:
@@ -605,6 +633,8 @@ def _preservation_request(ctx: _Ctx) -> bool:
 
 def _negated_near(text: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
     for neg in lx.find("negation", text):
+        if neg.start() >= verb[1] and _AFTER_BREAK.search(text[verb[1]:neg.start()]):
+            continue  # "we will preserve, but not disclose, a snapshot": the negation is the next verb's
         gap = _tokens_between(text, neg.end(), verb[0]) if neg.start() < verb[0] else _tokens_between(
             text, verb[1], neg.start())
         following = " ".join(re.findall(r"\S+", text[neg.end():])[:4])
@@ -660,11 +690,17 @@ def _cooperation(ctx: _Ctx) -> CooperationClause | None:
         return None
     recipients = _recipients(ctx, text)
     if not recipients:
+        return _implied_report(ctx, text) or _disclosure_required_by_law(ctx, text)
+    # "we may take action against users who: share personal information, make reports to authorities": an item
+    # of a list of what users do is the user's act, not the platform's.
+    if ctx.item_start and lx.has("cooperation.conduct_lead", text[:ctx.item_start]):
         return None
     main, exception = _split_exception(text, lx)
     mode = _segment_mode(ctx, main)
     if exception and mode in (None, "refusal"):
         mode = _exception_mode(ctx, exception, main) or mode
+    if mode is None and not exception:
+        mode = _verbless_mode(ctx, main)
     if mode is None:
         return None
     return CooperationClause(**ctx.base(), mode=mode, crimes=_crimes(ctx, text), recipients=tuple(recipients))
@@ -722,11 +758,23 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     verbs = report + share + coop
     if not verbs:
         return None
-    if any(_negated_near(seg, lx, v) for v in verbs):
+    # "shall not be liable for sharing information with law enforcement" disclaims, it does not refuse.
+    negatable = _mask(seg, lx.spans("negation.disclaimer", seg))
+    negated = [v for v in verbs if _negated_near(negatable, lx, v)]
+    # "not shared with third parties, but we may disclose it to comply with legal process": a negation counts
+    # only in the part of the sentence (split at 'but', ';') that names the authority.
+    negated_here = [v for v in negated if _part_names_authority(ctx, seg, v)]
+    if negated_here:
         # A refusal withholds something: "we do not share data with the police", not "we do not provide access
         # to emergency services, including the police".
         return "refusal" if lx.has("cooperation.refusal_object", seg) else None
+    report, share, coop = ([v for v in vs if v not in negated] for vs in (report, share, coop))
+    if not report + share + coop:
+        return None
     own = lx.has("cooperation.own_initiative", seg)
+    # "we reserve the right to contact the authorities": a right kept, not a promise to report.
+    if not own and lx.has("cooperation.reserved", seg):
+        return "discretionary"
     if own:
         return "proactive"
     # A request elsewhere in the sentence ("cooperate with law enforcement requests, escalate safety issues to
@@ -742,6 +790,72 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
         return "on_request"
     # A bare "report ... police" that the platform does not do itself (a help line listing) says nothing.
     return "discretionary" if share else None
+
+
+def _implied_report(ctx: _Ctx, text: str) -> CooperationClause | None:
+    """'If we become aware of apparent child exploitation, we will report it in compliance with applicable law': the
+    platform reports a named crime itself, the authority implied. Not a report the user makes to the platform."""
+    lx = ctx.lx
+    crimes = _crimes_in(text, lx)
+    if not crimes or lx.has("cooperation.user_advice", text) or not lx.has("cooperation.platform_actor", text):
+        return None
+    nouns = lx.spans("cooperation.not_report", text)
+    for v in lx.spans("cooperation.report_verbs", text):
+        if any(a <= v[0] < b for a, b in nouns) or _negated_near(text, lx, v):
+            continue
+        if re.match(r"\s+(?:\w+\s+){0,3}(?:to|with|aan|bij)\s+(?:us|our|ons|onze)\b", text[v[1]:], re.I):
+            continue  # "report it to us"
+        if lx.has("cooperation.suspicion", text) and not lx.has("cooperation.modal", text):
+            return CooperationClause(**ctx.base(), mode="proactive", crimes=crimes, recipients=("authorities",))
+    return None
+
+
+def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | None:
+    """'We may disclose your personal data if required by law': disclosure on a legal duty, the authority implied.
+    Only when the data disclosed is the object and no other recipient is named ('share it with our partners')."""
+    lx = ctx.lx
+    if lx.has("cooperation.user_advice", text):
+        return None
+    for v in lx.spans("cooperation.share_verbs", text):
+        after = text[v[1]:v[1] + 120]
+        duty = lx.rx("cooperation.legal_duty").search(after)
+        if not duty or _tokens_between(after, 0, duty.start()) > 8 or _negated_near(text, lx, v):
+            continue
+        between = after[:duty.start()]
+        if lx.has("cooperation.personal_data", between) and not re.search(r"\b(with|to|aan|met)\b", between, re.I):
+            return CooperationClause(**ctx.base(), mode="on_request", recipients=("authorities",))
+    return None
+
+
+def _part_names_authority(ctx: _Ctx, seg: str, verb: tuple[int, int]) -> bool:
+    """Whether the part of the sentence around a verb (between 'but', ';', 'however') names an authority."""
+    cuts = sorted({0, len(seg), *[a for a, _ in ctx.lx.spans("negation.breaks", seg)]})
+    lo = max(c for c in cuts if c <= verb[0])
+    hi = min(c for c in cuts if c > verb[0])
+    part = seg[lo:hi]
+    return any(ctx.lx.has(path, part) for path in ("cooperation.recipients", "cooperation.implicit_recipient",
+                                                  "cooperation.indirect_recipient"))
+
+
+def _verbless_mode(ctx: _Ctx, text: str) -> CooperationMode | None:
+    """A list item that names an authority but no verb: the verb is in the heading above it ("Other instances
+    where we may need to share your data"), or the item is an entry in a list of recipients ("Regulators and
+    public authorities, including law enforcement, where required by law")."""
+    lx = ctx.lx
+    if any(lx.has(f"cooperation.{v}", text) for v in ("report_verbs", "share_verbs", "cooperate_verbs")):
+        return None
+    if ctx.heading and any(lx.has(f"cooperation.{v}", ctx.heading) for v in ("report_verbs", "share_verbs")):
+        mode = _segment_mode(ctx, f"{ctx.heading}: {text}")
+        if mode:
+            return mode
+    # "Requests for information related to investigations must be made using legal process": on request only.
+    if lx.has("cooperation.information_request", text) and lx.has("cooperation.indirect_recipient", text):
+        return "on_request"
+    entry = not lx.has("cooperation.finite", text[ctx.item_start:])  # a noun phrase, not "authorities may file requests"
+    if entry and lx.has("cooperation.recipients", text) and (lx.has("cooperation.legal_duty", text)
+                                                             or lx.has("cooperation.request", text)):
+        return "on_request"
+    return None
 
 
 def _exception_mode(ctx: _Ctx, exception: str, main: str) -> CooperationMode | None:
@@ -779,7 +893,8 @@ def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
     lx, text = ctx.lx, ctx.text
     addresses = _EMAIL.findall(text) + _URL.findall(text)
     address = addresses[0] if addresses else ""
-    audience = lx.has("authority.audience", _mask(text, lx.spans("cooperation.not_recipients", text)))
+    audience = (lx.has("authority.audience", _mask(text, lx.spans("cooperation.not_recipients", text)))
+                or (lx.has("authority.dedicated", text) and lx.has("authority.audience", ctx.heading)))
     point = lx.has("authority.point_of_contact", text) or lx.has("authority.point_of_contact", ctx.heading)
     if (audience or point) and (addresses or lx.has("authority.contact", text)):
         kind = "authorities" if _dedicated_route(text, lx, addresses, point) else "general"
@@ -793,6 +908,9 @@ def _dedicated_route(text: str, lx: Lexicon, addresses: list[str], point: bool) 
     """A DSA point of contact, an address named for authorities (le@, justitie@, /law-enforcement),
     or a special form or portal, unless the route given is a general one (privacy@, customer service)."""
     if point or any(_dedicated_address(a, lx) for a in addresses):
+        return True
+    # "If you work for a law enforcement agency, please contact us using the link below": offered to them alone.
+    if lx.has("authority.addressed_to", text) and not addresses and not lx.has("authority.general", text):
         return True
     general = bool(addresses) or lx.has("authority.general", text)
     return lx.has("authority.dedicated", text) and not general
@@ -822,8 +940,13 @@ def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
         sanctions = _sanctions(ctx, seg)
         forbids = lx.has("prohibition.markers", seg) or _negated_publishing(seg, lx) or _continues_rule(ctx)
         obliges = _obligation_near_topic(seg, lx)
+        # "bol.com alleen ... niet voor derden toegankelijk": an obligation word near a weak sign of a third party
+        # ("for others", "by a third party") is no rule against ads placed by someone else.
+        weak_only = "third_party" in topics and not (lx.has("prohibition.topics.third_party", seg)
+                                                     or lx.has("prohibition.topics.third_party.shown", seg))
         for topic in topics:
-            named = forbids or (obliges and topic != "trafficking") or {"removal", "ban"} & set(sanctions)
+            obligation = obliges and topic != "trafficking" and not (topic == "third_party" and weak_only)
+            named = forbids or obligation or {"removal", "ban"} & set(sanctions)
             if named and topic not in out:
                 out[topic] = Prohibition(**ctx.base(), topic=topic, sanctions=sanctions)
     return list(out.values())
@@ -834,7 +957,9 @@ def _continues_rule(ctx: _Ctx) -> bool:
     lx = ctx.lx
     if not lx.has("prohibition.continues", ctx.text[ctx.item_start:]):
         return False
-    return lx.has("prohibition.markers", ctx.previous) or _negated_publishing(ctx.previous, lx)
+    # "... requires us to exclude such content from our platform. Obvious examples include: ..." spells out a sanction.
+    return (lx.has("prohibition.markers", ctx.previous) or _negated_publishing(ctx.previous, lx)
+            or lx.has("sanction.removal", ctx.previous) or lx.has("sanction.ban", ctx.previous))
 
 
 def _obligation_near_topic(text: str, lx: Lexicon) -> bool:

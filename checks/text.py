@@ -97,6 +97,9 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u25aa\u25e6\u2023>]|\(?\d{1,2}[.)]
                      re.IGNORECASE)
 
 
+_LONE_BULLET = re.compile(r"\s*[-*\u2022\u00b7\u25aa\u25e6\u2023]\s*")
+
+
 def normalise(text: str) -> str:
     """One spelling for quotes, dashes and spaces (NFC), contractions written out ("can't" is "can not")."""
     t = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
@@ -263,6 +266,16 @@ def _is_heading(line: str) -> bool:
     return not has_period(normalise(line))
 
 
+def _lead_in(parts: list[str], language: str) -> str:
+    """The lead-in of a list: the paragraph's last sentence, with the one before it when that one announces the
+    list ("You must not post the following content. These rules reflect the law:") or when the last says nothing by
+    itself ("We remove such content. Examples include:")."""
+    if len(parts) >= 2 and (len(parts[-1].split()) <= 4 or lexicon(_sentence_language(parts[-2], language)).has(
+            "sentences.forward", parts[-2])):
+        return f"{parts[-2]} {parts[-1]}"
+    return parts[-1]
+
+
 def _is_list_item(line: str, bullet: bool) -> bool:
     return bullet or line[:1].islower() or line.endswith((";", ",")) or (
         len(line.split()) <= 20 and not line.endswith((".", "?", "!")))
@@ -275,11 +288,17 @@ class _SentenceBuilder:
         self.language = language
         self.heading = ""
         self.lead = ""
+        self.lead_bulleted = False  # the items under the current lead-in came with bullets
         self.table_header: str | None = None
 
     def build(self, lines: list[str]) -> Iterable[Sentence]:
+        bullet = ""
         for line in lines:
-            yield from self._line(line)
+            if _LONE_BULLET.fullmatch(line):  # a bullet on a line of its own marks the line after it
+                bullet = "- "
+                continue
+            yield from self._line(bullet + line)
+            bullet = ""
 
     def _line(self, line: str) -> Iterable[Sentence]:
         if "\t" in line or " | " in line:
@@ -288,10 +307,17 @@ class _SentenceBuilder:
         self.table_header = None
         text = _BULLET.sub("", line, count=1).strip()
         bullet = text != line
-        if self.lead and _is_list_item(text, bullet):
-            yield self._sentence(text, lead=self.lead)
+        # A list whose items carry bullets ends at the first line without one (a heading, the next paragraph).
+        if self.lead and _is_list_item(text, bullet) and (bullet or not self.lead_bulleted):
+            self.lead_bulleted = self.lead_bulleted or bullet
+            # An item of several sentences: the first is read with the lead-in, the others on their own.
+            first, *rest = _split_line(text) or [text]
+            yield self._sentence(first, lead=self.lead)
+            for part in rest:
+                yield self._sentence(part)
             return
         self.lead = ""
+        self.lead_bulleted = False
         heading_before = self.heading
         if _is_heading(text):
             self.heading = text
@@ -299,7 +325,7 @@ class _SentenceBuilder:
         for part in parts:
             yield self._sentence(part, heading=heading_before if part == text else self.heading)
         if parts and parts[-1].endswith(":"):
-            self.lead = parts[-1]
+            self.lead = _lead_in(parts, self.language)
 
     def _table_row(self, line: str) -> Iterable[Sentence]:
         cells = [c.strip() for c in re.split(r"\t| \| ", line) if c.strip()]

@@ -585,3 +585,225 @@ def test_authority_named_by_its_order_far_from_the_verb():
             "belief that it is necessary to: (a) respond pursuant to applicable law or regulations, legal process, "
             "or government requests; (b) enforce our terms.")
     assert [m for m, _ in modes(text)] == ["on_request"]
+
+
+# =============================================================================== issue 13, second held-out set
+
+def leads(text: str) -> list[tuple[str, str]]:
+    return [(s.lead, s.text) for s in split_sentences(text)]
+
+
+def test_a_bulleted_list_ends_at_the_first_line_without_a_bullet():
+    text = ("You must not post any of the following:\n- adverts for weapons;\n- spam\nReporting\n"
+            "- Use the report button under every post.")
+    assert leads(text)[-1] == ("", "Use the report button under every post.")
+    assert leads(text)[1][0] == "You must not post any of the following:"
+
+
+def test_a_list_item_of_several_sentences_is_split_and_only_the_first_has_the_lead_in():
+    text = "What we keep:\n- Access logs for 90 days. Messages are deleted once they are read."
+    assert leads(text)[1:] == [("What we keep:", "Access logs for 90 days."), ("", "Messages are deleted once they are read.")]
+
+
+def test_a_bullet_on_a_line_of_its_own_marks_the_next_line_as_an_item():
+    text = ("Do not upload content that:\n-\nshows anyone under 18 years old;\n-\npromotes sex trafficking;\n"
+            "Other rules apply to live streams.")
+    assert sorted(t for t, _ in topics(text)) == ["minors", "trafficking"]
+
+
+def test_a_list_announced_a_sentence_before_the_colon_keeps_the_rule():
+    text = ("Users in the UK must not post the following types of content. These rules reflect our duties under the "
+            "Online Safety Act:\n- content that facilitates human trafficking or modern slavery;")
+    assert [t for t, _ in topics(text)] == ["trafficking"]
+
+
+def test_warrant_the_verb_is_no_authority():
+    assert modes("We do not warrant that any information provided by us is accurate or complete.") == []
+    assert modes("You represent and warrant that the information you provide to us is true.") == []
+    assert modes("We disclose the contents of messages only in response to a valid search warrant.") == [("on_request", ())]
+
+
+def test_a_civil_claim_is_no_order_from_the_police():
+    civil = "Een extra garantie die door de verkoper wordt verstrekt, beperkt nooit de rechten en vorderingen van de koper."
+    assert [c.mode for c in clauses(civil, CooperationClause, "nl")] == []
+    police = "Wij verstrekken gegevens alleen op een vordering van de officier van justitie."
+    assert [c.mode for c in clauses(police, CooperationClause, "nl")] == ["on_request"]
+
+
+def test_reporting_duties_and_false_reports_are_not_the_platform_reporting():
+    assert [m for m, _ in modes("We disclose records to meet our tax reporting requirements or when served with a "
+                                "valid search warrant.")] == ["on_request"]
+    assert modes("We may ban users who make false reports to the police about other members.") == []
+
+
+def test_a_reserved_right_to_contact_the_authorities_is_discretionary():
+    assert modes("We reserve the right to contact the relevant authorities about credible threats of violence.") == [
+        ("discretionary", ())]
+
+
+def test_a_disclaimer_of_liability_is_no_refusal():
+    text = ("We shall not be liable for sharing your information with law enforcement authorities in the fight "
+            "against child sexual abuse material.")
+    assert "refusal" not in [m for m, _ in modes(text)]
+
+
+def test_a_negation_after_a_comma_belongs_to_the_next_verb():
+    text = "We will preserve, but not disclose, a snapshot of the account records for 90 days pending legal process."
+    found = clauses(text, PreservationClause)
+    assert [(c.trigger, c.period.days if c.period else None) for c in found] == [("on_request", 90)]
+
+
+def test_a_negation_in_another_part_of_the_sentence_is_no_refusal():
+    text = "Your data is not shared with advertisers, but we may disclose it to comply with a valid legal process."
+    assert modes(text) == [("on_request", ())]
+
+
+def test_a_list_item_without_a_verb_takes_it_from_the_heading():
+    text = ("Other cases where we may need to share your data\n"
+            "- To meet any applicable law, legal process or enforceable government request.")
+    assert [m for m, _ in modes(text)] == ["on_request"]
+
+
+def test_an_authority_in_a_list_of_recipients_is_disclosure_on_a_legal_duty():
+    text = "Other recipients\n- Regulators and public authorities, including law enforcement agencies, where required by law."
+    assert [m for m, _ in modes(text)] == ["on_request"]
+
+
+def test_a_list_of_what_users_do_is_not_the_platform_reporting():
+    text = ("We may take action against users who:\n- report other members to the police to harass them;\n"
+            "- share private photos of others.")
+    assert modes(text) == []
+
+
+def test_a_contact_route_offered_only_to_law_enforcement_is_for_authorities():
+    text = "If you work for a law enforcement agency, please contact us using the form below to request user data."
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
+    general = "If you have questions, please contact Imgur Help for assistance at any time."
+    assert [c.kind for c in clauses(general, AuthorityContact)] == ["general"]
+
+
+def test_a_period_covers_the_kinds_between_its_verb_and_itself():
+    text = ("We display your profile photo, deliver your messages, and store undelivered messages on our servers for up "
+            "to 30 days.")
+    assert periods(text) == [(30, ("messages",))]
+    assert periods("Your messages, photos and access logs are kept for 6 months.") == [(183, ("messages", "content", "logs"))]
+
+
+def test_data_logged_is_log_data_and_dutch_communication_through_a_tool_is_messages():
+    assert periods("All personal information logged this way is deleted after 30 days.") == [(30, ("logs",))]
+    assert periods("De communicatie die via ons berichtensysteem verloopt wordt maximaal twee jaar bewaard.", "nl") == [
+        (730, ("messages",))]
+
+
+def test_the_term_of_a_contract_is_no_retention_period():
+    text = ("Wij sturen deze informatie mee op een duurzame gegevensdrager die kan worden opgeslagen, met de vereisten "
+            "voor opzegging als de overeenkomst een duur heeft van meer dan één jaar.")
+    assert periods(text, "nl") == []
+
+
+def test_removing_such_content_once_aware_leans_on_the_rule_before_it():
+    text = ("Reviews that break the law or contain personal data are not allowed. Such reviews may be deleted as soon "
+            "as we become aware of them.")
+    assert periods(text) == []
+
+
+def test_exploiting_minors_is_about_minors_not_trafficking():
+    assert topics("Any content found to be sexualizing and exploiting minors will be removed.") == [("minors", True)]
+
+
+def test_a_weak_sign_of_a_third_party_needs_a_rule_not_only_an_obligation_word():
+    text = "Wij bieden digitale artikelen alleen aan via een systeem dat niet voor derden toegankelijk is."
+    assert [c.topic for c in clauses(text, Prohibition, "nl")] == []
+    rule = "Het is verboden advertenties te plaatsen voor derden."
+    assert [c.topic for c in clauses(rule, Prohibition, "nl")] == ["third_party"]
+
+
+def test_verband_is_no_ban_and_keeping_records_updated_is_no_preservation():
+    assert not policy.lexicon("nl").has("sanction.ban", "in verband met de overeenkomst")
+    assert policy.lexicon("nl").has("sanction.ban", "het account wordt verbannen")
+    assert clauses("We investigate complaints and keep our records updated.", PreservationClause) == []
+    assert clauses("We do not investigate disputes and do not receive, transfer or store any funds.",
+                   PreservationClause) == []
+
+
+def test_reporting_the_user_to_the_authorities_is_the_platform_reporting():
+    text = "If you upload anything illegal, we will ban you, delete your images and report you to the authorities."
+    assert [m for m, _ in modes(text)] == ["proactive"]
+    assert modes("The arbitrator decides, except that a court has exclusive authority to enjoin an arbitration.") == []
+
+
+def test_an_authority_as_the_subject_filing_requests_is_no_disclosure():
+    assert modes("Competent authorities may file requests by following the instructions on our legal page.") == []
+
+
+def test_data_of_a_terminated_account_kept_for_trust_and_safety_is_preservation():
+    text = ("If your account is suspended or terminated, we will retain your personal data only as necessary for trust "
+            "and safety and legal compliance.")
+    assert [c.trigger for c in clauses(text, PreservationClause)] == ["default"]
+    assert clauses("If you delete your account, we keep your e-mail address for 30 days.", PreservationClause) == []
+
+
+def test_authorities_told_where_to_find_the_contact_details_have_a_route_of_their_own():
+    text = ("Competent authorities of EU Member States that want to contact us under the Digital Services Act can "
+            "obtain the necessary contact details from our legal representative.")
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
+
+
+def test_sharing_your_account_with_others_is_a_third_party_rule():
+    assert [t for t, _ in topics("Do not share your account with others, or sell or transfer access to it.")] == [
+        "third_party"]
+    assert [c.topic for c in clauses("Je mag je account niet delen met anderen.", Prohibition, "nl")] == ["third_party"]
+    # "any third party" in a liability clause is no rule about who runs a profile
+    assert topics("We will not be liable to you or any third party for any change to the service.") == []
+
+
+def test_a_lead_in_that_says_nothing_by_itself_takes_the_sentence_before_it():
+    text = ("The law requires us to remove such content, and we would remove it anyway. Examples include:\n"
+            "child sexual abuse material, and content posted on behalf of terrorist organisations.")
+    assert [t for t, _ in topics(text)] == ["minors"]
+
+
+def test_disclosure_if_required_by_law_implies_the_authority():
+    assert modes("We may disclose your personal data if required by law or to protect the safety of our users.") == [
+        ("on_request", ())]
+    assert modes("We share market figures with research firms as required by law or for commercial reasons.") == []
+    assert modes("We may share your information with our partners as required by law.") == []
+
+
+def test_statistics_of_deletion_requests_and_app_stores_are_no_retention():
+    assert periods("Requests to delete: received 1,175, complied with 1,175, median response time 0.83 days.") == []
+    assert periods("The subscription is bought through the stores or directly from us, whatever the method.") == []
+    assert periods("Verification images are deleted directly after the check.") == [(0, ("verification",))]
+
+
+def test_authorities_directed_to_a_law_enforcement_page_have_a_route_of_their_own():
+    text = "We direct law enforcement agencies to our Law Enforcement Guidelines page."
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
+
+
+def test_deactivation_after_inactivity_is_no_retention_and_crash_traces_are_logs():
+    assert periods("Data retention\nWe may de-activate your account if you have not logged in for six months or more.") == []
+    assert periods("Our crash reporter retains crash stack traces and device identifiers for 90 days.") == [(90, ("logs",))]
+
+
+def test_deleted_content_lingering_in_backups_is_no_preservation():
+    text = ("When you delete a post we delete it unless the law requires us to keep it; deleted content may persist in "
+            "caches or backups for a reasonable period.")
+    assert clauses(text, PreservationClause) == []
+
+
+def test_reporting_a_named_crime_with_the_authority_implied_is_proactive():
+    text = "If we become aware of apparent child exploitation, we will report it in compliance with applicable law."
+    assert modes(text) == [("proactive", ("child_exploitation",))]
+    assert modes("If you see apparent child exploitation, please report it to us right away.") == []
+
+
+def test_requests_for_information_made_through_legal_process_are_disclosure_on_request():
+    text = ("All requests for information or documents related to investigations must be made using the appropriate "
+            "level of legal process.")
+    assert [m for m, _ in modes(text)] == ["on_request"]
+
+
+def test_a_service_of_process_page_under_a_heading_for_subpoenas_is_for_authorities():
+    text = "Requests for Information and Subpoenas\nPlease see our Service of Process page for more information."
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
