@@ -48,7 +48,7 @@ from toolkit.collection.classify import classify_page, is_item_url, is_member_pr
 from toolkit.collection.contact_probe import probe_contact
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard
-from toolkit.collection.interact import item_template, map_strings, page_inventory
+from toolkit.collection.interact import click_mark, find_controls, item_template, map_strings, page_inventory
 from toolkit.collection.report_probe import probe_reporting
 from toolkit.collection.signup_probe import probe_signup
 from toolkit.definition import AuditDefinition
@@ -114,6 +114,10 @@ class CrawlFailed(RuntimeError):
     """The start URL could not be loaded: the audit cannot run."""
 
 
+class _AlreadyVisited(Exception):
+    """The link redirected to a page the crawl has already read ("last post" jumps, post permalinks)."""
+
+
 class Collector:
     """Collects the evidence bundle of one platform into a run folder."""
 
@@ -152,6 +156,9 @@ class Collector:
         self._gate_returns = 0
         self._login_paths: set[str] = set()
         self._walled: set[str] = set()
+        self._visited: dict[str, str] = {}  # fold key of a page's final URL -> the role of the page read there
+        self._jump_suffixes: set[str] = set()  # path tails that redirect to the page above them: last/, post/{n}/
+        self._folded = 0
 
     # ------------------------------------------------------------------ public
 
@@ -279,6 +286,9 @@ class Collector:
                     cand = heapq.heappop(self._frontier)
                     if cand.hint is None and self.is_item(cand.url) and self._items_seen() >= self.crawl.max_items:
                         continue  # enough items: the budget goes to other pages
+                    if cand.hint is None and self._is_known_jump(cand.url):
+                        self._folded += 1
+                        continue  # /t/slug/5/last/ when /t/slug/5/post/9/ redirected to /t/slug/5/: the same page
                     busy += 1
                 try:
                     await self._visit(ctx, events, cand)
@@ -288,6 +298,10 @@ class Collector:
                         cond.notify_all()
 
         await asyncio.gather(*(worker() for _ in range(self.crawl.concurrency)))
+        await self._signup_dialog(ctx, events)
+        if self._folded:
+            self.info.notes.append(f"{self._folded} link(s) led to pages already read (redirects such as 'last post' "
+                                   "jumps and post permalinks); each page was read once")
 
     def _enqueue(self, url: str, found_from: str | None, link_text: str, depth: int, *,
                  hint: str | None = None, priority: float | None = None) -> None:
@@ -349,6 +363,12 @@ class Collector:
                           same_site=site_of(req.url) == self.site)))
         try:
             await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
+        except _AlreadyVisited:
+            # Not a page of its own: drop the record, so the page budget and every count go to distinct pages.
+            self.pages.remove(record)
+            self._folded += 1
+            await close_quietly(page, 10)
+            return record
         except (PlaywrightError, PlaywrightTimeout) as exc:
             record.error = self._scrub(short_error(exc))
             with contextlib.suppress(Exception):
@@ -373,6 +393,8 @@ class Collector:
         elif self._gate_seen and await self.pass_gate_again(page):
             record.gate_returned = True
         record.final_url = self._scrub(page.url)
+        if not first_page and self._redirected_to_known(cand.url, page.url):
+            raise _AlreadyVisited(page.url)
         await self._extract(page, record, cand)
 
     async def _note_request(self, req, requests: list[RequestRecord]) -> None:
@@ -513,6 +535,7 @@ class Collector:
                                       hint=None if cand.hint == "start" else cand.hint, signals=record.signals,
                                       link_names=[e.name for e in record.elements if e.href])
         record.role, record.role_reasons = role, reasons
+        self._visited.setdefault(fold_key(page.url), role)
         if role == "login":
             # One login wall is enough evidence: don't spend the page budget on the same wall again.
             self._login_paths.add(urlsplit(page.url).path)
@@ -521,6 +544,90 @@ class Collector:
         for e in record.elements:
             if e.href and e.tag in ("a", "area"):
                 self._enqueue(urljoin(page.url, e.href), page.url, e.name, cand.depth + 1)
+
+    async def _signup_dialog(self, ctx: BrowserContext, events: ContextEvents) -> None:
+        """A single-page app's signup form that opens in a dialog from a button (no page or link of its own).
+
+        When the crawl found no signup page, the first pages read are searched for a control named for signing
+        up that does not lead to another page (a button, href="#"); it is clicked and, when a signup form
+        appeared, the page with the open dialog is recorded as the signup page. Opening a dialog sends nothing.
+        """
+        if any(p.ok and p.role == "signup" for p in self.pages):
+            return
+        source, name = None, ""
+        for p in [p for p in self.pages if p.ok][:5]:
+            here = urlsplit(p.final_url or p.url).path
+            name = next((e.name for e in p.elements if e.visible and lexicon.has(e.name, "roles", "signup") and (
+                not e.href or e.href.startswith(("#", "javascript:")) or urlsplit(urljoin(p.final_url or p.url, e.href)).path
+                == here)), "")
+            if name:
+                source = p
+                break
+        if source is None:
+            return
+        url = source.final_url or source.url
+        cand = _Candidate(0, next(self._seq), url, url, name, source.depth + 1)
+        page = await ctx.new_page()
+        try:
+            await self._polite_wait()
+            await bounded(self._open_signup_dialog(page, cand), self.page_bound(), "the signup dialog")
+        except (PlaywrightError, PlaywrightTimeout) as exc:
+            log.info("signup dialog on %s not read: %s", url, short_error(exc))
+        finally:
+            await close_quietly(page, 10)
+
+    async def _open_signup_dialog(self, page: Page, cand: _Candidate) -> None:
+        response = await page.goto(cand.url, wait_until="domcontentloaded")
+        await settle(page, self.crawl.settle_ms)
+        await self.pass_gate_again(page)
+        pattern = lexicon.pattern("roles", "signup").pattern
+        here = urlsplit(page.url).path
+        for control in (await find_controls(page, pattern, "signup", True))[:3]:
+            href = control.get("href") or ""
+            if href and not href.startswith(("#", "javascript:")) and urlsplit(urljoin(page.url, href)).path != here:
+                continue  # a link to a signup page: the crawl follows those
+            if not await click_mark(page, control):
+                continue
+            inv = await page_inventory(page, self.site, self._scrub)
+            role, _ = classify_page(page.url, title=inv.data["title"], link_text=control.get("name", ""),
+                                    forms=inv.forms)
+            if role != "signup":
+                continue
+            record = PageRecord(id=f"p{next(self._page_ids):03d}", url=cand.url, found_from=cand.url,
+                                link_text=(control.get("name") or cand.link_text)[:200], depth=cand.depth,
+                                status=response.status if response else None, final_url=self._scrub(page.url))
+            self.pages.append(record)
+            await self._extract(page, record, cand)
+            record.role, record.role_reasons = "signup", [
+                f"a signup form in a dialog opened by the control '{record.link_text}' (the page has no signup link)"]
+            return
+
+    def _redirected_to_known(self, asked: str, final: str) -> bool:
+        """Whether `asked` led to an item, listing or other content page the crawl has already read (a redirect, or
+        the same page under another name); learns the jump's path tail when the redirect went up the path.
+
+        A redirect from /t/slug/5/post/13/ to /t/slug/5/#post-13 teaches the tail 'post/{n}/', so /t/slug/6/post/17/
+        is not visited at all once /t/slug/6/ is known. Login, signup, report and start pages are never folded: a
+        redirect to a login wall is evidence of its own.
+        """
+        role = self._visited.get(fold_key(final))
+        if role is None or role in ("login", "signup", "report", "start"):
+            return False
+        asked_path, final_path = urlsplit(asked).path, urlsplit(final).path.rstrip("/") + "/"
+        if asked_path.startswith(final_path) and len(asked_path) > len(final_path):
+            self._jump_suffixes.add(re.sub(r"\d+", "{n}", asked_path[len(final_path):]))
+        return True
+
+    def _is_known_jump(self, url: str) -> bool:
+        """A URL made of a page already read or queued and a path tail learned to redirect back to it."""
+        parts = urlsplit(url)
+        for tail in self._jump_suffixes:
+            m = re.search(re.escape(tail).replace(r"\{n\}", r"\d+") + "$", parts.path)
+            if m and m.start() > 0:
+                above = urlunsplit((parts.scheme, parts.netloc, parts.path[:m.start()], "", ""))
+                if fold_key(above) in self._visited or fold_key(above) in self._queued:
+                    return True
+        return False
 
     def _items_seen(self) -> int:
         """Pages visited so far that show one item (by URL or content), member profiles beside them not counted."""
