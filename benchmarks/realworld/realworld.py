@@ -426,12 +426,15 @@ def main() -> None:
     ap.add_argument("--saved", action="store_true", help="table: judge the bundles saved in the repo")
     a = ap.parse_args()
     ps = platforms(a.names or None)
-    if a.mode in ("build", "all"):
-        for p in ps:
-            build(p)
-    if a.mode in ("serve", "all"):
-        for p in ps:
-            serve(p)
+    failed: list[str] = []
+    for mode, step in (("build", build), ("serve", serve)):
+        if a.mode in (mode, "all"):
+            for p in [p for p in ps if p.slug not in failed]:
+                try:
+                    step(p)
+                except SystemExit as exc:  # one platform that cannot build or start (no PostgreSQL) stops no other
+                    print(f"{p.slug}: {mode} failed: {exc}", file=sys.stderr)
+                    failed.append(p.slug)
     if a.mode == "stop":
         for p in ps:
             stop(p)
@@ -443,7 +446,9 @@ def main() -> None:
     if a.mode in ("save", "all"):
         for p in ps:
             save(p, a.store)
-    sys.exit(rc if a.mode == "table" else 0)
+    if failed:
+        print(f"not built or not serving: {', '.join(failed)} (the others went on)", file=sys.stderr)
+    sys.exit(rc if a.mode == "table" else (1 if failed and len(failed) == len(ps) else 0))
 
 
 if __name__ == "__main__":
