@@ -586,6 +586,8 @@ class Collector:
             href = control.get("href") or ""
             if href and not href.startswith(("#", "javascript:")) and urlsplit(urljoin(page.url, href)).path != here:
                 continue  # a link to a signup page: the crawl follows those
+            if control.get("in_form"):
+                continue  # a form's own button ("Inschrijven" under a newsletter field) would submit it, not open one
             if not await click_mark(page, control):
                 continue
             inv = await page_inventory(page, self.site, self._scrub)
