@@ -56,3 +56,17 @@ async def test_signup_form_in_a_dialog_opened_by_a_button_is_the_signup_page(spa
     # AGE-04 can now judge the form (it asks no age) instead of saying no signup form was found.
     finding = signup_turns_minors_away(bundle)
     assert finding.status == "fail" and "asks no age question" in finding.summary
+
+
+async def test_rows_that_navigate_by_script_lead_to_the_item_pages(browser_session, tmp_path):
+    # tests/sites/spa-rows: the listing's rows are <div role="link"> whose click calls history.pushState; no <a>.
+    with serve_site("spa-rows") as (url, _), pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Collector, "_run_probes", _no_probes)
+        defn = parse_definition(f'[platform]\nname = "Rows"\nurl = "{url}"\n'
+                                '[crawl]\nmax_pages = 6\nsettle_ms = 300\nrequests_per_second = 20\n')
+        await collect(defn, tmp_path / "run", browser_session)
+    bundle = Bundle(tmp_path / "run")
+    items = sorted(urlsplit(p.url).path for p in bundle.item_pages())
+    assert items == ["/ads/oak-dining-table-8/", "/ads/red-city-bike-7/"]
+    assert all(p.found_from == url for p in bundle.item_pages())
+    assert any("without a link" in n for n in bundle.info.notes)

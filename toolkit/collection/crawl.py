@@ -94,6 +94,16 @@ SKIP_EXTENSIONS = re.compile(r"\.(pdf|zip|gz|rar|7z|exe|dmg|apk|jpe?g|png|gif|we
                              re.I)
 DESTRUCTIVE = re.compile(r"(logout|log-out|uitloggen|signout|sign-out|delete|verwijder|unsubscribe|afmelden)", re.I)
 MAX_SCREENSHOT_HEIGHT = 7000
+MAX_SCRIPT_LINKS = 8  # clickable rows without an href tried per page, when no item links were found
+SCRIPT_LINK_JS = """(i) => {
+  const els = Array.from(document.querySelectorAll(
+      '[role=link]:not(a), [onclick]:not(a):not(button):not(input), [data-href]:not(a)'))
+    .filter(e => { const r = e.getBoundingClientRect();
+                   return r.width > 0 && r.height > 0 && !e.closest('form, nav, header, footer, [role=dialog]'); });
+  if (i >= els.length) return null;
+  els[i].setAttribute('data-safehaven-script-link', String(i));
+  return (els[i].getAttribute('aria-label') || els[i].innerText || '').trim().slice(0, 200);
+}"""
 MIN_SIBLING_ITEMS = 4
 
 ProgressFn = Callable[[str, int, int], None]
@@ -298,6 +308,8 @@ class Collector:
                         cond.notify_all()
 
         await asyncio.gather(*(worker() for _ in range(self.crawl.concurrency)))
+        if len(self.item_urls()) < 2 and await self._script_links(ctx):
+            await asyncio.gather(*(worker() for _ in range(self.crawl.concurrency)))
         await self._signup_dialog(ctx, events)
         if self._folded:
             self.info.notes.append(f"{self._folded} link(s) led to pages already read (redirects such as 'last post' "
@@ -544,6 +556,47 @@ class Collector:
         for e in record.elements:
             if e.href and e.tag in ("a", "area"):
                 self._enqueue(urljoin(page.url, e.href), page.url, e.name, cand.depth + 1)
+
+    async def _script_links(self, ctx: BrowserContext) -> int:
+        """Pages a single-page app links only by script: rows without an href that navigate when clicked (onclick,
+        role=link, data-href; history.pushState or location). Tried only when the crawl found no items by links:
+        each of the first MAX_SCRIPT_LINKS such rows of the start page and of listings is clicked in a fresh tab,
+        and the URL it leads to is queued. A click that tries to send something meets the write guard."""
+        sources = [p for p in self.pages if p.ok and p.role in ("start", "listing", "other") and sum(
+            1 for e in p.elements if not e.href and (e.role == "link" or "onclick" in e.attrs)) >= 2][:2]
+        found = 0
+        for src in sources:
+            url = src.final_url or src.url
+            for i in range(MAX_SCRIPT_LINKS):
+                page = await ctx.new_page()
+                try:
+                    await self._polite_wait()
+                    name, target = await bounded(self._click_script_link(page, url, i), self.page_bound(),
+                                                 "a script link")
+                except (PlaywrightError, PlaywrightTimeout) as exc:
+                    log.info("script link %d on %s not followed: %s", i, url, short_error(exc))
+                    continue
+                finally:
+                    await close_quietly(page, 10)
+                if name is None:
+                    break  # no more such rows on this page
+                if target and fold_key(target) != fold_key(url) and fold_key(target) not in self._queued:
+                    self._enqueue(target, url, name, src.depth + 1)
+                    found += 1
+        if found:
+            self.info.notes.append(f"{found} page(s) reached only by clicking rows without a link (script navigation)")
+        return found
+
+    async def _click_script_link(self, page: Page, url: str, i: int) -> tuple[str | None, str]:
+        await page.goto(url, wait_until="domcontentloaded")
+        await settle(page, self.crawl.settle_ms)
+        await self.pass_gate_again(page)
+        name = await page.evaluate(SCRIPT_LINK_JS, i)
+        if name is None:
+            return None, ""
+        await page.locator(f"[data-safehaven-script-link='{i}']").first.click(timeout=3000)
+        await quiet(page, 1500, quiet_ms=120)
+        return name, page.url if page.url.split("#")[0] != url.split("#")[0] else ""
 
     async def _signup_dialog(self, ctx: BrowserContext, events: ContextEvents) -> None:
         """A single-page app's signup form that opens in a dialog from a button (no page or link of its own).
