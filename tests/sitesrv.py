@@ -5,10 +5,14 @@
     /slow         answers after 3 seconds
     /members/...  only with the cookie session=ok, else a redirect to /login.html?next=...
     POST /login   sets session=ok and redirects to ?next= (the only POST that does something)
+
+A site folder may hold a `_redirects` file: lines `REGEX TARGET`, answered with a 302 to the target
+(\\1 for groups), as forums answer post permalinks and "last post" jumps.
 """
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -41,7 +45,24 @@ class _Handler(SimpleHTTPRequestHandler):
             return
         if self.path.startswith("/slow"):
             time.sleep(3)
+        target = self._redirect(urlsplit(self.path).path)
+        if target:
+            self.send_response(302)
+            self.send_header("Location", target)
+            self.end_headers()
+            return
         super().do_GET()
+
+    def _redirect(self, path: str) -> str | None:
+        rules = Path(self.directory) / "_redirects"
+        if not rules.is_file():
+            return None
+        for line in rules.read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                pattern, target = line.split()
+                if re.match(pattern, path):
+                    return re.sub(pattern, target, path)
+        return None
 
     def do_POST(self) -> None:
         self.server.posts.append(self.path)

@@ -67,6 +67,8 @@ class RealPlatform:
     requirements: tuple[str, ...]
     python: str
     setup: tuple[tuple[str, ...], ...]
+    service: str = ""            # "postgres": a private PostgreSQL cluster on 127.0.0.1 for this platform
+    service_port: int = 0
 
     @property
     def folder(self) -> Path:
@@ -110,7 +112,8 @@ def platforms(only: list[str] | None = None) -> list[RealPlatform]:
         d = tomllib.loads(toml.read_text("utf-8"))
         out.append(RealPlatform(slug=slug, name=d["name"], kind=d["kind"], port=int(d["port"]),
                                 requirements=tuple(d["requirements"]), python=d.get("python", "python3"),
-                                setup=tuple(tuple(s) for s in d.get("setup", []))))
+                                setup=tuple(tuple(s) for s in d.get("setup", [])),
+                                service=d.get("service", ""), service_port=int(d.get("service_port", 0))))
     if only:
         unknown = set(only) - {p.slug for p in out}
         if unknown:
@@ -118,16 +121,76 @@ def platforms(only: list[str] | None = None) -> list[RealPlatform]:
     return out
 
 
-# --------------------------------------------------------------------------- truth
+# --------------------------------------------------------------------------- services
+
+# A platform that needs PostgreSQL (Misago) gets its own cluster in its build folder, listening on
+# 127.0.0.1:<service_port> only, with a role and database named after the platform (password = name).
+# PostgreSQL refuses to run as root, so as root the cluster belongs to the "postgres" system user.
 
 
+def _pg_bin(name: str) -> str:
+    found = shutil.which(name)
+    if found:
+        return found
+    for d in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (d / name).is_file():
+            return str(d / name)
+    raise SystemExit(f"PostgreSQL's {name} not found: install it (Debian: apt-get install postgresql)")
+
+
+def _as_pg_user(cmd: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+
+
+def start_service(p: RealPlatform, log: Path) -> None:
+    if p.service != "postgres":
+        return
+    data = p.build_dir / "pgdata"
+    sock = p.build_dir / "pgsock"
+    p.build_dir.mkdir(parents=True, exist_ok=True)
+    if not (data / "PG_VERSION").is_file():
+        data.mkdir(exist_ok=True)
+        sock.mkdir(exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(data, "postgres", "postgres")
+            shutil.chown(sock, "postgres", "postgres")
+        pwfile = sock / "pw"
+        pwfile.write_text("postgres\n")
+        if os.geteuid() == 0:
+            shutil.chown(pwfile, "postgres", "postgres")
+        _run(_as_pg_user([_pg_bin("initdb"), "-D", str(data), "-A", "md5", "-U", "postgres",
+                          f"--pwfile={pwfile}", "-E", "UTF8", "--locale=C.UTF-8"]), log=log)
+        pwfile.unlink()
+    if not answering(p.service_port):
+        print(f"{p.slug}: starting PostgreSQL on 127.0.0.1:{p.service_port}")
+        _run(_as_pg_user([_pg_bin("pg_ctl"), "-D", str(data), "-l", str(sock / "postgres.log"), "-w", "-o",
+                          f"-c listen_addresses=127.0.0.1 -p {p.service_port} -k {sock}", "start"]), log=log)
+    ready = p.build_dir / ".pg-database"
+    if not ready.is_file():
+        sql = (f"CREATE ROLE {p.slug} LOGIN PASSWORD '{p.slug}' CREATEDB;"
+               f"CREATE DATABASE {p.slug} OWNER {p.slug} ENCODING 'UTF8';")
+        for stmt in sql.rstrip(";").split(";"):
+            _run(_as_pg_user([_pg_bin("psql"), "-h", str(sock), "-p", str(p.service_port), "-U", "postgres",
+                              "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", stmt]), log=log,
+                 env={"PGPASSWORD": "postgres"})
+        ready.write_text(p.slug)
+
+
+def stop_service(p: RealPlatform) -> None:
+    data = p.build_dir / "pgdata"
+    if p.service != "postgres" or not (data / "postmaster.pid").is_file():
+        return
+    subprocess.run(_as_pg_user([_pg_bin("pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print(f"{p.slug}: stopped PostgreSQL")
 
 
 # --------------------------------------------------------------------------- build
 
 
-def _run(cmd: list[str], cwd: Path | None = None, log: Path | None = None) -> None:
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings", PYTHONDONTWRITEBYTECODE="1")
+def _run(cmd: list[str], cwd: Path | None = None, log: Path | None = None,
+         env: dict[str, str] | None = None) -> None:
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings", PYTHONDONTWRITEBYTECODE="1", **(env or {}))
     with (log.open("a") if log else open(os.devnull, "w")) as fh:
         fh.write(f"$ {' '.join(cmd)}\n") if log else None
         fh.flush()
@@ -139,6 +202,7 @@ def _run(cmd: list[str], cwd: Path | None = None, log: Path | None = None) -> No
 def build(p: RealPlatform) -> None:
     p.build_dir.mkdir(parents=True, exist_ok=True)
     log = p.build_dir / "build.log"
+    start_service(p, log)
     stamp = p.build_dir / "venv" / ".requirements"
     want = "\n".join(p.requirements)
     if not (stamp.is_file() and stamp.read_text() == want):
@@ -180,6 +244,7 @@ def answering(port: int) -> bool:
 
 
 def serve(p: RealPlatform) -> None:
+    start_service(p, p.build_dir / "serve.log")
     if answering(p.port):
         print(f"{p.slug}: already serving on {p.url}")
         return
@@ -205,6 +270,7 @@ def serve(p: RealPlatform) -> None:
 def stop(p: RealPlatform) -> None:
     pidfile = p.build_dir / "serve.pid"
     if not pidfile.is_file():
+        stop_service(p)
         return
     pid = int(pidfile.read_text())
     try:
@@ -213,6 +279,7 @@ def stop(p: RealPlatform) -> None:
     except ProcessLookupError:
         pass
     pidfile.unlink()
+    stop_service(p)
 
 
 # --------------------------------------------------------------------------- audit and judge
@@ -359,12 +426,15 @@ def main() -> None:
     ap.add_argument("--saved", action="store_true", help="table: judge the bundles saved in the repo")
     a = ap.parse_args()
     ps = platforms(a.names or None)
-    if a.mode in ("build", "all"):
-        for p in ps:
-            build(p)
-    if a.mode in ("serve", "all"):
-        for p in ps:
-            serve(p)
+    failed: list[str] = []
+    for mode, step in (("build", build), ("serve", serve)):
+        if a.mode in (mode, "all"):
+            for p in [p for p in ps if p.slug not in failed]:
+                try:
+                    step(p)
+                except SystemExit as exc:  # one platform that cannot build or start (no PostgreSQL) stops no other
+                    print(f"{p.slug}: {mode} failed: {exc}", file=sys.stderr)
+                    failed.append(p.slug)
     if a.mode == "stop":
         for p in ps:
             stop(p)
@@ -376,7 +446,9 @@ def main() -> None:
     if a.mode in ("save", "all"):
         for p in ps:
             save(p, a.store)
-    sys.exit(rc if a.mode == "table" else 0)
+    if failed:
+        print(f"not built or not serving: {', '.join(failed)} (the others went on)", file=sys.stderr)
+    sys.exit(rc if a.mode == "table" else (1 if failed and len(failed) == len(ps) else 0))
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ from toolkit.collection.classify import classify_page, is_item_url, is_member_pr
 from toolkit.collection.contact_probe import probe_contact
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard, acting_link
-from toolkit.collection.interact import item_template, map_strings, page_inventory
+from toolkit.collection.interact import click_mark, find_controls, item_template, map_strings, page_inventory
 from toolkit.collection.report_probe import probe_reporting
 from toolkit.collection.signup_probe import probe_signup
 from toolkit.definition import AuditDefinition
@@ -95,6 +95,16 @@ SKIP_EXTENSIONS = re.compile(r"\.(pdf|zip|gz|rar|7z|exe|dmg|apk|jpe?g|png|gif|we
                              re.I)
 MAX_SCREENSHOT_HEIGHT = 7000
 WEB_PAGE = re.compile(r"text/html|application/xhtml\+xml")
+MAX_SCRIPT_LINKS = 8  # clickable rows without an href tried per page, when no item links were found
+SCRIPT_LINK_JS = """(i) => {
+  const els = Array.from(document.querySelectorAll(
+      '[role=link]:not(a), [onclick]:not(a):not(button):not(input), [data-href]:not(a)'))
+    .filter(e => { const r = e.getBoundingClientRect();
+                   return r.width > 0 && r.height > 0 && !e.closest('form, nav, header, footer, [role=dialog]'); });
+  if (i >= els.length) return null;
+  els[i].setAttribute('data-safehaven-script-link', String(i));
+  return (els[i].getAttribute('aria-label') || els[i].innerText || '').trim().slice(0, 200);
+}"""
 MIN_SIBLING_ITEMS = 4
 
 ProgressFn = Callable[[str, int, int], None]
@@ -130,6 +140,10 @@ def retry_after(value: str, default: float = 5.0) -> float:
 
 class CrawlFailed(RuntimeError):
     """The start URL could not be loaded: the audit cannot run."""
+
+
+class _AlreadyVisited(Exception):
+    """The link redirected to a page the crawl has already read ("last post" jumps, post permalinks)."""
 
 
 class Collector:
@@ -172,6 +186,9 @@ class Collector:
         self._gate_returns = 0
         self._login_paths: set[str] = set()
         self._walled: set[str] = set()
+        self._visited: dict[str, str] = {}  # fold key of a page's final URL -> the role of the page read there
+        self._jump_suffixes: set[str] = set()  # path tails that redirect to the page above them: last/, post/{n}/
+        self._folded = 0
 
     # ------------------------------------------------------------------ public
 
@@ -307,6 +324,9 @@ class Collector:
                     cand = heapq.heappop(self._frontier)
                     if cand.hint is None and self.is_item(cand.url) and self._items_seen() >= self.crawl.max_items:
                         continue  # enough items: the budget goes to other pages
+                    if cand.hint is None and self._is_known_jump(cand.url):
+                        self._folded += 1
+                        continue  # /t/slug/5/last/ when /t/slug/5/post/9/ redirected to /t/slug/5/: the same page
                     busy += 1
                 try:
                     await self._visit(ctx, events, cand)
@@ -316,6 +336,12 @@ class Collector:
                         cond.notify_all()
 
         await asyncio.gather(*(worker() for _ in range(self.crawl.concurrency)))
+        if len(self.item_urls()) < 2 and await self._script_links(ctx):
+            await asyncio.gather(*(worker() for _ in range(self.crawl.concurrency)))
+        await self._signup_dialog(ctx, events)
+        if self._folded:
+            self.info.notes.append(f"{self._folded} link(s) led to pages already read (redirects such as 'last post' "
+                                   "jumps and post permalinks); each page was read once")
 
     def _enqueue(self, url: str, found_from: str | None, link_text: str, depth: int, *,
                  hint: str | None = None, priority: float | None = None) -> None:
@@ -381,6 +407,12 @@ class Collector:
                 await self._back_off(wait, record.status)
                 record.status = record.error = None
                 await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
+        except _AlreadyVisited:
+            # Not a page of its own: drop the record, so the page budget and every count go to distinct pages.
+            self.pages.remove(record)
+            self._folded += 1
+            await close_quietly(page, 10)
+            return record
         except (PlaywrightError, PlaywrightTimeout) as exc:
             record.error = self._scrub(short_error(exc))
             with contextlib.suppress(Exception):
@@ -432,6 +464,8 @@ class Collector:
                                    "platform there")
             self.site = site_of(page.url)
             self.allowed_hosts.add(urlsplit(page.url).hostname or "")
+        if not first_page and self._redirected_to_known(cand.url, page.url):
+            raise _AlreadyVisited(page.url)
         await self._extract(page, record, cand)
 
     async def _note_request(self, req, requests: list[RequestRecord]) -> None:
@@ -580,6 +614,7 @@ class Collector:
                                       hint=None if cand.hint == "start" else cand.hint, signals=record.signals,
                                       link_names=[e.name for e in record.elements if e.href])
         record.role, record.role_reasons = role, reasons
+        self._visited.setdefault(fold_key(page.url), role)
         if role == "login":
             # One login wall is enough evidence: don't spend the page budget on the same wall again.
             self._login_paths.add(urlsplit(page.url).path)
@@ -588,6 +623,133 @@ class Collector:
         for e in record.elements:
             if e.href and e.tag in ("a", "area"):
                 self._enqueue(urljoin(page.url, e.href), page.url, e.name, cand.depth + 1)
+
+    async def _script_links(self, ctx: BrowserContext) -> int:
+        """Pages a single-page app links only by script: rows without an href that navigate when clicked (onclick,
+        role=link, data-href; history.pushState or location). Tried only when the crawl found no items by links:
+        each of the first MAX_SCRIPT_LINKS such rows of the start page and of listings is clicked in a fresh tab,
+        and the URL it leads to is queued. A click that tries to send something meets the write guard."""
+        sources = [p for p in self.pages if p.ok and p.role in ("start", "listing", "other") and sum(
+            1 for e in p.elements if not e.href and (e.role == "link" or "onclick" in e.attrs)) >= 2][:2]
+        found = 0
+        for src in sources:
+            url = src.final_url or src.url
+            for i in range(MAX_SCRIPT_LINKS):
+                page = await ctx.new_page()
+                try:
+                    await self._polite_wait()
+                    name, target = await bounded(self._click_script_link(page, url, i), self.page_bound(),
+                                                 "a script link")
+                except (PlaywrightError, PlaywrightTimeout) as exc:
+                    log.info("script link %d on %s not followed: %s", i, url, short_error(exc))
+                    continue
+                finally:
+                    await close_quietly(page, 10)
+                if name is None:
+                    break  # no more such rows on this page
+                if target and fold_key(target) != fold_key(url) and fold_key(target) not in self._queued:
+                    self._enqueue(target, url, name, src.depth + 1)
+                    found += 1
+        if found:
+            self.info.notes.append(f"{found} page(s) reached only by clicking rows without a link (script navigation)")
+        return found
+
+    async def _click_script_link(self, page: Page, url: str, i: int) -> tuple[str | None, str]:
+        await page.goto(url, wait_until="domcontentloaded")
+        await settle(page, self.crawl.settle_ms)
+        await self.pass_gate_again(page)
+        name = await page.evaluate(SCRIPT_LINK_JS, i)
+        if name is None:
+            return None, ""
+        await page.locator(f"[data-safehaven-script-link='{i}']").first.click(timeout=3000)
+        await quiet(page, 1500, quiet_ms=120)
+        return name, page.url if page.url.split("#")[0] != url.split("#")[0] else ""
+
+    async def _signup_dialog(self, ctx: BrowserContext, events: ContextEvents) -> None:
+        """A single-page app's signup form that opens in a dialog from a button (no page or link of its own).
+
+        When the crawl found no signup page, the first pages read are searched for a control named for signing
+        up that does not lead to another page (a button, href="#"); it is clicked and, when a signup form
+        appeared, the page with the open dialog is recorded as the signup page. Opening a dialog sends nothing.
+        """
+        if any(p.ok and p.role == "signup" for p in self.pages):
+            return
+        source, name = None, ""
+        for p in [p for p in self.pages if p.ok][:5]:
+            here = urlsplit(p.final_url or p.url).path
+            name = next((e.name for e in p.elements if e.visible and lexicon.has(e.name, "roles", "signup") and (
+                not e.href or e.href.startswith(("#", "javascript:")) or urlsplit(urljoin(p.final_url or p.url, e.href)).path
+                == here)), "")
+            if name:
+                source = p
+                break
+        if source is None:
+            return
+        url = source.final_url or source.url
+        cand = _Candidate(0, next(self._seq), url, url, name, source.depth + 1)
+        page = await ctx.new_page()
+        try:
+            await self._polite_wait()
+            await bounded(self._open_signup_dialog(page, cand), self.page_bound(), "the signup dialog")
+        except (PlaywrightError, PlaywrightTimeout) as exc:
+            log.info("signup dialog on %s not read: %s", url, short_error(exc))
+        finally:
+            await close_quietly(page, 10)
+
+    async def _open_signup_dialog(self, page: Page, cand: _Candidate) -> None:
+        response = await page.goto(cand.url, wait_until="domcontentloaded")
+        await settle(page, self.crawl.settle_ms)
+        await self.pass_gate_again(page)
+        pattern = lexicon.pattern("roles", "signup").pattern
+        here = urlsplit(page.url).path
+        for control in (await find_controls(page, pattern, "signup", True))[:3]:
+            href = control.get("href") or ""
+            if href and not href.startswith(("#", "javascript:")) and urlsplit(urljoin(page.url, href)).path != here:
+                continue  # a link to a signup page: the crawl follows those
+            if control.get("in_form"):
+                continue  # a form's own button ("Inschrijven" under a newsletter field) would submit it, not open one
+            if not await click_mark(page, control):
+                continue
+            inv = await page_inventory(page, self.site, self._scrub)
+            role, _ = classify_page(page.url, title=inv.data["title"], link_text=control.get("name", ""),
+                                    forms=inv.forms)
+            if role != "signup":
+                continue
+            record = PageRecord(id=f"p{next(self._page_ids):03d}", url=cand.url, found_from=cand.url,
+                                link_text=(control.get("name") or cand.link_text)[:200], depth=cand.depth,
+                                status=response.status if response else None, final_url=self._scrub(page.url))
+            self.pages.append(record)
+            await self._extract(page, record, cand)
+            record.role, record.role_reasons = "signup", [
+                f"a signup form in a dialog opened by the control '{record.link_text}' (the page has no signup link)"]
+            return
+
+    def _redirected_to_known(self, asked: str, final: str) -> bool:
+        """Whether `asked` led to an item, listing or other content page the crawl has already read (a redirect, or
+        the same page under another name); learns the jump's path tail when the redirect went up the path.
+
+        A redirect from /t/slug/5/post/13/ to /t/slug/5/#post-13 teaches the tail 'post/{n}/', so /t/slug/6/post/17/
+        is not visited at all once /t/slug/6/ is known. Login, signup, report and start pages are never folded: a
+        redirect to a login wall is evidence of its own.
+        """
+        role = self._visited.get(fold_key(final))
+        if role is None or role in ("login", "signup", "report", "start"):
+            return False
+        asked_path, final_path = urlsplit(asked).path, urlsplit(final).path.rstrip("/") + "/"
+        if asked_path.startswith(final_path) and len(asked_path) > len(final_path):
+            self._jump_suffixes.add(re.sub(r"\d+", "{n}", asked_path[len(final_path):]))
+        return True
+
+    def _is_known_jump(self, url: str) -> bool:
+        """A URL made of a page already read or queued and a path tail learned to redirect back to it."""
+        parts = urlsplit(url)
+        for tail in self._jump_suffixes:
+            m = re.search(re.escape(tail).replace(r"\{n\}", r"\d+") + "$", parts.path)
+            if m and m.start() > 0:
+                above = urlunsplit((parts.scheme, parts.netloc, parts.path[:m.start()], "", ""))
+                if fold_key(above) in self._visited or fold_key(above) in self._queued:
+                    return True
+        return False
 
     def _items_seen(self) -> int:
         """Pages visited so far that show one item (by URL or content), member profiles beside them not counted."""
