@@ -593,7 +593,9 @@ def _denied(sentence: str) -> bool:
 def _signup_forms(bundle: Bundle) -> list[tuple[PageRecord, Form]]:
     out = []
     for page in bundle.ok_pages("signup"):
-        forms = [f for f in page.forms if sum(1 for x in f.fields if x.visible and x.type not in ("hidden",)) >= 2]
+        # Fields a person fills in: a form of buttons only ("Agree" / "Cancel" under the rules) asks nothing.
+        forms = [f for f in page.forms
+                 if sum(1 for x in f.fields if x.visible and x.type not in ("hidden", "submit", "button", "reset")) >= 2]
         if forms:
             out.append((page, max(forms, key=lambda f: len(f.fields))))
     return out

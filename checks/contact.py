@@ -335,6 +335,12 @@ def verified_channel(bundle: Bundle) -> Finding:
                 return finding(cid, "pass", msg(N_("Signing up on {url} includes an identity check (ID document with "
                                                    "liveness, or bank/eID)."), url=page.final_url or page.url),
                                evidence=[_ev(page, f.box, "signup form")], quotes=quotes)
+    for page in signups:  # "your password will be sent to that address": no account without a working address
+        for sentence in _sentences(bundle.text(page)):
+            if lexicon.has(sentence, "contact", "mailed_credentials") and not _confirm_negated(sentence):
+                return finding(cid, "pass", msg(N_("Signing up needs a confirmed e-mail address or phone number, as the "
+                                                   "platform states.")), basis="stated",
+                               quotes=[Quote(url=page.final_url or page.url, text=sentence)])
     negated: list[Quote] = []
     for page in [*texts, *bundle.ok_pages("start", "other", "login")]:
         said = _sentences(bundle.text(page))
@@ -446,6 +452,11 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
             for kind in kinds:
                 if kind not in seen and el.region not in SITE_WIDE_REGIONS and lexicon.has(el.name, "contact", kind):
                     seen[kind] = ("observed", page, el.name)
+        for form in page.forms:  # a member setting on a signup or profile form ("Allow other users to e-mail you")
+            for fld in (x for x in form.fields if x.visible):
+                name = next((o for o in [fld.label, *fld.options] if lexicon.has(o, "contact", "who_contacts")), None)
+                if "who_contacts" not in seen and name:
+                    seen["who_contacts"] = ("observed", page, name)
     probe = bundle.probe("contact", ContactProbe)
     for found in (probe.menu_controls if probe else []):
         page = bundle.page_by_url(found.get("item_url", "")) or (bundle.item_pages() or pages)[0]

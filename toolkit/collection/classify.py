@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from checks import lexicon
 from safehaven.models import Form
 
-ID_VALUE = re.compile(r"^(?:\d{1,12}|[0-9a-f]{8,}|[a-z0-9]+(?:-[a-z0-9]+)+)$", re.I)
+# 9, a hex id, a slug, or an id with a start offset (index.php?topic=12.0, the form of Simple Machines Forum)
+ID_VALUE = re.compile(r"^(?:\d{1,12}(?:\.\d{1,6})?|[0-9a-f]{8,}|[a-z0-9]+(?:-[a-z0-9]+)+)$", re.I)
 ID_LIKE = re.compile(r"(?:^|[-_])(?:\d{1,12}|[0-9a-f]{8,})(?:$|[-_.])|^[a-z0-9]+(?:-[a-z0-9]+){1,}$", re.I)
 
 
@@ -157,7 +158,7 @@ def is_item_url(url: str) -> bool:
     query = parse_qs(parts.query)
     item_keys = set(lexicon.words("roles", "item_query"))
     if any(k.lower() in item_keys and any(ID_VALUE.match(v) for v in vals) for k, vals in query.items()):
-        return True
+        return not _names_a_listing(segs)
     if len(segs) < 2:
         return False
     item_words = set(lexicon.words("roles", "item_path"))
@@ -166,6 +167,30 @@ def is_item_url(url: str) -> bool:
         if seg in item_words and ID_LIKE.search(segs[-1] if i == len(segs) - 2 else last):
             return True
     return bool(re.search(r"\d{2,}", last)) and segs[-2] in item_words
+
+
+def _names_a_listing(segs: list[str]) -> bool:
+    """The script or last path segment names a list of items (viewforum.php, /board/, category.php)."""
+    last = re.sub(r"\.(php\d?|html?|aspx?|jsp|cgi|pl)$", "", segs[-1]) if segs else ""
+    return last in set(lexicon.words("roles", "listing_path"))
+
+
+def is_post_permalink(url: str) -> bool:
+    """A jump to one post inside a topic (viewtopic.php?pid=24, ?p=123): an item page, but the topic's own URL is better."""
+    query = parse_qs(urlsplit(url).query)
+    keys = {k.lower() for k in query}
+    return bool(keys & set(lexicon.words("roles", "post_query"))) and not keys & (
+        set(lexicon.words("roles", "item_query")) - set(lexicon.words("roles", "post_query")))
+
+
+def is_feed_url(url: str) -> bool:
+    """An Atom or RSS feed (extern.php?action=feed&type=atom, /feed/, /rss.php, index.xml): not a page to read."""
+    parts = urlsplit(url)
+    feed = set(lexicon.words("roles", "feed"))
+    pieces = [re.sub(r"\.(php\d?|xml|aspx?|cgi|pl)$", "", seg) for seg in parts.path.lower().split("/") if seg]
+    values = [v.lower() for vals in parse_qs(parts.query).values() for v in vals]
+    keys = [k.lower() for k in parse_qs(parts.query)]
+    return bool(set(pieces + values + keys) & feed) or parts.path.lower().endswith((".rss", ".atom", ".rdf"))
 
 
 def _field_text(form: Form) -> str:
@@ -213,3 +238,21 @@ def is_member_profile(url: str, signals: dict | None = None) -> bool:
     parts = urlsplit(url)
     segs = [s for s in parts.path.lower().split("/") if s]
     return bool(set(segs[:-1]) & PROFILE_SEGMENTS) or "u" in parse_qs(parts.query)
+
+
+def agreement_step_url(form: Form, page_url: str) -> str | None:
+    """The URL a GET form under the rules leads to ("Agree" on register.php -> register.php?agree=Agree): the signup
+    form behind the rules. Only a GET form of buttons and hidden fields (reading it writes nothing); None otherwise."""
+    if (form.method or "get").lower() != "get":
+        return None
+    if any(f.visible and f.type not in ("hidden", "submit", "button", "image") for f in form.fields):
+        return None
+    agree = next((f for f in form.fields if f.type in ("submit", "image", "button") and f.visible
+                  and lexicon.has(f.value or f.label, "roles", "agree")), None)
+    if agree is None:
+        return None
+    params = [(f.name, f.value) for f in form.fields if f.type == "hidden" and f.name]
+    if agree.name:
+        params.append((agree.name, agree.value))
+    parts = urlsplit(urljoin(page_url, form.action or page_url))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(params), ""))

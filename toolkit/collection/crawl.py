@@ -44,7 +44,16 @@ from toolkit.collection.browser import (
     settle,
     short_error,
 )
-from toolkit.collection.classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
+from toolkit.collection.classify import (
+    agreement_step_url,
+    classify_page,
+    is_feed_url,
+    is_item_url,
+    is_member_profile,
+    is_post_permalink,
+    is_system_url,
+    item_by_content,
+)
 from toolkit.collection.contact_probe import probe_contact
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard
@@ -311,15 +320,16 @@ class Collector:
         for rank, role in enumerate(("policy", "help", "report", "signup", "login"), start=1):
             if lexicon.has(label, "roles", role):
                 return 1 + rank / 10
-        if item:  # posts and ads before member profiles
-            return 2 + depth / 10 + (0.5 if is_member_profile(url) else 0)
+        if item:  # topics, posts and ads before jumps to one post in a topic, and those before member profiles
+            return 2 + depth / 10 + (0.3 if is_post_permalink(url) else 0) + (0.5 if is_member_profile(url) else 0)
         if is_system_url(url):  # search, print views, member lists, sort variants: only when nothing else is left
             return 6 + depth
         return 3 + depth
 
     def _in_scope(self, url: str) -> bool:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or SKIP_EXTENSIONS.search(parts.path) or DESTRUCTIVE.search(url):
+        if parts.scheme not in ("http", "https") or SKIP_EXTENSIONS.search(parts.path) or DESTRUCTIVE.search(url) \
+                or is_feed_url(url):
             return False
         host = parts.hostname or ""
         return host in self.allowed_hosts or site_of(url) == self.site
@@ -518,6 +528,11 @@ class Collector:
             self._login_paths.add(urlsplit(page.url).path)
             if urlsplit(page.url).path != urlsplit(cand.url).path:
                 self._walled.add(_digit_template(cand.url))
+        if role == "signup":  # rules first, then "Agree" (a GET form) opens the signup form itself
+            for f in forms:
+                step = agreement_step_url(f, page.url)
+                if step:
+                    self._enqueue(step, page.url, record.link_text or "register", cand.depth + 1, priority=1.05)
         for e in record.elements:
             if e.href and e.tag in ("a", "area"):
                 self._enqueue(urljoin(page.url, e.href), page.url, e.name, cand.depth + 1)

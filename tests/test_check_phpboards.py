@@ -1,0 +1,188 @@
+"""Classic PHP board software (one script per page, IDs in the query, rules at registration, "Report" links for
+members only): discovery rules and check readings, on pages and bundles written by hand (milliseconds, no browser).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import age, contact, evidence, report
+from safehaven.bundle import Bundle
+from safehaven.models import Form, FormField
+from toolkit.collection.classify import (
+    agreement_step_url,
+    is_feed_url,
+    is_item_url,
+    is_post_permalink,
+)
+
+from .bundles import field, form, link, make_bundle, page
+
+BOARD = "https://board.test/"
+
+
+def bundle(tmp_path, *pages) -> Bundle:
+    return Bundle(make_bundle(tmp_path, list(pages), url=BOARD))
+
+
+def topic(n: int, *elements, text: str = "Wie weet een goede fietsenmaker in Gouda? Mijn achterwiel slingert.") -> dict:
+    return page(f"{BOARD}showtopic.php?id={n}", role="item", text=text, elements=list(elements))
+
+
+# ------------------------------------------------------------------------------------------------ discovery
+
+
+@pytest.mark.parametrize("url", [
+    "https://board.test/viewforum.php?id=3",
+    "https://board.test/forumdisplay.php?fid=7",
+    "https://board.test/forum.php?id=2",
+    "https://board.test/category.php?id=12",
+])
+def test_a_forums_topic_list_with_an_id_in_the_query_is_not_an_item(url):
+    assert not is_item_url(url), url
+
+
+@pytest.mark.parametrize("url", [
+    "https://board.test/viewtopic.php?id=9",
+    "https://board.test/index.php?topic=12.0",  # an id with a start offset
+    "https://board.test/profile.php?id=3",
+    "https://board.test/showtopic.php?pid=44",
+])
+def test_single_script_items_stay_items(url):
+    assert is_item_url(url), url
+
+
+def test_a_jump_to_one_post_comes_after_the_topics_own_url():
+    assert is_post_permalink("https://board.test/viewtopic.php?pid=24")
+    assert is_post_permalink("https://board.test/viewtopic.php?p=123")
+    assert not is_post_permalink("https://board.test/viewtopic.php?id=9")
+    assert not is_post_permalink("https://board.test/viewtopic.php?f=2&t=9&p=123")  # names its topic too
+
+
+@pytest.mark.parametrize("url", [
+    "https://board.test/extern.php?action=feed&type=atom",
+    "https://board.test/extern.php?action=feed&tid=4&type=rss",
+    "https://board.test/feed/",
+    "https://board.test/rss.php?f=2",
+    "https://board.test/topics.atom",
+])
+def test_feeds_are_recognised(url):
+    assert is_feed_url(url), url
+
+
+@pytest.mark.parametrize("url", ["https://board.test/viewtopic.php?id=9", "https://board.test/feedback.php",
+                                 "https://board.test/forum/what-to-feed-a-cat-12/"])
+def test_pages_that_only_mention_feeding_are_not_feeds(url):
+    assert not is_feed_url(url), url
+
+
+def _rules_form(method: str = "get", *extra: FormField) -> Form:
+    return Form(action="join.php", method=method, name="Read the rules before you join",
+                fields=[FormField(tag="input", type="hidden", name="step", value="2", visible=False),
+                        FormField(tag="input", type="submit", name="ok", value="I agree"),
+                        FormField(tag="input", type="submit", name="no", value="Cancel"), *extra],
+                submit_labels=["I agree", "Cancel"])
+
+
+def test_the_agree_button_under_the_rules_leads_to_the_signup_form():
+    assert agreement_step_url(_rules_form(), BOARD + "join.php") == BOARD + "join.php?step=2&ok=I+agree"
+    dutch = Form(action="", method="get", fields=[FormField(tag="button", type="submit", name="akkoord",
+                                                            value="Ik ga akkoord")])
+    assert agreement_step_url(dutch, BOARD + "aanmelden.php") == BOARD + "aanmelden.php?akkoord=Ik+ga+akkoord"
+
+
+def test_no_agreement_step_for_a_post_form_or_a_form_that_asks_something():
+    assert agreement_step_url(_rules_form("post"), BOARD + "join.php") is None
+    asks = _rules_form("get", FormField(tag="input", type="email", name="email", label="E-mail"))
+    assert agreement_step_url(asks, BOARD + "join.php") is None
+    search = Form(action="search.php", method="get", fields=[FormField(tag="input", type="submit", value="Search")])
+    assert agreement_step_url(search, BOARD + "index.php") is None
+
+
+# ------------------------------------------------------------------------------------------------ REPORT-01
+
+
+def test_topic_titles_about_reporting_are_not_report_controls(tmp_path):
+    # A list of topics beside a post: titles that speak of reporting lead to content, not to a report of this post.
+    b = bundle(tmp_path,
+               topic(1, link("Wie meld ik een verdacht bericht? / Who do I tell about a post?", BOARD + "showtopic.php?id=4"),
+                     link("Our moderators explain the new reporting guidelines for the buy and sell section",
+                          BOARD + "showtopic.php?id=5")),
+               topic(2, link("Report post", BOARD + "misc.php?report=12"), link("How do I report?", BOARD + "faq.php")))
+    f = report.report_control_on_every_item(b)
+    assert f.status == "partial" and f.details["with_control"] == 1 and f"{BOARD}showtopic.php?id=1" in f.summary
+    assert not report.reads_as_title("Report this post") and report.reads_as_title("How do I report?")
+
+
+# ------------------------------------------------------------------------------------------------ EVIDENCE-01
+
+
+def test_a_rules_link_in_the_menu_counts_as_the_terms(tmp_path):
+    menu = [link("Index", BOARD + "index.php", region="nav"), link("Rules", BOARD + "misc.php?action=rules", region="nav")]
+    f = evidence.privacy_and_terms_linked(bundle(tmp_path, topic(1, *menu), topic(2, *menu)))
+    assert f.status == "partial" and "no link to the privacy policy" in f.summary
+
+
+def test_a_topic_title_with_the_word_rules_is_not_a_link_to_the_terms(tmp_path):
+    titles = [link("New parking rules in our street from May", BOARD + "showtopic.php?id=8")]
+    f = evidence.privacy_and_terms_linked(bundle(tmp_path, topic(1, *titles),
+                                                 page(BOARD + "showtopic.php?id=8", role="item",
+                                                      title="New parking rules in our street from May")))
+    assert f.status == "fail"
+
+
+# ------------------------------------------------------------------------------------------------ CONTACT-03, -04
+
+
+SIGNUP_FIELDS = [field("Username", name="req_user"), field("Email", type="email", name="req_email1"),
+                 field("Confirm email", type="email", name="req_email2")]
+
+
+def test_a_password_sent_to_the_address_at_signup_ties_the_account_to_it(tmp_path):
+    text = ("Enter a valid email address\nWe generate a password for you; it will be e-mailed to you.\n"
+            "Your randomly chosen password will be sent to that address, so use one you can read.")
+    f = contact.verified_channel(bundle(tmp_path, page(BOARD + "join.php?step=2", role="signup", text=text,
+                                                       forms=[form(*SIGNUP_FIELDS, submit="Register")])))
+    assert f.status == "pass" and f.basis == "stated" and "will be sent to that address" in f.quotes[0].text
+
+
+def test_a_dutch_activation_mail_at_signup_counts_and_a_reset_page_does_not(tmp_path):
+    text = "Na het aanmelden ontvang je een activeringsmail op het opgegeven adres."
+    signup = page(BOARD + "aanmelden.php", role="signup", text=text, forms=[form(*SIGNUP_FIELDS, submit="Aanmelden")])
+    assert contact.verified_channel(bundle(tmp_path, signup)).status == "pass"
+    reset = page(BOARD + "login.php?action=forget", role="login",
+                 text="A new password will be sent to the address you registered with.")
+    other = tmp_path / "reset"
+    other.mkdir()
+    b = bundle(other, reset, page(BOARD + "join.php", role="signup", text="Choose a name and a password.",
+                                  forms=[form(*SIGNUP_FIELDS, submit="Register")]))
+    assert contact.verified_channel(b).status == "fail"
+
+
+def test_a_who_may_email_me_setting_on_the_signup_form_is_a_contact_control(tmp_path):
+    choices = form(*SIGNUP_FIELDS,
+                   field("Show my e-mail address to other members", type="radio", name="privacy"),
+                   field("Hide my address but allow other members to e-mail me through the board", type="radio",
+                         name="privacy"),
+                   field("Hide my address and disallow form email", type="radio", name="privacy"), submit="Register")
+    f = contact.control_who_reaches_you(bundle(tmp_path, page(BOARD + "join.php", role="signup", forms=[choices])))
+    assert f.status == "partial" and f.basis == "observed" and "choose who may contact them" in f.summary
+
+
+def test_a_hide_profile_field_alone_is_not_a_contact_control(tmp_path):
+    f = contact.control_who_reaches_you(bundle(tmp_path, page(
+        BOARD + "join.php", role="signup", forms=[form(*SIGNUP_FIELDS, field("Hide my online status", type="checkbox"))])))
+    assert f.status == "fail"
+
+
+# ------------------------------------------------------------------------------------------------ AGE-04
+
+
+def test_the_agree_buttons_under_the_rules_are_not_the_signup_form(tmp_path):
+    rules = page(BOARD + "join.php", role="signup", text="Rules: be kind.",
+                 forms=[Form(action="join.php", method="get", fields=[
+                     FormField(tag="input", type="submit", name="ok", value="I agree"),
+                     FormField(tag="input", type="submit", name="no", value="Cancel")])])
+    real = page(BOARD + "join.php?ok=I+agree", role="signup", forms=[form(*SIGNUP_FIELDS, submit="Register")])
+    f = age.signup_turns_minors_away(bundle(tmp_path, rules, real))
+    assert f.status == "fail" and "join.php?ok=I+agree asks no age question" in f.summary
