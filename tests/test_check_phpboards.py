@@ -13,6 +13,7 @@ from toolkit.collection.classify import (
     agreement_step_url,
     is_feed_url,
     is_item_url,
+    is_member_profile,
     is_post_permalink,
 )
 
@@ -50,6 +51,17 @@ def test_a_forums_topic_list_with_an_id_in_the_query_is_not_an_item(url):
 ])
 def test_single_script_items_stay_items(url):
     assert is_item_url(url), url
+
+
+@pytest.mark.parametrize("url", ["https://board.test/profile.php?id=3", "https://board.test/member.php?id=7",
+                                 "https://board.test/viewprofile.php?user=5"])
+def test_a_members_profile_script_with_an_id_is_a_member_profile(url):
+    assert is_member_profile(url), url
+
+
+def test_topics_and_profile_scripts_without_an_id_are_not_member_profiles():
+    assert not is_member_profile("https://board.test/viewtopic.php?id=9")
+    assert not is_member_profile("https://board.test/profile.php")
 
 
 def test_a_jump_to_one_post_comes_after_the_topics_own_url():

@@ -237,7 +237,11 @@ def is_member_profile(url: str, signals: dict | None = None) -> bool:
         return True
     parts = urlsplit(url)
     segs = [s for s in parts.path.lower().split("/") if s]
-    return bool(set(segs[:-1]) & PROFILE_SEGMENTS) or "u" in parse_qs(parts.query)
+    query = parse_qs(parts.query)
+    # profile.php?id=3, member.php?u=5: one script per page, the member's ID in the query
+    script = re.sub(r"\.(php\d?|html?|aspx?|jsp|cgi|pl)$", "", segs[-1]) if segs else ""
+    return bool(set(segs[:-1]) & PROFILE_SEGMENTS) or "u" in query or (
+        bool(query) and script in PROFILE_SEGMENTS | {"viewprofile", "userinfo", "showuser", "userprofile"})
 
 
 def agreement_step_url(form: Form, page_url: str) -> str | None:
