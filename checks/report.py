@@ -671,13 +671,14 @@ MAX_CONTROL_WORDS = 8
 
 
 def reads_as_title(name: str) -> bool:
-    """Whether a control's name reads as a question or a title (content), not as a short action."""
+    """Whether a link's name reads as a question or a title (content), not as a short action."""
     words = (name or "").split()
     return "?" in name or len(words) > MAX_CONTROL_WORDS
 
 
 def _why_report(el: Element) -> str:
-    labels = [x for x in (el.name, el.text, el.attrs.get("title"), el.attrs.get("aria-label")) if x and not reads_as_title(x)]
+    labels = [x for x in (el.name, el.text, el.attrs.get("title"), el.attrs.get("aria-label"))
+              if x and not (el.tag == "a" and reads_as_title(x))]  # a link named like a title; a select lists reasons
     label = " ".join(labels)
     if lexicon.has(label, "report", "control") or (len(label) <= 80 and lexicon.has(label, "report", "flag")):
         return "name"

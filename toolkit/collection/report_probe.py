@@ -199,7 +199,7 @@ async def _report_controls(page: Page, item_url: str, visible_only: bool = True)
     found = await find_controls(page, control_pattern(), "report", visible_only, icon=lexicon.pattern("report", "icon").pattern)
     last = urlsplit(item_url).path.rstrip("/").split("/")[-1]
     tied = [c for c in found if (c.get("region") not in SITE_WIDE or (last and last in (c.get("href") or "")))
-            and not reads_as_title(c.get("name") or "")]
+            and not (c.get("tag") == "a" and reads_as_title(c.get("name") or ""))]
     return sorted(tied, key=_control_rank)
 
 
