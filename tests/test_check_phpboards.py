@@ -16,6 +16,7 @@ from toolkit.collection.classify import (
     is_member_profile,
     is_post_permalink,
 )
+from toolkit.collection.crawl import _digit_template, _wall_key, fold_key, fold_url
 
 from .bundles import field, form, link, make_bundle, page
 
@@ -198,3 +199,24 @@ def test_the_agree_buttons_under_the_rules_are_not_the_signup_form(tmp_path):
     real = page(BOARD + "join.php?ok=I+agree", role="signup", forms=[form(*SIGNUP_FIELDS, submit="Register")])
     f = age.signup_turns_minors_away(bundle(tmp_path, rules, real))
     assert f.status == "fail" and "join.php?ok=I+agree asks no age question" in f.summary
+
+
+# ------------------------------------------------------------------------------------------------ one script, many pages
+
+
+def test_semicolon_queries_survive_folding_and_offsets_fold_to_the_first_page():
+    assert fold_url("https://board.test/index.php?PHPSESSID=ab12&action=profile;u=8") == \
+        "https://board.test/index.php?action=profile;u=8"
+    assert fold_url("https://board.test/index.php?topic=3.msg5#new") == "https://board.test/index.php?topic=3.0"
+    assert fold_key("https://board.test/index.php?topic=8.20") == fold_key("https://board.test/index.php?topic=8.0")
+    assert fold_key("https://board.test/index.php?board=2.0") != fold_key("https://board.test/index.php?board=3.0")
+
+
+def test_a_login_wall_on_a_single_script_site_is_one_query_not_the_whole_script():
+    login, profile = _wall_key(BOARD + "index.php?action=login"), _wall_key(BOARD + "index.php?action=profile;u=8")
+    assert login == ("/index.php", frozenset({("action", "login")}))
+    assert profile[1] == _wall_key(BOARD + "index.php?action=profile;u=11")[1]  # every member's profile, one wall
+    topic = _wall_key(BOARD + "index.php?topic=3.0")
+    assert not login[1] <= topic[1] and not profile[1] <= topic[1]
+    assert _wall_key(BOARD + "login/?next=/ads/3")[1] == frozenset()  # ?next= is a variant: any query on /login/
+    assert _digit_template(BOARD + "misc.php?email=3") != _digit_template(BOARD + "misc.php?action=rules")

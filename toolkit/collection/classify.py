@@ -8,8 +8,11 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 from checks import lexicon
 from safehaven.models import Form
 
-# 9, a hex id, a slug, or an id with a start offset (index.php?topic=12.0, the form of Simple Machines Forum)
-ID_VALUE = re.compile(r"^(?:\d{1,12}(?:\.\d{1,6})?|[0-9a-f]{8,}|[a-z0-9]+(?:-[a-z0-9]+)+)$", re.I)
+# 9, a hex id, a slug, or an id with a start offset or a jump (index.php?topic=12.0, topic=12.msg40, topic=12.new:
+# the forms of Simple Machines Forum)
+ID_VALUE = re.compile(r"^(?:\d{1,12}(?:\.(?:\d{1,6}|msg\d{1,12}|new))?|[0-9a-f]{8,}|[a-z0-9]+(?:-[a-z0-9]+)+)$", re.I)
+# An item id with a start offset or a jump to one post in it: the same item as "<id>.0" (its first page)
+ID_WITH_OFFSET = re.compile(r"^(\d{1,12})\.(?:\d{1,6}|msg\d{1,12}|new)$", re.I)
 ID_LIKE = re.compile(r"(?:^|[-_])(?:\d{1,12}|[0-9a-f]{8,})(?:$|[-_.])|^[a-z0-9]+(?:-[a-z0-9]+){1,}$", re.I)
 
 

@@ -45,6 +45,7 @@ from toolkit.collection.browser import (
     short_error,
 )
 from toolkit.collection.classify import (
+    ID_WITH_OFFSET,
     agreement_step_url,
     classify_page,
     is_feed_url,
@@ -159,7 +160,7 @@ class Collector:
         self._canonical: dict[str, str] = {}  # fold key of a visited URL -> fold key of its canonical page
         self._gate_seen = False
         self._gate_returns = 0
-        self._login_paths: set[str] = set()
+        self._login_paths: set[tuple[str, frozenset[tuple[str, str]]]] = set()
         self._walled: set[str] = set()
 
     # ------------------------------------------------------------------ public
@@ -525,7 +526,7 @@ class Collector:
         record.role, record.role_reasons = role, reasons
         if role == "login":
             # One login wall is enough evidence: don't spend the page budget on the same wall again.
-            self._login_paths.add(urlsplit(page.url).path)
+            self._login_paths.add(_wall_key(page.url))
             if urlsplit(page.url).path != urlsplit(cand.url).path:
                 self._walled.add(_digit_template(cand.url))
         if role == "signup":  # rules first, then "Agree" (a GET form) opens the signup form itself
@@ -543,8 +544,9 @@ class Collector:
 
     def _behind_known_wall(self, url: str) -> bool:
         """A login page again (with another ?next=), or a URL like one that already redirected to the login."""
-        parts = urlsplit(url)
-        return (parts.path in self._login_paths and bool(parts.query)) or _digit_template(url) in self._walled
+        path, items = _wall_key(url)
+        return (bool(urlsplit(url).query) and any(path == p and known <= items for p, known in self._login_paths)) \
+            or _digit_template(url) in self._walled
 
     def is_item(self, url: str) -> bool:
         """An item URL by its words (/ads/123) or by a pattern learned from listings (/companion/{id})."""
@@ -743,9 +745,20 @@ async def dismiss_cookie_banner(page: Page) -> str | None:
 
 
 def _digit_template(url: str) -> str:
-    """/companion/12/number -> /companion/{n}/number (host kept)."""
+    """/companion/12/number -> /companion/{n}/number, misc.php?email=3 -> misc.php?email={n} (host kept)."""
     parts = urlsplit(url)
-    return parts.netloc + re.sub(r"\d+", "{n}", parts.path)
+    _, items = _wall_key(url)
+    query = "&".join(f"{k}={v}" for k, v in sorted(items))
+    return parts.netloc + re.sub(r"\d+", "{n}", parts.path) + (f"?{query}" if query else "")
+
+
+def _wall_key(url: str) -> tuple[str, frozenset[tuple[str, str]]]:
+    """A page's path and what its query says, digits folded, variant keys (?next=, ?sid=) left out: on a site where
+    every page is index.php, the login wall is index.php?action=login (or action=profile;u={n}), not index.php."""
+    parts = urlsplit(url)
+    variants = set(lexicon.words("roles", "variant_query"))
+    return parts.path, frozenset((k.lower(), re.sub(r"\d+", "{n}", v)) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                                 if k.lower() not in variants and not k.lower().startswith("utm_"))
 
 
 def fold_url(url: str) -> str:
@@ -758,9 +771,13 @@ def fold_url(url: str) -> str:
         return bare  # /topic/slug-2/?post=5 ("last post" jump), ?page=2, ?ref=x: the same item page
     variants = set(lexicon.words("roles", "variant_query"))
     jumps = set(lexicon.words("roles", "variant_value"))
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+    item_keys = set(lexicon.words("roles", "item_query"))
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, ID_WITH_OFFSET.sub(r"\1.0", v) if k.lower() in item_keys else v) for k, v in pairs
             if k.lower() not in variants and not k.lower().startswith("utm_") and v.lower() not in jumps]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), ""))
+    # ";" and "=" inside a value stay as they are: index.php?action=profile;u=3 (Simple Machines Forum) breaks when
+    # they are percent-encoded
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept, safe=";=:,/@"), ""))
 
 
 def fold_key(url: str) -> str:
