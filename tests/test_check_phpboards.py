@@ -11,10 +11,12 @@ from safehaven.bundle import Bundle
 from safehaven.models import Form, FormField
 from toolkit.collection.classify import (
     agreement_step_url,
+    classify_page,
     is_feed_url,
     is_item_url,
     is_member_profile,
     is_post_permalink,
+    is_system_url,
 )
 from toolkit.collection.crawl import _digit_template, _wall_key, fold_key, fold_url
 
@@ -220,3 +222,23 @@ def test_a_login_wall_on_a_single_script_site_is_one_query_not_the_whole_script(
     assert not login[1] <= topic[1] and not profile[1] <= topic[1]
     assert _wall_key(BOARD + "login/?next=/ads/3")[1] == frozenset()  # ?next= is a variant: any query on /login/
     assert _digit_template(BOARD + "misc.php?email=3") != _digit_template(BOARD + "misc.php?action=rules")
+
+
+def test_semicolon_pairs_are_read_as_query_pairs():
+    assert fold_url("https://board.test/index.php?topic=3.0;prev_next=prev") == "https://board.test/index.php?topic=3.0"
+    assert is_system_url("https://board.test/index.php?action=printpage;topic=3.0")
+    assert is_item_url("https://board.test/index.php?topic=3.0;all") and is_post_permalink("https://board.test/index.php?msg=4")
+
+
+def test_a_search_box_on_a_page_named_for_registration_does_not_make_it_a_signup_page():
+    search = Form(action="index.php?action=search2", method="post", fields=[
+        FormField(tag="input", type="search", name="search"),
+        FormField(tag="select", type="select", name="search_selection", options=["Entire forum", "This board"]),
+        FormField(tag="input", type="submit", name="search2", value="Search")], submit_labels=["Search"])
+    role, _ = classify_page(BOARD + "index.php?action=agreement", title="Registration Agreement and Privacy Policy",
+                            link_text="Terms and Rules", forms=[search])
+    assert role == "policy"
+    signup = Form(action="join.php", method="post", fields=[FormField(tag="input", type="text", name="user"),
+                                                             FormField(tag="input", type="email", name="email")],
+                  submit_labels=["Register"])
+    assert classify_page(BOARD + "index.php?action=register", title="Registration", forms=[signup])[0] == "signup"

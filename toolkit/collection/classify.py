@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from checks import lexicon
 from safehaven.models import Form
@@ -25,8 +25,9 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
         return "start", ["the audit's start URL"]
     if hint:
         return hint, ["named in the audit definition"]
-    # Forms hidden in closed dialogs or menus (a report form on an item page) do not make the page a form page.
-    forms = [f for f in forms or [] if any(x.visible for x in f.fields)]
+    # Forms hidden in closed dialogs or menus (a report form on an item page) do not make the page a form page, nor
+    # does the site-wide search box.
+    forms = [f for f in forms or [] if any(x.visible for x in f.fields) and not _is_search_form(f)]
     path = urlsplit(url).path.lower()
     label = f"{title} | {link_text}"
     words_in_path = " ".join(re.split(r"[/_\-.]+", path))
@@ -70,6 +71,20 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
     if len(about) >= 2:
         return "policy", [f"the text is about '{about[0]}'"]
     return "other", []
+
+
+def query_pairs(query: str) -> list[tuple[str, str]]:
+    """The key=value pairs of a URL query, split on "&" and on ";" (index.php?action=profile;u=3 of Simple Machines
+    Forum and other PHP software)."""
+    return [pair for part in re.split(r"[&;]", query or "") if part for pair in parse_qsl(part, keep_blank_values=True)]
+
+
+def query_dict(query: str) -> dict[str, list[str]]:
+    """query_pairs as {key: [values]} (like urllib's parse_qs, blank values kept)."""
+    out: dict[str, list[str]] = {}
+    for k, v in query_pairs(query):
+        out.setdefault(k, []).append(v)
+    return out
 
 
 # A page with this many item links and no single-item content is a listing, whatever its URL.
@@ -125,14 +140,14 @@ def topics_in_text(text: str, link_names: list[str] | tuple[str, ...] = ()) -> l
 
 
 def _query_words(query: str) -> str:
-    return " ".join(f"{k} {' '.join(v)}" for k, v in parse_qs(query).items())
+    return " ".join(f"{k} {' '.join(v)}" for k, v in query_dict(query).items())
 
 
 def is_system_url(url: str) -> bool:
     """Account and system pages (login, register, password reset, search, member lists, print views, "last post"
     jumps, posting and reply forms, sort and filter variants) are never items."""
     parts = urlsplit(url)
-    query = parse_qs(parts.query)
+    query = query_dict(parts.query)
     # Whole path segments and query values ("memberlist.php", "lost-password", mode=login), and the words of short
     # ones ("password_reset"); never the words of a long slug ("red-bike-as-new" is an item, not a "new" page).
     pieces = [re.sub(r"\.(php|html?|aspx?|jsp|cgi|pl)$", "", seg) for seg in parts.path.lower().split("/") if seg]
@@ -158,7 +173,7 @@ def is_item_url(url: str) -> bool:
         return False
     parts = urlsplit(url)
     segs = [s for s in parts.path.lower().split("/") if s]
-    query = parse_qs(parts.query)
+    query = query_dict(parts.query)
     item_keys = set(lexicon.words("roles", "item_query"))
     if any(k.lower() in item_keys and any(ID_VALUE.match(v) for v in vals) for k, vals in query.items()):
         return not _names_a_listing(segs)
@@ -180,7 +195,7 @@ def _names_a_listing(segs: list[str]) -> bool:
 
 def is_post_permalink(url: str) -> bool:
     """A jump to one post inside a topic (viewtopic.php?pid=24, ?p=123): an item page, but the topic's own URL is better."""
-    query = parse_qs(urlsplit(url).query)
+    query = query_dict(urlsplit(url).query)
     keys = {k.lower() for k in query}
     return bool(keys & set(lexicon.words("roles", "post_query"))) and not keys & (
         set(lexicon.words("roles", "item_query")) - set(lexicon.words("roles", "post_query")))
@@ -191,9 +206,18 @@ def is_feed_url(url: str) -> bool:
     parts = urlsplit(url)
     feed = set(lexicon.words("roles", "feed"))
     pieces = [re.sub(r"\.(php\d?|xml|aspx?|cgi|pl)$", "", seg) for seg in parts.path.lower().split("/") if seg]
-    values = [v.lower() for vals in parse_qs(parts.query).values() for v in vals]
-    keys = [k.lower() for k in parse_qs(parts.query)]
+    values = [v.lower() for vals in query_dict(parts.query).values() for v in vals]
+    keys = [k.lower() for k in query_dict(parts.query)]
     return bool(set(pieces + values + keys) & feed) or parts.path.lower().endswith((".rss", ".atom", ".rdf"))
+
+
+def _is_search_form(form: Form) -> bool:
+    """A search box: one visible text field that is a search field (type search, or named q/search/keywords/zoek),
+    perhaps with a scope select and its button."""
+    inputs = [f for f in form.fields if f.visible and f.type not in ("hidden", "submit", "button", "image", "select")
+              and f.tag != "select"]
+    return len(inputs) == 1 and (inputs[0].type == "search" or bool(re.fullmatch(
+        r"q|s|query|search|keywords?|terms?|zoek\w*|search\w*", (inputs[0].name or "").lower())))
 
 
 def _field_text(form: Form) -> str:
@@ -240,7 +264,7 @@ def is_member_profile(url: str, signals: dict | None = None) -> bool:
         return True
     parts = urlsplit(url)
     segs = [s for s in parts.path.lower().split("/") if s]
-    query = parse_qs(parts.query)
+    query = query_dict(parts.query)
     # profile.php?id=3, member.php?u=5: one script per page, the member's ID in the query
     script = re.sub(r"\.(php\d?|html?|aspx?|jsp|cgi|pl)$", "", segs[-1]) if segs else ""
     return bool(set(segs[:-1]) & PROFILE_SEGMENTS) or "u" in query or (

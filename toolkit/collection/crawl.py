@@ -21,7 +21,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
@@ -54,6 +54,7 @@ from toolkit.collection.classify import (
     is_post_permalink,
     is_system_url,
     item_by_content,
+    query_pairs,
 )
 from toolkit.collection.contact_probe import probe_contact
 from toolkit.collection.context import ProbeContext
@@ -757,7 +758,7 @@ def _wall_key(url: str) -> tuple[str, frozenset[tuple[str, str]]]:
     every page is index.php, the login wall is index.php?action=login (or action=profile;u={n}), not index.php."""
     parts = urlsplit(url)
     variants = set(lexicon.words("roles", "variant_query"))
-    return parts.path, frozenset((k.lower(), re.sub(r"\d+", "{n}", v)) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+    return parts.path, frozenset((k.lower(), re.sub(r"\d+", "{n}", v)) for k, v in query_pairs(parts.query)
                                  if k.lower() not in variants and not k.lower().startswith("utm_"))
 
 
@@ -772,18 +773,20 @@ def fold_url(url: str) -> str:
     variants = set(lexicon.words("roles", "variant_query"))
     jumps = set(lexicon.words("roles", "variant_value"))
     item_keys = set(lexicon.words("roles", "item_query"))
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    pairs = query_pairs(parts.query)
     kept = [(k, ID_WITH_OFFSET.sub(r"\1.0", v) if k.lower() in item_keys else v) for k, v in pairs
             if k.lower() not in variants and not k.lower().startswith("utm_") and v.lower() not in jumps]
-    # ";" and "=" inside a value stay as they are: index.php?action=profile;u=3 (Simple Machines Forum) breaks when
-    # they are percent-encoded
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept, safe=";=:,/@"), ""))
+    # A query joined with ";" (index.php?action=profile;u=3, Simple Machines Forum) keeps its ";": the software
+    # reads it so, and percent-encoded it breaks
+    sep = ";" if ";" in parts.query else "&"
+    query = sep.join(urlencode([kv], safe=":,/@") for kv in kept)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
 def fold_key(url: str) -> str:
     """One key for the URL variants of one page: scheme, trailing slash, query order and variant keys folded."""
     parts = urlsplit(fold_url(normalise(url)))
-    query = "&".join(sorted(f"{k}={v}" for k, v in parse_qsl(parts.query, keep_blank_values=True)))
+    query = "&".join(sorted(f"{k}={v}" for k, v in query_pairs(parts.query)))
     return f"{(parts.hostname or '').lower()}:{parts.port or ''}{parts.path.rstrip('/') or '/'}?{query}"
 
 
