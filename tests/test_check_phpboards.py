@@ -242,3 +242,24 @@ def test_a_search_box_on_a_page_named_for_registration_does_not_make_it_a_signup
                                                              FormField(tag="input", type="email", name="email")],
                   submit_labels=["Register"])
     assert classify_page(BOARD + "index.php?action=register", title="Registration", forms=[signup])[0] == "signup"
+
+
+# ------------------------------------------------------------------------------------------------ EVIDENCE-05
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vragen over je gegevens? Stuur een persoonlijk bericht naar de beheerder van het forum.",
+    "Questions about your data? Send a private message to the forum administrator.",
+])
+def test_a_policy_that_sends_people_to_the_administrator_names_a_general_contact(tmp_path, sentence):
+    text = f"Privacy\nWe store your e-mail address and your posts.\n{sentence}"
+    b = bundle(tmp_path, page(BOARD + "index.php", role="start", elements=[link("Privacy", BOARD + "privacy.php")]),
+               page(BOARD + "privacy.php", role="policy", title="Privacy", text=text))
+    f = evidence.authorities_have_contact_point(b)
+    assert f.status == "partial" and any(q.text in sentence and len(q.text) > 20 for q in f.quotes)
+
+
+def test_a_policy_without_any_route_still_fails(tmp_path):
+    b = bundle(tmp_path, page(BOARD + "privacy.php", role="policy", title="Privacy",
+                              text="Privacy\nWe store your e-mail address and your posts. Admins can see your IP address."))
+    assert evidence.authorities_have_contact_point(b).status == "fail"
