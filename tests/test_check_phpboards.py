@@ -263,3 +263,28 @@ def test_a_policy_without_any_route_still_fails(tmp_path):
     b = bundle(tmp_path, page(BOARD + "privacy.php", role="policy", title="Privacy",
                               text="Privacy\nWe store your e-mail address and your posts. Admins can see your IP address."))
     assert evidence.authorities_have_contact_point(b).status == "fail"
+
+
+# ------------------------------------------------------------------------------------------------ AGE-04 behind a POST
+
+
+SEARCH_BOX = Form(action="index.php?action=search2", method="post", fields=[
+    FormField(tag="input", type="search", name="search"),
+    FormField(tag="select", type="select", name="search_selection", options=["Entire forum", "This board"]),
+    FormField(tag="input", type="submit", name="search2", value="Search")], submit_labels=["Search"])
+
+
+def test_a_signup_behind_an_accept_button_that_posts_is_not_assessed_and_says_why(tmp_path):
+    accept = Form(action="index.php?action=signup", method="post", fields=[
+        FormField(tag="input", type="submit", name="accept_agreement", value="I accept the terms of the agreement."),
+        FormField(tag="input", type="hidden", name="step", value="1", visible=False)])
+    b = bundle(tmp_path, page(BOARD + "index.php?action=signup", role="signup", text="Registration Agreement ...",
+                              forms=[SEARCH_BOX, accept]))
+    f = age.signup_turns_minors_away(b)
+    assert f.status == "not_assessed" and "I accept the terms of the agreement." in f.summary
+    assert "passive mode" in f.summary
+
+
+def test_a_search_box_alone_is_not_read_as_a_signup_form(tmp_path):
+    b = bundle(tmp_path, page(BOARD + "join.php", role="signup", forms=[SEARCH_BOX]))
+    assert age.signup_turns_minors_away(b).summary == "No signup form was found on the visited pages."
