@@ -341,6 +341,12 @@ def verified_channel(bundle: Bundle) -> Finding:
                 return finding(cid, "pass", msg(N_("Signing up needs a confirmed e-mail address or phone number, as the "
                                                    "platform states.")), basis="stated",
                                quotes=[Quote(url=page.final_url or page.url, text=sentence)])
+    for page in bundle.ok_pages():  # "Did you miss your activation email?": accounts are activated by e-mail
+        offer = next((el for el in page.elements if el.href and lexicon.has(el.name, "contact", "activation_offer")), None)
+        if offer:
+            return finding(cid, "pass", msg(N_("The platform offers '{name}' on {url}: new accounts are activated by "
+                                               "e-mail."), name=offer.name, url=page.final_url or page.url),
+                           evidence=[_ev(page, offer.box, "activation e-mail link")])
     negated: list[Quote] = []
     for page in [*texts, *bundle.ok_pages("start", "other", "login")]:
         said = _sentences(bundle.text(page))

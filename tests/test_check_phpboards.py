@@ -288,3 +288,36 @@ def test_a_signup_behind_an_accept_button_that_posts_is_not_assessed_and_says_wh
 def test_a_search_box_alone_is_not_read_as_a_signup_form(tmp_path):
     b = bundle(tmp_path, page(BOARD + "join.php", role="signup", forms=[SEARCH_BOX]))
     assert age.signup_turns_minors_away(b).summary == "No signup form was found on the visited pages."
+
+
+# ------------------------------------------------------------------------------------------------ activation pages
+
+
+def test_a_resend_activation_page_is_not_the_signup():
+    resend = Form(action="index.php?action=activate;sa=resend", method="post", fields=[
+        FormField(tag="input", type="text", name="user", label="Username or email"),
+        FormField(tag="input", type="text", name="new_email", label="New email address"),
+        FormField(tag="input", type="password", name="passwd", label="Old password"),
+        FormField(tag="input", type="text", name="code", label="Activation code"),
+        FormField(tag="input", type="submit", value="Resend")])
+    assert classify_page(BOARD + "index.php?action=activate", title="Resend activation code", forms=[resend])[0] != "signup"
+    assert classify_page(BOARD + "member.php?action=register", title="Register", forms=[
+        Form(action="member.php", method="post", fields=[FormField(tag="input", type="text", name="username"),
+                                                         FormField(tag="input", type="email", name="email"),
+                                                         FormField(tag="input", type="password", name="password"),
+                                                         FormField(tag="input", type="password", name="password2")])])[0] \
+        == "signup"
+
+
+def test_an_offer_to_resend_the_activation_email_shows_accounts_are_activated_by_email(tmp_path):
+    login = page(BOARD + "index.php?action=login", role="login", elements=[
+        link("Forgot your password?", BOARD + "index.php?action=reminder"),
+        link("Did you miss your activation email?", BOARD + "index.php?action=activate")])
+    f = contact.verified_channel(bundle(tmp_path, login, page(BOARD + "help.php", role="help", text="Help")))
+    assert f.status == "pass" and f.basis == "observed" and "Did you miss your activation email?" in f.summary
+
+
+def test_a_password_reminder_link_alone_is_no_activation(tmp_path):
+    login = page(BOARD + "login.php", role="login", elements=[link("Forgot your password?", BOARD + "login.php?action=forget")])
+    assert contact.verified_channel(bundle(tmp_path, login, page(BOARD + "help.php", role="help", text="Help"))).status \
+        == "fail"

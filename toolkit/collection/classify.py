@@ -41,7 +41,10 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
     login_path = lexicon.has(short_words, "roles", "login")
     # An item page that carries a signup or login box (askbot's answer form) is still an item page.
     item_page = is_item_url(url) and not signup_path and not login_path
-    if any(_is_signup_form(f) for f in forms) and not item_page or (signup_path and not login_path):
+    # An account page (resend the activation e-mail, a forgotten password) is not the signup, whatever its form asks
+    query_words = " ".join(v for vals in query_dict(urlsplit(url).query).values() for v in vals)
+    account_page = lexicon.has(f"{words_in_path} {query_words}", "roles", "account_pages")
+    if any(_is_signup_form(f) for f in forms) and not item_page and not account_page or (signup_path and not login_path):
         return "signup", ["signup form" if forms else "signup words in the URL"]
     only_logins = bool(forms) and all(_is_login_form(f) for f in forms)
     if forms and not item_page and not only_logins and (
