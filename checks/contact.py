@@ -164,7 +164,8 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
         return finding(cid, "not_assessed", msg(N_("No item pages were found to look for a way to message the poster.")))
     open_forms = [(p, f) for p in items for f in p.forms if _is_message_form(f)]
     probe = bundle.probe("contact", ContactProbe)
-    tried = [a for a in (probe.attempts if probe else []) if a.kind == "message"]
+    tried = [a for a in (probe.attempts if probe else []) if a.kind == "message"
+             and not lexicon.has(a.control.name, "contact", "public_reply")]  # "Post reply": in the open, in the topic
     opened = [a for a in tried if a.outcome == "form"]
     if opened and not open_forms:
         a = opened[0]
@@ -634,8 +635,16 @@ def _common_lines(bundle: Bundle) -> set[str]:
     return common
 
 
+def _is_public_reply(form: Form) -> bool:
+    """A reply posted in the open in a discussion (a forum's quick post form), not a message to a member."""
+    label = " ".join([form.name, *form.submit_labels, *(f.value for f in form.fields if f.type == "submit")])
+    query = urlsplit(form.action or "").query
+    keys = {part.split("=", 1)[0].lower() for part in re.split(r"[&;]", query) if part}
+    return lexicon.has(label, "contact", "public_reply") or bool(keys & set(lexicon.words("contact", "thread_query")))
+
+
 def _is_message_form(form: Form) -> bool:
-    if any(f.type == "password" for f in form.fields):
+    if any(f.type == "password" for f in form.fields) or _is_public_reply(form):
         return False
     has_text = any(f.tag == "textarea" or f.type in ("text", "textarea") for f in form.fields if f.visible)
     label = " ".join([form.name, *form.submit_labels, *(f.label for f in form.fields)])

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from checks import age, contact, evidence, report
+from checks import age, contact, evidence, report, routes
 from safehaven.bundle import Bundle
-from safehaven.models import Form, FormField
+from safehaven.models import ContactAttempt, ContactProbe, ControlSeen, Form, FormField
 from toolkit.collection.classify import (
     agreement_step_url,
     classify_page,
@@ -321,3 +321,56 @@ def test_a_password_reminder_link_alone_is_no_activation(tmp_path):
     login = page(BOARD + "login.php", role="login", elements=[link("Forgot your password?", BOARD + "login.php?action=forget")])
     assert contact.verified_channel(bundle(tmp_path, login, page(BOARD + "help.php", role="help", text="Help"))).status \
         == "fail"
+
+
+# ------------------------------------------------------------------------------------------------ guests may post
+
+
+def _quick_post(action: str = "post.php?tid=11", name: str = "Write your message and submit") -> Form:
+    return Form(action=BOARD + action, method="post", name=name, submit_labels=["Submit", "Preview"], fields=[
+        FormField(tag="input", type="text", name="req_username", label="Name (Required)"),
+        FormField(tag="input", type="text", name="req_email", label="Email (Required)"),
+        FormField(tag="textarea", type="textarea", name="req_message", label="Message (Required)"),
+        FormField(tag="input", type="submit", name="submit", value="Submit")])
+
+
+def test_a_guests_quick_post_in_a_topic_is_not_a_message_to_a_member(tmp_path):
+    b = bundle(tmp_path, page(BOARD + "showtopic.php?id=11", role="item", text="A post.", forms=[_quick_post()]),
+               page(BOARD + "showtopic.php?id=12", role="item", text="A post.",
+                    forms=[_quick_post("index.php?action=post2", name="Snel reageren")]))
+    assert contact.no_messaging_without_account(b).status == "pass"
+
+
+def test_a_contact_the_seller_form_without_an_account_still_fails(tmp_path):
+    seller = Form(action=BOARD + "contact.php?ad=4", method="post", name="Contact the seller", submit_labels=["Send message"],
+                  fields=[FormField(tag="input", type="text", name="name", label="Your name"),
+                          FormField(tag="textarea", type="textarea", name="body", label="Message")])
+    b = bundle(tmp_path, page(BOARD + "ad.php?id=4", role="item", text="Bike for sale.", forms=[seller]))
+    assert contact.no_messaging_without_account(b).status == "fail"
+
+
+def test_a_post_reply_button_tried_by_the_probe_is_not_messaging(tmp_path):
+    reply = ContactAttempt(item_url=BOARD + "showtopic.php?id=11", kind="message", control=ControlSeen(name="Post reply"),
+                           outcome="form", outcome_url=BOARD + "post.php?tid=11")
+    b = Bundle(make_bundle(tmp_path, [page(BOARD + "showtopic.php?id=11", role="item", text="A post.")], url=BOARD,
+                           probes={"contact": ContactProbe(attempts=[reply])}))
+    assert contact.no_messaging_without_account(b).status == "pass"
+
+
+@pytest.mark.parametrize("address", ["myname@example.com", "mailto:someone@example.org", "jouwnaam@provider.nl",
+                                     "info@mail.example.net"])
+def test_example_addresses_are_nobodys_contact_route(address):
+    assert routes.is_placeholder_address(address)
+
+
+@pytest.mark.parametrize("address", ["beheer@groenplaats.nl", "mailto:privacy@board.test", "abuse@example.co.uk"])
+def test_real_looking_addresses_stay_contact_routes(address):
+    assert not routes.is_placeholder_address(address)
+
+
+def test_a_formatting_help_page_with_an_example_address_gives_no_contact_route(tmp_path):
+    help_text = "BBCode\n[email]myname@example.com[/email] produces myname@example.com\n[b]Bold[/b] produces Bold"
+    b = bundle(tmp_path, page(BOARD + "help.php", role="help", title="Help", text=help_text),
+               page(BOARD + "rules.php", role="policy", title="Forum rules", text="Forum rules\nBe kind. No spam."))
+    assert routes.general_contact(b) == {"mailto": [], "pages": []}
+    assert evidence.authorities_have_contact_point(b).status == "fail"
