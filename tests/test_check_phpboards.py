@@ -374,3 +374,16 @@ def test_a_formatting_help_page_with_an_example_address_gives_no_contact_route(t
                page(BOARD + "rules.php", role="policy", title="Forum rules", text="Forum rules\nBe kind. No spam."))
     assert routes.general_contact(b) == {"mailto": [], "pages": []}
     assert evidence.authorities_have_contact_point(b).status == "fail"
+
+
+@pytest.mark.parametrize("url", ["https://board.test/index.php?action=reporttm;topic=3.0;msg=4",
+                                 "https://board.test/showthread.php?do=newreply&t=5",
+                                 "https://board.test/index.php?action=printpage;topic=3.0"])
+def test_a_single_script_action_named_for_reporting_printing_or_replying_is_a_system_page(url):
+    assert is_system_url(url) and not is_item_url(url), url
+
+
+@pytest.mark.parametrize("url", ["https://board.test/index.php?action=display;topic=5",
+                                 "https://board.test/index.php?mode=editorial&id=3"])
+def test_other_actions_leave_the_item_alone(url):
+    assert is_item_url(url), url

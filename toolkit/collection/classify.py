@@ -167,7 +167,17 @@ def is_system_url(url: str) -> bool:
         return True
     if parts.fragment.lower() in ("lastpost", "unread", "latest", "last"):
         return True
-    return bool(words & set(lexicon.words("roles", "system")))
+    system = set(lexicon.words("roles", "system"))
+    # The action of a single-script site, one token that starts with a system word: action=reporttm, do=printthread,
+    # mode=loginform (index.php?action=... of PHP software)
+    actions = [v.lower() for k, vals in query.items() if k.lower() in ACTION_KEYS
+               for v in vals if re.fullmatch(r"[a-z]+\d*", v.lower())]
+    if any(a.startswith(w) for a in actions for w in system if len(w) >= 5):
+        return True
+    return bool(words & system)
+
+
+ACTION_KEYS = ("action", "act", "do", "mode", "op", "task", "cmd", "sa", "area", "func")
 
 
 def is_item_url(url: str) -> bool:
