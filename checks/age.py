@@ -289,6 +289,13 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
     cid = "AGE-04"
     signups = _signup_forms(bundle)
     if not signups:
+        step = _agreement_step_that_posts(bundle)
+        if step:  # the signup form stands behind an "I accept" button that sends a form: never pressed passively
+            return finding(cid, "not_assessed", msg(N_("The signup form on {url} stands behind an agreement button "
+                                                       "that sends a form ('{button}'); in passive mode it is not "
+                                                       "pressed, so the form's questions were not seen."),
+                                                    url=step[0].final_url or step[0].url, button=step[1]),
+                           evidence=[_page_ev(step[0])])
         return finding(cid, "not_assessed", msg(N_("No signup form was found on the visited pages.")))
     best_page, best = None, 0
     for page, form in signups:
@@ -598,10 +605,30 @@ def _denied(sentence: str) -> bool:
                          r"kunt u (nog )?niet|totdat|tot je|pas)\b", sentence, re.I)
 
 
+def _is_search_box(form: Form) -> bool:
+    """The site-wide search box (a search field, perhaps a scope select): not a signup form."""
+    return any(f.type == "search" for f in form.fields) or any(
+        re.fullmatch(r"search\w*|zoek\w*", (f.name or "").lower()) for f in form.fields if f.type in ("submit", "text"))
+
+
+def _agreement_step_that_posts(bundle: Bundle) -> tuple[PageRecord, str] | None:
+    """A signup page whose only form is a POST of buttons under the rules ("I accept the terms"), and its button."""
+    for page in bundle.ok_pages("signup"):
+        for f in page.forms:
+            asks = [x for x in f.fields if x.visible and x.type not in ("hidden", "submit", "button", "reset", "image")]
+            buttons = [x.value or x.label for x in f.fields if x.visible and x.type in ("submit", "button", "image")]
+            if f.method.lower() == "post" and not asks and buttons and not _is_search_box(f):
+                return page, buttons[0]
+    return None
+
+
 def _signup_forms(bundle: Bundle) -> list[tuple[PageRecord, Form]]:
     out = []
     for page in bundle.ok_pages("signup"):
-        forms = [f for f in page.forms if sum(1 for x in f.fields if x.visible and x.type not in ("hidden",)) >= 2]
+        # Fields a person fills in: a form of buttons only ("Agree" / "Cancel" under the rules) asks nothing, and the
+        # site-wide search box is no signup form.
+        forms = [f for f in page.forms if not _is_search_box(f)
+                 and sum(1 for x in f.fields if x.visible and x.type not in ("hidden", "submit", "button", "reset")) >= 2]
         if forms:
             out.append((page, max(forms, key=lambda f: len(f.fields))))
     return out

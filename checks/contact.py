@@ -164,7 +164,8 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
         return finding(cid, "not_assessed", msg(N_("No item pages were found to look for a way to message the poster.")))
     open_forms = [(p, f) for p in items for f in p.forms if _is_message_form(f)]
     probe = bundle.probe("contact", ContactProbe)
-    tried = [a for a in (probe.attempts if probe else []) if a.kind == "message"]
+    tried = [a for a in (probe.attempts if probe else []) if a.kind == "message"
+             and not lexicon.has(a.control.name, "contact", "public_reply")]  # "Post reply": in the open, in the topic
     opened = [a for a in tried if a.outcome == "form"]
     if opened and not open_forms:
         a = opened[0]
@@ -335,6 +336,18 @@ def verified_channel(bundle: Bundle) -> Finding:
                 return finding(cid, "pass", msg(N_("Signing up on {url} includes an identity check (ID document with "
                                                    "liveness, or bank/eID)."), url=page.final_url or page.url),
                                evidence=[_ev(page, f.box, "signup form")], quotes=quotes)
+    for page in signups:  # "your password will be sent to that address": no account without a working address
+        for sentence in _sentences(bundle.text(page)):
+            if lexicon.has(sentence, "contact", "mailed_credentials") and not _confirm_negated(sentence):
+                return finding(cid, "pass", msg(N_("Signing up needs a confirmed e-mail address or phone number, as the "
+                                                   "platform states.")), basis="stated",
+                               quotes=[Quote(url=page.final_url or page.url, text=sentence)])
+    for page in bundle.ok_pages():  # "Did you miss your activation email?": accounts are activated by e-mail
+        offer = next((el for el in page.elements if el.href and lexicon.has(el.name, "contact", "activation_offer")), None)
+        if offer:
+            return finding(cid, "pass", msg(N_("The platform offers '{name}' on {url}: new accounts are activated by "
+                                               "e-mail."), name=offer.name, url=page.final_url or page.url),
+                           evidence=[_ev(page, offer.box, "activation e-mail link")])
     negated: list[Quote] = []
     for page in [*texts, *bundle.ok_pages("start", "other", "login")]:
         said = _sentences(bundle.text(page))
@@ -446,6 +459,11 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
             for kind in kinds:
                 if kind not in seen and el.region not in SITE_WIDE_REGIONS and lexicon.has(el.name, "contact", kind):
                     seen[kind] = ("observed", page, el.name)
+        for form in page.forms:  # a member setting on a signup or profile form ("Allow other users to e-mail you")
+            for fld in (x for x in form.fields if x.visible):
+                name = next((o for o in [fld.label, *fld.options] if lexicon.has(o, "contact", "who_contacts")), None)
+                if "who_contacts" not in seen and name:
+                    seen["who_contacts"] = ("observed", page, name)
     probe = bundle.probe("contact", ContactProbe)
     for found in (probe.menu_controls if probe else []):
         page = bundle.page_by_url(found.get("item_url", "")) or (bundle.item_pages() or pages)[0]
@@ -617,8 +635,16 @@ def _common_lines(bundle: Bundle) -> set[str]:
     return common
 
 
+def _is_public_reply(form: Form) -> bool:
+    """A reply posted in the open in a discussion (a forum's quick post form), not a message to a member."""
+    label = " ".join([form.name, *form.submit_labels, *(f.value for f in form.fields if f.type == "submit")])
+    query = urlsplit(form.action or "").query
+    keys = {part.split("=", 1)[0].lower() for part in re.split(r"[&;]", query) if part}
+    return lexicon.has(label, "contact", "public_reply") or bool(keys & set(lexicon.words("contact", "thread_query")))
+
+
 def _is_message_form(form: Form) -> bool:
-    if any(f.type == "password" for f in form.fields):
+    if any(f.type == "password" for f in form.fields) or _is_public_reply(form):
         return False
     has_text = any(f.tag == "textarea" or f.type in ("text", "textarea") for f in form.fields if f.visible)
     label = " ".join([form.name, *form.submit_labels, *(f.label for f in form.fields)])

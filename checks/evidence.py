@@ -109,7 +109,9 @@ def privacy_and_terms_linked(bundle: Bundle) -> Finding:
         return finding("EVIDENCE-01", "not_assessed",
                        msg(N_("No page loaded, so links to a privacy policy and terms could not be looked for")))
     privacy = [p for p in pages if _links_to(p, "privacy")]
-    terms = [p for p in pages if _links_to(p, "terms")]
+    # Forum and house rules are the terms of many boards (PHP forums show them at registration): a link that
+    # names them counts as a link to the terms.
+    terms = [p for p in pages if _links_to(p, "terms") or _links_to(p, "rules")]
     both = [p for p in privacy if p in terms]
     missing = [p for p in pages if p not in both]
     n = len(pages)
@@ -143,7 +145,8 @@ def _missing_note(has_privacy: bool, has_terms: bool) -> str:
 
 def _links_to(page: PageRecord, kind: str) -> bool:
     """The page links to a page of `kind` (by the link's name or its URL), or is that page itself."""
-    if kind in policy.page_kinds(page.final_url or page.url, page.title):
+    title = page.title if kind != "rules" or len(page.title.split()) <= MAX_RULES_LINK_WORDS else ""
+    if kind in policy.page_kinds(page.final_url or page.url, title):
         return True
     return any(_names_kind(el, kind) for el in page.elements if el.href)
 
@@ -152,10 +155,16 @@ def _links_to(page: PageRecord, kind: str) -> bool:
 LISTING_URL = re.compile(r"(/tags?[/:]|[/?&](tags?|q|query|search|zoek)[=:]|/search\b|/zoeken\b|/categor)", re.I)
 
 
+# A link that names the rules in a few words ("Rules", "Forumregels"), not a topic title ("New parking rules in Delft").
+MAX_RULES_LINK_WORDS = 3
+
+
 def _names_kind(el: Element, kind: str) -> bool:
     if el.href and LISTING_URL.search(el.href):
         return False
     labels = (el.name, el.text, el.attrs.get("aria-label", ""), el.attrs.get("title", ""))
+    if kind == "rules":
+        labels = tuple(x for x in labels if x and len(x.split()) <= MAX_RULES_LINK_WORDS)
     if any(label and policy.names_page_kind(label, kind) for label in labels):
         return True
     return el.href is not None and kind in policy.page_kinds(el.href)

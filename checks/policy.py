@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from checks.durations import Period, find_periods
 from checks.policy_lexicon import Lexicon, compile_terms, lexicon, lexicon_data
+from checks.routes import is_placeholder_address
 from checks.text import Sentence, normalise, split_sentences
 from safehaven.bundle import Bundle
 
@@ -891,7 +892,8 @@ def _crimes_in(text: str, lx: Lexicon) -> tuple[str, ...]:
 def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
     """A route for authorities (dedicated, or only a general one), or a general contact route."""
     lx, text = ctx.lx, ctx.text
-    addresses = _EMAIL.findall(text) + _URL.findall(text)
+    emails = [a for a in _EMAIL.findall(text) if not is_placeholder_address(a)]
+    addresses = emails + _URL.findall(text)
     address = addresses[0] if addresses else ""
     audience = (lx.has("authority.audience", _mask(text, lx.spans("cooperation.not_recipients", text)))
                 or (lx.has("authority.dedicated", text) and lx.has("authority.audience", ctx.heading)))
@@ -899,7 +901,7 @@ def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
     if (audience or point) and (addresses or lx.has("authority.contact", text)):
         kind = "authorities" if _dedicated_route(text, lx, addresses, point) else "general"
         return AuthorityContact(**ctx.base(), kind=kind, address=address, point_of_contact=point, for_authorities=True)
-    if _EMAIL.search(text) or lx.has("authority.general_route", text):
+    if emails or lx.has("authority.general_route", text):
         return AuthorityContact(**ctx.base(), kind="general", address=address)
     return None
 

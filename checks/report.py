@@ -664,8 +664,22 @@ def _attempt_ev(attempt: ReportAttempt, outcome: bool = False) -> Evidence:
                     box=attempt.control_box_in_shot, note=" → ".join(attempt.steps))
 
 
+# A report control names an action in a few words ("Report", "Report this post", "Misbruik melden"). A link named
+# like a question or a whole title ("How do I report a post?", a topic "Hoe meld ik een bericht? / How to report a
+# post") leads to content about reporting, not to a report about this item.
+MAX_CONTROL_WORDS = 8
+
+
+def reads_as_title(name: str) -> bool:
+    """Whether a link's name reads as a question or a title (content), not as a short action."""
+    words = (name or "").split()
+    return "?" in name or len(words) > MAX_CONTROL_WORDS
+
+
 def _why_report(el: Element) -> str:
-    label = " ".join(filter(None, [el.name, el.text, el.attrs.get("title"), el.attrs.get("aria-label")]))
+    labels = [x for x in (el.name, el.text, el.attrs.get("title"), el.attrs.get("aria-label"))
+              if x and not (el.tag == "a" and reads_as_title(x))]  # a link named like a title; a select lists reasons
+    label = " ".join(labels)
     if lexicon.has(label, "report", "control") or (len(label) <= 80 and lexicon.has(label, "report", "flag")):
         return "name"
     if el.href and lexicon.has(" ".join(urlsplit(el.href).path.split("/")), "roles", "report"):

@@ -20,6 +20,21 @@ CONTACT_WORDS = re.compile(r"\b(contact|contact us|contacteer|neem contact op|co
                            r"geef feedback)\b", re.I)
 
 
+# Addresses that only show what an address looks like: a board's formatting help ("[email]myname@example.com[/email]"),
+# the documentation domains of RFC 2606 and placeholder names are nobody's contact route.
+PLACEHOLDER_LOCAL = {"myname", "yourname", "your.name", "your-name", "your_name", "name", "you", "someone", "user",
+                     "username", "jouwnaam", "uwnaam", "naam", "iemand", "voornaam.achternaam", "firstname.lastname"}
+PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net")
+
+
+def is_placeholder_address(address: str) -> bool:
+    """An example address (myname@example.com, jouwnaam@provider.nl), not a real route."""
+    local, _, domain = address.lower().removeprefix("mailto:").split("?")[0].strip().partition("@")
+    domain = domain.rstrip(".")
+    return local in PLACEHOLDER_LOCAL or domain in PLACEHOLDER_DOMAINS or domain.endswith(
+        tuple("." + d for d in PLACEHOLDER_DOMAINS))
+
+
 def general_contact(bundle: Bundle) -> dict[str, list[str]]:
     """The platform's general contact routes: its own e-mail addresses and its contact pages.
 
@@ -47,4 +62,5 @@ def general_contact(bundle: Bundle) -> dict[str, list[str]]:
         if own_page:
             for m in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", bundle.text(page)):
                 mails.add("mailto:" + m.lower().rstrip("."))
+    mails = {m for m in mails if not is_placeholder_address(m)}
     return {"mailto": sorted(mails)[:10], "pages": sorted(pages)[:10]}

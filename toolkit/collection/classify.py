@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from checks import lexicon
 from safehaven.models import Form
 
-ID_VALUE = re.compile(r"^(?:\d{1,12}|[0-9a-f]{8,}|[a-z0-9]+(?:-[a-z0-9]+)+)$", re.I)
+# 9, a hex id, a slug, or an id with a start offset or a jump (index.php?topic=12.0, topic=12.msg40, topic=12.new:
+# the forms of Simple Machines Forum)
+ID_VALUE = re.compile(r"^(?:\d{1,12}(?:\.(?:\d{1,6}|msg\d{1,12}|new))?|[0-9a-f]{8,}|[a-z0-9]+(?:-[a-z0-9]+)+)$", re.I)
+# An item id with a start offset or a jump to one post in it: the same item as "<id>.0" (its first page)
+ID_WITH_OFFSET = re.compile(r"^(\d{1,12})\.(?:\d{1,6}|msg\d{1,12}|new)$", re.I)
 ID_LIKE = re.compile(r"(?:^|[-_])(?:\d{1,12}|[0-9a-f]{8,})(?:$|[-_.])|^[a-z0-9]+(?:-[a-z0-9]+){1,}$", re.I)
 
 
@@ -21,8 +25,9 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
         return "start", ["the audit's start URL"]
     if hint:
         return hint, ["named in the audit definition"]
-    # Forms hidden in closed dialogs or menus (a report form on an item page) do not make the page a form page.
-    forms = [f for f in forms or [] if any(x.visible for x in f.fields)]
+    # Forms hidden in closed dialogs or menus (a report form on an item page) do not make the page a form page, nor
+    # does the site-wide search box.
+    forms = [f for f in forms or [] if any(x.visible for x in f.fields) and not _is_search_form(f)]
     path = urlsplit(url).path.lower()
     label = f"{title} | {link_text}"
     words_in_path = " ".join(re.split(r"[/_\-.]+", path))
@@ -36,7 +41,10 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
     login_path = lexicon.has(short_words, "roles", "login")
     # An item page that carries a signup or login box (askbot's answer form) is still an item page.
     item_page = is_item_url(url) and not signup_path and not login_path
-    if any(_is_signup_form(f) for f in forms) and not item_page or (signup_path and not login_path):
+    # An account page (resend the activation e-mail, a forgotten password) is not the signup, whatever its form asks
+    query_words = " ".join(v for vals in query_dict(urlsplit(url).query).values() for v in vals)
+    account_page = lexicon.has(f"{words_in_path} {query_words}", "roles", "account_pages")
+    if any(_is_signup_form(f) for f in forms) and not item_page and not account_page or (signup_path and not login_path):
         return "signup", ["signup form" if forms else "signup words in the URL"]
     only_logins = bool(forms) and all(_is_login_form(f) for f in forms)
     if forms and not item_page and not only_logins and (
@@ -66,6 +74,20 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
     if len(about) >= 2:
         return "policy", [f"the text is about '{about[0]}'"]
     return "other", []
+
+
+def query_pairs(query: str) -> list[tuple[str, str]]:
+    """The key=value pairs of a URL query, split on "&" and on ";" (index.php?action=profile;u=3 of Simple Machines
+    Forum and other PHP software)."""
+    return [pair for part in re.split(r"[&;]", query or "") if part for pair in parse_qsl(part, keep_blank_values=True)]
+
+
+def query_dict(query: str) -> dict[str, list[str]]:
+    """query_pairs as {key: [values]} (like urllib's parse_qs, blank values kept)."""
+    out: dict[str, list[str]] = {}
+    for k, v in query_pairs(query):
+        out.setdefault(k, []).append(v)
+    return out
 
 
 # A page with this many item links and no single-item content is a listing, whatever its URL.
@@ -121,14 +143,14 @@ def topics_in_text(text: str, link_names: list[str] | tuple[str, ...] = ()) -> l
 
 
 def _query_words(query: str) -> str:
-    return " ".join(f"{k} {' '.join(v)}" for k, v in parse_qs(query).items())
+    return " ".join(f"{k} {' '.join(v)}" for k, v in query_dict(query).items())
 
 
 def is_system_url(url: str) -> bool:
     """Account and system pages (login, register, password reset, search, member lists, print views, "last post"
     jumps, posting and reply forms, sort and filter variants) are never items."""
     parts = urlsplit(url)
-    query = parse_qs(parts.query)
+    query = query_dict(parts.query)
     # Whole path segments and query values ("memberlist.php", "lost-password", mode=login), and the words of short
     # ones ("password_reset"); never the words of a long slug ("red-bike-as-new" is an item, not a "new" page).
     pieces = [re.sub(r"\.(php|html?|aspx?|jsp|cgi|pl)$", "", seg) for seg in parts.path.lower().split("/") if seg]
@@ -145,7 +167,17 @@ def is_system_url(url: str) -> bool:
         return True
     if parts.fragment.lower() in ("lastpost", "unread", "latest", "last"):
         return True
-    return bool(words & set(lexicon.words("roles", "system")))
+    system = set(lexicon.words("roles", "system"))
+    # The action of a single-script site, one token that starts with a system word: action=reporttm, do=printthread,
+    # mode=loginform (index.php?action=... of PHP software)
+    actions = [v.lower() for k, vals in query.items() if k.lower() in ACTION_KEYS
+               for v in vals if re.fullmatch(r"[a-z]+\d*", v.lower())]
+    if any(a.startswith(w) for a in actions for w in system if len(w) >= 5):
+        return True
+    return bool(words & system)
+
+
+ACTION_KEYS = ("action", "act", "do", "mode", "op", "task", "cmd", "sa", "area", "func")
 
 
 def is_item_url(url: str) -> bool:
@@ -154,10 +186,10 @@ def is_item_url(url: str) -> bool:
         return False
     parts = urlsplit(url)
     segs = [s for s in parts.path.lower().split("/") if s]
-    query = parse_qs(parts.query)
+    query = query_dict(parts.query)
     item_keys = set(lexicon.words("roles", "item_query"))
     if any(k.lower() in item_keys and any(ID_VALUE.match(v) for v in vals) for k, vals in query.items()):
-        return True
+        return not _names_a_listing(segs)
     if len(segs) < 2:
         return False
     item_words = set(lexicon.words("roles", "item_path"))
@@ -166,6 +198,39 @@ def is_item_url(url: str) -> bool:
         if seg in item_words and ID_LIKE.search(segs[-1] if i == len(segs) - 2 else last):
             return True
     return bool(re.search(r"\d{2,}", last)) and segs[-2] in item_words
+
+
+def _names_a_listing(segs: list[str]) -> bool:
+    """The script or last path segment names a list of items (viewforum.php, /board/, category.php)."""
+    last = re.sub(r"\.(php\d?|html?|aspx?|jsp|cgi|pl)$", "", segs[-1]) if segs else ""
+    return last in set(lexicon.words("roles", "listing_path"))
+
+
+def is_post_permalink(url: str) -> bool:
+    """A jump to one post inside a topic (viewtopic.php?pid=24, ?p=123): an item page, but the topic's own URL is better."""
+    query = query_dict(urlsplit(url).query)
+    keys = {k.lower() for k in query}
+    return bool(keys & set(lexicon.words("roles", "post_query"))) and not keys & (
+        set(lexicon.words("roles", "item_query")) - set(lexicon.words("roles", "post_query")))
+
+
+def is_feed_url(url: str) -> bool:
+    """An Atom or RSS feed (extern.php?action=feed&type=atom, /feed/, /rss.php, index.xml): not a page to read."""
+    parts = urlsplit(url)
+    feed = set(lexicon.words("roles", "feed"))
+    pieces = [re.sub(r"\.(php\d?|xml|aspx?|cgi|pl)$", "", seg) for seg in parts.path.lower().split("/") if seg]
+    values = [v.lower() for vals in query_dict(parts.query).values() for v in vals]
+    keys = [k.lower() for k in query_dict(parts.query)]
+    return bool(set(pieces + values + keys) & feed) or parts.path.lower().endswith((".rss", ".atom", ".rdf"))
+
+
+def _is_search_form(form: Form) -> bool:
+    """A search box: one visible text field that is a search field (type search, or named q/search/keywords/zoek),
+    perhaps with a scope select and its button."""
+    inputs = [f for f in form.fields if f.visible and f.type not in ("hidden", "submit", "button", "image", "select")
+              and f.tag != "select"]
+    return len(inputs) == 1 and (inputs[0].type == "search" or bool(re.fullmatch(
+        r"q|s|query|search|keywords?|terms?|zoek\w*|search\w*", (inputs[0].name or "").lower())))
 
 
 def _field_text(form: Form) -> str:
@@ -212,4 +277,26 @@ def is_member_profile(url: str, signals: dict | None = None) -> bool:
         return True
     parts = urlsplit(url)
     segs = [s for s in parts.path.lower().split("/") if s]
-    return bool(set(segs[:-1]) & PROFILE_SEGMENTS) or "u" in parse_qs(parts.query)
+    query = query_dict(parts.query)
+    # profile.php?id=3, member.php?u=5: one script per page, the member's ID in the query
+    script = re.sub(r"\.(php\d?|html?|aspx?|jsp|cgi|pl)$", "", segs[-1]) if segs else ""
+    return bool(set(segs[:-1]) & PROFILE_SEGMENTS) or "u" in query or (
+        bool(query) and script in PROFILE_SEGMENTS | {"viewprofile", "userinfo", "showuser", "userprofile"})
+
+
+def agreement_step_url(form: Form, page_url: str) -> str | None:
+    """The URL a GET form under the rules leads to ("Agree" on register.php -> register.php?agree=Agree): the signup
+    form behind the rules. Only a GET form of buttons and hidden fields (reading it writes nothing); None otherwise."""
+    if (form.method or "get").lower() != "get":
+        return None
+    if any(f.visible and f.type not in ("hidden", "submit", "button", "image") for f in form.fields):
+        return None
+    agree = next((f for f in form.fields if f.type in ("submit", "image", "button") and f.visible
+                  and lexicon.has(f.value or f.label, "roles", "agree")), None)
+    if agree is None:
+        return None
+    params = [(f.name, f.value) for f in form.fields if f.type == "hidden" and f.name]
+    if agree.name:
+        params.append((agree.name, agree.value))
+    parts = urlsplit(urljoin(page_url, form.action or page_url))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(params), ""))

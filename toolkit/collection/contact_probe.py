@@ -70,7 +70,9 @@ async def _try(context: ProbeContext, ctx, url: str, kind: str, n: int) -> Conta
         controls = [c for c in await find_controls(page, lexicon.pattern("contact", kind).pattern, kind, True)
                     if c.get("region") not in SITE_WIDE and not (c.get("href") or "").startswith(
                         ("tel:", "sms:", "mailto:", "https://wa.me", "https://t.me", "https://api.whatsapp"))
-                    and not lexicon.has(c.get("name"), "report", "control")]
+                    and not lexicon.has(c.get("name"), "report", "control")
+                    # "Post reply" on a forum answers in the open, in the topic: not a message to the poster
+                    and not (kind == "message" and lexicon.has(c.get("name"), "contact", "public_reply"))]
         if not controls:
             return None
         control = controls[0]

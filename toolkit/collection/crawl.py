@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
@@ -45,7 +45,18 @@ from toolkit.collection.browser import (
     settle,
     short_error,
 )
-from toolkit.collection.classify import classify_page, is_item_url, is_member_profile, is_system_url, item_by_content
+from toolkit.collection.classify import (
+    ID_WITH_OFFSET,
+    agreement_step_url,
+    classify_page,
+    is_feed_url,
+    is_item_url,
+    is_member_profile,
+    is_post_permalink,
+    is_system_url,
+    item_by_content,
+    query_pairs,
+)
 from toolkit.collection.contact_probe import probe_contact
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard, acting_link
@@ -184,7 +195,7 @@ class Collector:
         self._canonical: dict[str, str] = {}  # fold key of a visited URL -> fold key of its canonical page
         self._gate_seen = False
         self._gate_returns = 0
-        self._login_paths: set[str] = set()
+        self._login_paths: set[tuple[str, frozenset[tuple[str, str]]]] = set()
         self._walled: set[str] = set()
         self._visited: dict[str, str] = {}  # fold key of a page's final URL -> the role of the page read there
         self._jump_suffixes: set[str] = set()  # path tails that redirect to the page above them: last/, post/{n}/
@@ -365,15 +376,16 @@ class Collector:
         for rank, role in enumerate(("policy", "help", "report", "signup", "login"), start=1):
             if lexicon.has(label, "roles", role):
                 return 1 + rank / 10
-        if item:  # posts and ads before member profiles
-            return 2 + depth / 10 + (0.5 if is_member_profile(url) else 0)
+        if item:  # topics, posts and ads before jumps to one post in a topic, and those before member profiles
+            return 2 + depth / 10 + (0.3 if is_post_permalink(url) else 0) + (0.5 if is_member_profile(url) else 0)
         if is_system_url(url):  # search, print views, member lists, sort variants: only when nothing else is left
             return 6 + depth
         return 3 + depth
 
     def _in_scope(self, url: str) -> bool:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or SKIP_EXTENSIONS.search(parts.path) or acting_link(url):
+        if parts.scheme not in ("http", "https") or SKIP_EXTENSIONS.search(parts.path) or acting_link(url) \
+                or is_feed_url(url):
             return False
         host = parts.hostname or ""
         return host in self.allowed_hosts or site_of(url) == self.site
@@ -617,9 +629,14 @@ class Collector:
         self._visited.setdefault(fold_key(page.url), role)
         if role == "login":
             # One login wall is enough evidence: don't spend the page budget on the same wall again.
-            self._login_paths.add(urlsplit(page.url).path)
+            self._login_paths.add(_wall_key(page.url))
             if urlsplit(page.url).path != urlsplit(cand.url).path:
                 self._walled.add(_digit_template(cand.url))
+        if role == "signup":  # rules first, then "Agree" (a GET form) opens the signup form itself
+            for f in forms:
+                step = agreement_step_url(f, page.url)
+                if step:
+                    self._enqueue(step, page.url, record.link_text or "register", cand.depth + 1, priority=1.05)
         for e in record.elements:
             if e.href and e.tag in ("a", "area"):
                 self._enqueue(urljoin(page.url, e.href), page.url, e.name, cand.depth + 1)
@@ -757,8 +774,9 @@ class Collector:
 
     def _behind_known_wall(self, url: str) -> bool:
         """A login page again (with another ?next=), or a URL like one that already redirected to the login."""
-        parts = urlsplit(url)
-        return (parts.path in self._login_paths and bool(parts.query)) or _digit_template(url) in self._walled
+        path, items = _wall_key(url)
+        return (bool(urlsplit(url).query) and any(path == p and known <= items for p, known in self._login_paths)) \
+            or _digit_template(url) in self._walled
 
     def is_item(self, url: str) -> bool:
         """An item URL by its words (/ads/123) or by a pattern learned from listings (/companion/{id})."""
@@ -957,9 +975,20 @@ async def dismiss_cookie_banner(page: Page) -> str | None:
 
 
 def _digit_template(url: str) -> str:
-    """/companion/12/number -> /companion/{n}/number (host kept)."""
+    """/companion/12/number -> /companion/{n}/number, misc.php?email=3 -> misc.php?email={n} (host kept)."""
     parts = urlsplit(url)
-    return parts.netloc + re.sub(r"\d+", "{n}", parts.path)
+    _, items = _wall_key(url)
+    query = "&".join(f"{k}={v}" for k, v in sorted(items))
+    return parts.netloc + re.sub(r"\d+", "{n}", parts.path) + (f"?{query}" if query else "")
+
+
+def _wall_key(url: str) -> tuple[str, frozenset[tuple[str, str]]]:
+    """A page's path and what its query says, digits folded, variant keys (?next=, ?sid=) left out: on a site where
+    every page is index.php, the login wall is index.php?action=login (or action=profile;u={n}), not index.php."""
+    parts = urlsplit(url)
+    variants = set(lexicon.words("roles", "variant_query"))
+    return parts.path, frozenset((k.lower(), re.sub(r"\d+", "{n}", v)) for k, v in query_pairs(parts.query)
+                                 if k.lower() not in variants and not k.lower().startswith("utm_"))
 
 
 def fold_url(url: str) -> str:
@@ -972,15 +1001,21 @@ def fold_url(url: str) -> str:
         return bare  # /topic/slug-2/?post=5 ("last post" jump), ?page=2, ?ref=x: the same item page
     variants = set(lexicon.words("roles", "variant_query"))
     jumps = set(lexicon.words("roles", "variant_value"))
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+    item_keys = set(lexicon.words("roles", "item_query"))
+    pairs = query_pairs(parts.query)
+    kept = [(k, ID_WITH_OFFSET.sub(r"\1.0", v) if k.lower() in item_keys else v) for k, v in pairs
             if k.lower() not in variants and not k.lower().startswith("utm_") and v.lower() not in jumps]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), ""))
+    # A query joined with ";" (index.php?action=profile;u=3, Simple Machines Forum) keeps its ";": the software
+    # reads it so, and percent-encoded it breaks
+    sep = ";" if ";" in parts.query else "&"
+    query = sep.join(urlencode([kv], safe=":,/@") for kv in kept)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
 def fold_key(url: str) -> str:
     """One key for the URL variants of one page: scheme, trailing slash, query order and variant keys folded."""
     parts = urlsplit(fold_url(normalise(url)))
-    query = "&".join(sorted(f"{k}={v}" for k, v in parse_qsl(parts.query, keep_blank_values=True)))
+    query = "&".join(sorted(f"{k}={v}" for k, v in query_pairs(parts.query)))
     return f"{(parts.hostname or '').lower()}:{parts.port or ''}{parts.path.rstrip('/') or '/'}?{query}"
 
 

@@ -210,6 +210,19 @@ async def activate(page: Page, control: dict) -> None:
         await page.goto(href, wait_until="domcontentloaded")
         return
     loc = page.locator(f"[data-safehaven-mark='{control['mark']}']").first
+    if href and not href.startswith(("javascript:", "#")) and href.split("#")[0] != page.url.split("#")[0]:
+        # The same script with another query (index.php?action=reporttm;msg=4 on index.php?topic=3.0): a click that
+        # navigates; wait for the new page before anyone reads it (a script may also keep it on this page: a modal).
+        try:
+            async with page.expect_navigation(wait_until="domcontentloaded", timeout=5000):
+                await _click(loc)
+        except PlaywrightError:  # no navigation within 5 s (a script kept the page), or it was interrupted
+            pass
+        return
+    await _click(loc)
+
+
+async def _click(loc) -> None:
     try:
         covered = await loc.evaluate(COVERED_JS, timeout=2000)
     except PlaywrightError:

@@ -17,6 +17,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from checks import lexicon
+from checks.report import reads_as_title
 from safehaven.models import MAX_CLICKS, Box, ControlSeen, Form, ReportAttempt, ReportProbe
 from toolkit.collection.browser import guard_of, quiet, settle
 from toolkit.collection.context import ProbeContext
@@ -198,7 +199,8 @@ async def _report_controls(page: Page, item_url: str, visible_only: bool = True)
     """Report controls tied to the item, real controls first (a button or short link before a link in prose)."""
     found = await find_controls(page, control_pattern(), "report", visible_only, icon=lexicon.pattern("report", "icon").pattern)
     last = urlsplit(item_url).path.rstrip("/").split("/")[-1]
-    tied = [c for c in found if c.get("region") not in SITE_WIDE or (last and last in (c.get("href") or ""))]
+    tied = [c for c in found if (c.get("region") not in SITE_WIDE or (last and last in (c.get("href") or "")))
+            and not (c.get("tag") == "a" and reads_as_title(c.get("name") or ""))]
     return sorted(tied, key=_control_rank)
 
 
