@@ -24,14 +24,19 @@ from .faultsrv import serve_faults
 pytestmark = pytest.mark.browser
 
 
+async def _audit(site: str, browser_session, tmp_path_factory, max_pages: int = 6):
+    """A full passive audit of tests/sites/<site> served with the fault routes: (info, bundle, server)."""
+    run = tmp_path_factory.mktemp(site) / "run"
+    with serve_faults(site) as (url, server):
+        defn = parse_definition(f'[platform]\nname = "{site}"\nurl = "{url}"\n'
+                                f'[crawl]\nmax_pages = {max_pages}\nsettle_ms = 100\nconcurrency = 2\n')
+        info = await collect(defn, run, browser_session)
+    return info, Bundle(run), server
+
+
 @pytest.fixture(scope="module")
 async def guarded_audit(browser_session, tmp_path_factory):
-    run = tmp_path_factory.mktemp("guard") / "run"
-    with serve_faults("writeguard") as (url, server):
-        defn = parse_definition(f'[platform]\nname = "Swapboard"\nurl = "{url}"\n'
-                                '[crawl]\nmax_pages = 6\nsettle_ms = 100\nconcurrency = 2\n')
-        info = await collect(defn, run, browser_session)
-        yield info, Bundle(run), server
+    return await _audit("writeguard", browser_session, tmp_path_factory)
 
 
 async def test_the_site_receives_no_write_in_a_full_passive_audit(guarded_audit):
@@ -112,12 +117,7 @@ def test_a_get_that_reads_is_left_alone(url):
 
 @pytest.fixture(scope="module")
 async def get_links_audit(browser_session, tmp_path_factory):
-    run = tmp_path_factory.mktemp("getwrites") / "run"
-    with serve_faults("getwrites") as (url, server):
-        defn = parse_definition(f'[platform]\nname = "Oldboard"\nurl = "{url}"\n'
-                                '[crawl]\nmax_pages = 8\nsettle_ms = 100\nconcurrency = 2\n')
-        info = await collect(defn, run, browser_session)
-        yield info, Bundle(run), server
+    return await _audit("getwrites", browser_session, tmp_path_factory, max_pages=8)
 
 
 async def test_links_that_act_are_never_followed(get_links_audit):
@@ -144,12 +144,7 @@ async def test_a_report_link_that_files_at_once_counts_as_a_control_and_says_it_
 @pytest.fixture(scope="module")
 async def post_gate_audit(browser_session, tmp_path_factory):
     """tests/sites/postgate: an adult site whose age gate lets a visitor in only by posting a form."""
-    run = tmp_path_factory.mktemp("postgate") / "run"
-    with serve_faults("postgate") as (url, server):
-        defn = parse_definition(f'[platform]\nname = "Velvet"\nurl = "{url}"\n'
-                                '[crawl]\nmax_pages = 6\nsettle_ms = 100\nconcurrency = 2\n')
-        info = await collect(defn, run, browser_session)
-        yield info, Bundle(run), server
+    return await _audit("postgate", browser_session, tmp_path_factory)
 
 
 async def test_a_gate_that_posts_stays_shut_and_the_notes_say_why(post_gate_audit):
