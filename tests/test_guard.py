@@ -110,6 +110,7 @@ def test_a_get_that_acts_is_known_by_its_address(url):
     "http://x.test/viewtopic.php?id=3", "http://x.test/misc.php?report=12", "http://x.test/search?q=spam",
     "http://x.test/help/how-to-delete-your-account", "http://x.test/help/block", "http://x.test/comment/flag/3/create/",
     "http://x.test/misc.php?action=markread", "http://x.test/list?sort=like", "http://x.test/profile.php?id=2&section=about",
+    "http://x.test/hotels?star=4&rate=eur", "http://x.test/kaart?pin=3521",
 ])
 def test_a_get_that_reads_is_left_alone(url):
     assert acting_link(url) == ""

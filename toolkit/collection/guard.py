@@ -45,6 +45,11 @@ ACTING_VERBS = frozenset({
     "bookmark", "favorite", "favourite", "unfavorite", "star", "pin", "unpin", "lock", "unlock", "send",
     "markspam", "stemmen", "volgen", "blokkeren", "negeren",
 })
+# Verbs that act as a query key of their own ("?like=1", "?delete=5"); not the ones that also name filters or
+# settings ("?rate=", "?star=", "?pin=", "?send=").
+KEY_VERBS = frozenset({"logout", "signout", "delete", "remove", "destroy", "vote", "upvote", "downvote", "like",
+                       "unlike", "follow", "unfollow", "subscribe", "unsubscribe", "ban", "unban", "block", "unblock",
+                       "mute", "unmute", "markspam"})
 # Only the verbs that say so in an address's path: a path segment of up to three words holding one
 # ("/logout", "/posts/5/delete", "logout.php"), not a help page's title slug.
 PATH_VERBS = frozenset({"logout", "signout", "uitloggen", "afmelden", "delete", "destroy", "verwijder",
@@ -72,7 +77,7 @@ def acting_link(url: str) -> str:
         words = set(_WORDS.findall(value))
         if key in COMMAND_KEYS and words & ACTING_VERBS:
             return f"the address asks for an action ({key}={value[:30]})"
-        if key in ACTING_VERBS:
+        if key in KEY_VERBS:
             return f"the address asks for an action ({key})"
         if value in REASONS:
             return f"the address carries a report reason ({key}={value})"
