@@ -101,6 +101,7 @@ async def test_a_one_click_report_is_named_as_refused_not_as_missing(guarded_aud
     "http://x.test/index.php?page=item&action=mark&as=spam&id=5", "http://x.test/ad/5?flag=offensive",
     "http://x.test/posts/5/delete/", "http://x.test/?do=vote&id=3", "http://x.test/t/9?like=1",
     "http://x.test/advertentie/4?actie=volgen", "http://x.test/melden?reden=oplichting&id=4",
+    "http://x.test/item/5/mark/spam", "http://x.test/ads.php?act=flag&id=2", "http://x.test/flag/offensive/12",
 ])
 def test_a_get_that_acts_is_known_by_its_address(url):
     assert acting_link(url)
@@ -111,6 +112,7 @@ def test_a_get_that_acts_is_known_by_its_address(url):
     "http://x.test/help/how-to-delete-your-account", "http://x.test/help/block", "http://x.test/comment/flag/3/create/",
     "http://x.test/misc.php?action=markread", "http://x.test/list?sort=like", "http://x.test/profile.php?id=2&section=about",
     "http://x.test/hotels?star=4&rate=eur", "http://x.test/kaart?pin=3521",
+    "http://x.test/flag/3/", "http://x.test/help/spam", "http://x.test/report/5/",
 ])
 def test_a_get_that_reads_is_left_alone(url):
     assert acting_link(url) == ""

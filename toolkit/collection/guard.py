@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -43,7 +44,7 @@ ACTING_VERBS = frozenset({
     "unsubscribe", "vote", "upvote", "downvote", "like", "unlike", "dislike", "follow", "unfollow", "subscribe",
     "block", "unblock", "mute", "unmute", "ban", "unban", "approve", "reject", "thank", "thanks", "rate",
     "bookmark", "favorite", "favourite", "unfavorite", "star", "pin", "unpin", "lock", "unlock", "send",
-    "markspam", "stemmen", "volgen", "blokkeren", "negeren",
+    "markspam", "stemmen", "volgen", "blokkeren", "negeren", "flag", "unflag", "markeren",
 })
 # Verbs that act as a query key of their own ("?like=1", "?delete=5"); not the ones that also name filters or
 # settings ("?rate=", "?star=", "?pin=", "?send=").
@@ -58,6 +59,8 @@ COMMAND_KEYS = frozenset({"action", "act", "do", "op", "task", "cmd", "command",
 # A report reason chosen by the click itself: the report is filed when the link is followed.
 REASONS = frozenset({"spam", "abuse", "offensive", "inappropriate", "illegal", "scam", "fraud", "misleading",
                      "prohibited", "misbruik", "ongepast", "oplichting", "nepadvertentie"})
+# A path that marks or flags with the reason in it ("/item/5/mark/spam", "/flag/offensive/12").
+MARK_SEGMENTS = frozenset({"mark", "flag", "markas", "report", "melden", "markeer"})
 SEARCH_KEYS = frozenset({"q", "query", "search", "s", "keyword", "keywords", "term", "zoek", "zoekterm", "tag"})
 _WORDS = re.compile(r"[a-z]+")
 ACTING_TYPES = frozenset({"document", "fetch", "xhr", "other", "eventsource", "ping"})
@@ -66,10 +69,14 @@ ACTING_TYPES = frozenset({"document", "fetch", "xhr", "other", "eventsource", "p
 def acting_link(url: str) -> str:
     """Why following `url` with a GET would act on the platform ("" when it would only read a page)."""
     parts = urlsplit(url)
-    for segment in unquote(parts.path).lower().split("/"):
+    segments = unquote(parts.path).lower().split("/")
+    for segment in segments:
         words = [w for w in re.split(r"[-_.]", segment) if w]
         if 0 < len(words) <= 3 and PATH_VERBS & {*words, "".join(words)}:
             return f"the address names an action ({segment})"
+    for before, after in itertools.pairwise(segments):
+        if before in MARK_SEGMENTS and after in REASONS:
+            return f"the address carries a report reason ({before}/{after})"
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         key, value = key.lower(), value.lower()
         if key in SEARCH_KEYS:
