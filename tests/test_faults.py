@@ -23,6 +23,7 @@ from safehaven.bundle import Bundle
 from safehaven.models import AgeGateProbe
 from safehaven.textsafe import clean_data, clean_text
 from toolkit.audit import AuditFailed, audit_platform
+from toolkit.collection.browser import BrowserSession
 from toolkit.collection.crawl import Collector, collect, retry_after
 from toolkit.definition import parse_definition
 from toolkit.integrity import verify_run
@@ -342,3 +343,8 @@ async def test_a_moved_platform_is_followed_and_a_platform_that_says_slow_down_i
 def test_retry_after_reads_seconds_and_dates():
     assert retry_after("7") == 7.0 and retry_after("") == 5.0 and retry_after("soon") == 5.0
     assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # a date in the past: no wait
+
+
+async def test_a_live_browser_answers_and_one_not_started_does_not(browser_session):
+    assert await browser_session.alive() is True
+    assert await BrowserSession(browser_session.choice).alive() is False

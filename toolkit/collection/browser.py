@@ -155,13 +155,18 @@ class BrowserSession:
             self._pw = None
 
     async def alive(self, timeout: float = 10.0) -> bool:
-        """Does the browser still answer (a new page opens and closes within `timeout`)?"""
+        """Does the browser still answer (a blank page opens, runs a script and closes within `timeout`)?
+
+        The page is about:blank in a context of its own: it asks nothing of any platform."""
         if not self.browser or not self.browser.is_connected():
             return False
         try:
             ctx = await asyncio.wait_for(self.browser.new_context(), timeout)
-            await asyncio.wait_for(ctx.close(), timeout)
-            return True
+            try:
+                page = await asyncio.wait_for(ctx.new_page(), timeout)
+                return await asyncio.wait_for(page.evaluate("1 + 1"), timeout) == 2
+            finally:
+                await asyncio.wait_for(ctx.close(), timeout)
         except (TimeoutError, PlaywrightError):
             return False
 
