@@ -501,14 +501,15 @@ def _speaks_of_handling(bundle: Bundle, page: PageRecord) -> bool:
 def handling_statements(bundle: Bundle, pages: list[PageRecord]) -> dict[str, Quote]:
     """The first sentence stating a receipt confirmation, a timeframe and an appeal, about reports.
 
-    A sentence counts when it, or one of the two before it, speaks of reports or decisions; an
-    appeal to the data-protection authority about personal data is not an appeal against a decision.
+    A sentence counts when it, one of the two before it or the one after it speaks of reports or
+    decisions ("You see a reference code at once. Every report is read within a day."); an appeal to
+    the data-protection authority about personal data is not an appeal against a decision.
     """
     found: dict[str, Quote] = {}
     for page in pages:
         said = sentences(bundle.text(page))
         for i, sentence in enumerate(said):
-            context = " ".join(said[max(0, i - 2): i + 1])
+            context = " ".join(said[max(0, i - 2): i + 2])
             if not lexicon.has(context, "report", "about_reports"):
                 continue
             for key in ("receipt", "timeframe", "appeal"):

@@ -226,3 +226,24 @@ def test_contact_rung_almost(tmp_path, lang, rung):
     if rung == 1:  # an account is needed, but the poster's number is on the ad
         pages[1]["text"] += T(lang, "\nWhatsApp me: +31 6 1234 5678", "\nApp me: +31 6 1234 5678")
     assert levels(tmp_path, pages)["CONTACT"] == CONTACT_NEAR[rung]
+
+
+# ------------------------------------- wording met on independently built platforms (benchmarks/independent)
+
+
+@pytest.mark.parametrize("lang,notice", [
+    ("en", "Before you write: if someone asks you for money or wants to move to another app, stop the conversation."),
+    ("nl", "Let op: vraagt iemand je om geld of wil diegene naar een andere app? Stop het gesprek."),
+])
+def test_a_notice_about_money_requests_on_every_profile_is_at_the_point_of_contact(tmp_path, lang, notice):
+    items = [page(f"{SITE}/profile/{n}", role="item", lang=lang, text=f"Member {n}, 30\nSend a message\n{notice}")
+             for n in (1, 2, 3)]
+    f = contact.safety_notice_at_contact(bundle_of(tmp_path, *items))
+    assert f.status == "pass" and "app" in f.quotes[0].text
+
+
+def test_a_members_own_words_about_money_are_no_platform_notice(tmp_path):
+    items = [page(f"{SITE}/profile/1", role="item", text="Tom, 40\nI never ask anyone for money, I have a job."),
+             page(f"{SITE}/profile/2", role="item", text="Eva, 35\nLooking for a walking partner."),
+             page(f"{SITE}/profile/3", role="item", text="Sam, 29\nCoffee first.")]
+    assert contact.safety_notice_at_contact(bundle_of(tmp_path, *items)).status == "fail"

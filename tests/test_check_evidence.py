@@ -354,3 +354,19 @@ def test_evidence_rung_exactly(tmp_path, lang, rung):
 @pytest.mark.parametrize("rung", range(1, 5))
 def test_evidence_rung_almost(tmp_path, lang, rung):
     assert levels(tmp_path, evidence_case(lang, rung, near=True))["EVIDENCE"] == EVIDENCE_NEAR[rung]
+
+
+# ------------------------------------- wording met on independently built platforms (benchmarks/independent)
+# (added by the independent-platforms helper; Dutch "houden ... apart" is keeping, like "bewaren")
+
+
+def test_removed_content_kept_apart_for_a_period_is_preserved(tmp_path):
+    text = "Verwijderde advertenties houden we na een melding nog twee jaar apart, voor een eventueel politieonderzoek."
+    f = evidence.removed_content_preserved(only_privacy(tmp_path, text))
+    assert f.status == "pass" and f.details["max_preservation_days"] == 730
+
+
+def test_keeping_someone_posted_apart_from_others_is_no_preservation(tmp_path):
+    text = "We houden je op de hoogte van verwijderde advertenties en houden je gegevens apart van die van adverteerders."
+    f = evidence.removed_content_preserved(only_privacy(tmp_path, text))
+    assert f.status == "fail"
