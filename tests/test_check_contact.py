@@ -247,3 +247,21 @@ def test_a_members_own_words_about_money_are_no_platform_notice(tmp_path):
              page(f"{SITE}/profile/2", role="item", text="Eva, 35\nLooking for a walking partner."),
              page(f"{SITE}/profile/3", role="item", text="Sam, 29\nCoffee first.")]
     assert contact.safety_notice_at_contact(bundle_of(tmp_path, *items)).status == "fail"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Once you have filled this in, we e-mail you a link. Click it: as long as you have not, your account stays "
+           "locked."),
+    ("nl", "Hierna mailen we je een link. Klik erop; zolang je dat niet hebt gedaan, staat je account op slot."),
+])
+def test_an_account_locked_until_the_mailed_link_is_clicked_is_a_verified_channel(tmp_path, lang, text):
+    f = contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang)))
+    assert f.status == "pass" and f.basis == "stated"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "We e-mail you a link, but you don't need to click it: your account is never locked."),
+    ("nl", "We mailen je een link, maar die hoef je niet aan te klikken; je account gaat nooit op slot."),
+])
+def test_a_link_you_need_not_click_is_no_verified_channel(tmp_path, lang, text):
+    assert contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang))).status == "fail"
