@@ -313,3 +313,15 @@ def test_a_reference_shown_after_reporting_is_a_receipt_confirmation(tmp_path, l
 def test_a_payment_reference_is_no_report_receipt(tmp_path, lang, text):
     b = Bundle(make_bundle(tmp_path, [page(URL + "help/payments", role="help", text=text, lang=lang)]))
     assert report.handling_explained(b).status == "fail"
+
+
+@pytest.mark.parametrize("item_url", [f"{URL}ad/sunny-flat-by-the-quay", f"{URL}view?ad=sunny-flat-by-the-quay"])
+def test_a_field_holding_the_items_slug_is_its_location(item_url):
+    f = form(field("Ad (if any)", value="sunny-flat-by-the-quay"), field("Message", tag="textarea", type="textarea"))
+    assert report.location_prefilled(f, item_url)
+
+
+def test_a_field_holding_another_items_slug_is_no_location():
+    f = form(field("Ad (if any)", value="sunny-flat-by-the-quay-two"), field("Subject", value="view"))
+    assert not report.location_prefilled(f, f"{URL}view?ad=sunny-flat-by-the-quay")
+    assert not report.location_prefilled(f, f"{URL}ad/sunny-flat")
