@@ -2,13 +2,14 @@
 #   make demo   serve the bundled demo platforms locally, audit them, write PDF scorecards
 #   make test   run the test suite
 #   make realworld  audit real open-source platform software on 127.0.0.1 against hand-verified truth
+#   make independent  audit the independently built (blind-written) platforms against their truth
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" != 0 ] && command -v sudo)
 
-.PHONY: setup demo test lint bench clean system-deps browser realworld
+.PHONY: setup demo test lint bench clean system-deps browser realworld independent
 
 setup: $(STAMP) browser
 
@@ -69,3 +70,10 @@ realworld: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .pytest-home
+
+# Independently built platforms (written without reading the checks), served by the demo server,
+# audited, judged against their truth, trimmed bundles saved for tests/test_independent.py.
+independent: setup
+	$(BIN)/python benchmarks/independent/independent.py audit
+	-$(BIN)/python benchmarks/independent/independent.py table
+	$(BIN)/python benchmarks/independent/independent.py save

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
@@ -501,14 +501,15 @@ def _speaks_of_handling(bundle: Bundle, page: PageRecord) -> bool:
 def handling_statements(bundle: Bundle, pages: list[PageRecord]) -> dict[str, Quote]:
     """The first sentence stating a receipt confirmation, a timeframe and an appeal, about reports.
 
-    A sentence counts when it, or one of the two before it, speaks of reports or decisions; an
-    appeal to the data-protection authority about personal data is not an appeal against a decision.
+    A sentence counts when it, one of the two before it or the one after it speaks of reports or
+    decisions ("You see a reference code at once. Every report is read within a day."); an appeal to
+    the data-protection authority about personal data is not an appeal against a decision.
     """
     found: dict[str, Quote] = {}
     for page in pages:
         said = sentences(bundle.text(page))
         for i, sentence in enumerate(said):
-            context = " ".join(said[max(0, i - 2): i + 1])
+            context = " ".join(said[max(0, i - 2): i + 2])
             if not lexicon.has(context, "report", "about_reports"):
                 continue
             for key in ("receipt", "timeframe", "appeal"):
@@ -584,14 +585,19 @@ def form_criteria(form: Form, item_url: str) -> dict[str, bool]:
 
 def location_prefilled(form: Form, item_url: str) -> bool:
     """A field (visible or hidden) already holds the item's URL or its ID."""
-    path = urlsplit(item_url).path.rstrip("/")
+    parts = urlsplit(item_url)
+    path = parts.path.rstrip("/")
     ident = path.split("/")[-1].removesuffix(".html") if path else ""
     digits = "".join(re.findall(r"\d+", ident))
+    # a slug without digits ("/ad/sunny-flat-by-the-quay", "/view?ad=sunny-flat-by-the-quay") names the item too
+    slugs = [s for s in [ident, *(v for _k, v in parse_qsl(parts.query))] if len(s) >= 5 and "-" in s]
     for f in form.fields:
         v = f.value.strip()
         if not v or f.type in ("checkbox", "radio", "submit", "button"):
             continue
         if item_url.rstrip("/") in v or (path and path in v) or (digits and re.search(rf"(?<!\d){digits}(?!\d)", v)):
+            return True
+        if any(re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", v, re.I) for s in slugs):
             return True
     return False
 

@@ -287,6 +287,7 @@ class _SentenceBuilder:
     def __init__(self, language: str):
         self.language = language
         self.heading = ""
+        self.section = ""  # the last real heading: a table's header row is read under it, not instead of it
         self.lead = ""
         self.lead_bulleted = False  # the items under the current lead-in came with bullets
         self.table_header: str | None = None
@@ -320,7 +321,7 @@ class _SentenceBuilder:
         self.lead_bulleted = False
         heading_before = self.heading
         if _is_heading(text):
-            self.heading = text
+            self.heading = self.section = text
         parts = _split_line(text)
         for part in parts:
             yield self._sentence(part, heading=heading_before if part == text else self.heading)
@@ -334,7 +335,8 @@ class _SentenceBuilder:
         # was empty): then it is a row like the others.
         if self.table_header is None and all(len(c.split()) <= 8 for c in cells):
             self.table_header = joined
-            self.heading = joined
+            # "How long we keep data" above a table "Data: How long": the rows are read under both
+            self.heading = f"{self.section} | {joined}" if self.section else joined
             return
         if self.table_header is None:
             self.table_header = ""

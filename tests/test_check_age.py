@@ -438,3 +438,25 @@ def test_age_level_5_is_capped_at_2_when_a_forged_flag_opens_content_loaded_unde
     probes["age_gate"].cookies_set = [{"name": "age_ok", "value": "1", "domain": "platform.test", "path": "/",
                                        "forgeable": "true", "unlocks": "true"}]
     assert levels(tmp_path, pages, probes)["AGE"] == 2
+
+
+# ------------------------------------- wording met on independently built platforms (benchmarks/independent)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Step two: show who you are with your passport or ID card and a short video of your face. "
+           "Only then does your profile appear to other members."),
+    ("nl", "Daarna laat je met je paspoort of ID-kaart en een korte video van je gezicht zien wie je bent. "
+           "Pas daarna staat je profiel online."),
+])
+def test_only_then_after_an_id_and_video_step_means_before_publishing(tmp_path, lang, text):
+    assert _adv(tmp_path, text, lang).status == "pass"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "If you want, show your passport and a short video of your face. Only then does your profile get a badge."),
+    ("nl", "Als je wilt, laat je je paspoort en een korte video van je gezicht zien. Pas daarna krijgt je profiel "
+           "een badge."),
+])
+def test_only_then_for_an_optional_badge_stays_partial(tmp_path, lang, text):
+    assert _adv(tmp_path, text, lang).status == "partial"

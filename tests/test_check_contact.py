@@ -226,3 +226,42 @@ def test_contact_rung_almost(tmp_path, lang, rung):
     if rung == 1:  # an account is needed, but the poster's number is on the ad
         pages[1]["text"] += T(lang, "\nWhatsApp me: +31 6 1234 5678", "\nApp me: +31 6 1234 5678")
     assert levels(tmp_path, pages)["CONTACT"] == CONTACT_NEAR[rung]
+
+
+# ------------------------------------- wording met on independently built platforms (benchmarks/independent)
+
+
+@pytest.mark.parametrize("lang,notice", [
+    ("en", "Before you write: if someone asks you for money or wants to move to another app, stop the conversation."),
+    ("nl", "Let op: vraagt iemand je om geld of wil diegene naar een andere app? Stop het gesprek."),
+])
+def test_a_notice_about_money_requests_on_every_profile_is_at_the_point_of_contact(tmp_path, lang, notice):
+    items = [page(f"{SITE}/profile/{n}", role="item", lang=lang, text=f"Member {n}, 30\nSend a message\n{notice}")
+             for n in (1, 2, 3)]
+    f = contact.safety_notice_at_contact(bundle_of(tmp_path, *items))
+    assert f.status == "pass" and "app" in f.quotes[0].text
+
+
+def test_a_members_own_words_about_money_are_no_platform_notice(tmp_path):
+    items = [page(f"{SITE}/profile/1", role="item", text="Tom, 40\nI never ask anyone for money, I have a job."),
+             page(f"{SITE}/profile/2", role="item", text="Eva, 35\nLooking for a walking partner."),
+             page(f"{SITE}/profile/3", role="item", text="Sam, 29\nCoffee first.")]
+    assert contact.safety_notice_at_contact(bundle_of(tmp_path, *items)).status == "fail"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Once you have filled this in, we e-mail you a link. Click it: as long as you have not, your account stays "
+           "locked."),
+    ("nl", "Hierna mailen we je een link. Klik erop; zolang je dat niet hebt gedaan, staat je account op slot."),
+])
+def test_an_account_locked_until_the_mailed_link_is_clicked_is_a_verified_channel(tmp_path, lang, text):
+    f = contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang)))
+    assert f.status == "pass" and f.basis == "stated"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "We e-mail you a link, but you don't need to click it: your account is never locked."),
+    ("nl", "We mailen je een link, maar die hoef je niet aan te klikken; je account gaat nooit op slot."),
+])
+def test_a_link_you_need_not_click_is_no_verified_channel(tmp_path, lang, text):
+    assert contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang))).status == "fail"

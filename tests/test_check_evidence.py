@@ -354,3 +354,37 @@ def test_evidence_rung_exactly(tmp_path, lang, rung):
 @pytest.mark.parametrize("rung", range(1, 5))
 def test_evidence_rung_almost(tmp_path, lang, rung):
     assert levels(tmp_path, evidence_case(lang, rung, near=True))["EVIDENCE"] == EVIDENCE_NEAR[rung]
+
+
+# ------------------------------------- wording met on independently built platforms (benchmarks/independent)
+# (added by the independent-platforms helper; Dutch "houden ... apart" is keeping, like "bewaren")
+
+
+def test_removed_content_kept_apart_for_a_period_is_preserved(tmp_path):
+    text = "Verwijderde advertenties houden we na een melding nog twee jaar apart, voor een eventueel politieonderzoek."
+    f = evidence.removed_content_preserved(only_privacy(tmp_path, text))
+    assert f.status == "pass" and f.details["max_preservation_days"] == 730
+
+
+def test_keeping_someone_posted_apart_from_others_is_no_preservation(tmp_path):
+    text = "We houden je op de hoogte van verwijderde advertenties en houden je gegevens apart van die van adverteerders."
+    f = evidence.removed_content_preserved(only_privacy(tmp_path, text))
+    assert f.status == "fail"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Privacy policy\nHow long we keep your data\nData\tPeriod\nMessages between members\tOne year after the last "
+           "message\nLog files and IP addresses\tSix months after you log in\nInvoices\tSeven years"),
+    ("nl", "Privacyverklaring\nHoe lang we je gegevens bewaren\nGegevens\tTermijn\nBerichten tussen leden\tEen jaar na "
+           "het laatste bericht\nLogbestanden en IP-adressen\tZes maanden na het inloggen\nFacturen\tZeven jaar"),
+])
+def test_a_retention_table_is_read_under_the_heading_above_it(tmp_path, lang, text):
+    f = evidence.retention_periods(only_privacy(tmp_path, text))
+    assert f.status == "pass", f.summary
+    assert {"messages", "logs"} <= set(f.details["kinds"])
+
+
+def test_a_table_of_answer_times_under_a_support_heading_is_no_retention(tmp_path):
+    text = ("Privacy policy\nHow quickly we answer\nQuestion\tAnswered within\nAccess to your messages\tOne month\n"
+            "Log files\tTwo weeks")
+    assert evidence.retention_periods(only_privacy(tmp_path, text)).status == "fail"

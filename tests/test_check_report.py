@@ -266,3 +266,62 @@ def test_report_rung_exactly(tmp_path, lang, rung):
 def test_report_rung_almost(tmp_path, lang, rung):
     pages, probes = report_case(lang, rung, near=True)
     assert levels(tmp_path, pages, probes)["REPORT"] == REPORT_NEAR[rung]
+
+
+# ------------------------------------- wording met on independently built platforms (benchmarks/independent)
+
+
+@pytest.mark.parametrize("label", [
+    "In good conscience, I believe what I am reporting here is correct",
+    "I genuinely believe the information in this notice is accurate",
+    "Ik doe deze melding naar eer en geweten",
+    "Ik geloof oprecht dat mijn melding klopt",
+])
+def test_good_faith_said_as_conscience_or_sincere_belief_counts(tmp_path, label):
+    f = form(field("Why are you reporting this?", tag="select", type="select", options=["Spam", "Exploitation"]),
+             field("Link", value=f"{URL}ads/1"), field("Name"), field("E-mail", type="email"),
+             field(label, type="checkbox", required=True))
+    assert report.report_form_complete(probed(tmp_path, attempt(1, "form", 1, form_=f))).status == "pass"
+
+
+def test_a_newsletter_box_is_no_good_faith_confirmation(tmp_path):
+    f = form(field("Why are you reporting this?", tag="select", type="select", options=["Spam", "Exploitation"]),
+             field("Link", value=f"{URL}ads/1"), field("Name"), field("E-mail", type="email"),
+             field("Keep me posted about new features", type="checkbox"))
+    got = report.report_form_complete(probed(tmp_path, attempt(1, "form", 1, form_=f)))
+    assert got.status == "partial" and not got.details["criteria"]["good_faith"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Sent us a report? Your reference code appears on screen straight away and we e-mail it to you as well. "
+           "Someone from the safety team looks at every report within a day. If you disagree with the decision, "
+           "reply to that e-mail and a colleague will reconsider it."),
+    ("nl", "Iets gemeld? Je ziet meteen een kenmerk op je scherm, en we mailen het je ook. "
+           "Iemand van het team bekijkt elke melding binnen een dag. Ben je het niet eens met het besluit, "
+           "antwoord dan op die mail en een collega bekijkt het opnieuw."),
+])
+def test_a_reference_shown_after_reporting_is_a_receipt_confirmation(tmp_path, lang, text):
+    b = Bundle(make_bundle(tmp_path, [page(URL + "help/after-reporting", role="help", text=text, lang=lang)]))
+    f = report.handling_explained(b)
+    assert f.status == "pass", f.summary
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Every invoice has your reference code. We send invoices within a day of payment."),
+    ("nl", "Bij elke betaling krijg je een kenmerk. De factuur sturen we binnen een dag."),
+])
+def test_a_payment_reference_is_no_report_receipt(tmp_path, lang, text):
+    b = Bundle(make_bundle(tmp_path, [page(URL + "help/payments", role="help", text=text, lang=lang)]))
+    assert report.handling_explained(b).status == "fail"
+
+
+@pytest.mark.parametrize("item_url", [f"{URL}ad/sunny-flat-by-the-quay", f"{URL}view?ad=sunny-flat-by-the-quay"])
+def test_a_field_holding_the_items_slug_is_its_location(item_url):
+    f = form(field("Ad (if any)", value="sunny-flat-by-the-quay"), field("Message", tag="textarea", type="textarea"))
+    assert report.location_prefilled(f, item_url)
+
+
+def test_a_field_holding_another_items_slug_is_no_location():
+    f = form(field("Ad (if any)", value="sunny-flat-by-the-quay-two"), field("Subject", value="view"))
+    assert not report.location_prefilled(f, f"{URL}view?ad=sunny-flat-by-the-quay")
+    assert not report.location_prefilled(f, f"{URL}ad/sunny-flat")

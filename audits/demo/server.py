@@ -107,6 +107,7 @@ __all__ = [
     "definition_text",
     "demo_platforms",
     "load_truth",
+    "platform_from_folder",
     "read_truth",
     "serve",
     "serve_world",
@@ -176,6 +177,15 @@ def platform_by_slug(slug: str) -> DemoPlatform:
         if platform.slug == slug:
             return platform
     raise KeyError(f"no demo platform {slug!r}")
+
+
+def platform_from_folder(folder: Path | str) -> DemoPlatform:
+    """A platform folder anywhere on disk (e.g. benchmarks/independent/<slug>), in the demo folder format."""
+    folder = Path(folder).resolve()
+    for platform in demo_platforms(folder.parent):
+        if platform.folder == folder:
+            return platform
+    raise KeyError(f"{folder} is not a platform folder (it needs an audit.toml and a site/ folder)")
 
 
 def definition_text(platform: DemoPlatform, base_url: str) -> str:
@@ -779,13 +789,14 @@ def serve_world(variant: str = "site", latency_ms: int = 0) -> Iterator[dict[str
 def main(argv: list[str] | None = None) -> int:
     """`python -m audits.demo.server [SLUG] [--variant V]`: serve until Ctrl-C."""
     parser = argparse.ArgumentParser(description="Serve the safehaven demo platforms on 127.0.0.1")
-    parser.add_argument("slug", nargs="?", help="one platform (default: all)")
+    parser.add_argument("slug", nargs="?", help="one platform: a demo slug or the path of a platform folder (default: all)")
     parser.add_argument("--variant", default="site")
     parser.add_argument("--latency", type=int, default=0, metavar="MS", help="delay every response (simulated network)")
     args = parser.parse_args(argv)
     with ExitStack() as stack:
         if args.slug:
-            urls = {args.slug: stack.enter_context(serve(platform_by_slug(args.slug), args.variant, args.latency))}
+            chosen = platform_from_folder(args.slug) if "/" in args.slug else platform_by_slug(args.slug)
+            urls = {chosen.slug: stack.enter_context(serve(chosen, args.variant, args.latency))}
         else:
             urls = stack.enter_context(serve_world(args.variant, args.latency))
         for slug, url in urls.items():

@@ -1,0 +1,87 @@
+"""Independently built platforms: verdicts on their saved bundles vs the truth written before the first audit.
+
+`benchmarks/independent/` holds two platforms written blind, without reading the checks (Lindelaan, a
+strong Dutch dating app rendered by JavaScript; Quayside Listings, a weak-to-middling English classifieds
+board), each with a truth.toml written from the catalogue before it was ever audited.
+`benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
+this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
+differs from the truth, so agreement cannot silently drop (README.md has the before and after figures).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from audits.demo.server import DemoServer, platform_from_folder, read_truth
+from checks import catalogue
+from safehaven.models import AREAS
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("independent", ROOT / "benchmarks" / "independent" / "independent.py")
+ind = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("independent", ind)
+_spec.loader.exec_module(ind)
+
+PLATFORMS = ind.platforms()
+STRONG, WEAK = "lindelaan", "quaysidelistings"
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory):
+    out = {}
+    tmp = tmp_path_factory.mktemp("independent")
+    for p in PLATFORMS:
+        truth = read_truth(p.truth_path)
+        run_dir = ind.rw.unpack_saved(p, tmp)
+        out[p.slug] = (truth, *ind.rw.judge(run_dir, truth))
+    return out
+
+
+def test_two_blind_platforms_with_truth_and_saved_bundles():
+    assert {p.slug for p in PLATFORMS} == {STRONG, WEAK}
+    for p in PLATFORMS:
+        assert p.saved_path.is_file(), f"{p.slug}: no saved bundle; run independent.py save"
+        truth = read_truth(p.truth_path)
+        assert sorted(truth.checks) == sorted(catalogue()) and set(truth.levels) == set(AREAS)
+    assert sum(p.saved_path.stat().st_size for p in PLATFORMS) < 500_000
+
+
+def test_saved_bundles_match_the_truth_written_before_the_audit(judged, capsys):
+    right = sum(f.status == t.status(f.check) for t, fs, _c, _b in judged.values() for f in fs)
+    total = sum(len(fs) for _t, fs, _c, _b in judged.values())
+    levels_right = sum(c.areas[a].level == t.level(a) for t, _f, c, _b in judged.values() for a in AREAS)
+    with capsys.disabled():
+        print(f"\n\nIndependent platforms: {right} of {total} verdicts right, {levels_right} of "
+              f"{len(AREAS) * len(judged)} levels")
+    mismatches = {(slug, key): why for slug, (_t, _f, _c, bad) in judged.items() for key, why in bad.items()}
+    assert not mismatches, "\n".join(f"{slug} {key}: {why}" for (slug, key), why in sorted(mismatches.items()))
+
+
+def test_the_weak_platform_is_not_lifted_and_the_strong_one_reaches_the_top(judged):
+    _t, _f, weak, _b = judged[WEAK]
+    assert {a: weak.areas[a].level for a in AREAS} == {"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1,
+                                                        "HELP": 0, "TERMS": 0}
+    assert weak.grade == "E"
+    _t, _f, strong, _b = judged[STRONG]
+    assert {a: strong.areas[a].level for a in AREAS} == {"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4,
+                                                          "HELP": 4, "TERMS": 4}
+
+
+def test_the_demo_server_serves_a_platform_folder_given_by_path():
+    platform = platform_from_folder(ROOT / "benchmarks" / "independent" / STRONG)
+    assert platform.slug == STRONG and platform.variants == ("site",)
+    with DemoServer(platform) as server:
+        with pytest.raises(urllib.error.HTTPError) as gated:  # member data waits for the age step
+            urllib.request.urlopen(server.url + "api/leden.json", timeout=5)
+        assert gated.value.code == 403
+        help_json = json.loads(urllib.request.urlopen(server.url + "api/hulp.json", timeout=5).read())
+        assert help_json and server.partner_url.startswith("http://127.0.0.1:")
+    with pytest.raises(KeyError):
+        platform_from_folder(ROOT / "benchmarks")
