@@ -37,7 +37,7 @@ from markdown_it import MarkdownIt  # noqa: E402
 from checks import registry  # noqa: E402
 from checks.text import split_sentences  # noqa: E402
 from safehaven.bundle import Bundle  # noqa: E402
-from tests.bundles import make_bundle, page  # noqa: E402
+from tests.bundles import link, make_bundle, page  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "policies"
 DOCS = CORPUS / "docs"
@@ -84,6 +84,10 @@ class Document:
     @property
     def text(self) -> str:
         return markdown_text(self.markdown)
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        return markdown_links(self.markdown)
 
 
 def load(path: Path) -> Document:
@@ -134,10 +138,19 @@ def markdown_text(md: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+def markdown_links(md: str) -> list[tuple[str, str]]:
+    """The (name, href) of the page's links, as the collector records a page's anchors: a policy that gives an
+    address only as a link ("contact [Nami](mailto:...)") offers it to a reader all the same."""
+    soup = BeautifulSoup(_MD.render(md), "html.parser")
+    return [(a.get_text(" ", strip=True), a["href"]) for a in soup.find_all("a", href=True)]
+
+
 def judge(doc: Document, workdir: Path) -> dict[str, object]:
-    """The real checks' findings for one document read as a one-page bundle."""
+    """The real checks' findings for one document read as a one-page bundle (its text and its links)."""
+    elements = [link(name, href) for name, href in doc.links]
     run = make_bundle(workdir, pages=[page(doc.url, role="policy", text=doc.text, lang=doc.language,
-                                           title=doc.meta["document"])], url=doc.url.split("/legal")[0] + "/")
+                                           title=doc.meta["document"], elements=elements)],
+                      url=doc.url.split("/legal")[0] + "/")
     bundle = Bundle(run)
     checks = registry()
     return {cid: checks[cid](bundle) for cid in doc.checks}
