@@ -375,7 +375,11 @@ def _kind_spans(ctx: _Ctx) -> list[tuple[int, int, str]]:
     masked = _mask(masked, [(a, b) for a, b, _ in found])
     for kind in (*DATA_KINDS, "general"):
         found.extend((a, b, kind) for a, b in lx.spans(f"kinds.{kind}", masked))
-    # "images of your ID document" is verification data, not (also) content: the longer match wins.
+    return _longest_kinds(found)
+
+
+def _longest_kinds(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'images of your ID document' is verification data, not (also) content: the longer match wins."""
     return sorted(s for s in found if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0]
                                               and o[2] != s[2] for o in found))
 
@@ -388,7 +392,8 @@ def _pick_kinds(spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:
 
 def _kinds_of_text(text: str, lx: Lexicon) -> tuple[str, ...]:
     masked = _mask(text, lx.spans("kinds.event_mentions", text))
-    return _pick_kinds((a, b, kind) for kind in (*DATA_KINDS, "general") for a, b in lx.spans(f"kinds.{kind}", masked))
+    return _pick_kinds(_longest_kinds([(a, b, kind) for kind in (*DATA_KINDS, "general")
+                                       for a, b in lx.spans(f"kinds.{kind}", masked)]))
 
 
 def _fallback_kinds(ctx: _Ctx, region_kinds: tuple[str, ...]) -> tuple[str, ...]:
@@ -597,12 +602,19 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
     subject = (lx.has("preservation.subject", text) or lx.has("preservation.subject", ctx.heading)
                or lx.has("preservation.sanction_event", text))
     purpose = lx.has("preservation.purpose", text) or bool(_recipients(ctx, text))
-    # "to answer a judicial request", "for investigations": keeping for investigations, whatever the verb.
-    investigation = lx.has("preservation.investigation_purpose", text)
+    # "to answer a judicial request", "for investigations": keeping for investigations, whatever the verb. A verb
+    # kept "for this purpose" has the purpose of the sentence before ("the data stored for this purpose is not
+    # disclosed to you if that would compromise how we investigate" names an investigation for another verb).
+    anaphoric = [v for v in keep if lx.rx("preservation.anaphoric_purpose").match(text, v[1])]
+    investigation = (lx.has("preservation.investigation_purpose", text) if len(anaphoric) < len(keep) or not keep
+                     else lx.has("preservation.investigation_purpose", ctx.previous))
     request = _preservation_request(ctx)
     if strong and (subject or purpose or request):
         verbs = strong
     elif keep and (investigation or (subject and not lx.has("preservation.other_purpose", text))):
+        # "stored only for the minimum amount of time needed to detect and investigate fraud" bounds what is kept
+        if lx.has("preservation.minimum", text) and not _recipients(ctx, text):
+            return None
         verbs = keep
     else:
         return None
@@ -895,7 +907,9 @@ def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
     emails = [a for a in _EMAIL.findall(text) if not is_placeholder_address(a)]
     addresses = emails + _URL.findall(text)
     address = addresses[0] if addresses else ""
-    audience = (lx.has("authority.audience", _mask(text, lx.spans("cooperation.not_recipients", text)))
+    # Addresses are no words: ".../justice/.../data-protection-authorities/" addresses no authority.
+    words = _mask(text, [m.span() for m in _URL.finditer(text)] + [m.span() for m in _EMAIL.finditer(text)])
+    audience = (lx.has("authority.audience", _mask(words, lx.spans("cooperation.not_recipients", words)))
                 or (lx.has("authority.dedicated", text) and lx.has("authority.audience", ctx.heading)))
     point = lx.has("authority.point_of_contact", text) or lx.has("authority.point_of_contact", ctx.heading)
     if (audience or point) and (addresses or lx.has("authority.contact", text)):
@@ -1003,9 +1017,17 @@ def _names_third_party(text: str, lx: Lexicon, exploitation: list[tuple[int, int
 
 
 def _negated_publishing(text: str, lx: Lexicon) -> bool:
+    """'Do not post ...', 'nothing may be uploaded': a negation close to a verb of publishing, unless a verb of
+    oversight stands between them ('we do not control content published by third parties' disclaims)."""
     verbs = lx.spans("prohibition.publish_verbs", text)
-    return any(_tokens_between(text, n.end(), v[0]) <= 5 if n.start() < v[0] else _tokens_between(text, v[1], n.start()) <= 2
-               for n in lx.find("negation", text) for v in verbs)
+    for n in lx.find("negation", text):
+        for v in verbs:
+            if n.start() < v[0]:
+                if _tokens_between(text, n.end(), v[0]) <= 5 and not lx.has("prohibition.oversight", text[n.end():v[0]]):
+                    return True
+            elif _tokens_between(text, v[1], n.start()) <= 2:
+                return True
+    return False
 
 
 def _sanctions(ctx: _Ctx, text: str) -> tuple[str, ...]:

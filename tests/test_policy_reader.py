@@ -807,3 +807,69 @@ def test_requests_for_information_made_through_legal_process_are_disclosure_on_r
 def test_a_service_of_process_page_under_a_heading_for_subpoenas_is_for_authorities():
     text = "Requests for Information and Subpoenas\nPlease see our Service of Process page for more information."
     assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
+
+
+# =============================================================================== issue 13, eighth held-out set
+
+
+def test_an_item_ending_in_a_colon_opens_a_list_of_its_own():
+    text = ("To run the service we need to:\n- send you notices;\n- Members may not:\n- run a profile on behalf of "
+            "another person;\n- shows, offers or promotes:\n- forced prostitution;")
+    assert leads(text)[3] == ("Members may not:", "run a profile on behalf of another person;")
+    assert leads(text)[-1] == ("Members may not: shows, offers or promotes:", "forced prostitution;")
+    assert sorted(t for t, _ in topics(text)) == ["third_party", "trafficking"]
+
+
+def test_a_heading_over_numbered_items_ends_the_list_above_it():
+    text = "Members agree to:\n- keep their password secret;\n-\nClosing your account\n- You may close it at any time."
+    assert leads(text)[-1] == ("", "You may close it at any time.")
+    assert split_sentences(text)[-1].heading == "Closing your account"
+
+
+def test_keeping_data_to_give_it_at_the_request_of_competent_authorities_is_preservation_with_its_period():
+    text = ("As the law requires, we store the following and hand it over only upon the lawful request of the competent "
+            "authorities:\n- the messages of users and who sent them, for one year after sending;")
+    assert ("on_request", 365) in preserved(text)
+    assert (365, ("messages",)) in periods(text)
+
+
+def test_keeping_only_for_the_minimum_time_or_for_a_purpose_named_before_is_no_preservation():
+    assert preserved("Fraud signals are used to detect and investigate cheating and kept only for the minimum amount of "
+                     "time needed for that.") == []
+    text = ("We keep billing records for tax purposes. The records stored for this purpose are not shown to you if "
+            "that would hamper how we investigate abuse.")
+    assert preserved(text) == []
+    assert preserved("Reported messages are kept for investigations by the police for 90 days.") == [("default", 90)]
+
+
+def test_what_someone_watched_is_activity_data_not_content_and_a_receipt_of_messages_is_no_payment():
+    assert periods("We keep your video viewing history for up to two years.") == [(730, ("logs",))]
+    assert periods("We keep records of the receipt and delivery of messages for six months.") == [(183, ("messages",))]
+    assert periods("We keep purchase receipts for seven years.") == [(2555, ("payment",))]
+
+
+def test_an_address_in_a_url_is_no_audience():
+    text = "You can look up your data protection authority here: https://example.eu/justice/authorities/list.htm"
+    assert clauses(text, AuthorityContact) == []  # the words of the URL named authorities and a 'justice' address
+    text = "Law enforcement agencies can send requests to https://example.com/lawenforcement."
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
+
+
+def test_misrepresenting_oneself_as_another_person_is_the_third_party_rule_but_acting_for_a_company_is_not():
+    assert [t for t, _ in topics("You may not falsely represent yourself as a person you are not.")] == ["third_party"]
+    assert [t for t, _ in topics("Members must not mislead others as to their identity.")] == ["third_party"]
+    assert topics("You must not accept these terms on behalf of any other entity, such as a company, unless you may "
+                  "bind it.") == []
+    assert [t for t, _ in topics("You must not register on behalf of another person.")] == ["third_party"]
+
+
+def test_a_disclaimer_of_oversight_is_no_rule_against_third_party_content():
+    assert topics("We do not and cannot control all content published by third parties on the site.") == []
+    assert [t for t, _ in topics("Do not post photos published by third parties without their consent.")] == ["third_party"]
+
+
+def test_eligibility_stated_of_the_user_and_prohibitions_as_a_noun_are_rules():
+    assert [t for t, _ in topics("By joining you affirm the following:\n- You are at least 18 years old;")] == ["minors"]
+    assert [t for t, _ in topics("Our prohibitions against illegal content, including child sexual abuse material, "
+                                 "also apply to direct messages.")] == ["minors"]
+    assert [t for t, _ in topics("We have a zero-tolerance policy for human trafficking.")] == ["trafficking"]
