@@ -478,6 +478,14 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
         return False
     if verb and _is_moderation_speed(ctx, p, verb):
         return False
+    # "You must delete such personal data promptly following a request from us": the user's duty, not a retention.
+    # The user's duty may open the sentence, the verb standing anywhere in it ("You must delete ... and certify to
+    # such deletion"), as long as the platform ('we') is not also a subject.
+    before = text[max(0, verb[0] - 60):verb[0]] if verb else ""
+    item = text[ctx.item_start:]
+    if verb and (any(_tokens_between(before, m.end(), len(before)) <= 2 for m in lx.find("retention.user_duty", before))
+                 or (lx.rx("retention.user_duty").match(item) and not lx.has("retention.platform_subject", item))):
+        return False
     if _is_delay(text, lx, p):
         return False
     return not (verb and _negated(text, lx, verb, (p.start, p.end)))
@@ -1008,8 +1016,11 @@ def _names_children(text: str, lx: Lexicon) -> bool:
 
 
 def _names_third_party(text: str, lx: Lexicon, exploitation: list[tuple[int, int]]) -> bool:
-    """'On behalf of someone' next to exploitation describes a pimp, not an ad placed for someone else."""
-    if lx.has("prohibition.topics.third_party", text):
+    """'On behalf of someone' next to exploitation describes a pimp, not an ad placed for someone else; gaining access to
+    another user's account is hacking, not an account run for someone else."""
+    hacking = lx.spans("prohibition.topics.third_party.hacking", text)
+    if any(not any(h[1] <= t[0] and _tokens_between(text, h[1], t[0]) <= 4 for h in hacking)
+           for t in lx.spans("prohibition.topics.third_party", text)):
         return True
     return any(not any(_tokens_between(text, *sorted((w[1], e[0]) if w[1] <= e[0] else (e[1], w[0]))) <= _OBLIGATION_REACH
                        for e in exploitation)

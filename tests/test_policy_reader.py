@@ -873,3 +873,38 @@ def test_eligibility_stated_of_the_user_and_prohibitions_as_a_noun_are_rules():
     assert [t for t, _ in topics("Our prohibitions against illegal content, including child sexual abuse material, "
                                  "also apply to direct messages.")] == ["minors"]
     assert [t for t, _ in topics("We have a zero-tolerance policy for human trafficking.")] == ["trafficking"]
+
+
+def test_a_deletion_the_user_must_carry_out_is_no_retention_and_promptly_is_no_time():
+    assert periods("Hosts must delete guest lists within 30 days after the event.") == []
+    assert periods("You must erase such contact details once they are no longer needed, and you will confirm the "
+                   "erasure within 10 days.") == []
+    assert [d for d, _ in periods("We delete your guest list 30 days after the event.")] == [30]
+    assert periods("We will promptly delete your profile after a request.") == []
+    assert periods("We delete verification images immediately after the check.") == [(0, ("verification",))]
+
+
+def test_a_forum_clause_names_no_authority_to_share_with():
+    text = ("If arbitration does not apply, any judicial proceedings (other than small claims) must be brought in the "
+            "courts of Utrecht, and both parties consent to venue there.")
+    assert modes(text) == []
+    assert [m for m, _ in modes("We do not share your data, except with judicial authorities under a court order.")] == [
+        "on_request"]
+
+
+def test_gaining_access_to_another_users_account_is_hacking_not_the_third_party_rule():
+    assert topics("You will not gain access to (or attempt to gain access to) another user's account.") == []
+    assert topics("Do not hack into someone else's account.") == []
+    assert [t for t, _ in topics("Do not use another user's account.")] == ["third_party"]
+
+
+def test_an_agency_relationship_disclaimer_is_no_sign_of_a_third_party():
+    assert topics("These terms do not create any agency, partnership or joint venture; we may remove accounts that "
+                  "break them.") == []
+    assert [t for t, _ in topics("Ads placed by agencies are not allowed.")] == ["third_party"]
+
+
+def test_a_bare_contact_us_with_no_route_is_no_contact():
+    assert clauses("If you have any questions, please contact us.", AuthorityContact) == []
+    assert [c.kind for c in clauses("You may contact us as follows: by letter or through the form below.",
+                                    AuthorityContact)] == ["general"]
