@@ -25,7 +25,7 @@ import tempfile
 import time
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,11 +81,11 @@ class Document:
     def checks(self) -> tuple[str, ...]:
         return EVIDENCE_CHECKS + (("TERMS-01",) if self.kind in TERMS_KINDS else ())
 
-    @property
+    @cached_property
     def text(self) -> str:
         return markdown_text(self.markdown)
 
-    @property
+    @cached_property
     def links(self) -> list[tuple[str, str]]:
         return markdown_links(self.markdown)
 

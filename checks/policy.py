@@ -1019,7 +1019,7 @@ def _names_third_party(text: str, lx: Lexicon, exploitation: list[tuple[int, int
     """'On behalf of someone' next to exploitation describes a pimp, not an ad placed for someone else; gaining access to
     another user's account is hacking, not an account run for someone else."""
     hacking = lx.spans("prohibition.topics.third_party.hacking", text)
-    if any(not any(h[1] <= t[0] and _tokens_between(text, h[1], t[0]) <= 4 for h in hacking)
+    if any(not any(h[1] <= t[0] and re.fullmatch(r"\s*(?:\w+\s+)?", text[h[1]:t[0]]) for h in hacking)
            for t in lx.spans("prohibition.topics.third_party", text)):
         return True
     return any(not any(_tokens_between(text, *sorted((w[1], e[0]) if w[1] <= e[0] else (e[1], w[0]))) <= _OBLIGATION_REACH

@@ -908,3 +908,7 @@ def test_a_bare_contact_us_with_no_route_is_no_contact():
     assert clauses("If you have any questions, please contact us.", AuthorityContact) == []
     assert [c.kind for c in clauses("You may contact us as follows: by letter or through the form below.",
                                     AuthorityContact)] == ["general"]
+
+
+def test_hacking_words_bind_only_the_account_right_after_them():
+    assert [t for t, _ in topics("Prohibited: doxing; stealing; impersonating; stalking.")] == ["third_party"]
