@@ -472,8 +472,10 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
         distance, verb = _CONTEXT_DISTANCE, None
     lo, hi = _clause_bounds(text, lx, p.start, p.end)
     inactive = lx.spans("retention.inactivity", text)
+    # a blocker that is the period's own event ("within 12 months of deactivating it") blocks nothing
+    event = (p.end, p.end + len(p.event) + 2)
     blockers = [s for s in lx.spans("retention.blockers", text) if s[0] >= lo and s[1] <= hi
-                and not any(a <= s[0] < b for a, b in inactive)]
+                and not any(a <= s[0] < b for a, b in inactive) and not event[0] <= s[0] < event[1]]
     if _nearest(blockers, (p.start, p.end))[0] < distance:
         return False
     if verb and _is_moderation_speed(ctx, p, verb):
@@ -642,6 +644,9 @@ def _preservation_period(ctx: _Ctx, verbs: list[tuple[int, int]]) -> Duration | 
         if trigger is None or not _is_moderation_speed(ctx, p, trigger):
             periods.append(p)
     best = min(periods, key=lambda p: _nearest(verbs, (p.start, p.end))[0], default=None)
+    if best is None and lx.has("preservation.anaphoric_period", text):
+        # "We retain your data for this short period ... e.g. assisting police investigations": the period before.
+        best = max(find_periods(ctx.previous, lx), key=lambda p: p.days, default=None)
     return Duration(best.days, best.phrase, best.event) if best else None
 
 

@@ -912,3 +912,15 @@ def test_a_bare_contact_us_with_no_route_is_no_contact():
 
 def test_hacking_words_bind_only_the_account_right_after_them():
     assert [t for t, _ in topics("Prohibited: doxing; stealing; impersonating; stalking.")] == ["third_party"]
+
+
+def test_a_preservation_for_this_period_takes_the_period_of_the_sentence_before():
+    text = ("After you close your account we keep your data for up to 6 months. We retain it for this short period so "
+            "that we can help with police investigations.")
+    assert preserved(text) == [("default", 183)]
+
+
+def test_a_restorable_account_is_kept_for_its_grace_period_and_photo_id_is_verification_data():
+    assert periods("You can restore your account within 12 months of deactivating it.") == [(365, ("account",))]
+    assert periods("You can restore your account at any time.") == []
+    assert periods("Photo identification is deleted as soon as the verification is complete.") == [(0, ("verification",))]
