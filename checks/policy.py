@@ -842,10 +842,16 @@ def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | Non
     lx = ctx.lx
     if lx.has("cooperation.user_advice", text):
         return None
+    item = text[ctx.item_start:]
     for v in lx.spans("cooperation.share_verbs", text):
         after = text[v[1]:v[1] + 120]
+        if _negated_near(text, lx, v):
+            continue
+        # "share information in order to investigate, prevent or act on illegal activities, ..., or as required by law"
+        if v[0] >= ctx.item_start and lx.has("cooperation.illegal_activity", item) and lx.has("cooperation.legal_duty", item):
+            return CooperationClause(**ctx.base(), mode="discretionary", recipients=("authorities",))
         duty = lx.rx("cooperation.legal_duty").search(after)
-        if not duty or _tokens_between(after, 0, duty.start()) > 8 or _negated_near(text, lx, v):
+        if not duty or _tokens_between(after, 0, duty.start()) > 8:
             continue
         between = after[:duty.start()]
         if lx.has("cooperation.personal_data", between) and not re.search(r"\b(with|to|aan|met)\b", between, re.I):

@@ -924,3 +924,10 @@ def test_a_restorable_account_is_kept_for_its_grace_period_and_photo_id_is_verif
     assert periods("You can restore your account within 12 months of deactivating it.") == [(365, ("account",))]
     assert periods("You can restore your account at any time.") == []
     assert periods("Photo identification is deleted as soon as the verification is complete.") == [(0, ("verification",))]
+
+
+def test_sharing_to_investigate_illegal_activities_or_as_required_by_law_is_disclosure_to_unnamed_authorities():
+    text = ("We may share information when needed to investigate, prevent or take action regarding illegal activities, "
+            "suspected fraud or threats to anyone's safety, or as required by law.")
+    assert [m for m, _ in modes(text)] == ["discretionary"]
+    assert modes("We share information with our hosting provider to investigate outages, as required by our contract.") == []
