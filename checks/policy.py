@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from checks.durations import Period, find_periods
 from checks.policy_lexicon import Lexicon, compile_terms, lexicon, lexicon_data
 from checks.routes import is_placeholder_address
-from checks.text import Sentence, normalise, split_sentences
+from checks.text import Sentence, is_heading, normalise, split_sentences
 from safehaven.bundle import Bundle
 
 DATA_KINDS: tuple[str, ...] = ("messages", "content", "account", "logs", "verification", "payment")
@@ -979,9 +979,11 @@ def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
         # ("for others", "by a third party") is no rule against ads placed by someone else.
         weak_only = "third_party" in topics and not (lx.has("prohibition.topics.third_party", seg)
                                                      or lx.has("prohibition.topics.third_party.shown", seg))
+        # a heading ("Use of the Service by Minors and Blocked Persons") names a subject; only a rule word makes it one
+        heading = is_heading(ctx.sentence.text) and not ctx.sentence.lead
         for topic in topics:
             obligation = obliges and topic != "trafficking" and not (topic == "third_party" and weak_only)
-            named = forbids or obligation or {"removal", "ban"} & set(sanctions)
+            named = forbids or (not heading and (obligation or {"removal", "ban"} & set(sanctions)))
             if named and topic not in out:
                 out[topic] = Prohibition(**ctx.base(), topic=topic, sanctions=sanctions)
     return list(out.values())
@@ -1009,6 +1011,7 @@ def _topics(text: str, lx: Lexicon) -> list[str]:
     """The prohibited topics a text names: trafficking, minors, third-party ads or profiles."""
     if not text:
         return []
+    text = _mask(text, lx.spans("prohibition.viewer_age", text))
     minors = lx.spans("prohibition.topics.minors", text)
     rest = _mask(text, minors)  # "child sexual exploitation" is about minors, not (also) trafficking
     exploitation = lx.spans("prohibition.topics.trafficking", rest)

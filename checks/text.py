@@ -255,6 +255,11 @@ def _langid() -> Any:
     return identifier
 
 
+def is_heading(line: str) -> bool:
+    """Whether a line reads as a heading: short, capitalised, no sentence punctuation, no colon inside, no period of time."""
+    return _is_heading(line)
+
+
 def _is_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 12 or ":" in line.rstrip(":") or "\t" in line:

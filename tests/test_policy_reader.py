@@ -931,3 +931,19 @@ def test_sharing_to_investigate_illegal_activities_or_as_required_by_law_is_disc
             "suspected fraud or threats to anyone's safety, or as required by law.")
     assert [m for m, _ in modes(text)] == ["discretionary"]
     assert modes("We share information with our hosting provider to investigate outages, as required by our contract.") == []
+
+
+def test_exploiting_distress_or_bugs_is_no_trafficking_and_third_party_software_is_no_third_party_ad():
+    assert topics("We do not allow asking for donations through the exploitation of personal distress.") == []
+    assert topics("Do not profit from the exploitation of bugs in the game.") == []
+    assert [t for t, _ in topics("We do not allow trafficking, exploitation or forced labour.")] == ["trafficking"]
+    assert topics("You will not scrape data, whether with software operated by a third party or otherwise.") == []
+    assert topics("Some apps made by third parties may not offer every feature.") == []
+    assert [t for t, _ in topics("Ads may not be placed by a third party.")] == ["third_party"]
+
+
+def test_an_age_limit_for_viewing_and_a_heading_are_no_rules_on_minors():
+    assert topics("For example, you must be at least 18 years old to view mature content.") == []
+    assert [t for t, _ in topics("You must be at least 18 years old to use the service.")] == ["minors"]
+    assert topics("Use of the Service by Minors and Blocked Persons") == []
+    assert [t for t, _ in topics("Minors are not allowed")] == ["minors"]
