@@ -547,6 +547,13 @@ def _negated(text: str, lx: Lexicon, verb: tuple[int, int], target: tuple[int, i
 def _period_kinds(ctx: _Ctx, periods: list[Period], i: int, spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
     """The kinds of data one period covers: the kinds in its own stretch of the sentence."""
     item = [s for s in spans if s[0] >= ctx.item_start]
+    if ctx.sentence.row and ": " in ctx.sentence.text:
+        # "email address: provide the service; send you support messages: contract: account duration + 3 months": a
+        # row of a retention table is about the data its first cell names, not the purposes the other cells list.
+        first = ctx.item_start + len(normalise(ctx.sentence.text.split(": ", 1)[0]))
+        named = _pick_kinds(s for s in item if s[0] < first)
+        if named:
+            return named
     if len(periods) == 1:
         # "display your profile picture, transmit your messages, and store your undelivered messages for up to
         # 30 days": the kinds between the keeping verb and its period, when that stretch names any.

@@ -37,6 +37,7 @@ class Sentence:
     heading: str = ""
     lead: str = ""
     question: bool = False
+    row: bool = False  # a table row, its cells joined by ": " (the first cell usually names what the row is about)
 
     @property
     def quote(self) -> str:
@@ -355,9 +356,9 @@ class _SentenceBuilder:
             return
         if self.table_header is None:
             self.table_header = ""
-        yield self._sentence(joined)
+        yield self._sentence(joined, row=True)
 
-    def _sentence(self, text: str, *, lead: str = "", heading: str | None = None) -> Sentence:
+    def _sentence(self, text: str, *, lead: str = "", heading: str | None = None, row: bool = False) -> Sentence:
         language = _sentence_language(f"{lead} {text}", self.language)
         return Sentence(text=text, language=language, heading=self.heading if heading is None else heading,
-                        lead=lead, question=text.endswith("?"))
+                        lead=lead, question=text.endswith("?"), row=row)

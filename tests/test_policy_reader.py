@@ -947,3 +947,12 @@ def test_an_age_limit_for_viewing_and_a_heading_are_no_rules_on_minors():
     assert [t for t, _ in topics("You must be at least 18 years old to use the service.")] == ["minors"]
     assert topics("Use of the Service by Minors and Blocked Persons") == []
     assert [t for t, _ in topics("Minors are not allowed")] == ["minors"]
+
+
+def test_a_row_of_a_retention_table_is_about_the_data_its_first_cell_names():
+    text = ("Data\tPurpose\tRetention\n"
+            "IP address\tsend you messages and protect the content of the site\t6 months\n"
+            "Chat messages\tlet you talk to other users\t30 days")
+    assert periods(text) == [(183, ("logs",)), (30, ("messages",))]
+    text = "Data\tPurpose\tRetention\nDate of birth\tverify your age and let you chat\taccount duration + 3 months"
+    assert periods(text) == [(91, ("account",))]
