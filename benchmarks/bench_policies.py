@@ -1,6 +1,6 @@
 """The policy reader on real published policies: verdict agreement and precision / recall per clause type.
 
-    python benchmarks/bench_policies.py                 # every labelled document, per split (tune, holdout, holdout2..7) and all
+    python benchmarks/bench_policies.py                 # every labelled document, per split (tune, holdout, holdout2..9) and all
     python benchmarks/bench_policies.py --show FILE     # one document: the reader's verdicts, quotes and labels
     python benchmarks/bench_policies.py --candidates FILE  # sentences a labeller should read (keyword hits)
 
@@ -25,7 +25,7 @@ import tempfile
 import time
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ from markdown_it import MarkdownIt  # noqa: E402
 from checks import registry  # noqa: E402
 from checks.text import split_sentences  # noqa: E402
 from safehaven.bundle import Bundle  # noqa: E402
-from tests.bundles import make_bundle, page  # noqa: E402
+from tests.bundles import link, make_bundle, page  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "policies"
 DOCS = CORPUS / "docs"
@@ -81,9 +81,13 @@ class Document:
     def checks(self) -> tuple[str, ...]:
         return EVIDENCE_CHECKS + (("TERMS-01",) if self.kind in TERMS_KINDS else ())
 
-    @property
+    @cached_property
     def text(self) -> str:
         return markdown_text(self.markdown)
+
+    @cached_property
+    def links(self) -> list[tuple[str, str]]:
+        return markdown_links(self.markdown)
 
 
 def load(path: Path) -> Document:
@@ -134,10 +138,19 @@ def markdown_text(md: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+def markdown_links(md: str) -> list[tuple[str, str]]:
+    """The (name, href) of the page's links, as the collector records a page's anchors: a policy that gives an
+    address only as a link ("contact [Nami](mailto:...)") offers it to a reader all the same."""
+    soup = BeautifulSoup(_MD.render(md), "html.parser")
+    return [(a.get_text(" ", strip=True), a["href"]) for a in soup.find_all("a", href=True)]
+
+
 def judge(doc: Document, workdir: Path) -> dict[str, object]:
-    """The real checks' findings for one document read as a one-page bundle."""
+    """The real checks' findings for one document read as a one-page bundle (its text and its links)."""
+    elements = [link(name, href) for name, href in doc.links]
     run = make_bundle(workdir, pages=[page(doc.url, role="policy", text=doc.text, lang=doc.language,
-                                           title=doc.meta["document"])], url=doc.url.split("/legal")[0] + "/")
+                                           title=doc.meta["document"], elements=elements)],
+                      url=doc.url.split("/legal")[0] + "/")
     bundle = Bundle(run)
     checks = registry()
     return {cid: checks[cid](bundle) for cid in doc.checks}

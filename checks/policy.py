@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from checks.durations import Period, find_periods
 from checks.policy_lexicon import Lexicon, compile_terms, lexicon, lexicon_data
 from checks.routes import is_placeholder_address
-from checks.text import Sentence, normalise, split_sentences
+from checks.text import Sentence, is_heading, normalise, split_sentences
 from safehaven.bundle import Bundle
 
 DATA_KINDS: tuple[str, ...] = ("messages", "content", "account", "logs", "verification", "payment")
@@ -375,7 +375,11 @@ def _kind_spans(ctx: _Ctx) -> list[tuple[int, int, str]]:
     masked = _mask(masked, [(a, b) for a, b, _ in found])
     for kind in (*DATA_KINDS, "general"):
         found.extend((a, b, kind) for a, b in lx.spans(f"kinds.{kind}", masked))
-    # "images of your ID document" is verification data, not (also) content: the longer match wins.
+    return _longest_kinds(found)
+
+
+def _longest_kinds(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'images of your ID document' is verification data, not (also) content: the longer match wins."""
     return sorted(s for s in found if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0]
                                               and o[2] != s[2] for o in found))
 
@@ -388,7 +392,8 @@ def _pick_kinds(spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:
 
 def _kinds_of_text(text: str, lx: Lexicon) -> tuple[str, ...]:
     masked = _mask(text, lx.spans("kinds.event_mentions", text))
-    return _pick_kinds((a, b, kind) for kind in (*DATA_KINDS, "general") for a, b in lx.spans(f"kinds.{kind}", masked))
+    return _pick_kinds(_longest_kinds([(a, b, kind) for kind in (*DATA_KINDS, "general")
+                                       for a, b in lx.spans(f"kinds.{kind}", masked)]))
 
 
 def _fallback_kinds(ctx: _Ctx, region_kinds: tuple[str, ...]) -> tuple[str, ...]:
@@ -467,11 +472,21 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
         distance, verb = _CONTEXT_DISTANCE, None
     lo, hi = _clause_bounds(text, lx, p.start, p.end)
     inactive = lx.spans("retention.inactivity", text)
+    # a blocker that is the period's own event ("within 12 months of deactivating it") blocks nothing
+    event = (p.end, p.end + len(p.event) + 2)
     blockers = [s for s in lx.spans("retention.blockers", text) if s[0] >= lo and s[1] <= hi
-                and not any(a <= s[0] < b for a, b in inactive)]
+                and not any(a <= s[0] < b for a, b in inactive) and not event[0] <= s[0] < event[1]]
     if _nearest(blockers, (p.start, p.end))[0] < distance:
         return False
     if verb and _is_moderation_speed(ctx, p, verb):
+        return False
+    # "You must delete such personal data promptly following a request from us": the user's duty, not a retention.
+    # The user's duty may open the sentence, the verb standing anywhere in it ("You must delete ... and certify to
+    # such deletion"), as long as the platform ('we') is not also a subject.
+    before = text[max(0, verb[0] - 60):verb[0]] if verb else ""
+    item = text[ctx.item_start:]
+    if verb and (any(_tokens_between(before, m.end(), len(before)) <= 2 for m in lx.find("retention.user_duty", before))
+                 or (lx.rx("retention.user_duty").match(item) and not lx.has("retention.platform_subject", item))):
         return False
     if _is_delay(text, lx, p):
         return False
@@ -532,6 +547,13 @@ def _negated(text: str, lx: Lexicon, verb: tuple[int, int], target: tuple[int, i
 def _period_kinds(ctx: _Ctx, periods: list[Period], i: int, spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
     """The kinds of data one period covers: the kinds in its own stretch of the sentence."""
     item = [s for s in spans if s[0] >= ctx.item_start]
+    if ctx.sentence.row and ": " in ctx.sentence.text:
+        # "email address: provide the service; send you support messages: contract: account duration + 3 months": a
+        # row of a retention table is about the data its first cell names, not the purposes the other cells list.
+        first = ctx.item_start + len(normalise(ctx.sentence.text.split(": ", 1)[0]))
+        named = _pick_kinds(s for s in item if s[0] < first)
+        if named:
+            return named
     if len(periods) == 1:
         # "display your profile picture, transmit your messages, and store your undelivered messages for up to
         # 30 days": the kinds between the keeping verb and its period, when that stretch names any.
@@ -597,12 +619,19 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
     subject = (lx.has("preservation.subject", text) or lx.has("preservation.subject", ctx.heading)
                or lx.has("preservation.sanction_event", text))
     purpose = lx.has("preservation.purpose", text) or bool(_recipients(ctx, text))
-    # "to answer a judicial request", "for investigations": keeping for investigations, whatever the verb.
-    investigation = lx.has("preservation.investigation_purpose", text)
+    # "to answer a judicial request", "for investigations": keeping for investigations, whatever the verb. A verb
+    # kept "for this purpose" has the purpose of the sentence before ("the data stored for this purpose is not
+    # disclosed to you if that would compromise how we investigate" names an investigation for another verb).
+    anaphoric = [v for v in keep if lx.rx("preservation.anaphoric_purpose").match(text, v[1])]
+    investigation = (lx.has("preservation.investigation_purpose", text) if len(anaphoric) < len(keep) or not keep
+                     else lx.has("preservation.investigation_purpose", ctx.previous))
     request = _preservation_request(ctx)
     if strong and (subject or purpose or request):
         verbs = strong
     elif keep and (investigation or (subject and not lx.has("preservation.other_purpose", text))):
+        # "stored only for the minimum amount of time needed to detect and investigate fraud" bounds what is kept
+        if lx.has("preservation.minimum", text) and not _recipients(ctx, text):
+            return None
         verbs = keep
     else:
         return None
@@ -622,6 +651,9 @@ def _preservation_period(ctx: _Ctx, verbs: list[tuple[int, int]]) -> Duration | 
         if trigger is None or not _is_moderation_speed(ctx, p, trigger):
             periods.append(p)
     best = min(periods, key=lambda p: _nearest(verbs, (p.start, p.end))[0], default=None)
+    if best is None and lx.has("preservation.anaphoric_period", text):
+        # "We retain your data for this short period ... e.g. assisting police investigations": the period before.
+        best = max(find_periods(ctx.previous, lx), key=lambda p: p.days, default=None)
     return Duration(best.days, best.phrase, best.event) if best else None
 
 
@@ -817,10 +849,16 @@ def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | Non
     lx = ctx.lx
     if lx.has("cooperation.user_advice", text):
         return None
+    item = text[ctx.item_start:]
     for v in lx.spans("cooperation.share_verbs", text):
         after = text[v[1]:v[1] + 120]
+        if _negated_near(text, lx, v):
+            continue
+        # "share information in order to investigate, prevent or act on illegal activities, ..., or as required by law"
+        if v[0] >= ctx.item_start and lx.has("cooperation.illegal_activity", item) and lx.has("cooperation.legal_duty", item):
+            return CooperationClause(**ctx.base(), mode="discretionary", recipients=("authorities",))
         duty = lx.rx("cooperation.legal_duty").search(after)
-        if not duty or _tokens_between(after, 0, duty.start()) > 8 or _negated_near(text, lx, v):
+        if not duty or _tokens_between(after, 0, duty.start()) > 8:
             continue
         between = after[:duty.start()]
         if lx.has("cooperation.personal_data", between) and not re.search(r"\b(with|to|aan|met)\b", between, re.I):
@@ -895,7 +933,9 @@ def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
     emails = [a for a in _EMAIL.findall(text) if not is_placeholder_address(a)]
     addresses = emails + _URL.findall(text)
     address = addresses[0] if addresses else ""
-    audience = (lx.has("authority.audience", _mask(text, lx.spans("cooperation.not_recipients", text)))
+    # Addresses are no words: ".../justice/.../data-protection-authorities/" addresses no authority.
+    words = _mask(text, [m.span() for m in _URL.finditer(text)] + [m.span() for m in _EMAIL.finditer(text)])
+    audience = (lx.has("authority.audience", _mask(words, lx.spans("cooperation.not_recipients", words)))
                 or (lx.has("authority.dedicated", text) and lx.has("authority.audience", ctx.heading)))
     point = lx.has("authority.point_of_contact", text) or lx.has("authority.point_of_contact", ctx.heading)
     if (audience or point) and (addresses or lx.has("authority.contact", text)):
@@ -946,9 +986,11 @@ def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
         # ("for others", "by a third party") is no rule against ads placed by someone else.
         weak_only = "third_party" in topics and not (lx.has("prohibition.topics.third_party", seg)
                                                      or lx.has("prohibition.topics.third_party.shown", seg))
+        # a heading ("Use of the Service by Minors and Blocked Persons") names a subject; only a rule word makes it one
+        heading = is_heading(ctx.sentence.text) and not ctx.sentence.lead
         for topic in topics:
             obligation = obliges and topic != "trafficking" and not (topic == "third_party" and weak_only)
-            named = forbids or obligation or {"removal", "ban"} & set(sanctions)
+            named = forbids or (not heading and (obligation or {"removal", "ban"} & set(sanctions)))
             if named and topic not in out:
                 out[topic] = Prohibition(**ctx.base(), topic=topic, sanctions=sanctions)
     return list(out.values())
@@ -976,6 +1018,7 @@ def _topics(text: str, lx: Lexicon) -> list[str]:
     """The prohibited topics a text names: trafficking, minors, third-party ads or profiles."""
     if not text:
         return []
+    text = _mask(text, lx.spans("prohibition.viewer_age", text))
     minors = lx.spans("prohibition.topics.minors", text)
     rest = _mask(text, minors)  # "child sexual exploitation" is about minors, not (also) trafficking
     exploitation = lx.spans("prohibition.topics.trafficking", rest)
@@ -994,8 +1037,11 @@ def _names_children(text: str, lx: Lexicon) -> bool:
 
 
 def _names_third_party(text: str, lx: Lexicon, exploitation: list[tuple[int, int]]) -> bool:
-    """'On behalf of someone' next to exploitation describes a pimp, not an ad placed for someone else."""
-    if lx.has("prohibition.topics.third_party", text):
+    """'On behalf of someone' next to exploitation describes a pimp, not an ad placed for someone else; gaining access to
+    another user's account is hacking, not an account run for someone else."""
+    hacking = lx.spans("prohibition.topics.third_party.hacking", text)
+    if any(not any(h[1] <= t[0] and re.fullmatch(r"\s*(?:\w+\s+)?", text[h[1]:t[0]]) for h in hacking)
+           for t in lx.spans("prohibition.topics.third_party", text)):
         return True
     return any(not any(_tokens_between(text, *sorted((w[1], e[0]) if w[1] <= e[0] else (e[1], w[0]))) <= _OBLIGATION_REACH
                        for e in exploitation)
@@ -1003,9 +1049,17 @@ def _names_third_party(text: str, lx: Lexicon, exploitation: list[tuple[int, int
 
 
 def _negated_publishing(text: str, lx: Lexicon) -> bool:
+    """'Do not post ...', 'nothing may be uploaded': a negation close to a verb of publishing, unless a verb of
+    oversight stands between them ('we do not control content published by third parties' disclaims)."""
     verbs = lx.spans("prohibition.publish_verbs", text)
-    return any(_tokens_between(text, n.end(), v[0]) <= 5 if n.start() < v[0] else _tokens_between(text, v[1], n.start()) <= 2
-               for n in lx.find("negation", text) for v in verbs)
+    for n in lx.find("negation", text):
+        for v in verbs:
+            if n.start() < v[0]:
+                if _tokens_between(text, n.end(), v[0]) <= 5 and not lx.has("prohibition.oversight", text[n.end():v[0]]):
+                    return True
+            elif _tokens_between(text, v[1], n.start()) <= 2:
+                return True
+    return False
 
 
 def _sanctions(ctx: _Ctx, text: str) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ class Sentence:
     heading: str = ""
     lead: str = ""
     question: bool = False
+    row: bool = False  # a table row, its cells joined by ": " (the first cell usually names what the row is about)
 
     @property
     def quote(self) -> str:
@@ -255,6 +256,11 @@ def _langid() -> Any:
     return identifier
 
 
+def is_heading(line: str) -> bool:
+    """Whether a line reads as a heading: short, capitalised, no sentence punctuation, no colon inside, no period of time."""
+    return _is_heading(line)
+
+
 def _is_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 12 or ":" in line.rstrip(":") or "\t" in line:
@@ -294,10 +300,15 @@ class _SentenceBuilder:
 
     def build(self, lines: list[str]) -> Iterable[Sentence]:
         bullet = ""
-        for line in lines:
+        for i, line in enumerate(lines):
             if _LONE_BULLET.fullmatch(line):  # a bullet on a line of its own marks the line after it
                 bullet = "- "
                 continue
+            # ... unless that line is a heading over bulleted items of its own ("1. #### Account Termination" then
+            # "1. User may delete ...": an article of the terms), which ends the list above it.
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if bullet and (_BULLET.match(line) or _is_heading(line) and _BULLET.match(nxt) and not _LONE_BULLET.fullmatch(nxt)):
+                bullet = ""
             yield from self._line(bullet + line)
             bullet = ""
 
@@ -312,10 +323,17 @@ class _SentenceBuilder:
         if self.lead and _is_list_item(text, bullet) and (bullet or not self.lead_bulleted):
             self.lead_bulleted = self.lead_bulleted or bullet
             # An item of several sentences: the first is read with the lead-in, the others on their own.
-            first, *rest = _split_line(text) or [text]
+            parts = _split_line(text) or [text]
+            first, *rest = parts
             yield self._sentence(first, lead=self.lead)
             for part in rest:
                 yield self._sentence(part)
+            # An item that ends with a colon opens a list of its own ("The user may not:" among the terms' articles):
+            # the items after it are read with it, not with the first lead-in of the page.
+            # A fragment ("shows, promotes or refers to:", "Examples:") continues the lead-in above it.
+            if parts[-1].endswith(":"):
+                fragment = len(parts[-1].split()) <= 2 or parts[-1][:1].islower()
+                self.lead = f"{self.lead} {parts[-1]}" if fragment else _lead_in(parts, self.language)
             return
         self.lead = ""
         self.lead_bulleted = False
@@ -340,9 +358,9 @@ class _SentenceBuilder:
             return
         if self.table_header is None:
             self.table_header = ""
-        yield self._sentence(joined)
+        yield self._sentence(joined, row=True)
 
-    def _sentence(self, text: str, *, lead: str = "", heading: str | None = None) -> Sentence:
+    def _sentence(self, text: str, *, lead: str = "", heading: str | None = None, row: bool = False) -> Sentence:
         language = _sentence_language(f"{lead} {text}", self.language)
         return Sentence(text=text, language=language, heading=self.heading if heading is None else heading,
-                        lead=lead, question=text.endswith("?"))
+                        lead=lead, question=text.endswith("?"), row=row)

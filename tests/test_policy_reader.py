@@ -807,3 +807,152 @@ def test_requests_for_information_made_through_legal_process_are_disclosure_on_r
 def test_a_service_of_process_page_under_a_heading_for_subpoenas_is_for_authorities():
     text = "Requests for Information and Subpoenas\nPlease see our Service of Process page for more information."
     assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
+
+
+# =============================================================================== issue 13, eighth held-out set
+
+
+def test_an_item_ending_in_a_colon_opens_a_list_of_its_own():
+    text = ("To run the service we need to:\n- send you notices;\n- Members may not:\n- run a profile on behalf of "
+            "another person;\n- shows, offers or promotes:\n- forced prostitution;")
+    assert leads(text)[3] == ("Members may not:", "run a profile on behalf of another person;")
+    assert leads(text)[-1] == ("Members may not: shows, offers or promotes:", "forced prostitution;")
+    assert sorted(t for t, _ in topics(text)) == ["third_party", "trafficking"]
+
+
+def test_a_heading_over_numbered_items_ends_the_list_above_it():
+    text = "Members agree to:\n- keep their password secret;\n-\nClosing your account\n- You may close it at any time."
+    assert leads(text)[-1] == ("", "You may close it at any time.")
+    assert split_sentences(text)[-1].heading == "Closing your account"
+
+
+def test_keeping_data_to_give_it_at_the_request_of_competent_authorities_is_preservation_with_its_period():
+    text = ("As the law requires, we store the following and hand it over only upon the lawful request of the competent "
+            "authorities:\n- the messages of users and who sent them, for one year after sending;")
+    assert ("on_request", 365) in preserved(text)
+    assert (365, ("messages",)) in periods(text)
+
+
+def test_keeping_only_for_the_minimum_time_or_for_a_purpose_named_before_is_no_preservation():
+    assert preserved("Fraud signals are used to detect and investigate cheating and kept only for the minimum amount of "
+                     "time needed for that.") == []
+    text = ("We keep billing records for tax purposes. The records stored for this purpose are not shown to you if "
+            "that would hamper how we investigate abuse.")
+    assert preserved(text) == []
+    assert preserved("Reported messages are kept for investigations by the police for 90 days.") == [("default", 90)]
+
+
+def test_what_someone_watched_is_activity_data_not_content_and_a_receipt_of_messages_is_no_payment():
+    assert periods("We keep your video viewing history for up to two years.") == [(730, ("logs",))]
+    assert periods("We keep records of the receipt and delivery of messages for six months.") == [(183, ("messages",))]
+    assert periods("We keep purchase receipts for seven years.") == [(2555, ("payment",))]
+
+
+def test_an_address_in_a_url_is_no_audience():
+    text = "You can look up your data protection authority here: https://example.eu/justice/authorities/list.htm"
+    assert clauses(text, AuthorityContact) == []  # the words of the URL named authorities and a 'justice' address
+    text = "Law enforcement agencies can send requests to https://example.com/lawenforcement."
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
+
+
+def test_misrepresenting_oneself_as_another_person_is_the_third_party_rule_but_acting_for_a_company_is_not():
+    assert [t for t, _ in topics("You may not falsely represent yourself as a person you are not.")] == ["third_party"]
+    assert [t for t, _ in topics("Members must not mislead others as to their identity.")] == ["third_party"]
+    assert topics("You must not accept these terms on behalf of any other entity, such as a company, unless you may "
+                  "bind it.") == []
+    assert [t for t, _ in topics("You must not register on behalf of another person.")] == ["third_party"]
+
+
+def test_a_disclaimer_of_oversight_is_no_rule_against_third_party_content():
+    assert topics("We do not and cannot control all content published by third parties on the site.") == []
+    assert [t for t, _ in topics("Do not post photos published by third parties without their consent.")] == ["third_party"]
+
+
+def test_eligibility_stated_of_the_user_and_prohibitions_as_a_noun_are_rules():
+    assert [t for t, _ in topics("By joining you affirm the following:\n- You are at least 18 years old;")] == ["minors"]
+    assert [t for t, _ in topics("Our prohibitions against illegal content, including child sexual abuse material, "
+                                 "also apply to direct messages.")] == ["minors"]
+    assert [t for t, _ in topics("We have a zero-tolerance policy for human trafficking.")] == ["trafficking"]
+
+
+def test_a_deletion_the_user_must_carry_out_is_no_retention_and_promptly_is_no_time():
+    assert periods("Hosts must delete guest lists within 30 days after the event.") == []
+    assert periods("You must erase such contact details once they are no longer needed, and you will confirm the "
+                   "erasure within 10 days.") == []
+    assert [d for d, _ in periods("We delete your guest list 30 days after the event.")] == [30]
+    assert periods("We will promptly delete your profile after a request.") == []
+    assert periods("We delete verification images immediately after the check.") == [(0, ("verification",))]
+
+
+def test_a_forum_clause_names_no_authority_to_share_with():
+    text = ("If arbitration does not apply, any judicial proceedings (other than small claims) must be brought in the "
+            "courts of Utrecht, and both parties consent to venue there.")
+    assert modes(text) == []
+    assert [m for m, _ in modes("We do not share your data, except with judicial authorities under a court order.")] == [
+        "on_request"]
+
+
+def test_gaining_access_to_another_users_account_is_hacking_not_the_third_party_rule():
+    assert topics("You will not gain access to (or attempt to gain access to) another user's account.") == []
+    assert topics("Do not hack into someone else's account.") == []
+    assert [t for t, _ in topics("Do not use another user's account.")] == ["third_party"]
+
+
+def test_an_agency_relationship_disclaimer_is_no_sign_of_a_third_party():
+    assert topics("These terms do not create any agency, partnership or joint venture; we may remove accounts that "
+                  "break them.") == []
+    assert [t for t, _ in topics("Ads placed by agencies are not allowed.")] == ["third_party"]
+
+
+def test_a_bare_contact_us_with_no_route_is_no_contact():
+    assert clauses("If you have any questions, please contact us.", AuthorityContact) == []
+    assert [c.kind for c in clauses("You may contact us as follows: by letter or through the form below.",
+                                    AuthorityContact)] == ["general"]
+
+
+def test_hacking_words_bind_only_the_account_right_after_them():
+    assert [t for t, _ in topics("Prohibited: doxing; stealing; impersonating; stalking.")] == ["third_party"]
+
+
+def test_a_preservation_for_this_period_takes_the_period_of_the_sentence_before():
+    text = ("After you close your account we keep your data for up to 6 months. We retain it for this short period so "
+            "that we can help with police investigations.")
+    assert preserved(text) == [("default", 183)]
+
+
+def test_a_restorable_account_is_kept_for_its_grace_period_and_photo_id_is_verification_data():
+    assert periods("You can restore your account within 12 months of deactivating it.") == [(365, ("account",))]
+    assert periods("You can restore your account at any time.") == []
+    assert periods("Photo identification is deleted as soon as the verification is complete.") == [(0, ("verification",))]
+
+
+def test_sharing_to_investigate_illegal_activities_or_as_required_by_law_is_disclosure_to_unnamed_authorities():
+    text = ("We may share information when needed to investigate, prevent or take action regarding illegal activities, "
+            "suspected fraud or threats to anyone's safety, or as required by law.")
+    assert [m for m, _ in modes(text)] == ["discretionary"]
+    assert modes("We share information with our hosting provider to investigate outages, as required by our contract.") == []
+
+
+def test_exploiting_distress_or_bugs_is_no_trafficking_and_third_party_software_is_no_third_party_ad():
+    assert topics("We do not allow asking for donations through the exploitation of personal distress.") == []
+    assert topics("Do not profit from the exploitation of bugs in the game.") == []
+    assert [t for t, _ in topics("We do not allow trafficking, exploitation or forced labour.")] == ["trafficking"]
+    assert topics("You will not scrape data, whether with software operated by a third party or otherwise.") == []
+    assert topics("Some apps made by third parties may not offer every feature.") == []
+    assert [t for t, _ in topics("Ads may not be placed by a third party.")] == ["third_party"]
+
+
+def test_an_age_limit_for_viewing_and_a_heading_are_no_rules_on_minors():
+    assert topics("For example, you must be at least 18 years old to view mature content.") == []
+    assert [t for t, _ in topics("You must be at least 18 years old to use the service.")] == ["minors"]
+    assert topics("Use of the Service by Minors and Blocked Persons") == []
+    assert [t for t, _ in topics("Minors are not allowed")] == ["minors"]
+
+
+def test_a_row_of_a_retention_table_is_about_the_data_its_first_cell_names():
+    text = ("Data\tPurpose\tRetention\n"
+            "IP address\tsend you messages and protect the content of the site\t6 months\n"
+            "Chat messages\tlet you talk to other users\t30 days")
+    assert periods(text) == [(183, ("logs",)), (30, ("messages",))]
+    text = "Data\tPurpose\tRetention\nDate of birth\tverify your age and let you chat\taccount duration + 3 months"
+    assert periods(text) == [(91, ("account",))]
