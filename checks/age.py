@@ -571,7 +571,9 @@ def described_method(text: str) -> tuple[int, str]:
         nxt = after if after and not _denied(after) else ""
         prev = said[i - 1] if i and not _denied(said[i - 1]) else ""
         level = 0
-        if lexicon.has(sentence, "age", "method_eid") or any(
+        # "a debit card ... we check it with your bank" is a card check, not bank ID, unless a scheme is named
+        card_only = lexicon.has(sentence, "age", "method_card") and not lexicon.has(sentence, "age", "method_eid_scheme")
+        if (lexicon.has(sentence, "age", "method_eid") and not card_only) or any(
                 lexicon.provider_level(p) >= 5 for p in lexicon.providers_in(sentence)):
             level = 5
         elif lexicon.has(sentence, "age", "method_id_document") and (
@@ -586,6 +588,25 @@ def described_method(text: str) -> tuple[int, str]:
         if level > best:
             best, quote = level, sentence
     return best, quote
+
+
+def stated_card_check(text: str) -> str:
+    """The sentence in which a signup page says it checks the member's bank card, for age ('' when none).
+
+    The card sentence itself says the card is checked ("we ask for a debit card and check it with your bank"), is
+    not denied, and it or one of the two sentences on either side says what for (adults, children, 18, age): a
+    "pay for Premium by credit card" line is not an age check.
+    """
+    said = _sentences(text)
+    for i, sentence in enumerate(said):
+        if not lexicon.has(sentence, "age", "method_card") or _denied(sentence):
+            continue
+        if not lexicon.has(sentence, "age", "card_checked"):
+            continue
+        near = " ".join(said[max(0, i - 2): i + 3])
+        if lexicon.has(near, "age", "card_for_age"):
+            return sentence
+    return ""
 
 
 def _method_words(text: str) -> bool:
@@ -654,6 +675,8 @@ def signup_method(bundle: Bundle, page: PageRecord, form: Form) -> tuple[int, st
         level = max(level, described)
     else:
         quote = ""
+    if level < 3 and stated_card_check(text):
+        level = 3  # a card check as a later step of the signup, stated in plain words: nothing to observe passively
     level = max(level, _field_level(form))
     return level, quote
 

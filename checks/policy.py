@@ -632,10 +632,16 @@ def _preservation_request(ctx: _Ctx) -> bool:
     return any(a < purpose_at for a, _ in lx.spans("preservation.request", text))
 
 
+# Between a negation and a later verb: the negated verb's own words, then "and/en" right before the verb
+_NEW_CONJUNCT = re.compile(r"^\s*\S+(?:\s+\S+)+\s+(?:and|en)\s*$", re.IGNORECASE)
+
+
 def _negated_near(text: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
     for neg in lx.find("negation", text):
         if neg.start() >= verb[1] and _AFTER_BREAK.search(text[verb[1]:neg.start()]):
             continue  # "we will preserve, but not disclose, a snapshot": the negation is the next verb's
+        if neg.end() <= verb[0] and _NEW_CONJUNCT.search(text[neg.end():verb[0]]):
+            continue  # "verkoopt uw gegevens niet aan derden en verstrekt ze ...": the negation was the first verb's
         gap = _tokens_between(text, neg.end(), verb[0]) if neg.start() < verb[0] else _tokens_between(
             text, verb[1], neg.start())
         following = " ".join(re.findall(r"\S+", text[neg.end():])[:4])
@@ -742,7 +748,12 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
         # its order stands anywhere near the verb.
         near_order = any(_tokens_between(seg, *sorted((v[1], r[0]) if v[1] <= r[0] else (r[1], v[0])))
                          <= 3 * _RECIPIENT_REACH for r in indirect)
-        if after or before or implicit or near_order:
+        # "we provide it only to comply with a legal obligation, for example when the police ask for it": data handed
+        # over on a legal duty named near the verb goes to the authority the sentence names further on.
+        near_duty = path != "cooperation.report_verbs" and bool(recips) and any(
+            d[0] >= v[1] and _tokens_between(seg, v[1], d[0]) <= 3 * _RECIPIENT_REACH
+            for d in lx.spans("cooperation.legal_duty", seg))
+        if after or before or implicit or near_order or near_duty:
             out.append(v)
     return out
 
