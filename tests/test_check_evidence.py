@@ -388,3 +388,25 @@ def test_a_table_of_answer_times_under_a_support_heading_is_no_retention(tmp_pat
     text = ("Privacy policy\nHow quickly we answer\nQuestion\tAnswered within\nAccess to your messages\tOne month\n"
             "Log files\tTwo weeks")
     assert evidence.retention_periods(only_privacy(tmp_path, text)).status == "fail"
+
+
+# ------------------------------------- round two (benchmarks/independent: koopjeshoek, pulsechat)
+
+
+@pytest.mark.parametrize("text", [
+    "Wij verkopen uw gegevens niet aan derden en verstrekken deze alleen om te voldoen aan een wettelijke "
+    "verplichting, bijvoorbeeld wanneer de politie daar op grond van de wet om vraagt.",
+    "We do not sell your details to anyone and give them out only to comply with a legal obligation, for example when "
+    "the police ask for them under a warrant.",
+])
+def test_disclosure_on_a_legal_duty_after_a_denied_sale_is_on_request(tmp_path, text):
+    f = evidence.crimes_reported_to_police(only_privacy(tmp_path, text))
+    assert f.status == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "Wij verstrekken uw gegevens niet aan de politie en niet aan andere instanties.",
+    "We do not give your details to the police, and we do not give them to any other body.",
+])
+def test_a_refusal_stays_a_refusal(tmp_path, text):
+    assert evidence.crimes_reported_to_police(only_privacy(tmp_path, text)).status == "fail"
