@@ -297,18 +297,20 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
                                                     url=step[0].final_url or step[0].url, button=step[1]),
                            evidence=[_page_ev(step[0])])
         return finding(cid, "not_assessed", msg(N_("No signup form was found on the visited pages.")))
-    best_page, best = None, 0
+    best_page, best, best_form = None, 0, None
     for page, form in signups:
         lv = _signup_level(bundle, page, form)
         if lv > best or best_page is None:
-            best_page, best = page, lv
+            best_page, best, best_form = page, lv, form
     ev = [_page_ev(best_page)]
     url = best_page.final_url or best_page.url
     trial = bundle.probe("signup", SignupTrial)
     if best >= 2 and trial and trial.outcome in ("refused", "accepted"):
         return _signup_trial_finding(cid, trial, url)
     if best >= 2:
-        asked = msg(N_("a date of birth")) if best == 2 else msg(METHOD_WORDS[best])
+        # a card check stated for a later step: the form itself asks the date of birth
+        dob_form = best == 3 and best_form is not None and _field_level(best_form) == 2
+        asked = msg(N_("a date of birth")) if best == 2 or dob_form else msg(METHOD_WORDS[best])
         return finding(cid, "pass", msg(N_("The signup form on {url} asks for {asked}; the refusal of an under-18 date "
                                            "was not tried (passive mode)."), url=url, asked=asked),
                        evidence=ev)

@@ -17,6 +17,7 @@ from tests.bundles import (
     T,
     age_case,
     bundle_of,
+    dob,
     field,
     form,
     gate_probe,
@@ -507,3 +508,11 @@ def test_an_id_check_only_on_suspicion_is_on_doubt(tmp_path, lang, text):
 ])
 def test_an_id_and_selfie_for_every_member_before_posting_passes(tmp_path, lang, text):
     assert _adv(tmp_path, text, lang).status == "pass"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_stated_card_step_after_a_date_of_birth_form_says_the_form_asks_the_date(tmp_path, lang):
+    b = bundle_of(tmp_path, signup_with_text(CARD_STEP[lang], lang=lang, extra=[dob(lang)]))
+    assert age.age_assurance_strength(b).level == 3
+    f = age.signup_turns_minors_away(b)
+    assert f.status == "pass" and "a date of birth" in f.summary
