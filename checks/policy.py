@@ -588,6 +588,11 @@ def _vague_retention(ctx: _Ctx, periods: list[Period], spans: list[tuple[int, in
 # ------------------------------------------------------------------------------- preservation and deletion
 
 
+# What a keep-verb keeps when it refers back to the sentence before: "we keep a copy", "we keep it", "bewaren we het"
+_KEPT_ANAPHOR = re.compile(r"\s+(?:(?:we|wij)\s+)?(?:it|them|these|this|those|a copy|copies|een kopie|kopie\u00ebn|het|ze|"
+                           r"deze|dit)\b", re.IGNORECASE)
+
+
 def _preservation(ctx: _Ctx) -> PreservationClause | None:
     """Removed or reported material kept (by default or on an authority's request), with its period."""
     lx, text = ctx.lx, ctx.text
@@ -599,6 +604,14 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
     purpose = lx.has("preservation.purpose", text) or bool(_recipients(ctx, text))
     # "to answer a judicial request", "for investigations": keeping for investigations, whatever the verb.
     investigation = lx.has("preservation.investigation_purpose", text)
+    # "When our moderators remove a post ... we don't destroy it at once. We keep a copy ... for 180 days. That way it
+    # is still there if the police need it": the removed material is named in the sentence before and kept as "a
+    # copy" or "it"; the purpose may follow in the next sentence.
+    carried = bool(keep) and not subject and lx.has("preservation.subject", ctx.previous) and any(
+        _KEPT_ANAPHOR.match(text[v[1]:]) for v in keep)
+    if carried:
+        subject = True
+        investigation = investigation or lx.has("preservation.investigation_purpose", ctx.following)
     request = _preservation_request(ctx)
     if strong and (subject or purpose or request):
         verbs = strong
