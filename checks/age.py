@@ -452,7 +452,9 @@ def advertiser_verification(sentence: str, context: str = "") -> str:
 
 
 def _verification(text: str) -> bool:
-    return (lexicon.has(text, "age", "document") or lexicon.has(text, "age", "verify_words")
+    # "a verified e-mail address" verifies a channel, not a person (CATALOGUE: not age assurance)
+    words = lexicon.pattern("age", "channel_verification").sub(" ", text)
+    return (lexicon.has(words, "age", "document") or lexicon.has(words, "age", "verify_words")
             or lexicon.has(text, "age", "method_id_document") or lexicon.has(text, "age", "method_eid")
             or bool(lexicon.providers_in(text)))
 

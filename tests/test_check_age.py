@@ -516,3 +516,11 @@ def test_a_stated_card_step_after_a_date_of_birth_form_says_the_form_asks_the_da
     assert age.age_assurance_strength(b).level == 3
     f = age.signup_turns_minors_away(b)
     assert f.status == "pass" and "a date of birth" in f.summary
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "All members need a verified e-mail address before they can chat."),
+    ("nl", "Alle leden hebben een geverifieerd e-mailadres nodig voordat ze kunnen chatten."),
+])
+def test_a_verified_email_address_for_members_is_no_advertiser_verification(tmp_path, lang, text):
+    assert _adv(tmp_path, text, lang).status == "fail"
