@@ -322,10 +322,18 @@ def test_handle_links_in_the_header_or_too_few_teach_nothing(tmp_path):
 
 def test_a_page_named_like_its_siblings_that_links_to_items_by_id_is_a_listing(tmp_path):
     ads = [f"https://x.test/companion/{i}" for i in range(11, 16)]
-    cities = [f"https://x.test/city/{c}" for c in ("amsterdam", "utrecht", "leiden", "delft")]
+    cities = [f"https://x.test/area/{c}" for c in ("amsterdam", "utrecht", "leiden", "delft")]
     c = _collector(tmp_path, [("https://x.test/", "start", {}, ads + cities)] + [(u, "other", {}, []) for u in ads] +
                    [(u, "other", {}, ads[:2]) for u in cities])
     c._learn_item_patterns(c.pages[0])
     c._reclassify_items()
     roles = {p.url: p.role for p in c.pages}
     assert {roles[u] for u in ads} == {"item"} and {roles[u] for u in cities} == {"listing"}
+
+
+def test_sibling_links_under_a_tag_or_city_path_teach_no_item_pattern(tmp_path):
+    for parent in ("tag", "city", "rubriek"):
+        urls = [f"https://x.test/{parent}/{w}" for w in ("amsterdam", "utrecht", "leiden", "delft", "breda")]
+        c = _collector(tmp_path, [("https://x.test/", "start", {}, urls)])
+        c._learn_item_patterns(c.pages[0])
+        assert not c.is_item(urls[0]), parent

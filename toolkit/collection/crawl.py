@@ -804,8 +804,11 @@ class Collector:
                 template = _sibling_template(e.href)
                 if template:
                     groups.setdefault(template, set()).add(urldefrag(e.href)[0])
+        lists = set(lexicon.words("roles", "listing_path")) | set(lexicon.words("roles", "name_listing_path"))
         for template, urls in groups.items():
             label = " ".join(re.split(r"[/_.{}-]+", template))
+            if template.endswith("/{name}") and template.rsplit("/", 2)[-2].lower() in lists:
+                continue  # /tag/{name}, /city/{name}: lists of items, named by a word
             if len(urls) >= MIN_SIBLING_ITEMS and not any(lexicon.has(label, "roles", r) for r in ("policy", "help")):
                 self._item_patterns.add(template)
 
