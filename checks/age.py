@@ -297,18 +297,20 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
                                                     url=step[0].final_url or step[0].url, button=step[1]),
                            evidence=[_page_ev(step[0])])
         return finding(cid, "not_assessed", msg(N_("No signup form was found on the visited pages.")))
-    best_page, best = None, 0
+    best_page, best, best_form = None, 0, None
     for page, form in signups:
         lv = _signup_level(bundle, page, form)
         if lv > best or best_page is None:
-            best_page, best = page, lv
+            best_page, best, best_form = page, lv, form
     ev = [_page_ev(best_page)]
     url = best_page.final_url or best_page.url
     trial = bundle.probe("signup", SignupTrial)
     if best >= 2 and trial and trial.outcome in ("refused", "accepted"):
         return _signup_trial_finding(cid, trial, url)
     if best >= 2:
-        asked = msg(N_("a date of birth")) if best == 2 else msg(METHOD_WORDS[best])
+        # a card check stated for a later step: the form itself asks the date of birth
+        dob_form = best == 3 and best_form is not None and _field_level(best_form) == 2
+        asked = msg(N_("a date of birth")) if best == 2 or dob_form else msg(METHOD_WORDS[best])
         return finding(cid, "pass", msg(N_("The signup form on {url} asks for {asked}; the refusal of an under-18 date "
                                            "was not tried (passive mode)."), url=url, asked=asked),
                        evidence=ev)
@@ -450,7 +452,9 @@ def advertiser_verification(sentence: str, context: str = "") -> str:
 
 
 def _verification(text: str) -> bool:
-    return (lexicon.has(text, "age", "document") or lexicon.has(text, "age", "verify_words")
+    # "a verified e-mail address" verifies a channel, not a person (CATALOGUE: not age assurance)
+    words = lexicon.pattern("age", "channel_verification").sub(" ", text)
+    return (lexicon.has(words, "age", "document") or lexicon.has(words, "age", "verify_words")
             or lexicon.has(text, "age", "method_id_document") or lexicon.has(text, "age", "method_eid")
             or bool(lexicon.providers_in(text)))
 
@@ -571,7 +575,9 @@ def described_method(text: str) -> tuple[int, str]:
         nxt = after if after and not _denied(after) else ""
         prev = said[i - 1] if i and not _denied(said[i - 1]) else ""
         level = 0
-        if lexicon.has(sentence, "age", "method_eid") or any(
+        # "a debit card ... we check it with your bank" is a card check, not bank ID, unless a scheme is named
+        card_only = lexicon.has(sentence, "age", "method_card") and not lexicon.has(sentence, "age", "method_eid_scheme")
+        if (lexicon.has(sentence, "age", "method_eid") and not card_only) or any(
                 lexicon.provider_level(p) >= 5 for p in lexicon.providers_in(sentence)):
             level = 5
         elif lexicon.has(sentence, "age", "method_id_document") and (
@@ -586,6 +592,25 @@ def described_method(text: str) -> tuple[int, str]:
         if level > best:
             best, quote = level, sentence
     return best, quote
+
+
+def stated_card_check(text: str) -> str:
+    """The sentence in which a signup page says it checks the member's bank card, for age ('' when none).
+
+    The card sentence itself says the card is checked ("we ask for a debit card and check it with your bank"), is
+    not denied, and it or one of the two sentences on either side says what for (adults, children, 18, age): a
+    "pay for Premium by credit card" line is not an age check.
+    """
+    said = _sentences(text)
+    for i, sentence in enumerate(said):
+        if not lexicon.has(sentence, "age", "method_card") or _denied(sentence):
+            continue
+        if not lexicon.has(sentence, "age", "card_checked"):
+            continue
+        near = " ".join(said[max(0, i - 2): i + 3])
+        if lexicon.has(near, "age", "card_for_age"):
+            return sentence
+    return ""
 
 
 def _method_words(text: str) -> bool:
@@ -654,6 +679,8 @@ def signup_method(bundle: Bundle, page: PageRecord, form: Form) -> tuple[int, st
         level = max(level, described)
     else:
         quote = ""
+    if level < 3 and stated_card_check(text):
+        level = 3  # a card check as a later step of the signup, stated in plain words: nothing to observe passively
     level = max(level, _field_level(form))
     return level, quote
 

@@ -610,6 +610,11 @@ def _vague_retention(ctx: _Ctx, periods: list[Period], spans: list[tuple[int, in
 # ------------------------------------------------------------------------------- preservation and deletion
 
 
+# What a keep-verb keeps when it refers back to the sentence before: "we keep a copy", "we keep it", "bewaren we het"
+_KEPT_ANAPHOR = re.compile(r"\s+(?:(?:we|wij)\s+)?(?:it|them|these|this|those|a copy|copies|een kopie|kopie\u00ebn|het|ze|"
+                           r"deze|dit)\b", re.IGNORECASE)
+
+
 def _preservation(ctx: _Ctx) -> PreservationClause | None:
     """Removed or reported material kept (by default or on an authority's request), with its period."""
     lx, text = ctx.lx, ctx.text
@@ -625,6 +630,14 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
     anaphoric = [v for v in keep if lx.rx("preservation.anaphoric_purpose").match(text, v[1])]
     investigation = (lx.has("preservation.investigation_purpose", text) if len(anaphoric) < len(keep) or not keep
                      else lx.has("preservation.investigation_purpose", ctx.previous))
+    # "When our moderators remove a post ... we don't destroy it at once. We keep a copy ... for 180 days. That way it
+    # is still there if the police need it": the removed material is named in the sentence before and kept as "a
+    # copy" or "it"; the purpose may follow in the next sentence.
+    carried = bool(keep) and not subject and lx.has("preservation.subject", ctx.previous) and any(
+        _KEPT_ANAPHOR.match(text[v[1]:]) for v in keep)
+    if carried:
+        subject = True
+        investigation = investigation or lx.has("preservation.investigation_purpose", ctx.following)
     request = _preservation_request(ctx)
     if strong and (subject or purpose or request):
         verbs = strong
@@ -664,10 +677,16 @@ def _preservation_request(ctx: _Ctx) -> bool:
     return any(a < purpose_at for a, _ in lx.spans("preservation.request", text))
 
 
+# Between a negation and a later verb: the negated verb's own words, then "and/en" right before the verb
+_NEW_CONJUNCT = re.compile(r"^\s*\S+(?:\s+\S+)+\s+(?:and|en)\s*$", re.IGNORECASE)
+
+
 def _negated_near(text: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
     for neg in lx.find("negation", text):
         if neg.start() >= verb[1] and _AFTER_BREAK.search(text[verb[1]:neg.start()]):
             continue  # "we will preserve, but not disclose, a snapshot": the negation is the next verb's
+        if neg.end() <= verb[0] and _NEW_CONJUNCT.search(text[neg.end():verb[0]]):
+            continue  # "verkoopt uw gegevens niet aan derden en verstrekt ze ...": the negation was the first verb's
         gap = _tokens_between(text, neg.end(), verb[0]) if neg.start() < verb[0] else _tokens_between(
             text, verb[1], neg.start())
         following = " ".join(re.findall(r"\S+", text[neg.end():])[:4])
@@ -774,7 +793,12 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
         # its order stands anywhere near the verb.
         near_order = any(_tokens_between(seg, *sorted((v[1], r[0]) if v[1] <= r[0] else (r[1], v[0])))
                          <= 3 * _RECIPIENT_REACH for r in indirect)
-        if after or before or implicit or near_order:
+        # "we provide it only to comply with a legal obligation, for example when the police ask for it": data handed
+        # over on a legal duty named near the verb goes to the authority the sentence names further on.
+        near_duty = path != "cooperation.report_verbs" and bool(recips) and any(
+            d[0] >= v[1] and _tokens_between(seg, v[1], d[0]) <= 3 * _RECIPIENT_REACH
+            for d in lx.spans("cooperation.legal_duty", seg))
+        if after or before or implicit or near_order or near_duty:
             out.append(v)
     return out
 

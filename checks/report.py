@@ -591,11 +591,19 @@ def location_prefilled(form: Form, item_url: str) -> bool:
     digits = "".join(re.findall(r"\d+", ident))
     # a slug without digits ("/ad/sunny-flat-by-the-quay", "/view?ad=sunny-flat-by-the-quay") names the item too
     slugs = [s for s in [ident, *(v for _k, v in parse_qsl(parts.query))] if len(s) >= 5 and "-" in s]
+    # an ID in the item's query (advertentie.php?id=12): a field of the same name holding it, or "id=12" in a value
+    query_ids = [(k.lower(), v) for k, v in parse_qsl(parts.query) if re.fullmatch(r"\d{1,12}", v)]
     for f in form.fields:
         v = f.value.strip()
         if not v or f.type in ("checkbox", "radio", "submit", "button"):
             continue
-        if item_url.rstrip("/") in v or (path and path in v) or (digits and re.search(rf"(?<!\d){digits}(?!\d)", v)):
+        if any((f.name or "").lower() == k and v == i or re.search(rf"(?<![\w]){re.escape(k)}={i}(?!\d)", v, re.I)
+               for k, i in query_ids):
+            return True
+        # a script path shared by every item (/advertentie.php?id=...) names none of them by itself
+        path_names_item = path and not (query_ids and not digits)
+        if item_url.rstrip("/") in v or (path_names_item and path in v) or (
+                digits and re.search(rf"(?<!\d){digits}(?!\d)", v)):
             return True
         if any(re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", v, re.I) for s in slugs):
             return True

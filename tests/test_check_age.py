@@ -17,6 +17,7 @@ from tests.bundles import (
     T,
     age_case,
     bundle_of,
+    dob,
     field,
     form,
     gate_probe,
@@ -460,3 +461,66 @@ def test_only_then_after_an_id_and_video_step_means_before_publishing(tmp_path, 
 ])
 def test_only_then_for_an_optional_badge_stays_partial(tmp_path, lang, text):
     assert _adv(tmp_path, text, lang).status == "partial"
+
+
+# ------------------------------------- round two (benchmarks/independent: pulsechat, koopjeshoek)
+
+CARD_STEP = {
+    "en": "What happens next. After you confirm your email we ask for a debit card in your own name and check it with "
+          "your bank. Nothing is charged. Banks rarely give cards to children, so this keeps most under-18s out.",
+    "nl": "Wat er daarna gebeurt. Na je bevestiging vragen we om een betaalpas op je eigen naam en controleren we die "
+          "bij je bank. Er wordt niets afgeschreven. Banken geven zelden een pas aan kinderen, dus zo houden we de "
+          "meeste minderjarigen buiten.",
+}
+CARD_PAYMENT = {
+    "en": "Premium costs 9 euros a month. Pay by credit card or PayPal and cancel at any time. You must be 18 to join.",
+    "nl": "Premium kost 9 euro per maand. Betaal met creditcard of iDEAL en zeg op wanneer je wilt. Je moet 18 zijn.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_card_check_stated_as_a_signup_step_for_age_is_level_3_not_bank_id(tmp_path, lang):
+    f = age.age_assurance_strength(bundle_of(tmp_path, signup_with_text(CARD_STEP[lang], lang=lang)))
+    assert (f.status, f.level) == ("partial", 3)  # "with your bank" is the card's bank, not bank ID (level 5)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_paying_by_credit_card_is_no_age_check(tmp_path, lang):
+    f = age.age_assurance_strength(bundle_of(tmp_path, signup_with_text(CARD_PAYMENT[lang], lang=lang)))
+    assert f.level == 0 and f.status == "fail"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "If we have reason to think an account belongs to someone under 18, we lock it and ask for a photo of a "
+           "passport or driving licence."),
+    ("nl", "Als we vermoeden dat een account van iemand onder de 18 is, zetten we het op slot en vragen we een foto "
+           "van een paspoort of rijbewijs."),
+])
+def test_an_id_check_only_on_suspicion_is_on_doubt(tmp_path, lang, text):
+    assert _adv(tmp_path / "a", text, lang).status == "partial"
+    f = age.age_assurance_strength(bundle_of(tmp_path / "b", signup_with_text(text, lang=lang)))
+    assert f.level < 4  # not a method every member meets
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Every member shows a passport and takes a live selfie before their account can post."),
+    ("nl", "Elk lid laat een paspoort zien en maakt een live selfie voordat het account iets kan plaatsen."),
+])
+def test_an_id_and_selfie_for_every_member_before_posting_passes(tmp_path, lang, text):
+    assert _adv(tmp_path, text, lang).status == "pass"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_stated_card_step_after_a_date_of_birth_form_says_the_form_asks_the_date(tmp_path, lang):
+    b = bundle_of(tmp_path, signup_with_text(CARD_STEP[lang], lang=lang, extra=[dob(lang)]))
+    assert age.age_assurance_strength(b).level == 3
+    f = age.signup_turns_minors_away(b)
+    assert f.status == "pass" and "a date of birth" in f.summary
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "All members need a verified e-mail address before they can chat."),
+    ("nl", "Alle leden hebben een geverifieerd e-mailadres nodig voordat ze kunnen chatten."),
+])
+def test_a_verified_email_address_for_members_is_no_advertiser_verification(tmp_path, lang, text):
+    assert _adv(tmp_path, text, lang).status == "fail"

@@ -265,3 +265,28 @@ def test_an_account_locked_until_the_mailed_link_is_clicked_is_a_verified_channe
 ])
 def test_a_link_you_need_not_click_is_no_verified_channel(tmp_path, lang, text):
     assert contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang))).status == "fail"
+
+
+# ------------------------------------- round two (benchmarks/independent: koopjeshoek)
+
+
+@pytest.mark.parametrize("lang,notice", [
+    ("en", "Trade safely: collect the item yourself and only pay once you have seen it. Never transfer money to "
+           "strangers."),
+    ("nl", "Veilig handelen: haal het artikel zelf op en betaal pas als je het gezien hebt. Maak nooit geld over naar "
+           "onbekenden."),
+])
+def test_a_safe_trading_notice_above_every_reply_form_is_at_the_point_of_contact(tmp_path, lang, notice):
+    items = [page(f"{SITE}/advertentie.php?id={n}", role="item", lang=lang,
+                  text=f"Bike {n}, 80 euro\n{notice}\nReply to this ad") for n in (1, 2, 3)]
+    f = contact.safety_notice_at_contact(bundle_of(tmp_path, *items))
+    assert f.status == "pass" and f.quotes[0].text in notice
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("en", "Trade bike for a safe, cash only, collect in Leeds."),
+    ("nl", "Ruil fiets tegen een kluis, alleen contant, ophalen in Almelo."),
+])
+def test_an_ad_about_safes_and_cash_is_no_notice(tmp_path, lang, words):
+    items = [page(f"{SITE}/advertentie.php?id={n}", role="item", lang=lang, text=words) for n in (1, 2, 3)]
+    assert contact.safety_notice_at_contact(bundle_of(tmp_path, *items)).status == "fail"

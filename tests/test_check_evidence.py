@@ -388,3 +388,44 @@ def test_a_table_of_answer_times_under_a_support_heading_is_no_retention(tmp_pat
     text = ("Privacy policy\nHow quickly we answer\nQuestion\tAnswered within\nAccess to your messages\tOne month\n"
             "Log files\tTwo weeks")
     assert evidence.retention_periods(only_privacy(tmp_path, text)).status == "fail"
+
+
+# ------------------------------------- round two (benchmarks/independent: koopjeshoek, pulsechat)
+
+
+@pytest.mark.parametrize("text", [
+    "Wij verkopen uw gegevens niet aan derden en verstrekken deze alleen om te voldoen aan een wettelijke "
+    "verplichting, bijvoorbeeld wanneer de politie daar op grond van de wet om vraagt.",
+    "We do not sell your details to anyone and give them out only to comply with a legal obligation, for example when "
+    "the police ask for them under a warrant.",
+])
+def test_disclosure_on_a_legal_duty_after_a_denied_sale_is_on_request(tmp_path, text):
+    f = evidence.crimes_reported_to_police(only_privacy(tmp_path, text))
+    assert f.status == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "Wij verstrekken uw gegevens niet aan de politie en niet aan andere instanties.",
+    "We do not give your details to the police, and we do not give them to any other body.",
+])
+def test_a_refusal_stays_a_refusal(tmp_path, text):
+    assert evidence.crimes_reported_to_police(only_privacy(tmp_path, text)).status == "fail"
+
+
+@pytest.mark.parametrize("text", [
+    "When our moderators remove a post for breaking the rules, it disappears at once. We keep a copy, with the account "
+    "details behind it, for 180 days. That way it is still there if the police need it for an investigation.",
+    "Wanneer onze moderators een advertentie verwijderen, verdwijnt die meteen van de site. We bewaren een kopie, met "
+    "de accountgegevens erbij, nog 6 maanden. Zo kan de politie die gebruiken bij een onderzoek.",
+])
+def test_a_copy_of_what_moderators_removed_kept_in_the_next_sentence_is_preservation(tmp_path, text):
+    f = evidence.removed_content_preserved(only_privacy(tmp_path, text))
+    assert f.status == "pass"
+
+
+@pytest.mark.parametrize("text", [
+    "When we remove your post, we tell you why. We keep your messages for 30 days.",
+    "Als we je advertentie verwijderen, laten we je weten waarom. Je berichten bewaren we 30 dagen.",
+])
+def test_other_data_kept_after_a_sentence_about_removal_is_no_preservation(tmp_path, text):
+    assert evidence.removed_content_preserved(only_privacy(tmp_path, text)).status == "fail"

@@ -325,3 +325,25 @@ def test_a_field_holding_another_items_slug_is_no_location():
     f = form(field("Ad (if any)", value="sunny-flat-by-the-quay-two"), field("Subject", value="view"))
     assert not report.location_prefilled(f, f"{URL}view?ad=sunny-flat-by-the-quay")
     assert not report.location_prefilled(f, f"{URL}ad/sunny-flat")
+
+
+# ------------------------------------- round two (benchmarks/independent: koopjeshoek)
+
+
+@pytest.mark.parametrize("fld", [
+    field("", type="hidden", name="id", value="12"),
+    field("", type="hidden", name="return", value="/advertentie.php?id=12"),
+])
+def test_a_hidden_field_holding_the_items_query_id_is_its_location(fld):
+    f = form(field("Uw naam", name="naam"), fld, field("Toelichting", tag="textarea", type="textarea"))
+    assert report.location_prefilled(f, f"{URL}advertentie.php?id=12")
+
+
+@pytest.mark.parametrize("fld", [
+    field("", type="hidden", name="step", value="12"),  # another field that happens to hold the number
+    field("", type="hidden", name="id", value="120"),
+    field("", type="hidden", name="return", value="/advertentie.php?id=123"),
+])
+def test_a_number_in_another_field_or_another_id_is_no_location(fld):
+    f = form(field("Uw naam", name="naam"), fld)
+    assert not report.location_prefilled(f, f"{URL}advertentie.php?id=12")

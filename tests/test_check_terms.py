@@ -90,3 +90,23 @@ def test_a_tag_link_named_like_rules_is_not_a_link_to_house_rules(tmp_path: Path
     run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=pages)
     finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "TERMS-01")
     assert finding.status == "fail"
+
+
+# ------------------------------------- round two (benchmarks/independent: pulsechat)
+
+RULES_EN = ("You must not recruit or control another person for sex, including human trafficking and sexual "
+            "exploitation. You must not post sexual content involving anyone under 18. You must not impersonate "
+            "another person or run an account for someone else.")
+
+
+def test_a_sanction_after_you_have_broken_these_terms_counts(tmp_path):
+    text = RULES_EN + (" If we believe you have broken these terms, we may remove your content or suspend your "
+                       "account.")
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
+    assert f.status == "pass" and f.details["sanctions"] == ["ban", "removal"]
+
+
+def test_removal_at_your_own_request_is_no_sanction(tmp_path):
+    text = RULES_EN + " You can remove your content or close your profile whenever you like."
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
+    assert f.status == "partial" and "name no sanction" in f.summary

@@ -295,3 +295,45 @@ def test_a_name_and_password_form_saying_aanmelden_is_a_login_not_a_signup():
     admin = "http://127.0.0.1:1/admin/login/?next=/messages/write/"
     assert classify_page(admin, title="Aanmelden", forms=[login])[0] == "login"
     assert classify_page("http://127.0.0.1:1/account/new/", title="Aanmelden", forms=[signup])[0] == "signup"
+
+
+# ------------------------------------- round two (benchmarks/independent: pulsechat, a web-component chat app)
+
+HANDLES = ["robin.k", "ayesha_m", "tomasz", "lieke.v", "jonno"]
+
+
+def test_many_sibling_links_named_by_handle_mark_member_pages_as_items(tmp_path):
+    people = [f"https://x.test/m/{h}" for h in HANDLES]
+    c = _collector(tmp_path, [("https://x.test/people", "other", {}, people)] +
+                   [(u, "other", {}, []) for u in people])
+    c._learn_item_patterns(c.pages[0])
+    assert c.is_item("https://x.test/m/mei.lin") and not c.is_item("https://x.test/about")
+    c._reclassify_items()
+    assert [p.role for p in c.pages] == ["other"] + ["item"] * 5
+
+
+def test_handle_links_in_the_header_or_too_few_teach_nothing(tmp_path):
+    nav = [link(h, f"https://x.test/m/{h}", region="nav") for h in HANDLES]
+    c = _collector(tmp_path, [("https://x.test/", "start", {}, [f"https://x.test/m/{h}" for h in HANDLES[:3]])])
+    c.pages[0].elements += nav
+    c._learn_item_patterns(c.pages[0])
+    assert not c.is_item("https://x.test/m/robin.k")
+
+
+def test_a_page_named_like_its_siblings_that_links_to_items_by_id_is_a_listing(tmp_path):
+    ads = [f"https://x.test/companion/{i}" for i in range(11, 16)]
+    cities = [f"https://x.test/area/{c}" for c in ("amsterdam", "utrecht", "leiden", "delft")]
+    c = _collector(tmp_path, [("https://x.test/", "start", {}, ads + cities)] + [(u, "other", {}, []) for u in ads] +
+                   [(u, "other", {}, ads[:2]) for u in cities])
+    c._learn_item_patterns(c.pages[0])
+    c._reclassify_items()
+    roles = {p.url: p.role for p in c.pages}
+    assert {roles[u] for u in ads} == {"item"} and {roles[u] for u in cities} == {"listing"}
+
+
+def test_sibling_links_under_a_tag_or_city_path_teach_no_item_pattern(tmp_path):
+    for parent in ("tag", "city", "rubriek"):
+        urls = [f"https://x.test/{parent}/{w}" for w in ("amsterdam", "utrecht", "leiden", "delft", "breda")]
+        c = _collector(tmp_path, [("https://x.test/", "start", {}, urls)])
+        c._learn_item_patterns(c.pages[0])
+        assert not c.is_item(urls[0]), parent

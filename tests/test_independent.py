@@ -1,8 +1,10 @@
 """Independently built platforms: verdicts on their saved bundles vs the truth written before the first audit.
 
-`benchmarks/independent/` holds two platforms written blind, without reading the checks (Lindelaan, a
-strong Dutch dating app rendered by JavaScript; Quayside Listings, a weak-to-middling English classifieds
-board), each with a truth.toml written from the catalogue before it was ever audited.
+`benchmarks/independent/` holds platforms written blind, without reading the checks, each with a truth.toml
+written from the catalogue before it was ever audited. Round one: Lindelaan (a strong Dutch dating app rendered by
+JavaScript) and Quayside Listings (a weak-to-middling English classifieds board). Round two: PulseChat (an English
+chat app built from web components with open shadow roots, accordion policies, a consent iframe) and Koopjeshoek
+(a weak Dutch classifieds board with PHP-style URLs: advertentie.php?id=12).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
 this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
 differs from the truth, so agreement cannot silently drop (README.md has the before and after figures).
@@ -16,11 +18,13 @@ import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from audits.demo.server import DemoServer, platform_from_folder, read_truth
 from checks import catalogue
+from safehaven.bundle import Bundle
 from safehaven.models import AREAS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +35,11 @@ _spec.loader.exec_module(ind)
 
 PLATFORMS = ind.platforms()
 STRONG, WEAK = "lindelaan", "quaysidelistings"
+# Round two: every level the truth gives, so neither platform may drift up or down unnoticed
+ROUND_TWO = {
+    "pulsechat": ({"AGE": 3, "REPORT": 5, "CONTACT": 3, "EVIDENCE": 3, "HELP": 4, "TERMS": 4}, "A"),
+    "koopjeshoek": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 0, "TERMS": 2}, "E"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +53,8 @@ def judged(tmp_path_factory):
     return out
 
 
-def test_two_blind_platforms_with_truth_and_saved_bundles():
-    assert {p.slug for p in PLATFORMS} == {STRONG, WEAK}
+def test_blind_platforms_with_truth_and_saved_bundles():
+    assert {p.slug for p in PLATFORMS} == {STRONG, WEAK, *ROUND_TWO}
     for p in PLATFORMS:
         assert p.saved_path.is_file(), f"{p.slug}: no saved bundle; run independent.py save"
         truth = read_truth(p.truth_path)
@@ -72,6 +81,27 @@ def test_the_weak_platform_is_not_lifted_and_the_strong_one_reaches_the_top(judg
     _t, _f, strong, _b = judged[STRONG]
     assert {a: strong.areas[a].level for a in AREAS} == {"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4,
                                                           "HELP": 4, "TERMS": 4}
+
+
+@pytest.mark.parametrize("slug", sorted(ROUND_TWO))
+def test_round_two_platforms_reach_exactly_their_true_levels_and_grade(judged, slug):
+    want, grade = ROUND_TWO[slug]
+    truth, _f, computed, _b = judged[slug]
+    assert {a: truth.level(a) for a in AREAS} == want  # the test and the blind truth agree
+    assert {a: computed.areas[a].level for a in AREAS} == want
+    assert computed.grade == grade
+
+
+def test_the_chat_app_was_judged_on_its_profiles_rooms_and_accordion_text(tmp_path):
+    """PulseChat links its members and rooms only from inside shadow roots, by handle (/m/robin.k) or short slug
+    (/rooms/climbing), and hides its privacy answers in accordions: the saved bundle holds them as item pages and
+    the collapsed answers as page text."""
+    p = next(p for p in PLATFORMS if p.slug == "pulsechat")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    items = [urlsplit(x.final_url or x.url).path for x in bundle.ok_pages("item")]
+    assert any(i.startswith("/m/") for i in items) and any(i.startswith("/rooms/") for i in items), items
+    privacy = next(x for x in bundle.ok_pages() if urlsplit(x.url).path == "/privacy")
+    assert "IP addresses and login records are kept for 12 months." in bundle.text(privacy)
 
 
 def test_the_demo_server_serves_a_platform_folder_given_by_path():

@@ -60,7 +60,14 @@ from toolkit.collection.classify import (
 from toolkit.collection.contact_probe import probe_contact
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard, acting_link
-from toolkit.collection.interact import click_mark, find_controls, item_template, map_strings, page_inventory
+from toolkit.collection.interact import (
+    click_mark,
+    find_controls,
+    item_template,
+    map_strings,
+    name_template,
+    page_inventory,
+)
 from toolkit.collection.report_probe import probe_reporting
 from toolkit.collection.signup_probe import probe_signup
 from toolkit.definition import AuditDefinition
@@ -117,6 +124,12 @@ SCRIPT_LINK_JS = """(i) => {
   return (els[i].getAttribute('aria-label') || els[i].innerText || '').trim().slice(0, 200);
 }"""
 MIN_SIBLING_ITEMS = 4
+
+
+def _sibling_template(url: str) -> str:
+    """The pattern an item link shares with its siblings: by an ID or long slug (/ads/{id}), else by a handle or short
+    name (/m/{name}, /rooms/{name}); learned only from many such links on one page."""
+    return item_template(url) or name_template(url)
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -779,8 +792,8 @@ class Collector:
             or _digit_template(url) in self._walled
 
     def is_item(self, url: str) -> bool:
-        """An item URL by its words (/ads/123) or by a pattern learned from listings (/companion/{id})."""
-        return is_item_url(url) or (item_template(url) in self._item_patterns and not is_system_url(url))
+        """An item URL by its words (/ads/123) or by a pattern learned from listings (/companion/{id}, /m/{name})."""
+        return is_item_url(url) or (_sibling_template(url) in self._item_patterns and not is_system_url(url))
 
     def _learn_item_patterns(self, record: PageRecord) -> None:
         """Many sibling links like /companion/12, /companion/13 ... on one page mark /companion/{id} as items."""
@@ -788,11 +801,14 @@ class Collector:
         for e in record.elements:
             if e.href and e.tag == "a" and e.region not in ("nav", "footer", "header") and self._in_scope(e.href) \
                     and not is_system_url(e.href):
-                template = item_template(e.href)
+                template = _sibling_template(e.href)
                 if template:
                     groups.setdefault(template, set()).add(urldefrag(e.href)[0])
+        lists = set(lexicon.words("roles", "listing_path")) | set(lexicon.words("roles", "name_listing_path"))
         for template, urls in groups.items():
             label = " ".join(re.split(r"[/_.{}-]+", template))
+            if template.endswith("/{name}") and template.rsplit("/", 2)[-2].lower() in lists:
+                continue  # /tag/{name}, /city/{name}: lists of items, named by a word
             if len(urls) >= MIN_SIBLING_ITEMS and not any(lexicon.has(label, "roles", r) for r in ("policy", "help")):
                 self._item_patterns.add(template)
 
@@ -800,22 +816,29 @@ class Collector:
         """Pages visited before their item pattern was learned get the item role after all."""
         for p in self.pages:
             url = p.final_url or p.url
-            if not p.ok or item_template(url) not in self._item_patterns or is_system_url(url):
+            if not p.ok or _sibling_template(url) not in self._item_patterns or is_system_url(url):
                 continue
             if p.role == "other" or (p.role == "listing" and item_by_content(p.signals)):
-                p.role, p.role_reasons = "item", [f"one of many sibling links like {item_template(url)}"]
+                p.role, p.role_reasons = "item", [f"one of many sibling links like {_sibling_template(url)}"]
         # A page made an item only by its URL pattern that links to pages that are items by their URL words or
         # content is a listing (/group/6-computers/ linking to /10-27-inch-monitor/ with schema.org Product).
         def strong(p: PageRecord) -> bool:  # an item by its URL words or its content, not only by a learned pattern
             return bool(item_by_content(p.signals)) or is_item_url(p.final_url or p.url)
 
+        def by_id(p: PageRecord) -> bool:  # an item by a learned ID pattern (/companion/{id}), not a name (/city/{name})
+            return bool(item_template(p.final_url or p.url)) and item_template(p.final_url or p.url) in self._item_patterns
+
         by_content = {fold_key(p.final_url or p.url) for p in self.pages if p.ok and p.role == "item" and strong(p)}
+        by_id_or_content = by_content | {fold_key(p.final_url or p.url) for p in self.pages
+                                         if p.ok and p.role == "item" and by_id(p)}
         for p in self.pages:
             if not (p.ok and p.role == "item") or strong(p):
                 continue
+            # A page made an item only by a name pattern (/city/amsterdam) that links to items by ID is a listing too
+            targets = by_content if by_id(p) else by_id_or_content
             links = {fold_key(urljoin(p.final_url or p.url, e.href)) for e in p.elements
                      if e.href and e.tag == "a" and e.region not in ("nav", "header", "footer")}
-            n = len(links & by_content - {fold_key(p.final_url or p.url)})
+            n = len(links & targets - {fold_key(p.final_url or p.url)})
             if n >= 1:  # a category with one ad is a listing too
                 p.role, p.role_reasons = "listing", [f"links to {n} page(s) that show one item each"]
         # Member profiles beside posts or ads: the items are the posts and ads (a profile-only platform keeps them).

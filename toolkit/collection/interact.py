@@ -5,7 +5,8 @@
   class, open shadow roots included, each marked so that it can be clicked again;
 - `menu_triggers` and `click_mark` find and open menus ("⋯", "More", aria-haspopup);
 - `visible_forms` and `state_after_click` tell what a click opened (a report form, a login wall);
-- `item_template` says which item URLs are siblings (/ads/12, /ads/13: host/ads/{id}).
+- `item_template` says which item URLs are siblings (/ads/12, /ads/13: host/ads/{id}); `name_template` does the
+  same for links named by a handle or short slug (/m/robin.k, /rooms/climbing: host/m/{name}).
 
 Nothing here submits anything: every context carries the write guard (guard.py).
 """
@@ -61,6 +62,28 @@ def item_template(url: str) -> str:
         shape = "&".join(f"{k}={{id}}" if k == key else f"{k}=" + (v if not v.isdigit() else "{n}") for k, v in query)
         return f"{parts.netloc}/{'/'.join(segs)}?{shape}"
     return ""
+
+
+# A handle or a short name slug as the last path segment: robin.k, ayesha_m, @jonno, book-club, climbing
+NAME_SEGMENT = re.compile(r"@?[a-z][a-z0-9._]{1,39}|[a-z0-9]+(?:-[a-z0-9]+){1,2}", re.I)
+
+
+def name_template(url: str) -> str:
+    """The pattern of a link to something named by a handle or a short slug rather than an ID: /m/robin.k and
+    /m/ayesha_m -> 'host/m/{name}', /rooms/book-club -> 'host/rooms/{name}', /@jonno -> 'host/@{name}'; '' otherwise.
+
+    Such a URL alone says nothing (/about/team looks the same), so only the crawl's sibling rule uses this: many
+    links of one pattern in a page's body, where `item_template` finds no ID.
+    """
+    parts = urlsplit(url)
+    segs = [s for s in parts.path.split("/") if s]
+    if parts.query or not segs or len(segs) > 2 or item_template(url):
+        return ""
+    if len(segs) == 1:
+        return f"{parts.netloc}/@{{name}}" if segs[0].startswith("@") and NAME_SEGMENT.fullmatch(segs[0]) else ""
+    if segs[0].lower() in PAGINATION or not NAME_SEGMENT.fullmatch(segs[1]):
+        return ""
+    return f"{parts.netloc}/{segs[0]}/{{name}}"
 
 
 # ---------------------------------------------------------------------- reading a page

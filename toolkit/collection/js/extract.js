@@ -246,6 +246,30 @@
   const forms = [];
   const orphanFields = new Map();  // container -> fields without a <form>
   const shadowTexts = [];
+  // Text of collapsed disclosure panels (a closed <details>, an accordion answer whose button says
+  // aria-expanded="false"): not rendered, so innerText leaves it out, but a reader opens it with one click.
+  const collapsedTexts = [];
+  const collapsedSeen = new Set();
+  const BLOCK = /^(P|LI|DIV|H[1-6]|TR|TD|TH|UL|OL|DL|DT|DD|TABLE|SECTION|ARTICLE|BLOCKQUOTE|PRE|BR|SUMMARY)$/;
+  function blockText(node) {
+    let out = '';
+    for (const c of node.childNodes) {
+      if (c.nodeType === 3) out += c.textContent;
+      else if (c.nodeType === 1 && !/^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(c.tagName)) {
+        const block = BLOCK.test(c.tagName);
+        out += (block ? '\n' : '') + blockText(c) + (block ? '\n' : '');
+      }
+    }
+    return out;
+  }
+  function collapsed(panel, isDetails) {
+    if (!panel || collapsedSeen.has(panel) || (!isDetails && isVisible(panel))) return;
+    collapsedSeen.add(panel);
+    const parts = Array.from(panel.childNodes).filter((c) => !(isDetails && c.tagName === 'SUMMARY'));
+    const t = parts.map((c) => (c.nodeType === 3 ? c.textContent : c.nodeType === 1 ? '\n' + blockText(c) + '\n' : ''))
+      .join('').split('\n').map(clean).filter(Boolean).join('\n');
+    if (t) collapsedTexts.push(t.slice(0, 20000));
+  }
   const seen = new Set();
 
   function recordElement(el, inShadow) {
@@ -308,6 +332,10 @@
         if (!orphanFields.has(container)) orphanFields.set(container, {inShadow, fields: []});
         orphanFields.get(container).fields.push(el);
       }
+      if (el.tagName === 'DETAILS' && !el.open) collapsed(el, true);
+      else if (el.getAttribute('aria-expanded') === 'false' && el.getAttribute('aria-controls') && root.getElementById) {
+        for (const id of el.getAttribute('aria-controls').split(/\s+/)) collapsed(root.getElementById(id), false);
+      }
       if (el.shadowRoot) {
         // innerText of an element that is not rendered (a closed dialog) is its whole textContent: skip those.
         const t = Array.from(el.shadowRoot.children).filter(isVisible).map((c) => c.innerText || '').join('\n').trim();
@@ -335,6 +363,7 @@
   let text = body ? body.innerText || '' : '';
   const signals = pageSignals();
   if (shadowTexts.length) text += '\n' + shadowTexts.join('\n');
+  if (collapsedTexts.length) text += '\n' + collapsedTexts.join('\n');
   return {
     title: document.title || '', lang: document.documentElement.lang || '',
     text, elements, forms, scripts, iframes, signals,
