@@ -471,11 +471,23 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
                 and not any(a <= s[0] < b for a, b in inactive)]
     if _nearest(blockers, (p.start, p.end))[0] < distance:
         return False
+    if verb is None and _is_answer_time(ctx, p, inactive):
+        return False
     if verb and _is_moderation_speed(ctx, p, verb):
         return False
     if _is_delay(text, lx, p):
         return False
     return not (verb and _negated(text, lx, verb, (p.start, p.end)))
+
+
+def _is_answer_time(ctx: _Ctx, p: Period, inactive: list[tuple[int, int]]) -> bool:
+    """'We reageren zo snel mogelijk, maar in ieder geval binnen vier weken': when only the heading speaks of
+    keeping or deleting, 'within' a period in a sentence about answering or handling is how fast, not how long."""
+    lx, text = ctx.lx, ctx.text
+    within = re.compile(rf"(?:{'|'.join(lx.terms('duration.within'))})\s+$", re.IGNORECASE)
+    if not within.search(text[max(0, p.start - 25):p.start]):
+        return False
+    return any(not any(a <= s[0] < b for a, b in inactive) for s in lx.spans("retention.blockers", text))
 
 
 def _is_delay(text: str, lx: Lexicon, p: Period) -> bool:

@@ -388,3 +388,22 @@ def test_a_table_of_answer_times_under_a_support_heading_is_no_retention(tmp_pat
     text = ("Privacy policy\nHow quickly we answer\nQuestion\tAnswered within\nAccess to your messages\tOne month\n"
             "Log files\tTwo weeks")
     assert evidence.retention_periods(only_privacy(tmp_path, text)).status == "fail"
+
+
+@pytest.mark.parametrize("text", [
+    "Privacyverklaring\nJe gegevens laten verwijderen\nStuur ons een mail als je wilt dat we je gegevens wissen. We "
+    "beantwoorden elk verzoek zo vlot als het kan, uiterlijk binnen een maand.",
+    "Privacy notice\nErasing your data\nWrite to us if you want your data erased. Our team will respond to you as "
+    "quickly as possible, but always within four weeks.",
+])
+def test_an_answer_time_under_a_deletion_heading_is_no_retention(tmp_path, text):
+    # Only the heading speaks of deleting; the sentence says how fast the platform answers.
+    assert evidence.retention_periods(only_privacy(tmp_path, text)).status == "fail"
+
+
+@pytest.mark.parametrize("text", [
+    "Privacyverklaring\nJe gegevens laten verwijderen\nNa je verzoek wissen we je gegevens binnen een maand.",
+    "Privacy notice\nErasing your data\nAfter your request we erase your data within four weeks.",
+])
+def test_a_deletion_within_a_period_is_still_retention(tmp_path, text):
+    assert evidence.retention_periods(only_privacy(tmp_path, text)).status == "partial"
