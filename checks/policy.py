@@ -467,6 +467,9 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
         distance, verb = _CONTEXT_DISTANCE, None
     lo, hi = _clause_bounds(text, lx, p.start, p.end)
     inactive = lx.spans("retention.inactivity", text)
+    if p.event and (at := text.find(p.event, p.end)) >= 0:
+        # "two years after you last hear from us": the event the period runs from is no other clock
+        inactive = [*inactive, (at, at + len(p.event))]
     blockers = [s for s in lx.spans("retention.blockers", text) if s[0] >= lo and s[1] <= hi
                 and not any(a <= s[0] < b for a, b in inactive)]
     if _nearest(blockers, (p.start, p.end))[0] < distance:

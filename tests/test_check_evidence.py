@@ -395,6 +395,12 @@ def test_a_table_of_answer_times_under_a_support_heading_is_no_retention(tmp_pat
     "beantwoorden elk verzoek zo vlot als het kan, uiterlijk binnen een maand.",
     "Privacy notice\nErasing your data\nWrite to us if you want your data erased. Our team will respond to you as "
     "quickly as possible, but always within four weeks.",
+    "Privacy notice\nErasing your data\nMail us to have your account wiped. You will hear from us within one month.",
+    "Privacy notice\nErasing your data\nMail us to have your account wiped. We aim to get back to you within 30 days.",
+    "Privacyverklaring\nJe gegevens laten verwijderen\nMail ons om je account te laten wissen. Je hoort binnen een "
+    "maand van ons.",
+    "Privacyverklaring\nJe gegevens laten verwijderen\nMail ons om je account te laten wissen. We nemen uiterlijk "
+    "binnen vier weken contact met je op.",
 ])
 def test_an_answer_time_under_a_deletion_heading_is_no_retention(tmp_path, text):
     # Only the heading speaks of deleting; the sentence says how fast the platform answers.
@@ -404,6 +410,8 @@ def test_an_answer_time_under_a_deletion_heading_is_no_retention(tmp_path, text)
 @pytest.mark.parametrize("text", [
     "Privacyverklaring\nJe gegevens laten verwijderen\nNa je verzoek wissen we je gegevens binnen een maand.",
     "Privacy notice\nErasing your data\nAfter your request we erase your data within four weeks.",
+    # the event a period runs from may itself speak of hearing from someone
+    "Privacy notice\nHow long we keep data\nWe keep support tickets for two years after you last hear from us.",
 ])
 def test_a_deletion_within_a_period_is_still_retention(tmp_path, text):
     assert evidence.retention_periods(only_privacy(tmp_path, text)).status == "partial"
