@@ -415,3 +415,15 @@ def test_an_answer_time_under_a_deletion_heading_is_no_retention(tmp_path, text)
 ])
 def test_a_deletion_within_a_period_is_still_retention(tmp_path, text):
     assert evidence.retention_periods(only_privacy(tmp_path, text)).status == "partial"
+
+
+def test_telling_the_police_is_reporting_to_them(tmp_path):
+    text = ("Terms\nWhat we do about abuse\nWhen a listing suggests that someone is being trafficked, we remove it and "
+            "tell the police straight away.")
+    f = evidence.crimes_reported_to_police(only_privacy(tmp_path, text))
+    assert f.status == "pass", f.summary
+
+
+def test_telling_the_user_when_the_police_ask_is_not_reporting(tmp_path):
+    text = "Privacy notice\nRequests from the police\nWe will tell you when the police ask for your data."
+    assert evidence.crimes_reported_to_police(only_privacy(tmp_path, text)).status != "pass"
