@@ -757,7 +757,9 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
         # its order stands anywhere near the verb.
         near_order = any(_tokens_between(seg, *sorted((v[1], r[0]) if v[1] <= r[0] else (r[1], v[0])))
                          <= 3 * _RECIPIENT_REACH for r in indirect)
-        if after or before or implicit or near_order:
+        # Dutch separable verbs hold their object: "schakelen we de politie in", "stellen we de politie in kennis"
+        inside = any(v[0] < r[0] and r[1] <= v[1] for r in recips)
+        if after or before or implicit or near_order or inside:
             out.append(v)
     return out
 

@@ -427,3 +427,22 @@ def test_telling_the_police_is_reporting_to_them(tmp_path):
 def test_telling_the_user_when_the_police_ask_is_not_reporting(tmp_path):
     text = "Privacy notice\nRequests from the police\nWe will tell you when the police ask for your data."
     assert evidence.crimes_reported_to_police(only_privacy(tmp_path, text)).status != "pass"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zien we tekenen van uitbuiting, dan schakelen we meteen de politie in.",
+    "Zien we tekenen van uitbuiting, dan stellen we de politie daarvan in kennis.",
+    "Zien we tekenen van uitbuiting, dan zetten we de advertentie offline en lichten we de politie in.",
+])
+def test_a_dutch_separable_verb_that_holds_the_police_is_reporting(tmp_path, sentence):
+    f = evidence.crimes_reported_to_police(only_privacy(tmp_path, "Voorwaarden\nWat we doen bij misbruik\n" + sentence))
+    assert f.status == "pass", f.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "We lichten je vooraf in als de politie om je gegevens vraagt.",
+    "We schakelen de politie niet in.",
+])
+def test_informing_the_user_or_refusing_is_not_reporting(tmp_path, sentence):
+    f = evidence.crimes_reported_to_police(only_privacy(tmp_path, "Privacyverklaring\nPolitie\n" + sentence))
+    assert f.status != "pass", f.summary
