@@ -265,3 +265,21 @@ def test_an_account_locked_until_the_mailed_link_is_clicked_is_a_verified_channe
 ])
 def test_a_link_you_need_not_click_is_no_verified_channel(tmp_path, lang, text):
     assert contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang))).status == "fail"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Nearly there. Your new account only works once you have opened the link in the e-mail we send you."),
+    ("en", "Nearly there. Find our welcome e-mail and press the button in it to switch your account on."),
+    ("nl", "Bijna klaar. Je nieuwe account werkt pas als je de link in de e-mail die we sturen hebt geopend."),
+])
+def test_an_account_that_works_only_after_the_mailed_link_is_opened_is_a_verified_channel(tmp_path, lang, text):
+    f = contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang)))
+    assert f.status == "pass" and f.basis == "stated"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Nearly there. Open the link in our e-mail whenever it suits you; your account works straight away."),
+    ("nl", "Bijna klaar. Open de link in onze e-mail wanneer het je uitkomt; je account werkt meteen."),
+])
+def test_a_mailed_link_you_may_open_later_is_no_verified_channel(tmp_path, lang, text):
+    assert contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang))).status == "fail"
