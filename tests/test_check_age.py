@@ -460,3 +460,20 @@ def test_only_then_after_an_id_and_video_step_means_before_publishing(tmp_path, 
 ])
 def test_only_then_for_an_optional_badge_stays_partial(tmp_path, lang, text):
     assert _adv(tmp_path, text, lang).status == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "Placing a listing. Listings appear at once. Should we have doubts about how old you are, we may ask you for ID.",
+    "Een advertentie plaatsen. Je advertentie verschijnt meteen. Twijfelen we aan je leeftijd, dan vragen we om je ID.",
+])
+def test_an_id_asked_only_on_doubt_is_partial(tmp_path, text):
+    f = age.advertisers_verified(bundle_with(tmp_path, [page(URL + "help", role="help", text=text)]))
+    assert f.status == "partial", f.summary
+
+
+@pytest.mark.parametrize("text", [
+    "Placing a listing. Listings appear at once. Should you have doubts about a listing, tell us.",
+    "Een advertentie plaatsen. Je advertentie verschijnt meteen. Twijfel je aan een advertentie, laat het ons weten.",
+])
+def test_doubt_without_any_id_check_is_no_verification(tmp_path, text):
+    assert age.advertisers_verified(bundle_with(tmp_path, [page(URL + "help", role="help", text=text)])).status == "fail"
