@@ -491,6 +491,9 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
     return finding(cid, status, sentence, basis="observed" if evidence else "stated", quotes=quotes, evidence=evidence)
 
 IMPERATIVE = re.compile(r"(block|mute|ignore|restrict|silence|snooze|unmute|blokkeer|demp|negeer|zet)\b", re.I)
+# "Blocking stops them contacting you", "Dempen betekent dat je ...": the control, as a noun, explained to the reader
+GERUND = re.compile(r"(blocking|muting|ignoring|silencing|restricting|blokkeren|dempen|negeren)\b", re.I)
+READER = re.compile(r"\b(you|your|je|jou|jouw|jij|u|uw)\b", re.I)
 
 
 def control_statement(said: list[str], i: int, kind: str) -> bool:
@@ -510,7 +513,10 @@ def control_statement(said: list[str], i: int, kind: str) -> bool:
                  r"(blocked|geblokkeerd)\b", sentence, re.I):
         return False  # a sanction, not a control
     prev = said[i - 1] if i else ""
-    imperative = bool(IMPERATIVE.match(sentence.strip().lstrip("-•*·0123456789. ")))
+    opening = sentence.strip().lstrip("-•*·0123456789. ")
+    imperative = bool(IMPERATIVE.match(opening)) or bool(
+        GERUND.match(opening) and READER.search(sentence)
+        and not re.search(r"\b(your|je|jouw|uw) account\b", sentence, re.I))  # "Blocking of your account ..." is a sanction
     question = prev.rstrip().endswith("?")
     # "Who can write to me?" answered by "Only people you have liked back can ... Under Settings ..."
     after = " ".join(said[i + 1: i + 3])

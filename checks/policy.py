@@ -474,9 +474,14 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
     inactive = lx.spans("retention.inactivity", text)
     # a blocker that is the period's own event ("within 12 months of deactivating it") blocks nothing
     event = (p.end, p.end + len(p.event) + 2)
+    if p.event and (at := text.find(p.event, p.end)) >= 0:
+        # "two years after you last hear from us": the event the period runs from is no other clock
+        inactive = [*inactive, (at, at + len(p.event))]
     blockers = [s for s in lx.spans("retention.blockers", text) if s[0] >= lo and s[1] <= hi
                 and not any(a <= s[0] < b for a, b in inactive) and not event[0] <= s[0] < event[1]]
     if _nearest(blockers, (p.start, p.end))[0] < distance:
+        return False
+    if verb is None and _is_answer_time(ctx, p, inactive):
         return False
     if verb and _is_moderation_speed(ctx, p, verb):
         return False
@@ -491,6 +496,16 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
     if _is_delay(text, lx, p):
         return False
     return not (verb and _negated(text, lx, verb, (p.start, p.end)))
+
+
+def _is_answer_time(ctx: _Ctx, p: Period, inactive: list[tuple[int, int]]) -> bool:
+    """'We reageren zo snel mogelijk, maar in ieder geval binnen vier weken': when only the heading speaks of
+    keeping or deleting, 'within' a period in a sentence about answering or handling is how fast, not how long."""
+    lx, text = ctx.lx, ctx.text
+    within = re.compile(rf"(?:{'|'.join(lx.terms('duration.within'))})\s+$", re.IGNORECASE)
+    if not within.search(text[max(0, p.start - 25):p.start]):
+        return False
+    return any(not any(a <= s[0] < b for a, b in inactive) for s in lx.spans("retention.blockers", text))
 
 
 def _is_delay(text: str, lx: Lexicon, p: Period) -> bool:
@@ -798,7 +813,9 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
         near_duty = path != "cooperation.report_verbs" and bool(recips) and any(
             d[0] >= v[1] and _tokens_between(seg, v[1], d[0]) <= 3 * _RECIPIENT_REACH
             for d in lx.spans("cooperation.legal_duty", seg))
-        if after or before or implicit or near_order or near_duty:
+        # Dutch separable verbs hold their object: "schakelen we de politie in", "stellen we de politie in kennis"
+        inside = any(v[0] < r[0] and r[1] <= v[1] for r in recips)
+        if after or before or implicit or near_order or near_duty or inside:
             out.append(v)
     return out
 

@@ -479,6 +479,10 @@ def handling_explained(bundle: Bundle) -> Finding:
     pages = pages + [p for p in bundle.ok_pages("other", "start", "signup", "login")
                      if _speaks_of_handling(bundle, p) and len(handling_statements(bundle, [p])) >= 2]
     found = handling_statements(bundle, pages)
+    # the page of the report form itself ("Tell us what is wrong. We reply within two working days.") speaks
+    # of reports throughout, whether or not each sentence says so
+    for key, quote in handling_statements(bundle, _report_form_pages(bundle), on_report_page=True).items():
+        found.setdefault(key, quote)
     have = [msg(HANDLING[k]) for k in HANDLING if k in found]
     lack = [HANDLING_LACKING[k] for k in HANDLING if k not in found]
     if not have:
@@ -498,19 +502,33 @@ def _speaks_of_handling(bundle: Bundle, page: PageRecord) -> bool:
         lexicon.has(text, topic, key) for topic in ("report", "handling") for key in ("receipt", "appeal", "timeframe"))
 
 
-def handling_statements(bundle: Bundle, pages: list[PageRecord]) -> dict[str, Quote]:
+def _report_form_pages(bundle: Bundle) -> list[PageRecord]:
+    """The pages a report control led to a form on, when the form has a page of its own (not a dialog over the item,
+    whose page holds other people's posts)."""
+    probe = bundle.probe("report", ReportProbe)
+    out: list[PageRecord] = []
+    for a in probe.attempts if probe else []:
+        if a.control and a.outcome == "form" and a.outcome_url and a.outcome_url != a.item_url:
+            page = bundle.page_by_url(a.outcome_url)
+            if page is not None and page.role not in ("item", "listing") and page not in out:
+                out.append(page)
+    return out
+
+
+def handling_statements(bundle: Bundle, pages: list[PageRecord], *, on_report_page: bool = False) -> dict[str, Quote]:
     """The first sentence stating a receipt confirmation, a timeframe and an appeal, about reports.
 
     A sentence counts when it, one of the two before it or the one after it speaks of reports or
-    decisions ("You see a reference code at once. Every report is read within a day."); an appeal to
-    the data-protection authority about personal data is not an appeal against a decision.
+    decisions ("You see a reference code at once. Every report is read within a day."), or the page is the report
+    form's own (`on_report_page`); an appeal to the data-protection authority about personal data is not an appeal
+    against a decision.
     """
     found: dict[str, Quote] = {}
     for page in pages:
         said = sentences(bundle.text(page))
         for i, sentence in enumerate(said):
             context = " ".join(said[max(0, i - 2): i + 2])
-            if not lexicon.has(context, "report", "about_reports"):
+            if not on_report_page and not lexicon.has(context, "report", "about_reports"):
                 continue
             for key in ("receipt", "timeframe", "appeal"):
                 if key in found or not (lexicon.has(sentence, "report", key) or lexicon.has(sentence, "handling", key)):

@@ -524,3 +524,18 @@ def test_a_stated_card_step_after_a_date_of_birth_form_says_the_form_asks_the_da
 ])
 def test_a_verified_email_address_for_members_is_no_advertiser_verification(tmp_path, lang, text):
     assert _adv(tmp_path, text, lang).status == "fail"
+@pytest.mark.parametrize("text", [
+    "Placing a listing. Listings appear at once. Should we have doubts about how old you are, we may ask you for ID.",
+    "Een advertentie plaatsen. Je advertentie verschijnt meteen. Twijfelen we aan je leeftijd, dan vragen we om je ID.",
+])
+def test_an_id_asked_only_on_doubt_is_partial(tmp_path, text):
+    f = age.advertisers_verified(bundle_with(tmp_path, [page(URL + "help", role="help", text=text)]))
+    assert f.status == "partial", f.summary
+
+
+@pytest.mark.parametrize("text", [
+    "Placing a listing. Listings appear at once. Should you have doubts about a listing, tell us.",
+    "Een advertentie plaatsen. Je advertentie verschijnt meteen. Twijfel je aan een advertentie, laat het ons weten.",
+])
+def test_doubt_without_any_id_check_is_no_verification(tmp_path, text):
+    assert age.advertisers_verified(bundle_with(tmp_path, [page(URL + "help", role="help", text=text)])).status == "fail"

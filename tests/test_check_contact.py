@@ -290,3 +290,45 @@ def test_a_safe_trading_notice_above_every_reply_form_is_at_the_point_of_contact
 def test_an_ad_about_safes_and_cash_is_no_notice(tmp_path, lang, words):
     items = [page(f"{SITE}/advertentie.php?id={n}", role="item", lang=lang, text=words) for n in (1, 2, 3)]
     assert contact.safety_notice_at_contact(bundle_of(tmp_path, *items)).status == "fail"
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Nearly there. Your new account only works once you have opened the link in the e-mail we send you."),
+    ("en", "Nearly there. Find our welcome e-mail and press the button in it to switch your account on."),
+    ("nl", "Bijna klaar. Je nieuwe account werkt pas als je de link in de e-mail die we sturen hebt geopend."),
+])
+def test_an_account_that_works_only_after_the_mailed_link_is_opened_is_a_verified_channel(tmp_path, lang, text):
+    f = contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang)))
+    assert f.status == "pass" and f.basis == "stated"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Nearly there. Open the link in our e-mail whenever it suits you; your account works straight away."),
+    ("nl", "Bijna klaar. Open de link in onze e-mail wanneer het je uitkomt; je account werkt meteen."),
+])
+def test_a_mailed_link_you_may_open_later_is_no_verified_channel(tmp_path, lang, text):
+    assert contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang))).status == "fail"
+
+
+def _help_bundle(tmp_path, lang, text):
+    return bundle_of(tmp_path, page(f"{SITE}/help", role="help", text=text, lang=lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Unwanted messages. Pick 'Ignore member' in the ⋯ menu to hide what they write. Blocking goes further: they "
+           "cannot reach you at all."),
+    ("nl", "Ongewenste berichten. Kies 'Lid negeren' in het ⋯-menu om niet meer te zien wat iemand schrijft. Blokkeren "
+           "gaat verder: dan kan die persoon je helemaal niet meer bereiken."),
+])
+def test_a_control_explained_as_a_noun_to_the_reader_counts(tmp_path, lang, text):
+    f = contact.control_who_reaches_you(_help_bundle(tmp_path, lang, text))
+    assert f.status == "pass", f.summary
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Unwanted messages. Pick 'Ignore member' in the ⋯ menu to hide what they write. Blocking of your account "
+           "follows when you break the rules."),
+    ("nl", "Ongewenste berichten. Kies 'Lid negeren' in het ⋯-menu om niet meer te zien wat iemand schrijft. Blokkeren "
+           "van je account volgt als je de regels overtreedt."),
+])
+def test_blocking_as_a_sanction_on_your_account_is_no_control(tmp_path, lang, text):
+    f = contact.control_who_reaches_you(_help_bundle(tmp_path, lang, text))
+    assert f.status == "partial", f.summary

@@ -429,3 +429,59 @@ def test_a_copy_of_what_moderators_removed_kept_in_the_next_sentence_is_preserva
 ])
 def test_other_data_kept_after_a_sentence_about_removal_is_no_preservation(tmp_path, text):
     assert evidence.removed_content_preserved(only_privacy(tmp_path, text)).status == "fail"
+@pytest.mark.parametrize("text", [
+    "Privacyverklaring\nJe gegevens laten verwijderen\nStuur ons een mail als je wilt dat we je gegevens wissen. We "
+    "beantwoorden elk verzoek zo vlot als het kan, uiterlijk binnen een maand.",
+    "Privacy notice\nErasing your data\nWrite to us if you want your data erased. Our team will respond to you as "
+    "quickly as possible, but always within four weeks.",
+    "Privacy notice\nErasing your data\nMail us to have your account wiped. You will hear from us within one month.",
+    "Privacy notice\nErasing your data\nMail us to have your account wiped. We aim to get back to you within 30 days.",
+    "Privacyverklaring\nJe gegevens laten verwijderen\nMail ons om je account te laten wissen. Je hoort binnen een "
+    "maand van ons.",
+    "Privacyverklaring\nJe gegevens laten verwijderen\nMail ons om je account te laten wissen. We nemen uiterlijk "
+    "binnen vier weken contact met je op.",
+])
+def test_an_answer_time_under_a_deletion_heading_is_no_retention(tmp_path, text):
+    # Only the heading speaks of deleting; the sentence says how fast the platform answers.
+    assert evidence.retention_periods(only_privacy(tmp_path, text)).status == "fail"
+
+
+@pytest.mark.parametrize("text", [
+    "Privacyverklaring\nJe gegevens laten verwijderen\nNa je verzoek wissen we je gegevens binnen een maand.",
+    "Privacy notice\nErasing your data\nAfter your request we erase your data within four weeks.",
+    # the event a period runs from may itself speak of hearing from someone
+    "Privacy notice\nHow long we keep data\nWe keep support tickets for two years after you last hear from us.",
+])
+def test_a_deletion_within_a_period_is_still_retention(tmp_path, text):
+    assert evidence.retention_periods(only_privacy(tmp_path, text)).status == "partial"
+
+
+def test_telling_the_police_is_reporting_to_them(tmp_path):
+    text = ("Terms\nWhat we do about abuse\nWhen a listing suggests that someone is being trafficked, we remove it and "
+            "tell the police straight away.")
+    f = evidence.crimes_reported_to_police(only_privacy(tmp_path, text))
+    assert f.status == "pass", f.summary
+
+
+def test_telling_the_user_when_the_police_ask_is_not_reporting(tmp_path):
+    text = "Privacy notice\nRequests from the police\nWe will tell you when the police ask for your data."
+    assert evidence.crimes_reported_to_police(only_privacy(tmp_path, text)).status != "pass"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zien we tekenen van uitbuiting, dan schakelen we meteen de politie in.",
+    "Zien we tekenen van uitbuiting, dan stellen we de politie daarvan in kennis.",
+    "Zien we tekenen van uitbuiting, dan zetten we de advertentie offline en lichten we de politie in.",
+])
+def test_a_dutch_separable_verb_that_holds_the_police_is_reporting(tmp_path, sentence):
+    f = evidence.crimes_reported_to_police(only_privacy(tmp_path, "Voorwaarden\nWat we doen bij misbruik\n" + sentence))
+    assert f.status == "pass", f.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "We lichten je vooraf in als de politie om je gegevens vraagt.",
+    "We schakelen de politie niet in.",
+])
+def test_informing_the_user_or_refusing_is_not_reporting(tmp_path, sentence):
+    f = evidence.crimes_reported_to_police(only_privacy(tmp_path, "Privacyverklaring\nPolitie\n" + sentence))
+    assert f.status != "pass", f.summary

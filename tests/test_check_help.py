@@ -105,3 +105,16 @@ def test_support_page_but_no_item_pages_stays_not_assessed(tmp_path: Path) -> No
     run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=pages)
     finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "HELP-01")
     assert finding.status == "not_assessed"
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Working safely. Report a dangerous client to National Ugly Mugs and read their alerts. If someone controls "
+     "you, ring the Modern Slavery & Exploitation Helpline.", {"National Ugly Mugs", "Modern Slavery & Exploitation "
+                                                              "Helpline"}),
+    ("Veilig werken. Sekswerkers in Amsterdam kunnen gratis en anoniem terecht bij P&G292. Word je gedwongen? Neem "
+     "contact op met CoMensha.", {"P&G292", "CoMensha"}),
+])
+def test_support_services_for_sex_workers_are_resources(tmp_path, text, names):
+    f = help.victim_support_linked_from_items(bundle_of(tmp_path, item(1), item(2), help_page(text)))
+    assert f.status == "pass", f.summary
+    assert all(n in f.summary for n in names)

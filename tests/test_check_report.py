@@ -347,3 +347,36 @@ def test_a_hidden_field_holding_the_items_query_id_is_its_location(fld):
 def test_a_number_in_another_field_or_another_id_is_no_location(fld):
     f = form(field("Uw naam", name="naam"), fld)
     assert not report.location_prefilled(f, f"{URL}advertentie.php?id=12")
+FORM_PAGE_TEXT = {
+    "en": "Get in touch. Pick a topic and tell us what is going on. Our team reads everything and replies within "
+          "two working days.",
+    "nl": "Neem contact op. Kies een onderwerp en vertel wat er speelt. Ons team leest alles en antwoordt binnen "
+          "twee werkdagen.",
+}
+
+
+def _form_page_bundle(tmp_path: Path, lang: str, *, form_url: str) -> Bundle:
+    item_url = f"{URL}ads/1"
+    a = ReportAttempt(item_url=item_url, control=ControlSeen(name="Report"), clicks=1, outcome="form",
+                      outcome_url=form_url, form=form(field("Message", tag="textarea", name="message")))
+    pages = [page(URL, role="start"), page(f"{URL}help", role="help", text="Help"),
+             page(item_url, role="item", text="An ad. " + (FORM_PAGE_TEXT[lang] if form_url == item_url else "")),
+             page(f"{URL}contact?about=1", role="other", text=FORM_PAGE_TEXT[lang])]
+    return Bundle(make_bundle(tmp_path, pages, probes={"report": ReportProbe(attempts=[a])}))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_reply_time_on_the_report_forms_own_page_is_a_handling_time(tmp_path, lang):
+    # The report control leads to a general contact form; its page promises a reply time without saying "report".
+    f = report.handling_explained(_form_page_bundle(tmp_path, lang, form_url=f"{URL}contact?about=1"))
+    assert f.status == "partial"
+    assert f.quotes[0].url == f"{URL}contact?about=1"
+    assert ("two working days" if lang == "en" else "twee werkdagen") in f.quotes[0].text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_same_reply_time_on_a_page_no_report_control_leads_to_is_not(tmp_path, lang):
+    # A form in a dialog over the item: the item page (other people's words) is not read as about reports,
+    # and the contact page the control did not lead to is not either.
+    f = report.handling_explained(_form_page_bundle(tmp_path, lang, form_url=f"{URL}ads/1"))
+    assert f.status == "fail"
