@@ -234,6 +234,7 @@ def _page_pattern(kind: str) -> re.Pattern[str]:
 
 _READINGS: weakref.WeakKeyDictionary[Any, dict[tuple, PolicyReading]] = weakref.WeakKeyDictionary()
 _SKIPPED_ROLES = ("item", "listing", "signup", "login", "report")
+_TOPIC_KINDS = frozenset({"rules", "terms"})
 
 
 def policy_documents(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
@@ -243,9 +244,15 @@ def policy_documents(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
     wanted, role_set = set(kinds), set(roles)
     docs = []
     for page in bundle.ok_pages():
-        if page.role in _SKIPPED_ROLES:
-            continue
         url = page.final_url or page.url
+        if page.role in _SKIPPED_ROLES:
+            # A forum's rules are often a pinned topic ("Forum rules - read first"): an item page whose own title
+            # names rules or terms is read as them (its URL and the links to it say nothing: they are a topic's).
+            found = page_kinds("", page.title) & _TOPIC_KINDS if page.role == "item" else set()
+            if found & wanted:
+                docs.append(PolicyDocument(url=url, text=bundle.text(page), language=page.lang or None,
+                                           title=page.title, kinds=frozenset(found), role=page.role))
+            continue
         found = page_kinds(url, page.title, page.link_text)
         if found & wanted or (page.role in role_set and not found):
             docs.append(PolicyDocument(url=url, text=bundle.text(page), language=page.lang or None,

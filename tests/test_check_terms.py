@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checks import terms
 from safehaven.bundle import Bundle
 from tests.bundles import (
@@ -66,6 +68,32 @@ def test_community_rules_found_by_title_count_as_terms(tmp_path):
         "Human trafficking and forced prostitution are strictly prohibited and will be removed."))
     f = terms.terms_forbid_exploitation(bundle_of(tmp_path, start(), rules))
     assert f.status == "pass"
+
+
+RULES_TOPIC_TEXT = {
+    "en": ("Read this before you post. Do not post for or on behalf of someone else. Members must be 18 or older. "
+           "Offering or arranging sex work under force (human trafficking, pimping) is forbidden. "
+           "Break these rules and your account is banned."),
+    "nl": ("Lees dit voordat je iets plaatst. Plaats niets voor of namens een ander. Leden moeten 18 jaar of ouder zijn. "
+           "Het aanbieden van seks onder dwang (mensenhandel, pooiers) is verboden. "
+           "Wie deze regels overtreedt, wordt verbannen."),
+}
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Forum rules - read first! - The Lounge"),
+                                             ("nl", "Forumregels — eerst lezen! - Praatcafé")])
+def test_a_pinned_rules_topic_is_read_as_the_forums_rules(tmp_path, lang, title):
+    rules = page(f"{SITE}/viewtopic.php?t=1", role="item", title=title, text=RULES_TOPIC_TEXT[lang], lang=lang)
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, start(), rules, item(2)))
+    assert f.status == "pass", f.summary
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_ordinary_topic_saying_the_same_is_a_members_post_not_rules(tmp_path, lang):
+    post = page(f"{SITE}/viewtopic.php?t=7", role="item", title="What do you think of the new law? - The Lounge",
+                text=RULES_TOPIC_TEXT[lang], lang=lang)
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, start(), post, item(2)))
+    assert f.status == "not_assessed"
 
 
 def test_terms_not_assessed_without_terms_page(tmp_path):
