@@ -490,6 +490,9 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
         return False
     if _is_delay(text, lx, p):
         return False
+    # "the moment you share it, copies can be made, stored and shared outside of our system": others' copies
+    if lx.has("retention.others_copies", text):
+        return False
     return not (verb and _negated(text, lx, verb, (p.start, p.end)))
 
 
@@ -805,9 +808,11 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     if not report + share + coop:
         return None
     own = lx.has("cooperation.own_initiative", seg)
-    # "we reserve the right to contact the authorities": a right kept, not a promise to report.
+    # "we reserve the right to contact the authorities": a right kept, not a promise to report; but the right to
+    # refer a named crime ("refer violations, particularly those involving CSAM, to law enforcement") is the
+    # platform's own referral practice.
     if not own and lx.has("cooperation.reserved", seg):
-        return "discretionary"
+        return "proactive" if report and _crimes_in(seg, lx) else "discretionary"
     if own:
         return "proactive"
     # A request elsewhere in the sentence ("cooperate with law enforcement requests, escalate safety issues to

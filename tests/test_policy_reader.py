@@ -956,3 +956,34 @@ def test_a_row_of_a_retention_table_is_about_the_data_its_first_cell_names():
     assert periods(text) == [(183, ("logs",)), (30, ("messages",))]
     text = "Data\tPurpose\tRetention\nDate of birth\tverify your age and let you chat\taccount duration + 3 months"
     assert periods(text) == [(91, ("account",))]
+
+
+def test_copies_others_make_once_something_is_shared_and_removing_empty_accounts_are_no_retention():
+    assert periods("The moment you share your photos with anyone, copies of them can be made, stored and shared "
+                   "outside of our service.") == []
+    assert periods("Once you post a message, other users may copy or save it for 30 days.") == []
+    assert periods("We delete your messages the moment you close your account.") == [(0, ("messages",))]
+    assert periods("We may remove accounts with no posts after six months.") == []
+    assert periods("We delete empty profiles after 90 days.") == []
+    assert periods("We delete the accounts of members after six months.") == [(183, ("account",))]
+
+
+def test_a_reserved_right_to_refer_a_named_crime_to_the_police_is_the_platforms_own_referral():
+    text = ("The Company reserves the right to remove content, close accounts and refer violations, especially those involving "
+            "child sexual abuse material, to the appropriate law enforcement authorities.")
+    assert [m for m, _ in modes(text)] == ["proactive"]
+    assert [m for m, _ in modes("We reserve the right to contact the police.")] == ["discretionary"]
+
+
+def test_a_bare_or_conditional_contact_us_is_no_route_and_a_cloudflare_obfuscated_address_is_one():
+    assert clauses("If you contact us directly, we may receive your name and e-mail address.", AuthorityContact) == []
+    assert clauses("Please contact us immediately and we will remove the information.", AuthorityContact) == []
+    assert [c.kind for c in clauses("By email: [email protected].", AuthorityContact)] == ["general"]
+    assert [c.kind for c in clauses("Please contact us via the form on our website.", AuthorityContact)] == ["general"]
+
+
+def test_the_bare_verb_prohibit_in_a_lead_in_forbids_the_items_under_it():
+    text = ("To that end, we prohibit any content or behaviour relating to any of the following:\n"
+            "- a. Spam and scams.\n"
+            "- b. Human exploitation - e.g., human trafficking, with or without coercion.")
+    assert [t for t, _ in topics(text)] == ["trafficking"]
