@@ -987,3 +987,34 @@ def test_the_bare_verb_prohibit_in_a_lead_in_forbids_the_items_under_it():
             "- a. Spam and scams.\n"
             "- b. Human exploitation - e.g., human trafficking, with or without coercion.")
     assert [t for t, _ in topics(text)] == ["trafficking"]
+
+
+def test_registration_data_of_a_banned_account_kept_against_re_registration_is_preservation():
+    text = ("If your account is being terminated for violations of these terms, we may keep some of your registration "
+            "information to prevent re-registration.")
+    assert preserved(text) == [("default", None)]
+    assert preserved("We may keep some of your registration information to improve the sign-up form.") == []
+
+
+def test_turning_information_over_to_the_government_is_disclosure_to_authorities():
+    text = "We can turn over information about you to the government if we believe such disclosure to be appropriate."
+    assert [m for m, _ in modes(text)] == ["discretionary"]
+    assert modes("Please bring a government-issued ID; we turn over the keys at check-in.") == []
+
+
+def test_a_breach_notice_about_electronically_stored_data_is_no_preservation():
+    text = ("We will disclose any breach of your electronically stored personal data to you without unreasonable delay, "
+            "consistent with the legitimate needs of law enforcement.")
+    assert preserved(text) == []
+    assert preserved("Removed posts are stored for the needs of law enforcement.") == [("default", None)]
+
+
+def test_use_under_18_with_parental_consent_and_content_otherwise_exploited_are_no_rules_on_minors_or_trafficking():
+    text = ("If you are under 18 years of age you may use the Service only if you are an emancipated minor or possess "
+            "legal parental or guardian consent.")
+    assert topics(text) == []
+    assert [t for t, _ in topics("If you are under 18 you may not use the Service.")] == ["minors"]
+    text = ("Content on the site may not be copied, sold, licensed or otherwise exploited for any other purposes "
+            "without our consent.")
+    assert topics(text) == []
+    assert [t for t, _ in topics("Do not post content in which people are exploited.")] == ["trafficking"]
