@@ -24,9 +24,11 @@ import sys
 import tempfile
 import time
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -68,10 +70,12 @@ class Document:
     def kind(self) -> str:
         return KIND_OF_DOC[self.slug]
 
-    @property
+    @cached_property
     def url(self) -> str:
-        host = re.sub(r"[^a-z0-9]+", "", self.meta["service"].lower())
-        return f"https://www.{host}.example/legal/{self.slug}"
+        """The page's address on the service's own domain when its links show it (a policy served from wechat.com
+        links wechat.com's law-enforcement page as its own site's), else a made-up host for the service."""
+        name = re.sub(r"[^a-z0-9]+", "", self.meta["service"].lower())
+        return f"https://www.{own_domain(name, self.links) or name + '.example'}/legal/{self.slug}"
 
     @property
     def language(self) -> str:
@@ -88,6 +92,18 @@ class Document:
     @cached_property
     def links(self) -> list[tuple[str, str]]:
         return markdown_links(self.markdown)
+
+
+def own_domain(name: str, links: list[tuple[str, str]]) -> str:
+    """The most linked domain (its last two labels) whose first label is the service's name ("help.xanga.com" for
+    Xanga: xanga.com), or ""."""
+    domains = Counter()
+    for _, href in links:
+        host = (urlsplit(href).hostname or "").lower()
+        labels = host.split(".")
+        if len(labels) >= 2 and labels[-2] == name:
+            domains[".".join(labels[-2:])] += 1
+    return domains.most_common(1)[0][0] if domains else ""
 
 
 def load(path: Path) -> Document:

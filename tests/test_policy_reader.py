@@ -1000,6 +1000,7 @@ def test_turning_information_over_to_the_government_is_disclosure_to_authorities
     text = "We can turn over information about you to the government if we believe such disclosure to be appropriate."
     assert [m for m, _ in modes(text)] == ["discretionary"]
     assert modes("Please bring a government-issued ID; we turn over the keys at check-in.") == []
+    assert modes("We may suspend a payment to comply with any lawful order served on us by any government.") == []
 
 
 def test_a_breach_notice_about_electronically_stored_data_is_no_preservation():
