@@ -57,7 +57,7 @@ def general_contact(bundle: Bundle) -> dict[str, list[str]]:
             elif href and (CONTACT_WORDS.search(el.name or "") or CONTACT_WORDS.search(urlsplit(href).path
                                                                                       .replace("/", " ").replace("-", " "))):
                 host = (urlsplit(href).hostname or own).removeprefix("www.")
-                if host == own or not own:
+                if not own or host == own or host.endswith("." + own):  # help.site.com is the site's own
                     pages.add(href.split("?")[0].split("#")[0])
         if own_page:
             for m in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", bundle.text(page)):
