@@ -490,10 +490,18 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
         return False
     if _is_delay(text, lx, p):
         return False
+    # "we keep it for at least one year": a floor on keeping, not how long data is kept at most (a deletion after
+    # "at least 18 months" of inactivity still ends the data)
+    if verb and _MINIMUM_BEFORE.search(text[max(0, p.start - 24):p.start]) and _KEEP_VERB.match(text[verb[0]:verb[1]]):
+        return False
     # "the moment you share it, copies can be made, stored and shared outside of our system": others' copies
     if lx.has("retention.others_copies", text):
         return False
     return not (verb and _negated(text, lx, verb, (p.start, p.end)))
+
+
+_MINIMUM_BEFORE = re.compile(r"\b(?:at least|a minimum of|minimaal|ten minste|tenminste)\s*$", re.IGNORECASE)
+_KEEP_VERB = re.compile(r"(?:retain|keep|kept|stor|hold|held|archiv|bewa|opgeslagen|opslaan)", re.IGNORECASE)
 
 
 def _is_delay(text: str, lx: Lexicon, p: Period) -> bool:

@@ -1019,3 +1019,9 @@ def test_use_under_18_with_parental_consent_and_content_otherwise_exploited_are_
             "without our consent.")
     assert topics(text) == []
     assert [t for t, _ in topics("Do not post content in which people are exploited.")] == ["trafficking"]
+
+
+def test_keeping_for_at_least_a_period_is_a_floor_not_a_retention_period():
+    assert periods("We will keep personal information used to make a decision for at least one year.") == []
+    assert periods("If you do not come online for at least 18 months, your account will be deleted.") == [(548, ("account",))]
+    assert periods("We keep your messages for one year.") == [(365, ("messages",))]
