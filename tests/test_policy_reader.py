@@ -1025,3 +1025,9 @@ def test_keeping_for_at_least_a_period_is_a_floor_not_a_retention_period():
     assert periods("We will keep personal information used to make a decision for at least one year.") == []
     assert periods("If you do not come online for at least 18 months, your account will be deleted.") == [(548, ("account",))]
     assert periods("We keep your messages for one year.") == [(365, ("messages",))]
+
+
+def test_a_rule_to_use_your_true_identity_is_the_third_party_rule():
+    text = "We want everyone to know who they are talking to, and therefore require you to use your true identity."
+    assert [t for t, _ in topics(text)] == ["third_party"]
+    assert topics("You can use your real name or a nickname.") == []
