@@ -492,7 +492,7 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
         return False
     # "we keep it for at least one year": a floor on keeping, not how long data is kept at most (a deletion after
     # "at least 18 months" of inactivity still ends the data)
-    if verb and _MINIMUM_BEFORE.search(text[max(0, p.start - 24):p.start]) and _KEEP_VERB.match(text[verb[0]:verb[1]]):
+    if _MINIMUM_BEFORE.search(text[max(0, p.start - 24):p.start]) and (not verb or _KEEP_VERB.match(text[verb[0]:verb[1]])):
         return False
     # "the moment you share it, copies can be made, stored and shared outside of our system": others' copies
     if lx.has("retention.others_copies", text):

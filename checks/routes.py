@@ -15,7 +15,8 @@ from safehaven.bundle import Bundle
 # The page regions every page repeats: what sits there is the platform's own, not an item's.
 SITE_WIDE_REGIONS = ("footer", "nav", "header")
 
-CONTACT_WORDS = re.compile(r"\b(contact|contact us|contacteer|neem contact op|contactformulier|klantenservice|"
+CONTACT_WORDS = re.compile(r"\b(contact(?! (upload|sync|import|book|list))|contact us|contacteer|neem contact op|"
+                           r"contactformulier|klantenservice|"
                            r"customer service|get in touch|mail ons|e-mail ons|email us|feedback|give feedback|"
                            r"geef feedback)\b", re.I)
 

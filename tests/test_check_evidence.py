@@ -351,6 +351,12 @@ def test_a_contact_page_on_the_platforms_help_subdomain_is_its_general_contact(t
                   elements=links)]
     run_dir = make_bundle(tmp_path / "b", url=ADS_SITE, pages=pages)
     assert next(f for f in evaluate(Bundle(run_dir)) if f.check == "EVIDENCE-05").status == "fail"
+    # a help article about uploading one's address book is no contact page
+    links = [link("Learn more", "https://faq.ads.test/general/contacts/about-contact-upload")]
+    pages = [page(ADS_SITE + "privacy", role="policy", text="Privacy Policy\nYou may upload your address book.",
+                  elements=links)]
+    run_dir = make_bundle(tmp_path / "c", url=ADS_SITE, pages=pages)
+    assert next(f for f in evaluate(Bundle(run_dir)) if f.check == "EVIDENCE-05").status == "fail"
 
 
 

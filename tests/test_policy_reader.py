@@ -1031,3 +1031,13 @@ def test_a_rule_to_use_your_true_identity_is_the_third_party_rule():
     text = "We want everyone to know who they are talking to, and therefore require you to use your true identity."
     assert [t for t, _ in topics(text)] == ["third_party"]
     assert topics("You can use your real name or a nickname.") == []
+
+
+def test_a_floor_under_a_retention_heading_and_deletion_once_a_purpose_is_judged_spent_are_no_periods():
+    text = ("Limits on Retaining Personal Information\n"
+            "We will keep personal information used to make a decision affecting you for at least one year after using "
+            "it to make the decision.\n"
+            "We will destroy records containing personal information as soon as it is reasonable to assume that the "
+            "original purpose is no longer served by retention of the information.")
+    assert periods(text) == [] or all(d is None for d, _ in periods(text))
+    assert periods("We delete your messages as soon as the chat is closed.") == [(0, ("messages",))]
