@@ -86,12 +86,18 @@ class Document:
         return EVIDENCE_CHECKS + (("TERMS-01",) if self.kind in TERMS_KINDS else ())
 
     @cached_property
-    def text(self) -> str:
-        return markdown_text(self.markdown)
+    def _rendered(self) -> tuple[str, list[tuple[str, str]]]:
+        soup = _soup(self.markdown)  # parsed once for both: the links first, as the text is taken apart
+        links = soup_links(soup)
+        return soup_text(soup), links
 
-    @cached_property
+    @property
+    def text(self) -> str:
+        return self._rendered[0]
+
+    @property
     def links(self) -> list[tuple[str, str]]:
-        return markdown_links(self.markdown)
+        return self._rendered[1]
 
 
 def own_domain(name: str, links: list[tuple[str, str]]) -> str:
@@ -132,10 +138,21 @@ def corpus() -> list[Document]:
 _MD = MarkdownIt("commonmark").enable("table")
 
 
+def _soup(md: str) -> BeautifulSoup:
+    return BeautifulSoup(_MD.render(md), "html.parser")
+
+
 def markdown_text(md: str) -> str:
+    return soup_text(_soup(md))
+
+
+def markdown_links(md: str) -> list[tuple[str, str]]:
+    return soup_links(_soup(md))
+
+
+def soup_text(soup: BeautifulSoup) -> str:
     """The text a browser's innerText gives for the rendered page: blocks on their own lines, list items
-    with a bullet, table cells separated by tabs."""
-    soup = BeautifulSoup(_MD.render(md), "html.parser")
+    with a bullet, table cells separated by tabs (takes the soup apart)."""
     # A browser collapses the line breaks inside a paragraph (a soft break in the source is a space).
     for node in soup.find_all(string=True):
         if "\n" in node and node.parent.name != "pre":
@@ -154,10 +171,9 @@ def markdown_text(md: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
-def markdown_links(md: str) -> list[tuple[str, str]]:
+def soup_links(soup: BeautifulSoup) -> list[tuple[str, str]]:
     """The (name, href) of the page's links, as the collector records a page's anchors: a policy that gives an
     address only as a link ("contact [Nami](mailto:...)") offers it to a reader all the same."""
-    soup = BeautifulSoup(_MD.render(md), "html.parser")
     return [(a.get_text(" ", strip=True), a["href"]) for a in soup.find_all("a", href=True)]
 
 

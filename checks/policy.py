@@ -255,10 +255,11 @@ def policy_documents(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
 
 def read_bundle(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
                 roles: Iterable[str] = ("policy",)) -> tuple[list[PolicyDocument], PolicyReading]:
-    """The policy documents of a bundle and what they say (cached per bundle)."""
-    key = (tuple(sorted(kinds)), tuple(sorted(roles)))
+    """The policy documents of a bundle and what they say (cached per bundle and set of documents read, so that
+    checks asking for different kinds of page that select the same pages read them once)."""
     cache_for = _READINGS.setdefault(bundle, {})
-    docs = policy_documents(bundle, key[0], roles=key[1])
+    docs = policy_documents(bundle, tuple(sorted(kinds)), roles=tuple(sorted(roles)))
+    key = tuple((d.url, d.language) for d in docs)
     if key not in cache_for:
         others = [bundle.text(p) for p in bundle.ok_pages()][:40]
         cache_for[key] = read_documents(docs, boilerplate_from=others)
