@@ -1,6 +1,6 @@
 """The policy reader on real published policies: verdict agreement and precision / recall per clause type.
 
-    python benchmarks/bench_policies.py                 # every labelled document, per split (tune, holdout, holdout2..9) and all
+    python benchmarks/bench_policies.py                 # every labelled document, per split (tune, holdout, holdout2..10) and all
     python benchmarks/bench_policies.py --show FILE     # one document: the reader's verdicts, quotes and labels
     python benchmarks/bench_policies.py --candidates FILE  # sentences a labeller should read (keyword hits)
 
@@ -24,9 +24,11 @@ import sys
 import tempfile
 import time
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -68,10 +70,12 @@ class Document:
     def kind(self) -> str:
         return KIND_OF_DOC[self.slug]
 
-    @property
+    @cached_property
     def url(self) -> str:
-        host = re.sub(r"[^a-z0-9]+", "", self.meta["service"].lower())
-        return f"https://www.{host}.example/legal/{self.slug}"
+        """The page's address on the service's own domain when its links show it (a policy served from wechat.com
+        links wechat.com's law-enforcement page as its own site's), else a made-up host for the service."""
+        name = re.sub(r"[^a-z0-9]+", "", self.meta["service"].lower())
+        return f"https://www.{own_domain(name, self.links) or name + '.example'}/legal/{self.slug}"
 
     @property
     def language(self) -> str:
@@ -82,12 +86,30 @@ class Document:
         return EVIDENCE_CHECKS + (("TERMS-01",) if self.kind in TERMS_KINDS else ())
 
     @cached_property
-    def text(self) -> str:
-        return markdown_text(self.markdown)
+    def _rendered(self) -> tuple[str, list[tuple[str, str]]]:
+        soup = _soup(self.markdown)  # parsed once for both: the links first, as the text is taken apart
+        links = soup_links(soup)
+        return soup_text(soup), links
 
-    @cached_property
+    @property
+    def text(self) -> str:
+        return self._rendered[0]
+
+    @property
     def links(self) -> list[tuple[str, str]]:
-        return markdown_links(self.markdown)
+        return self._rendered[1]
+
+
+def own_domain(name: str, links: list[tuple[str, str]]) -> str:
+    """The most linked domain (its last two labels) whose first label is the service's name ("help.xanga.com" for
+    Xanga: xanga.com), or ""."""
+    domains = Counter()
+    for _, href in links:
+        host = (urlsplit(href).hostname or "").lower()
+        labels = host.split(".")
+        if len(labels) >= 2 and labels[-2] == name:
+            domains[".".join(labels[-2:])] += 1
+    return domains.most_common(1)[0][0] if domains else ""
 
 
 def load(path: Path) -> Document:
@@ -116,10 +138,21 @@ def corpus() -> list[Document]:
 _MD = MarkdownIt("commonmark").enable("table")
 
 
+def _soup(md: str) -> BeautifulSoup:
+    return BeautifulSoup(_MD.render(md), "html.parser")
+
+
 def markdown_text(md: str) -> str:
+    return soup_text(_soup(md))
+
+
+def markdown_links(md: str) -> list[tuple[str, str]]:
+    return soup_links(_soup(md))
+
+
+def soup_text(soup: BeautifulSoup) -> str:
     """The text a browser's innerText gives for the rendered page: blocks on their own lines, list items
-    with a bullet, table cells separated by tabs."""
-    soup = BeautifulSoup(_MD.render(md), "html.parser")
+    with a bullet, table cells separated by tabs (takes the soup apart)."""
     # A browser collapses the line breaks inside a paragraph (a soft break in the source is a space).
     for node in soup.find_all(string=True):
         if "\n" in node and node.parent.name != "pre":
@@ -138,10 +171,9 @@ def markdown_text(md: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
-def markdown_links(md: str) -> list[tuple[str, str]]:
+def soup_links(soup: BeautifulSoup) -> list[tuple[str, str]]:
     """The (name, href) of the page's links, as the collector records a page's anchors: a policy that gives an
     address only as a link ("contact [Nami](mailto:...)") offers it to a reader all the same."""
-    soup = BeautifulSoup(_MD.render(md), "html.parser")
     return [(a.get_text(" ", strip=True), a["href"]) for a in soup.find_all("a", href=True)]
 
 

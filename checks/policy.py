@@ -262,10 +262,11 @@ def policy_documents(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
 
 def read_bundle(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
                 roles: Iterable[str] = ("policy",)) -> tuple[list[PolicyDocument], PolicyReading]:
-    """The policy documents of a bundle and what they say (cached per bundle)."""
-    key = (tuple(sorted(kinds)), tuple(sorted(roles)))
+    """The policy documents of a bundle and what they say (cached per bundle and set of documents read, so that
+    checks asking for different kinds of page that select the same pages read them once)."""
     cache_for = _READINGS.setdefault(bundle, {})
-    docs = policy_documents(bundle, key[0], roles=key[1])
+    docs = policy_documents(bundle, tuple(sorted(kinds)), roles=tuple(sorted(roles)))
+    key = tuple((d.url, d.language) for d in docs)
     if key not in cache_for:
         others = [bundle.text(p) for p in bundle.ok_pages()][:40]
         cache_for[key] = read_documents(docs, boilerplate_from=others)
@@ -502,6 +503,13 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
         return False
     if _is_delay(text, lx, p):
         return False
+    # "we keep it for at least one year": a floor on keeping, not how long data is kept at most (a deletion after
+    # "at least 18 months" of inactivity still ends the data)
+    if _MINIMUM_BEFORE.search(text[max(0, p.start - 24):p.start]) and (not verb or _KEEP_VERB.match(text[verb[0]:verb[1]])):
+        return False
+    # "the moment you share it, copies can be made, stored and shared outside of our system": others' copies
+    if lx.has("retention.others_copies", text):
+        return False
     return not (verb and _negated(text, lx, verb, (p.start, p.end)))
 
 
@@ -513,6 +521,10 @@ def _is_answer_time(ctx: _Ctx, p: Period, inactive: list[tuple[int, int]]) -> bo
     if not within.search(text[max(0, p.start - 25):p.start]):
         return False
     return any(not any(a <= s[0] < b for a, b in inactive) for s in lx.spans("retention.blockers", text))
+
+
+_MINIMUM_BEFORE = re.compile(r"\b(?:at least|a minimum of|minimaal|ten minste|tenminste)\s*$", re.IGNORECASE)
+_KEEP_VERB = re.compile(r"(?:retain|keep|kept|stor|hold|held|archiv|bewa|opgeslagen|opslaan)", re.IGNORECASE)
 
 
 def _is_delay(text: str, lx: Lexicon, p: Period) -> bool:
@@ -853,9 +865,11 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     if not report + share + coop:
         return None
     own = lx.has("cooperation.own_initiative", seg)
-    # "we reserve the right to contact the authorities": a right kept, not a promise to report.
+    # "we reserve the right to contact the authorities": a right kept, not a promise to report; but the right to
+    # refer a named crime ("refer violations, particularly those involving CSAM, to law enforcement") is the
+    # platform's own referral practice.
     if not own and lx.has("cooperation.reserved", seg):
-        return "discretionary"
+        return "proactive" if report and _crimes_in(seg, lx) else "discretionary"
     if own:
         return "proactive"
     # A request elsewhere in the sentence ("cooperate with law enforcement requests, escalate safety issues to

@@ -15,7 +15,8 @@ from safehaven.bundle import Bundle
 # The page regions every page repeats: what sits there is the platform's own, not an item's.
 SITE_WIDE_REGIONS = ("footer", "nav", "header")
 
-CONTACT_WORDS = re.compile(r"\b(contact|contact us|contacteer|neem contact op|contactformulier|klantenservice|"
+CONTACT_WORDS = re.compile(r"\b(contact(?! (upload|sync|import|book|list))|contact us|contacteer|neem contact op|"
+                           r"contactformulier|klantenservice|"
                            r"customer service|get in touch|mail ons|e-mail ons|email us|feedback|give feedback|"
                            r"geef feedback)\b", re.I)
 
@@ -57,7 +58,7 @@ def general_contact(bundle: Bundle) -> dict[str, list[str]]:
             elif href and (CONTACT_WORDS.search(el.name or "") or CONTACT_WORDS.search(urlsplit(href).path
                                                                                       .replace("/", " ").replace("-", " "))):
                 host = (urlsplit(href).hostname or own).removeprefix("www.")
-                if host == own or not own:
+                if not own or host == own or host.endswith("." + own):  # help.site.com is the site's own
                     pages.add(href.split("?")[0].split("#")[0])
         if own_page:
             for m in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", bundle.text(page)):

@@ -339,6 +339,26 @@ def test_a_feedback_form_in_the_footer_is_a_general_contact_for_authorities(tmp_
     assert finding.status == "partial" and "/feedback/" in finding.summary and "next=" not in finding.summary
 
 
+def test_a_contact_page_on_the_platforms_help_subdomain_is_its_general_contact(tmp_path: Path) -> None:
+    links = [link("contact us here", "https://help.ads.test/about/contact-customer-service/")]
+    pages = [page(ADS_SITE + "privacy", role="policy", text="Privacy Policy\nQuestions about this policy? Click here.",
+                  elements=links)]
+    run_dir = make_bundle(tmp_path, url=ADS_SITE, pages=pages)
+    finding = next(f for f in evaluate(Bundle(run_dir)) if f.check == "EVIDENCE-05")
+    assert finding.status == "partial" and "help.ads.test" in finding.summary
+    links = [link("contact us here", "https://other.test/contact/")]
+    pages = [page(ADS_SITE + "privacy", role="policy", text="Privacy Policy\nFor questions, see the other site.",
+                  elements=links)]
+    run_dir = make_bundle(tmp_path / "b", url=ADS_SITE, pages=pages)
+    assert next(f for f in evaluate(Bundle(run_dir)) if f.check == "EVIDENCE-05").status == "fail"
+    # a help article about uploading one's address book is no contact page
+    links = [link("Learn more", "https://faq.ads.test/general/contacts/about-contact-upload")]
+    pages = [page(ADS_SITE + "privacy", role="policy", text="Privacy Policy\nYou may upload your address book.",
+                  elements=links)]
+    run_dir = make_bundle(tmp_path / "c", url=ADS_SITE, pages=pages)
+    assert next(f for f in evaluate(Bundle(run_dir)) if f.check == "EVIDENCE-05").status == "fail"
+
+
 
 
 # ----------------------------------------------------- the EVIDENCE ladder, rung by rung, in English and Dutch

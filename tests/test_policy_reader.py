@@ -956,3 +956,88 @@ def test_a_row_of_a_retention_table_is_about_the_data_its_first_cell_names():
     assert periods(text) == [(183, ("logs",)), (30, ("messages",))]
     text = "Data\tPurpose\tRetention\nDate of birth\tverify your age and let you chat\taccount duration + 3 months"
     assert periods(text) == [(91, ("account",))]
+
+
+def test_copies_others_make_once_something_is_shared_and_removing_empty_accounts_are_no_retention():
+    assert periods("The moment you share your photos with anyone, copies of them can be made, stored and shared "
+                   "outside of our service.") == []
+    assert periods("Once you post a message, other users may copy or save it for 30 days.") == []
+    assert periods("We delete your messages the moment you close your account.") == [(0, ("messages",))]
+    assert periods("We may remove accounts with no posts after six months.") == []
+    assert periods("We delete empty profiles after 90 days.") == []
+    assert periods("We delete the accounts of members after six months.") == [(183, ("account",))]
+
+
+def test_a_reserved_right_to_refer_a_named_crime_to_the_police_is_the_platforms_own_referral():
+    text = ("The Company reserves the right to remove content, close accounts and refer violations, especially those involving "
+            "child sexual abuse material, to the appropriate law enforcement authorities.")
+    assert [m for m, _ in modes(text)] == ["proactive"]
+    assert [m for m, _ in modes("We reserve the right to contact the police.")] == ["discretionary"]
+
+
+def test_a_bare_or_conditional_contact_us_is_no_route_and_a_cloudflare_obfuscated_address_is_one():
+    assert clauses("If you contact us directly, we may receive your name and e-mail address.", AuthorityContact) == []
+    assert clauses("Please contact us immediately and we will remove the information.", AuthorityContact) == []
+    assert [c.kind for c in clauses("By email: [email protected].", AuthorityContact)] == ["general"]
+    assert [c.kind for c in clauses("Please contact us via the form on our website.", AuthorityContact)] == ["general"]
+
+
+def test_the_bare_verb_prohibit_in_a_lead_in_forbids_the_items_under_it():
+    text = ("To that end, we prohibit any content or behaviour relating to any of the following:\n"
+            "- a. Spam and scams.\n"
+            "- b. Human exploitation - e.g., human trafficking, with or without coercion.")
+    assert [t for t, _ in topics(text)] == ["trafficking"]
+
+
+def test_registration_data_of_a_banned_account_kept_against_re_registration_is_preservation():
+    text = ("If your account is being terminated for violations of these terms, we may keep some of your registration "
+            "information to prevent re-registration.")
+    assert preserved(text) == [("default", None)]
+    assert preserved("We may keep some of your registration information to improve the sign-up form.") == []
+
+
+def test_turning_information_over_to_the_government_is_disclosure_to_authorities():
+    text = "We can turn over information about you to the government if we believe such disclosure to be appropriate."
+    assert [m for m, _ in modes(text)] == ["discretionary"]
+    assert modes("Please bring a government-issued ID; we turn over the keys at check-in.") == []
+    assert modes("We may suspend a payment to comply with any lawful order served on us by any government.") == []
+
+
+def test_a_breach_notice_about_electronically_stored_data_is_no_preservation():
+    text = ("We will disclose any breach of your electronically stored personal data to you without unreasonable delay, "
+            "consistent with the legitimate needs of law enforcement.")
+    assert preserved(text) == []
+    assert preserved("Removed posts are stored for the needs of law enforcement.") == [("default", None)]
+
+
+def test_use_under_18_with_parental_consent_and_content_otherwise_exploited_are_no_rules_on_minors_or_trafficking():
+    text = ("If you are under 18 years of age you may use the Service only if you are an emancipated minor or possess "
+            "legal parental or guardian consent.")
+    assert topics(text) == []
+    assert [t for t, _ in topics("If you are under 18 you may not use the Service.")] == ["minors"]
+    text = ("Content on the site may not be copied, sold, licensed or otherwise exploited for any other purposes "
+            "without our consent.")
+    assert topics(text) == []
+    assert [t for t, _ in topics("Do not post content in which people are exploited.")] == ["trafficking"]
+
+
+def test_keeping_for_at_least_a_period_is_a_floor_not_a_retention_period():
+    assert periods("We will keep personal information used to make a decision for at least one year.") == []
+    assert periods("If you do not come online for at least 18 months, your account will be deleted.") == [(548, ("account",))]
+    assert periods("We keep your messages for one year.") == [(365, ("messages",))]
+
+
+def test_a_rule_to_use_your_true_identity_is_the_third_party_rule():
+    text = "We want everyone to know who they are talking to, and therefore require you to use your true identity."
+    assert [t for t, _ in topics(text)] == ["third_party"]
+    assert topics("You can use your real name or a nickname.") == []
+
+
+def test_a_floor_under_a_retention_heading_and_deletion_once_a_purpose_is_judged_spent_are_no_periods():
+    text = ("Limits on Retaining Personal Information\n"
+            "We will keep personal information used to make a decision affecting you for at least one year after using "
+            "it to make the decision.\n"
+            "We will destroy records containing personal information as soon as it is reasonable to assume that the "
+            "original purpose is no longer served by retention of the information.")
+    assert periods(text) == [] or all(d is None for d, _ in periods(text))
+    assert periods("We delete your messages as soon as the chat is closed.") == [(0, ("messages",))]
