@@ -42,6 +42,7 @@ from toolkit.collection.browser import (
     close_quietly,
     guard_of,
     quiet,
+    reuse_pages,
     settle,
     short_error,
 )
@@ -268,6 +269,7 @@ class Collector:
         ctx.set_default_timeout(self.crawl.page_timeout * 1000)
         ctx.set_default_navigation_timeout(self.crawl.page_timeout * 1000)
         ctx.on("page", self._bound_page)
+        reuse_pages(ctx)  # a closed tab serves the next page: a new tab costs Chromium a second of CPU
         self._contexts.append(ctx)
         self._contexts_by_phase.append((self.phase, ctx))
         return ctx, events
@@ -409,10 +411,16 @@ class Collector:
         t0 = time.perf_counter()
         page = await ctx.new_page()
         requests: list[RequestRecord] = []
-        page.on("requestfinished", lambda req: asyncio.ensure_future(self._note_request(req, requests)))
-        page.on("requestfailed", lambda req: requests.append(
-            RequestRecord(url=self._scrub(req.url)[:500], method=req.method, resource_type=req.resource_type,
-                          same_site=site_of(req.url) == self.site)))
+
+        def finished(req) -> None:
+            asyncio.ensure_future(self._note_request(req, requests))
+
+        def failed(req) -> None:
+            requests.append(RequestRecord(url=self._scrub(req.url)[:500], method=req.method,
+                                          resource_type=req.resource_type, same_site=site_of(req.url) == self.site))
+
+        page.on("requestfinished", finished)
+        page.on("requestfailed", failed)
         try:
             wait = await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
             if wait is not None:  # the platform asked us to slow down: back off, then try this page once more
@@ -423,8 +431,7 @@ class Collector:
             # Not a page of its own: drop the record, so the page budget and every count go to distinct pages.
             self.pages.remove(record)
             self._folded += 1
-            await close_quietly(page, 10)
-            return record
+            return record  # (the page is closed below)
         except (PlaywrightError, PlaywrightTimeout) as exc:
             record.error = self._scrub(short_error(exc))
             with contextlib.suppress(Exception):
@@ -436,6 +443,8 @@ class Collector:
                 record.events = [e.model_copy(update={"detail": self._scrub(clean_text(e.detail))})
                                  for e in events.take_for(page.url) + events.take_for(cand.url)]
             record.elapsed_ms = int((time.perf_counter() - t0) * 1000)
+            page.remove_listener("requestfinished", finished)  # the tab may serve the next page (reuse_pages)
+            page.remove_listener("requestfailed", failed)
             await close_quietly(page, 10)
         return record
 
