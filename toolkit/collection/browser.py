@@ -182,10 +182,12 @@ class BrowserSession:
 
     async def new_context(self, *, width: int = 1280, height: int = 900, mobile: bool = False,
                           locale: str | None = None, ua_suffix: str = "",
-                          guard: WriteGuard | None = None) -> tuple[BrowserContext, ContextEvents]:
+                          guard: WriteGuard | None = None,
+                          storage_state: dict | None = None) -> tuple[BrowserContext, ContextEvents]:
         """A fresh context (no cookies) with downloads refused, dialogs/popups handled and recorded, and writes refused.
 
-        Every context gets a write guard: the one given, or a fresh one (see `guard.py`).
+        Every context gets a write guard: the one given, or a fresh one (see `guard.py`). `storage_state`
+        (Playwright's cookies and localStorage of another context) starts it where that context stood.
         """
         assert self.browser, "BrowserSession not started"
         if not self.browser.is_connected():
@@ -194,7 +196,7 @@ class BrowserSession:
         ctx = await self.browser.new_context(
             viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile,
             locale=locale or "en-US", user_agent=ua, accept_downloads=False,
-            service_workers="block", java_script_enabled=True,
+            service_workers="block", java_script_enabled=True, storage_state=storage_state,
         )
         guard = guard if guard is not None else WriteGuard()
         await guard.attach(ctx)
