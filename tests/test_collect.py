@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 from pathlib import Path
@@ -10,7 +11,8 @@ import pytest
 
 from safehaven.bundle import Bundle, sha256_file
 from safehaven.models import AgeGateProbe
-from toolkit.collection.browser import USER_AGENT_TAG
+from toolkit.collection.browser import USER_AGENT_TAG, reuse_pages
+from toolkit.collection.context import ProbeContext
 from toolkit.collection.crawl import CrawlFailed, collect
 from toolkit.definition import parse_definition
 
@@ -185,3 +187,56 @@ async def test_the_user_agent_is_the_browsers_own_plus_our_tag(basic_bundle: Bun
     contexts = len(browser_session.browser.contexts)
     assert await browser_session.user_agent() == ua
     assert len(browser_session.browser.contexts) == contexts  # asking opened no context or page
+
+
+async def test_a_closed_tab_serves_the_next_page_as_a_new_one_would(browser_session, basic_site):
+    """reuse_pages: the same tab comes back, on about:blank, its sessionStorage empty; a hung one is closed."""
+    url, _ = basic_site
+    ctx, _ = await browser_session.new_context()
+    reuse_pages(ctx)
+    try:
+        first = await ctx.new_page()
+        await first.goto(url)
+        await first.evaluate("() => sessionStorage.setItem('gate', 'passed')")
+        await first.close()
+        again = await ctx.new_page()
+        assert again is first and again.url == "about:blank"
+        await again.goto(url)
+        assert await again.evaluate("() => sessionStorage.getItem('gate')") is None
+        # a page whose renderer hangs does not answer the reset: it is closed, and the next page is a new tab
+        await again.goto(url.rstrip("/") + "/ads/101.html")
+        await again.evaluate("() => { setTimeout(() => { for (;;) {} }, 0); }")
+        await again.close()
+        assert again.is_closed()
+        fresh = await ctx.new_page()
+        assert fresh is not again
+    finally:
+        await ctx.close()
+
+
+async def test_probe_lanes_keep_the_order_of_the_items_and_one_context_per_lane():
+    opened: list[str] = []
+
+    async def prepared():
+        class Ctx:
+            name = f"ctx{len(opened)}"
+
+            async def close(self) -> None:
+                opened.append(f"closed {self.name}")
+
+        opened.append("opened")
+        return Ctx(), None
+
+    async def attempt(ctx, n: int, item: str) -> tuple[str, int, str]:
+        await asyncio.sleep(0.01 * (5 - n))  # later items finish first
+        return item, n, ctx.name
+
+    context = ProbeContext(site="x", start_url="http://x/", pages=(), item_urls=(), settle_ms=0, active=False,
+                           test_data=parse_definition('[platform]\nname = "T"\nurl = "http://x/"').test_data,
+                           login_defined=False, save_evidence=lambda path, data: path, polite_wait=asyncio.sleep,
+                           fresh_context=prepared, prepared_context=prepared, logged_in_context=prepared,
+                           pass_gate_again=asyncio.sleep, lanes=2)
+    done = await context.in_lanes(["a", "b", "c", "d", "e"], attempt)
+    assert [(item, n) for item, n, _ in done] == [("a", 0), ("b", 1), ("c", 2), ("d", 3), ("e", 4)]
+    assert {ctx for _, n, ctx in done if n % 2 == 0} != {ctx for _, n, ctx in done if n % 2 == 1}
+    assert opened.count("opened") == 2 and len([o for o in opened if o.startswith("closed")]) == 2

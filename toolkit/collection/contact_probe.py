@@ -44,19 +44,21 @@ async def probe_contact(context: ProbeContext) -> ContactProbe:
     items = list(context.item_urls[:MAX_ITEMS])
     if not items:
         return probe
-    ctx, _ = await context.prepared_context()  # the write guard is on every context
-    try:
-        for n, url in enumerate(items):
-            for kind in ("show_number", "message"):
-                attempt = await _try(context, ctx, url, kind, n)
-                if attempt:
-                    probe.attempts.append(attempt)
-        for url in items[:MENU_ITEMS]:
-            if {lexicon_kind(c["name"]) for c in probe.menu_controls} >= {"block", "mute"}:
-                break
-            probe.menu_controls += await _menu_controls(context, ctx, url)
-    finally:
-        await ctx.close()
+
+    async def attempts(ctx, n: int, url: str | None) -> list:
+        if url is None:  # the menus, last: opened on the first items until block and mute both showed
+            found: list[dict[str, str]] = []
+            for page_url in items[:MENU_ITEMS]:
+                if {lexicon_kind(c["name"]) for c in found} >= {"block", "mute"}:
+                    break
+                found += await _menu_controls(context, ctx, page_url)
+            return found
+        tried = [await _try(context, ctx, url, kind, n) for kind in ("show_number", "message")]
+        return [a for a in tried if a]
+
+    # Items side by side (ProbeContext.in_lanes), each lane in its own logged-out context.
+    *tried, probe.menu_controls = await context.in_lanes([*items, None], attempts)
+    probe.attempts = [a for part in tried for a in part]
     return probe
 
 

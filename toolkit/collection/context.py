@@ -9,8 +9,10 @@ finished: the pages and items no longer change while the probes run.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from playwright.async_api import BrowserContext, Page
 
@@ -20,6 +22,10 @@ from toolkit.definition import TestData
 
 # Probes open pages the crawl has already seen once: they wait at most this long for scripts to render.
 REVISIT_SETTLE_MS = 800
+
+T = TypeVar("T")
+R = TypeVar("R")
+MAX_LANES = 2
 
 OpenContext = Callable[[], Awaitable[tuple[BrowserContext, ContextEvents]]]
 
@@ -56,6 +62,27 @@ class ProbeContext:
     """A prepared context logged in with the definition's `[login]` steps; None without login or on failure."""
     pass_gate_again: Callable[[Page], Awaitable[bool]]
     """Pass an age gate that came back on a page load (when the crawl met one); True when a gate showed."""
+    lanes: int = 1
+    """How many pages a probe may try side by side (the definition's `[crawl] concurrency`, at most 2), each
+    lane in a context of its own; the request rate stays the one shared with everything else."""
+
+    async def in_lanes(self, items: Sequence[T], attempt: Callable[[BrowserContext, int, T], Awaitable[R]],
+                       ) -> list[R]:
+        """`attempt(ctx, n, item)` for every item, in `lanes` prepared contexts side by side (items n, n + lanes,
+        ... in one), results in the order of `items`. Each lane's context has its own write guard, so the writes
+        a click tries are told apart as when one context tried every item."""
+        async def lane(k: int) -> list[tuple[int, R]]:
+            ctx, _ = await self.prepared_context()  # the write guard is on every context
+            out = []
+            try:
+                for n in range(k, len(items), max(1, self.lanes)):
+                    out.append((n, await attempt(ctx, n, items[n])))
+            finally:
+                await ctx.close()
+            return out
+
+        done = await asyncio.gather(*(lane(k) for k in range(min(max(1, self.lanes), len(items)))))
+        return [r for _, r in sorted((pair for part in done for pair in part), key=lambda pair: pair[0])]
 
     @property
     def revisit_settle_ms(self) -> int:

@@ -42,6 +42,7 @@ from toolkit.collection.browser import (
     close_quietly,
     guard_of,
     quiet,
+    reuse_pages,
     settle,
     short_error,
 )
@@ -58,7 +59,7 @@ from toolkit.collection.classify import (
     query_pairs,
 )
 from toolkit.collection.contact_probe import probe_contact
-from toolkit.collection.context import ProbeContext
+from toolkit.collection.context import MAX_LANES, ProbeContext
 from toolkit.collection.guard import WriteGuard, acting_link
 from toolkit.collection.interact import (
     click_mark,
@@ -213,6 +214,9 @@ class Collector:
         self._visited: dict[str, str] = {}  # fold key of a page's final URL -> the role of the page read there
         self._jump_suffixes: set[str] = set()  # path tails that redirect to the page above them: last/, post/{n}/
         self._folded = 0
+        self._prepared: dict | None = None  # cookies and localStorage once the start page was cleared (banner, gate)
+        self._shots: dict[int, asyncio.Future] = {}  # id(page) -> its screenshot, taken while the crawl goes on
+        self._finishing: set[asyncio.Future] = set()  # pages waiting for their screenshot before they close
 
     # ------------------------------------------------------------------ public
 
@@ -244,6 +248,7 @@ class Collector:
             crawl.cancel()
             raise
         finally:
+            await self._pages_finished()
             await close_quietly(ctx, 10)
         self._reclassify_items()
         for record in self.pages:
@@ -264,7 +269,7 @@ class Collector:
 
     # ------------------------------------------------------------------ crawl
 
-    async def _context(self) -> tuple[BrowserContext, ContextEvents]:
+    async def _context(self, storage_state: dict | None = None) -> tuple[BrowserContext, ContextEvents]:
         """A fresh context with the write guard on, labelled with the part of the audit that opens it.
 
         The one place an audit opens a browser context: the crawl, every probe (through ProbeContext), the
@@ -274,13 +279,14 @@ class Collector:
         d = self.defn.device
         locale = d.locale or ("nl-NL" if self.defn.platform.language == "nl" else "en-GB")
         ctx, events = await self.session.new_context(width=d.width, height=d.height, mobile=d.mobile, locale=locale,
-                                                     ua_suffix=d.user_agent_suffix,
+                                                     ua_suffix=d.user_agent_suffix, storage_state=storage_state,
                                                      guard=WriteGuard(self.phase, sink=self._writes,
                                                                       stop_forms=not _LOGGING_IN.get()))
         self.info.user_agent = self.info.user_agent or await self.session.user_agent(d.user_agent_suffix)
         ctx.set_default_timeout(self.crawl.page_timeout * 1000)
         ctx.set_default_navigation_timeout(self.crawl.page_timeout * 1000)
         ctx.on("page", self._bound_page)
+        reuse_pages(ctx)  # a closed tab serves the next page: a new tab costs Chromium a second of CPU
         self._contexts.append(ctx)
         self._contexts_by_phase.append((self.phase, ctx))
         return ctx, events
@@ -363,6 +369,7 @@ class Collector:
         if len(self.item_urls()) < 2 and await self._script_links(ctx):
             await asyncio.gather(*(worker() for _ in range(self.crawl.concurrency)))
         await self._signup_dialog(ctx, events)
+        await self._pages_finished()
         if self._folded:
             self.info.notes.append(f"{self._folded} link(s) led to pages already read (redirects such as 'last post' "
                                    "jumps and post permalinks); each page was read once")
@@ -422,10 +429,16 @@ class Collector:
         t0 = time.perf_counter()
         page = await ctx.new_page()
         requests: list[RequestRecord] = []
-        page.on("requestfinished", lambda req: asyncio.ensure_future(self._note_request(req, requests)))
-        page.on("requestfailed", lambda req: requests.append(
-            RequestRecord(url=self._scrub(req.url)[:500], method=req.method, resource_type=req.resource_type,
-                          same_site=site_of(req.url) == self.site)))
+
+        def finished(req) -> None:
+            asyncio.ensure_future(self._note_request(req, requests))
+
+        def failed(req) -> None:
+            requests.append(RequestRecord(url=self._scrub(req.url)[:500], method=req.method,
+                                          resource_type=req.resource_type, same_site=site_of(req.url) == self.site))
+
+        page.on("requestfinished", finished)
+        page.on("requestfailed", failed)
         try:
             wait = await bounded(self._load_and_read(page, record, cand, first_page), self.page_bound(), "the page")
             if wait is not None:  # the platform asked us to slow down: back off, then try this page once more
@@ -436,21 +449,45 @@ class Collector:
             # Not a page of its own: drop the record, so the page budget and every count go to distinct pages.
             self.pages.remove(record)
             self._folded += 1
-            await close_quietly(page, 10)
-            return record
+            return record  # (the page is closed below)
         except (PlaywrightError, PlaywrightTimeout) as exc:
             record.error = self._scrub(short_error(exc))
             with contextlib.suppress(Exception):
                 record.final_url = record.final_url or self._scrub(page.url)
             log.warning("page %s failed: %s", cand.url, record.error)
         finally:
-            record.requests = requests[:300]
             with contextlib.suppress(Exception):
                 record.events = [e.model_copy(update={"detail": self._scrub(clean_text(e.detail))})
                                  for e in events.take_for(page.url) + events.take_for(cand.url)]
             record.elapsed_ms = int((time.perf_counter() - t0) * 1000)
-            await close_quietly(page, 10)
+            # The worker goes on to its next page while this one's screenshot is taken; then it closes.
+            done = asyncio.ensure_future(self._finish_page(page, record, requests, finished, failed))
+            self._finishing.add(done)
+            done.add_done_callback(self._finishing.discard)
         return record
+
+    async def _finish_page(self, page: Page, record: PageRecord, requests: list[RequestRecord], *listeners) -> None:
+        """Wait for the page's screenshot, note the requests it made until then, and close it."""
+        try:
+            await self._shot_taken(page)
+        finally:
+            record.requests = requests[:300]
+            for event, listener in zip(("requestfinished", "requestfailed"), listeners, strict=True):
+                page.remove_listener(event, listener)  # the tab may serve the next page (reuse_pages)
+            await close_quietly(page, 10)
+
+    async def _shot_taken(self, page: Page) -> None:
+        """The screenshot `_extract` started on this page, done (or failed, noted on its record)."""
+        shot = self._shots.pop(id(page), None)
+        if shot is not None:
+            await asyncio.wait({shot})
+
+    async def _pages_finished(self) -> None:
+        """Every page's screenshot taken and every page closed (bounded: a hung page is left behind)."""
+        while self._finishing:
+            await asyncio.wait(set(self._finishing), timeout=self.page_bound())
+            if any(not t.done() for t in self._finishing):
+                break
 
     async def _back_off(self, wait: float, status: int | None) -> None:
         """HTTP 429 (or 503 with Retry-After): wait as asked (at most 30 s, and within the budget) and halve the
@@ -479,6 +516,8 @@ class Collector:
         await settle(page, self.crawl.settle_ms * (2 if self.is_item(cand.url) else 1))
         if first_page:
             await self._clear_the_way(page)
+            with contextlib.suppress(PlaywrightError):  # where every prepared context of the probes starts
+                self._prepared = await page.context.storage_state()
         elif self._gate_seen and await self.pass_gate_again(page):
             record.gate_returned = True
         record.final_url = self._scrub(page.url)
@@ -503,7 +542,13 @@ class Collector:
                                       status=status, same_site=site_of(req.url) == self.site))
 
     async def prepared_context(self) -> tuple[BrowserContext, ContextEvents]:
-        """A fresh context that has opened the start page, dismissed the cookie banner and passed the gate."""
+        """A fresh context that has opened the start page, dismissed the cookie banner and passed the gate.
+
+        It starts with the cookies and localStorage the crawl had just after doing exactly that on its first page,
+        instead of doing it again (a start page and a gate, seconds, for every probe); the login, which must see
+        its own way in, does it again."""
+        if self._prepared is not None and not _LOGGING_IN.get():
+            return await self._context(self._prepared)
         ctx, events = await self._context()
         page = await ctx.new_page()
         try:
@@ -628,8 +673,9 @@ class Collector:
         record.files["text"] = self.writer.write_text(f"{base}/text.txt", text)
         dom = await bounded(page.evaluate(DOM_JS), self.crawl.page_timeout, "reading the DOM")
         record.files["dom"] = self.writer.write_text(f"{base}/dom.html", self._scrub(clean_text(dom)))
-        shot = await _screenshot(page, self.crawl.page_timeout, masked=bool(self._secrets))
-        record.files["screenshot"] = self.writer.write_bytes(f"{base}/screenshot.jpg", shot)
+        # The screenshot is taken while the crawl reads on (see _finish_page): it costs Chromium a third of a
+        # second of rendering, in which the worker's next page already loads.
+        self._shots[id(page)] = asyncio.ensure_future(self._shoot(page, record, f"{base}/screenshot.jpg"))
         self._learn_item_patterns(record)
         # Distinct items linked, not the page's own post permalinks (?post=5) or its other names
         item_links = len({fold_key(urljoin(page.url, e.href)) for e in record.elements if e.href and self.is_item(e.href)}
@@ -653,6 +699,15 @@ class Collector:
         for e in record.elements:
             if e.href and e.tag in ("a", "area"):
                 self._enqueue(urljoin(page.url, e.href), page.url, e.name, cand.depth + 1)
+
+    async def _shoot(self, page: Page, record: PageRecord, path: str) -> None:
+        try:
+            shot = await _screenshot(page, self.crawl.page_timeout, masked=bool(self._secrets))
+        except (PlaywrightError, PlaywrightTimeout) as exc:
+            record.error = record.error or self._scrub(f"screenshot: {short_error(exc)}")
+            log.warning("screenshot of %s failed: %s", record.url, record.error)
+            return
+        record.files["screenshot"] = self.writer.write_bytes(path, shot)
 
     async def _script_links(self, ctx: BrowserContext) -> int:
         """Pages a single-page app links only by script: rows without an href that navigate when clicked (onclick,
@@ -724,6 +779,7 @@ class Collector:
         except (PlaywrightError, PlaywrightTimeout) as exc:
             log.info("signup dialog on %s not read: %s", url, short_error(exc))
         finally:
+            await self._shot_taken(page)
             await close_quietly(page, 10)
 
     async def _open_signup_dialog(self, page: Page, cand: _Candidate) -> None:
@@ -872,7 +928,8 @@ class Collector:
             settle_ms=self.crawl.settle_ms, active=self.defn.platform.active, test_data=self.defn.test_data,
             login_defined=self.defn.login is not None, save_evidence=self.writer.write_bytes,
             polite_wait=self._polite_wait, fresh_context=self._context, prepared_context=self.prepared_context,
-            logged_in_context=self.logged_in_context, pass_gate_again=self.pass_gate_again)
+            logged_in_context=self.logged_in_context, pass_gate_again=self.pass_gate_again,
+            lanes=min(self.crawl.concurrency, MAX_LANES))
 
     async def _run_probe(self, name: str, probe: Callable[[ProbeContext], Awaitable[BaseModel | None]],
                          context: ProbeContext) -> None:

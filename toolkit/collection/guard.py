@@ -191,7 +191,7 @@ def _clean(text: str, limit: int) -> str:
     return clean_text(str(text))[:limit]
 
 
-async def _leave(page, seconds: float = 3.0) -> None:
+async def leave_page(page, seconds: float = 3.0) -> None:
     """Navigate a page to about:blank (bounded: a hung renderer is left as it is)."""
     if page.is_closed() or page.url == "about:blank":
         return
@@ -239,7 +239,7 @@ class WriteGuard:
 
         async def guarded_close(*args, **kwargs):
             for page in list(ctx.pages):
-                await _leave(page)
+                await leave_page(page)
             return await close(*args, **kwargs)
 
         ctx.close = guarded_close  # type: ignore[method-assign]
@@ -253,7 +253,7 @@ class WriteGuard:
         page.on("framenavigated", navigated)
 
         async def guarded_close(*args, **kwargs):
-            await _leave(page)
+            await leave_page(page)
             return await close(*args, **kwargs)
 
         page.close = guarded_close

@@ -47,15 +47,14 @@ async def probe_reporting(context: ProbeContext) -> ReportProbe:
     items = _sample(context, MAX_ITEMS)
     if not items:
         return probe
-    ctx, _ = await context.prepared_context()  # the write guard is on every context
-    try:
-        for n, url in enumerate(items):
-            mark = guard_of(ctx).mark()
-            attempt = await _follow(context, ctx, url, n)
-            attempt.refused_writes = [w.line() for w in guard_of(ctx).caused(mark)]  # what the clicks tried to send
-            probe.attempts.append(attempt)
-    finally:
-        await ctx.close()
+
+    async def attempt(ctx, n: int, url: str) -> ReportAttempt:
+        mark = guard_of(ctx).mark()
+        tried = await _follow(context, ctx, url, n)
+        tried.refused_writes = [w.line() for w in guard_of(ctx).caused(mark)]  # what the clicks tried to send
+        return tried
+
+    probe.attempts = await context.in_lanes(items, attempt)  # items side by side, each lane logged out
     walled = [a for a in probe.attempts if a.outcome == "login"]
     if walled and context.login_defined:
         await _behind_the_wall(context, walled)
