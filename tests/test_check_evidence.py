@@ -503,3 +503,21 @@ def test_passing_by_is_not_disclosure(tmp_path):
     text = "Police officers passing by our office are welcome to a coffee."
     f = evidence.crimes_reported_to_police(bundle_of(tmp_path, start(), item(1), privacy(text)))
     assert f.status == "fail", f.summary
+
+
+# Round four: a Dutch conditional with the verb first ("Haalt ons team een profiel offline, dan ...").
+@pytest.mark.parametrize("text", [
+    "Haalt ons team een profiel offline, dan blijft een afgeschermde kopie met de gegevens van het account nog een "
+    "jaar bewaard voor een eventueel politieonderzoek.",
+    "Verwijderen we een advertentie, dan bewaren we die met de accountgegevens nog 12 maanden voor onderzoek door "
+    "politie of justitie.",
+])
+def test_verb_first_dutch_condition_names_removed_content(tmp_path, text):
+    f = evidence.removed_content_preserved(bundle_of(tmp_path, start(), item(1), privacy(text)))
+    assert f.status == "pass", f.summary
+
+
+def test_verb_first_removal_deleted_at_once_is_not_preservation(tmp_path):
+    text = "Verwijderen we een advertentie, dan is die direct en definitief weg."
+    f = evidence.removed_content_preserved(bundle_of(tmp_path, start(), item(1), privacy(text)))
+    assert f.status == "fail", f.summary
