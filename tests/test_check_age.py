@@ -26,7 +26,7 @@ from tests.bundles import (
     page,
     signup_with_text,
 )
-from toolkit.collection.age_probe import detect_gate, flags_in_script
+from toolkit.collection.age_probe import content_already_there, detect_gate, flags_in_script
 from toolkit.collection.crawl import page_inventory
 
 URL = "https://platform.test/"
@@ -539,3 +539,26 @@ def test_an_id_asked_only_on_doubt_is_partial(tmp_path, text):
 ])
 def test_doubt_without_any_id_check_is_no_verification(tmp_path, text):
     assert age.advertisers_verified(bundle_with(tmp_path, [page(URL + "help", role="help", text=text)])).status == "fail"
+
+
+# ------------------------------------------- a short item page under a modal gate (collector comparison)
+
+PROFILE_AFTER = ["Mara, 31", "Leiden · Online this week", "More options",
+                 "Cyclist, cat person, looking for someone who likes long breakfasts.", "Send a message"]
+ADVERTENTIE_AFTER = ["Jade (24)", "Rotterdam-Zuid", "Ik ben een vrolijke meid en ontvang je graag bij mij thuis.",
+                     "Bekijk foto's", "Stuur een bericht"]
+
+
+def test_short_item_content_already_under_the_gate_is_content_under_the_overlay():
+    # Fewer than 400 characters and 8 links, yet the whole profile stands under the modal: that is content.
+    assert content_already_there(PROFILE_AFTER + ["Cookies"], PROFILE_AFTER)
+    assert content_already_there(["Laden…"] + ADVERTENTIE_AFTER, ADVERTENTIE_AFTER)
+
+
+def test_gate_over_an_empty_shell_is_not_content_under_the_overlay():
+    # Under the gate only a placeholder or a tagline; the item's text only comes after the gate.
+    assert not content_already_there(["Loading…"], PROFILE_AFTER)
+    assert not content_already_there(["Even geduld…", "Welkom bij Nachtvlinder"], ADVERTENTIE_AFTER)
+    # One shared button label is not the item's content.
+    assert not content_already_there(["Send a message"], PROFILE_AFTER)
+    assert not content_already_there([], [])

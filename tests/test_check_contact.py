@@ -332,3 +332,23 @@ def test_a_control_explained_as_a_noun_to_the_reader_counts(tmp_path, lang, text
 def test_blocking_as_a_sanction_on_your_account_is_no_control(tmp_path, lang, text):
     f = contact.control_who_reaches_you(_help_bundle(tmp_path, lang, text))
     assert f.status == "partial", f.summary
+
+
+# Round four: the requirement said as what you cannot do without the code or link.
+@pytest.mark.parametrize("lang, text", [
+    ("nl", "Daarna krijg je een sms met een code. Zonder die code kun je geen berichten sturen."),
+    ("en", "Next we send a code by text message. Without that code you can't message anyone."),
+    ("nl", "We mailen je een link. Zonder die link kun je niemand een bericht sturen."),
+])
+def test_confirmation_required_as_what_you_cannot_do_without_the_code(tmp_path, lang, text):
+    f = contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang)))
+    assert f.status == "pass", f.summary
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("nl", "Je krijgt een sms met een code. Zonder de code kun je ook gewoon rondkijken."),
+    ("en", "We send a code by text message. Without the code you can still browse and chat."),
+])
+def test_a_code_you_can_do_without_is_no_requirement(tmp_path, lang, text):
+    f = contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang)))
+    assert f.status == "fail", f.summary

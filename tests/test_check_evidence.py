@@ -505,3 +505,39 @@ def test_a_dutch_separable_verb_that_holds_the_police_is_reporting(tmp_path, sen
 def test_informing_the_user_or_refusing_is_not_reporting(tmp_path, sentence):
     f = evidence.crimes_reported_to_police(only_privacy(tmp_path, "Privacyverklaring\nPolitie\n" + sentence))
     assert f.status != "pass", f.summary
+
+
+# Round four: disclosure "passed to" the police when "the law obliges us" is disclosure on request (partial), not
+# reporting on the platform's own initiative, and not silence.
+@pytest.mark.parametrize("text", [
+    "We might pass information to the police when the law obliges us to, or when we think it is needed to keep "
+    "someone safe.",
+    "We may pass your details to law enforcement if the law requires us to.",
+])
+def test_passing_data_to_police_under_a_legal_duty_is_partial(tmp_path, text):
+    f = evidence.crimes_reported_to_police(bundle_of(tmp_path, start(), item(1), privacy(text)))
+    assert f.status == "partial", f.summary
+
+
+def test_passing_by_is_not_disclosure(tmp_path):
+    text = "Police officers passing by our office are welcome to a coffee."
+    f = evidence.crimes_reported_to_police(bundle_of(tmp_path, start(), item(1), privacy(text)))
+    assert f.status == "fail", f.summary
+
+
+# Round four: a Dutch conditional with the verb first ("Haalt ons team een profiel offline, dan ...").
+@pytest.mark.parametrize("text", [
+    "Haalt ons team een profiel offline, dan blijft een afgeschermde kopie met de gegevens van het account nog een "
+    "jaar bewaard voor een eventueel politieonderzoek.",
+    "Verwijderen we een advertentie, dan bewaren we die met de accountgegevens nog 12 maanden voor onderzoek door "
+    "politie of justitie.",
+])
+def test_verb_first_dutch_condition_names_removed_content(tmp_path, text):
+    f = evidence.removed_content_preserved(bundle_of(tmp_path, start(), item(1), privacy(text)))
+    assert f.status == "pass", f.summary
+
+
+def test_verb_first_removal_deleted_at_once_is_not_preservation(tmp_path):
+    text = "Verwijderen we een advertentie, dan is die direct en definitief weg."
+    f = evidence.removed_content_preserved(bundle_of(tmp_path, start(), item(1), privacy(text)))
+    assert f.status == "fail", f.summary

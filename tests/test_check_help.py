@@ -118,3 +118,25 @@ def test_support_services_for_sex_workers_are_resources(tmp_path, text, names):
     f = help.victim_support_linked_from_items(bundle_of(tmp_path, item(1), item(2), help_page(text)))
     assert f.status == "pass", f.summary
     assert all(n in f.summary for n in names)
+
+
+# Round four of the independent platforms: fraud and victim-support services a marketplace or dating app names.
+@pytest.mark.parametrize("text, named", [
+    ("Opgelicht? Bel de Fraudehelpdesk op 088-786 73 72. Slachtofferhulp Nederland helpt je gratis: 0900-0101.",
+     {"Fraudehelpdesk", "Slachtofferhulp Nederland"}),
+    ("Been scammed or hurt? Call 999 in an emergency. Victim Support offers free, confidential help on 0808 168 9111.",
+     {"Emergency number", "Victim Support"}),
+    ("Intimate images shared without your consent? The Revenge Porn Helpline can help. After an assault, Rape Crisis "
+     "is there for you.", {"Revenge Porn Helpline", "Rape Crisis"}),
+])
+def test_fraud_and_victim_support_services_are_resources(tmp_path, text, named):
+    f = help.victim_support_linked_from_items(bundle_of(tmp_path, start(), item(1), item(2), help_page(text)))
+    assert f.status == "pass", f.summary
+    assert "names 2 support resources" in f.summary
+
+
+def test_victim_support_as_an_ordinary_phrase_is_not_a_resource(tmp_path):
+    # "victim support" in lower case is what a platform offers, not the charity; one resource stays partial.
+    text = "We take victim support seriously and our team is trained for it. If you feel unsafe, dial 999 right away."
+    f = help.victim_support_linked_from_items(bundle_of(tmp_path, start(), item(1), item(2), help_page(text)))
+    assert f.status == "partial", f.summary

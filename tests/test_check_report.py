@@ -380,3 +380,21 @@ def test_the_same_reply_time_on_a_page_no_report_control_leads_to_is_not(tmp_pat
     # and the contact page the control did not lead to is not either.
     f = report.handling_explained(_form_page_bundle(tmp_path, lang, form_url=f"{URL}ads/1"))
     assert f.status == "fail"
+# Round four: a receipt said in everyday words ("we'll e-mail you to confirm we've got your report").
+@pytest.mark.parametrize("lang, text", [
+    ("en", "If you leave your address, we'll e-mail you to confirm we've got your report. Our moderators look at "
+           "reports as quickly as they can."),
+    ("nl", "Laat je je e-mailadres achter, dan mailen we je ter bevestiging zodra je melding binnen is. Ons team kijkt "
+           "er zo snel mogelijk naar."),
+])
+def test_receipt_in_everyday_words_is_a_receipt(tmp_path, lang, text):
+    b = Bundle(make_bundle(tmp_path, [page(URL + "help/reporting", role="help", text=text, lang=lang)]))
+    f = report.handling_explained(b)
+    assert f.status == "partial", f.summary
+    assert "receipt" in f.summary or "ontvangst" in f.summary
+
+
+def test_got_in_another_sense_is_no_receipt(tmp_path):
+    text = "We've got a team of moderators. Report anything that worries you."
+    b = Bundle(make_bundle(tmp_path, [page(URL + "help/reporting", role="help", text=text)]))
+    assert report.handling_explained(b).status == "fail"

@@ -5,7 +5,9 @@ written from the catalogue before it was ever audited. Round one: Lindelaan (a s
 JavaScript) and Quayside Listings (a weak-to-middling English classifieds board). Round two: PulseChat (an English
 chat app built from web components with open shadow roots, accordion policies, a consent iframe) and Koopjeshoek
 (a weak Dutch classifieds board with PHP-style URLs: advertentie.php?id=12). Round three: Velvet Rooms (a middling
-English companion directory) and Praatcafé (a weak Dutch phpBB-style forum).
+English companion directory) and Praatcafé (a weak Dutch phpBB-style forum). Round four: Sparkmatch (an English
+dating single-page app with an "Are you 18?" modal and its help centre on a second origin) and Wijkmarkt (a
+middling-to-strong Dutch neighbourhood marketplace with a JS "Meer" menu per listing).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
 this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
 differs from the truth (beyond the misses README.md names and explains), so agreement cannot silently drop.
@@ -26,7 +28,7 @@ import pytest
 from audits.demo.server import DemoServer, platform_from_folder, read_truth
 from checks import catalogue
 from safehaven.bundle import Bundle
-from safehaven.models import AREAS
+from safehaven.models import AREAS, AgeGateProbe
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("independent", ROOT / "benchmarks" / "independent" / "independent.py")
@@ -42,6 +44,11 @@ ROUND_TWO = {
     "koopjeshoek": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 0, "TERMS": 2}, "E"),
 }
 MIDDLING, WEAK_FORUM = "velvetrooms", "praatcafe"
+# Round four: every level and the grade the blind truth gives
+ROUND_FOUR = {
+    "sparkmatch": ({"AGE": 2, "REPORT": 3, "CONTACT": 2, "EVIDENCE": 2, "HELP": 2, "TERMS": 2}, "C"),
+    "wijkmarkt": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 2}, "A"),
+}
 # Misses left after round three, each explained in README.md; any other mismatch fails the test.
 KNOWN_MISSES = {(WEAK_FORUM, "REPORT-06")}
 
@@ -58,7 +65,7 @@ def judged(tmp_path_factory):
 
 
 def test_blind_platforms_with_truth_and_saved_bundles():
-    assert {p.slug for p in PLATFORMS} == {STRONG, WEAK, MIDDLING, WEAK_FORUM, *ROUND_TWO}
+    assert {p.slug for p in PLATFORMS} == {STRONG, WEAK, MIDDLING, WEAK_FORUM, *ROUND_TWO, *ROUND_FOUR}
     for p in PLATFORMS:
         assert p.saved_path.is_file(), f"{p.slug}: no saved bundle; run independent.py save"
         truth = read_truth(p.truth_path)
@@ -96,6 +103,29 @@ def test_round_two_platforms_reach_exactly_their_true_levels_and_grade(judged, s
     assert {a: truth.level(a) for a in AREAS} == want  # the test and the blind truth agree
     assert {a: computed.areas[a].level for a in AREAS} == want
     assert computed.grade == grade
+
+
+@pytest.mark.parametrize("slug", sorted(ROUND_FOUR))
+def test_round_four_platforms_reach_exactly_their_true_levels_and_grade(judged, slug):
+    want, grade = ROUND_FOUR[slug]
+    truth, _f, computed, _b = judged[slug]
+    assert {a: truth.level(a) for a in AREAS} == want  # the test and the blind truth agree
+    assert {a: computed.areas[a].level for a in AREAS} == want
+    assert computed.grade == grade
+
+
+def test_the_dating_app_modal_stands_over_profiles_already_rendered(judged, tmp_path):
+    """Sparkmatch renders a short profile (well under 400 characters) under its "Are you 18?" modal and "Yes"
+    sets localStorage sm_adult=yes: the deep link's content counts as under the overlay, so AGE-03 fails."""
+    p = next(p for p in PLATFORMS if p.slug == "sparkmatch")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    probe = bundle.probe("age_gate", AgeGateProbe)
+    assert probe is not None
+    deep = [o for o in probe.observations if o.entry == "deep_link" and o.gate]
+    assert deep and deep[0].kind == "modal" and deep[0].content_under_overlay
+    assert any(f["name"] == "sm_adult" and f["forgeable"] == "true" for f in probe.storage_set)
+    _t, findings, _c, _b = judged["sparkmatch"]
+    assert next(f for f in findings if f.check == "AGE-03").status == "fail"
 
 
 def test_the_chat_app_was_judged_on_its_profiles_rooms_and_accordion_text(tmp_path):

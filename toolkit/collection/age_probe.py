@@ -131,18 +131,25 @@ async def probe_age_gate(context: ProbeContext) -> AgeGateProbe:
                   for p in items] or [p.final_url or p.url for p in context.pages
                                       if p.ok and p.role in ("listing", "other")][:1]
     entries = [("start", context.start_url)] + [("deep_link", u) for u in deep_links]
+    under: dict[str, list[str]] = {}
     for n, (entry, url) in enumerate(entries):
-        probe.observations.append(await _observe(context, url, entry, n))
+        probe.observations.append(await _observe(context, url, entry, n, under))
 
     gated = [o for o in probe.observations if o.gate]
     if gated and deep_links:
-        await _try_bypass(context, probe, gated[0].url, deep_links[0])
+        after = await _try_bypass(context, probe, gated[0].url, deep_links[0])
+        for obs in gated:
+            # The deep link's own content, read after the gate was passed, already stood under the overlay.
+            if obs.entry == "deep_link" and obs.url == deep_links[0] and obs.kind == "modal" and after:
+                obs.content_under_overlay = obs.content_under_overlay or content_already_there(
+                    under.get(obs.url, []), after)
         if not probe.passed_gate and not probe.error:
             await _try_script_flags(context, probe, gated[0].url, deep_links[0])
     return probe
 
 
-async def _observe(context: ProbeContext, url: str, entry: str, n: int) -> GateObservation:
+async def _observe(context: ProbeContext, url: str, entry: str, n: int,
+                   under: dict[str, list[str]]) -> GateObservation:
     ctx, _ = await context.fresh_context()
     obs = GateObservation(url=url, entry=entry)
     try:
@@ -167,6 +174,7 @@ async def _observe(context: ProbeContext, url: str, entry: str, n: int) -> GateO
                 obs.box = Box.model_validate(found["box"])
             if obs.kind == "modal":
                 obs.content_under_overlay = found["content_chars"] > 400 or found["outside_links"] >= 8
+                under[url] = list(found.get("outside_lines", []))
             elif obs.kind == "redirect":
                 obs.content_under_overlay = await _content_behind_redirect(ctx, url)
             if obs.providers and "provider" not in obs.methods:
@@ -243,8 +251,47 @@ async def _providers(page: Page) -> list[str]:
     return lexicon.providers_in(" ".join(sources))
 
 
-async def _try_bypass(context: ProbeContext, probe: AgeGateProbe, gate_url: str, deep_link: str) -> None:
-    """Pass the gate in a fresh context, note what it stored, then replay forgeable values by hand."""
+def content_already_there(under: list[str], after: list[str]) -> bool:
+    """Was a page's content (its text after the gate, outside header, navigation and footer) already under the gate?
+
+    True when most of it (60%, and at least 60 characters) stood as the same lines under the overlay: a short
+    item page (a profile with a few lines) is content too, though it stays below the size threshold."""
+    seen = {" ".join(t.split()).lower() for t in under}
+    lines = [t for t in dict.fromkeys(" ".join(t.split()).lower() for t in after) if len(t) >= 3]
+    total = sum(len(t) for t in lines)
+    shared = sum(len(t) for t in lines if t in seen)
+    return shared >= 60 and shared >= 0.6 * total
+
+
+CONTENT_JS = """() => {
+  const CHROME = 'header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]';
+  const COOKIE = /cookie|consent|gdpr|cmp-|onetrust|didomi/i;
+  const out = [];
+  if (!document.body) return out;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let total = 0;
+  for (let n = walker.nextNode(); n && total < 4000; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest('script, style, noscript, template') || el.closest(CHROME)) continue;
+    let c = el, banner = false;
+    for (; c && c !== document.body; c = c.parentElement) {
+      const idc = (c.id || '') + ' ' + (typeof c.className === 'string' ? c.className : '');
+      if (COOKIE.test(idc)) { banner = true; break; }
+    }
+    if (banner || (el.checkVisibility && !el.checkVisibility({checkVisibilityCSS: true}))) continue;
+    const t = (n.nodeValue || '').replace(/\\s+/g, ' ').trim();
+    if (t) { out.push(t); total += t.length; }
+  }
+  return out;
+}"""
+
+
+async def _try_bypass(context: ProbeContext, probe: AgeGateProbe, gate_url: str, deep_link: str) -> list[str]:
+    """Pass the gate in a fresh context, note what it stored, then replay forgeable values by hand.
+
+    Returns the deep link's text (outside header, navigation and footer) as it reads once the gate is passed,
+    or [] when the gate could not be passed or shows again there."""
+    after: list[str] = []
     ctx, _ = await context.fresh_context()
     try:
         page = await ctx.new_page()
@@ -265,14 +312,22 @@ async def _try_bypass(context: ProbeContext, probe: AgeGateProbe, gate_url: str,
                 store, name = key.split(":", 1)
                 probe.storage_set.append({"store": store, "name": name, "value": value[:200],
                                           "forgeable": str(_forgeable(value)).lower()})
+        if probe.passed_gate:
+            with contextlib.suppress(PlaywrightError):  # only a comparison for AGE-03; the bypass test goes on
+                await context.polite_wait()
+                await page.goto(deep_link, wait_until="domcontentloaded")
+                await settle(page, context.settle_ms)
+                if not (await detect_gate(page)).get("gate"):
+                    after = list(await page.evaluate(CONTENT_JS))
     except PlaywrightError as exc:
         probe.error = str(exc).splitlines()[0][:300]
-        return
+        return after
     finally:
         await ctx.close()
     for flag in [*probe.cookies_set, *probe.storage_set]:
         if flag["forgeable"] == "true":
             flag["unlocks"] = str(await _replay(context, flag, deep_link)).lower()
+    return after
 
 
 async def _storage(page: Page) -> dict[str, str]:

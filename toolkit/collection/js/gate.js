@@ -107,7 +107,22 @@
   for (const a of document.querySelectorAll('a[href]')) {
     if (!gateEl.contains(a) && !chrome.some((c) => c.contains(a))) outsideLinks++;
   }
+  // The text under the overlay, line by line (a short item page can hold its whole content in fewer
+  // characters than the threshold above): compared in age_probe.py with the page's text after the gate.
+  const outsideLines = [];
+  if (kind === 'modal' && document.body) {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let total = 0;
+    for (let n = walker.nextNode(); n && total < 4000; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || gateEl.contains(el) || el.closest('script, style, noscript, template')) continue;
+      if (chrome.some((c) => c.contains(el)) || !visible(el)) continue;
+      const t = clean(n.nodeValue);
+      if (t) { outsideLines.push(t); total += t.length; }
+    }
+  }
   return {
+    outside_lines: outsideLines,
     gate: true, kind, text: gateText.slice(0, 1500), controls: controls.slice(0, 30), methods: Array.from(methods),
     box: {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height},
     content_chars: kind === 'modal' ? outsideChars : 0, outside_links: kind === 'modal' ? outsideLinks : 0,
