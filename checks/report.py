@@ -469,7 +469,8 @@ def handling_explained(bundle: Bundle) -> Finding:
     cid = "REPORT-06"
     contact = general_contact(bundle)
     pages = bundle.ok_pages("report", "help", "policy")
-    if not pages:
+    dialogs = _report_dialog_texts(bundle)
+    if not pages and not dialogs:
         verdict = silent_platform(cid, bundle, msg(N_("how reports are handled")))
         verdict.facts.general_contact = ContactRoutes.model_validate(contact)
         return verdict
@@ -483,6 +484,10 @@ def handling_explained(bundle: Bundle) -> Finding:
     # of reports throughout, whether or not each sentence says so
     for key, quote in handling_statements(bundle, _report_form_pages(bundle), on_report_page=True).items():
         found.setdefault(key, quote)
+    # and so does the dialog a report form opens in over the item page ("You get a reference number at once")
+    for url, text in dialogs:
+        for key, quote in _statements(url, text, on_report_page=True).items():
+            found.setdefault(key, quote)
     have = [msg(HANDLING[k]) for k in HANDLING if k in found]
     lack = [HANDLING_LACKING[k] for k in HANDLING if k not in found]
     if not have:
@@ -525,20 +530,37 @@ def handling_statements(bundle: Bundle, pages: list[PageRecord], *, on_report_pa
     """
     found: dict[str, Quote] = {}
     for page in pages:
-        said = sentences(bundle.text(page))
-        for i, sentence in enumerate(said):
-            context = " ".join(said[max(0, i - 2): i + 2])
-            if not on_report_page and not lexicon.has(context, "report", "about_reports"):
-                continue
-            for key in ("receipt", "timeframe", "appeal"):
-                if key in found or not (lexicon.has(sentence, "report", key) or lexicon.has(sentence, "handling", key)):
-                    continue
-                if key == "appeal" and lexicon.has(sentence, "report", "appeal_not"):
-                    continue
-                if key == "timeframe" and not _is_handling_time(sentence):
-                    continue
-                found[key] = Quote(url=page.final_url or page.url, text=sentence)
+        for key, quote in _statements(page.final_url or page.url, bundle.text(page), on_report_page).items():
+            found.setdefault(key, quote)
     return found
+
+
+def _statements(url: str, text: str, on_report_page: bool) -> dict[str, Quote]:
+    found: dict[str, Quote] = {}
+    said = sentences(text)
+    for i, sentence in enumerate(said):
+        context = " ".join(said[max(0, i - 2): i + 2])
+        if not on_report_page and not lexicon.has(context, "report", "about_reports"):
+            continue
+        for key in ("receipt", "timeframe", "appeal"):
+            if key in found or not (lexicon.has(sentence, "report", key) or lexicon.has(sentence, "handling", key)):
+                continue
+            if key == "appeal" and lexicon.has(sentence, "report", "appeal_not"):
+                continue
+            if key == "timeframe" and not _is_handling_time(sentence):
+                continue
+            found[key] = Quote(url=url, text=sentence)
+    return found
+
+
+def _report_dialog_texts(bundle: Bundle) -> list[tuple[str, str]]:
+    """What the dialogs report forms opened in said, once per distinct text (the report probe's `outcome_text`)."""
+    probe = bundle.probe("report", ReportProbe)
+    out: dict[str, str] = {}
+    for a in probe.attempts if probe else []:
+        if a.outcome == "form" and a.outcome_text and a.outcome_text not in out:
+            out[a.outcome_text] = a.outcome_url or a.item_url
+    return [(url, text) for text, url in out.items()]
 
 
 def silent_platform(cid: str, bundle: Bundle, what: Message) -> Finding:

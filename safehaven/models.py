@@ -224,6 +224,9 @@ class ReportAttempt(_Model):
     form_behind_login: Form | None = None  # the form reached after logging in with the definition's [login]
     behind_login_url: str | None = None
     refused_writes: list[str] = Field(default_factory=list)  # writes the clicks tried, refused by the guard
+    # the visible text of the dialog the report form opened in: its own words on what happens next
+    # ("You get a reference number at once; we decide within 24 hours"), which no page of the site may repeat
+    outcome_text: str = ""
 
 
 class ReportProbe(_Model):

@@ -154,6 +154,32 @@ def test_handling_explained_quotes_receipt_timeframe_and_appeal(tmp_path):
     assert f.quotes[0].url == URL + "hulp"
 
 
+DIALOG_SAYS = {
+    "en": ("Report this post\nWhy are you reporting it?\nSpam\nIt's illegal\nSend\n"
+           "You'll see a reference number as soon as you send this. A moderator decides within 24 hours. "
+           "If you disagree with the decision, you can ask for a second review."),
+    "nl": ("Meld dit bericht\nWaarom meld je dit?\nSpam\nHet is illegaal\nVersturen\n"
+           "Na het versturen zie je direct een kenmerk. Een moderator beslist binnen 24 uur. "
+           "Ben je het niet eens met het besluit, dan kun je om een tweede beoordeling vragen."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_what_the_report_dialog_itself_says_is_read_for_handling(tmp_path, lang):
+    """A report form that opens in a dialog over the item page states what happens next there and nowhere else."""
+    said = attempt(1, "form", 1, form_=FULL_FORM)
+    said.outcome_url, said.outcome_text = said.item_url, DIALOG_SAYS[lang]
+    f = report.handling_explained(probed(tmp_path, said))
+    assert f.status == "pass", f.summary
+    assert {q.url for q in f.quotes} == {said.item_url}
+
+
+def test_a_report_dialog_that_says_nothing_about_handling_lifts_nothing(tmp_path):
+    quiet = attempt(1, "form", 1, form_=FULL_FORM)
+    quiet.outcome_text = "Report this post\nWhy are you reporting it?\nSpam\nIt's illegal\nSend"
+    assert report.handling_explained(probed(tmp_path, quiet)).status == "fail"
+
+
 def test_handling_with_only_a_timeframe_is_partial_and_silence_fails(tmp_path):
     b = Bundle(make_bundle(tmp_path, [page(URL + "help", role="help", text="We review reports within 48 hours.")]))
     assert report.handling_explained(b).status == "partial"

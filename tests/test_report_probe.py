@@ -48,6 +48,9 @@ async def test_icon_only_button_opens_a_modal_form_that_is_inventoried(reporting
     assert report.form_criteria(a.form, a.item_url) == {"reason": True, "location": True, "contact_optional": True,
                                                         "good_faith": True}
     assert "Mensenhandel of uitbuiting" in report.categories_of(a.form)
+    # what the dialog says around the form is kept (the form's labels and its words on what happens next)
+    assert "Een moderator beslist binnen 24 uur." in a.outcome_text and "Melding maken" in a.outcome_text
+    assert attempts["1.html"].outcome_text == ""  # a form on a page of its own: the page is read instead
 
 
 async def test_login_wall_and_mailto_are_recognised(reporting):
@@ -77,6 +80,8 @@ async def test_report_checks_on_the_probed_platform(reporting):
     assert r04.status == "pass", r04.summary
     r05 = report.report_categories(bundle)
     assert r05.status == "pass" and "mensenhandel" in r05.summary.lower()
+    r06 = report.handling_explained(bundle)  # the dialog's receipt (a reference) and timeframe; no appeal
+    assert r06.status == "partial" and any("binnen 24 uur" in q.text for q in r06.quotes), r06.summary
 
 
 async def test_login_wall_before_the_form_is_passed_with_the_definitions_login(browser_session, tmp_path, monkeypatch):

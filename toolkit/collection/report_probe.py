@@ -19,6 +19,7 @@ from playwright.async_api import Page
 from checks import lexicon
 from checks.report import reads_as_title
 from safehaven.models import MAX_CLICKS, Box, ControlSeen, Form, ReportAttempt, ReportProbe
+from safehaven.textsafe import clean_text
 from toolkit.collection.browser import guard_of, quiet, settle
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard
@@ -145,6 +146,7 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
             # A one-click or select-based inline report form: inspected where it stands, never submitted.
             form = await _form_by_mark(page, context.site, control["in_form"])
             attempt.outcome, attempt.clicks, attempt.outcome_url, attempt.form = "form", clicks, page.url, form
+            attempt.outcome_text = await _dialog_text(page)
             attempt.steps.append(f"'{control['name'] or control['tag']}' belongs to an inline report form on the item "
                                  "page (inspected, not submitted)")
             attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-form")
@@ -172,6 +174,7 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
             attempt.outcome, attempt.clicks, attempt.outcome_url = state, clicks, page.url
             if state == "form":
                 attempt.form = await _best_form(page, context.site)
+                attempt.outcome_text = await _dialog_text(page)
             attempt.steps.append("a report form opened" if state == "form" else "a login wall stands before the form")
             attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-{state}")
             return
@@ -252,6 +255,31 @@ async def _wait_for_late_controls(page: Page, item_url: str, wait_ms: int = 2500
     if controls or await menu_triggers(page):
         return controls
     return []
+
+
+# The visible text of open dialogs that hold a form (also inside open shadow roots), where a report form that opens over the item
+# page usually stands with its own words on what happens next.
+DIALOG_TEXT_JS = """() => {
+  const sel = 'dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]';
+  const out = [];
+  const visible = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+  const walk = root => {
+    for (const el of root.querySelectorAll(sel))
+      if (visible(el) && el.querySelector('form, input, select, textarea') && !out.some(o => o.contains(el))) out.push(el);
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+  };
+  walk(document);
+  return out.map(el => el.innerText || '').join('\\n').slice(0, 4000);
+}"""
+
+
+async def _dialog_text(page: Page) -> str:
+    """What the open dialog around a report form says (empty when the form is not in a dialog)."""
+    try:
+        return clean_text(await page.evaluate(DIALOG_TEXT_JS) or "").strip()
+    except PlaywrightError:
+        return ""
 
 
 async def _best_form(page: Page, site: str) -> Form | None:
