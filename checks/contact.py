@@ -476,6 +476,11 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
             for kind in kinds:
                 if kind not in seen and control_statement(said, i, kind):
                     seen[kind] = ("stated", page, sentence)
+            # "choose Ignore (their posts are hidden and they can't message you)": an ignore or mute control that
+            # stops the other person reaching you is a block, whatever the platform calls it
+            if ("block" not in seen and control_statement(said, i, "mute")
+                    and lexicon.has(sentence, "contact", "block_effect")):
+                seen["block"] = ("stated", page, sentence)
     have: list[MessageParam] = [msg(CONTROL_WORDS[k]) for k in kinds if k in seen]
     quotes = [Quote(url=p.final_url or p.url, text=t) for b, p, t in seen.values() if b == "stated"]
     evidence = [_ev(p, None, f"control '{t}'") for b, p, t in seen.values() if b == "observed"]
