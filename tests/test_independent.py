@@ -7,7 +7,8 @@ chat app built from web components with open shadow roots, accordion policies, a
 (a weak Dutch classifieds board with PHP-style URLs: advertentie.php?id=12). Round three: Velvet Rooms (a middling
 English companion directory) and Praatcafé (a weak Dutch phpBB-style forum). Round four: Sparkmatch (an English
 dating single-page app with an "Are you 18?" modal and its help centre on a second origin) and Wijkmarkt (a
-middling-to-strong Dutch neighbourhood marketplace with a JS "Meer" menu per listing).
+middling-to-strong Dutch neighbourhood marketplace with a JS "Meer" menu per listing). Round five: Threadline (a
+strong English forum drawn by JavaScript, a flag dialog per post) and Rode Lampen (a middling Dutch sex-ad site).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
 this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
 differs from the truth (beyond the misses README.md names and explains), so agreement cannot silently drop.
