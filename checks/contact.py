@@ -476,6 +476,11 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
             for kind in kinds:
                 if kind not in seen and control_statement(said, i, kind):
                     seen[kind] = ("stated", page, sentence)
+            # "choose Ignore (their posts are hidden and they can't message you)": an ignore or mute control that
+            # stops the other person reaching you is a block, whatever the platform calls it
+            if ("block" not in seen and control_statement(said, i, "mute")
+                    and (lexicon.has(sentence, "contact", "block_effect") or STOPS_REACHING_YOU.search(sentence))):
+                seen["block"] = ("stated", page, sentence)
     have: list[MessageParam] = [msg(CONTROL_WORDS[k]) for k in kinds if k in seen]
     quotes = [Quote(url=p.final_url or p.url, text=t) for b, p, t in seen.values() if b == "stated"]
     evidence = [_ev(p, None, f"control '{t}'") for b, p, t in seen.values() if b == "observed"]
@@ -490,6 +495,13 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
                 msg(N_("People can {controls}; blocking plus one more control is needed."), controls=can))
     return finding(cid, status, sentence, basis="observed" if evidence else "stated", quotes=quotes, evidence=evidence)
 
+# The other person can no longer reach you, in any word order: "they cannot send you private messages",
+# "ze kunnen je geen privéberichten sturen", "kan die persoon je niet meer bereiken" (a block, whatever it is called)
+STOPS_REACHING_YOU = re.compile(
+    r"\b(?:can[’']t|cannot|can not|can no longer|won[’']t be able to|will not be able to|(?:is|are) unable to)\s+"
+    r"(?:\w+\s+){0,1}(?:message|contact|reach|send|write to|dm)\s+you\b"
+    r"|\b(?:kan|kunnen)\s+(?:\w+\s+){0,2}(?:je|jou|u)\s+(?:geen\s+(?:\w+\s+){0,2}(?:meer\s+)?(?:sturen|versturen)"
+    r"|niet\s+meer\s+(?:bereiken|benaderen|berichten|sturen|schrijven))\b", re.I)
 IMPERATIVE = re.compile(r"(block|mute|ignore|restrict|silence|snooze|unmute|blokkeer|demp|negeer|zet)\b", re.I)
 # "Blocking stops them contacting you", "Dempen betekent dat je ...": the control, as a noun, explained to the reader
 GERUND = re.compile(r"(blocking|muting|ignoring|silencing|restricting|blokkeren|dempen|negeren)\b", re.I)

@@ -832,9 +832,16 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
         near_duty = path != "cooperation.report_verbs" and bool(recips) and any(
             d[0] >= v[1] and _tokens_between(seg, v[1], d[0]) <= 3 * _RECIPIENT_REACH
             for d in lx.spans("cooperation.legal_duty", seg))
+        # "Als politie of justitie ons om gegevens vraagt, verstrekken we die": the authority asks in the clause before
+        # the verb, so what the platform hands over goes to it (no 'aan/to' needed).
+        asked = path == "cooperation.share_verbs" and any(
+            r[1] <= v[0] and _tokens_between(seg, r[1], v[0]) <= 2 * _RECIPIENT_REACH
+            and re.search(r"\b(?:als|wanneer|indien|zodra|if|when|once)\s+(?:de\s+|het\s+|the\s+)?$", seg[max(0, r[0] - 20):r[0]],
+                          re.IGNORECASE)
+            and lx.has("cooperation.asks", seg[r[1]:v[0]]) for r in recips)
         # Dutch separable verbs hold their object: "schakelen we de politie in", "stellen we de politie in kennis"
         inside = any(v[0] < r[0] and r[1] <= v[1] for r in recips)
-        if after or before or implicit or near_order or near_duty or inside:
+        if after or before or implicit or near_order or near_duty or inside or asked:
             out.append(v)
     return out
 

@@ -352,3 +352,59 @@ def test_confirmation_required_as_what_you_cannot_do_without_the_code(tmp_path, 
 def test_a_code_you_can_do_without_is_no_requirement(tmp_path, lang, text):
     f = contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang)))
     assert f.status == "fail", f.summary
+
+
+# ------------------------------------- round five (benchmarks/independent: threadline, rodelampen)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Mute someone to stop getting notifications about them. Ignore someone and they can't message you any more."),
+    ("en", "Choose Silence (you won't see alerts from them) or Ignore (they can no longer contact you)."),
+    ("nl", "Demp iemand om geen meldingen meer over die persoon te krijgen. Negeer iemand: dan kan die persoon je geen "
+           "berichten meer sturen."),
+    ("en", "Open their profile and pick Ignore: their posts disappear for you and they cannot send you private messages."),
+    ("nl", "Kies Negeren op het profiel: je ziet hun berichten niet meer en ze kunnen je geen privéberichten sturen."),
+])
+def test_an_ignore_control_that_stops_someone_reaching_you_is_a_block(tmp_path, lang, text):
+    f = contact.control_who_reaches_you(_help_bundle(tmp_path, lang, text))
+    assert f.status == "pass", f.summary
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Mute someone to stop getting notifications about them. Ignore hides their posts, but they can still "
+           "message you."),
+    ("nl", "Demp iemand om geen meldingen meer te krijgen. Negeer iemand om zijn berichten te verbergen; hij kan je wel "
+           "nog schrijven."),
+    ("en", "Mute someone to stop their notifications. Ignore them to hide their posts; you can't message them either."),
+    ("nl", "Demp iemand om geen meldingen meer te krijgen. Negeer iemand om zijn posts te verbergen; je kunt hem dan zelf "
+           "geen berichten meer sturen."),
+])
+def test_an_ignore_control_that_only_hides_posts_is_no_block(tmp_path, lang, text):
+    f = contact.control_who_reaches_you(_help_bundle(tmp_path, lang, text))
+    assert f.status == "partial", f.summary
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Meet safely\nTell a friend where you are going and when you expect to be back."),
+    ("en", "Before a date, let someone know where you will be."),
+    ("nl", "Veilig afspreken\nLaat iemand die je vertrouwt weten waar je bent en hoe laat je klaar bent."),
+    ("nl", "Vertel iemand waar je heen gaat voordat je een klant ontmoet."),
+    ("en", "Safe meetings: always tell somebody you trust where you are."),
+    ("nl", "Tips voor een veilige afspraak: vertel altijd iemand waar je bent."),
+])
+def test_meeting_safety_advice_on_a_help_page_is_a_separate_notice(tmp_path, lang, text):
+    items = [page(f"{SITE}/ad/{n}", role="item", lang=lang, text=f"Ad {n}\nCall 06 0000 000{n}") for n in (1, 2, 3)]
+    f = contact.safety_notice_at_contact(bundle_of(tmp_path, *items, page(f"{SITE}/help", role="help", lang=lang,
+                                                                          text=text)))
+    assert f.status == "partial", f.summary
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Let me know where you are staying and I will come to your hotel."),
+    ("nl", "Laat me weten waar je verblijft, dan kom ik naar je hotel."),
+])
+def test_an_advertisers_own_meeting_words_are_no_notice(tmp_path, lang, text):
+    items = [page(f"{SITE}/ad/{n}", role="item", lang=lang, text=f"Ad {n}\n{text}") for n in (1, 2, 3)]
+    f = contact.safety_notice_at_contact(bundle_of(tmp_path, *items, page(f"{SITE}/help", role="help", lang=lang,
+                                                                          text="We are a small team in Arnhem.")))
+    assert f.status == "fail", f.summary

@@ -541,3 +541,25 @@ def test_verb_first_removal_deleted_at_once_is_not_preservation(tmp_path):
     text = "Verwijderen we een advertentie, dan is die direct en definitief weg."
     f = evidence.removed_content_preserved(bundle_of(tmp_path, start(), item(1), privacy(text)))
     assert f.status == "fail", f.summary
+
+
+# Round five: the authority asks in the clause before the platform's verb ("Als politie of justitie ons ... vraagt,
+# verstrekken we die"): disclosure on request (partial), with no "aan/to" before the authority.
+@pytest.mark.parametrize("text", [
+    "Als politie of justitie ons met een wettelijke vordering om gegevens vraagt, verstrekken we die.",
+    "Wanneer de politie ons om accountgegevens vraagt, geven we die af.",
+    "When the police ask us for the details of an account, we provide them.",
+])
+def test_the_police_asking_first_then_the_platform_handing_over_is_partial(tmp_path, text):
+    f = evidence.crimes_reported_to_police(bundle_of(tmp_path, start(), item(1), privacy(text)))
+    assert f.status == "partial", f.summary
+
+
+@pytest.mark.parametrize("text", [
+    "Als je de politie om hulp vraagt, delen we je gegevens niet met derden.",
+    "Als de politie vraagt om je gegevens, kun je ons mailen.",
+    "If the police ask you for your password, tell us.",
+])
+def test_a_user_asking_the_police_or_being_asked_is_no_disclosure(tmp_path, text):
+    f = evidence.crimes_reported_to_police(bundle_of(tmp_path, start(), item(1), privacy(text)))
+    assert f.status == "fail", f.summary

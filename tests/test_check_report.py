@@ -424,3 +424,27 @@ def test_got_in_another_sense_is_no_receipt(tmp_path):
     text = "We've got a team of moderators. Report anything that worries you."
     b = Bundle(make_bundle(tmp_path, [page(URL + "help/reporting", role="help", text=text)]))
     assert report.handling_explained(b).status == "fail"
+
+
+# Round five (benchmarks/independent: threadline): a receipt said as the flag having reached the staff, or as the
+# platform "having it in" ("dat we het binnen hebben").
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Flagging a post. Once you flag a post, a notification tells you the flag reached our staff. We look at flags "
+           "within 24 hours. If you disagree with the outcome, you can appeal."),
+    ("nl", "Melden. Als je een bericht meldt, krijg je direct een melding dat we het binnen hebben. We bekijken meldingen "
+           "binnen 24 uur. Ben je het niet eens met ons besluit, dan kun je bezwaar maken."),
+])
+def test_a_flag_that_reached_the_staff_is_a_receipt(tmp_path, lang, text):
+    f = report.handling_explained(bundle_with(tmp_path, [page(f"{URL}help", role="help", text=text, lang=lang)]))
+    assert f.status == "pass", f.summary
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Flagging a post. Flags are read by our staff within 24 hours. If you disagree with the outcome, you can "
+           "appeal."),
+    ("nl", "Melden. Zodra de zomer binnen is, bekijken we meldingen binnen 24 uur. Ben je het niet eens met ons besluit, "
+           "dan kun je bezwaar maken."),
+])
+def test_staff_reading_flags_is_no_receipt(tmp_path, lang, text):
+    f = report.handling_explained(bundle_with(tmp_path, [page(f"{URL}help", role="help", text=text, lang=lang)]))
+    assert f.status == "partial", f.summary
