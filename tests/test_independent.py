@@ -51,15 +51,15 @@ ROUND_FOUR = {
     "wijkmarkt": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 2}, "A"),
 }
 # Round five: the levels the checks reach on the saved bundles. Rode Lampen's are its blind truth; Threadline's
-# REPORT and CONTACT stay one and two rungs under its truth (5 and 4) because the collector does not read the text
-# of a report dialog or of a user card opened by a click (README.md, round five); nothing may lift Rode Lampen.
+# CONTACT stays a rung under its truth (4) because the collector does not read the text of a user card opened by
+# a click (README.md, round five); its REPORT reaches its truth (5) since the report probe keeps the text of the
+# dialog its form opens in. Nothing may lift Rode Lampen.
 ROUND_FIVE = {
-    "threadline": ({"AGE": 2, "REPORT": 4, "CONTACT": 3, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "B"),
+    "threadline": ({"AGE": 2, "REPORT": 5, "CONTACT": 3, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "B"),
     "rodelampen": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 4, "TERMS": 2}, "C"),
 }
 # Misses left, each explained in README.md; any other mismatch fails the test.
-KNOWN_MISSES = {(WEAK_FORUM, "REPORT-06"), ("threadline", "REPORT-06"), ("threadline", "CONTACT-05"),
-                ("threadline", "REPORT"), ("threadline", "CONTACT")}
+KNOWN_MISSES = {(WEAK_FORUM, "REPORT-06"), ("threadline", "CONTACT-05"), ("threadline", "CONTACT")}
 
 
 @pytest.fixture(scope="module")
