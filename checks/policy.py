@@ -810,7 +810,7 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
     nouns = lx.spans("cooperation.not_report", seg)
     out = []
     for v in lx.spans(path, seg):
-        if any(a <= v[0] < b for a, b in nouns):
+        if any(a <= v[0] < b for a, b in nouns) or _in_name(seg, v):
             continue
         if any(a <= v[0] < b for a, b in implicit) or any(v[0] <= a < v[1] for a, _ in implicit):
             out.append(v)
@@ -837,6 +837,22 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
         if after or before or implicit or near_order or near_duty or inside:
             out.append(v)
     return out
+
+
+_NAME_WORD = re.compile(r"(?<![.:;!?]\s)(?<![.:;!?])\b(?!(?:We|I|You|They)\b)[A-Z][\w'\u2019-]*\s+$")
+
+
+def _in_name(seg: str, verb: tuple[int, int]) -> bool:
+    """A verb inside a proper name ("disclosures in connection with Yelp's Consumer Alerts program", "our Safety
+    Reports page"): capitalised, after another capitalised word that is no pronoun or sentence start, and followed
+    by ordinary lower-case text (a title-case heading, "How We Report Abuse To Police", stays a verb)."""
+    word = seg[verb[0]:verb[1]]
+    if not word[:1].isupper():
+        return False
+    after = re.match(r"\s+([A-Za-z])", seg[verb[1]:])
+    if not after or not after.group(1).islower():
+        return False
+    return bool(_NAME_WORD.search(seg[max(0, verb[0] - 40):verb[0]]))
 
 
 def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:

@@ -1041,3 +1041,27 @@ def test_a_floor_under_a_retention_heading_and_deletion_once_a_purpose_is_judged
             "original purpose is no longer served by retention of the information.")
     assert periods(text) == [] or all(d is None for d, _ in periods(text))
     assert periods("We delete your messages as soon as the chat is closed.") == [(0, ("messages",))]
+
+
+def test_a_verb_inside_a_proper_name_is_no_report_to_the_police():
+    text = ("Legal matters: we may disclose information about you if we believe in good faith that this is needed to "
+            "comply with a subpoena or a law enforcement request, or to protect our members, for example through "
+            "our Scam Alerts service.")
+    assert [c.mode for c in clauses(text, CooperationClause)] == ["on_request"]
+    assert [c.mode for c in clauses("When we find child abuse material, we Report it to the police.",
+                                    CooperationClause)] == ["proactive"]
+    assert [c.mode for c in clauses("How We Report Child Abuse To The Police", CooperationClause)] == ["proactive"]
+
+
+def test_responding_to_a_court_order_is_cooperation_on_request():
+    text = ("We may use these identifiers for purposes such as:\n\n* Measuring visits to the website\n"
+            "* Meeting our legal duties, for instance answering a subpoena or responding to a court order.")
+    assert [c.mode for c in clauses(text, CooperationClause)] == ["on_request"]
+    assert clauses("We respond to your request within one month.", CooperationClause) == []
+
+
+def test_keeping_a_service_fair_is_no_preservation():
+    text = ("Why we use your data:\n\n* To keep the game fair, detect cheating and investigate fraud and illegal "
+            "behaviour")
+    assert clauses(text, PreservationClause) == []
+    assert clauses("We keep banned accounts' data to investigate fraud.", PreservationClause) != []
