@@ -1065,3 +1065,12 @@ def test_keeping_a_service_fair_is_no_preservation():
             "behaviour")
     assert clauses(text, PreservationClause) == []
     assert clauses("We keep banned accounts' data to investigate fraud.", PreservationClause) != []
+
+
+def test_an_account_named_as_an_event_is_not_the_kind_kept_and_purchase_history_and_traffic_are_kinds():
+    text = "Videos in an account that has been deleted are removed from our backups 60 days later."
+    assert periods(text) == [(60, ("content",))]
+    assert periods("Account data and order history are kept for 2 years after you close your account.") == [
+        (730, ("account", "payment"))]
+    assert periods("Data about internet traffic is kept for no more than 12 months.") == [(365, ("logs",))]
+    assert periods("We keep your account details for 2 years.") == [(730, ("account",))]
