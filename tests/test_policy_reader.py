@@ -1074,3 +1074,10 @@ def test_an_account_named_as_an_event_is_not_the_kind_kept_and_purchase_history_
         (730, ("account", "payment"))]
     assert periods("Data about internet traffic is kept for no more than 12 months.") == [(365, ("logs",))]
     assert periods("We keep your account details for 2 years.") == [(730, ("account",))]
+
+
+def test_an_inquiry_form_offered_to_write_to_the_platform_is_a_general_contact():
+    found = clauses("Questions about this policy can be sent to us through the following inquiry form.", AuthorityContact)
+    assert [(c.kind, c.for_authorities) for c in found] == [("general", False)]
+    assert clauses("This form collects your name and e-mail address.", AuthorityContact) == []
+    assert clauses("We may fill in the request form on your behalf with the data you give us.", AuthorityContact) == []
