@@ -652,6 +652,13 @@ _KEPT_ANAPHOR = re.compile(r"\s+(?:(?:we|wij)\s+)?(?:it|them|these|this|those|a 
 def _preservation(ctx: _Ctx) -> PreservationClause | None:
     """Removed or reported material kept (by default or on an authority's request), with its period."""
     lx, text = ctx.lx, ctx.text
+    excepted = lx.rx("preservation.deletion_exception").search(text)
+    if excepted and lx.has("preservation.exception_purpose", text[excepted.end():]) and not _negated_near(
+            text, lx, excepted.span()):
+        # "deleted in 30 days unless: we believe it is necessary to prevent egregious violations": kept beyond the
+        # deletion for that purpose, for no stated period (the 30 days are when it is deleted otherwise).
+        return PreservationClause(**ctx.base(), trigger="on_request" if _preservation_request(ctx) else "default",
+                                  period=None)
     strong = lx.spans("preservation.strong_verbs", text)
     idioms = lx.spans("preservation.not_keep", text)
     keep = [v for v in lx.spans("preservation.keep_verbs", text) if not any(a <= v[0] < b for a, b in idioms)]

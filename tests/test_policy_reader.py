@@ -1081,3 +1081,15 @@ def test_an_inquiry_form_offered_to_write_to_the_platform_is_a_general_contact()
     assert [(c.kind, c.for_authorities) for c in found] == [("general", False)]
     assert clauses("This form collects your name and e-mail address.", AuthorityContact) == []
     assert clauses("We may fill in the request form on your behalf with the data you give us.", AuthorityContact) == []
+
+
+def test_an_exception_to_deletion_for_preventing_violations_is_preservation_without_a_period():
+    text = ("Server logs are erased after 14 days, except where:\n\n"
+            "*   we need them to investigate abuse of the forum or breaches of the law.")
+    found = clauses(text, PreservationClause)
+    assert [(c.trigger, c.period) for c in found] == [("default", None)]
+    assert clauses("Chats are deleted after 7 days, unless you pin them.", PreservationClause) == []
+    assert clauses("We remove inactive listings after 60 days unless you renew them.", PreservationClause) == []
+    nl = ("Logbestanden worden na 14 dagen verwijderd, tenzij we ze nodig hebben om misbruik van het platform te "
+          "onderzoeken.")
+    assert [c.trigger for c in clauses(nl, PreservationClause)] == ["default"]
