@@ -659,6 +659,10 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
         # deletion for that purpose, for no stated period (the 30 days are when it is deleted otherwise).
         return PreservationClause(**ctx.base(), trigger="on_request" if _preservation_request(ctx) else "default",
                                   period=None)
+    if lx.has("preservation.authority_access", text) and not lx.has("cooperation.user_advice", text):
+        # "a tool allowing authorities to download the video in question": the material stays there for them.
+        return PreservationClause(**ctx.base(), trigger="on_request" if _preservation_request(ctx) else "default",
+                                  period=_preservation_period(ctx, lx.spans("preservation.authority_access", text)))
     strong = lx.spans("preservation.strong_verbs", text)
     idioms = lx.spans("preservation.not_keep", text)
     keep = [v for v in lx.spans("preservation.keep_verbs", text) if not any(a <= v[0] < b for a, b in idioms)]

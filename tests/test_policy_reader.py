@@ -1093,3 +1093,13 @@ def test_an_exception_to_deletion_for_preventing_violations_is_preservation_with
     nl = ("Logbestanden worden na 14 dagen verwijderd, tenzij we ze nodig hebben om misbruik van het platform te "
           "onderzoeken.")
     assert [c.trigger for c in clauses(nl, PreservationClause)] == ["default"]
+
+
+def test_material_kept_for_authorities_to_download_is_preservation():
+    text = ("Our reporting tool lets law enforcement officers download the reported images, together with the "
+            "uploader's IP address.")
+    assert [(c.trigger, c.period) for c in clauses(text, PreservationClause)] == [("default", None)]
+    assert clauses("Users can download their own videos from the settings page.", PreservationClause) == []
+    assert clauses("We help the police to find missing persons.", PreservationClause) == []
+    nl = "Via dit systeem kan de politie de verwijderde foto's downloaden."
+    assert [c.trigger for c in clauses(nl, PreservationClause)] == ["default"]
