@@ -1103,3 +1103,14 @@ def test_material_kept_for_authorities_to_download_is_preservation():
     assert clauses("We help the police to find missing persons.", PreservationClause) == []
     nl = "Via dit systeem kan de politie de verwijderde foto's downloaden."
     assert [c.trigger for c in clauses(nl, PreservationClause)] == ["default"]
+
+
+def test_a_sentence_announcing_the_following_cases_is_the_lead_in_of_the_items_below():
+    text = ("We do not hand personal data to third parties, except in the following cases.\n\n"
+            "1. When you agree to it beforehand;\n"
+            "2. When the police or a court asks for it under the law.")
+    items = [s for s in split_sentences(text, "en") if s.text.startswith("When")]
+    assert [s.lead for s in items] == ["We do not hand personal data to third parties, except in the following cases."] * 2
+    assert [c.mode for c in clauses(text, CooperationClause)] != []
+    plain = "We do not hand personal data to third parties.\n\n1. When you agree to it beforehand;"
+    assert [s.lead for s in split_sentences(plain, "en") if s.text.startswith("When")] == [""]
