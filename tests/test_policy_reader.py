@@ -1114,3 +1114,10 @@ def test_a_sentence_announcing_the_following_cases_is_the_lead_in_of_the_items_b
     assert [c.mode for c in clauses(text, CooperationClause)] != []
     plain = "We do not hand personal data to third parties.\n\n1. When you agree to it beforehand;"
     assert [s.lead for s in split_sentences(plain, "en") if s.text.startswith("When")] == [""]
+
+
+def test_information_on_the_users_who_acted_is_account_data():
+    text = ("The operator keeps the texts and images users send, and information on the users who sent them, for "
+            "six months after sending.")
+    assert [sorted(k) for _, k in periods(text)] == [["account", "content"]]
+    assert [k for _, k in periods("We keep the images users send for six months.")] == [("content",)]
