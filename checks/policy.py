@@ -652,6 +652,17 @@ _KEPT_ANAPHOR = re.compile(r"\s+(?:(?:we|wij)\s+)?(?:it|them|these|this|those|a 
 def _preservation(ctx: _Ctx) -> PreservationClause | None:
     """Removed or reported material kept (by default or on an authority's request), with its period."""
     lx, text = ctx.lx, ctx.text
+    excepted = lx.rx("preservation.deletion_exception").search(text)
+    if excepted and lx.has("preservation.exception_purpose", text[excepted.end():]) and not _negated_near(
+            text, lx, excepted.span()):
+        # "deleted in 30 days unless: we believe it is necessary to prevent egregious violations": kept beyond the
+        # deletion for that purpose, for no stated period (the 30 days are when it is deleted otherwise).
+        return PreservationClause(**ctx.base(), trigger="on_request" if _preservation_request(ctx) else "default",
+                                  period=None)
+    if lx.has("preservation.authority_access", text) and not lx.has("cooperation.user_advice", text):
+        # "a tool allowing authorities to download the video in question": the material stays there for them.
+        return PreservationClause(**ctx.base(), trigger="on_request" if _preservation_request(ctx) else "default",
+                                  period=_preservation_period(ctx, lx.spans("preservation.authority_access", text)))
     strong = lx.spans("preservation.strong_verbs", text)
     idioms = lx.spans("preservation.not_keep", text)
     keep = [v for v in lx.spans("preservation.keep_verbs", text) if not any(a <= v[0] < b for a, b in idioms)]
@@ -810,7 +821,7 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
     nouns = lx.spans("cooperation.not_report", seg)
     out = []
     for v in lx.spans(path, seg):
-        if any(a <= v[0] < b for a, b in nouns):
+        if any(a <= v[0] < b for a, b in nouns) or _in_name(seg, v):
             continue
         if any(a <= v[0] < b for a, b in implicit) or any(v[0] <= a < v[1] for a, _ in implicit):
             out.append(v)
@@ -844,6 +855,22 @@ def _verbs_to_recipient(ctx: _Ctx, seg: str, path: str) -> list[tuple[int, int]]
         if after or before or implicit or near_order or near_duty or inside or asked:
             out.append(v)
     return out
+
+
+_NAME_WORD = re.compile(r"(?<![.:;!?]\s)(?<![.:;!?])\b(?!(?:We|I|You|They)\b)[A-Z][\w'\u2019-]*\s+$")
+
+
+def _in_name(seg: str, verb: tuple[int, int]) -> bool:
+    """A verb inside a proper name ("disclosures in connection with Yelp's Consumer Alerts program", "our Safety
+    Reports page"): capitalised, after another capitalised word that is no pronoun or sentence start, and followed
+    by ordinary lower-case text (a title-case heading, "How We Report Abuse To Police", stays a verb)."""
+    word = seg[verb[0]:verb[1]]
+    if not word[:1].isupper():
+        return False
+    after = re.match(r"\s+([A-Za-z])", seg[verb[1]:])
+    if not after or not after.group(1).islower():
+        return False
+    return bool(_NAME_WORD.search(seg[max(0, verb[0] - 40):verb[0]]))
 
 
 def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:

@@ -272,6 +272,13 @@ def _is_heading(line: str) -> bool:
     return not has_period(normalise(line))
 
 
+# A sentence that announces the list below without a colon ("Except in the cases set forth in the following items,
+# Company shall not provide Personal Information to third parties."): the items are read with it.
+_ANNOUNCES_LIST = re.compile(
+    r"\b(?:in|under|for) the following (?:\w+ ){0,2}(?:items|cases|circumstances|situations|conditions|exceptions)\b"
+    r"|\bin de volgende (?:gevallen|omstandigheden|situaties)\b", re.IGNORECASE)
+
+
 def _lead_in(parts: list[str], language: str) -> str:
     """The lead-in of a list: the paragraph's last sentence, with the one before it when that one announces the
     list ("You must not post the following content. These rules reflect the law:") or when the last says nothing by
@@ -331,7 +338,7 @@ class _SentenceBuilder:
             # An item that ends with a colon opens a list of its own ("The user may not:" among the terms' articles):
             # the items after it are read with it, not with the first lead-in of the page.
             # A fragment ("shows, promotes or refers to:", "Examples:") continues the lead-in above it.
-            if parts[-1].endswith(":"):
+            if parts[-1].endswith(":") or _ANNOUNCES_LIST.search(parts[-1]):
                 fragment = len(parts[-1].split()) <= 2 or parts[-1][:1].islower()
                 self.lead = f"{self.lead} {parts[-1]}" if fragment else _lead_in(parts, self.language)
             return
@@ -343,7 +350,7 @@ class _SentenceBuilder:
         parts = _split_line(text)
         for part in parts:
             yield self._sentence(part, heading=heading_before if part == text else self.heading)
-        if parts and parts[-1].endswith(":"):
+        if parts and (parts[-1].endswith(":") or _ANNOUNCES_LIST.search(parts[-1])):
             self.lead = _lead_in(parts, self.language)
 
     def _table_row(self, line: str) -> Iterable[Sentence]:

@@ -1041,3 +1041,83 @@ def test_a_floor_under_a_retention_heading_and_deletion_once_a_purpose_is_judged
             "original purpose is no longer served by retention of the information.")
     assert periods(text) == [] or all(d is None for d, _ in periods(text))
     assert periods("We delete your messages as soon as the chat is closed.") == [(0, ("messages",))]
+
+
+def test_a_verb_inside_a_proper_name_is_no_report_to_the_police():
+    text = ("Legal matters: we may disclose information about you if we believe in good faith that this is needed to "
+            "comply with a subpoena or a law enforcement request, or to protect our members, for example through "
+            "our Scam Alerts service.")
+    assert [c.mode for c in clauses(text, CooperationClause)] == ["on_request"]
+    assert [c.mode for c in clauses("When we find child abuse material, we Report it to the police.",
+                                    CooperationClause)] == ["proactive"]
+    assert [c.mode for c in clauses("How We Report Child Abuse To The Police", CooperationClause)] == ["proactive"]
+
+
+def test_responding_to_a_court_order_is_cooperation_on_request():
+    text = ("We may use these identifiers for purposes such as:\n\n* Measuring visits to the website\n"
+            "* Meeting our legal duties, for instance answering a subpoena or responding to a court order.")
+    assert [c.mode for c in clauses(text, CooperationClause)] == ["on_request"]
+    assert clauses("We respond to your request within one month.", CooperationClause) == []
+
+
+def test_keeping_a_service_fair_is_no_preservation():
+    text = ("Why we use your data:\n\n* To keep the game fair, detect cheating and investigate fraud and illegal "
+            "behaviour")
+    assert clauses(text, PreservationClause) == []
+    assert clauses("We keep banned accounts' data to investigate fraud.", PreservationClause) != []
+
+
+def test_an_account_named_as_an_event_is_not_the_kind_kept_and_purchase_history_and_traffic_are_kinds():
+    text = "Videos in an account that has been deleted are removed from our backups 60 days later."
+    assert periods(text) == [(60, ("content",))]
+    assert periods("Account data and order history are kept for 2 years after you close your account.") == [
+        (730, ("account", "payment"))]
+    assert periods("Data about internet traffic is kept for no more than 12 months.") == [(365, ("logs",))]
+    assert periods("We keep your account details for 2 years.") == [(730, ("account",))]
+
+
+def test_an_inquiry_form_offered_to_write_to_the_platform_is_a_general_contact():
+    found = clauses("Questions about this policy can be sent to us through the following inquiry form.", AuthorityContact)
+    assert [(c.kind, c.for_authorities) for c in found] == [("general", False)]
+    assert clauses("This form collects your name and e-mail address.", AuthorityContact) == []
+    assert clauses("We may fill in the request form on your behalf with the data you give us.", AuthorityContact) == []
+
+
+def test_an_exception_to_deletion_for_preventing_violations_is_preservation_without_a_period():
+    text = ("Server logs are erased after 14 days, except where:\n\n"
+            "*   we need them to investigate abuse of the forum or breaches of the law.")
+    found = clauses(text, PreservationClause)
+    assert [(c.trigger, c.period) for c in found] == [("default", None)]
+    assert clauses("Chats are deleted after 7 days, unless you pin them.", PreservationClause) == []
+    assert clauses("We remove inactive listings after 60 days unless you renew them.", PreservationClause) == []
+    nl = ("Logbestanden worden na 14 dagen verwijderd, tenzij we ze nodig hebben om misbruik van het platform te "
+          "onderzoeken.")
+    assert [c.trigger for c in clauses(nl, PreservationClause)] == ["default"]
+
+
+def test_material_kept_for_authorities_to_download_is_preservation():
+    text = ("Our reporting tool lets law enforcement officers download the reported images, together with the "
+            "uploader's IP address.")
+    assert [(c.trigger, c.period) for c in clauses(text, PreservationClause)] == [("default", None)]
+    assert clauses("Users can download their own videos from the settings page.", PreservationClause) == []
+    assert clauses("We help the police to find missing persons.", PreservationClause) == []
+    nl = "Via dit systeem kan de politie de verwijderde foto's downloaden."
+    assert [c.trigger for c in clauses(nl, PreservationClause)] == ["default"]
+
+
+def test_a_sentence_announcing_the_following_cases_is_the_lead_in_of_the_items_below():
+    text = ("We do not hand personal data to third parties, except in the following cases.\n\n"
+            "1. When you agree to it beforehand;\n"
+            "2. When the police or a court asks for it under the law.")
+    items = [s for s in split_sentences(text, "en") if s.text.startswith("When")]
+    assert [s.lead for s in items] == ["We do not hand personal data to third parties, except in the following cases."] * 2
+    assert [c.mode for c in clauses(text, CooperationClause)] != []
+    plain = "We do not hand personal data to third parties.\n\n1. When you agree to it beforehand;"
+    assert [s.lead for s in split_sentences(plain, "en") if s.text.startswith("When")] == [""]
+
+
+def test_information_on_the_users_who_acted_is_account_data():
+    text = ("The operator keeps the texts and images users send, and information on the users who sent them, for "
+            "six months after sending.")
+    assert [sorted(k) for _, k in periods(text)] == [["account", "content"]]
+    assert [k for _, k in periods("We keep the images users send for six months.")] == [("content",)]
