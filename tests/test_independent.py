@@ -39,25 +39,23 @@ _spec.loader.exec_module(ind)
 
 PLATFORMS = ind.platforms()
 STRONG, WEAK = "lindelaan", "quaysidelistings"
-# Round two: every level the truth gives, so neither platform may drift up or down unnoticed
-ROUND_TWO = {
+# Every platform's levels and grade as the checks reach them on its saved bundle, so that none drifts up or down
+# unnoticed. They are the blind truth's levels except where KNOWN_MISSES names an area: Threadline's CONTACT stays
+# a rung under its truth (4) because no probe opens the user card that holds its safety note (README.md, round five).
+# The weak platforms (Quayside Listings, Koopjeshoek, Praatcafé) stay at E and Rode Lampen is not lifted.
+LEVELS = {
+    "lindelaan": ({"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
+    "quaysidelistings": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
     "pulsechat": ({"AGE": 3, "REPORT": 5, "CONTACT": 3, "EVIDENCE": 3, "HELP": 4, "TERMS": 4}, "A"),
     "koopjeshoek": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 0, "TERMS": 2}, "E"),
-}
-MIDDLING, WEAK_FORUM = "velvetrooms", "praatcafe"
-# Round four: every level and the grade the blind truth gives
-ROUND_FOUR = {
+    "velvetrooms": ({"AGE": 2, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 4, "TERMS": 2}, "B"),
+    "praatcafe": ({"AGE": 0, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
     "sparkmatch": ({"AGE": 2, "REPORT": 3, "CONTACT": 2, "EVIDENCE": 2, "HELP": 2, "TERMS": 2}, "C"),
     "wijkmarkt": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 2}, "A"),
-}
-# Round five: the levels the checks reach on the saved bundles. Rode Lampen's are its blind truth; Threadline's
-# CONTACT stays a rung under its truth (4) because the collector does not read the text of a user card opened by
-# a click (README.md, round five); its REPORT reaches its truth (5) since the report probe keeps the text of the
-# dialog its form opens in. Nothing may lift Rode Lampen.
-ROUND_FIVE = {
     "threadline": ({"AGE": 2, "REPORT": 5, "CONTACT": 3, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "B"),
     "rodelampen": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 4, "TERMS": 2}, "C"),
 }
+WEAK_FORUM = "praatcafe"
 # Misses left, each explained in README.md; any other mismatch fails the test.
 KNOWN_MISSES = {(WEAK_FORUM, "REPORT-06"), ("threadline", "CONTACT-05"), ("threadline", "CONTACT")}
 
@@ -74,7 +72,7 @@ def judged(tmp_path_factory):
 
 
 def test_blind_platforms_with_truth_and_saved_bundles():
-    assert {p.slug for p in PLATFORMS} == {STRONG, WEAK, MIDDLING, WEAK_FORUM, *ROUND_TWO, *ROUND_FOUR, *ROUND_FIVE}
+    assert {p.slug for p in PLATFORMS} == set(LEVELS)
     for p in PLATFORMS:
         assert p.saved_path.is_file(), f"{p.slug}: no saved bundle; run independent.py save"
         truth = read_truth(p.truth_path)
@@ -96,38 +94,12 @@ def test_saved_bundles_match_the_truth_written_before_the_audit(judged, capsys):
     assert levels_right == len(AREAS) * len(judged) - known_levels
 
 
-def test_the_weak_platform_is_not_lifted_and_the_strong_one_reaches_the_top(judged):
-    _t, _f, weak, _b = judged[WEAK]
-    assert {a: weak.areas[a].level for a in AREAS} == {"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1,
-                                                        "HELP": 0, "TERMS": 0}
-    assert weak.grade == "E"
-    _t, _f, strong, _b = judged[STRONG]
-    assert {a: strong.areas[a].level for a in AREAS} == {"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4,
-                                                          "HELP": 4, "TERMS": 4}
-
-
-@pytest.mark.parametrize("slug", sorted(ROUND_TWO))
-def test_round_two_platforms_reach_exactly_their_true_levels_and_grade(judged, slug):
-    want, grade = ROUND_TWO[slug]
+@pytest.mark.parametrize("slug", sorted(LEVELS))
+def test_every_platform_reaches_exactly_its_levels_and_grade(judged, slug):
+    want, grade = LEVELS[slug]
     truth, _f, computed, _b = judged[slug]
-    assert {a: truth.level(a) for a in AREAS} == want  # the test and the blind truth agree
-    assert {a: computed.areas[a].level for a in AREAS} == want
-    assert computed.grade == grade
-
-
-@pytest.mark.parametrize("slug", sorted(ROUND_FOUR))
-def test_round_four_platforms_reach_exactly_their_true_levels_and_grade(judged, slug):
-    want, grade = ROUND_FOUR[slug]
-    truth, _f, computed, _b = judged[slug]
-    assert {a: truth.level(a) for a in AREAS} == want  # the test and the blind truth agree
-    assert {a: computed.areas[a].level for a in AREAS} == want
-    assert computed.grade == grade
-
-
-@pytest.mark.parametrize("slug", sorted(ROUND_FIVE))
-def test_round_five_platforms_reach_exactly_their_levels_and_grade(judged, slug):
-    want, grade = ROUND_FIVE[slug]
-    _t, _f, computed, _b = judged[slug]
+    known = {a for s_, a in KNOWN_MISSES if s_ == slug and a in AREAS}
+    assert {a: truth.level(a) for a in AREAS if a not in known} == {a: want[a] for a in AREAS if a not in known}
     assert {a: computed.areas[a].level for a in AREAS} == want
     assert computed.grade == grade
 
@@ -168,14 +140,6 @@ def test_the_chat_app_was_judged_on_its_profiles_rooms_and_accordion_text(tmp_pa
     assert any(i.startswith("/m/") for i in items) and any(i.startswith("/rooms/") for i in items), items
     privacy = next(x for x in bundle.ok_pages() if urlsplit(x.url).path == "/privacy")
     assert "IP addresses and login records are kept for 12 months." in bundle.text(privacy)
-def test_round_three_middling_and_weak_platforms_stay_at_their_levels(judged):
-    _t, _f, middling, _b = judged[MIDDLING]
-    assert {a: middling.areas[a].level for a in AREAS} == {"AGE": 2, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2,
-                                                            "HELP": 4, "TERMS": 2}
-    _t, _f, forum, _b = judged[WEAK_FORUM]
-    assert {a: forum.areas[a].level for a in AREAS} == {"AGE": 0, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1,
-                                                         "HELP": 0, "TERMS": 0}
-    assert forum.grade == "E"
 
 
 def test_the_demo_server_serves_a_platform_folder_given_by_path():
