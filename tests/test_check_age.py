@@ -524,6 +524,8 @@ def test_a_stated_card_step_after_a_date_of_birth_form_says_the_form_asks_the_da
 ])
 def test_a_verified_email_address_for_members_is_no_advertiser_verification(tmp_path, lang, text):
     assert _adv(tmp_path, text, lang).status == "fail"
+
+
 @pytest.mark.parametrize("text", [
     "Placing a listing. Listings appear at once. Should we have doubts about how old you are, we may ask you for ID.",
     "Een advertentie plaatsen. Je advertentie verschijnt meteen. Twijfelen we aan je leeftijd, dan vragen we om je ID.",

@@ -290,6 +290,8 @@ def test_a_safe_trading_notice_above_every_reply_form_is_at_the_point_of_contact
 def test_an_ad_about_safes_and_cash_is_no_notice(tmp_path, lang, words):
     items = [page(f"{SITE}/advertentie.php?id={n}", role="item", lang=lang, text=words) for n in (1, 2, 3)]
     assert contact.safety_notice_at_contact(bundle_of(tmp_path, *items)).status == "fail"
+
+
 @pytest.mark.parametrize("lang,text", [
     ("en", "Nearly there. Your new account only works once you have opened the link in the e-mail we send you."),
     ("en", "Nearly there. Find our welcome e-mail and press the button in it to switch your account on."),

@@ -449,6 +449,8 @@ def test_a_copy_of_what_moderators_removed_kept_in_the_next_sentence_is_preserva
 ])
 def test_other_data_kept_after_a_sentence_about_removal_is_no_preservation(tmp_path, text):
     assert evidence.removed_content_preserved(only_privacy(tmp_path, text)).status == "fail"
+
+
 @pytest.mark.parametrize("text", [
     "Privacyverklaring\nJe gegevens laten verwijderen\nStuur ons een mail als je wilt dat we je gegevens wissen. We "
     "beantwoorden elk verzoek zo vlot als het kan, uiterlijk binnen een maand.",

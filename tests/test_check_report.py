@@ -373,6 +373,8 @@ def test_a_hidden_field_holding_the_items_query_id_is_its_location(fld):
 def test_a_number_in_another_field_or_another_id_is_no_location(fld):
     f = form(field("Uw naam", name="naam"), fld)
     assert not report.location_prefilled(f, f"{URL}advertentie.php?id=12")
+
+
 FORM_PAGE_TEXT = {
     "en": "Get in touch. Pick a topic and tell us what is going on. Our team reads everything and replies within "
           "two working days.",
@@ -406,6 +408,8 @@ def test_the_same_reply_time_on_a_page_no_report_control_leads_to_is_not(tmp_pat
     # and the contact page the control did not lead to is not either.
     f = report.handling_explained(_form_page_bundle(tmp_path, lang, form_url=f"{URL}ads/1"))
     assert f.status == "fail"
+
+
 # Round four: a receipt said in everyday words ("we'll e-mail you to confirm we've got your report").
 @pytest.mark.parametrize("lang, text", [
     ("en", "If you leave your address, we'll e-mail you to confirm we've got your report. Our moderators look at "
