@@ -470,7 +470,8 @@ def handling_explained(bundle: Bundle) -> Finding:
     contact = general_contact(bundle)
     pages = bundle.ok_pages("report", "help", "policy")
     dialogs = _report_dialog_texts(bundle)
-    if not pages and not dialogs:
+    if not pages and not any(_statements(url, text, on_report_page=True) for url, text in dialogs):
+        # no help or policy page, and no report dialog that says what happens next
         verdict = silent_platform(cid, bundle, msg(N_("how reports are handled")))
         verdict.facts.general_contact = ContactRoutes.model_validate(contact)
         return verdict
