@@ -940,26 +940,61 @@ def _implied_report(ctx: _Ctx, text: str) -> CooperationClause | None:
 
 
 def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | None:
-    """'We may disclose your personal data if required by law': disclosure on a legal duty, the authority implied.
-    Only when the data disclosed is the object and no other recipient is named ('share it with our partners')."""
+    """Data handed over on a legal duty or legal process, the recipient left unsaid (the authority implied): 'We may
+    disclose your personal data if required by law', 'Your information may be disclosed where the law requires it',
+    'We release personal information when ... appropriate to comply with the law', 'We never share your data, except
+    where the law requires us to', 'We delen je gegevens niet met derden, behalve als de wet dit vereist'.
+
+    The data is the verb's object (between the verb and the condition) or the subject of a passive verb ("Account
+    details may be accessed and disclosed if ..."); no other recipient is named on the way to the condition ("with our
+    partners as permitted by law"); a refusal ("we do not share your data") counts only through an exception that
+    names the duty."""
     lx = ctx.lx
     if lx.has("cooperation.user_advice", text):
         return None
     item = text[ctx.item_start:]
+    main, exception = _split_exception(text, lx)
+    exception_at = len(main) if exception else len(text)
     for v in lx.spans("cooperation.share_verbs", text):
-        after = text[v[1]:v[1] + 120]
-        if _negated_near(text, lx, v):
-            continue
         # "share information in order to investigate, prevent or act on illegal activities, ..., or as required by law"
         if v[0] >= ctx.item_start and lx.has("cooperation.illegal_activity", item) and lx.has("cooperation.legal_duty", item):
             return CooperationClause(**ctx.base(), mode="discretionary", recipients=("authorities",))
-        duty = lx.rx("cooperation.legal_duty").search(after)
-        if not duty or _tokens_between(after, 0, duty.start()) > 8:
+        if not _discloses_user_data(text, lx, v):
             continue
-        between = after[:duty.start()]
-        if lx.has("cooperation.personal_data", between) and not re.search(r"\b(with|to|aan|met)\b", between, re.I):
-            return CooperationClause(**ctx.base(), mode="on_request", recipients=("authorities",))
+        if _negated_near(text, lx, v):
+            # "We will not pass on your personal data unless we are legally required to": the exception allows it
+            if v[1] <= exception_at and exception and _legal_condition(lx, exception):
+                return CooperationClause(**ctx.base(), mode="on_request", recipients=("authorities",))
+            continue
+        cond = _legal_condition(lx, text[v[1]:])
+        if cond is None or _tokens_between(text, v[1], v[1] + cond[0]) > _RECIPIENT_REACH:
+            continue
+        between = text[v[1]:v[1] + cond[0]]
+        if ";" in between or lx.has("cooperation.other_recipients", between):
+            continue
+        return CooperationClause(**ctx.base(), mode="on_request", recipients=("authorities",))
     return None
+
+
+def _legal_condition(lx: Lexicon, text: str) -> tuple[int, int] | None:
+    """The first legal duty or legal process named in `text` ('where the law requires', 'legal procedures')."""
+    spans = lx.spans("cooperation.legal_duty", text) + lx.spans("cooperation.legal_condition", text)
+    return min(spans, default=None)
+
+
+_PASSIVE_GAP = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:be|been|being|is|are|was|were|gets?|worden|wordt|werd|werden)\s+"
+                          r"(?:\w+\s+(?:and|or|en|of)\s+)?$", re.IGNORECASE)
+
+
+def _discloses_user_data(text: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
+    """Whether what the verb hands over is data about users: its object, within a few words after it, or the subject
+    of the passive verb ('your information may be disclosed', 'uw gegevens kunnen worden verstrekt')."""
+    after = text[verb[1]:verb[1] + 80]
+    obj = lx.rx("cooperation.personal_data").search(after)
+    if obj and _tokens_between(after, 0, obj.start()) <= 4:
+        return True
+    before = text[max(0, verb[0] - 80):verb[0]]
+    return any(_PASSIVE_GAP.match(before[m.end():]) for m in lx.find("cooperation.personal_data", before))
 
 
 def _part_names_authority(ctx: _Ctx, seg: str, verb: tuple[int, int]) -> bool:

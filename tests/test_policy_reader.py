@@ -1121,3 +1121,45 @@ def test_information_on_the_users_who_acted_is_account_data():
             "six months after sending.")
     assert [sorted(k) for _, k in periods(text)] == [["account", "content"]]
     assert [k for _, k in periods("We keep the images users send for six months.")] == [("content",)]
+
+
+# ------------------------------------------------------------------------------- round 12: classes of first-run misses
+# The misses of the eleven first runs on new sets fall into a few classes; the three largest are written out here as
+# sentences of our own, in the ways real policies phrase them, English and Dutch, each with sentences that must stay
+# silent. Each class is handled by a rule over the sentence's structure, not by one phrase per miss.
+
+
+DISCLOSED_ON_A_LEGAL_DUTY = [  # class 1: data handed over on a legal duty or legal process, the authority left unsaid
+    "Your personal information may be disclosed where the law requires it.",
+    "Account details may be accessed and disclosed if and as required by legal procedures.",
+    "We release personal information when we believe release is appropriate to comply with the law.",
+    "We will hand over your data if we are legally obliged to.",
+    "We never share your information with anyone, except where the law requires us to.",
+    "Information about you may be released in response to a subpoena.",
+    "We may provide your account records when we must do so to comply with a court order.",
+    "We will not pass on your personal data unless we are legally required to do so.",
+    "We delen je gegevens niet met derden, behalve als de wet dit vereist.",
+    "We delen jouw gegevens niet met anderen, behalve wanneer dat technisch nodig is of wanneer de wet dat vereist.",
+    "Uw persoonsgegevens kunnen worden verstrekt wanneer wij daartoe wettelijk verplicht zijn.",
+    "Wij geven je gegevens alleen door als een gerechtelijk bevel ons daartoe verplicht.",
+]
+NOT_DISCLOSED_ON_A_LEGAL_DUTY = [
+    "We share your personal data with our advertising partners as permitted by law.",
+    "We keep your data as long as the law requires.",
+    "We do not disclose your personal information to third parties.",
+    "We provide the service as required by law.",
+    "If you are legally required to disclose your password, tell us first.",
+    "We delen je gegevens met onze hostingpartij, zoals de wet toestaat.",
+    "Wij bewaren je gegevens zo lang de wet dat vereist.",
+    "We will transfer your personal information to our affiliates where the law allows it.",
+]
+
+
+@pytest.mark.parametrize("text", DISCLOSED_ON_A_LEGAL_DUTY)
+def test_data_handed_over_on_a_legal_duty_is_disclosure_on_request_to_authorities_left_unsaid(text):
+    assert [m for m, _ in modes(text)] == ["on_request"], text
+
+
+@pytest.mark.parametrize("text", NOT_DISCLOSED_ON_A_LEGAL_DUTY)
+def test_sharing_with_named_others_keeping_and_refusing_are_no_disclosure_on_a_legal_duty(text):
+    assert modes(text) == [], text
