@@ -276,6 +276,9 @@ def read_bundle(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
 # =============================================================================== patterns
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address written out against harvesters: "contact [at] example.net", "info (at) voorbeeld (dot) nl"
+_OBFUSCATED_EMAIL = re.compile(r"\b[\w.+-]+\s*[\[({]\s*(?:at|@|apenstaartje)\s*[\]})]\s*[\w-]+"
+                               r"(?:\s*(?:[\[({]\s*(?:dot|punt)\s*[\]})]|\.)\s*[a-z]{2,}\b)+", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"')]+|www\.[^\s<>\"')]+", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w/+])(?:\+|00)?\d[\d \-.()]{0,16}\d(?![\w/])")
 _AFTER_BREAK = re.compile(r"[,;]|\b(?:but|maar)\b", re.IGNORECASE)  # between a verb and a negation of another verb
@@ -663,6 +666,11 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
         # "a tool allowing authorities to download the video in question": the material stays there for them.
         return PreservationClause(**ctx.base(), trigger="on_request" if _preservation_request(ctx) else "default",
                                   period=_preservation_period(ctx, lx.spans("preservation.authority_access", text)))
+    kept = _kept_out_of_sight(ctx)
+    if kept:
+        # "Removing a post does not permanently delete it", "het bericht wordt bewaard, maar verborgen voor alle leden"
+        return PreservationClause(**ctx.base(), trigger="on_request" if _preservation_request(ctx) else "default",
+                                  period=_preservation_period(ctx, kept))
     strong = lx.spans("preservation.strong_verbs", text)
     idioms = lx.spans("preservation.not_keep", text)
     keep = [v for v in lx.spans("preservation.keep_verbs", text) if not any(a <= v[0] < b for a, b in idioms)]
@@ -697,6 +705,22 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
         return None
     return PreservationClause(**ctx.base(), trigger="on_request" if request else "default",
                               period=_preservation_period(ctx, verbs))
+
+
+def _kept_out_of_sight(ctx: _Ctx) -> list[tuple[int, int]]:
+    """Where removed content is said to be kept out of sight rather than destroyed: a removal of content ('removing a
+    post', 'an article is "deleted"', 'posts ... te verwijderen'), then a sign that it stays ('does not permanently
+    delete it', 'hidden from all members', 'moderators may still see what was removed', 'wordt bewaard, maar
+    verborgen'). Not the user's own hiding or archive ('you can still see it'), nor backups, nor a purpose of another
+    kind."""
+    lx, text = ctx.lx, ctx.text
+    if lx.has("cooperation.user_advice", text) or lx.has("preservation.other_purpose", text):
+        return []
+    removals = lx.spans("preservation.removed_content", text)
+    if not removals:
+        return []
+    first = min(a for a, _ in removals)
+    return [s for s in lx.spans("preservation.kept_removed", text) if s[1] > first]
 
 
 def _preservation_period(ctx: _Ctx, verbs: list[tuple[int, int]]) -> Duration | None:
@@ -1062,6 +1086,7 @@ def _authority_contact(ctx: _Ctx) -> AuthorityContact | None:
     """A route for authorities (dedicated, or only a general one), or a general contact route."""
     lx, text = ctx.lx, ctx.text
     emails = [a for a in _EMAIL.findall(text) if not is_placeholder_address(a)]
+    emails += _OBFUSCATED_EMAIL.findall(text)
     addresses = emails + _URL.findall(text)
     address = addresses[0] if addresses else ""
     # Addresses are no words: ".../justice/.../data-protection-authorities/" addresses no authority.

@@ -1163,3 +1163,75 @@ def test_data_handed_over_on_a_legal_duty_is_disclosure_on_request_to_authoritie
 @pytest.mark.parametrize("text", NOT_DISCLOSED_ON_A_LEGAL_DUTY)
 def test_sharing_with_named_others_keeping_and_refusing_are_no_disclosure_on_a_legal_duty(text):
     assert modes(text) == [], text
+
+
+PRESERVED_BY_IMPLICATION = [  # class 2: removed content kept out of sight (or after a ban)
+    "Removing a post from a thread does not permanently delete it.",
+    "When moderators remove a post, it is hidden from other members but kept on our servers.",
+    "Deleted messages are not permanently erased, and our staff can still see them.",
+    "Even if a listing is \"deleted\", our moderators may still see what was removed from public view.",
+    "We may remove posts that break the rules; the post is kept, but hidden from all members.",
+    "Removed comments are hidden from public view rather than deleted.",
+    "We may retain your information after the termination of your account where needed to detect and deter fraud or "
+    "abuse of the service.",
+    "Deleted listings stay visible to our moderators.",
+    "Wij mogen berichten die tegen de regels ingaan verwijderen; het bericht wordt bewaard, maar verborgen voor alle leden.",
+    "Een verwijderd bericht wordt niet definitief gewist; moderators kunnen het nog inzien.",
+    "Verwijderde reacties blijven bewaard, maar zijn niet meer zichtbaar voor andere leden.",
+    "Een verwijderde advertentie blijft zichtbaar voor onze moderators.",
+]
+NOT_PRESERVED_BY_IMPLICATION = [
+    "You can delete your posts at any time; we store your posts on servers in the EU.",
+    "Removed content is deleted immediately and permanently.",
+    "When you delete a post, it may persist in backups for a short time.",
+    "After the termination of your account we keep invoices for tax purposes.",
+    "We keep logs to detect and prevent fraud.",
+    "You can hide a post from other members, and you can still see it in your archive.",
+    "Verwijderde berichten worden direct en definitief gewist.",
+    "Je kunt je berichten verbergen voor andere leden.",
+    # a user's own closure and the common list of purposes ("disputes, fraud and abuse") are retention, not preservation
+    "Following the closure of your account, we keep some of your data to prevent abuse of our services.",
+    "Na het opzeggen van je account bewaren we sommige gegevens om misbruik van de dienst te voorkomen.",
+]
+
+
+@pytest.mark.parametrize("text", PRESERVED_BY_IMPLICATION)
+def test_removed_content_kept_out_of_sight_is_preservation(text):
+    assert [p for _, p in preserved(text)] == [None], text
+
+
+@pytest.mark.parametrize("text", NOT_PRESERVED_BY_IMPLICATION)
+def test_deleting_for_good_backups_tax_records_and_the_users_own_hiding_are_no_preservation(text):
+    assert preserved(text) == [], text
+
+
+ROUTES = [  # class 3: a route given in a form the address patterns missed
+    "By email at the following address: contact [at] example.net",
+    "Write to privacy (at) example (dot) com with any questions.",
+    "Questions? Mail info[at]voorbeeld[dot]nl.",
+    "Contact us on Telegram at @examplesupport.",
+    "You can reach the moderators on Discord via @modteam.",
+    "Je kunt in het Nederlands of Engels contact opnemen met @beheerder.",
+    "Vragen? Stuur een bericht naar @forumbeheer.",
+    "Mail ons op info@voorbeeld.nl.",
+    "Neem contact met ons op via het contactformulier.",
+    "Please contact us via the form on our website.",
+]
+NO_ROUTES = [
+    "If you have any questions, please contact us.",
+    "Heb je vragen, neem dan contact met ons op.",
+    "Follow us @example for news and updates.",
+    "Users can mention each other with @username in comments.",
+    "The sender's address is shown as name [at] domain to other users.",
+    "Als je vragen hebt, neem contact met ons op.",
+]
+
+
+@pytest.mark.parametrize("text", ROUTES)
+def test_obfuscated_addresses_and_messenger_handles_to_contact_are_general_routes(text):
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["general"], text
+
+
+@pytest.mark.parametrize("text", NO_ROUTES)
+def test_a_bare_contact_us_a_follow_handle_and_a_mention_are_no_routes(text):
+    assert clauses(text, AuthorityContact) == [], text
