@@ -589,8 +589,8 @@ def _period_kinds(ctx: _Ctx, periods: list[Period], i: int, spans: list[tuple[in
         # row of a retention table is about the data its first cell names, not the purposes the other cells list.
         first = ctx.item_start + len(normalise(ctx.sentence.text.split(": ", 1)[0]))
         named = _pick_kinds(s for s in item if s[0] < first)
-        if named:
-            return named
+        if named and set(named) != {"general"}:  # "DATA RETENTION | We may retain the anonymous user data ...": a
+            return named                          # first cell that only heads the row names no kind
     if len(periods) == 1:
         # "display your profile picture, transmit your messages, and store your undelivered messages for up to
         # 30 days": the kinds between the keeping verb and its period, when that stretch names any.

@@ -1235,3 +1235,15 @@ def test_obfuscated_addresses_and_messenger_handles_to_contact_are_general_route
 @pytest.mark.parametrize("text", NO_ROUTES)
 def test_a_bare_contact_us_a_follow_handle_and_a_mention_are_no_routes(text):
     assert clauses(text, AuthorityContact) == [], text
+
+
+def test_anonymous_and_usage_data_are_log_data_not_data_in_general():
+    assert periods("We may retain the anonymous user data we collect on the site for up to nine (9) months.") == [
+        (274, ("logs",))]
+    assert periods("Usage statistics are kept for 14 months.") == [(426, ("logs",))]
+    assert periods("Anonieme gebruiksgegevens bewaren we 26 maanden.", "nl") == [(791, ("logs",))]
+    assert periods("We keep your data for nine months.") == [(274, ("general",))]
+    # a two-cell row whose first cell only heads it ("DATA RETENTION") is about the data its text names
+    text = ("Topic\tOur practice\nDATA RETENTION\tWe may retain the anonymous user data we collect on the Site for up to "
+            "nine (9) months from the date of its collection.")
+    assert periods(text) == [(274, ("logs",))]
