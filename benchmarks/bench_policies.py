@@ -127,12 +127,19 @@ def labels() -> dict[str, dict]:
 
 
 def corpus() -> list[Document]:
+    """Every document with its labels; loaded once per process, so each page's markdown is parsed once however often
+    the corpus is asked for (the corpus test checks the sources and then judges the same documents)."""
+    return list(_corpus())
+
+
+@cache
+def _corpus() -> tuple[Document, ...]:
     out = []
     for path in sorted(DOCS.glob("*.md")):
         doc = load(path)
         doc.label = labels().get(doc.file, {})
         out.append(doc)
-    return out
+    return tuple(out)
 
 
 _MD = MarkdownIt("commonmark").enable("table")
