@@ -183,6 +183,9 @@ def _adv(tmp_path, text, lang="en"):
     ("Bevestig je leeftijd met de EU-app voor leeftijdsverificatie of met je bankapp.", 5),
     ("Look into the camera: our partner estimates your age from a face scan. Nothing is stored.", 4),
     ("We schatten je leeftijd met een gezichtsscan via onze partner.", 4),
+    # an estimate made from the face, said in another word order
+    ("Our partner estimates from your face whether you are an adult.", 4),
+    ("Onze partner schat aan de hand van je gezicht in of je volwassen bent.", 4),
 ])
 def test_a_signup_step_that_describes_a_method_and_loads_a_frame_from_another_origin_gets_its_level(
         tmp_path, text, level):
@@ -564,3 +567,30 @@ def test_gate_over_an_empty_shell_is_not_content_under_the_overlay():
     # One shared button label is not the item's content.
     assert not content_already_there(["Send a message"], PROFILE_AFTER)
     assert not content_already_there([], [])
+
+
+# ------------------------------------------------------------- AGE-05, members age-checked at signup but not identified
+
+@pytest.mark.parametrize("text,lang", [
+    ("Step 2 of 3. Everyone who joins looks into the camera for a moment; our partner estimates from the face "
+     "whether you are an adult. You cannot create an account without it.", "en"),
+    ("Stap 2 van 3. Iedereen die lid wordt, kijkt even in de camera: onze partner schat aan je gezicht of je "
+     "volwassen bent. Zonder die stap kun je geen account maken.", "nl"),
+])
+def test_an_age_estimation_every_member_meets_at_signup_is_partial_for_posters_without_an_id_check(tmp_path, text, lang):
+    f = age.advertisers_verified(bundle_of(tmp_path, signup_with_text(text, frames=[PARTNER], lang=lang)))
+    assert f.status == "partial" and f.basis == "observed"
+    assert "without an ID check" in str(f.summary)
+
+
+@pytest.mark.parametrize("text,frames,lang", [
+    # the same words without the partner's step: a platform that only talks about estimation
+    ("Step 2 of 3. Everyone who joins looks into the camera for a moment; our partner estimates from the face "
+     "whether you are an adult.", [], "en"),
+    # a date of birth only (level 2), in Dutch
+    ("Vul je geboortedatum in. Je moet 18 jaar of ouder zijn.", [PARTNER], "nl"),
+])
+def test_a_signup_with_only_words_or_a_date_of_birth_leaves_posters_unverified(tmp_path, text, frames, lang):
+    extra = [field("Geboortedatum", type="date", name="dob")] if lang == "nl" else []
+    f = age.advertisers_verified(bundle_of(tmp_path, signup_with_text(text, frames=frames, lang=lang, extra=extra)))
+    assert f.status == "fail"
