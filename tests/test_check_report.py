@@ -454,3 +454,35 @@ def test_a_flag_that_reached_the_staff_is_a_receipt(tmp_path, lang, text):
 def test_staff_reading_flags_is_no_receipt(tmp_path, lang, text):
     f = report.handling_explained(bundle_with(tmp_path, [page(f"{URL}help", role="help", text=text, lang=lang)]))
     assert f.status == "partial", f.summary
+
+
+# ------------------------------------------------------ REPORT-06 in other words (blind round six, rewording)
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Once your report is in, you'll get an acknowledgement by email. Most reports are dealt with inside "
+           "72 hours. You can appeal any decision we make on a report."),
+    ("en", "We confirm each report by e-mail. A moderator decides no later than two working days after a report. "
+           "You can appeal the decision."),
+    ("nl", "We bevestigen elke melding per e-mail. Een moderator beoordeelt je melding uiterlijk binnen drie "
+           "werkdagen. Tegen onze beslissing kun je in beroep gaan."),
+    ("nl", "Na een melding krijg je een bevestigingsmail. Meldingen behandelen we hooguit 48 uur na ontvangst. "
+           "Ben je het niet eens met het besluit, dan kun je bezwaar maken."),
+])
+def test_receipt_and_timeframe_in_other_words_pass(tmp_path, lang, text):
+    f = report.handling_explained(bundle_with(tmp_path, [page(f"{URL}help/reports", role="help", text=text,
+                                                              lang=lang)]))
+    assert f.status == "pass", f.summary
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the reporter confirms, and a retention period bounded "at the latest": neither is receipt nor handling time
+    ("en", "Confirm your report with the Send button. Reports are deleted at the latest 90 days after a decision. "
+           "You can appeal the decision."),
+    ("nl", "Bevestig je melding met de knop Versturen. Meldingen worden uiterlijk 90 dagen na het besluit "
+           "verwijderd. Tegen het besluit kun je bezwaar maken."),
+])
+def test_the_reporters_own_confirmation_and_a_deletion_deadline_are_not_handling(tmp_path, lang, text):
+    f = report.handling_explained(bundle_with(tmp_path, [page(f"{URL}help/reports", role="help", text=text,
+                                                              lang=lang)]))
+    assert f.status == "partial" and len(f.quotes) == 1 and "appeal" in f.summary, f.summary
+    assert "not a receipt confirmation or a timeframe" in f.summary
