@@ -12,6 +12,8 @@ from checks import report
 from safehaven.bundle import Bundle
 from safehaven.models import AgeGateProbe, ContactRoutes, ControlSeen, ReportAttempt, ReportProbe
 from tests.bundles import LANGS, REPORT_NEAR, button, field, form, levels, link, make_bundle, page, report_case
+from toolkit.collection.interact import SITE_WIDE, find_controls, menu_triggers, page_inventory
+from toolkit.collection.report_probe import control_pattern
 from toolkit.evaluate import evaluate, score
 
 URL = "https://platform.test/"
@@ -486,3 +488,34 @@ def test_the_reporters_own_confirmation_and_a_deletion_deadline_are_not_handling
                                                               lang=lang)]))
     assert f.status == "partial" and len(f.quotes) == 1 and "appeal" in f.summary, f.summary
     assert "not a receipt confirmation or a timeframe" in f.summary
+
+
+# --------------------------- where a control stands: a card's own header or footer is the item's, not the site's
+
+CARD_PAGE = """<html><body>
+<header><nav><a href="/">Home</a></nav><a href="/report">Report a problem</a></header>
+<main><article class="profile"><header><h1>Ada</h1>
+  <button type="button" aria-haspopup="menu" aria-label="More actions for Ada">⋯</button></header>
+  <p>Allotment keeper.</p>
+  <footer><a href="/report?profile=ada">Report this profile</a></footer></article></main>
+<footer><a href="/abuse">Report abuse</a> <a href="/privacy">Privacy</a></footer>
+</body></html>"""
+
+
+@pytest.mark.browser
+async def test_a_cards_own_header_and_footer_belong_to_the_item_not_the_site(browser_session):
+    """HTML-AAM: a header or footer inside an article (or aside, main) is no banner or content-info. The profile
+    card's "⋯" menu and its "Report this profile" link are the item's; the site header's and footer's stay site-wide."""
+    ctx, _ = await browser_session.new_context()
+    try:
+        page = await ctx.new_page()
+        await page.set_content(CARD_PAGE)
+        menus = await menu_triggers(page)
+        assert [m["name"] for m in menus] == ["More actions for Ada"]
+        controls = {c["name"]: c["region"] for c in await find_controls(page, control_pattern(), "report", True)}
+        assert controls["Report this profile"] not in SITE_WIDE
+        assert controls["Report a problem"] == "header" and controls["Report abuse"] == "footer"
+        regions = {e.name: e.region for e in (await page_inventory(page, "test")).elements if e.href}
+        assert regions["Report this profile"] == "main" and regions["Privacy"] == "footer" and regions["Home"] == "nav"
+    finally:
+        await ctx.close()
