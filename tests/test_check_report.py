@@ -12,7 +12,9 @@ from checks import report
 from safehaven.bundle import Bundle
 from safehaven.models import AgeGateProbe, ContactRoutes, ControlSeen, ReportAttempt, ReportProbe
 from tests.bundles import LANGS, REPORT_NEAR, button, field, form, levels, link, make_bundle, page, report_case
-from toolkit.collection.interact import SITE_WIDE, find_controls, menu_triggers, page_inventory
+from tests.sitesrv import serve_site
+from toolkit.collection.browser import guard_of
+from toolkit.collection.interact import SITE_WIDE, activate, find_controls, menu_triggers, page_inventory
 from toolkit.collection.report_probe import control_pattern
 from toolkit.evaluate import evaluate, score
 
@@ -519,3 +521,26 @@ async def test_a_cards_own_header_and_footer_belong_to_the_item_not_the_site(bro
         assert regions["Report this profile"] == "main" and regions["Privacy"] == "footer" and regions["Home"] == "nav"
     finally:
         await ctx.close()
+
+
+@pytest.mark.browser
+async def test_a_marking_link_on_another_path_is_clicked_and_refused_not_navigated_to(browser_session):
+    """A pretty-URL ad page (/<categorie>/<titel>_i3) whose flag is index.php?page=item&action=mark&as=expired: the
+    probe clicks it as a visitor would, the write guard refuses it as that click's write (a one-click flag), and
+    the page stays; a navigation to it would only have failed."""
+    with serve_site("basic") as (url, _server):
+        ctx, _ = await browser_session.new_context()
+        try:
+            guard = guard_of(ctx)
+            page = await ctx.new_page()
+            await page.goto(url)
+            await page.evaluate("""(u) => { const a = document.createElement('a'); a.href = u;
+                a.textContent = 'Verlopen'; document.body.prepend(a); }""",
+                                url + "index.php?page=item&action=mark&as=expired&id=3&token=ab12")
+            control = (await find_controls(page, "Verlopen", "flag", True))[0]
+            before, mark = page.url, guard.mark()
+            await activate(page, control)
+            assert page.url == before
+            assert [w for w in guard.caused(mark) if "action=mark" in w.url and not w.allowed]
+        finally:
+            await ctx.close()
