@@ -594,7 +594,8 @@ def described_method(text: str) -> tuple[int, str]:
         elif lexicon.has(sentence, "age", "method_live") and lexicon.has(f"{prev} {nxt}", "age", "method_id_document"):
             level = 5
         elif lexicon.has(sentence, "age", "method_estimation") or lexicon.has(sentence, "age", "method_id_document") or (
-                lexicon.has(sentence, "age", "estimate_verb") and lexicon.has(sentence, "age", "face_words")):
+                lexicon.has(sentence, "age", "estimate_verb") and lexicon.has(sentence, "age", "face_words")) or (
+                _age_judged_from_face(sentence)):
             level = 4
         elif lexicon.has(sentence, "age", "method_card"):
             level = 3
@@ -620,6 +621,15 @@ def stated_card_check(text: str) -> str:
         if lexicon.has(near, "age", "card_for_age"):
             return sentence
     return ""
+
+
+def _age_judged_from_face(sentence: str) -> bool:
+    """Someone judges the age from a face or selfie: "our partner works out from a selfie whether you're over 18",
+    "bepaalt aan de hand van een selfie je leeftijd"; not an instruction to the reader ("Check that your face is
+    visible and that you are over 18": the verb opens the sentence)."""
+    verb = lexicon.pattern("age", "age_judged").search(sentence)
+    return bool(verb and verb.start() > 0 and not re.match(r"\W*$", sentence[:verb.start()])
+                and lexicon.has(sentence, "age", "age_target") and lexicon.has(sentence, "age", "face_capture"))
 
 
 def _method_words(text: str) -> bool:

@@ -186,6 +186,9 @@ def _adv(tmp_path, text, lang="en"):
     # an estimate made from the face, said in another word order
     ("Our partner estimates from your face whether you are an adult.", 4),
     ("Onze partner schat aan de hand van je gezicht in of je volwassen bent.", 4),
+    # an age judged from a selfie or a video of the face, without the word "estimate"
+    ("Take a quick selfie and our partner works out whether you're over 18.", 4),
+    ("Onze partner controleert je leeftijd aan de hand van een korte video van je gezicht.", 4),
 ])
 def test_a_signup_step_that_describes_a_method_and_loads_a_frame_from_another_origin_gets_its_level(
         tmp_path, text, level):
@@ -208,6 +211,9 @@ def test_a_verification_script_of_another_origin_counts_like_a_frame(tmp_path):
     ("We may ask for your passport and a selfie if we doubt your age.", [PARTNER]),
     # a video or a map from another origin is not a verification frame
     ("Take a selfie for your profile photo. Upload a photo of your passport.", ["https://www.youtube.com/embed/x"]),
+    # an instruction to the reader about the profile photo, not someone judging the age from the face
+    ("Check that your face is clearly visible in your profile photo, and that you are over 18.", [PARTNER]),
+    ("Controleer of je gezicht goed zichtbaar is en of je 18 jaar of ouder bent.", [PARTNER]),
 ])
 def test_mentions_denials_optional_checks_and_unrelated_frames_do_not_lift_the_level(tmp_path, text, frames):
     f = age.age_assurance_strength(bundle_of(tmp_path, signup_with_text(text, frames=frames)))
