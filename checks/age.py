@@ -425,6 +425,14 @@ def advertisers_verified(bundle: Bundle) -> Finding:
                        basis="stated" if required or optional or unclear else "observed",
                        quotes=(required or optional or unclear)[:3],
                        evidence=[_page_ev(observed)] if observed else [])
+    # Nothing said of ID checks, but every member meets an age estimation (or stronger) at signup before they can
+    # post: their age is checked, their identity is not.
+    checked = max(((lv, page) for page, form in _signup_forms(bundle) if (lv := _signup_level(bundle, page, form)) >= 4),
+                  key=lambda t: t[0], default=None)
+    if checked:
+        return finding(cid, "partial", msg(N_("Advertisers meet {what}, not a required ID and liveness check before "
+                                              "publishing."), what=msg(N_("an age check at signup without an ID check"))),
+                       basis="observed", evidence=[_page_ev(checked[1])])
     return finding(cid, "fail", nmsg("Nothing says advertisers are age- or ID-verified before publishing ({n} pages "
                                      "read).", "Nothing says advertisers are age- or ID-verified before publishing ({n} "
                                      "pages read).", n=len(pages)),
@@ -585,7 +593,9 @@ def described_method(text: str) -> tuple[int, str]:
             level = 5
         elif lexicon.has(sentence, "age", "method_live") and lexicon.has(f"{prev} {nxt}", "age", "method_id_document"):
             level = 5
-        elif lexicon.has(sentence, "age", "method_estimation") or lexicon.has(sentence, "age", "method_id_document"):
+        elif lexicon.has(sentence, "age", "method_estimation") or lexicon.has(sentence, "age", "method_id_document") or (
+                lexicon.has(sentence, "age", "estimate_verb") and lexicon.has(sentence, "age", "face_words")) or (
+                _age_judged_from_face(sentence)):
             level = 4
         elif lexicon.has(sentence, "age", "method_card"):
             level = 3
@@ -613,6 +623,15 @@ def stated_card_check(text: str) -> str:
     return ""
 
 
+def _age_judged_from_face(sentence: str) -> bool:
+    """Someone judges the age from a face or selfie: "our partner works out from a selfie whether you're over 18",
+    "bepaalt aan de hand van een selfie je leeftijd"; not an instruction to the reader ("Check that your face is
+    visible and that you are over 18": the verb opens the sentence)."""
+    verb = lexicon.pattern("age", "age_judged").search(sentence)
+    return bool(verb and verb.start() > 0 and not re.match(r"\W*$", sentence[:verb.start()])
+                and lexicon.has(sentence, "age", "age_target") and lexicon.has(sentence, "age", "face_capture"))
+
+
 def _method_words(text: str) -> bool:
     return any(lexicon.has(text, "age", k) for k in ("method_eid", "method_id_document", "method_live",
                                                       "method_estimation", "method_card"))
@@ -624,10 +643,12 @@ def _denied(sentence: str) -> bool:
                       r"\bwe (don't|do not|never) (store|keep|save)\b", " ", sentence, flags=re.I)
     if not lexicon.has(sentence, "age", "method_not"):
         return False
-    # "you can't post until ...", "niet zichtbaar voordat ...": a requirement, not a denial
+    # "you can't post until ...", "niet zichtbaar voordat ...", "zonder die stap kun je geen account maken":
+    # a requirement, not a denial
     return not re.search(r"\b(can't|cannot|can not|won't be (published|visible|shown)|not (be )?(published|visible|"
-                         r"shown|online)|until|niet (ge)?publiceerd|niet zichtbaar|niet online|kun je (nog )?niet|"
-                         r"kunt u (nog )?niet|totdat|tot je|pas)\b", sentence, re.I)
+                         r"shown|online)|until|without (it|this|that)|niet (ge)?publiceerd|niet zichtbaar|niet online|"
+                         r"kun je (nog )?(niet|geen)|kunt u (nog )?(niet|geen)|zonder (die|deze|dat|dit|de|het)|totdat|"
+                         r"tot je|pas)\b", sentence, re.I)
 
 
 def _is_search_box(form: Form) -> bool:

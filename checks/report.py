@@ -580,8 +580,9 @@ def _is_handling_time(sentence: str) -> bool:
     if re.search(r"\b(keep|kept|keeps|retain|retained|store|stored|delete|deleted|bewaren|bewaard|bewaart|"
                  r"verwijderd|verwijderen|opgeslagen)\b", sentence, re.I):
         return False
-    return (bool(re.search(r"\b(within|binnen|in|same day|dezelfde dag|24/7|round the clock|dag en nacht)\b", sentence,
-                           re.I)) or lexicon.has(sentence, "report", "receipt") or lexicon.has(sentence, "handling", "receipt"))
+    return (bool(re.search(r"\b(within|inside|binnen|in|no later than|at the latest|at most|uiterlijk|hooguit|"
+                           r"same day|dezelfde dag|24/7|round the clock|dag en nacht)\b", sentence, re.I))
+            or lexicon.has(sentence, "report", "receipt") or lexicon.has(sentence, "handling", "receipt"))
 
 
 def level(findings: dict[str, Finding]) -> int:

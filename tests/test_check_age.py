@@ -183,6 +183,12 @@ def _adv(tmp_path, text, lang="en"):
     ("Bevestig je leeftijd met de EU-app voor leeftijdsverificatie of met je bankapp.", 5),
     ("Look into the camera: our partner estimates your age from a face scan. Nothing is stored.", 4),
     ("We schatten je leeftijd met een gezichtsscan via onze partner.", 4),
+    # an estimate made from the face, said in another word order
+    ("Our partner estimates from your face whether you are an adult.", 4),
+    ("Onze partner schat aan de hand van je gezicht in of je volwassen bent.", 4),
+    # an age judged from a selfie or a video of the face, without the word "estimate"
+    ("Take a quick selfie and our partner works out whether you're over 18.", 4),
+    ("Onze partner controleert je leeftijd aan de hand van een korte video van je gezicht.", 4),
 ])
 def test_a_signup_step_that_describes_a_method_and_loads_a_frame_from_another_origin_gets_its_level(
         tmp_path, text, level):
@@ -205,6 +211,9 @@ def test_a_verification_script_of_another_origin_counts_like_a_frame(tmp_path):
     ("We may ask for your passport and a selfie if we doubt your age.", [PARTNER]),
     # a video or a map from another origin is not a verification frame
     ("Take a selfie for your profile photo. Upload a photo of your passport.", ["https://www.youtube.com/embed/x"]),
+    # an instruction to the reader about the profile photo, not someone judging the age from the face
+    ("Check that your face is clearly visible in your profile photo, and that you are over 18.", [PARTNER]),
+    ("Controleer of je gezicht goed zichtbaar is en of je 18 jaar of ouder bent.", [PARTNER]),
 ])
 def test_mentions_denials_optional_checks_and_unrelated_frames_do_not_lift_the_level(tmp_path, text, frames):
     f = age.age_assurance_strength(bundle_of(tmp_path, signup_with_text(text, frames=frames)))
@@ -564,3 +573,30 @@ def test_gate_over_an_empty_shell_is_not_content_under_the_overlay():
     # One shared button label is not the item's content.
     assert not content_already_there(["Send a message"], PROFILE_AFTER)
     assert not content_already_there([], [])
+
+
+# ------------------------------------------------------------- AGE-05, members age-checked at signup but not identified
+
+@pytest.mark.parametrize("text,lang", [
+    ("Step 2 of 3. Everyone who joins looks into the camera for a moment; our partner estimates from the face "
+     "whether you are an adult. You cannot create an account without it.", "en"),
+    ("Stap 2 van 3. Iedereen die lid wordt, kijkt even in de camera: onze partner schat aan je gezicht of je "
+     "volwassen bent. Zonder die stap kun je geen account maken.", "nl"),
+])
+def test_an_age_estimation_every_member_meets_at_signup_is_partial_for_posters_without_an_id_check(tmp_path, text, lang):
+    f = age.advertisers_verified(bundle_of(tmp_path, signup_with_text(text, frames=[PARTNER], lang=lang)))
+    assert f.status == "partial" and f.basis == "observed"
+    assert "without an ID check" in str(f.summary)
+
+
+@pytest.mark.parametrize("text,frames,lang", [
+    # the same words without the partner's step: a platform that only talks about estimation
+    ("Step 2 of 3. Everyone who joins looks into the camera for a moment; our partner estimates from the face "
+     "whether you are an adult.", [], "en"),
+    # a date of birth only (level 2), in Dutch
+    ("Vul je geboortedatum in. Je moet 18 jaar of ouder zijn.", [PARTNER], "nl"),
+])
+def test_a_signup_with_only_words_or_a_date_of_birth_leaves_posters_unverified(tmp_path, text, frames, lang):
+    extra = [field("Geboortedatum", type="date", name="dob")] if lang == "nl" else []
+    f = age.advertisers_verified(bundle_of(tmp_path, signup_with_text(text, frames=frames, lang=lang, extra=extra)))
+    assert f.status == "fail"

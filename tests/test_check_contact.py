@@ -410,3 +410,24 @@ def test_an_advertisers_own_meeting_words_are_no_notice(tmp_path, lang, text):
     f = contact.safety_notice_at_contact(bundle_of(tmp_path, *items, page(f"{SITE}/help", role="help", lang=lang,
                                                                           text="We are a small team in Arnhem.")))
     assert f.status == "fail", f.summary
+
+
+# ------------------------------------------ CONTACT-03 in other words (blind round six, rewording): Dutch compounds
+
+@pytest.mark.parametrize("text,lang", [
+    ("Je ontvangt een bevestigingsmail. Pas na bevestiging kun je inloggen.", "nl"),
+    ("We sturen een code per sms; vul die in om je registratie af te ronden.", "nl"),
+    ("We text a code to your mobile. Enter it to finish creating your account.", "en"),
+])
+def test_a_confirmation_mail_or_code_needed_to_finish_signing_up_passes(tmp_path, text, lang):
+    f = _c03(tmp_path, text, lang)
+    assert f.status == "pass" and f.basis == "stated"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Je ontvangt een bevestigingsmail van je bestelling. Bewaar die goed.", "nl"),
+    ("Klik hier om de nieuwsbrief te activeren.", "nl"),
+    ("You'll get a welcome e-mail with tips to finish setting up your profile, whenever you like.", "en"),
+])
+def test_an_order_mail_or_a_newsletter_is_no_signup_confirmation(tmp_path, text, lang):
+    assert _c03(tmp_path, text, lang).status == "fail"

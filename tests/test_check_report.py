@@ -12,6 +12,10 @@ from checks import report
 from safehaven.bundle import Bundle
 from safehaven.models import AgeGateProbe, ContactRoutes, ControlSeen, ReportAttempt, ReportProbe
 from tests.bundles import LANGS, REPORT_NEAR, button, field, form, levels, link, make_bundle, page, report_case
+from tests.sitesrv import serve_site
+from toolkit.collection.browser import guard_of
+from toolkit.collection.interact import SITE_WIDE, activate, find_controls, menu_triggers, page_inventory
+from toolkit.collection.report_probe import control_pattern
 from toolkit.evaluate import evaluate, score
 
 URL = "https://platform.test/"
@@ -454,3 +458,89 @@ def test_a_flag_that_reached_the_staff_is_a_receipt(tmp_path, lang, text):
 def test_staff_reading_flags_is_no_receipt(tmp_path, lang, text):
     f = report.handling_explained(bundle_with(tmp_path, [page(f"{URL}help", role="help", text=text, lang=lang)]))
     assert f.status == "partial", f.summary
+
+
+# ------------------------------------------------------ REPORT-06 in other words (blind round six, rewording)
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Once your report is in, you'll get an acknowledgement by email. Most reports are dealt with inside "
+           "72 hours. You can appeal any decision we make on a report."),
+    ("en", "We confirm each report by e-mail. A moderator decides no later than two working days after a report. "
+           "You can appeal the decision."),
+    ("nl", "We bevestigen elke melding per e-mail. Een moderator beoordeelt je melding uiterlijk binnen drie "
+           "werkdagen. Tegen onze beslissing kun je in beroep gaan."),
+    ("nl", "Na een melding krijg je een bevestigingsmail. Meldingen behandelen we hooguit 48 uur na ontvangst. "
+           "Ben je het niet eens met het besluit, dan kun je bezwaar maken."),
+])
+def test_receipt_and_timeframe_in_other_words_pass(tmp_path, lang, text):
+    f = report.handling_explained(bundle_with(tmp_path, [page(f"{URL}help/reports", role="help", text=text,
+                                                              lang=lang)]))
+    assert f.status == "pass", f.summary
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the reporter confirms, and a retention period bounded "at the latest": neither is receipt nor handling time
+    ("en", "Confirm your report with the Send button. Reports are deleted at the latest 90 days after a decision. "
+           "You can appeal the decision."),
+    ("nl", "Bevestig je melding met de knop Versturen. Meldingen worden uiterlijk 90 dagen na het besluit "
+           "verwijderd. Tegen het besluit kun je bezwaar maken."),
+])
+def test_the_reporters_own_confirmation_and_a_deletion_deadline_are_not_handling(tmp_path, lang, text):
+    f = report.handling_explained(bundle_with(tmp_path, [page(f"{URL}help/reports", role="help", text=text,
+                                                              lang=lang)]))
+    assert f.status == "partial" and len(f.quotes) == 1 and "appeal" in f.summary, f.summary
+    assert "not a receipt confirmation or a timeframe" in f.summary
+
+
+# --------------------------- where a control stands: a card's own header or footer is the item's, not the site's
+
+CARD_PAGE = """<html><body>
+<header><nav><a href="/">Home</a></nav><a href="/report">Report a problem</a></header>
+<main><article class="profile"><header><h1>Ada</h1>
+  <button type="button" aria-haspopup="menu" aria-label="More actions for Ada">⋯</button></header>
+  <p>Allotment keeper.</p>
+  <footer><a href="/report?profile=ada">Report this profile</a></footer></article></main>
+<footer><a href="/abuse">Report abuse</a> <a href="/privacy">Privacy</a></footer>
+</body></html>"""
+
+
+@pytest.mark.browser
+async def test_a_cards_own_header_and_footer_belong_to_the_item_not_the_site(browser_session):
+    """HTML-AAM: a header or footer inside an article (or aside, main) is no banner or content-info. The profile
+    card's "⋯" menu and its "Report this profile" link are the item's; the site header's and footer's stay site-wide."""
+    ctx, _ = await browser_session.new_context()
+    try:
+        page = await ctx.new_page()
+        await page.set_content(CARD_PAGE)
+        menus = await menu_triggers(page)
+        assert [m["name"] for m in menus] == ["More actions for Ada"]
+        controls = {c["name"]: c["region"] for c in await find_controls(page, control_pattern(), "report", True)}
+        assert controls["Report this profile"] not in SITE_WIDE
+        assert controls["Report a problem"] == "header" and controls["Report abuse"] == "footer"
+        regions = {e.name: e.region for e in (await page_inventory(page, "test")).elements if e.href}
+        assert regions["Report this profile"] == "main" and regions["Privacy"] == "footer" and regions["Home"] == "nav"
+    finally:
+        await ctx.close()
+
+
+@pytest.mark.browser
+async def test_a_marking_link_on_another_path_is_clicked_and_refused_not_navigated_to(browser_session):
+    """A pretty-URL ad page (/<categorie>/<titel>_i3) whose flag is index.php?page=item&action=mark&as=expired: the
+    probe clicks it as a visitor would, the write guard refuses it as that click's write (a one-click flag), and
+    the page stays; a navigation to it would only have failed."""
+    with serve_site("basic") as (url, _server):
+        ctx, _ = await browser_session.new_context()
+        try:
+            guard = guard_of(ctx)
+            page = await ctx.new_page()
+            await page.goto(url)
+            await page.evaluate("""(u) => { const a = document.createElement('a'); a.href = u;
+                a.textContent = 'Verlopen'; document.body.prepend(a); }""",
+                                url + "index.php?page=item&action=mark&as=expired&id=3&token=ab12")
+            control = (await find_controls(page, "Verlopen", "flag", True))[0]
+            before, mark = page.url, guard.mark()
+            await activate(page, control)
+            assert page.url == before
+            assert [w for w in guard.caused(mark) if "action=mark" in w.url and not w.allowed]
+        finally:
+            await ctx.close()

@@ -29,6 +29,9 @@ ITEMS = [
     "https://ads.test/ads/red-city-bike-as-new/",
     "https://qa.test/questions/12/how-do-i-report-a-user/",
     "https://forum.test/t/welcome-to-the-board/12",
+    # a classifieds ad's pretty address: category, then the title slug with the ad number behind a marker
+    "https://ads.test/stadsfietsen/gazelle-stadsfiets-28-inch_i101",
+    "https://ads.test/kamers/ruime-kamer-in-het-centrum-id4821.html",
 ]
 NEVER_ITEMS = [
     "https://forum.test/ucp.php?mode=register",
@@ -45,12 +48,19 @@ NEVER_ITEMS = [
     "https://ads.test/accounts/login/?next=/ads/1",
     "https://ads.test/ad/12/report/",
     "https://ads.test/posting.php?mode=reply&t=9",
+    "https://ads.test/stadsfietsen/?sort=price_i101",
 ]
 
 
 @pytest.mark.parametrize("url", ITEMS)
 def test_item_urls_by_query_id_and_name_slug(url):
     assert is_item_url(url), url
+
+
+def test_a_title_slug_is_an_item_only_with_the_number_behind_its_marker():
+    assert not is_item_url("https://ads.test/laptops/intel-core-i7")  # a model name, not "_i<number>"
+    assert not is_item_url("https://ads.test/laptops/core_i7")  # no title slug before it
+    assert is_item_url("https://ads.test/laptops/thinkpad-t480-met-oplader_i3321")
 
 
 @pytest.mark.parametrize("url", NEVER_ITEMS)

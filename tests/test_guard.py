@@ -104,6 +104,8 @@ async def test_a_one_click_report_is_named_as_refused_not_as_missing(guarded_aud
     "http://x.test/posts/5/delete/", "http://x.test/?do=vote&id=3", "http://x.test/t/9?like=1",
     "http://x.test/advertentie/4?actie=volgen", "http://x.test/melden?reden=oplichting&id=4",
     "http://x.test/item/5/mark/spam", "http://x.test/ads.php?act=flag&id=2", "http://x.test/flag/offensive/12",
+    # a mark whose reason is no report word ("expired", "wrong category") still marks the ad
+    "http://x.test/index.php?page=item&action=mark&as=expired&id=7&token=ab12", "http://x.test/?actie=markeer&als=verlopen&id=3",
 ])
 def test_a_get_that_acts_is_known_by_its_address(url):
     assert acting_link(url)

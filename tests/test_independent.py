@@ -9,6 +9,9 @@ English companion directory) and Praatcafé (a weak Dutch phpBB-style forum). Ro
 dating single-page app with an "Are you 18?" modal and its help centre on a second origin) and Wijkmarkt (a
 middling-to-strong Dutch neighbourhood marketplace with a JS "Meer" menu per listing). Round five: Threadline (a
 strong English forum drawn by JavaScript, a flag dialog per post) and Rode Lampen (a middling Dutch sex-ad site).
+Round six: Marktplein (a middling Dutch classifieds site in the style of older PHP software: index.php?page=item&id=
+and /<categorie>/<titel>_i<n> twins, GET "Markeer als ..." links that would mark the ad) and Hearthside (a strong
+English community single-page app with facial age estimation by a partner origin and "⋯" report menus).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
 this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
 differs from the truth (beyond the misses README.md names and explains), so agreement cannot silently drop.
@@ -29,7 +32,7 @@ import pytest
 from audits.demo.server import DemoServer, platform_from_folder, read_truth
 from checks import catalogue
 from safehaven.bundle import Bundle
-from safehaven.models import AREAS, AgeGateProbe
+from safehaven.models import AREAS, AgeGateProbe, ReportProbe
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("independent", ROOT / "benchmarks" / "independent" / "independent.py")
@@ -54,6 +57,8 @@ LEVELS = {
     "wijkmarkt": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 2}, "A"),
     "threadline": ({"AGE": 2, "REPORT": 5, "CONTACT": 3, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "B"),
     "rodelampen": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 4, "TERMS": 2}, "C"),
+    "marktplein": ({"AGE": 0, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 2, "TERMS": 2}, "E"),
+    "hearthside": ({"AGE": 4, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
 }
 WEAK_FORUM = "praatcafe"
 # Misses left, each explained in README.md; any other mismatch fails the test.
@@ -140,6 +145,25 @@ def test_the_chat_app_was_judged_on_its_profiles_rooms_and_accordion_text(tmp_pa
     assert any(i.startswith("/m/") for i in items) and any(i.startswith("/rooms/") for i in items), items
     privacy = next(x for x in bundle.ok_pages() if urlsplit(x.url).path == "/privacy")
     assert "IP addresses and login records are kept for 12 months." in bundle.text(privacy)
+
+
+def test_the_classifieds_marking_links_and_contact_form_were_never_used(tmp_path):
+    """Marktplein's "Markeer als spam / Verkeerd gecategoriseerd / Verlopen / Aanstootgevend" links are GETs with a
+    token that mark the ad, and its contact form mails the seller: the passive audit fetched no marking URL (every
+    one it met was refused, also those whose reason is no report word), let no write through, and still counted the
+    links as a one-click report control on the ads' pretty URLs."""
+    p = next(p for p in PLATFORMS if p.slug == "marktplein")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    fetched = [u for x in bundle.pages for u in (x.url, x.final_url or "", *(r.url for r in x.requests))]
+    assert not [u for u in fetched if "action=mark" in u]
+    writes = bundle.info.writes
+    assert writes and not [w for w in writes if w.allowed]
+    assert all("action=mark" in w.url and w.method == "GET" for w in writes)
+    items = [urlsplit(x.final_url or x.url).path for x in bundle.item_pages()]
+    assert items and all(i.rsplit("_i", 1)[-1].isdigit() for i in items), items
+    probe = bundle.probe("report", ReportProbe)
+    assert probe and all(a.outcome == "form" and a.clicks == 1 and a.form and a.form.name.startswith("one-click")
+                         for a in probe.attempts)
 
 
 def test_the_demo_server_serves_a_platform_folder_given_by_path():

@@ -13,6 +13,9 @@ from safehaven.models import Form
 ID_VALUE = re.compile(r"^(?:\d{1,12}(?:\.(?:\d{1,6}|msg\d{1,12}|new))?|[0-9a-f]{8,}|[a-z0-9]+(?:-[a-z0-9]+)+)$", re.I)
 # An item id with a start offset or a jump to one post in it: the same item as "<id>.0" (its first page)
 ID_WITH_OFFSET = re.compile(r"^(\d{1,12})\.(?:\d{1,6}|msg\d{1,12}|new)$", re.I)
+# The pretty address classifieds software gives one ad under its category: a title slug ending in the ad's number
+# with a marker ("/fietsen/gazelle-stadsfiets-28-inch_i101", "/kamers/ruime-kamer-centrum-id4821.html")
+TITLE_WITH_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+(?:_i|[-_]id)\d{1,12}(?:\.html?)?$", re.I)
 ID_LIKE = re.compile(r"(?:^|[-_])(?:\d{1,12}|[0-9a-f]{8,})(?:$|[-_.])|^[a-z0-9]+(?:-[a-z0-9]+){1,}$", re.I)
 
 
@@ -192,6 +195,8 @@ def is_item_url(url: str) -> bool:
         return not _names_a_listing(segs)
     if len(segs) < 2:
         return False
+    if TITLE_WITH_ID.match(segs[-1]):
+        return True
     item_words = set(lexicon.words("roles", "item_path"))
     last = segs[-1].removesuffix(".html").removesuffix(".htm").removesuffix(".php")
     for i, seg in enumerate(segs[:-1]):

@@ -44,7 +44,7 @@ ACTING_VERBS = frozenset({
     "unsubscribe", "vote", "upvote", "downvote", "like", "unlike", "dislike", "follow", "unfollow", "subscribe",
     "block", "unblock", "mute", "unmute", "ban", "unban", "approve", "reject", "thank", "thanks", "rate",
     "bookmark", "favorite", "favourite", "unfavorite", "star", "pin", "unpin", "lock", "unlock", "send",
-    "markspam", "stemmen", "volgen", "blokkeren", "negeren", "flag", "unflag", "markeren",
+    "markspam", "stemmen", "volgen", "blokkeren", "negeren", "flag", "unflag", "markeren", "mark", "markeer",
 })
 # Verbs that act as a query key of their own ("?like=1", "?delete=5"); not the ones that also name filters or
 # settings ("?rate=", "?star=", "?pin=", "?send=").

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Frame, Page
@@ -28,6 +28,7 @@ from safehaven.models import Box, ControlSeen, Element, Form
 from safehaven.textsafe import clean_data
 from safehaven.urls import site_of
 from toolkit.collection.browser import bounded, quiet, short_error
+from toolkit.collection.guard import acting_link
 
 log = logging.getLogger("safehaven.interact")
 
@@ -229,7 +230,10 @@ async def activate(page: Page, control: dict) -> None:
     Used by the report and the contact probe alike; what a click tries to send, the write guard refuses.
     """
     href = control.get("href") or ""
-    if href and not href.startswith(("javascript:", "#")) and urlsplit(href).path != urlsplit(page.url).path:
+    # A link that acts ("?action=mark&as=spam" on a pretty-URL ad page) is clicked like the same script's link below,
+    # so the refusal is recorded as this click's, not as a navigation that failed.
+    if href and not href.startswith(("javascript:", "#")) and urlsplit(href).path != urlsplit(page.url).path \
+            and not acting_link(urljoin(page.url, href)):
         await page.goto(href, wait_until="domcontentloaded")
         return
     loc = page.locator(f"[data-safehaven-mark='{control['mark']}']").first

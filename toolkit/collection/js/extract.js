@@ -150,11 +150,21 @@
     }
     return null;
   }
+  // A header or footer inside an article, aside or main belongs to that piece, not to the whole site (HTML-AAM).
+  function scopedPart(n) {
+    for (let a = n.parentNode || n.host; a; a = a.parentNode || a.host) {
+      if (a.nodeType !== 1) continue;
+      const r = a.getAttribute('role');
+      if (['ARTICLE', 'ASIDE', 'MAIN'].includes(a.tagName) || ['article', 'complementary', 'main'].includes(r)) return true;
+    }
+    return false;
+  }
   function region(el) {
     let n = el;
     while (n) {
       if (n.nodeType === 1) {
         const tag = n.tagName, role = n.getAttribute('role');
+        if ((tag === 'HEADER' || tag === 'FOOTER') && !role && scopedPart(n)) { n = n.parentNode || n.host || null; continue; }
         if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog' || n.getAttribute('aria-modal') === 'true') return 'dialog';
         if (tag === 'NAV' || role === 'navigation') return 'nav';
         if (tag === 'FOOTER' || role === 'contentinfo') return 'footer';

@@ -41,6 +41,17 @@
     if (el.parentElement && el.parentElement.closest(CLICKABLE)) return false;
     return getComputedStyle(el).cursor === 'pointer';
   };
+  // A <header> or <footer> inside an article, aside or main is that piece's own (a profile card's header with
+  // its "⋯" menu, a post's footer with "Report"), not the site's banner or footer (HTML-AAM: only a header or
+  // footer not scoped to such an element is the banner / contentinfo).
+  const scoped = (x) => {
+    for (let a = x.parentNode || x.host; a; a = a.parentNode || a.host) {
+      if (a.nodeType !== 1) continue;
+      const r = a.getAttribute('role');
+      if (['ARTICLE', 'ASIDE', 'MAIN'].includes(a.tagName) || ['article', 'complementary', 'main'].includes(r)) return true;
+    }
+    return false;
+  };
   const out = [];
   for (const el of all(document)) {
     const isSelect = el.tagName === 'SELECT';
@@ -57,6 +68,7 @@
     for (let x = el; x; x = x.parentNode || x.host) {
       if (x.nodeType !== 1) continue;
       const t = x.tagName, role = x.getAttribute('role');
+      if ((t === 'FOOTER' || t === 'HEADER') && !role && scoped(x)) continue;
       if (t === 'FOOTER' || role === 'contentinfo') { region = 'footer'; break; }
       if (t === 'NAV' || role === 'navigation') { region = 'nav'; break; }
       if (t === 'HEADER' || role === 'banner') { region = 'header'; break; }
