@@ -30,12 +30,14 @@ from toolkit.collection.interact import (
     state_after_click,
     visible_forms,
 )
+from toolkit.collection.usercard import card_items, user_cards
 
 log = logging.getLogger("safehaven.contact_probe")
 
 MAX_ITEMS = 4
 MENU_ITEMS = 2  # item pages whose menus are opened to look for block / mute / "who may message me"
 MENU_KINDS = ("block", "mute", "who_contacts")
+CARDS = "#user-cards"  # the lane job that opens user cards (not an item URL)
 
 
 async def probe_contact(context: ProbeContext) -> ContactProbe:
@@ -46,6 +48,9 @@ async def probe_contact(context: ProbeContext) -> ContactProbe:
         return probe
 
     async def attempts(ctx, n: int, url: str | None) -> list:
+        if url == CARDS:  # user cards: an author's name or avatar clicked on a few items (usercard.py)
+            return await user_cards(context, ctx, card_items(context),
+                                    lambda page, box, name: _shot(context, page, {"box": box}, name, scrolled=True))
         if url is None:  # the menus, last: opened on the first items until block and mute both showed
             found: list[dict[str, str]] = []
             for page_url in items[:MENU_ITEMS]:
@@ -57,7 +62,7 @@ async def probe_contact(context: ProbeContext) -> ContactProbe:
         return [a for a in tried if a]
 
     # Items side by side (ProbeContext.in_lanes), each lane in its own logged-out context.
-    *tried, probe.menu_controls = await context.in_lanes([*items, None], attempts)
+    *tried, probe.menu_controls, probe.popovers = await context.in_lanes([*items, None, CARDS], attempts)
     probe.attempts = [a for part in tried for a in part]
     return probe
 
@@ -165,12 +170,14 @@ async def _message_form_opened(page: Page, site: str, before: set[str]) -> bool:
     return False
 
 
-async def _shot(context: ProbeContext, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:
+async def _shot(context: ProbeContext, page: Page, control: dict, name: str,
+                scrolled: bool = False) -> tuple[str | None, Box | None]:
+    """A viewport screenshot and the control's box in it (`scrolled`: the box is in viewport coordinates already)."""
     try:
         data = await page.screenshot(type="jpeg", quality=70, full_page=False)
     except PlaywrightError:
         return None, None
     path = context.save_evidence(f"probes/contact/{name}.jpg", data)
     box = control.get("box")
-    scroll_y = await page.evaluate("() => window.scrollY")
+    scroll_y = 0 if scrolled else await page.evaluate("() => window.scrollY")
     return path, (Box(x=box["x"], y=box["y"] - scroll_y, width=box["width"], height=box["height"]) if box else None)
