@@ -133,12 +133,16 @@ async def user_cards(context: ProbeContext, ctx, urls: list[str], shoot) -> list
     cards: list[Popover] = []
     authors: set[str] = set()
     links_navigate = False
+    empty = 0  # item pages in a row with no name or avatar to click: a platform without cards stops at two
     for n, url in enumerate(urls):
+        if empty >= 2:
+            break
         page = await ctx.new_page()
         try:
-            card, navigated = await bounded(_on_page(context, ctx, page, url, n, authors, links_navigate, shoot),
-                                            PAGE_SECONDS, "a user card")
+            card, navigated, tried = await bounded(
+                _on_page(context, ctx, page, url, n, authors, links_navigate, shoot), PAGE_SECONDS, "a user card")
             links_navigate = links_navigate or navigated
+            empty = 0 if tried else empty + 1
             if card is not None:
                 cards.append(card)
                 authors.add(card.author)
@@ -150,20 +154,21 @@ async def user_cards(context: ProbeContext, ctx, urls: list[str], shoot) -> list
 
 
 async def _on_page(context: ProbeContext, ctx, page: Page, url: str, n: int, authors: set[str], links_navigate: bool,
-                   shoot) -> tuple[Popover | None, bool]:
+                   shoot) -> tuple[Popover | None, bool, bool]:
+    """(the card opened or None, whether a profile link navigated, whether there was anything to click)."""
     await context.polite_wait()
     await page.goto(url, wait_until="domcontentloaded")
     await settle(page, context.revisit_settle_ms)
     await context.pass_gate_again(page)
-    openers = [o for o in await find_openers(page) if author_of(o) not in authors
-               and not (o["kind"] == "link" and links_navigate)]
+    found = await find_openers(page)
+    openers = [o for o in found if author_of(o) not in authors and not (o["kind"] == "link" and links_navigate)]
     guard = guard_of(ctx)
     for opener in openers[:CLICKS_PER_PAGE]:
         mark = guard.mark()
         guard.note_action(f"author '{opener.get('name', '')[:80]}' on {url} (to open a user card)")
         outcome, seen = await open_card(page, opener)
         if outcome == "navigated":
-            return None, opener["kind"] == "link"
+            return None, opener["kind"] == "link", True
         if outcome != "card" or seen is None:
             continue
         seen = clean_data(seen)
@@ -176,5 +181,5 @@ async def _on_page(context: ProbeContext, ctx, page: Page, url: str, n: int, aut
                        refused_writes=[w.line() for w in guard.caused(mark)])
         card.screenshot, card.box_in_shot = await shoot(page, seen.get("box"), f"{n:02d}-card")
         await close_card(page)
-        return card, False
-    return None, False
+        return card, False, True
+    return None, False, bool(found)
