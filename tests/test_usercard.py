@@ -11,7 +11,7 @@ from checks import contact
 from safehaven.models import ContactProbe, PageRecord
 from toolkit.collection import contact_probe
 from toolkit.collection.crawl import Collector
-from toolkit.collection.usercard import card_items, user_cards
+from toolkit.collection.usercard import CARD_ITEMS, card_items, user_cards
 from toolkit.definition import parse_definition
 
 from .bundles import bundle_of, page
@@ -20,7 +20,7 @@ from .sitesrv import serve_site
 pytestmark = pytest.mark.browser
 
 
-ITEMS = ("t/1-first-knots.html", "t/2-splicing-rope.html", "t/3-bowline-or-figure-eight.html")
+ITEMS = ("t/1-first-knots.html", "t/2-splicing-rope.html", "t/3-rope-care.html", "t/4-bowline-or-figure-eight.html")
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,8 @@ async def carded(browser_session, tmp_path_factory):
         t0 = time.perf_counter()
         ctx, _ = await context.prepared_context()  # as the contact probe's lane: guarded, logged out
         try:
-            cards = await user_cards(context, ctx, card_items(context), lambda pg, box, name: contact_probe._shot(
+            assert card_items(context) == [url + path for path in ITEMS[:CARD_ITEMS]]
+            cards = await user_cards(context, ctx, list(context.item_urls), lambda pg, box, name: contact_probe._shot(
                 context, pg, {"box": box}, name, scrolled=True))
         finally:
             await ctx.close()
@@ -60,7 +61,7 @@ async def test_a_card_opened_by_clicking_a_name_is_recorded_with_its_controls_an
     assert {"Message", "Follow", "Mute Mira", "Block"} <= names
     assert "never share passwords or bank details" in card.text
     assert card.screenshot and card.box_in_shot is not None
-    print(f"\nuser cards on three item pages: {seconds:.1f}s")
+    print(f"\nuser cards on four item pages: {seconds:.1f}s")
 
 
 async def test_a_card_inside_a_shadow_root_opened_by_an_avatar(carded):
@@ -71,9 +72,18 @@ async def test_a_card_inside_a_shadow_root_opened_by_an_avatar(carded):
     assert any(c.name == "Block" and c.in_shadow for c in card.controls)
 
 
-async def test_a_plain_profile_link_navigates_and_records_nothing(carded):
+async def test_a_profile_link_whose_script_keeps_the_page_opens_the_card(carded):
     _b, probe, _p, _r, _s = carded
-    assert not any(c.item_url.endswith("3-bowline-or-figure-eight.html") for c in probe.popovers)
+    card = next(c for c in probe.popovers if c.item_url.endswith("3-rope-care.html"))
+    assert card.opener.tag == "a" and card.opener.href.endswith("/u/ruth.html") and card.author == "ruth"
+    assert "Block" in {c.name for c in card.controls}
+
+
+async def test_a_plain_profile_link_navigates_and_records_nothing(carded):
+    _b, probe, _p, requests, _s = carded
+    assert not any(c.item_url.endswith("4-bowline-or-figure-eight.html") for c in probe.popovers)
+    assert "/u/pieter.html" in requests  # it was clicked and led to the profile: nothing of that page is a card
+    assert len(probe.popovers) == 3
 
 
 async def test_nothing_was_written_and_nothing_that_acts_was_clicked(carded):

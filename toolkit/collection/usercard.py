@@ -82,7 +82,7 @@ def author_of(opener: dict) -> str:
         segs = [s for s in urlsplit(href).path.split("/") if s]
         tail = next((s for s in reversed(segs) if not s.isdigit()), "")
         if tail:
-            return unquote(tail).lstrip("@").lower()
+            return re.sub(r"\.(html?|php\d?|aspx?|jsp)$", "", unquote(tail).lstrip("@").lower())
     return (opener.get("name") or "").strip().lower()
 
 
