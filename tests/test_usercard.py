@@ -34,6 +34,7 @@ async def carded(browser_session, tmp_path_factory):
         collector = Collector(defn, tmp / "run", browser_session)
         collector.pages = [PageRecord(id=f"p{n}", url=url + path, final_url=url + path, status=200, role="item")
                            for n, path in enumerate(ITEMS, start=1)]
+        collector.pages.append(PageRecord(id="p9", url=url + "u/ruth.html", status=200, role="other"))
         context = collector.probe_context()
         t0 = time.perf_counter()
         ctx, _ = await context.prepared_context()  # as the contact probe's lane: guarded, logged out
@@ -41,10 +42,12 @@ async def carded(browser_session, tmp_path_factory):
             assert card_items(context) == [url + path for path in ITEMS[:CARD_ITEMS]]
             cards = await user_cards(context, ctx, list(context.item_urls), lambda pg, box, name: contact_probe._shot(
                 context, pg, {"box": box}, name, scrolled=True))
+            seconds = time.perf_counter() - t0
+            profiles = contact_probe.member_profiles(context, list(context.item_urls))
+            menus = await contact_probe._menu_controls(context, ctx, profiles[0])
         finally:
             await ctx.close()
-        seconds = time.perf_counter() - t0
-        probe = ContactProbe(popovers=cards)
+        probe = ContactProbe(popovers=cards, menu_controls=menus)
         posts, requests = list(server.posts), list(server.requests)
     topic = "First knots for a climbing course\nMira 2 days ago\nWhich knots should I know?"
     pages = [page(url + path, role="item", text=topic if n == 0 else "A topic") for n, path in enumerate(ITEMS)]
@@ -100,3 +103,11 @@ async def test_the_card_lifts_contact_04_and_05(carded):
     assert c04.status == "pass" and c04.basis == "observed"
     c05 = contact.safety_notice_at_contact(bundle)
     assert c05.status == "pass" and "never share passwords" in c05.quotes[0].text
+
+
+async def test_the_more_menu_on_a_members_profile_is_opened_too(carded):
+    _b, probe, posts, _r, _s = carded
+    found = {c["kind"]: c for c in probe.menu_controls}
+    assert found["block"]["name"] == "Block Ruth" and found["mute"]["name"] == "Mute Ruth"
+    assert found["block"]["item_url"].endswith("/u/ruth.html") and found["block"]["menu"] == "More actions for Ruth"
+    assert posts == []  # the menu was opened; Block and Mute were never clicked

@@ -17,6 +17,7 @@ from checks import lexicon
 from checks.contact import phone_numbers
 from safehaven.models import Box, ContactAttempt, ContactProbe
 from toolkit.collection.browser import guard_of, settle
+from toolkit.collection.classify import is_member_profile
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.interact import (
     SITE_WIDE,
@@ -51,9 +52,9 @@ async def probe_contact(context: ProbeContext) -> ContactProbe:
         if url == CARDS:  # user cards: an author's name or avatar clicked on a few items (usercard.py)
             return await user_cards(context, ctx, card_items(context),
                                     lambda page, box, name: _shot(context, page, {"box": box}, name, scrolled=True))
-        if url is None:  # the menus, last: opened on the first items until block and mute both showed
-            found: list[dict[str, str]] = []
-            for page_url in items[:MENU_ITEMS]:
+        if url is None:  # the menus, last: opened on the first items until block and mute both showed, then
+            found: list[dict[str, str]] = []  # on a member's profile ("⋯" beside a name), where forums keep them
+            for page_url in [*items[:MENU_ITEMS], *member_profiles(context, items)[:1]]:
                 if {lexicon_kind(c["name"]) for c in found} >= {"block", "mute"}:
                     break
                 found += await _menu_controls(context, ctx, page_url)
@@ -108,6 +109,12 @@ async def _try(context: ProbeContext, ctx, url: str, kind: str, n: int) -> Conta
                               error=str(exc).splitlines()[0][:300])
     finally:
         await page.close()
+
+
+def member_profiles(context: ProbeContext, items: list[str]) -> list[str]:
+    """Member profile pages the crawl read that are not among the items tried (/u/mira, profile.php?id=3)."""
+    return [p.final_url or p.url for p in context.pages if p.ok and (p.final_url or p.url) not in items
+            and is_member_profile(p.final_url or p.url, p.signals)]
 
 
 def lexicon_kind(name: str) -> str:
