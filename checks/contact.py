@@ -24,6 +24,7 @@ from safehaven.models import (
     Message,
     MessageParam,
     PageRecord,
+    Popover,
     Quote,
 )
 
@@ -62,10 +63,19 @@ class ContactRoute:
 
 def contact_routes(bundle: Bundle, page: PageRecord) -> list[ContactRoute]:
     """Phone, WhatsApp, Telegram, e-mail and SMS routes on an item page (the platform's own footer excluded)."""
+    routes = _routes_in(bundle, page, page.elements, _main_text(bundle, page))
+    hidden_dom = bundle.dom(page) if not routes else ""
+    for number in phone_numbers(re.sub(r"<[^>]+>", " ", hidden_dom)):
+        routes.append(ContactRoute(page, "phone number in the page, shown after a click", number, visible=False))
+    return routes
+
+
+def _routes_in(bundle: Bundle, page: PageRecord, elements, text: str, shown: bool = True) -> list[ContactRoute]:
+    """The routes in a page's (or a user card's) links and text; `shown` False: seen only after a click."""
     routes: list[ContactRoute] = []
     own_host = (urlsplit(bundle.platform.url).hostname or "").removeprefix("www.")
     platform_addresses = _platform_addresses(bundle)
-    for el in page.elements:
+    for el in elements:
         href = (el.href or "").strip()
         kind = next((k for prefix, k in LINK_ROUTES if href.lower().startswith(prefix)), None)
         if not kind or el.region in SITE_WIDE_REGIONS:
@@ -73,18 +83,14 @@ def contact_routes(bundle: Bundle, page: PageRecord) -> list[ContactRoute]:
         if kind == "e-mail link" and (lexicon.has(el.name, "report", "control") or _address(href) in platform_addresses
                                       or (own_host and own_host in href.lower())):
             continue  # a report address or the platform's own address, not a route to a user
-        routes.append(ContactRoute(page, kind, href.split("?")[0], el.visible))
-    text = _main_text(bundle, page)
+        routes.append(ContactRoute(page, kind, href.split("?")[0], el.visible and shown))
     for number in phone_numbers(text):
-        routes.append(ContactRoute(page, "phone number in text", number))
+        routes.append(ContactRoute(page, "phone number in text", number, shown))
     for number in spelled_numbers(text):
-        routes.append(ContactRoute(page, "phone number spelled out", number))
+        routes.append(ContactRoute(page, "phone number spelled out", number, shown))
     for mail in EMAIL.findall(text):
         if mail.lower() not in platform_addresses and (not own_host or own_host not in mail.lower()):
-            routes.append(ContactRoute(page, "e-mail address in text", mail))
-    hidden_dom = bundle.dom(page) if not routes else ""
-    for number in phone_numbers(re.sub(r"<[^>]+>", " ", hidden_dom)):
-        routes.append(ContactRoute(page, "phone number in the page, shown after a click", number, visible=False))
+            routes.append(ContactRoute(page, "e-mail address in text", mail, shown))
     return routes
 
 
@@ -251,6 +257,16 @@ def no_contact_details_for_anonymous(bundle: Bundle) -> Finding:
             word = msg(N_("number behind '{control}'"), control=a.control.name)
             per_page[page.id] += [ContactRoute(page, f"number behind '{a.control.name}'", v, visible=False, word=word)
                                   for v in a.revealed]
+    cards = user_cards(bundle)
+    in_cards = [(page, _routes_in(bundle, page, card.controls, card.text, shown=False), card.author or card.opener.name)
+                for page, card in cards if page.id in per_page]
+    whose: dict[str, set[str]] = {}
+    for _page, routes, author in in_cards:
+        for r in routes:
+            whose.setdefault(r.value, set()).add(author)
+    for page, routes, _author in in_cards:  # a number or a WhatsApp link in the card a name opens: after a click
+        # (the same number in different members' cards is the platform's own line, not a member's)
+        per_page[page.id] += [r for r in routes if len(whose[r.value]) < 2]
     shown = [p for p in items if any(r.visible for r in per_page[p.id])]
     after_click = [p for p in items if per_page[p.id] and p not in shown]
     kinds: dict[str, int] = {}
@@ -454,6 +470,7 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
         return finding(cid, "not_assessed", msg(N_("No pages were collected.")))
     kinds = ("block", "mute", "who_contacts")
     seen: dict[str, tuple[str, PageRecord, str]] = {}
+    card_for: dict[str, Popover] = {}  # the card a control or sentence was found in, per kind
     for page in pages:
         for el in page.elements:
             for kind in kinds:
@@ -470,6 +487,22 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
         for kind in kinds:
             if kind not in seen and lexicon.has(found.get("name"), "contact", kind):
                 seen[kind] = ("observed", page, f"{found.get('menu') or 'menu'} → {found.get('name')}")
+    cards = user_cards(bundle)
+    for page, card in cards:  # the card an author's name opens: its buttons ("Mute", "Block this member")
+        for el in card.controls:
+            label = _control_label(el)
+            for kind in kinds:
+                if kind not in seen and lexicon.has(label, "contact", kind):
+                    seen[kind], card_for[kind] = ("card", page, f"{card.opener.name or 'author'} → {el.name or label}"), card
+            if ("block" not in seen and lexicon.has(label, "contact", "mute")
+                    and (lexicon.has(label, "contact", "block_effect") or STOPS_REACHING_YOU.search(label))):
+                seen["block"], card_for["block"] = ("card", page, f"{card.opener.name or 'author'} → {el.name or label}"), card
+    for page, card in cards:  # and its words ("Ignore: they can't message you any more")
+        said = _sentences(card.text)
+        for i, sentence in enumerate(said):
+            for kind in kinds:
+                if kind not in seen and control_statement(said, i, kind):
+                    seen[kind], card_for[kind] = ("card", page, sentence), card
     for page in bundle.ok_pages("help", "policy", "other", "signup"):
         said = _sentences(bundle.text(page))
         for i, sentence in enumerate(said):
@@ -484,6 +517,7 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
     have: list[MessageParam] = [msg(CONTROL_WORDS[k]) for k in kinds if k in seen]
     quotes = [Quote(url=p.final_url or p.url, text=t) for b, p, t in seen.values() if b == "stated"]
     evidence = [_ev(p, None, f"control '{t}'") for b, p, t in seen.values() if b == "observed"]
+    evidence += [_card_ev(p, card_for[k], f"user card: '{t}'") for k, (b, p, t) in seen.items() if b == "card"]
     if not have:
         return finding(cid, "fail", msg(N_("No block, mute or 'who may contact me' control was found, in the interface "
                                            "or in the help pages.")))
@@ -594,6 +628,13 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
         return finding(cid, "pass", msg(N_("A safety notice stands on {shown} of {items} item pages."),
                                         shown=len(at_contact), items=len(items)),
                        evidence=[_ev(page)], quotes=[Quote(url=page.final_url or page.url, text=sentence)])
+    carded = _card_notice(bundle)
+    if carded:
+        page, card, sentence, shown, tried = carded
+        return finding(cid, "pass", msg(N_("A safety notice stands in the user card that opens from an author's name "
+                                           "({shown} of {tried} cards opened on item pages)."), shown=shown, tried=tried),
+                       evidence=[_card_ev(page, card, f"user card opened by '{card.opener.name}'")],
+                       quotes=[Quote(url=page.final_url or page.url, text=sentence)])
     for page in bundle.ok_pages("help"):
         hit = next((s for s in _sentences(bundle.text(page)) if lexicon.has(s, "contact", "safety_notice")), None)
         if hit:
@@ -602,6 +643,29 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
                            basis="stated", quotes=[Quote(url=page.final_url or page.url, text=hit)])
     return finding(cid, "fail", msg(N_("No safety or deterrence notice on {items} item pages or on a safety page."),
                                     items=len(items)))
+
+
+def _card_notice(bundle: Bundle) -> tuple[PageRecord, Popover, str, int, int] | None:
+    """A safety notice in the user cards opened on item pages: (page, card, sentence, cards with it, cards opened).
+
+    The platform's note is the same sentence in the cards of different members (a member's own bio is not a
+    notice); where only one member's card could be opened, its note counts as the pages' single item does."""
+    cards = user_cards(bundle)
+    authors: dict[str, set[str]] = {}
+    first: dict[str, tuple[PageRecord, Popover]] = {}
+    for page, card in cards:
+        for sentence in dict.fromkeys(_sentences(card.text)):
+            if lexicon.has(sentence, "contact", "safety_notice"):
+                authors.setdefault(sentence, set()).add(card.author or card.opener.name)
+                first.setdefault(sentence, (page, card))
+    members = {c.author or c.opener.name for _, c in cards}
+    agreed = [s for s, who in authors.items() if len(who) >= 2 or len(members) == 1]
+    if not agreed:
+        return None
+    sentence = max(agreed, key=lambda s: len(authors[s]))
+    page, card = first[sentence]
+    shown = sum(1 for _, c in cards if sentence in _sentences(c.text))
+    return page, card, sentence, shown, len(cards)
 
 
 def level(findings: dict[str, Finding]) -> int:
@@ -618,6 +682,28 @@ def level(findings: dict[str, Finding]) -> int:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def user_cards(bundle: Bundle) -> list[tuple[PageRecord, Popover]]:
+    """The user cards the contact probe opened by clicking an author's name or avatar, each with its item page:
+    part of that page as a visitor sees it (older bundles have none)."""
+    probe = bundle.probe("contact", ContactProbe)
+    out = []
+    for card in (probe.popovers if probe else []):
+        page = bundle.page_by_url(card.item_url)
+        if page is not None and page.ok:
+            out.append((page, card))
+    return out
+
+
+def _control_label(el) -> str:
+    """A control's accessible name with its title and aria-label (an icon button named only by its title)."""
+    return " ".join(dict.fromkeys(x for x in (el.name, el.attrs.get("title", ""), el.attrs.get("aria-label", "")) if x))
+
+
+def _card_ev(page: PageRecord, card: Popover, note: str) -> Evidence:
+    return Evidence(kind="screenshot", path=card.screenshot or page.files.get("screenshot"),
+                    url=page.final_url or page.url, box=card.box_in_shot if card.screenshot else None, note=note)
 
 
 def _address(href: str) -> str:
@@ -686,13 +772,15 @@ def _is_member_message_form(form: Form) -> bool:
 
 def _messaging_behind_login(bundle: Bundle, items: list[PageRecord]) -> str:
     logins = {p.final_url or p.url for p in bundle.ok_pages("login", "signup")}
-    for page in items:
-        for el in page.elements:
-            if el.href and lexicon.has(el.name, "contact", "message"):
-                target = bundle.page_by_url(el.href)
-                if el.href in logins or (target and target.role in ("login", "signup")) or \
-                        lexicon.has(urlsplit(el.href).path.replace("/", " "), "roles", "login"):
-                    return el.name
+    ids = {p.id for p in items}
+    card_controls = [(page, el) for page, card in user_cards(bundle) if page.id in ids for el in card.controls]
+    # the item pages' own controls, then the "Message" button of the user cards opened on them
+    for _page, el in [(p, e) for p in items for e in p.elements] + card_controls:
+        if el.href and lexicon.has(el.name, "contact", "message"):
+            target = bundle.page_by_url(el.href)
+            if el.href in logins or (target and target.role in ("login", "signup")) or \
+                    lexicon.has(urlsplit(el.href).path.replace("/", " "), "roles", "login"):
+                return el.name
     return ""
 
 

@@ -251,6 +251,21 @@ class ContactAttempt(_Model):
     refused_writes: list[str] = Field(default_factory=list)  # writes the click tried, refused by the guard
 
 
+class Popover(_Model):
+    """What opened in place when an author's name or avatar on an item page was clicked: a user card, a popover, a
+    dialog (new visible nodes, the page itself not navigating). Part of that item page, as a visitor sees it."""
+
+    item_url: str
+    opener: ControlSeen  # the name or avatar clicked
+    author: str = ""  # whose card it is, as far as the opener says (its name, data-user, the profile path)
+    role: str = ""  # the role of the container that opened (dialog, menu, tooltip), when it has one
+    text: str = ""  # its visible text
+    controls: list[Element] = Field(default_factory=list)  # its buttons and links, by accessible name
+    screenshot: str | None = None
+    box_in_shot: Box | None = None
+    refused_writes: list[str] = Field(default_factory=list)  # writes the click tried, refused by the guard
+
+
 class ContactProbe(_Model):
     """The contact probe over the sampled item pages."""
 
@@ -259,6 +274,8 @@ class ContactProbe(_Model):
     # block / mute / "who may message me" controls found in menus opened on item pages:
     # {"item_url", "menu", "name"}
     menu_controls: list[dict[str, str]] = Field(default_factory=list)
+    # user cards and popovers opened by clicking an author's name or avatar on item pages (older bundles: none)
+    popovers: list[Popover] = Field(default_factory=list)
 
 
 class SignupTrial(_Model):

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from checks import contact
+from checks import contact, lexicon
 from checks.report import sentences
 from safehaven.bundle import Bundle
-from safehaven.models import AgeGateProbe, ContactProbe
+from safehaven.models import AgeGateProbe, ContactProbe, ControlSeen, Popover
 from tests.bundles import (
     CONTACT_NEAR,
     LANGS,
+    NOTICE,
     T,
     bundle_of,
     button,
@@ -431,3 +432,83 @@ def test_a_confirmation_mail_or_code_needed_to_finish_signing_up_passes(tmp_path
 ])
 def test_an_order_mail_or_a_newsletter_is_no_signup_confirmation(tmp_path, text, lang):
     assert _c03(tmp_path, text, lang).status == "fail"
+# ------------------------------------------ user cards: what opens when a visitor clicks an author's name (issue 12)
+
+
+def card(n: int, author: str, text: str, *controls) -> Popover:
+    """The card the contact probe opened by clicking `author` on item page /ad/{n}."""
+    return Popover(item_url=f"{SITE}/ad/{n}", opener=ControlSeen(name=author.title(), tag="button", how="author"),
+                   author=author, role="dialog", text=text, controls=list(controls))
+
+
+def card_controls(lang: str, mute_only: bool = False) -> list:
+    mute = button(T(lang, "Mute", "Dempen"), title=T(lang, "Mute this member", "Dit lid dempen"))
+    block = button(T(lang, "Block", "Blokkeren"))
+    return [link(T(lang, "Message", "Bericht"), f"{SITE}/login?next=/messages/new"), mute, *([] if mute_only else [block])]
+
+
+def with_cards(lang: str, rung: int, cards: list[Popover]) -> tuple[list[dict], dict]:
+    return contact_case(lang, rung, near=False), {"contact": ContactProbe(popovers=cards)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_block_and_mute_in_the_user_card_reach_rung_3(tmp_path, lang):
+    bio = T(lang, "Loves cycling.", "Houdt van fietsen.")
+    pages, probes = with_cards(lang, 2, [card(1, "anna", bio, *card_controls(lang)),
+                                         card(2, "bram", bio, *card_controls(lang))])
+    assert levels(tmp_path, pages, probes)["CONTACT"] == 3
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mute_alone_in_the_user_card_stays_at_rung_2(tmp_path, lang):
+    pages, probes = with_cards(lang, 2, [card(1, "anna", "", *card_controls(lang, mute_only=True)),
+                                         card(2, "bram", "", *card_controls(lang, mute_only=True))])
+    assert levels(tmp_path, pages, probes)["CONTACT"] == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_block_in_a_card_is_observed_evidence_naming_the_card(tmp_path, lang):
+    pages, probes = with_cards(lang, 2, [card(1, "anna", "", *card_controls(lang))])
+    f = contact.control_who_reaches_you(bundle_of(tmp_path, *pages, probes=probes))
+    assert f.status == "pass" and f.basis == "observed"
+    assert any(e.note.startswith("user card: 'Anna → ") for e in f.evidence)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_safety_notice_in_every_members_card_reaches_rung_4(tmp_path, lang):
+    pages, probes = with_cards(lang, 2, [card(1, "anna", f"Anna, 25\n{NOTICE[lang]}", *card_controls(lang)),
+                                         card(2, "bram", f"Bram, 31\n{NOTICE[lang]}", *card_controls(lang))])
+    assert levels(tmp_path, pages, probes)["CONTACT"] == 4
+    f = contact.safety_notice_at_contact(bundle_of(tmp_path / "b", *pages, probes=probes))
+    assert f.status == "pass" and f.quotes[0].text == NOTICE[lang] and "2 of 2" in f.summary
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_safety_sentence_in_one_members_own_card_is_a_bio_not_a_notice(tmp_path, lang):
+    # Anna wrote it in her own bio; Bram's card has no such note: the platform shows none where contact starts
+    pages, probes = with_cards(lang, 2, [card(1, "anna", f"Anna, 25\n{NOTICE[lang]}", *card_controls(lang)),
+                                         card(2, "bram", "Bram, 31", *card_controls(lang))])
+    assert levels(tmp_path, pages, probes)["CONTACT"] == 3
+    f = contact.safety_notice_at_contact(bundle_of(tmp_path / "b", *pages, probes=probes))
+    assert f.status == "fail"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_card_message_button_behind_the_login_and_a_number_in_a_card(tmp_path, lang):
+    pages, probes = with_cards(lang, 2, [card(1, "anna", "Anna", *card_controls(lang))])
+    pages[1]["elements"] = [e for e in pages[1]["elements"] if not lexicon_message(e.name)]
+    pages[2]["elements"] = [e for e in pages[2]["elements"] if not lexicon_message(e.name)]
+    c01 = contact.no_messaging_without_account(bundle_of(tmp_path, *pages, probes=probes))
+    assert c01.status == "pass" and "'" + T(lang, "Message", "Bericht") + "'" in c01.summary
+    number = T(lang, "Text me: 06-1234 5678", "App me: 06-1234 5678")
+    pages, probes = with_cards(lang, 2, [card(1, "anna", f"Anna\n{number}", *card_controls(lang))])
+    c02 = contact.no_contact_details_for_anonymous(bundle_of(tmp_path / "b", *pages, probes=probes))
+    assert c02.status == "partial"  # shown only after a click that needs no login
+    # the same number in two members' cards is the platform's own line (a helpline), not a member's
+    pages, probes = with_cards(lang, 2, [card(1, "anna", f"Anna\n{number}", *card_controls(lang)),
+                                         card(2, "bram", f"Bram\n{number}", *card_controls(lang))])
+    assert contact.no_contact_details_for_anonymous(bundle_of(tmp_path / "c", *pages, probes=probes)).status == "pass"
+
+
+def lexicon_message(name: str) -> bool:
+    return lexicon.has(name, "contact", "message")

@@ -43,8 +43,8 @@ _spec.loader.exec_module(ind)
 PLATFORMS = ind.platforms()
 STRONG, WEAK = "lindelaan", "quaysidelistings"
 # Every platform's levels and grade as the checks reach them on its saved bundle, so that none drifts up or down
-# unnoticed. They are the blind truth's levels except where KNOWN_MISSES names an area: Threadline's CONTACT stays
-# a rung under its truth (4) because no probe opens the user card that holds its safety note (README.md, round five).
+# unnoticed. They are the blind truth's levels except where KNOWN_MISSES names an area (none does now: Threadline's
+# CONTACT reaches its truth, 4, since the contact probe opens the user card that holds its safety note).
 # The weak platforms (Quayside Listings, Koopjeshoek, Praatcafé) stay at E and Rode Lampen is not lifted.
 LEVELS = {
     "lindelaan": ({"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
@@ -55,14 +55,14 @@ LEVELS = {
     "praatcafe": ({"AGE": 0, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
     "sparkmatch": ({"AGE": 2, "REPORT": 3, "CONTACT": 2, "EVIDENCE": 2, "HELP": 2, "TERMS": 2}, "C"),
     "wijkmarkt": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 2}, "A"),
-    "threadline": ({"AGE": 2, "REPORT": 5, "CONTACT": 3, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "B"),
+    "threadline": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "rodelampen": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 4, "TERMS": 2}, "C"),
     "marktplein": ({"AGE": 0, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 2, "TERMS": 2}, "E"),
     "hearthside": ({"AGE": 4, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
 }
 WEAK_FORUM = "praatcafe"
 # Misses left, each explained in README.md; any other mismatch fails the test.
-KNOWN_MISSES = {(WEAK_FORUM, "REPORT-06"), ("threadline", "CONTACT-05"), ("threadline", "CONTACT")}
+KNOWN_MISSES = {(WEAK_FORUM, "REPORT-06")}
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from checks import lexicon
 from checks.contact import phone_numbers
 from safehaven.models import Box, ContactAttempt, ContactProbe
 from toolkit.collection.browser import guard_of, settle
+from toolkit.collection.classify import is_member_profile
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.interact import (
     SITE_WIDE,
@@ -30,12 +31,14 @@ from toolkit.collection.interact import (
     state_after_click,
     visible_forms,
 )
+from toolkit.collection.usercard import card_items, user_cards
 
 log = logging.getLogger("safehaven.contact_probe")
 
 MAX_ITEMS = 4
 MENU_ITEMS = 2  # item pages whose menus are opened to look for block / mute / "who may message me"
 MENU_KINDS = ("block", "mute", "who_contacts")
+CARDS = "#user-cards"  # the lane job that opens user cards (not an item URL)
 
 
 async def probe_contact(context: ProbeContext) -> ContactProbe:
@@ -46,9 +49,12 @@ async def probe_contact(context: ProbeContext) -> ContactProbe:
         return probe
 
     async def attempts(ctx, n: int, url: str | None) -> list:
-        if url is None:  # the menus, last: opened on the first items until block and mute both showed
-            found: list[dict[str, str]] = []
-            for page_url in items[:MENU_ITEMS]:
+        if url == CARDS:  # user cards: an author's name or avatar clicked on a few items (usercard.py)
+            return await user_cards(context, ctx, card_items(context),
+                                    lambda page, box, name: _shot(context, page, {"box": box}, name, scrolled=True))
+        if url is None:  # the menus, last: opened on the first items until block and mute both showed, then
+            found: list[dict[str, str]] = []  # on a member's profile ("⋯" beside a name), where forums keep them
+            for page_url in [*items[:MENU_ITEMS], *member_profiles(context, items)[:1]]:
                 if {lexicon_kind(c["name"]) for c in found} >= {"block", "mute"}:
                     break
                 found += await _menu_controls(context, ctx, page_url)
@@ -57,7 +63,7 @@ async def probe_contact(context: ProbeContext) -> ContactProbe:
         return [a for a in tried if a]
 
     # Items side by side (ProbeContext.in_lanes), each lane in its own logged-out context.
-    *tried, probe.menu_controls = await context.in_lanes([*items, None], attempts)
+    *tried, probe.menu_controls, probe.popovers = await context.in_lanes([*items, None, CARDS], attempts)
     probe.attempts = [a for part in tried for a in part]
     return probe
 
@@ -103,6 +109,12 @@ async def _try(context: ProbeContext, ctx, url: str, kind: str, n: int) -> Conta
                               error=str(exc).splitlines()[0][:300])
     finally:
         await page.close()
+
+
+def member_profiles(context: ProbeContext, items: list[str]) -> list[str]:
+    """Member profile pages the crawl read that are not among the items tried (/u/mira, profile.php?id=3)."""
+    return [p.final_url or p.url for p in context.pages if p.ok and (p.final_url or p.url) not in items
+            and is_member_profile(p.final_url or p.url, p.signals)]
 
 
 def lexicon_kind(name: str) -> str:
@@ -165,12 +177,14 @@ async def _message_form_opened(page: Page, site: str, before: set[str]) -> bool:
     return False
 
 
-async def _shot(context: ProbeContext, page: Page, control: dict, name: str) -> tuple[str | None, Box | None]:
+async def _shot(context: ProbeContext, page: Page, control: dict, name: str,
+                scrolled: bool = False) -> tuple[str | None, Box | None]:
+    """A viewport screenshot and the control's box in it (`scrolled`: the box is in viewport coordinates already)."""
     try:
         data = await page.screenshot(type="jpeg", quality=70, full_page=False)
     except PlaywrightError:
         return None, None
     path = context.save_evidence(f"probes/contact/{name}.jpg", data)
     box = control.get("box")
-    scroll_y = await page.evaluate("() => window.scrollY")
+    scroll_y = 0 if scrolled else await page.evaluate("() => window.scrollY")
     return path, (Box(x=box["x"], y=box["y"] - scroll_y, width=box["width"], height=box["height"]) if box else None)
