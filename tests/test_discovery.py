@@ -13,7 +13,7 @@ from safehaven.bundle import Bundle
 from safehaven.models import ControlSeen, Form, FormField, PageRecord, ReportAttempt, ReportProbe
 from toolkit.collection.classify import classify_page, is_item_url, is_system_url, item_by_content
 from toolkit.collection.context import REVISIT_SETTLE_MS
-from toolkit.collection.crawl import Collector, fold_key, fold_url
+from toolkit.collection.crawl import Collector, fold_key, fold_url, listed_items
 from toolkit.collection.interact import item_template
 from toolkit.definition import parse_definition
 
@@ -347,3 +347,51 @@ def test_sibling_links_under_a_tag_or_city_path_teach_no_item_pattern(tmp_path):
         c = _collector(tmp_path, [("https://x.test/", "start", {}, urls)])
         c._learn_item_patterns(c.pages[0])
         assert not c.is_item(urls[0]), parent
+
+
+def test_an_item_with_more_like_this_cards_lists_no_items_but_its_list_does():
+    """A profile, ad or topic that shows related cards of its own pattern is one item; the city page that links to the
+    same profiles lists them. Either way round: whether the crawl met the list first or the item."""
+    slugs = ["amber-rose", "ruby-lane", "isla-marie", "nadia-k", "jade-monroe", "grace-ellis", "mila-de-vries"]
+    profiles = [f"https://x.test/companions/{s}" for s in slugs]
+
+    def is_item(url: str) -> bool:
+        return url.startswith("https://x.test/companions/") or "/ads/" in url
+
+    profile = profiles[0]
+    assert listed_items(profile, profile, profiles + ["/escorts/london", "/contact?profile=amber-rose"], is_item) == 0
+    assert listed_items("https://x.test/escorts/london", "https://x.test/escorts/london", profiles, is_item) == 7
+    # an ad by ID with seven similar ads lists none; a category page with them lists seven
+    ads = [f"https://x.test/ads/{n}" for n in range(100, 108)]
+    assert listed_items(ads[0], ads[0], ads, is_item) == 0
+    assert listed_items("https://x.test/category/bikes", "https://x.test/category/bikes", ads, is_item) == 8
+    # the same profile asked under another name (a redirect) does not count itself
+    assert listed_items("https://x.test/companions/amber-rose?ref=home", profile, [profile], is_item) == 0
+
+
+def test_a_city_page_of_one_name_pattern_listing_profiles_of_another_is_a_listing(tmp_path):
+    """Both patterns learned (a city menu on the home page, profile cards): the city pages list profiles, the
+    profiles show related profiles of their own pattern and link back to their city only in the breadcrumb."""
+    profiles = [f"https://x.test/companions/{s}" for s in ("amber-rose", "ruby-lane", "isla-marie", "nadia-k")]
+    cities = [f"https://x.test/escorts/{c}" for c in ("london", "leeds", "york", "bath")]
+    c = _collector(tmp_path, [("https://x.test/", "start", {}, cities + profiles)] +
+                   [(u, "other", {}, cities[:2] + profiles) for u in cities[:3]] +
+                   [(cities[3], "other", {}, cities[:2] + profiles[:1])] +  # a city with one profile
+                   [(u, "other", {}, profiles) for u in profiles])
+    for p in c.pages[5:]:  # the profile's breadcrumb to its city
+        p.elements.append(link("London", cities[0], region="nav"))
+    c._learn_item_patterns(c.pages[0])
+    c._reclassify_items()
+    roles = {p.url: p.role for p in c.pages}
+    assert {roles[u] for u in profiles} == {"item"} and {roles[u] for u in cities} == {"listing"}
+
+
+def test_name_patterns_that_list_each_other_stay_items(tmp_path):
+    """Members list their groups and groups list their members: neither is made the other's list."""
+    members = [f"https://x.test/m/{h}" for h in HANDLES[:4]]
+    groups = [f"https://x.test/g/{g}" for g in ("knitting", "hiking", "chess", "cooking")]
+    c = _collector(tmp_path, [("https://x.test/", "start", {}, members + groups)] +
+                   [(u, "other", {}, groups[:3]) for u in members] + [(u, "other", {}, members[:3]) for u in groups])
+    c._learn_item_patterns(c.pages[0])
+    c._reclassify_items()
+    assert all(p.role == "item" for p in c.pages[1:])

@@ -677,9 +677,9 @@ class Collector:
         # second of rendering, in which the worker's next page already loads.
         self._shots[id(page)] = asyncio.ensure_future(self._shoot(page, record, f"{base}/screenshot.jpg"))
         self._learn_item_patterns(record)
-        # Distinct items linked, not the page's own post permalinks (?post=5) or its other names
-        item_links = len({fold_key(urljoin(page.url, e.href)) for e in record.elements if e.href and self.is_item(e.href)}
-                         - {fold_key(page.url), fold_key(cand.url)})
+        item_links = listed_items(page.url, cand.url, [e.href for e in record.elements
+                                                       if e.href and e.region not in ("nav", "header", "footer")],
+                                  self.is_item)
         role, reasons = classify_page(page.url, title=record.title, link_text=cand.link_text, text=text, forms=forms,
                                       item_links=item_links, is_start=cand.hint == "start" and cand.depth == 0,
                                       hint=None if cand.hint == "start" else cand.hint, signals=record.signals,
@@ -868,6 +868,37 @@ class Collector:
             if len(urls) >= MIN_SIBLING_ITEMS and not any(lexicon.has(label, "roles", r) for r in ("policy", "help")):
                 self._item_patterns.add(template)
 
+    def _lists_of_named_items(self) -> None:
+        """Two name patterns learned side by side (/escorts/{name} from a city menu, /companions/{name} from the cards):
+        pages of the one that list two or more pages of the other in their body, where those pages list none of the
+        first back, are the lists (a city page and its companions; a profile's breadcrumb back to its city is no list),
+        and so are the pattern's pages that list one such page, visited or not (a city with one companion).
+        Patterns that list each other (members and their groups) stay as they are."""
+        def pattern(url: str) -> str:
+            return _sibling_template(url).replace("{slug}", "{name}")
+
+        weak = {fold_key(p.final_url or p.url): p for p in self.pages if p.ok and p.role in ("item", "listing")
+                and not item_by_content(p.signals) and not is_item_url(p.final_url or p.url)
+                and pattern(p.final_url or p.url) in {t.replace("{slug}", "{name}") for t in self._item_patterns}}
+        mine = {key: pattern(p.final_url or p.url) for key, p in weak.items()}
+
+        def body(p: PageRecord) -> dict[str, str]:  # fold key -> pattern of the page's body links
+            urls = {urljoin(p.final_url or p.url, e.href) for e in p.elements
+                    if e.href and e.tag == "a" and e.region not in ("nav", "header", "footer")}
+            return {fold_key(u): pattern(u) for u in urls}
+
+        links = {key: body(p) for key, p in weak.items()}
+        list_of: dict[str, set[str]] = {}  # a list pattern -> the patterns its pages list
+        for key, own in mine.items():
+            listed = {k for k in links[key].keys() & weak.keys() if k != key and mine[k] != own}
+            back = [k for k in listed if sum(1 for b in links[k].keys() & weak.keys() if mine[b] == own) >= 2]
+            if len(listed) >= 2 and not back:
+                list_of.setdefault(own, set()).update(mine[k] for k in listed)
+        for key, p in weak.items():
+            n = sum(1 for k, pat in links[key].items() if k != key and pat in list_of.get(mine[key], ()))
+            if n and p.role == "item":
+                p.role, p.role_reasons = "listing", [f"links to {n} page(s) of another pattern that show one item each"]
+
     def _reclassify_items(self) -> None:
         """Pages visited before their item pattern was learned get the item role after all."""
         for p in self.pages:
@@ -897,6 +928,7 @@ class Collector:
             n = len(links & targets - {fold_key(p.final_url or p.url)})
             if n >= 1:  # a category with one ad is a listing too
                 p.role, p.role_reasons = "listing", [f"links to {n} page(s) that show one item each"]
+        self._lists_of_named_items()
         # Member profiles beside posts or ads: the items are the posts and ads (a profile-only platform keeps them).
         items = [p for p in self.pages if p.ok and p.role == "item"]
         profiles = [p for p in items if is_member_profile(p.final_url or p.url, p.signals)]
@@ -1090,6 +1122,20 @@ def fold_url(url: str) -> str:
     sep = ";" if ";" in parts.query else "&"
     query = sep.join(urlencode([kv], safe=":,/@") for kv in kept)
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def listed_items(url: str, asked: str, hrefs: list[str], is_item: Callable[[str], bool]) -> int:
+    """How many distinct items a page lists: item links in its body (the caller leaves out menus, header and footer,
+    which are the same on every page), not the page's own post permalinks (?post=5) or its other names, nor its
+    siblings (links of the page's own item pattern). An ad, profile or topic that shows "more like this" cards
+    (/companions/amber linking to /companions/ruby ...) is one item with related items, not a list; a list's links
+    have another pattern than the list itself (/escorts/london -> /companions/ruby)."""
+    def pattern(u: str) -> str:  # a long slug (/companions/mila-de-vries) and a short one (/companions/lotte-ams) alike
+        return _sibling_template(u).replace("{slug}", "{name}")
+
+    own = {t for t in (pattern(url), pattern(asked)) if t}
+    return len({fold_key(urljoin(url, h)) for h in hrefs
+                if is_item(h) and pattern(urljoin(url, h)) not in own} - {fold_key(url), fold_key(asked)})
 
 
 def fold_key(url: str) -> str:
