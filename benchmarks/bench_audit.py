@@ -135,18 +135,6 @@ class MemorySampler:
         i = bisect.bisect_right(self.cpu_times, moment) - 1
         return self.cpu_values[max(i, 0)] if self.cpu_values else 0.0
 
-
-class CrawlEndLog(logging.Handler):
-    """Notes when the collector logs the end of its crawl (the probes start then)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.crawl_end: float | None = None
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.getMessage().startswith("crawl: "):
-            self.crawl_end = time.perf_counter()
-
     def reset(self) -> float:
         """The PSS peak since the last reset (the RSS-sum peak is kept in last_rss)."""
         peak, self.peak = self.peak, chromium_mb()
@@ -160,6 +148,18 @@ class CrawlEndLog(logging.Handler):
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+
+class CrawlEndLog(logging.Handler):
+    """Notes when the collector logs the end of its crawl (the probes start then)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.crawl_end: float | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().startswith("crawl: "):
+            self.crawl_end = time.perf_counter()
 
 
 # ---------------------------------------------------------------------- the floor
