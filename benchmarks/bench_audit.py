@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import json
+import logging
 import os
 import platform
 import resource
@@ -112,15 +114,26 @@ def chromium_cpu_s() -> float:
 
 
 class MemorySampler:
+    """Samples Chromium's memory (peaks) and its CPU seconds (a time line, to share out among the stages)."""
+
     def __init__(self, every: float = 0.25):
         self.every, self.peak, self.peak_rss, self._stop = every, 0.0, 0.0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        self.cpu_times: list[float] = []
+        self.cpu_values: list[float] = []
 
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak = max(self.peak, chromium_mb())
             self.peak_rss = max(self.peak_rss, chromium_mb(rss=True))
+            self.cpu_times.append(time.perf_counter())
+            self.cpu_values.append(chromium_cpu_s())
             self._stop.wait(self.every)
+
+    def cpu_at(self, moment: float) -> float:
+        """Chromium's CPU seconds at the sample nearest before `moment` (0.25 s resolution)."""
+        i = bisect.bisect_right(self.cpu_times, moment) - 1
+        return self.cpu_values[max(i, 0)] if self.cpu_values else 0.0
 
     def reset(self) -> float:
         """The PSS peak since the last reset (the RSS-sum peak is kept in last_rss)."""
@@ -135,6 +148,18 @@ class MemorySampler:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+
+class CrawlEndLog(logging.Handler):
+    """Notes when the collector logs the end of its crawl (the probes start then)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.crawl_end: float | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().startswith("crawl: "):
+            self.crawl_end = time.perf_counter()
 
 
 # ---------------------------------------------------------------------- the floor
@@ -188,9 +213,14 @@ async def bench(args, home: Path) -> dict:
             figures["browser"] = session.version
             print(f"{'platform':16} {'pages':>5} {'audit s':>8} {'floor s':>8} {'ratio':>6} {'chromium MB':>12} "
                   f"{'(RSS sum)':>9}  stages")
+            marks = CrawlEndLog()
+            collector_log = logging.getLogger("safehaven.collect")
+            collector_log.addHandler(marks)
+            collector_log.setLevel(logging.INFO)
             for p, target in zip(platforms, targets, strict=True):
                 text, defn = target.text, target.definition
                 mem.reset()
+                marks.crawl_end = None
                 t0, cpu0, ccpu0 = time.perf_counter(), time.process_time(), chromium_cpu_s()
                 row, result = await audit_platform(defn, serial_store, session, definition_text=text)
                 audit_s = time.perf_counter() - t0
@@ -200,6 +230,14 @@ async def bench(args, home: Path) -> dict:
                 floor_s = await page_load_floor(session, defn, loaded)
                 timings = Bundle(row.folder).info.timings
                 stages = "  ".join(f"{k}={v:.1f}" for k, v in timings.items())
+                stage_cpu = {}
+                if marks.crawl_end is not None and "crawl" in timings:
+                    start, end = marks.crawl_end - timings["crawl"], marks.crawl_end
+                    probes_end = end + timings.get("probes", 0.0)
+                    stage_cpu = {"crawl": round(mem.cpu_at(end) - mem.cpu_at(start), 1),
+                                 "probes": round(mem.cpu_at(probes_end) - mem.cpu_at(end), 1)}
+                    stage_cpu["other"] = round(cpu_chromium - stage_cpu["crawl"] - stage_cpu["probes"], 1)
+                    stages += "  chromium cpu: " + " ".join(f"{k}={v:.1f}" for k, v in stage_cpu.items())
                 ratio = audit_s / floor_s if floor_s else float("nan")
                 print(f"{p.slug:16} {len(result.pages):5d} {audit_s:8.1f} {floor_s:8.1f} {ratio:6.2f} {peak:12.0f} "
                       f"{mem.last_rss:9.0f}  cpu: python+demo server {cpu_py:.0f} s, chromium {cpu_chromium:.0f} s;  {stages}",
@@ -209,6 +247,7 @@ async def bench(args, home: Path) -> dict:
                                              "chromium_peak_mb": round(peak),
                                              "chromium_peak_rss_sum_mb": round(mem.last_rss), "timings": timings,
                                              "cpu_python_s": round(cpu_py, 1), "cpu_chromium_s": round(cpu_chromium, 1),
+                                             "cpu_chromium_stages_s": stage_cpu,
                                              "run": str(row.folder)})
             serial = sum(x["audit_s"] for x in figures["platforms"])
             if args.serial_only:

@@ -11,7 +11,8 @@ import pytest
 
 from safehaven.bundle import Bundle, sha256_file
 from safehaven.models import AgeGateProbe
-from toolkit.collection.browser import USER_AGENT_TAG, reuse_pages
+from toolkit.collection import browser as browser_mod
+from toolkit.collection.browser import USER_AGENT_TAG, find_browser, reuse_pages
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.crawl import CrawlFailed, collect
 from toolkit.definition import parse_definition
@@ -240,3 +241,23 @@ async def test_probe_lanes_keep_the_order_of_the_items_and_one_context_per_lane(
     assert [(item, n) for item, n, _ in done] == [("a", 0), ("b", 1), ("c", 2), ("d", 3), ("e", 4)]
     assert {ctx for _, n, ctx in done if n % 2 == 0} != {ctx for _, n, ctx in done if n % 2 == 1}
     assert opened.count("opened") == 2 and len([o for o in opened if o.startswith("closed")]) == 2
+
+
+def test_headless_sessions_prefer_the_headless_shell(tmp_path, monkeypatch):
+    """Without an override or Playwright's own Chromium, a headless session gets the system's headless
+    shell (much less CPU per audit) and a headed one the full Chromium; the override still wins."""
+    shell, full = tmp_path / "chromium-headless-shell", tmp_path / "chromium"
+    shell.write_text("#!/bin/sh\n")
+    full.write_text("#!/bin/sh\n")
+    monkeypatch.delenv("SAFEHAVEN_CHROMIUM", raising=False)
+    monkeypatch.setattr(browser_mod, "playwright_chromium_path", lambda: None)
+    monkeypatch.setattr(browser_mod, "SYSTEM_HEADLESS_SHELLS", (str(tmp_path / "missing"), str(shell)))
+    monkeypatch.setattr(browser_mod, "SYSTEM_CHROMIUMS", (str(full),))
+    assert find_browser().path == str(shell)
+    assert find_browser().source == "system headless shell"
+    assert find_browser(headless=False).path == str(full)
+    monkeypatch.setattr(browser_mod, "SYSTEM_HEADLESS_SHELLS", (str(tmp_path / "missing"),))
+    assert find_browser().path == str(full)
+    monkeypatch.setenv("SAFEHAVEN_CHROMIUM", str(full))
+    monkeypatch.setattr(browser_mod, "SYSTEM_HEADLESS_SHELLS", (str(shell),))
+    assert find_browser().source == "SAFEHAVEN_CHROMIUM"

@@ -518,3 +518,13 @@ def test_ladders_cover_every_area_and_level_in_both_languages() -> None:
         assert en.rungs[0].level == 0 and en.max_level in (4, 5)
         assert all(r.label and (r.step or r.level == 0) for r in (*en.rungs, *nl.rungs))
         assert all(a.label != b.label for a, b in zip(en.rungs, nl.rungs, strict=True))
+
+
+def test_stylesheet_custom_properties_are_filled_in_for_weasyprint():
+    """WeasyPrint resolves var() anew for every element: the stylesheet reaches it with the values filled in."""
+    css = str(render_module.stylesheet())
+    assert "var(--" not in css
+    assert ".cover-band { background: #16264a;" in css  # var(--navy) from :root
+    assert render_module.inline_custom_properties(
+        ":root {\n  --a: #123456;\n  --b: 2mm;\n}\np { color: var(--a); margin: var(--b) var(--c); }"
+    ) == ":root {\n  --a: #123456;\n  --b: 2mm;\n}\np { color: #123456; margin: 2mm var(--c); }"

@@ -34,6 +34,11 @@ log = logging.getLogger("safehaven.browser")
 
 SYSTEM_CHROMIUMS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
                     "/usr/bin/google-chrome-stable")
+# Chromium's headless shell (Debian's chromium-headless-shell; what Playwright itself runs headless): the
+# same Blink and V8 without the browser's UI layer. An audit costs about 40% less CPU in it than in the full
+# Chromium's headless mode (amberlane: 48 -> 28 s of Chromium CPU), so headless sessions prefer it.
+SYSTEM_HEADLESS_SHELLS = ("/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell",
+                          "/usr/bin/chrome-headless-shell")
 
 # Quiet on a closed network, safe as root, no GPU on servers.
 LAUNCH_ARGS = [
@@ -61,12 +66,13 @@ class BrowserChoice:
     """Which Chromium will be used and why."""
 
     executable: str | None  # None: Playwright's bundled Chromium
-    source: str  # "playwright" | "system" | "SAFEHAVEN_CHROMIUM"
+    source: str  # "playwright" | "system headless shell" | "system" | "SAFEHAVEN_CHROMIUM"
     path: str
 
 
-def find_browser() -> BrowserChoice:
-    """Pick a Chromium: $SAFEHAVEN_CHROMIUM, then Playwright's own, then a system one."""
+def find_browser(headless: bool = True) -> BrowserChoice:
+    """Pick a Chromium: $SAFEHAVEN_CHROMIUM, then Playwright's own, then a system one (for a headless
+    session its headless shell first, when installed)."""
     override = os.environ.get("SAFEHAVEN_CHROMIUM")
     if override:
         if not Path(override).is_file():
@@ -75,6 +81,9 @@ def find_browser() -> BrowserChoice:
     bundled = playwright_chromium_path()
     if bundled:
         return BrowserChoice(None, "playwright", bundled)
+    for candidate in SYSTEM_HEADLESS_SHELLS if headless else ():
+        if Path(candidate).is_file():
+            return BrowserChoice(candidate, "system headless shell", candidate)
     for candidate in (*SYSTEM_CHROMIUMS, shutil.which("chromium"), shutil.which("chromium-browser")):
         if candidate and Path(candidate).is_file():
             return BrowserChoice(candidate, "system", candidate)
@@ -120,7 +129,7 @@ class BrowserSession:
     """One Chromium for a whole audit (or a whole test session), with fresh contexts on demand."""
 
     def __init__(self, choice: BrowserChoice | None = None, *, headless: bool = True):
-        self.choice = choice or find_browser()
+        self.choice = choice or find_browser(headless)
         self.headless = headless
         self._pw: Playwright | None = None
         self.browser: Browser | None = None
