@@ -132,6 +132,12 @@ def _sibling_template(url: str) -> str:
     name (/m/{name}, /rooms/{name}); learned only from many such links on one page."""
     return item_template(url) or name_template(url)
 
+
+def _kin_template(url: str) -> str:
+    """The sibling pattern with a long slug (/companions/mila-de-vries) and a short one (/companions/lotte-ams) alike."""
+    return _sibling_template(url).replace("{slug}", "{name}")
+
+
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -874,9 +880,7 @@ class Collector:
         first back, are the lists (a city page and its companions; a profile's breadcrumb back to its city is no list),
         and so are the pattern's pages that list one such page, visited or not (a city with one companion).
         Patterns that list each other (members and their groups) stay as they are."""
-        def pattern(url: str) -> str:
-            return _sibling_template(url).replace("{slug}", "{name}")
-
+        pattern = _kin_template
         weak = {fold_key(p.final_url or p.url): p for p in self.pages if p.ok and p.role in ("item", "listing")
                 and not item_by_content(p.signals) and not is_item_url(p.final_url or p.url)
                 and pattern(p.final_url or p.url) in {t.replace("{slug}", "{name}") for t in self._item_patterns}}
@@ -1130,12 +1134,9 @@ def listed_items(url: str, asked: str, hrefs: list[str], is_item: Callable[[str]
     siblings (links of the page's own item pattern). An ad, profile or topic that shows "more like this" cards
     (/companions/amber linking to /companions/ruby ...) is one item with related items, not a list; a list's links
     have another pattern than the list itself (/escorts/london -> /companions/ruby)."""
-    def pattern(u: str) -> str:  # a long slug (/companions/mila-de-vries) and a short one (/companions/lotte-ams) alike
-        return _sibling_template(u).replace("{slug}", "{name}")
-
-    own = {t for t in (pattern(url), pattern(asked)) if t}
+    own = {t for t in (_kin_template(url), _kin_template(asked)) if t}
     return len({fold_key(urljoin(url, h)) for h in hrefs
-                if is_item(h) and pattern(urljoin(url, h)) not in own} - {fold_key(url), fold_key(asked)})
+                if is_item(h) and _kin_template(urljoin(url, h)) not in own} - {fold_key(url), fold_key(asked)})
 
 
 def fold_key(url: str) -> str:
