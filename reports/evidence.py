@@ -120,8 +120,9 @@ class ScreenshotCropper:
             self._pages.move_to_end(key)
             return self._pages[key], shrink
         if shrink > 1:
+            full_width = img.width
             img.draft("RGB", (-(-img.width // shrink), -(-img.height // shrink)))
-            shrink = round(img.width / img.size[0]) if img.size[0] else 1
+            shrink = round(full_width / img.width) if img.width else 1
         img.load()
         page = img if img.mode in ("RGB", "RGBA", "L", "P", "LA") else img.convert("RGB")
         self._pages[key] = page
