@@ -20,6 +20,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 from pypdf import PdfReader
+from weasyprint import HTML
 
 from checks import catalogue
 from reports import paper as render_module
@@ -425,6 +426,23 @@ def test_box_off_the_screenshot_falls_back_to_the_top(run: tuple[Path, Result]) 
     run_dir, _ = run
     crop = ScreenshotCropper(run_dir).crop("bundle/pages/p001/screenshot.png", Box(x=5000, y=9000, width=10, height=10))
     assert crop is not None and not crop.outlined
+
+
+def test_the_stylesheet_parsed_once_gives_the_very_same_pdf(tmp_path: Path) -> None:
+    """html_to_pdf hands WeasyPrint the stylesheet it parsed before instead of the page's <style>: same bytes."""
+    body = ('<section class="area first"><div class="area-intro"><header class="area-head"><div><p class="kicker">'
+            'Area</p><h1>Report</h1></div><div class="area-figures"><p class="af-score" style="color: #d7262b">50'
+            '<span class="of">/100</span></p></div></header></div><article class="check st-fail"><header '
+            'class="check-head"><span class="badge st-fail"><span class="icon">✗</span> Fail</span><span class="cid">'
+            'REPORT-01</span><h2>A title long enough to wrap beside the badge and the basis</h2><span class="basis">'
+            'observed</span></header><p class="finding"><span class="label">Finding</span> text</p><div class="why-fix">'
+            '<div class="why"><h3>Why</h3><p class="legal">DSA art. 16</p></div></div></article></section>')
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>\n{render_module.stylesheet()}'
+            f'\n</style></head><body>{body}</body></html>')
+    before = render_module._parsed_stylesheet.cache_info().hits
+    first, second = html_to_pdf(html, tmp_path), html_to_pdf(html, tmp_path)
+    assert render_module._parsed_stylesheet.cache_info().hits > before  # parsed once, then reused
+    assert first == second == HTML(string=html, base_url=tmp_path.resolve().as_uri() + "/").write_pdf()
 
 
 def test_a_jpeg_screenshot_halved_anyway_is_decoded_at_half_size_and_looks_the_same(tmp_path: Path) -> None:
