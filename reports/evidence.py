@@ -4,6 +4,11 @@ A full-page screenshot is too tall to print and too heavy to embed. Around the e
 a window with some context, dim what is outside the box, outline the box, scale the window to at
 most MAX_WIDTH pixels and store it as a JPEG data URI, so the HTML report is self-contained and the
 PDF stays small. Without a box, the top of the page is shown.
+
+Cheap on purpose (the crops were most of the time it took to build a scorecard's HTML): the window
+is worked out from the screenshot's size before any pixel is decoded, a JPEG screenshot that is to
+be halved or more is decoded at half (or a quarter) size by the JPEG decoder itself (`draft`),
+only the window is converted and scaled, and a decoded screenshot is kept for the next crop of it.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import base64
 import io
 import warnings
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +24,9 @@ from PIL import Image, ImageDraw
 
 from safehaven.models import Box, Evidence
 
-MAX_WIDTH = 1000
+# The widest a crop is printed is 108 mm (an evidence figure beside its caption): 640 px is about
+# 150 dpi there, and on screen (the HTML version, zoomed 1.2) still more than one pixel per pixel.
+MAX_WIDTH = 640
 JPEG_QUALITY = 70
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 
@@ -29,6 +37,7 @@ MAX_H = 820
 TOP_W, TOP_RATIO = 1280, 0.6  # the top-of-page crop: full width, 60% as tall as wide
 VIEWPORT_RATIO = 0.8  # screenshots no taller than this (times their width) are shown whole
 WHOLE_VIEW = 0.5  # a box covering half the screenshot or more (a gate overlay) is not outlined
+DECODED_KEPT = 3  # decoded screenshots kept for further crops of the same page
 
 OUTLINE = (226, 0, 116)  # magenta: stands out on nearly every site's palette
 HALO = (255, 255, 255)
@@ -55,6 +64,7 @@ class ScreenshotCropper:
         self.max_width = max_width
         self.quality = quality
         self._cache: dict[tuple, EvidenceImage | None] = {}
+        self._pages: OrderedDict[tuple[str, int], Image.Image] = OrderedDict()
 
     def crop(self, relpath: str, box: Box | None = None) -> EvidenceImage | None:
         """The crop around `box` of the screenshot at `relpath` (top of page without a box), or None."""
@@ -83,22 +93,52 @@ class ScreenshotCropper:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 with Image.open(path) as img:
-                    img.load()
-                    page = img.convert("RGB")
+                    width, height = img.size
+                    rect, element = _window(width, height, box)
+                    scale = min(1.0, self.max_width / (rect[2] - rect[0]))
+                    page, shrink = self._decoded(path, img, scale)
         except (OSError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
             return None
-        window, element = _cut(page, box)
-        return self._encode(window, element, whole=window.size == page.size)
+        # The window in the decoded image's pixels (the same, or halved or quartered by the decoder).
+        fx, fy = page.width / width, page.height / height
+        window = page.crop((round(rect[0] * fx), round(rect[1] * fy), round(rect[2] * fx), round(rect[3] * fy)))
+        if window.mode != "RGB":
+            window = window.convert("RGB")
+        if shrink > 1 and element is not None:
+            element = (element[0] * fx, element[1] * fy, element[2] * fx, element[3] * fy)  # type: ignore[assignment]
+        return self._encode(window, element, scale * shrink, whole=rect == (0, 0, width, height))
 
-    def _encode(self, window: Image.Image, element: tuple[int, int, int, int] | None, *, whole: bool
-                ) -> EvidenceImage:
-        scale = min(1.0, self.max_width / window.width)
+    def _decoded(self, path: Path, img: Image.Image, scale: float) -> tuple[Image.Image, int]:
+        """The screenshot decoded (kept for the next crop of it), at 1/2, 1/4 or 1/8 size when a JPEG
+        is to be scaled down that much anyway; with the factor it was shrunk by."""
+        shrink = 1
+        if img.format == "JPEG":
+            while shrink < 8 and scale * shrink * 2 <= 1.0:
+                shrink *= 2
+        key = (str(path), shrink)
+        if key in self._pages:
+            self._pages.move_to_end(key)
+            return self._pages[key], shrink
+        if shrink > 1:
+            full_width = img.width
+            img.draft("RGB", (-(-img.width // shrink), -(-img.height // shrink)))
+            shrink = round(full_width / img.width) if img.width else 1
+        img.load()
+        page = img if img.mode in ("RGB", "RGBA", "L", "P", "LA") else img.convert("RGB")
+        self._pages[key] = page
+        while len(self._pages) > DECODED_KEPT:
+            self._pages.popitem(last=False)
+        return page, shrink
+
+    def _encode(self, window: Image.Image, element: tuple[float, float, float, float] | None, scale: float, *,
+                whole: bool) -> EvidenceImage:
+        """Scale the window by `scale` (relative to the decoded pixels), outline the element, encode."""
         if scale < 1.0:
-            window = window.resize((round(window.width * scale), round(window.height * scale)),
+            window = window.resize((max(1, round(window.width * scale)), max(1, round(window.height * scale))),
                                    Image.Resampling.LANCZOS)
         if element is not None:
             element = tuple(round(v * scale) for v in element)  # type: ignore[assignment]
-            window = _highlight(window, element)
+            window = _highlight(window, element)  # type: ignore[arg-type]
         buffer = io.BytesIO()
         window.save(buffer, "JPEG", quality=self.quality, optimize=True, progressive=True)
         data = buffer.getvalue()
@@ -107,16 +147,17 @@ class ScreenshotCropper:
                              outlined=element is not None, size_bytes=len(data), whole=whole)
 
 
-def _cut(page: Image.Image, box: Box | None) -> tuple[Image.Image, tuple[int, int, int, int] | None]:
-    """The window to show and the element's rectangle inside it (None for a top-of-page crop)."""
-    width, height = page.size
+def _window(width: int, height: int, box: Box | None
+            ) -> tuple[tuple[int, int, int, int], tuple[int, int, int, int] | None]:
+    """The window to show (left, top, right, bottom) of a width x height screenshot, and the element's
+    rectangle inside it (None for a top-of-page crop); worked out before any pixel is decoded."""
     element = _clip_box(box, width, height)
     if element is None:
         w = min(width, TOP_W)
         if height <= w * VIEWPORT_RATIO:
-            return page.crop((0, 0, w, height)), None  # a viewport shot: show all of it
+            return (0, 0, w, height), None  # a viewport shot: show all of it
         h = min(height, max(1, round(w * TOP_RATIO)))
-        return page.crop((0, 0, w, h)), None
+        return (0, 0, w, h), None
     x0, y0, x1, y1 = element
     w = min(width, max(MIN_W, x1 - x0 + 2 * PAD_X))
     h = min(height, MAX_H, max(MIN_H, y1 - y0 + 2 * PAD_Y))
@@ -125,9 +166,8 @@ def _cut(page: Image.Image, box: Box | None) -> tuple[Image.Image, tuple[int, in
         top = _clamp(y0 - PAD_Y, 0, height - h)
     else:
         top = _clamp((y0 + y1) / 2 - h / 2, 0, height - h)
-    window = page.crop((left, top, left + w, top + h))
     inside = (x0 - left, y0 - top, min(x1, left + w) - left, min(y1, top + h) - top)
-    return window, inside
+    return (left, top, left + w, top + h), inside
 
 
 def _clip_box(box: Box | None, width: int, height: int) -> tuple[int, int, int, int] | None:

@@ -6,6 +6,7 @@ by many tests.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
@@ -17,8 +18,9 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageStat
 from pypdf import PdfReader
+from weasyprint import HTML
 
 from checks import catalogue
 from reports import paper as render_module
@@ -424,6 +426,49 @@ def test_box_off_the_screenshot_falls_back_to_the_top(run: tuple[Path, Result]) 
     run_dir, _ = run
     crop = ScreenshotCropper(run_dir).crop("bundle/pages/p001/screenshot.png", Box(x=5000, y=9000, width=10, height=10))
     assert crop is not None and not crop.outlined
+
+
+def test_the_stylesheet_parsed_once_gives_the_very_same_pdf(tmp_path: Path) -> None:
+    """html_to_pdf hands WeasyPrint the stylesheet it parsed before instead of the page's <style>: same bytes."""
+    body = ('<section class="area first"><div class="area-intro"><header class="area-head"><div><p class="kicker">'
+            'Area</p><h1>Report</h1></div><div class="area-figures"><p class="af-score" style="color: #d7262b">50'
+            '<span class="of">/100</span></p></div></header></div><article class="check st-fail"><header '
+            'class="check-head"><span class="badge st-fail"><span class="icon">✗</span> Fail</span><span class="cid">'
+            'REPORT-01</span><h2>A title long enough to wrap beside the badge and the basis</h2><span class="basis">'
+            'observed</span></header><p class="finding"><span class="label">Finding</span> text</p><div class="why-fix">'
+            '<div class="why"><h3>Why</h3><p class="legal">DSA art. 16</p></div></div></article></section>')
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>\n{render_module.stylesheet()}'
+            f'\n</style></head><body>{body}</body></html>')
+    before = render_module._parsed_stylesheet.cache_info().hits
+    first, second = html_to_pdf(html, tmp_path), html_to_pdf(html, tmp_path)
+    assert render_module._parsed_stylesheet.cache_info().hits > before  # parsed once, then reused
+    assert first == second == HTML(string=html, base_url=tmp_path.resolve().as_uri() + "/").write_pdf()
+
+
+def test_a_jpeg_screenshot_halved_anyway_is_decoded_at_half_size_and_looks_the_same(tmp_path: Path) -> None:
+    """The decoder's own half-size decode (draft) gives the crop a full decode and a resize would give."""
+    shot = tmp_path / "bundle/pages/p001/screenshot.jpg"
+    shot.parent.mkdir(parents=True)
+    photo = Image.blend(Image.effect_noise((1280, 1800), 30).convert("RGB"),
+                        Image.linear_gradient("L").resize((1280, 1800)).convert("RGB"), 0.7)
+    ImageDraw.Draw(photo).rectangle((200, 300, 700, 520), fill=(20, 120, 220))
+    photo.save(shot, quality=90)
+    cropper = ScreenshotCropper(tmp_path)
+    top = cropper.crop("bundle/pages/p001/screenshot.jpg")
+    assert top is not None and (top.width, top.height) == (MAX_WIDTH, round(1280 * 0.6 * MAX_WIDTH / 1280))
+    got = Image.open(io.BytesIO(base64.b64decode(top.data_uri.split(",", 1)[1]))).convert("RGB")
+    with Image.open(shot) as full:
+        want = full.convert("RGB").crop((0, 0, 1280, 768)).resize(got.size, Image.Resampling.LANCZOS)
+    diff = ImageChops.difference(got, want).convert("L")
+    assert ImageStat.Stat(diff).mean[0] < 8  # JPEG noise, not a shifted or wrong window
+    assert got.getpixel((225, 205)) == pytest.approx((20, 120, 220), abs=40)  # the blue block, halved: 100..350
+    # A second crop of the same screenshot: an outlined element where the box is, at the same scale.
+    boxed = cropper.crop("bundle/pages/p001/screenshot.jpg", Box(x=300, y=1400, width=200, height=60))
+    assert boxed is not None and boxed.outlined and boxed.width <= MAX_WIDTH
+    img = Image.open(io.BytesIO(base64.b64decode(boxed.data_uri.split(",", 1)[1]))).convert("RGB")
+    magenta = [x for x in range(img.width) if (lambda p: p[0] > 180 and p[1] < 90 and p[2] > 70)(
+        img.getpixel((x, img.height // 2)))]
+    assert magenta, "the outline crosses the middle row of the crop"
 
 
 def test_a_25_finding_report_with_photo_screenshots_stays_under_5_mb(tmp_path: Path) -> None:
