@@ -34,7 +34,7 @@ from safehaven.bundle import BundleWriter
 from safehaven.models import BundleInfo, PageRecord, RequestRecord, WriteRecord
 from safehaven.textsafe import clean_data, clean_text, redact, register_secrets
 from safehaven.urls import normalise, site_of
-from toolkit.collection.age_probe import detect_gate, pass_gate, probe_age_gate
+from toolkit.collection.age_probe import detect_gate, pass_gate, probe_age_gate, unlock_with_script_flag
 from toolkit.collection.browser import (
     BrowserSession,
     ContextEvents,
@@ -636,6 +636,11 @@ class Collector:
                 if note:
                     self.info.notes.append(f"the age gate is passed by sending a form ({posted[0].line()}), which "
                                            "passive mode refuses: the gate stayed, and the crawl read what shows with it")
+            if (not passed or (await detect_gate(page)).get("gate")) and not posted:
+                # It cannot be passed (a bank login, a camera step): the flag its own script checks may open it.
+                flag = await unlock_with_script_flag(page, self.crawl.settle_ms)
+                if flag:
+                    passed = f"the {flag['kind']} flag {flag['name']}={flag['value']} its script checks, set by hand"
             if note:
                 self.info.notes.append(f"age gate on the start page ({gate['kind']}); passed for the crawl: "
                                        f"{passed or 'no'}")
@@ -725,6 +730,7 @@ class Collector:
         found = 0
         for src in sources:
             url = src.final_url or src.url
+            targets: dict[str, set[str]] = {}
             for i in range(MAX_SCRIPT_LINKS):
                 page = await ctx.new_page()
                 try:
@@ -738,9 +744,15 @@ class Collector:
                     await close_quietly(page, 10)
                 if name is None:
                     break  # no more such rows on this page
+                if target and fold_key(target) != fold_key(url) and self._in_scope(target) and not is_system_url(target):
+                    # cards of one grid that lead to /performer/{name} teach the item pattern, as sibling links do
+                    template = _sibling_template(target)
+                    if template:
+                        targets.setdefault(template, set()).add(urldefrag(target)[0])
                 if target and fold_key(target) != fold_key(url) and fold_key(target) not in self._queued:
                     self._enqueue(target, url, name, src.depth + 1)
                     found += 1
+            self._learn_from_siblings(targets)
         if found:
             self.info.notes.append(f"{found} page(s) reached only by clicking rows without a link (script navigation)")
         return found
@@ -866,6 +878,11 @@ class Collector:
                 template = _sibling_template(e.href)
                 if template:
                     groups.setdefault(template, set()).add(urldefrag(e.href)[0])
+        self._learn_from_siblings(groups)
+
+    def _learn_from_siblings(self, groups: dict[str, set[str]]) -> None:
+        """Sibling URLs grouped by template: MIN_SIBLING_ITEMS or more of one (not a named list, policy or help)
+        make it an item pattern."""
         lists = set(lexicon.words("roles", "listing_path")) | set(lexicon.words("roles", "name_listing_path"))
         for template, urls in groups.items():
             label = " ".join(re.split(r"[/_.{}-]+", template))
