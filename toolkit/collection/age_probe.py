@@ -157,9 +157,13 @@ async def _observe(context: ProbeContext, url: str, entry: str, n: int,
         await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
         await settle(page, context.settle_ms)
+        found = await detect_gate(page)
+        if not found.get("gate") and await dismiss_cookie_banner(page) is not None:
+            # a consent wall first (a full page, "Akkoord"): a visitor accepts it, then meets the age gate, if any
+            await settle(page, context.settle_ms)
+            found = await detect_gate(page)
         obs.final_url = page.url
         redirected = _path_of(page.url) != _path_of(url)
-        found = await detect_gate(page)
         if found.get("gate"):
             # A provider counts only when the gate itself uses it (catalogue AGE-02).
             in_gate = " ".join([found["text"], *found["controls"]])
@@ -547,3 +551,31 @@ async def _set_flag(page: Page, flag: dict[str, str], host: str, remove: bool = 
     store = "localStorage" if flag["kind"] == "local" else "sessionStorage"
     await page.evaluate(f"([k, v, rm]) => {{ try {{ rm ? {store}.removeItem(k) : {store}.setItem(k, v); }} catch (e) {{}} }}",
                         [flag["name"], flag["value"], remove])
+
+
+async def dismiss_cookie_banner(page: Page) -> str | None:
+    """Click the most privacy-friendly button of a visible cookie banner; returns what was clicked."""
+    for key in ("reject", "accept"):
+        pattern = lexicon.pattern("cookies", key)
+        buttons = page.get_by_role("button", name=pattern)
+        try:
+            count = await buttons.count()
+        except PlaywrightError:
+            return None
+        for i in range(min(count, 5)):
+            button = buttons.nth(i)
+            try:
+                if not await button.is_visible():
+                    continue
+                container_text = await button.evaluate(
+                    "(b) => { let n = b; for (let i = 0; i < 5 && n.parentElement; i++) n = n.parentElement;"
+                    " return n.innerText || ''; }")
+                if not lexicon.has(container_text, "cookies", "banner"):
+                    continue
+                name = (await button.inner_text()).strip()
+                await button.click(timeout=3000)
+                await quiet(page, 1000, quiet_ms=100)
+                return name
+            except PlaywrightError:
+                continue
+    return None

@@ -34,7 +34,13 @@ from safehaven.bundle import BundleWriter
 from safehaven.models import BundleInfo, PageRecord, RequestRecord, WriteRecord
 from safehaven.textsafe import clean_data, clean_text, redact, register_secrets
 from safehaven.urls import normalise, site_of
-from toolkit.collection.age_probe import detect_gate, pass_gate, probe_age_gate, unlock_with_script_flag
+from toolkit.collection.age_probe import (
+    detect_gate,
+    dismiss_cookie_banner,
+    pass_gate,
+    probe_age_gate,
+    unlock_with_script_flag,
+)
 from toolkit.collection.browser import (
     BrowserSession,
     ContextEvents,
@@ -1077,34 +1083,6 @@ async def _screenshot(page: Page, timeout: float = 15.0, masked: bool = False) -
     except PlaywrightError:
         return await bounded(page.screenshot(type="jpeg", quality=70, timeout=ms, mask=mask, mask_color="#000000"),
                              timeout + 5, "the screenshot")
-
-
-async def dismiss_cookie_banner(page: Page) -> str | None:
-    """Click the most privacy-friendly button of a visible cookie banner; returns what was clicked."""
-    for key in ("reject", "accept"):
-        pattern = lexicon.pattern("cookies", key)
-        buttons = page.get_by_role("button", name=pattern)
-        try:
-            count = await buttons.count()
-        except PlaywrightError:
-            return None
-        for i in range(min(count, 5)):
-            button = buttons.nth(i)
-            try:
-                if not await button.is_visible():
-                    continue
-                container_text = await button.evaluate(
-                    "(b) => { let n = b; for (let i = 0; i < 5 && n.parentElement; i++) n = n.parentElement;"
-                    " return n.innerText || ''; }")
-                if not lexicon.has(container_text, "cookies", "banner"):
-                    continue
-                name = (await button.inner_text()).strip()
-                await button.click(timeout=3000)
-                await quiet(page, 1000, quiet_ms=100)
-                return name
-            except PlaywrightError:
-                continue
-    return None
 
 
 def _digit_template(url: str) -> str:
