@@ -396,6 +396,12 @@ def advertisers_verified(bundle: Bundle) -> Finding:
             # who you are. You show your passport and take a live selfie."
             window = " ".join(s_ for s_ in said[max(0, i - 1): i + 2] if s_ == sentence or not _negated(s_))
             kind = advertiser_verification(sentence, window)
+            if kind in ("", "unclear") and strong_method(sentence):
+                # a numbered onboarding: "1. Create your creator account. 2. Show us who you are. Upload your passport
+                # and take a live selfie. 3. Wait for approval." The ID-and-liveness step names neither the
+                # advertiser nor the timing; the steps around it (two on either side) do.
+                wide = " ".join(s_ for s_ in said[max(0, i - 2): i + 3] if s_ == sentence or not _negated(s_))
+                kind = advertiser_verification(sentence, wide) or kind
             bucket = {"required": required, "optional": optional, "unclear": unclear}.get(kind)
             if bucket is not None and quote not in bucket:
                 bucket.append(quote)

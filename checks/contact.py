@@ -748,12 +748,22 @@ def _is_public_reply(form: Form) -> bool:
 
 
 def _is_message_form(form: Form) -> bool:
-    if any(f.type == "password" for f in form.fields) or _is_public_reply(form):
+    if any(f.type == "password" for f in form.fields) or _is_public_reply(form) or _login_prompt(form):
         return False
     has_text = any(f.tag == "textarea" or f.type in ("text", "textarea") for f in form.fields if f.visible)
     label = " ".join([form.name, *form.submit_labels, *(f.label for f in form.fields)])
     is_report = lexicon.has(label, "report", "control")
     return has_text and lexicon.has(label, "contact", "message") and not is_report
+
+
+def _login_prompt(form: Form) -> bool:
+    """A chat box that only asks to log in ("Log in to chat" as its button or its field's placeholder, the field
+    greyed out): a login wall in the form of a message box, not a form that works without an account."""
+    submits = [s_ for s_ in form.submit_labels if s_.strip()]
+    if submits and all(lexicon.has(s_, "roles", "login") for s_ in submits):
+        return True
+    return any(f.placeholder and lexicon.has(f.placeholder, "roles", "login") for f in form.fields
+               if f.visible and (f.tag == "textarea" or f.type in ("text", "textarea")))
 
 
 def _is_member_message_form(form: Form) -> bool:

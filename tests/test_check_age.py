@@ -600,3 +600,62 @@ def test_a_signup_with_only_words_or_a_date_of_birth_leaves_posters_unverified(t
     extra = [field("Geboortedatum", type="date", name="dob")] if lang == "nl" else []
     f = age.advertisers_verified(bundle_of(tmp_path, signup_with_text(text, frames=frames, lang=lang, extra=extra)))
     assert f.status == "fail"
+
+
+# ------------------------------------------------- round seven: a gate's key in a constant, steps of an onboarding
+
+
+def test_the_key_a_gate_script_keeps_in_a_named_constant_is_read():
+    """`localStorage.getItem(AGE_KEY) === "1"` with `const AGE_KEY = "..."` (or an object property) elsewhere: the
+    flag is the constant's value; a name with no string assigned anywhere is no flag."""
+    src = """var KEYS = {adult: 'site.adult'}; const GATE_KEY = "over18_ok";
+      function ok() { return window.localStorage.getItem(GATE_KEY) === "1"; }
+      if (sessionStorage.getItem(KEYS.adult) !== 'yes') show();
+      if (localStorage.getItem(someVariable)) {}"""
+    got = {(f["kind"], f["name"]): f["value"] for f in flags_in_script(src)}
+    assert got == {("local", "over18_ok"): "1", ("session", "site.adult"): "yes"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("How onboarding works. 1. Create your creator account with your e-mail address. 2. Show us who you are. "
+     "Upload a photo of your passport and take a live selfie with your camera. 3. Wait for approval: our team "
+     "checks every application.", "en"),
+    ("Zo word je performer. 1. Maak je account aan met je e-mailadres. 2. Laat zien wie je bent. Upload een foto "
+     "van je paspoort en maak een live selfie met je camera. 3. Uitzenden kan na goedkeuring door ons team.", "nl"),
+])
+def test_id_and_liveness_in_one_step_of_a_numbered_onboarding_passes_age_05(tmp_path, text, lang):
+    assert _adv(tmp_path, text, lang).status == "pass"
+
+
+@pytest.mark.parametrize("text,lang", [
+    # the same steps, but the ID step is optional: not before publishing for everyone
+    ("How onboarding works. 1. Create your creator account with your e-mail address. 2. Want a verified badge? "
+     "Upload a photo of your passport and take a live selfie with your camera. 3. Start streaming right away.", "en"),
+    # ID and selfie, but nothing about advertisers or timing within two sentences
+    ("Upload een foto van je paspoort en maak een live selfie. Dat duurt twee minuten. Je gegevens zijn veilig. "
+     "Wij delen niets met derden. Lees ook ons privacybeleid.", "nl"),
+])
+def test_an_onboarding_that_almost_says_it_does_not_pass_age_05(tmp_path, text, lang):
+    assert _adv(tmp_path, text, lang).status != "pass"
+
+
+def _wall(footer: str, wall_words: str = "We use cookies to run the site and to measure visits.",
+          button: str = "OK") -> str:
+    return f"""<html><body><div id="top"><a href="/">Home</a> <a href="/login">Log in</a></div>
+      <div id="main"><div class="wall"><h1>Cookies</h1><p>{wall_words}</p>
+      <form method="get" action="/consent"><input type="submit" value="{button}"></form></div></div>
+      <div id="bottom">{footer}</div></body></html>"""
+
+
+@pytest.mark.browser
+async def test_a_cookie_wall_with_an_adults_only_line_elsewhere_is_not_an_age_gate(page):
+    await page.set_content(_wall("Alleen voor 18+ · © 2026 Example"))
+    assert not (await detect_gate(page))["gate"]
+
+
+@pytest.mark.browser
+async def test_a_consent_page_that_also_asks_for_age_at_its_button_is_a_gate(page):
+    await page.set_content(_wall("© 2026 Example", "This site is for adults only: you must be 18 or older. We also "
+                                                   "use cookies.", "Enter"))
+    found = await detect_gate(page)
+    assert found["gate"] and found["kind"] == "interstitial"

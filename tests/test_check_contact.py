@@ -512,3 +512,28 @@ def test_a_card_message_button_behind_the_login_and_a_number_in_a_card(tmp_path,
 
 def lexicon_message(name: str) -> bool:
     return lexicon.has(name, "contact", "message")
+
+
+# ------------------------------------------------- round seven: a chat box that only asks to log in
+
+
+@pytest.mark.parametrize("fields,submit", [
+    ([field("Chat message")], "Log in to chat"),
+    ([field("Bericht", tag="textarea", type="textarea")], "Inloggen om te chatten"),
+])
+def test_a_chat_box_whose_button_asks_to_log_in_is_not_an_open_message_form(fields, submit):
+    assert not contact._is_message_form(form(*fields, submit=submit, name="chat"))
+
+
+def test_a_chat_box_whose_field_says_log_in_is_not_an_open_message_form():
+    box = field("Chat message")
+    box.placeholder = "Sign in to chat"
+    assert not contact._is_message_form(form(box, submit="Send", name="chat"))
+
+
+@pytest.mark.parametrize("fields,submit", [
+    ([field("Chat message")], "Send"),
+    ([field("Bericht", tag="textarea", type="textarea")], "Verstuur"),
+])
+def test_a_chat_box_anyone_can_send_from_is_still_a_message_form(fields, submit):
+    assert contact._is_message_form(form(*fields, submit=submit, name="chat"))

@@ -59,6 +59,8 @@ LEVELS = {
     "rodelampen": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 2, "HELP": 4, "TERMS": 2}, "C"),
     "marktplein": ({"AGE": 0, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 2, "TERMS": 2}, "E"),
     "hearthside": ({"AGE": 4, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
+    "camvibe": ({"AGE": 5, "REPORT": 3, "CONTACT": 2, "EVIDENCE": 3, "HELP": 0, "TERMS": 2}, "B"),
+    "contactjes": ({"AGE": 0, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 0, "HELP": 0, "TERMS": 0}, "E"),
 }
 WEAK_FORUM = "praatcafe"
 # Misses left, each explained in README.md; any other mismatch fails the test.
@@ -177,3 +179,40 @@ def test_the_demo_server_serves_a_platform_folder_given_by_path():
         assert help_json and server.partner_url.startswith("http://127.0.0.1:")
     with pytest.raises(KeyError):
         platform_from_folder(ROOT / "benchmarks")
+
+
+def test_the_cam_site_behind_a_bank_check_was_read_through_the_flag_its_gate_script_checks(judged, tmp_path):
+    """CamVibe's gate asks for a bank/eID check (Tessera, a second origin) that no crawler can pass, but its script only
+    checks localStorage cv_age_ok === "1" through a named constant: the crawl set that flag and so reached the
+    performer rooms (cards are <button data-href onclick>, not links); the age probe found the same flag, and the
+    frame the bank step loads is recorded on the gate: AGE-02 level 5, AGE-03 partial (no content under the gate)."""
+    p = next(p for p in PLATFORMS if p.slug == "camvibe")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    assert any("cv_age_ok=1" in n for n in bundle.info.notes if "age gate" in n)
+    assert len(bundle.item_pages()) >= 4 and all("/performer/" in x.url for x in bundle.item_pages())
+    probe = bundle.probe("age_gate", AgeGateProbe)
+    assert probe is not None and any(f["name"] == "cv_age_ok" and f.get("unlocks") == "true" for f in probe.storage_set)
+    start = next(o for o in probe.observations if o.entry == "start")
+    assert "frame" in start.methods and any(c.startswith("iframe: ") for c in start.controls)
+    _t, findings, computed, _b = judged["camvibe"]
+    status = {f.check: f.status for f in findings}
+    assert status["AGE-02"] == "pass" and status["AGE-03"] == "partial" and status["CONTACT-01"] == "pass"
+    assert computed.areas["AGE"].level == 5
+
+
+def test_the_contact_site_message_form_was_never_sent_and_its_cookie_wall_is_no_age_gate(judged, tmp_path):
+    """Contactjes puts an anonymous message form (POST /bericht.php) under every profile: the contact probe pressed
+    "Verstuur" and the write guard refused the POST, so no message reached a member (a live run's server log held
+    214 GET requests and no POST). Its full-page cookie wall ("Akkoord") with "Alleen voor 18+" in the footer is
+    not an age gate: AGE-01 fails and the AGE level is 0."""
+    p = next(p for p in PLATFORMS if p.slug == "contactjes")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    writes = [w for w in bundle.info.writes if w.method != "GET"]
+    assert writes and all(not w.allowed for w in writes)
+    assert any(w.url.endswith("/bericht.php") for w in writes)
+    assert {r.method for page in bundle.pages for r in page.requests} <= {"GET", "HEAD"}
+    probe = bundle.probe("age_gate", AgeGateProbe)
+    assert probe is not None and not any(o.gate for o in probe.observations)
+    _t, findings, computed, _b = judged["contactjes"]
+    status = {f.check: f.status for f in findings}
+    assert status["AGE-01"] == "fail" and status["CONTACT-01"] == "fail" and computed.areas["AGE"].level == 0

@@ -157,9 +157,13 @@ async def _observe(context: ProbeContext, url: str, entry: str, n: int,
         await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
         await settle(page, context.settle_ms)
+        found = await detect_gate(page)
+        if not found.get("gate") and await dismiss_cookie_banner(page) is not None:
+            # a consent wall first (a full page, "Akkoord"): a visitor accepts it, then meets the age gate, if any
+            await settle(page, context.settle_ms)
+            found = await detect_gate(page)
         obs.final_url = page.url
         redirected = _path_of(page.url) != _path_of(url)
-        found = await detect_gate(page)
         if found.get("gate"):
             # A provider counts only when the gate itself uses it (catalogue AGE-02).
             in_gate = " ".join([found["text"], *found["controls"]])
@@ -301,7 +305,10 @@ async def _try_bypass(context: ProbeContext, probe: AgeGateProbe, gate_url: str,
         before_storage = await _storage(page)
         await detect_gate(page)
         probe.passed_with = await pass_gate(page)
-        probe.passed_gate = bool(probe.passed_with) and not (await detect_gate(page)).get("gate")
+        still = await detect_gate(page)
+        probe.passed_gate = bool(probe.passed_with) and not still.get("gate")
+        if probe.passed_with and still.get("gate"):
+            await _note_step(page, probe, gate_url, still)
         for c in await ctx.cookies():
             if before_cookies.get(c["name"]) != c["value"]:
                 probe.cookies_set.append({"name": c["name"], "value": c["value"][:200], "domain": c["domain"],
@@ -328,6 +335,23 @@ async def _try_bypass(context: ProbeContext, probe: AgeGateProbe, gate_url: str,
         if flag["forgeable"] == "true":
             flag["unlocks"] = str(await _replay(context, flag, deep_link)).lower()
     return after
+
+
+async def _note_step(page: Page, probe: AgeGateProbe, gate_url: str, found: dict) -> None:
+    """The gate's button started a step that stays (a bank login, a camera): record on the gate's observation the
+    frames and scripts of another origin that the step loaded, as evidence that the gate uses them (AGE-02)."""
+    obs = next((o for o in probe.observations if o.gate and o.url == gate_url), None)
+    if obs is None:
+        return
+    frames = [c for c in found.get("controls", []) if c.startswith("iframe: ") and c not in obs.controls]
+    obs.controls.extend(frames)
+    if frames and "frame" not in obs.methods:
+        obs.methods.append("frame")
+    obs.foreign = list(dict.fromkeys([*obs.foreign, *await _foreign_sources(page)]))[:10]
+    named = lexicon.providers_in(" ".join([*frames, found.get("text", "")]))
+    obs.providers = list(dict.fromkeys([*obs.providers, *named]))
+    if obs.providers and "provider" not in obs.methods:
+        obs.methods.append("provider")
 
 
 async def _storage(page: Page) -> dict[str, str]:
@@ -390,6 +414,11 @@ COOKIE_READ = [
 STORAGE_READ = re.compile(
     r"""(local|session)Storage(?:\.getItem\(\s*['"`]([\w\-:.]{2,60})['"`]\s*\)|\[\s*['"`]([\w\-:.]{2,60})['"`]\s*\]|"""
     r"""\.([A-Za-z_]\w{1,40}))(?:\s*(?:===?|!==?)\s*['"`]?([\w\-.:+]{1,40})['"`]?)?""")
+# The key held in a named constant: localStorage.getItem(AGE_KEY) === "1" with const AGE_KEY = "age_ok" (or
+# var, let, or an object property AGE_KEY: "age_ok") elsewhere in the script.
+STORAGE_READ_NAMED = re.compile(
+    r"""(local|session)Storage\.getItem\(\s*([A-Za-z_$][\w$.]{0,60})\s*\)"""
+    r"""(?:\s*(?:===?|!==?)\s*['"`]?([\w\-.:+]{1,40})['"`]?)?""")
 STORAGE_METHODS = {"getItem", "setItem", "removeItem", "clear", "key", "length"}
 DEFAULT_VALUES = ("1", "true", "yes")
 MAX_SCRIPT_FLAGS = 6
@@ -413,7 +442,20 @@ def flags_in_script(source: str) -> list[dict[str, str]]:
         key = (store, name)
         if key not in out or (value and not out[key]):
             out[key] = value if value not in ("null", "undefined") else ""
+    for m in STORAGE_READ_NAMED.finditer(source):
+        name = _constant(source, m.group(2).rsplit(".", 1)[-1])
+        if not name:
+            continue
+        key, value = (m.group(1), name), m.group(3) or ""
+        if key not in out or (value and not out[key]):
+            out[key] = value if value not in ("null", "undefined") else ""
     return [{"kind": k, "name": n, "value": v} for (k, n), v in out.items()]
+
+
+def _constant(source: str, ident: str) -> str:
+    """The string a script assigns to a name (`const AGE_KEY = "age_ok"`, `AGE_KEY: 'age_ok'`); '' when none."""
+    m = re.search(r"""(?<![\w$.])""" + re.escape(ident) + r"""\s*[:=]\s*['"`]([\w\-:.]{2,60})['"`]""", source)
+    return m.group(1) if m else ""
 
 
 async def _gate_scripts(ctx: BrowserContext, page: Page) -> str:
@@ -469,3 +511,71 @@ async def _try_script_flags(context: ProbeContext, probe: AgeGateProbe, gate_url
             (probe.cookies_set if "domain" in flag else probe.storage_set).append(flag)
             if flag["unlocks"] == "true":
                 return
+
+
+async def unlock_with_script_flag(page: Page, settle_ms: int) -> dict[str, str] | None:
+    """A gate that cannot be passed (a bank login, a camera step) in this page's own context: set the flag its
+    own script checks, reload, and keep the flag when the gate is gone (the crawl then reads what the gate hid,
+    as anyone who sets the flag would). Returns the flag, or None (every value tried is taken back)."""
+    ctx = page.context
+    url = page.url
+    host = urlsplit(url).hostname or ""
+    try:
+        source = await _gate_scripts(ctx, page)
+    except PlaywrightError:
+        return None
+    tried = 0
+    for cand in flags_in_script(source):
+        for value in [cand["value"]] if cand["value"] else list(DEFAULT_VALUES):
+            if tried >= MAX_SCRIPT_FLAGS:
+                return None
+            tried += 1
+            flag = {"kind": cand["kind"], "name": cand["name"], "value": value}
+            try:
+                await _set_flag(page, flag, host)
+                await page.goto(url, wait_until="domcontentloaded")
+                await settle(page, settle_ms)
+                if not (await detect_gate(page)).get("gate"):
+                    return flag
+                await _set_flag(page, flag, host, remove=True)
+            except PlaywrightError as exc:
+                log.info("setting %s on %s failed: %s", flag["name"], url, exc)
+    return None
+
+
+async def _set_flag(page: Page, flag: dict[str, str], host: str, remove: bool = False) -> None:
+    if flag["kind"] == "cookie":
+        cookie = {"name": flag["name"], "value": flag["value"], "domain": host, "path": "/"}
+        await page.context.add_cookies([{**cookie, "expires": 1} if remove else cookie])
+        return
+    store = "localStorage" if flag["kind"] == "local" else "sessionStorage"
+    await page.evaluate(f"([k, v, rm]) => {{ try {{ rm ? {store}.removeItem(k) : {store}.setItem(k, v); }} catch (e) {{}} }}",
+                        [flag["name"], flag["value"], remove])
+
+
+async def dismiss_cookie_banner(page: Page) -> str | None:
+    """Click the most privacy-friendly button of a visible cookie banner; returns what was clicked."""
+    for key in ("reject", "accept"):
+        pattern = lexicon.pattern("cookies", key)
+        buttons = page.get_by_role("button", name=pattern)
+        try:
+            count = await buttons.count()
+        except PlaywrightError:
+            return None
+        for i in range(min(count, 5)):
+            button = buttons.nth(i)
+            try:
+                if not await button.is_visible():
+                    continue
+                container_text = await button.evaluate(
+                    "(b) => { let n = b; for (let i = 0; i < 5 && n.parentElement; i++) n = n.parentElement;"
+                    " return n.innerText || ''; }")
+                if not lexicon.has(container_text, "cookies", "banner"):
+                    continue
+                name = (await button.inner_text()).strip()
+                await button.click(timeout=3000)
+                await quiet(page, 1000, quiet_ms=100)
+                return name
+            except PlaywrightError:
+                continue
+    return None

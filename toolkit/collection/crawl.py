@@ -34,7 +34,13 @@ from safehaven.bundle import BundleWriter
 from safehaven.models import BundleInfo, PageRecord, RequestRecord, WriteRecord
 from safehaven.textsafe import clean_data, clean_text, redact, register_secrets
 from safehaven.urls import normalise, site_of
-from toolkit.collection.age_probe import detect_gate, pass_gate, probe_age_gate
+from toolkit.collection.age_probe import (
+    detect_gate,
+    dismiss_cookie_banner,
+    pass_gate,
+    probe_age_gate,
+    unlock_with_script_flag,
+)
 from toolkit.collection.browser import (
     BrowserSession,
     ContextEvents,
@@ -636,6 +642,11 @@ class Collector:
                 if note:
                     self.info.notes.append(f"the age gate is passed by sending a form ({posted[0].line()}), which "
                                            "passive mode refuses: the gate stayed, and the crawl read what shows with it")
+            if (not passed or (await detect_gate(page)).get("gate")) and not posted:
+                # It cannot be passed (a bank login, a camera step): the flag its own script checks may open it.
+                flag = await unlock_with_script_flag(page, self.crawl.settle_ms)
+                if flag:
+                    passed = f"the {flag['kind']} flag {flag['name']}={flag['value']} its script checks, set by hand"
             if note:
                 self.info.notes.append(f"age gate on the start page ({gate['kind']}); passed for the crawl: "
                                        f"{passed or 'no'}")
@@ -725,6 +736,7 @@ class Collector:
         found = 0
         for src in sources:
             url = src.final_url or src.url
+            targets: dict[str, set[str]] = {}
             for i in range(MAX_SCRIPT_LINKS):
                 page = await ctx.new_page()
                 try:
@@ -738,9 +750,15 @@ class Collector:
                     await close_quietly(page, 10)
                 if name is None:
                     break  # no more such rows on this page
+                if target and fold_key(target) != fold_key(url) and self._in_scope(target) and not is_system_url(target):
+                    # cards of one grid that lead to /performer/{name} teach the item pattern, as sibling links do
+                    template = _sibling_template(target)
+                    if template:
+                        targets.setdefault(template, set()).add(urldefrag(target)[0])
                 if target and fold_key(target) != fold_key(url) and fold_key(target) not in self._queued:
                     self._enqueue(target, url, name, src.depth + 1)
                     found += 1
+            self._learn_from_siblings(targets)
         if found:
             self.info.notes.append(f"{found} page(s) reached only by clicking rows without a link (script navigation)")
         return found
@@ -866,6 +884,11 @@ class Collector:
                 template = _sibling_template(e.href)
                 if template:
                     groups.setdefault(template, set()).add(urldefrag(e.href)[0])
+        self._learn_from_siblings(groups)
+
+    def _learn_from_siblings(self, groups: dict[str, set[str]]) -> None:
+        """Sibling URLs grouped by template: MIN_SIBLING_ITEMS or more of one (not a named list, policy or help)
+        make it an item pattern."""
         lists = set(lexicon.words("roles", "listing_path")) | set(lexicon.words("roles", "name_listing_path"))
         for template, urls in groups.items():
             label = " ".join(re.split(r"[/_.{}-]+", template))
@@ -1060,34 +1083,6 @@ async def _screenshot(page: Page, timeout: float = 15.0, masked: bool = False) -
     except PlaywrightError:
         return await bounded(page.screenshot(type="jpeg", quality=70, timeout=ms, mask=mask, mask_color="#000000"),
                              timeout + 5, "the screenshot")
-
-
-async def dismiss_cookie_banner(page: Page) -> str | None:
-    """Click the most privacy-friendly button of a visible cookie banner; returns what was clicked."""
-    for key in ("reject", "accept"):
-        pattern = lexicon.pattern("cookies", key)
-        buttons = page.get_by_role("button", name=pattern)
-        try:
-            count = await buttons.count()
-        except PlaywrightError:
-            return None
-        for i in range(min(count, 5)):
-            button = buttons.nth(i)
-            try:
-                if not await button.is_visible():
-                    continue
-                container_text = await button.evaluate(
-                    "(b) => { let n = b; for (let i = 0; i < 5 && n.parentElement; i++) n = n.parentElement;"
-                    " return n.innerText || ''; }")
-                if not lexicon.has(container_text, "cookies", "banner"):
-                    continue
-                name = (await button.inner_text()).strip()
-                await button.click(timeout=3000)
-                await quiet(page, 1000, quiet_ms=100)
-                return name
-            except PlaywrightError:
-                continue
-    return None
 
 
 def _digit_template(url: str) -> str:

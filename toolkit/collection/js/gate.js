@@ -56,7 +56,20 @@
     const hasEnter = controls.some((el) => ENTER.test(nameOf(el))) || hasStep;
     const hasDob = controls.some((el) => el.type === 'date' || DOB.test(el.name || '') || DATE_PART.test(el.name || el.getAttribute('placeholder') || ''));
     const fewLinks = document.querySelectorAll('a[href]').length < 25;
-    if ((hasEnter || hasDob) && fewLinks) { kind = 'interstitial'; gateEl = document.body; }
+    // A cookie-consent wall is not an age gate because "18+" stands somewhere else on the page (a footer line):
+    // on a page that asks about cookies, the age words must stand in the block that holds its controls.
+    const consent = /cookie/i.test(bodyText);
+    const nearAge = (el) => {
+      for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+        const t = textOf(a);
+        if (t.length > 1500) return false;
+        if (AGE.test(t)) return true;
+      }
+      return false;
+    };
+    const asks = controls.filter((el) => ENTER.test(nameOf(el)) || (STEP && STEP.test(nameOf(el))) ||
+      el.type === 'date' || el.tagName === 'SELECT' || el.tagName === 'IFRAME');
+    if ((hasEnter || hasDob) && fewLinks && (!consent || asks.some(nearAge))) { kind = 'interstitial'; gateEl = document.body; }
   }
   if (!gateEl) return {gate: false, kind: 'none', text: '', controls: [], methods: [], box: null,
                        content_chars: bodyText.length, outside_links: document.querySelectorAll('a[href]').length};
