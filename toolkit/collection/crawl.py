@@ -903,16 +903,16 @@ class Collector:
         first back, are the lists (a city page and its companions; a profile's breadcrumb back to its city is no list),
         and so are the pattern's pages that list one such page, visited or not (a city with one companion).
         Patterns that list each other (members and their groups) stay as they are."""
-        pattern = _kin_template
+        learned = {t.replace("{slug}", "{name}") for t in self._item_patterns}  # as _kin_template writes them
         weak = {fold_key(p.final_url or p.url): p for p in self.pages if p.ok and p.role in ("item", "listing")
                 and not item_by_content(p.signals) and not is_item_url(p.final_url or p.url)
-                and pattern(p.final_url or p.url) in {t.replace("{slug}", "{name}") for t in self._item_patterns}}
-        mine = {key: pattern(p.final_url or p.url) for key, p in weak.items()}
+                and _kin_template(p.final_url or p.url) in learned}
+        mine = {key: _kin_template(p.final_url or p.url) for key, p in weak.items()}
 
         def body(p: PageRecord) -> dict[str, str]:  # fold key -> pattern of the page's body links
             urls = {urljoin(p.final_url or p.url, e.href) for e in p.elements
                     if e.href and e.tag == "a" and e.region not in ("nav", "header", "footer")}
-            return {fold_key(u): pattern(u) for u in urls}
+            return {fold_key(u): _kin_template(u) for u in urls}
 
         links = {key: body(p) for key, p in weak.items()}
         list_of: dict[str, set[str]] = {}  # a list pattern -> the patterns its pages list
