@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
+from checks.policy import page_kinds
 from checks.routes import SITE_WIDE_REGIONS, general_contact
 from checks.text import sentences
 from safehaven.bundle import Bundle
@@ -468,7 +469,8 @@ def handling_explained(bundle: Bundle) -> Finding:
     """Receipt confirmation, a timeframe and a way to appeal are stated for reports."""
     cid = "REPORT-06"
     contact = general_contact(bundle)
-    pages = bundle.ok_pages("report", "help", "policy")
+    # a forum's rules are often a pinned topic ("Forumregels - eerst lezen"), whose own title names them
+    pages = bundle.ok_pages("report", "help", "policy") + rules_topics(bundle)
     dialogs = _report_dialog_texts(bundle)
     if not pages and not any(_statements(url, text, on_report_page=True) for url, text in dialogs):
         # no help or policy page, and no report dialog that says what happens next
@@ -508,6 +510,11 @@ def _speaks_of_handling(bundle: Bundle, page: PageRecord) -> bool:
         lexicon.has(text, topic, key) for topic in ("report", "handling") for key in ("receipt", "appeal", "timeframe"))
 
 
+def rules_topics(bundle: Bundle) -> list[PageRecord]:
+    """Item pages whose own title names the rules or terms: a forum's house rules pinned as a topic."""
+    return [p for p in bundle.ok_pages("item") if page_kinds("", p.title) & {"rules", "terms"}]
+
+
 def _report_form_pages(bundle: Bundle) -> list[PageRecord]:
     """The pages a report control led to a form on, when the form has a page of its own (not a dialog over the item,
     whose page holds other people's posts)."""
@@ -544,7 +551,8 @@ def _statements(url: str, text: str, on_report_page: bool) -> dict[str, Quote]:
         if not on_report_page and not lexicon.has(context, "report", "about_reports"):
             continue
         for key in ("receipt", "timeframe", "appeal"):
-            if key in found or not (lexicon.has(sentence, "report", key) or lexicon.has(sentence, "handling", key)):
+            if key in found or not (lexicon.has(sentence, "report", key) or lexicon.has(sentence, "handling", key)
+                                    or key == "appeal" and contests_moderation(sentence)):
                 continue
             if key == "appeal" and lexicon.has(sentence, "report", "appeal_not"):
                 continue
@@ -552,6 +560,28 @@ def _statements(url: str, text: str, on_report_page: bool) -> dict[str, Quote]:
                 continue
             found[key] = Quote(url=url, text=sentence)
     return found
+
+
+# Taking a disagreement with moderation to the moderators ("Disagree with a moderator's decision? Don't argue in
+# the thread, send them a private message."; "Over moderatie wordt niet in het openbaar gediscussieerd; stuur de
+# moderator een PB") is a way to contest a decision: a dispute word, moderation or a decision, and a private route.
+_DISPUTE = re.compile(r"\b(disagree\w*|do(?:n't| not) agree|question(?:s|ing)? (?:about|a|the)|contest\w*|dispute\w*|"
+                      r"oneens|niet eens|aanvechten|betwist\w*)", re.I)
+# "not discussed in public, send a PM": moderation talked about elsewhere than in the open
+_NOT_IN_PUBLIC = re.compile(r"\b(discuss\w*|argu\w*|discussi\w*|gediscussieerd|bespro?k\w*|bespre\w*)\b.{0,60}"
+                            r"\b(public\w*|openbaar|in the (?:thread|topic|forum)|on the (?:forum|board)|"
+                            r"in het (?:topic|forum|openbaar)|op het forum)\b|"
+                            r"\b(public\w*|openbaar)\b.{0,60}\b(discuss\w*|discussi\w*|gediscussieerd|bespr\w*)", re.I)
+_MODERATION = re.compile(r"\b(moderat\w*|decision\w*|beslissing\w*|besluit\w*|ban|bans|banned|warning|"
+                         r"waarschuwing\w*|verbann\w*)", re.I)
+_PRIVATE_ROUTE = re.compile(r"\b(pm|pb|dm|private(?:ly)?|privé\w*|priv[eé]bericht\w*|e-?mail\w*|mail|contact\w*|"
+                            r"message|bericht|stuur|send|write to|schrijf)\b", re.I)
+
+
+def contests_moderation(sentence: str) -> bool:
+    """The sentence tells people how to take a disagreement with moderation to the moderators."""
+    return bool((_DISPUTE.search(sentence) or _NOT_IN_PUBLIC.search(sentence)) and _MODERATION.search(sentence)
+                and _PRIVATE_ROUTE.search(sentence))
 
 
 def _report_dialog_texts(bundle: Bundle) -> list[tuple[str, str]]:

@@ -544,3 +544,57 @@ async def test_a_marking_link_on_another_path_is_clicked_and_refused_not_navigat
             assert [w for w in guard.caused(mark) if "action=mark" in w.url and not w.allowed]
         finally:
             await ctx.close()
+
+
+# A forum's rules pinned as a topic: REPORT-06 reads it as it reads a rules page, and taking a disagreement with
+# moderation to the moderators privately is a way to appeal; moderation talk without such a route is not.
+RULES_TOPIC = {
+    "en": ("Board rules - read before posting",
+           "Use the flag under a post and a moderator will look at it. Moderation decisions are not argued in the "
+           "thread: if you disagree with one, send the moderators a private message."),
+    "nl": ("Huisregels - eerst lezen",
+           "Zie je iets wat niet mag? Gebruik het vlaggetje bij het bericht, dan bekijkt een moderator het. Over "
+           "moderatie wordt niet in het openbaar gediscussieerd; stuur een beheerder een PB."),
+}
+RULES_TOPIC_NEAR = {
+    "en": ("Board rules - read before posting",
+           "Use the flag under a post and a moderator will look at it. Moderators discuss every flagged post "
+           "together before they act."),
+    "nl": ("Huisregels - eerst lezen",
+           "Gebruik het vlaggetje bij het bericht, dan bekijkt een moderator het. De moderatoren bespreken elke "
+           "melding samen."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_rules_topic_states_a_way_to_contest_moderation(tmp_path, lang):
+    title, text = RULES_TOPIC[lang]
+    topic = page(URL + "viewtopic.php?t=1", role="item", title=title, text=text, lang=lang)
+    other = page(URL + "viewtopic.php?t=2", role="item", title="Fietsen te koop", text="Wie weet een goede fietsenmaker?",
+                 lang=lang)
+    f = report.handling_explained(bundle_with(tmp_path, [page(URL, role="start"), topic, other]))
+    assert f.status == "partial"
+    assert [q.url for q in f.quotes] == [URL + "viewtopic.php?t=1"]
+    assert "PB" in f.quotes[0].text or "private message" in f.quotes[0].text
+
+    title, text = RULES_TOPIC_NEAR[lang]
+    near = page(URL + "viewtopic.php?t=1", role="item", title=title, text=text, lang=lang)
+    assert report.handling_explained(bundle_with(tmp_path / "near", [page(URL, role="start"), near, other])).status == "fail"
+    # the same words in an ordinary topic are a member's post, not the platform's rules
+    plain = page(URL + "viewtopic.php?t=1", role="item", title="Vraagje", text=RULES_TOPIC[lang][1], lang=lang)
+    f = report.handling_explained(bundle_with(tmp_path / "plain", [page(URL, role="start"), plain, other]))
+    assert f.status not in ("pass", "partial") and not f.quotes
+
+
+@pytest.mark.parametrize("sentence, contests", [
+    ("Disagree with a moderator's decision? Don't argue in the thread, send them a private message.", True),
+    ("Moderation decisions are not discussed publicly: contact a moderator by PM.", True),
+    ("Ben je het oneens met een waarschuwing? Mail dan de beheerders.", True),
+    ("Over moderatie wordt niet in het openbaar gediscussieerd; stuur de moderator een PB.", True),
+    ("We discuss every report in our moderation team and send you a message.", False),
+    ("Moderators may ban members who send spam.", False),
+    ("Discussions about politics belong in the off-topic board; send the admin a message to open a new board.", False),
+    ("Gebruik het uitroepteken bij het bericht, dan kijkt een moderator ernaar.", False),
+])
+def test_contests_moderation(sentence, contests):
+    assert report.contests_moderation(sentence) is contests
