@@ -169,6 +169,22 @@ async def test_modal_dob_gate_with_content_underneath_and_forgeable_storage_flag
     assert hidden and not hidden[0].visible
 
 
+async def test_a_consent_wall_before_the_age_gate_is_accepted_first_in_the_bypass_test_too(browser_session,
+                                                                                            tmp_path: Path):
+    """Consent wall, then an 18+ modal that trusts localStorage: every fresh visitor of the age probe accepts the wall
+    as a visitor would; the consent cookie is not taken for the age flag, and a flag is said to unlock only when
+    the age gate itself stays away (behind the wall it would never have been seen)."""
+    with serve_site("consentgate") as (url, _):
+        await collect(_defn(url, extra="[crawl]\nmax_pages = 8\n"), tmp_path / "run", browser_session)
+    probe = Bundle(tmp_path / "run").probe("age_gate", AgeGateProbe)
+    assert probe.observations[0].gate and probe.observations[0].kind == "modal"
+    assert probe.passed_gate and probe.passed_with == "button"
+    flag = next(s for s in probe.storage_set if s["name"] == "adult_ok")
+    assert "source" not in flag  # seen set by passing the gate, not guessed from its script
+    assert flag["forgeable"] == "true" and flag["unlocks"] == "true"
+    assert not [c for c in probe.cookies_set if c["name"] == "cc" and c.get("unlocks") == "true"]
+
+
 async def test_script_redirect_gate_with_content_in_the_html_and_cookie_flag(browser_session, tmp_path: Path):
     with serve_site("jsgate") as (url, _):
         await collect(_defn(url), tmp_path / "run", browser_session)

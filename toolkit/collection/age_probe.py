@@ -157,11 +157,7 @@ async def _observe(context: ProbeContext, url: str, entry: str, n: int,
         await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
         await settle(page, context.settle_ms)
-        found = await detect_gate(page)
-        if not found.get("gate") and await dismiss_cookie_banner(page) is not None:
-            # a consent wall first (a full page, "Akkoord"): a visitor accepts it, then meets the age gate, if any
-            await settle(page, context.settle_ms)
-            found = await detect_gate(page)
+        found = await _gate_past_consent(page, context.settle_ms)
         obs.final_url = page.url
         redirected = _path_of(page.url) != _path_of(url)
         if found.get("gate"):
@@ -191,6 +187,16 @@ async def _observe(context: ProbeContext, url: str, entry: str, n: int,
     finally:
         await ctx.close()
     return obs
+
+
+async def _gate_past_consent(page: Page, settle_ms: int) -> dict:
+    """What detect_gate finds, after accepting a consent wall when that is all the page shows (a full page,
+    "Akkoord"): a visitor accepts it first, then meets the age gate, if any."""
+    found = await detect_gate(page)
+    if not found.get("gate") and await dismiss_cookie_banner(page) is not None:
+        await settle(page, settle_ms)
+        found = await detect_gate(page)
+    return found
 
 
 async def _content_behind_redirect(ctx: BrowserContext, url: str) -> bool:
@@ -301,9 +307,10 @@ async def _try_bypass(context: ProbeContext, probe: AgeGateProbe, gate_url: str,
         page = await ctx.new_page()
         await page.goto(gate_url, wait_until="domcontentloaded")
         await settle(page, context.settle_ms)
+        # the consent wall is accepted before the snapshot: its cookie is not the age gate's flag
+        await _gate_past_consent(page, context.settle_ms)
         before_cookies = {c["name"]: c["value"] for c in await ctx.cookies()}
         before_storage = await _storage(page)
-        await detect_gate(page)
         probe.passed_with = await pass_gate(page)
         still = await detect_gate(page)
         probe.passed_gate = bool(probe.passed_with) and not still.get("gate")
@@ -383,8 +390,10 @@ async def _replay(context: ProbeContext, flag: dict[str, str], url: str) -> bool
         await context.polite_wait()
         await page.goto(url, wait_until="domcontentloaded")
         await settle(page, context.settle_ms)
+        # behind a consent wall the age gate would not show yet: accept the wall, then look
+        found = await _gate_past_consent(page, context.settle_ms)
         redirected = _path_of(page.url) != _path_of(url)
-        return not redirected and not (await detect_gate(page)).get("gate")
+        return not redirected and not found.get("gate")
     except PlaywrightError:
         return False
     finally:
