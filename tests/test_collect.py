@@ -277,3 +277,30 @@ def test_headless_sessions_prefer_the_headless_shell(tmp_path, monkeypatch):
     monkeypatch.setenv("SAFEHAVEN_CHROMIUM", str(full))
     monkeypatch.setattr(browser_mod, "SYSTEM_HEADLESS_SHELLS", (str(shell),))
     assert find_browser().source == "SAFEHAVEN_CHROMIUM"
+
+
+# ---------------------------------------------------------------------- policies published as PDF
+
+
+async def test_terms_published_as_a_pdf_are_read_as_a_policy_page(browser_session, tmp_path: Path):
+    """Buurtbord links its terms only as "Algemene voorwaarden (PDF)": the crawl reads the PDF with one GET, keeps it
+    as evidence and gives the checks its text as paragraphs; a leaflet PDF that names no policy is not fetched."""
+    from toolkit.evaluate import evaluate
+
+    with serve_site("pdfpolicy") as (url, server):
+        await collect(_defn(url, extra="[crawl]\nmax_pages = 10\n"), tmp_path / "run", browser_session)
+    assert server.posts == []
+    assert "/docs/voorjaarsmarkt-folder.pdf" not in server.requests
+    assert server.requests.count("/docs/algemene-voorwaarden.pdf") == 1
+    bundle = Bundle(tmp_path / "run")
+    doc = next(p for p in bundle.pages if p.url.endswith("algemene-voorwaarden.pdf"))
+    assert doc.ok and doc.role == "policy" and doc.title == "Algemene voorwaarden Buurtbord"
+    assert (tmp_path / "run" / doc.files["document"]).read_bytes().startswith(b"%PDF")
+    text = bundle.text(doc)
+    assert "waarbij mensen worden uitgebuit of gedwongen" in text  # a word broken over two lines, mended
+    assert "tot zes maanden nadat het gesprek is beëindigd; daarna" in text  # one paragraph, one line
+    verdicts = {f.check: f for f in evaluate(bundle)}
+    assert verdicts["TERMS-01"].status != "fail"
+    assert any(q.url.endswith(".pdf") for q in verdicts["TERMS-01"].quotes)
+    assert verdicts["EVIDENCE-02"].status in ("pass", "partial")
+    assert any(q.url.endswith(".pdf") for q in verdicts["EVIDENCE-02"].quotes)

@@ -66,6 +66,7 @@ from toolkit.collection.classify import (
 )
 from toolkit.collection.contact_probe import probe_contact
 from toolkit.collection.context import MAX_LANES, ProbeContext
+from toolkit.collection.documents import MAX_BYTES, MAX_DOCUMENTS, pdf_text, pdf_title, policy_pdf
 from toolkit.collection.guard import WriteGuard, acting_link
 from toolkit.collection.interact import (
     click_mark,
@@ -229,6 +230,7 @@ class Collector:
         self._prepared: dict | None = None  # cookies and localStorage once the start page was cleared (banner, gate)
         self._shots: dict[int, asyncio.Future] = {}  # id(page) -> its screenshot, taken while the crawl goes on
         self._finishing: set[asyncio.Future] = set()  # pages waiting for their screenshot before they close
+        self._documents: dict[str, _Candidate] = {}  # policy PDFs linked from the pages read (documents.py)
 
     # ------------------------------------------------------------------ public
 
@@ -381,6 +383,7 @@ class Collector:
         if len(self.item_urls()) < 2 and await self._script_links(ctx):
             await asyncio.gather(*(worker() for _ in range(self.crawl.concurrency)))
         await self._signup_dialog(ctx, events)
+        await self._read_documents(ctx)
         await self._pages_finished()
         if self._folded:
             self.info.notes.append(f"{self._folded} link(s) led to pages already read (redirects such as 'last post' "
@@ -390,6 +393,12 @@ class Collector:
                  hint: str | None = None, priority: float | None = None) -> None:
         url = fold_url(normalise(url))
         key = fold_key(url)
+        if key not in self._queued and len(self._documents) < MAX_DOCUMENTS and policy_pdf(url, link_text) \
+                and (urlsplit(url).hostname in self.allowed_hosts or site_of(url) == self.site):
+            # terms or a privacy statement published as a PDF: read after the pages (_read_documents)
+            self._queued.add(key)
+            self._documents[url] = _Candidate(1.0, next(self._seq), url, found_from, link_text, depth, "policy")
+            return
         if key in self._queued or not self._in_scope(url) or self._behind_known_wall(url):
             return
         item = self.is_item(url)
@@ -421,6 +430,43 @@ class Collector:
             return False
         host = parts.hostname or ""
         return host in self.allowed_hosts or site_of(url) == self.site
+
+    async def _read_documents(self, ctx: BrowserContext) -> None:
+        """The policy PDFs the pages link to, read as policy pages: one GET each through the context's request
+        API (its cookies; within the same politeness and page budget), the text taken out of the PDF, the file
+        kept as evidence."""
+        for url, cand in list(self._documents.items()):
+            if len(self.pages) >= self.crawl.max_pages or self._remaining(0.6) == 0:
+                break
+            pid = f"p{next(self._page_ids):03d}"
+            record = PageRecord(id=pid, url=url, found_from=cand.found_from, link_text=cand.link_text[:200],
+                                depth=cand.depth, role="policy")
+            await self._polite_wait()
+            t0 = time.perf_counter()
+            try:
+                response = await ctx.request.get(url, timeout=self.crawl.page_timeout * 1000, max_redirects=5,
+                                                 fail_on_status_code=False)
+                record.status = response.status
+                record.final_url = self._scrub(response.url)
+                record.content_type = clean_text(response.headers.get("content-type", ""))[:100]
+                data = await response.body() if response.ok else b""
+            except (PlaywrightError, PlaywrightTimeout) as exc:
+                record.error = self._scrub(short_error(exc))
+                data = b""
+            if len(data) > MAX_BYTES or (data and not data.startswith(b"%PDF")):
+                record.error = record.error or ("not a PDF" if not data.startswith(b"%PDF") else "PDF too large to read")
+                data = b""
+            text = self._scrub(clean_text(await asyncio.to_thread(pdf_text, data))) if data else ""
+            if data and not text:
+                record.error = "the PDF has no text to read (a scan without a text layer?)"
+            record.elapsed_ms = int((time.perf_counter() - t0) * 1000)
+            if text:
+                record.title = (await asyncio.to_thread(pdf_title, data) or cand.link_text or url.rsplit("/", 1)[-1])[:300]
+                record.files["text"] = self.writer.write_text(f"pages/{pid}/text.txt", text)
+                record.files["document"] = self.writer.write_bytes(f"pages/{pid}/document.pdf", data)
+                record.role_reasons = ["a PDF linked as a policy document"]
+            self.pages.append(record)
+            self.progress("pages", len(self.pages), self.crawl.max_pages)
 
     async def _polite_wait(self) -> None:
         async with self._rate_lock:
