@@ -322,7 +322,8 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
 
 def _signup_trial_finding(cid: str, trial: SignupTrial, url: str) -> Finding:
     """Active mode: what the signup form, or the platform after it was sent, did with an under-18 date of birth."""
-    ev = [Evidence(kind="screenshot", path=trial.screenshot, url=trial.url, note="after submitting an under-18 date")]
+    ev = [Evidence(kind="screenshot", path=trial.screenshot, url=trial.url,
+                   note_message=msg(N_("after submitting an under-18 date")))]
     said = f": \u201c{trial.message[:120]}\u201d" if trial.message else ""
     if trial.outcome == "refused" and trial.sent:
         return finding(cid, "pass", msg(N_("The platform refused the under-18 date of birth {birthdate} after the signup "
@@ -743,9 +744,13 @@ def _years(options: list[str]) -> bool:
     return len(years) >= 10
 
 
+# What a fresh browser opened, as the caption of its screenshot.
+ENTRY_NOTES = {"start": N_("fresh browser, start page"), "deep_link": N_("fresh browser, deep link")}
+
+
 def _shot(obs: GateObservation) -> Evidence:
     return Evidence(kind="screenshot", path=obs.screenshot, url=obs.final_url or obs.url, box=obs.box,
-                    note=f"fresh browser, {obs.entry.replace('_', ' ')}")
+                    note_message=msg(ENTRY_NOTES.get(obs.entry, N_("fresh browser"))))
 
 
 def _page_ev(page: PageRecord) -> Evidence:

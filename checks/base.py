@@ -83,7 +83,8 @@ def finding(
         plural=message.plural if message else "",
         params=message.params if message else {},
         level=level,
-        evidence=evidence or [],
+        evidence=[e.model_copy(update={"note": render(e.note_message)}) if e.note_message and not e.note else e
+                  for e in evidence or []],
         quotes=quotes or [],
         details=details,
         facts=facts,

@@ -165,7 +165,7 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
         url = page.final_url or page.url
         return finding(cid, "fail", msg(N_("A form to write to a member, with a recipient field, opens without an "
                                            "account at {url}; it was inspected, not sent."), url=url),
-                       evidence=[_ev(page, form.box, "message form")])
+                       evidence=[_ev(page, form.box, msg(N_("message form")))])
     if not items:
         return finding(cid, "not_assessed", msg(N_("No item pages were found to look for a way to message the poster.")))
     open_forms = [(p, f) for p in items for f in p.forms if _is_message_form(f)]
@@ -185,7 +185,7 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
         return finding(cid, "fail", msg(N_("A message form that needs no account is on {pages} of {items} item pages "
                                            "(e.g. {url}); it was inspected, not sent."), pages=pages, items=len(items),
                                         url=page.final_url or page.url),
-                       evidence=[_ev(page, form.box, "message form")])
+                       evidence=[_ev(page, form.box, msg(N_("message form")))])
     would_send = [a for a in tried if a.refused_writes and a.outcome not in ("login", "error")]
     if would_send:
         a = would_send[0]
@@ -342,7 +342,7 @@ def verified_channel(bundle: Bundle) -> Finding:
             if code:
                 return finding(cid, "pass", msg(N_("The signup form on {url} asks for a confirmation code ('{field}')."),
                                                 url=page.final_url or page.url, field=code.label or code.name),
-                               evidence=[_ev(page, f.box, "signup form")])
+                               evidence=[_ev(page, f.box, msg(N_("signup form")))])
 
     for page in signups:
         for f in page.forms:
@@ -351,7 +351,7 @@ def verified_channel(bundle: Bundle) -> Finding:
                 quotes = [Quote(url=page.final_url or page.url, text=said)] if said else []
                 return finding(cid, "pass", msg(N_("Signing up on {url} includes an identity check (ID document with "
                                                    "liveness, or bank/eID)."), url=page.final_url or page.url),
-                               evidence=[_ev(page, f.box, "signup form")], quotes=quotes)
+                               evidence=[_ev(page, f.box, msg(N_("signup form")))], quotes=quotes)
     for page in signups:  # "your password will be sent to that address": no account without a working address
         for sentence in _sentences(bundle.text(page)):
             if lexicon.has(sentence, "contact", "mailed_credentials") and not _confirm_negated(sentence):
@@ -363,7 +363,7 @@ def verified_channel(bundle: Bundle) -> Finding:
         if offer:
             return finding(cid, "pass", msg(N_("The platform offers '{name}' on {url}: new accounts are activated by "
                                                "e-mail."), name=offer.name, url=page.final_url or page.url),
-                           evidence=[_ev(page, offer.box, "activation e-mail link")])
+                           evidence=[_ev(page, offer.box, msg(N_("activation e-mail link")))])
     negated: list[Quote] = []
     for page in [*texts, *bundle.ok_pages("start", "other", "login")]:
         said = _sentences(bundle.text(page))
@@ -516,8 +516,8 @@ def control_who_reaches_you(bundle: Bundle) -> Finding:
                 seen["block"] = ("stated", page, sentence)
     have: list[MessageParam] = [msg(CONTROL_WORDS[k]) for k in kinds if k in seen]
     quotes = [Quote(url=p.final_url or p.url, text=t) for b, p, t in seen.values() if b == "stated"]
-    evidence = [_ev(p, None, f"control '{t}'") for b, p, t in seen.values() if b == "observed"]
-    evidence += [_card_ev(p, card_for[k], f"user card: '{t}'") for k, (b, p, t) in seen.items() if b == "card"]
+    evidence = [_ev(p, None, msg(N_("control '{name}'"), name=t)) for b, p, t in seen.values() if b == "observed"]
+    evidence += [_card_ev(p, card_for[k], msg(N_("user card: '{name}'"), name=t)) for k, (b, p, t) in seen.items() if b == "card"]
     if not have:
         return finding(cid, "fail", msg(N_("No block, mute or 'who may contact me' control was found, in the interface "
                                            "or in the help pages.")))
@@ -633,7 +633,7 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
         page, card, sentence, shown, tried = carded
         return finding(cid, "pass", msg(N_("A safety notice stands in the user card that opens from an author's name "
                                            "({shown} of {tried} cards opened on item pages)."), shown=shown, tried=tried),
-                       evidence=[_card_ev(page, card, f"user card opened by '{card.opener.name}'")],
+                       evidence=[_card_ev(page, card, msg(N_("user card opened by '{name}'"), name=card.opener.name))],
                        quotes=[Quote(url=page.final_url or page.url, text=sentence)])
     for page in bundle.ok_pages("help"):
         hit = next((s for s in _sentences(bundle.text(page)) if lexicon.has(s, "contact", "safety_notice")), None)
@@ -701,9 +701,9 @@ def _control_label(el) -> str:
     return " ".join(dict.fromkeys(x for x in (el.name, el.attrs.get("title", ""), el.attrs.get("aria-label", "")) if x))
 
 
-def _card_ev(page: PageRecord, card: Popover, note: str) -> Evidence:
+def _card_ev(page: PageRecord, card: Popover, note: Message) -> Evidence:
     return Evidence(kind="screenshot", path=card.screenshot or page.files.get("screenshot"),
-                    url=page.final_url or page.url, box=card.box_in_shot if card.screenshot else None, note=note)
+                    url=page.final_url or page.url, box=card.box_in_shot if card.screenshot else None, note_message=note)
 
 
 def _address(href: str) -> str:
@@ -804,9 +804,9 @@ def _sentences(text: str) -> list[str]:
 
 def _attempt_ev(a: ContactAttempt) -> Evidence:
     return Evidence(kind="screenshot", path=a.screenshot, url=a.outcome_url or a.item_url, box=a.box_in_shot,
-                    note=f"after clicking '{a.control.name}'")
+                    note_message=msg(N_("after clicking '{name}'"), name=a.control.name))
 
 
-def _ev(page: PageRecord, box=None, note: str = "") -> Evidence:
+def _ev(page: PageRecord, box=None, note: Message | None = None) -> Evidence:
     return Evidence(kind="screenshot", path=page.files.get("screenshot"), url=page.final_url or page.url, box=box,
-                    note=note)
+                    note_message=note)

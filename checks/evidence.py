@@ -115,7 +115,7 @@ def privacy_and_terms_linked(bundle: Bundle) -> Finding:
     both = [p for p in privacy if p in terms]
     missing = [p for p in pages if p not in both]
     n = len(pages)
-    evidence = [Evidence(kind="page", url=p.url, note=_missing_note(p in privacy, p in terms)) for p in missing[:10]]
+    evidence = [Evidence(kind="page", url=p.url, note_message=_missing_note(p in privacy, p in terms)) for p in missing[:10]]
     details = {"pages": n, "privacy_pages": len(privacy), "terms_pages": len(terms), "both_pages": len(both),
                "missing": [p.url for p in missing]}
     status, sentence = _linked_verdict(n, len(privacy), len(terms), len(both))
@@ -137,10 +137,10 @@ def _linked_verdict(n: int, privacy: int, terms: int, both: int) -> tuple[str, M
     return "fail", msg(N_("No link to a privacy policy or terms found on any of the {n} sampled pages"), n=n)
 
 
-def _missing_note(has_privacy: bool, has_terms: bool) -> str:
+def _missing_note(has_privacy: bool, has_terms: bool) -> Message:
     if not has_privacy and not has_terms:
-        return "no link to a privacy policy or terms"
-    return "no link to the terms" if has_privacy else "no link to the privacy policy"
+        return msg(N_("no link to a privacy policy or terms"))
+    return msg(N_("no link to the terms")) if has_privacy else msg(N_("no link to the privacy policy"))
 
 
 def _links_to(page: PageRecord, kind: str) -> bool:
@@ -496,7 +496,7 @@ def authorities_have_contact_point(bundle: Bundle) -> Finding:
                                                         "general contact ({where}) that an authority could use"),
                                                      where=route),
                        basis="observed", general_contact=routes,
-                       evidence=[Evidence(kind="page", url=u, note="general contact route")
+                       evidence=[Evidence(kind="page", url=u, note_message=msg(N_("general contact route")))
                                  for u in routes["pages"][:2]])
     return _stated("EVIDENCE-05", "fail", msg(N_("No contact route for authorities in {pages}"), pages=_pages(docs)),
                    [], bundle, docs, details)

@@ -89,7 +89,7 @@ def victim_support_linked_from_items(bundle: Bundle) -> Finding:
                "items_linked": len(linked), "items_total": len(items), "help_pages_read": [d.url for d in docs]}
     used = [*reached, *(r for rs in support.values() for r in rs)]
     evidence = text_evidence(bundle, [d for d in docs if d.url in support]) + [
-        Evidence(kind="page", url=p.url, note="no link to a help page with support resources")
+        Evidence(kind="page", url=p.url, note_message=msg(N_("no link to a help page with support resources")))
         for p in items if p not in linked][:10]
     names = {"every": _name_params(r for rs in (*support.values(), *on_items.values()) for r in rs),
              "reached": _name_params(reached)}

@@ -742,12 +742,50 @@ def _probe_missing(cid: str, bundle: Bundle, probe: ReportProbe | None = None) -
     return finding(cid, "not_assessed", msg(N_("The report probe did not run on the item pages.")))
 
 
+# The report probe's steps (ReportAttempt.steps, written by the collector in English) as message ids, so that a
+# caption reads in the report's language; a step not listed here is shown as it was written.
+_STEPS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^the age gate came back and was passed again$"), N_("the age gate came back and was passed again")),
+    (re.compile(r"^opened the menu '(?P<name>.*)'$"), N_("opened the menu '{name}'")),
+    (re.compile(r"^no report control found$"), N_("no report control found")),
+    (re.compile(r"^'(?P<name>.*)' belongs to an inline report form on the item page \(inspected, not submitted\)$"),
+     N_("'{name}' belongs to an inline report form on the item page (inspected, not submitted)")),
+    (re.compile(r"^'(?P<name>.*)' is an e-mail link to (?P<address>\S*)$"), N_("'{name}' is an e-mail link to {address}")),
+    (re.compile(r"^clicked '(?P<name>.*)'$"), N_("clicked '{name}'")),
+    (re.compile(r"^the click tried to send a report at once \(a one-click flag\); the write guard refused it$"),
+     N_("the click tried to send a report at once (a one-click flag); the write guard refused it")),
+    (re.compile(r"^a report form opened$"), N_("a report form opened")),
+    (re.compile(r"^a login wall stands before the form$"), N_("a login wall stands before the form")),
+    (re.compile(r"^clicking it sent nothing and showed no form: a one-click flag that did nothing for a logged-out "
+                r"visitor$"),
+     N_("clicking it sent nothing and showed no form: a one-click flag that did nothing for a logged-out visitor")),
+    (re.compile(r"^no report form within (?P<n>\d+) clicks$"), N_("no report form within {n} clicks")),
+]
+
+
+def step_message(step: str) -> Message:
+    for pattern, message in _STEPS:
+        m = pattern.match(step)
+        if m:
+            params = {k: int(v) if k == "n" else v for k, v in m.groupdict().items()}
+            return msg(message, **params)
+    return msg(N_("{step}"), step=step)
+
+
+def steps_message(steps: list[str]) -> Message | None:
+    """The steps of one report attempt as one caption ("opened the menu '⋯' → clicked 'Report'")."""
+    if not steps:
+        return None
+    return msg(N_("{head} → {item}"), head=steps_message(steps[:-1]), item=step_message(steps[-1])) \
+        if len(steps) > 1 else step_message(steps[0])
+
+
 def _attempt_ev(attempt: ReportAttempt, outcome: bool = False) -> Evidence:
     if outcome and attempt.outcome_screenshot:
         return Evidence(kind="screenshot", path=attempt.outcome_screenshot, url=attempt.outcome_url or attempt.item_url,
-                        note=" → ".join(attempt.steps))
+                        note_message=steps_message(attempt.steps))
     return Evidence(kind="screenshot", path=attempt.control_screenshot, url=attempt.item_url,
-                    box=attempt.control_box_in_shot, note=" → ".join(attempt.steps))
+                    box=attempt.control_box_in_shot, note_message=steps_message(attempt.steps))
 
 
 # A report control names an action in a few words ("Report", "Report this post", "Misbruik melden"). A link named
@@ -805,7 +843,7 @@ def _control_ev(control: ReportControl) -> Evidence:
     page = control.page
     return Evidence(kind="screenshot", path=page.files.get("screenshot"), url=page.final_url or page.url,
                     box=control.element.box if control.element.visible else None,
-                    note=f"report control: '{control.element.name or control.element.text}'")
+                    note_message=msg(N_("report control: '{name}'"), name=control.element.name or control.element.text))
 
 
 def _page_ev(page: PageRecord) -> Evidence:

@@ -123,8 +123,8 @@ def _status_change(change: CheckChange, before: Finding | None, after: Finding |
                    before_crops: ScreenshotCropper | None, after_crops: ScreenshotCropper,
                    catalogue: Catalogue) -> StatusChange:
     meta = catalogue.get(change.check)
-    shots_before = evidence_shots(before.evidence, before_crops) if before and before_crops else []
-    shots_after = evidence_shots(after.evidence, after_crops) if after else []
+    shots_before = evidence_shots(before.evidence, before_crops, lang=lang) if before and before_crops else []
+    shots_after = evidence_shots(after.evidence, after_crops, lang=lang) if after else []
     return StatusChange(
         id=change.check,
         area=change.area,

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from reports.i18n import translations
+from safehaven.i18n import render
 from safehaven.models import Box, Evidence
 
 # The widest a crop is printed is 108 mm (an evidence figure beside its caption): 640 px is about
@@ -214,8 +216,14 @@ class EvidenceShot:
     same_as: str | None = None  # the earlier check that already shows this very crop
 
 
+def note_text(item: Evidence, lang: str) -> str:
+    """The evidence's note in the report's language (a note stored only as a sentence, by a run from before notes
+    were message ids, as it was stored)."""
+    return render(item.note_message, translations(lang)) if item.note_message else item.note
+
+
 def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: int = MAX_SHOTS,
-                   page_tops: bool = True) -> list[EvidenceShot]:
+                   page_tops: bool = True, lang: str = "en") -> list[EvidenceShot]:
     """Up to `limit` crops: screenshots first, then the screenshot of a page evidence with a box.
 
     A page evidence without a box shows its page top only when nothing else can be shown and
@@ -242,7 +250,7 @@ def evidence_shots(evidence: list[Evidence], cropper: ScreenshotCropper, limit: 
         if image is None or image.data_uri in seen:
             continue
         seen.add(image.data_uri)
-        shots.append(EvidenceShot(image=image, url=item.url, note=item.note))
+        shots.append(EvidenceShot(image=image, url=item.url, note=note_text(item, lang)))
     return shots
 
 

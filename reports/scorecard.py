@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reports.changes import Changes
-from reports.evidence import MAX_SHOTS, EvidenceShot, ScreenshotCropper, evidence_shots, is_image
+from reports.evidence import MAX_SHOTS, EvidenceShot, ScreenshotCropper, evidence_shots, is_image, note_text
 from reports.i18n import translations
 from reports.texts import ladder, legal_reference, remediation
 from safehaven.bundle import read_info
@@ -322,12 +322,12 @@ def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper, catalogu
         fix_first=texts.first_fix_sentence,
         legal=legal_reference(meta.legal, lang) if meta else "",
         shots=evidence_shots(finding.evidence, cropper, limit=SHOTS_PER_STATUS.get(finding.status, MAX_SHOTS),
-                             page_tops=not finding.quotes),
+                             page_tops=not finding.quotes, lang=lang),
         quotes=finding.quotes[:MAX_QUOTES],
         more_quotes=max(0, len(finding.quotes) - MAX_QUOTES),
         urls=urls[:MAX_URLS],
         more_urls=max(0, len(urls) - MAX_URLS),
-        notes=[e.note for e in finding.evidence if e.note and not is_image(e)][:MAX_URLS],
+        notes=[note_text(e, lang) for e in finding.evidence if (e.note or e.note_message) and not is_image(e)][:MAX_URLS],
         review=review_view(finding),
     )
 

@@ -346,7 +346,8 @@ class Evidence(_Model):
     sha256: str | None = None
     url: str | None = None
     box: Box | None = None
-    note: str = ""
+    note: str = ""  # in English; the reports show `note_message` in the report's language when it is set
+    note_message: Message | None = None
 
 
 class Quote(_Model):
@@ -555,4 +556,5 @@ class Result(_Model):
 
 BundleInfo.model_rebuild()
 Message.model_rebuild()
+Evidence.model_rebuild()
 Finding.model_rebuild()

@@ -607,3 +607,64 @@ def test_saved_real_world_bundles_render_in_dutch_without_untranslated_ids(tmp_p
             assert render(sentence_of(f)) == f.summary
             assert localized_summary(f, "nl") != f.summary, (p.slug, f.check, f.summary)
     assert seen >= 4 * len(registry())
+
+
+def test_evidence_notes_of_saved_real_world_bundles_read_in_dutch(tmp_path):
+    """The notes under a check's evidence and the captions of its screenshots ("no link to the terms", "opened the
+    menu '⋯' → clicked 'Report' → a report form opened") are message ids: a Dutch scorecard shows them in Dutch."""
+    from reports.evidence import note_text
+
+    spec = importlib.util.spec_from_file_location("realworld", ROOT / "benchmarks" / "realworld" / "realworld.py")
+    rw = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("realworld", rw)
+    spec.loader.exec_module(rw)
+    notes = 0
+    for p in rw.platforms():
+        for f in evaluate(Bundle(rw.unpack_saved(p, tmp_path))):
+            for e in f.evidence:
+                if e.note_message is None:
+                    continue
+                notes += 1
+                assert e.note == render(e.note_message)  # the English stays in the result JSON
+                assert untranslated([e.note_message]) == [], (p.slug, f.check, e.note)
+                dutch = note_text(e, "nl")
+                assert dutch and dutch != e.note or "'" in e.note, (p.slug, f.check, e.note, dutch)
+    assert notes >= 20
+
+
+def test_every_step_the_report_probe_writes_has_a_message_id():
+    """ReportAttempt.steps are written by the collector in English; checks/report.py maps each form to a message id.
+    Every step literal in report_probe.py (placeholders filled) must match one, so a new step is not left English."""
+    import ast
+
+    from toolkit.collection import report_probe
+
+    source = Path(report_probe.__file__).read_text("utf-8")
+    steps = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "append" \
+                and "steps" in ast.unparse(node.func.value):
+            steps.extend(node.args)
+        if isinstance(node, ast.AugAssign) and "steps" in ast.unparse(node.target):
+            steps.extend(n.elt for n in ast.walk(node.value) if isinstance(n, ast.ListComp))
+
+    def text(n) -> list[str]:
+        if isinstance(n, ast.Constant):
+            return [n.value]
+        if isinstance(n, ast.JoinedStr):
+            return ["".join(v.value if isinstance(v, ast.Constant) else "X" for v in n.values).replace(
+                "within X clicks", "within 3 clicks")]
+        if isinstance(n, ast.IfExp):
+            return text(n.body) + text(n.orelse)
+        raise AssertionError(f"unexpected step expression {ast.unparse(n)}")
+
+    written = [s for n in steps for s in text(n)]
+    assert len(written) >= 10
+    for s in written:
+        m = report.step_message(s)
+        assert m.message != "{step}", s
+        assert localized_summary_of(m) != render(m), s
+
+
+def localized_summary_of(m) -> str:
+    return render(m, translations("nl"))
