@@ -85,9 +85,9 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_site(name: str):
-    """Serve tests/sites/<name> on a free port; yields (base_url, server)."""
-    handler = partial(_Handler, directory=str(SITES / name))
+def serve_site(name: str, directory: Path | None = None):
+    """Serve tests/sites/<name> (or `directory`) on a free port; yields (base_url, server)."""
+    handler = partial(_Handler, directory=str(directory or SITES / name))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.requests, server.posts = [], []
     server.daemon_threads = True

@@ -304,3 +304,35 @@ async def test_terms_published_as_a_pdf_are_read_as_a_policy_page(browser_sessio
     assert any(q.url.endswith(".pdf") for q in verdicts["TERMS-01"].quotes)
     assert verdicts["EVIDENCE-02"].status in ("pass", "partial")
     assert any(q.url.endswith(".pdf") for q in verdicts["EVIDENCE-02"].quotes)
+
+
+# ---------------------------------------------------------------------- links that leave the platform
+
+
+async def test_a_link_that_leads_off_the_platform_is_not_read_as_the_platforms_page(browser_session, tmp_path: Path):
+    """Dockside Swap links "/go/marina" (a 302 to a partner site) and "/out/insurance.html" (a meta refresh to it).
+    The partner's phone number, WhatsApp link and report button are not the platform's: the crawl drops those
+    pages, says so in the notes, and CONTACT-02 does not fail on the partner's number."""
+    import shutil
+
+    from toolkit.evaluate import evaluate
+
+    site = tmp_path / "outbound"
+    shutil.copytree(Path(__file__).with_name("sites") / "outbound", site)
+    with serve_site("partner") as (partner_url, partner):
+        port = partner_url.rsplit(":", 1)[1].strip("/")
+        (site / "_redirects").write_text(f"^/go/marina$ http://localhost:{port}/\n", "utf-8")
+        (site / "out").mkdir()
+        (site / "out" / "insurance.html").write_text(
+            f'<!doctype html><html><head><meta http-equiv="refresh" content="0;url=http://localhost:{port}/insurance.html">'
+            "<title>Leaving Dockside Swap</title></head><body>One moment...</body></html>", "utf-8")
+        with serve_site("outbound", directory=site) as (url, _):
+            info = await collect(_defn(url, extra="[crawl]\nmax_pages = 12\n"), tmp_path / "run", browser_session)
+    bundle = Bundle(tmp_path / "run")
+    assert partner.requests  # the links were followed as a visitor would ...
+    assert not [p for p in bundle.pages if "localhost" in (p.final_url or p.url)]  # ... but not read as the platform
+    assert not any("06-12345678" in bundle.text(p) for p in bundle.ok_pages())
+    assert any("led off the platform" in n and "localhost" in n for n in info.notes)
+    assert "/deal/1.html" not in partner.requests  # nothing crawled from there
+    verdicts = {f.check: f.status for f in evaluate(bundle)}
+    assert verdicts["CONTACT-02"] == "pass"

@@ -184,6 +184,11 @@ class _AlreadyVisited(Exception):
     """The link redirected to a page the crawl has already read ("last post" jumps, post permalinks)."""
 
 
+class _LeftPlatform(Exception):
+    """The link led off the platform: an outbound redirect ("/go?url=...", "visit website") or a script or meta
+    refresh that sends the visitor to another site. That site's page is not the platform's."""
+
+
 class Collector:
     """Collects the evidence bundle of one platform into a run folder."""
 
@@ -227,6 +232,7 @@ class Collector:
         self._visited: dict[str, str] = {}  # fold key of a page's final URL -> the role of the page read there
         self._jump_suffixes: set[str] = set()  # path tails that redirect to the page above them: last/, post/{n}/
         self._folded = 0
+        self._left: list[str] = []  # links that led off the platform (the sites they led to)
         self._prepared: dict | None = None  # cookies and localStorage once the start page was cleared (banner, gate)
         self._shots: dict[int, asyncio.Future] = {}  # id(page) -> its screenshot, taken while the crawl goes on
         self._finishing: set[asyncio.Future] = set()  # pages waiting for their screenshot before they close
@@ -385,6 +391,10 @@ class Collector:
         await self._signup_dialog(ctx, events)
         await self._read_documents(ctx)
         await self._pages_finished()
+        if self._left:
+            sites = ", ".join(dict.fromkeys(self._left))
+            self.info.notes.append(f"{len(self._left)} link(s) led off the platform (to {self._scrub(sites)[:300]}); "
+                                   "those pages were not read as the platform's")
         if self._folded:
             self.info.notes.append(f"{self._folded} link(s) led to pages already read (redirects such as 'last post' "
                                    "jumps and post permalinks); each page was read once")
@@ -394,7 +404,7 @@ class Collector:
         url = fold_url(normalise(url))
         key = fold_key(url)
         if key not in self._queued and len(self._documents) < MAX_DOCUMENTS and policy_pdf(url, link_text) \
-                and (urlsplit(url).hostname in self.allowed_hosts or site_of(url) == self.site):
+                and self._on_platform(url):
             # terms or a privacy statement published as a PDF: read after the pages (_read_documents)
             self._queued.add(key)
             self._documents[url] = _Candidate(1.0, next(self._seq), url, found_from, link_text, depth, "policy")
@@ -423,13 +433,15 @@ class Collector:
             return 6 + depth
         return 3 + depth
 
+    def _on_platform(self, url: str) -> bool:
+        return (urlsplit(url).hostname or "") in self.allowed_hosts or site_of(url) == self.site
+
     def _in_scope(self, url: str) -> bool:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or SKIP_EXTENSIONS.search(parts.path) or acting_link(url) \
                 or is_feed_url(url):
             return False
-        host = parts.hostname or ""
-        return host in self.allowed_hosts or site_of(url) == self.site
+        return self._on_platform(url)
 
     async def _read_documents(self, ctx: BrowserContext) -> None:
         """The policy PDFs the pages link to, read as policy pages: one GET each through the context's request
@@ -508,6 +520,11 @@ class Collector:
             self.pages.remove(record)
             self._folded += 1
             return record  # (the page is closed below)
+        except _LeftPlatform as left:
+            # Another site's page: its phone numbers, report buttons or rules are not the platform's.
+            self.pages.remove(record)
+            self._left.append(str(left))
+            return record
         except (PlaywrightError, PlaywrightTimeout) as exc:
             record.error = self._scrub(short_error(exc))
             with contextlib.suppress(Exception):
@@ -588,6 +605,8 @@ class Collector:
             self.allowed_hosts.add(urlsplit(page.url).hostname or "")
         if not first_page and self._redirected_to_known(cand.url, page.url):
             raise _AlreadyVisited(page.url)
+        if not first_page and cand.hint is None and page.url.startswith("http") and not self._on_platform(page.url):
+            raise _LeftPlatform(urlsplit(page.url).hostname or page.url)
         await self._extract(page, record, cand)
 
     async def _note_request(self, req, requests: list[RequestRecord]) -> None:
@@ -719,6 +738,8 @@ class Collector:
 
     async def _extract(self, page: Page, record: PageRecord, cand: _Candidate) -> None:
         inv = await page_inventory(page, self.site, self._scrub)
+        if cand.hint is None and page.url.startswith("http") and not self._on_platform(page.url):
+            raise _LeftPlatform(urlsplit(page.url).hostname or page.url)  # a late refresh or script sent it away
         data, elements, forms = inv.data, inv.elements, inv.forms
         record.title = data["title"][:300]
         record.lang = data["lang"][:20]
