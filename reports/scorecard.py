@@ -7,6 +7,8 @@ caller as a `Catalogue`) and ladders.toml.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -327,9 +329,17 @@ def check_view(finding: Finding, lang: str, cropper: ScreenshotCropper, catalogu
         more_quotes=max(0, len(finding.quotes) - MAX_QUOTES),
         urls=urls[:MAX_URLS],
         more_urls=max(0, len(urls) - MAX_URLS),
-        notes=[note_text(e, lang) for e in finding.evidence if (e.note or e.note_message) and not is_image(e)][:MAX_URLS],
+        notes=distinct_notes(note_text(e, lang) for e in finding.evidence
+                             if (e.note or e.note_message) and not is_image(e))[:MAX_URLS],
         review=review_view(finding),
     )
+
+
+def distinct_notes(notes: Iterable[str]) -> list[str]:
+    """Evidence notes once each, in first-seen order; a note written for several pages ("no link to a help page",
+    once per item page) is shown once with how often it was seen ("... (×6)"), not six times in a row."""
+    counts = Counter(n for n in notes if n)
+    return [note if n == 1 else f"{note} (×{n})" for note, n in counts.items()]
 
 
 def review_view(finding: Finding) -> ReviewView | None:

@@ -573,3 +573,15 @@ def test_stylesheet_custom_properties_are_filled_in_for_weasyprint():
     assert render_module.inline_custom_properties(
         ":root {\n  --a: #123456;\n  --b: 2mm;\n}\np { color: var(--a); margin: var(--b) var(--c); }"
     ) == ":root {\n  --a: #123456;\n  --b: 2mm;\n}\np { color: #123456; margin: 2mm var(--c); }"
+
+
+def test_a_note_written_for_many_pages_is_shown_once_with_its_count() -> None:
+    """HELP-01 writes "no link to a help page" once per item page: the card lists it once, "(×3)", not three times,
+    and keeps distinct notes apart in the order they were first seen."""
+    from reports.scorecard import distinct_notes
+
+    notes = ["no link to a help page", "help page read: /help", "no link to a help page", "",
+             "no link to a help page"]
+    assert distinct_notes(notes) == ["no link to a help page (×3)", "help page read: /help"]
+    assert distinct_notes(["a", "b"]) == ["a", "b"]
+    assert distinct_notes([]) == []
