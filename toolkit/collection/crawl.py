@@ -66,7 +66,7 @@ from toolkit.collection.classify import (
 )
 from toolkit.collection.contact_probe import probe_contact
 from toolkit.collection.context import MAX_LANES, ProbeContext
-from toolkit.collection.documents import MAX_BYTES, MAX_DOCUMENTS, pdf_text, pdf_title, policy_pdf
+from toolkit.collection.documents import MAX_DOCUMENTS, fetch_document, policy_pdf, read_pdf
 from toolkit.collection.guard import WriteGuard, acting_link
 from toolkit.collection.interact import (
     click_mark,
@@ -444,9 +444,9 @@ class Collector:
         return self._on_platform(url)
 
     async def _read_documents(self, ctx: BrowserContext) -> None:
-        """The policy PDFs the pages link to, read as policy pages: one GET each through the context's request
-        API (its cookies; within the same politeness and page budget), the text taken out of the PDF, the file
-        kept as evidence."""
+        """The policy PDFs the pages link to, read as policy pages: one streamed GET each with the context's
+        cookies (within the same politeness and page budget, bounded in size and time, redirects only on the
+        platform), the text taken out of the PDF in a bounded child process, the file kept as evidence."""
         for url, cand in list(self._documents.items()):
             if len(self.pages) >= self.crawl.max_pages or self._remaining(0.6) == 0:
                 break
@@ -455,25 +455,28 @@ class Collector:
                                 depth=cand.depth, role="policy")
             await self._polite_wait()
             t0 = time.perf_counter()
-            try:
-                response = await ctx.request.get(url, timeout=self.crawl.page_timeout * 1000, max_redirects=5,
-                                                 fail_on_status_code=False)
-                record.status = response.status
-                record.final_url = self._scrub(response.url)
-                record.content_type = clean_text(response.headers.get("content-type", ""))[:100]
-                data = await response.body() if response.ok else b""
-            except (PlaywrightError, PlaywrightTimeout) as exc:
-                record.error = self._scrub(short_error(exc))
-                data = b""
-            if len(data) > MAX_BYTES or (data and not data.startswith(b"%PDF")):
-                record.error = record.error or ("not a PDF" if not data.startswith(b"%PDF") else "PDF too large to read")
-                data = b""
-            text = self._scrub(clean_text(await asyncio.to_thread(pdf_text, data))) if data else ""
-            if data and not text:
-                record.error = "the PDF has no text to read (a scan without a text layer?)"
+            cookies = "; ".join(f"{c['name']}={c['value']}" for c in await ctx.cookies(url))
+            headers = {"User-Agent": self.info.user_agent or "Mozilla/5.0", "Accept": "application/pdf,*/*;q=0.5"}
+            if cookies:
+                headers["Cookie"] = cookies
+            got = await asyncio.to_thread(fetch_document, url, headers=headers, timeout=self.crawl.page_timeout,
+                                          allowed=self._on_platform)
+            record.status = got.status or None
+            record.final_url = self._scrub(got.final_url)
+            record.content_type = clean_text(got.content_type)
+            data, record.error = got.data, self._scrub(got.error) or None
+            if data and not data.startswith(b"%PDF"):
+                record.error, data = "not a PDF", b""
+            title = text = ""
+            if data:
+                title, text, problem = await read_pdf(data)
+                text = self._scrub(clean_text(text))
+                record.error = self._scrub(problem) or None
+                if not text and not problem:
+                    record.error = "the PDF has no text to read (a scan without a text layer?)"
             record.elapsed_ms = int((time.perf_counter() - t0) * 1000)
             if text:
-                record.title = (await asyncio.to_thread(pdf_title, data) or cand.link_text or url.rsplit("/", 1)[-1])[:300]
+                record.title = (self._scrub(clean_text(title)) or cand.link_text or url.rsplit("/", 1)[-1])[:300]
                 record.files["text"] = self.writer.write_text(f"pages/{pid}/text.txt", text)
                 record.files["document"] = self.writer.write_bytes(f"pages/{pid}/document.pdf", data)
                 record.role_reasons = ["a PDF linked as a policy document"]
