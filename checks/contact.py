@@ -410,7 +410,7 @@ def verified_channel_statement(said: list[str], i: int) -> str:
         about = lexicon.has(window, "contact", "channel") and (lexicon.has(window, "contact", "signup_context") or
                                                                lexicon.has(window, "contact", "account_words"))
         return "negated" if about else ""
-    required = lexicon.has(sentence, "contact", "required_words")
+    required = lexicon.has(sentence, "contact", "required_words") or bool(_ONLY_ONCE.search(sentence))
     about_account = lexicon.has(window, "contact", "signup_context") or lexicon.has(window, "contact", "account_words")
     if not (required and about_account):
         return ""
@@ -419,6 +419,11 @@ def verified_channel_statement(said: list[str], i: int) -> str:
     if lexicon.has(f"{prev} {sentence}", "age", "method_id_document") and about_account:
         return "id"
     return ""
+
+
+# "you can only post or send messages once your email is confirmed": a permission held back until a condition
+_ONLY_ONCE = re.compile(r"\b(?:can|may|will be able to|are able to)\s+only\b[^.;:!?]{1,80}?\b(?:once|after|when)\b",
+                        re.IGNORECASE)
 
 
 def _confirm_negated(sentence: str) -> bool:

@@ -311,6 +311,24 @@ def test_a_mailed_link_you_may_open_later_is_no_verified_channel(tmp_path, lang,
     assert contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang))).status == "fail"
 
 
+@pytest.mark.parametrize("text", [
+    "An e-mail with a link is on its way to you. Browsing needs nothing, but you can only post in a group or send "
+    "messages once that address is confirmed.",
+    "We text a code to your mobile. You may only start a chat after the number is verified.",
+])
+def test_a_permission_held_back_until_the_channel_is_confirmed_is_a_verified_channel(tmp_path, text):
+    f = contact.verified_channel(bundle_of(tmp_path, signup_with_text(text)))
+    assert f.status == "pass" and f.basis == "stated"
+
+
+@pytest.mark.parametrize("text", [
+    "A mail with a link is on its way to you. Once that address is confirmed you can change it in your settings.",
+    "You can only change your e-mail address once a month, and only to an address you have confirmed before.",
+])
+def test_confirmation_that_holds_nothing_back_is_no_verified_channel(tmp_path, text):
+    assert contact.verified_channel(bundle_of(tmp_path, signup_with_text(text))).status == "fail"
+
+
 def _help_bundle(tmp_path, lang, text):
     return bundle_of(tmp_path, page(f"{SITE}/help", role="help", text=text, lang=lang))
 
