@@ -410,7 +410,7 @@ def verified_channel_statement(said: list[str], i: int) -> str:
         about = lexicon.has(window, "contact", "channel") and (lexicon.has(window, "contact", "signup_context") or
                                                                lexicon.has(window, "contact", "account_words"))
         return "negated" if about else ""
-    required = lexicon.has(sentence, "contact", "required_words")
+    required = lexicon.has(sentence, "contact", "required_words") or bool(_ONLY_ONCE.search(sentence))
     about_account = lexicon.has(window, "contact", "signup_context") or lexicon.has(window, "contact", "account_words")
     if not (required and about_account):
         return ""
@@ -419,6 +419,11 @@ def verified_channel_statement(said: list[str], i: int) -> str:
     if lexicon.has(f"{prev} {sentence}", "age", "method_id_document") and about_account:
         return "id"
     return ""
+
+
+# "you can only post or send messages once your email is confirmed": a permission held back until a condition
+_ONLY_ONCE = re.compile(r"\b(?:can|may|will be able to|are able to)\s+only\b[^.;:!?]{1,80}?\b(?:once|after|when)\b",
+                        re.IGNORECASE)
 
 
 def _confirm_negated(sentence: str) -> bool:
@@ -613,9 +618,7 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
         return finding(cid, "not_assessed", msg(N_("No item pages were found to look for a safety notice at the contact "
                                                    "point.")))
     # A platform's notice is the same sentence on many item pages; a user's own words are not a notice.
-    per_page = {p.id: list(dict.fromkeys(s for s in _sentences(_main_text(bundle, p))
-                                         if lexicon.has(s, "contact", "safety_notice")))
-                for p in items}
+    per_page = {p.id: _notices(_sentences(_main_text(bundle, p))) for p in items}
     counts: dict[str, int] = {}
     for sentences_ in per_page.values():
         for sentence in sentences_:
@@ -636,13 +639,29 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
                        evidence=[_card_ev(page, card, msg(N_("user card opened by '{name}'"), name=card.opener.name))],
                        quotes=[Quote(url=page.final_url or page.url, text=sentence)])
     for page in bundle.ok_pages("help"):
-        hit = next((s for s in _sentences(bundle.text(page)) if lexicon.has(s, "contact", "safety_notice")), None)
+        hit = next(iter(_notices(_sentences(bundle.text(page)))), None)
         if hit:
             return finding(cid, "partial", msg(N_("Safety advice exists only on a separate page ({url}), not where "
                                                   "people make contact."), url=page.final_url or page.url),
                            basis="stated", quotes=[Quote(url=page.final_url or page.url, text=hit)])
     return finding(cid, "fail", msg(N_("No safety or deterrence notice on {items} item pages or on a safety page."),
                                     items=len(items)))
+
+
+def _notices(said: list[str]) -> list[str]:
+    """The sentences that are a safety notice, or a deterrence notice: a call to report or to ring a line, said of
+    signs of exploitation or of a minor in the same sentence or the one before ("Lijkt ze bang of jonger dan 18?
+    Meld de advertentie ..."; "Think someone is being forced? Report the ad ...")."""
+    out: list[str] = []
+    for i, sentence in enumerate(said):
+        if lexicon.has(sentence, "contact", "safety_notice"):
+            out.append(sentence)
+            continue
+        window = f"{said[i - 1] if i else ''} {sentence}"
+        signs = lexicon.has(window, "report", "cat_trafficking") or lexicon.has(window, "report", "cat_minor")
+        if signs and lexicon.has(sentence, "contact", "report_call") and len(sentence.split()) >= 5:
+            out.append(sentence)
+    return list(dict.fromkeys(out))
 
 
 def _card_notice(bundle: Bundle) -> tuple[PageRecord, Popover, str, int, int] | None:

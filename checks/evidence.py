@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from checks import policy
 from checks.base import check, finding
@@ -108,6 +108,10 @@ def privacy_and_terms_linked(bundle: Bundle) -> Finding:
     if not pages:
         return finding("EVIDENCE-01", "not_assessed",
                        msg(N_("No page loaded, so links to a privacy policy and terms could not be looked for")))
+    # A page that another sampled page shows in a frame (a policy embedded in a page with the site's footer) is part
+    # of that page, not a page of its own: its host is judged, the bare document is not.
+    framed = _framed_elsewhere(pages)
+    pages = [p for p in pages if _page_key(p) not in framed] or pages
     privacy = [p for p in pages if _links_to(p, "privacy")]
     # Forum and house rules are the terms of many boards (PHP forums show them at registration): a link that
     # names them counts as a link to the terms.
@@ -120,6 +124,19 @@ def privacy_and_terms_linked(bundle: Bundle) -> Finding:
                "missing": [p.url for p in missing]}
     status, sentence = _linked_verdict(n, len(privacy), len(terms), len(both))
     return finding("EVIDENCE-01", status, sentence, evidence=evidence, **details)
+
+
+def _page_key(p: PageRecord) -> str:
+    return urldefrag(p.final_url or p.url)[0].rstrip("/")
+
+
+def _framed_elsewhere(pages: list[PageRecord]) -> set[str]:
+    """The pages that another sampled page shows in an iframe (by final URL, without fragment)."""
+    out: set[str] = set()
+    for p in pages:
+        own = _page_key(p)
+        out.update(k for k in (urldefrag(u)[0].rstrip("/") for u in p.frames) if k != own)
+    return out
 
 
 def _linked_verdict(n: int, privacy: int, terms: int, both: int) -> tuple[str, Message]:

@@ -1136,7 +1136,8 @@ def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
         if not topics:
             continue
         sanctions = _sanctions(ctx, seg)
-        forbids = lx.has("prohibition.markers", seg) or _negated_publishing(seg, lx) or _continues_rule(ctx)
+        forbids = (lx.has("prohibition.markers", seg) or _negated_publishing(seg, lx) or _continues_rule(ctx)
+                   or _under_rule_heading(ctx))
         obliges = _obligation_near_topic(seg, lx)
         # "bol.com alleen ... niet voor derden toegankelijk": an obligation word near a weak sign of a third party
         # ("for others", "by a third party") is no rule against ads placed by someone else.
@@ -1150,6 +1151,15 @@ def _prohibitions(ctx: _Ctx) -> list[Prohibition]:
             if named and topic not in out:
                 out[topic] = Prohibition(**ctx.base(), topic=topic, sanctions=sanctions)
     return list(out.values())
+
+
+def _under_rule_heading(ctx: _Ctx) -> bool:
+    """'Wat niet mag' / 'Not allowed' over numbered clauses that only name what ('2.2 Advertenties van iemand jonger
+    dan 18'): a clause in a section whose heading is itself a rule word carries that rule. A heading that only names
+    a subject ('Minors', 'Wie mag adverteren') carries none."""
+    heading = ctx.heading
+    return bool(heading) and len(heading.split()) <= 8 and ctx.lx.has("prohibition.markers", heading) \
+        and not is_heading(ctx.sentence.text)
 
 
 def _continues_rule(ctx: _Ctx) -> bool:

@@ -470,7 +470,9 @@ def handling_explained(bundle: Bundle) -> Finding:
     cid = "REPORT-06"
     contact = general_contact(bundle)
     # a forum's rules are often a pinned topic ("Forumregels - eerst lezen"), whose own title names them
-    pages = bundle.ok_pages("report", "help", "policy") + rules_topics(bundle)
+    # the pages about reporting first: a help page that explains what happens to a report is quoted before a policy
+    # page whose receipt or answer time is about something else (requests from authorities) near a word on reports
+    pages = bundle.ok_pages("report") + bundle.ok_pages("help") + bundle.ok_pages("policy") + rules_topics(bundle)
     dialogs = _report_dialog_texts(bundle)
     if not pages and not any(_statements(url, text, on_report_page=True) for url, text in dialogs):
         # no help or policy page, and no report dialog that says what happens next

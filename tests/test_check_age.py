@@ -659,3 +659,18 @@ async def test_a_consent_page_that_also_asks_for_age_at_its_button_is_a_gate(pag
                                                    "use cookies.", "Enter"))
     found = await detect_gate(page)
     assert found["gate"] and found["kind"] == "interstitial"
+
+
+# ------------------------------------- round eight (benchmarks/independent: hosts of chat rooms as the posters)
+
+
+def test_an_optional_id_check_for_the_hosts_who_run_rooms_is_partial(tmp_path):
+    text = ("Who runs a channel? Hosts of busy channels may prove who they are with a passport scan. "
+            "It is voluntary and earns them a badge.")
+    f = _adv(tmp_path, text)
+    assert f.status == "partial" and "passport" in f.quotes[0].text
+
+
+def test_hosting_your_files_is_no_id_check_of_posters(tmp_path):
+    text = "We host our website and the pictures you upload on servers in Frankfurt. Your passport number is never asked."
+    assert _adv(tmp_path, text).status == "fail"

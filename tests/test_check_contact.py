@@ -311,6 +311,24 @@ def test_a_mailed_link_you_may_open_later_is_no_verified_channel(tmp_path, lang,
     assert contact.verified_channel(bundle_of(tmp_path, signup_with_text(text, lang=lang))).status == "fail"
 
 
+@pytest.mark.parametrize("text", [
+    "An e-mail with a link is on its way to you. Browsing needs nothing, but you can only post in a group or send "
+    "messages once that address is confirmed.",
+    "We text a code to your mobile. You may only start a chat after the number is verified.",
+])
+def test_a_permission_held_back_until_the_channel_is_confirmed_is_a_verified_channel(tmp_path, text):
+    f = contact.verified_channel(bundle_of(tmp_path, signup_with_text(text)))
+    assert f.status == "pass" and f.basis == "stated"
+
+
+@pytest.mark.parametrize("text", [
+    "A mail with a link is on its way to you. Once that address is confirmed you can change it in your settings.",
+    "You can only change your e-mail address once a month, and only to an address you have confirmed before.",
+])
+def test_confirmation_that_holds_nothing_back_is_no_verified_channel(tmp_path, text):
+    assert contact.verified_channel(bundle_of(tmp_path, signup_with_text(text))).status == "fail"
+
+
 def _help_bundle(tmp_path, lang, text):
     return bundle_of(tmp_path, page(f"{SITE}/help", role="help", text=text, lang=lang))
 
@@ -537,3 +555,39 @@ def test_a_chat_box_whose_field_says_log_in_is_not_an_open_message_form():
 ])
 def test_a_chat_box_anyone_can_send_from_is_still_a_message_form(fields, submit):
     assert contact._is_message_form(form(*fields, submit=submit, name="chat"))
+
+
+# ------------------------------------- round eight (benchmarks/independent: a deterrence notice on every ad)
+
+
+@pytest.mark.parametrize("lang,signs,call", [
+    ("nl", "Staat er iemand naast die het woord doet, of lijkt de adverteerder onder de 18?",
+     "Meld het ons via de knop bij deze advertentie, ook anoniem."),
+    ("en", "Does someone else answer for the person shown, or could she be forced to work?",
+     "Report the ad with the button above, or call the police on 101."),
+])
+def test_a_deterrence_notice_that_asks_to_report_signs_of_exploitation_is_at_the_point_of_contact(
+        tmp_path, lang, signs, call):
+    names = ("Anna", "Bo", "Cato")
+    items = [page(f"{SITE}/ads/{n}", role="item", lang=lang,
+                  text=f"{n} werkt zelfstandig in Zwolle.\n{signs} {call}") for n in names]
+    f = contact.safety_notice_at_contact(bundle_of(tmp_path, *items))
+    assert f.status == "pass" and f.quotes[0].text == call
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a call to report with no sign of exploitation or a minor near it
+    ("nl", "Klopt de prijs of de foto niet? Meld het ons via de knop bij deze advertentie."),
+    ("en", "Wrong price or an old photo? Report the ad with the button above, we fix it quickly."),
+])
+def test_a_call_to_report_without_signs_of_exploitation_is_no_deterrence_notice(tmp_path, lang, text):
+    items = [page(f"{SITE}/ads/{n}", role="item", lang=lang, text=f"Ad {n}.\n{text}") for n in (1, 2, 3)]
+    assert contact.safety_notice_at_contact(bundle_of(tmp_path, *items)).status == "fail"
+
+
+def test_an_advertisers_own_words_about_coercion_are_no_notice(tmp_path):
+    own = ["Geen dwang, ik werk voor mezelf. Bel me gerust, meld het als je twijfelt over mijn foto's.",
+           "Niemand dwingt mij, alles gaat vrijwillig. Laat het ons weten als je vragen hebt over de prijs.",
+           "Nooit onder dwang gewerkt, altijd zelf gekozen! Meld dat je via de site komt als je belt."]
+    items = [page(f"{SITE}/ads/{n}", role="item", lang="nl", text=t) for n, t in enumerate(own, start=1)]
+    assert contact.safety_notice_at_contact(bundle_of(tmp_path, *items)).status == "fail"

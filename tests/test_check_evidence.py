@@ -73,6 +73,22 @@ def test_terms_recognised_by_link_url_when_name_is_an_icon(tmp_path):
     assert evidence.privacy_and_terms_linked(bundle_of(tmp_path, item(1, links))).status == "pass"
 
 
+def test_policy_document_shown_in_a_frame_is_judged_with_its_host_page(tmp_path):
+    # The statement lives in a bare document that the privacy page frames; the host page carries the footer.
+    both = [link("Data protection", f"{SITE}/data-protection"), link("Rules of use", f"{SITE}/rules-of-use")]
+    host = page(f"{SITE}/data-protection", role="policy", text="Our data protection statement is shown below.",
+                elements=both, frames=[f"{SITE}/docs/statement-v3"])
+    bare = page(f"{SITE}/docs/statement-v3", role="policy", text="We process your e-mail address to run your account.")
+    f = evidence.privacy_and_terms_linked(bundle_of(tmp_path, item(1, both), host, bare))
+    assert f.status == "pass"
+    assert f.details["pages"] == 2
+    # Near miss: the same bare document reached by a link, framed by no page, still counts as a page without links.
+    unframed = page(f"{SITE}/data-protection", role="policy", text="Our data protection statement.", elements=both)
+    f = evidence.privacy_and_terms_linked(bundle_of(tmp_path / "b", item(1, both), unframed, bare))
+    assert f.status == "partial"
+    assert f.details["missing"] == [f"{SITE}/docs/statement-v3"]
+
+
 def test_no_privacy_or_terms_link_fails(tmp_path):
     f = evidence.privacy_and_terms_linked(bundle_of(tmp_path, item(1, [link("Contact", f"{SITE}/contact")])))
     assert f.status == "fail"

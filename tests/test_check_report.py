@@ -158,6 +158,20 @@ def test_handling_explained_quotes_receipt_timeframe_and_appeal(tmp_path):
     assert f.quotes[0].url == URL + "hulp"
 
 
+def test_handling_is_quoted_from_the_help_page_before_a_policy_page_about_other_requests(tmp_path):
+    # The policy page comes first in the crawl and confirms receipt of court orders, next to a line on reported ads.
+    policy_text = ("Orders from courts\nWe confirm receipt of an order within one working day. "
+                   "Reported ads are kept for a year for the police.")
+    help_text = ("What happens after you report\nOnce you send a report you see a report number at once. "
+                 "A moderator looks at every report within a day. If you disagree with the decision, ask us to "
+                 "look again.")
+    b = Bundle(make_bundle(tmp_path, [page(URL + "legal/orders", role="policy", text=policy_text),
+                                      page(URL + "help/reports", role="help", text=help_text)]))
+    f = report.handling_explained(b)
+    assert f.status == "pass"
+    assert [q.url for q in f.quotes] == [URL + "help/reports"] * 3
+
+
 DIALOG_SAYS = {
     "en": ("Report this post\nWhy are you reporting it?\nSpam\nIt's illegal\nSend\n"
            "You'll see a reference number as soon as you send this. A moderator decides within 24 hours. "

@@ -138,3 +138,33 @@ def test_removal_at_your_own_request_is_no_sanction(tmp_path):
     text = RULES_EN + " You can remove your content or close your profile whenever you like."
     f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
     assert f.status == "partial" and "name no sanction" in f.summary
+
+
+# ------------------------------------- round eight (benchmarks/independent: numbered clauses under "Wat niet mag")
+
+
+@pytest.mark.parametrize("text", [
+    "Artikel 3. Wat je niet mag doen\n"
+    "3.1 Een profiel of foto's van iemand onder de 18, of tekst die suggereert dat iemand nog geen 18 is.\n"
+    "3.2 Reclame voor andere websites.\n"
+    "Artikel 4. Sancties\nBij overtreding verwijderen wij je advertentie en sluiten we je account.",
+    "Section 5 - Not allowed on our site\n"
+    "5.1 Profiles, photos or messages of anyone younger than 18.\n"
+    "5.2 Advertising for other websites.\n"
+    "Section 6 - Sanctions\nIf you break these rules we remove your listing and close your account.",
+])
+def test_a_clause_under_a_heading_that_forbids_carries_the_rule(tmp_path, text):
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
+    assert "minors" in f.details["forbids"]
+    assert any("18" in q.text for q in f.quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "Artikel 3. Minderjarigen\n3.1 Profielen van iemand onder de 18 krijgen een extra controle.\n"
+    "Artikel 4. Sancties\nBij overtreding verwijderen wij je advertentie.",
+    "Section 5 - Young members\n5.1 Profiles of members younger than 18 get a second review.\n"
+    "Section 6 - Sanctions\nIf you break these rules we remove your listing.",
+])
+def test_a_heading_that_only_names_a_subject_carries_no_rule(tmp_path, text):
+    f = terms.terms_forbid_exploitation(bundle_of(tmp_path, terms_page(text)))
+    assert "minors" not in f.details["forbids"]

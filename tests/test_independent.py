@@ -11,7 +11,10 @@ middling-to-strong Dutch neighbourhood marketplace with a JS "Meer" menu per lis
 strong English forum drawn by JavaScript, a flag dialog per post) and Rode Lampen (a middling Dutch sex-ad site).
 Round six: Marktplein (a middling Dutch classifieds site in the style of older PHP software: index.php?page=item&id=
 and /<categorie>/<titel>_i<n> twins, GET "Markeer als ..." links that would mark the ad) and Hearthside (a strong
-English community single-page app with facial age estimation by a partner origin and "⋯" report menus).
+English community single-page app with facial age estimation by a partner origin and "⋯" report menus). Round
+seven: CamVibe (an English live-cam site behind a bank check) and Contactjes (a weak Dutch contact site). Round eight:
+Nachtlicht (a fairly strong Dutch escort directory as a single-page app, ads from JSON behind a token-giving age
+gate) and Chatterbox (a middling English group chat with shadow-DOM menus, an iframe privacy policy, accordion terms).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
 this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
 differs from the truth (beyond the misses README.md names and explains), so agreement cannot silently drop.
@@ -61,10 +64,16 @@ LEVELS = {
     "hearthside": ({"AGE": 4, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "camvibe": ({"AGE": 5, "REPORT": 3, "CONTACT": 2, "EVIDENCE": 3, "HELP": 0, "TERMS": 2}, "B"),
     "contactjes": ({"AGE": 0, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 0, "HELP": 0, "TERMS": 0}, "E"),
+    "nachtlicht": ({"AGE": 5, "REPORT": 5, "CONTACT": 2, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
+    "chatterbox": ({"AGE": 2, "REPORT": 3, "CONTACT": 3, "EVIDENCE": 2, "HELP": 2, "TERMS": 2}, "B"),
 }
 # Misses left, each explained in README.md; any other mismatch fails the test, and so does a known miss that is
 # right now (Praatcafé's REPORT-06, its rules topic's "stuur de moderator een PB", is read since 1 December).
-KNOWN_MISSES: set[tuple[str, str]] = set()
+# Chatterbox's REPORT-01: its truth (written from the catalogue: "item pages show one ad, profile, post or listing")
+# counts the member profiles, which have no report control (partial); the collector counts a platform's posts as its
+# items and a member's profile beside them as another page (as Praatcafé's truth does), so it sees every item with a
+# control (pass). A question of reading for the lead, not a rule to bend to one platform (README, round eight).
+KNOWN_MISSES: set[tuple[str, str]] = {("chatterbox", "REPORT-01")}
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +227,30 @@ def test_the_contact_site_message_form_was_never_sent_and_its_cookie_wall_is_no_
     _t, findings, computed, _b = judged["contactjes"]
     status = {f.check: f.status for f in findings}
     assert status["AGE-01"] == "fail" and status["CONTACT-01"] == "fail" and computed.areas["AGE"].level == 0
+
+
+def test_the_escort_app_was_read_through_its_json_and_its_deterrence_notice(judged, tmp_path):
+    """Nachtlicht draws everything from JSON: ads answer 403 until the age gate's button fetches a random token, so
+    the gate cannot be walked around (AGE-03 pass). Its ads carry a notice that asks to report signs of exploitation
+    and names a hotline number: that number is the platform's, not the advertiser's (CONTACT-02 pass), and the notice
+    is at the point of contact (CONTACT-05 pass). Its terms list what is forbidden under 'Wat niet mag'."""
+    _t, findings, computed, _b = judged["nachtlicht"]
+    by = {f.check: f for f in findings}
+    assert by["AGE-03"].status == "pass" and by["CONTACT-02"].status == "pass"
+    assert by["CONTACT-05"].status == "pass" and "Meld de advertentie" in by["CONTACT-05"].quotes[0].text
+    assert any("jonger dan 18" in q.text for q in by["TERMS-01"].quotes)
+    assert by["REPORT-06"].status == "pass" and not [q for q in by["REPORT-06"].quotes if "/politie" in q.url]
+    p = next(p for p in PLATFORMS if p.slug == "nachtlicht")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    assert len(bundle.item_pages()) >= 6 and all("/advertentie/" in x.url for x in bundle.item_pages())
+    assert not [w for w in bundle.info.writes if w.allowed]
+
+
+def test_the_group_chat_policy_in_an_iframe_is_judged_with_its_page(judged):
+    """Chatterbox shows its privacy policy in an iframe whose bare document has no footer: EVIDENCE-01 judges the page
+    that frames it, and still reads the policy's sentences (EVIDENCE-02 partial: only the logs' 30 days)."""
+    _t, findings, _c, _b = judged["chatterbox"]
+    by = {f.check: f for f in findings}
+    assert by["EVIDENCE-01"].status == "pass" and not by["EVIDENCE-01"].details["missing"]
+    assert by["EVIDENCE-02"].status == "partial" and "30 days" in by["EVIDENCE-02"].quotes[0].text
+    assert by["CONTACT-03"].status == "pass" and by["AGE-05"].status == "partial"
