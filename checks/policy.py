@@ -917,8 +917,10 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     negated_here = [v for v in negated if _part_names_authority(ctx, seg, v)]
     if negated_here:
         # A refusal withholds something: "we do not share data with the police", not "we do not provide access
-        # to emergency services, including the police".
-        return "refusal" if lx.has("cooperation.refusal_object", seg) else None
+        # to emergency services, including the police"; and it is the platform's, not a rule telling users what
+        # not to post ("Do not share claims that contradict advice from health authorities").
+        user_rule = lx.has("cooperation.user_rule", ctx.text[ctx.item_start:].lstrip()) or lx.has("cooperation.user_rule", seg)
+        return "refusal" if lx.has("cooperation.refusal_object", seg) and not user_rule else None
     report, share, coop = ([v for v in vs if v not in negated] for vs in (report, share, coop))
     if not report + share + coop:
         return None
@@ -1181,7 +1183,8 @@ def _topics(text: str, lx: Lexicon) -> list[str]:
     found = ["trafficking"] if exploitation else []
     if minors or _names_children(text, lx):
         found.append("minors")
-    if _names_third_party(text, lx, exploitation):
+    # "personal information of yourself or others": the other person is whose data it is, not whose ad it is
+    if _names_third_party(_mask(text, lx.spans("prohibition.topics.third_party.personal_data", text)), lx, exploitation):
         found.append("third_party")
     return found
 
