@@ -811,7 +811,7 @@ def _cooperation(ctx: _Ctx) -> CooperationClause | None:
         return None
     recipients = _recipients(ctx, text)
     if not recipients:
-        return _implied_report(ctx, text) or _disclosure_required_by_law(ctx, text)
+        return _implied_report(ctx, text) or _disclosure_required_by_law(ctx, text) or _law_help(ctx, text)
     # "we may take action against users who: share personal information, make reports to authorities": an item
     # of a list of what users do is the user's act, not the platform's.
     if ctx.item_start and lx.has("cooperation.conduct_lead", text[:ctx.item_start]):
@@ -963,6 +963,16 @@ def _implied_report(ctx: _Ctx, text: str) -> CooperationClause | None:
         if lx.has("cooperation.suspicion", text) and not lx.has("cooperation.modal", text):
             return CooperationClause(**ctx.base(), mode="proactive", crimes=crimes, recipients=("authorities",))
     return None
+
+
+def _law_help(ctx: _Ctx, text: str) -> CooperationClause | None:
+    """'We only read stored messages ... to help enforce the law': data used to help those who enforce the law, the
+    authorities left unnamed; an answer to them, not a report of the platform's own."""
+    lx = ctx.lx
+    spans = lx.spans("cooperation.law_help", text)
+    if not spans or any(_negated_near(text, lx, s) for s in spans) or lx.has("cooperation.user_rule", text):
+        return None
+    return CooperationClause(**ctx.base(), mode="on_request", crimes=_crimes(ctx, text), recipients=("authorities",))
 
 
 def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | None:

@@ -1304,3 +1304,15 @@ def test_minors_named_as_the_audience_of_a_porn_ban_are_no_rule_on_minors():
     assert topics("Explicit material is forbidden because minors use the chat.") == []
     assert [t for t, _ in topics("Explicit material showing minors is forbidden.")] == ["minors"]
     assert [t for t, _ in topics("Profielen van minderjarigen zijn niet toegestaan.")] == ["minors"]
+
+
+def test_stored_chats_read_to_help_enforce_the_law_are_kept_for_investigations_and_shared_on_request():
+    text = "We store chat logs and will only read them when someone reports a message or to help enforce the law."
+    assert preserved(text) == [("default", None)]
+    assert [m for m, _ in modes(text)] == ["on_request"]
+    assert [m for m, _ in modes("Berichten worden alleen ingezien om te helpen bij de handhaving van de wet.")] == [
+        "on_request"]
+    # enforcing the platform's own rules is no help to the authorities
+    assert modes("Moderators help enforce our community rules and keep the chat friendly.") == []
+    assert preserved("Moderators help enforce our community rules and keep the chat friendly.") == []
+    assert preserved("We keep chat logs.") == []
