@@ -1316,3 +1316,14 @@ def test_stored_chats_read_to_help_enforce_the_law_are_kept_for_investigations_a
     assert modes("Moderators help enforce our community rules and keep the chat friendly.") == []
     assert preserved("Moderators help enforce our community rules and keep the chat friendly.") == []
     assert preserved("We keep chat logs.") == []
+
+
+def test_the_companys_street_address_given_with_the_contract_is_a_general_route():
+    text = ("This agreement is made between you and Example Chat, Inc., a company located at 120 Harbour Way, Springfield, "
+            "Oregon 97477.")
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["general"]
+    nl = "Deze voorwaarden gelden tussen jou en Voorbeeld B.V., gevestigd aan de Stationsstraat 12, 3511 AB Utrecht."
+    assert [c.kind for c in clauses(nl, AuthorityContact, "nl")] == ["general"]
+    # a place without a street, or an age, a date or a count, is no address
+    assert clauses("The company is located in Oregon and founded in 2001.", AuthorityContact) == []
+    assert clauses("Our servers are located at 3 data centres in Europe.", AuthorityContact) == []
