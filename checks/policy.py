@@ -919,7 +919,9 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
         # A refusal withholds something: "we do not share data with the police", not "we do not provide access
         # to emergency services, including the police"; and it is the platform's, not a rule telling users what
         # not to post ("Do not share claims that contradict advice from health authorities").
-        user_rule = lx.has("cooperation.user_rule", ctx.text[ctx.item_start:].lstrip()) or lx.has("cooperation.user_rule", seg)
+        rules = lx.spans("cooperation.user_rule", seg)
+        user_rule = any(u[0] <= v[0] < u[1] or (u[1] <= v[0] and _tokens_between(seg, u[1], v[0]) <= 3)
+                        for u in rules for v in negated_here)
         return "refusal" if lx.has("cooperation.refusal_object", seg) and not user_rule else None
     report, share, coop = ([v for v in vs if v not in negated] for vs in (report, share, coop))
     if not report + share + coop:

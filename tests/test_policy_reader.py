@@ -1327,3 +1327,8 @@ def test_the_companys_street_address_given_with_the_contract_is_a_general_route(
     # a place without a street, or an age, a date or a count, is no address
     assert clauses("The company is located in Oregon and founded in 2001.", AuthorityContact) == []
     assert clauses("Our servers are located at 3 data centres in Europe.", AuthorityContact) == []
+
+
+def test_a_user_rule_elsewhere_in_the_sentence_does_not_undo_the_platforms_refusal():
+    assert [m for m, _ in modes("You may not post spam, and we will not share your messages with the police.")] == [
+        "refusal"]
