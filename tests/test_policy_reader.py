@@ -1261,6 +1261,7 @@ def test_sharing_another_persons_personal_data_is_a_privacy_rule_not_the_third_p
     assert [t for t, _ in topics("Plaats alleen advertenties van jezelf.")] == ["third_party"]
     assert [t for t, _ in topics("Do not post personal information of others or impersonate them.")] == ["third_party"]
     assert [t for t, _ in topics("Advertise only yourself; ads for other people are removed.")] == ["third_party"]
+    assert [t for t, _ in topics("Do not fill in profiles with personal details for someone else.")] == ["third_party"]
 
 
 def test_an_adult_area_open_only_to_members_of_eighteen_or_older_is_an_age_limit_for_viewing():
