@@ -811,7 +811,7 @@ def _cooperation(ctx: _Ctx) -> CooperationClause | None:
         return None
     recipients = _recipients(ctx, text)
     if not recipients:
-        return _implied_report(ctx, text) or _disclosure_required_by_law(ctx, text)
+        return _implied_report(ctx, text) or _disclosure_required_by_law(ctx, text) or _law_help(ctx, text)
     # "we may take action against users who: share personal information, make reports to authorities": an item
     # of a list of what users do is the user's act, not the platform's.
     if ctx.item_start and lx.has("cooperation.conduct_lead", text[:ctx.item_start]):
@@ -917,8 +917,12 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     negated_here = [v for v in negated if _part_names_authority(ctx, seg, v)]
     if negated_here:
         # A refusal withholds something: "we do not share data with the police", not "we do not provide access
-        # to emergency services, including the police".
-        return "refusal" if lx.has("cooperation.refusal_object", seg) else None
+        # to emergency services, including the police"; and it is the platform's, not a rule telling users what
+        # not to post ("Do not share claims that contradict advice from health authorities").
+        rules = lx.spans("cooperation.user_rule", seg)
+        user_rule = any(u[0] <= v[0] < u[1] or (u[1] <= v[0] and _tokens_between(seg, u[1], v[0]) <= 3)
+                        for u in rules for v in negated_here)
+        return "refusal" if lx.has("cooperation.refusal_object", seg) and not user_rule else None
     report, share, coop = ([v for v in vs if v not in negated] for vs in (report, share, coop))
     if not report + share + coop:
         return None
@@ -961,6 +965,16 @@ def _implied_report(ctx: _Ctx, text: str) -> CooperationClause | None:
         if lx.has("cooperation.suspicion", text) and not lx.has("cooperation.modal", text):
             return CooperationClause(**ctx.base(), mode="proactive", crimes=crimes, recipients=("authorities",))
     return None
+
+
+def _law_help(ctx: _Ctx, text: str) -> CooperationClause | None:
+    """'We only read stored messages ... to help enforce the law': data used to help those who enforce the law, the
+    authorities left unnamed; an answer to them, not a report of the platform's own."""
+    lx = ctx.lx
+    spans = lx.spans("cooperation.law_help", text)
+    if not spans or any(_negated_near(text, lx, s) for s in spans) or lx.has("cooperation.user_rule", text):
+        return None
+    return CooperationClause(**ctx.base(), mode="on_request", crimes=_crimes(ctx, text), recipients=("authorities",))
 
 
 def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | None:
@@ -1191,7 +1205,8 @@ def _topics(text: str, lx: Lexicon) -> list[str]:
     found = ["trafficking"] if exploitation else []
     if minors or _names_children(text, lx):
         found.append("minors")
-    if _names_third_party(text, lx, exploitation):
+    # "personal information of yourself or others": the other person is whose data it is, not whose ad it is
+    if _names_third_party(_mask(text, lx.spans("prohibition.topics.third_party.personal_data", text)), lx, exploitation):
         found.append("third_party")
     return found
 

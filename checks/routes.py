@@ -19,6 +19,9 @@ CONTACT_WORDS = re.compile(r"\b(contact(?! (upload|sync|import|book|list))|conta
                            r"contactformulier|klantenservice|"
                            r"customer service|get in touch|mail ons|e-mail ons|email us|feedback|give feedback|"
                            r"geef feedback)\b", re.I)
+# A link named for reporting ("file a report", "report it", "meld misbruik") is a report form, even when its address runs
+# through the platform's /contact/ path; a name that also offers contact ("report or contact us") stays a contact page.
+REPORT_WORDS = re.compile(r"\b(report\w*|flag\w*|meld(en|ing)?|melding\w*|rapporteer\w*)\b", re.I)
 
 
 # Addresses that only show what an address looks like: a board's formatting help ("[email]myname@example.com[/email]"),
@@ -55,8 +58,9 @@ def general_contact(bundle: Bundle) -> dict[str, list[str]]:
                 continue  # in the body of a start or listing page an address is as likely a user's as the platform's
             if href.lower().startswith("mailto:"):
                 mails.add(href.split("?")[0].lower())
-            elif href and (CONTACT_WORDS.search(el.name or "") or CONTACT_WORDS.search(urlsplit(href).path
-                                                                                      .replace("/", " ").replace("-", " "))):
+            elif href and (CONTACT_WORDS.search(el.name or "") or (
+                    CONTACT_WORDS.search(urlsplit(href).path.replace("/", " ").replace("-", " "))
+                    and not REPORT_WORDS.search(el.name or ""))):
                 host = (urlsplit(href).hostname or own).removeprefix("www.")
                 if not own or host == own or host.endswith("." + own):  # help.site.com is the site's own
                     pages.add(href.split("?")[0].split("#")[0])

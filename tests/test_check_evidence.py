@@ -581,3 +581,20 @@ def test_the_police_asking_first_then_the_platform_handing_over_is_partial(tmp_p
 def test_a_user_asking_the_police_or_being_asked_is_no_disclosure(tmp_path, text):
     f = evidence.crimes_reported_to_police(bundle_of(tmp_path, start(), item(1), privacy(text)))
     assert f.status == "fail", f.summary
+
+
+def test_a_report_form_whose_address_says_contact_is_no_general_contact(tmp_path: Path) -> None:
+    # holdout13 class: a link named for reporting ("file a report") is a report form, even when its address runs through
+    # the platform's /contact/ path; a link named for contacting stays a contact page.
+    report_link = [link("submit a report", "https://help.ads.test/contact/55501234")]
+    pages = [page(ADS_SITE + "rules", role="policy", text="Community Rules\nSeen something wrong? You can submit a report.",
+                  elements=report_link)]
+    finding = next(f for f in evaluate(Bundle(make_bundle(tmp_path / "a", url=ADS_SITE, pages=pages)))
+                   if f.check == "EVIDENCE-05")
+    assert finding.status == "fail"
+    contact_link = [link("write to our team", "https://help.ads.test/contact/55501234")]
+    pages = [page(ADS_SITE + "rules", role="policy", text="Community Rules\nQuestions? Write to our team.",
+                  elements=contact_link)]
+    finding = next(f for f in evaluate(Bundle(make_bundle(tmp_path / "b", url=ADS_SITE, pages=pages)))
+                   if f.check == "EVIDENCE-05")
+    assert finding.status == "partial"

@@ -1247,3 +1247,89 @@ def test_anonymous_and_usage_data_are_log_data_not_data_in_general():
     text = ("Topic\tOur practice\nDATA RETENTION\tWe may retain the anonymous user data we collect on the Site for up to "
             "nine (9) months from the date of its collection.")
     assert periods(text) == [(274, ("logs",))]
+
+
+# ------------------------------------------------------------------ holdout13 classes (sentences of our own)
+
+
+def test_sharing_another_persons_personal_data_is_a_privacy_rule_not_the_third_party_rule():
+    assert topics("Do not post personal information of yourself or others without consent.") == []
+    assert topics("Never share private details about other people, such as their home address.") == []
+    assert topics("Zet geen telefoonnummers of andere persoonsgegevens van jezelf of anderen op het forum.") == []
+    assert topics("Plaats geen privégegevens van anderen zonder hun toestemming.") == []
+    # the third-party rule itself stays
+    assert [t for t, _ in topics("Plaats alleen advertenties van jezelf.")] == ["third_party"]
+    assert [t for t, _ in topics("Do not post personal information of others or impersonate them.")] == ["third_party"]
+    assert [t for t, _ in topics("Advertise only yourself; ads for other people are removed.")] == ["third_party"]
+    assert [t for t, _ in topics("Do not fill in profiles with personal details for someone else.")] == ["third_party"]
+
+
+def test_an_adult_area_open_only_to_members_of_eighteen_or_older_is_an_age_limit_for_viewing():
+    assert topics("Expliciete content mag alleen in het daarvoor bestemde kanaal en uitsluitend voor leden van 18 jaar "
+                  "of ouder.") == []
+    assert topics("NSFW posts are only allowed in the marked channel, which is open only to members aged 18 or over.") == []
+    assert topics("Geen schokkende content die ongeschikt is voor minderjarigen.") == []
+    assert topics("Do not share content that is unsuitable for children or minors.") == []
+    # a rule on minors themselves stays
+    assert [t for t, _ in topics("Leden moeten 18 jaar of ouder zijn; profielen van minderjarigen worden verwijderd.")] == [
+        "minors"]
+    assert [t for t, _ in topics("Sexual content involving anyone under 18 is not allowed.")] == ["minors"]
+    assert [t for t, _ in topics("The service is only for users of 18 or older.")] == ["minors"]
+
+
+def test_keeping_a_community_strong_or_maintaining_the_service_is_no_keeping_of_data():
+    text = "Help us keep the community strong:\n\n* We may work with the police when someone is in danger."
+    assert clauses(text, PreservationClause) == []
+    assert clauses("Houd de community positief: wij werken samen met de politie bij gevaar.", PreservationClause, "nl") == []
+    assert clauses("We use data to run and maintain the platform; and to investigate conduct that breaks our rules.",
+                   PreservationClause) == []
+    # keeping data for investigations stays preservation
+    assert clauses("We maintain records of removed posts to investigate abuse.", PreservationClause) != []
+    assert clauses("We keep the community's reports to investigate abuse.", PreservationClause) != []
+
+
+def test_a_rule_telling_users_what_not_to_share_is_no_refusal_to_cooperate():
+    text = ("Do not share claims that contradict advice from public health authorities. When we find child abuse "
+            "material, we report it to the police.")
+    assert [m for m, _ in modes(text)] == ["proactive"]
+    assert [m for m, _ in modes("You may not share content that misrepresents statements of government authorities.")] == []
+    assert [m for m, _ in modes("Deel geen berichten die adviezen van de autoriteiten tegenspreken.")] == []
+    # the platform refusing stays a refusal
+    assert [m for m, _ in modes("We do not share your data with the police.")] == ["refusal"]
+    assert [m for m, _ in modes("Wij geven geen gegevens aan de politie.")] in (["refusal"], [])
+
+
+def test_minors_named_as_the_audience_of_a_porn_ban_are_no_rule_on_minors():
+    assert topics("Nudity is not allowed here (young players use this site too).") == []
+    assert topics("Geen naaktfoto's: ook kinderen bezoeken dit forum.") == []
+    assert topics("Explicit material is forbidden because minors use the chat.") == []
+    assert [t for t, _ in topics("Explicit material showing minors is forbidden.")] == ["minors"]
+    assert [t for t, _ in topics("Profielen van minderjarigen zijn niet toegestaan.")] == ["minors"]
+
+
+def test_stored_chats_read_to_help_enforce_the_law_are_kept_for_investigations_and_shared_on_request():
+    text = "We store chat logs and will only read them when someone reports a message or to help enforce the law."
+    assert preserved(text) == [("default", None)]
+    assert [m for m, _ in modes(text)] == ["on_request"]
+    assert [m for m, _ in modes("Berichten worden alleen ingezien om te helpen bij de handhaving van de wet.")] == [
+        "on_request"]
+    # enforcing the platform's own rules is no help to the authorities
+    assert modes("Moderators help enforce our community rules and keep the chat friendly.") == []
+    assert preserved("Moderators help enforce our community rules and keep the chat friendly.") == []
+    assert preserved("We keep chat logs.") == []
+
+
+def test_the_companys_street_address_given_with_the_contract_is_a_general_route():
+    text = ("This agreement is made between you and Example Chat, Inc., a company located at 120 Harbour Way, Springfield, "
+            "Oregon 97477.")
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["general"]
+    nl = "Deze voorwaarden gelden tussen jou en Voorbeeld B.V., gevestigd aan de Stationsstraat 12, 3511 AB Utrecht."
+    assert [c.kind for c in clauses(nl, AuthorityContact, "nl")] == ["general"]
+    # a place without a street, or an age, a date or a count, is no address
+    assert clauses("The company is located in Oregon and founded in 2001.", AuthorityContact) == []
+    assert clauses("Our servers are located at 3 data centres in Europe.", AuthorityContact) == []
+
+
+def test_a_user_rule_elsewhere_in_the_sentence_does_not_undo_the_platforms_refusal():
+    assert [m for m, _ in modes("You may not post spam, and we will not share your messages with the police.")] == [
+        "refusal"]
