@@ -309,6 +309,10 @@ def build_nodebb(p: RealPlatform) -> None:
         return
     for key, value in (*p.config, ("termsOfUse", (p.folder / "terms.md").read_text("utf-8"))):
         _redis(p, "HSET", "config", key, value)
+    # ACP > Extend > Widgets > Global Footer: the owner's link to the terms page under every page
+    footer = [{"widget": "html", "data": {"html": (p.folder / "footer.html").read_text("utf-8"),
+                                          "title": "", "container": ""}}]
+    _redis(p, "HSET", "widgets:global", "footer", json.dumps(footer))
     token = f"{p.slug}-seed-token"
     _redis(p, "HSET", f"token:{token}", "uid", "0", "description", "seed", "timestamp", "0")
     _redis(p, "ZADD", "tokens:createtime", "0", token)
