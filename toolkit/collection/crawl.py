@@ -160,6 +160,7 @@ class _Candidate:
 
 
 MAX_BACKOFFS = 6  # pages retried after a "slow down" answer, per audit
+BUSY_PAUSE = 2.0  # seconds before a page answered "503" without Retry-After is asked for again
 
 
 def retry_after(value: str, default: float = 5.0) -> float:
@@ -567,7 +568,7 @@ class Collector:
                 break
 
     async def _back_off(self, wait: float, status: int | None) -> None:
-        """HTTP 429 (or 503 with Retry-After): wait as asked (at most 30 s, and within the budget) and halve the
+        """HTTP 429 or 503: wait as asked (at most 30 s, and within the budget) and halve the
         request rate for the rest of the audit, probes included."""
         self._slowdown = min(self._slowdown * 2, 16.0)
         left = self._remaining()
@@ -584,9 +585,11 @@ class Collector:
         """Load and read one page; returns the seconds to wait when the platform asks to slow down (else None)."""
         response = await page.goto(cand.url, wait_until="domcontentloaded")
         record.status = response.status if response else None
-        if response is not None and (record.status == 429 or (record.status == 503 and "retry-after" in response.headers)) \
-                and self._backoffs < MAX_BACKOFFS:
-            return retry_after(response.headers.get("retry-after", ""))
+        if response is not None and record.status in (429, 503) and self._backoffs < MAX_BACKOFFS:
+            # 503 without Retry-After: a server too busy for the moment (an event loop that lags under load), so a
+            # short pause; a 503 that stays (maintenance) costs at most MAX_BACKOFFS such pauses per audit
+            bare_503 = record.status == 503 and "retry-after" not in response.headers
+            return retry_after(response.headers.get("retry-after", ""), default=BUSY_PAUSE if bare_503 else 5.0)
         with contextlib.suppress(PlaywrightError):
             record.content_type = clean_text((response.headers.get("content-type") or "") if response else "")[:100]
         # Item pages often get their controls (menus, report buttons) from scripts after load: wait longer.
