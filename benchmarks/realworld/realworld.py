@@ -32,6 +32,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+# Judge with the code of the checkout this script lives in: a worktree beside an editable install of another
+# checkout would otherwise audit and score with that other checkout's collector and checks.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
 from audits.demo.server import Truth, read_truth
 from checks import catalogue
 from safehaven.bundle import Bundle
