@@ -1,4 +1,5 @@
-"""Real-software benchmark: open-source platform software from PyPI, run on 127.0.0.1 and audited.
+"""Real-software benchmark: open-source platform software (from PyPI, and NodeBB from its git tag and npm),
+run on 127.0.0.1 and audited.
 
     python benchmarks/realworld/realworld.py build  [NAME ...]   # install + configure + seed what is missing
     python benchmarks/realworld/realworld.py serve  [NAME ...]   # start each on its fixed port (background, wsgiserve.py)
@@ -9,7 +10,8 @@
 
 Each platform is a folder beside this file with platform.toml (name, kind, port, pip requirements),
 the Django project files the script writes into the build folder (settings.py, urls.py, seed.py) and
-a hand-verified truth.toml. Virtual environments, databases and servers live OUTSIDE git, in
+a hand-verified truth.toml. NodeBB (stack = "nodebb") has instead its release tag, the owner's settings,
+terms.md, footer.html and a seed.py that talks to its API; it needs node, npm, git and redis-server. Virtual environments, databases and servers live OUTSIDE git, in
 $REALWORLD_BUILD (default benchmarks/realworld/.build, gitignored). `table --saved` judges the
 trimmed bundles saved in the repo (bundle.tar.xz), as tests/test_realworld.py does.
 """
@@ -279,6 +281,9 @@ def build_nodebb(p: RealPlatform) -> None:
     """Unpack the tag, install from npm, set up against the private Redis, apply settings, seed."""
     src = p.project
     log = p.build_dir / "build.log"
+    for tool in ("node", "npm", "git"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{p.slug}: {tool} not found: NodeBB needs Node.js 20 or newer with npm, and git")
     p.build_dir.mkdir(parents=True, exist_ok=True)
     if not (src / "app.js").is_file():
         print(f"{p.slug}: unpacking {p.source} {p.tag}")
