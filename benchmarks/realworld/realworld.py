@@ -11,7 +11,8 @@ run on 127.0.0.1 and audited.
 Each platform is a folder beside this file with platform.toml (name, kind, port, pip requirements),
 the Django project files the script writes into the build folder (settings.py, urls.py, seed.py) and
 a hand-verified truth.toml. NodeBB (stack = "nodebb") has instead its release tag, the owner's settings,
-terms.md, footer.html and a seed.py that talks to its API; it needs node, npm, git and redis-server. Virtual environments, databases and servers live OUTSIDE git, in
+terms.md, footer.html and a seed.py that talks to its API; it needs node, npm, git and redis-server.
+Virtual environments, databases and servers live OUTSIDE git, in
 $REALWORLD_BUILD (default benchmarks/realworld/.build, gitignored). `table --saved` judges the
 trimmed bundles saved in the repo (bundle.tar.xz), as tests/test_realworld.py does.
 """
