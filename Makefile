@@ -64,8 +64,10 @@ bench: setup
 	$(BIN)/python benchmarks/bench_audit.py $(BENCH_ARGS)
 
 # Real-software benchmark (not in CI): install, seed and serve open-source platforms from PyPI on
-# 127.0.0.1:18101.., audit each with a minimal definition, print the verdict table against the
-# hand-verified truth, and save trimmed bundles for tests/test_realworld.py.
+# 127.0.0.1:18101.. (Misago needs postgresql) and NodeBB on :18501 (needs Node.js 20+ with npm, git,
+# redis-server, and a git copy of NodeBB: see README), audit each with a minimal definition, print the
+# verdict table against the hand-verified truth, and save trimmed bundles for tests/test_realworld.py.
+# A platform whose tools are missing is skipped with a message; the others go on.
 realworld: setup
 	$(BIN)/python benchmarks/realworld/realworld.py build
 	$(BIN)/python benchmarks/realworld/realworld.py serve

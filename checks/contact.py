@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from checks import lexicon
 from checks.age import signup_method
@@ -78,7 +78,7 @@ def _routes_in(bundle: Bundle, page: PageRecord, elements, text: str, shown: boo
     for el in elements:
         href = (el.href or "").strip()
         kind = next((k for prefix, k in LINK_ROUTES if href.lower().startswith(prefix)), None)
-        if not kind or el.region in SITE_WIDE_REGIONS:
+        if not kind or el.region in SITE_WIDE_REGIONS or _share_link(href):
             continue
         if kind == "e-mail link" and (lexicon.has(el.name, "report", "control") or _address(href) in platform_addresses
                                       or (own_host and own_host in href.lower())):
@@ -92,6 +92,24 @@ def _routes_in(bundle: Bundle, page: PageRecord, elements, text: str, shown: boo
         if mail.lower() not in platform_addresses and (not own_host or own_host not in mail.lower()):
             routes.append(ContactRoute(page, "e-mail address in text", mail, shown))
     return routes
+
+
+def _share_link(href: str) -> bool:
+    """A messenger link that names no one to reach: a "share via WhatsApp/Telegram" button (wa.me/?text=...,
+    api.whatsapp.com/send?text=... without a phone, whatsapp://send?text=..., t.me/share/url?url=...). It sends the
+    page to the visitor's own contacts, not the visitor to a person."""
+    parts = urlsplit(href.strip())
+    scheme, host, path = parts.scheme.lower(), (parts.hostname or "").lower(), parts.path.strip("/").lower()
+    no_phone = "phone" not in {k.lower() for k in parse_qs(parts.query)}
+    if host == "wa.me":
+        return not path and no_phone
+    if scheme in ("http", "https") and host.endswith("whatsapp.com"):
+        return path in ("", "send") and no_phone
+    if scheme == "whatsapp":
+        return no_phone
+    if host in ("t.me", "telegram.me"):
+        return path == "share" or path.startswith("share/")
+    return scheme == "tg" and host in ("msg_url", "share")
 
 
 def phone_numbers(text: str) -> list[str]:

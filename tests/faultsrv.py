@@ -172,6 +172,13 @@ class FaultHandler(SimpleHTTPRequestHandler):
             self.server.throttled_times.append(time.monotonic())
             return self._send("<html><title>Busy board</title><body><main><h1>Ads</h1><a href='/fault/busy?p=2'>page 2"
                               "</a> <a href='/fault/busy?p=3'>page 3</a></main></body></html>")
+        if name == "overloaded":  # "503" without Retry-After to the first visit of each page (a lagging server)
+            if self.path not in self.server.throttled:
+                self.server.throttled.add(self.path)
+                return self._send("<h1>Server is too busy</h1>", 503)
+            self.server.throttled_times.append(time.monotonic())
+            return self._send("<html><title>Busy forum</title><body><main><h1>Topics</h1><a href='/fault/overloaded?p=2'>"
+                              "page 2</a></main></body></html>")
         if name == "json":  # an API address given as the platform's
             return self._send(b'{"ads": []}', ctype="application/json")
         if name == "auth":  # a site behind HTTP basic authentication
@@ -233,7 +240,7 @@ class FaultServer(ThreadingHTTPServer):
     def __init__(self, directory: Path):
         super().__init__(("127.0.0.1", 0), partial(FaultHandler, directory=str(directory)))
         self.writes: list[tuple[str, str, str]] = []
-        self.throttled: set[str] = set()  # /fault/busy: paths answered 429 once
+        self.throttled: set[str] = set()  # /fault/busy, /fault/overloaded: paths answered 429 or 503 once
         self.throttled_times: list[float] = []
         self.requests: list[tuple[str, str]] = []
         self.ws_opened = 0

@@ -179,3 +179,22 @@ async def test_settle_waits_for_late_controls_and_not_on_a_quiet_page(browser_se
             assert await page.locator("button[aria-label='Report this ad']").count() == 1
         finally:
             await ctx.close()
+
+
+@pytest.mark.browser
+async def test_quiet_does_not_wait_for_a_long_polling_push_channel_but_for_a_slow_request(browser_session):
+    from toolkit.collection.browser import quiet
+
+    with serve_site("late") as (url, _):
+        ctx, _ = await browser_session.new_context()
+        try:
+            page = await ctx.new_page()
+            await page.goto(url + "pushchannel.html", wait_until="load")
+            waited = await quiet(page, 2500)
+            assert waited is not None and waited < 1500  # the channel's open request is not the page loading
+            await page.goto(url + "slowfetch.html", wait_until="load")
+            waited = await quiet(page, 6000)
+            assert waited is not None and waited >= 2500  # a 3 s request of the page itself is waited for
+            assert await page.locator("#list li").count() == 1
+        finally:
+            await ctx.close()

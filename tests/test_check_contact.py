@@ -55,6 +55,22 @@ def test_phone_links_and_disguised_numbers_on_items_fail_contact_details(tmp_pat
     assert {"phone link", "WhatsApp link", "phone number in text", "phone number spelled out"} <= set(f.details["routes"])
 
 
+def test_share_via_messenger_buttons_are_not_contact_details_but_a_messenger_with_a_recipient_is(tmp_path):
+    # "Send this ad to a friend" buttons carry the page, not a person: nobody is reached through them
+    shares = [link("Deel via WhatsApp", "https://wa.me/?text=Fiets%20te%20koop%20https%3A%2F%2Fplatform.test%2Fads%2F1"),
+              link("Share", "https://api.whatsapp.com/send?text=Look%20at%20this"),
+              link("WhatsApp", "whatsapp://send?text=Look"),
+              link("Telegram", "https://t.me/share/url?url=https%3A%2F%2Fplatform.test%2Fads%2F1&text=Bike")]
+    f = contact.no_contact_details_for_anonymous(bundle_with(tmp_path / "a", [item(1, *shares)]))
+    assert f.status == "pass", f.summary
+    recipients = [link("App mij", "https://api.whatsapp.com/send?phone=31612345678&text=Hoi"),
+                  link("Telegram", "https://t.me/fietsverkoper"),
+                  link("WhatsApp Business", "https://wa.me/message/K3XAMPLE1")]
+    f = contact.no_contact_details_for_anonymous(bundle_with(tmp_path / "b", [item(1, *recipients)]))
+    assert f.status == "fail" and len(f.details["routes"]) >= 1
+    assert sorted(r for r in f.details["routes"]) == ["Telegram link", "WhatsApp link"]
+
+
 def test_help_numbers_dates_and_the_platforms_own_footer_mail_are_not_contact_details(tmp_path):
     footer_mail = link("Contact", "mailto:support@platform.test", region="footer")
     pages = [item(1, footer_mail, text="In nood? Bel 112 of Meld Misdaad Anoniem 0800-7000. Geplaatst 2026-11-28."),

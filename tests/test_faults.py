@@ -340,6 +340,21 @@ async def test_a_moved_platform_is_followed_and_a_platform_that_says_slow_down_i
     assert len(server.throttled) == 3 and len(server.throttled_times) == 3  # each asked for again after its 429
 
 
+@pytest.mark.browser
+async def test_a_page_answered_503_without_retry_after_is_read_after_a_short_pause(browser_session, tmp_path):
+    """A server whose event loop lags answers 503 with no Retry-After: the page is asked for once more after a
+    short pause, instead of being recorded as a broken page."""
+    with serve_faults("getwrites") as (url, server), pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Collector, "_run_probes", _no_probes)
+        defn = parse_definition(f'[platform]\nname = "Overloaded"\nurl = "{url}fault/overloaded"\n'
+                                '[crawl]\nmax_pages = 2\nsettle_ms = 100\nrequests_per_second = 20\n')
+        info = await collect(defn, tmp_path / "run", browser_session)
+    pages = Bundle(tmp_path / "run").pages
+    assert [p.status for p in pages] == [200, 200]
+    assert len(server.throttled) == 2 and len(server.throttled_times) == 2
+    assert any("asked the audit to slow down (HTTP 503)" in n for n in info.notes)
+
+
 def test_retry_after_reads_seconds_and_dates():
     assert retry_after("7") == 7.0 and retry_after("") == 5.0 and retry_after("soon") == 5.0
     assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # a date in the past: no wait

@@ -1,7 +1,8 @@
 """The real-software corpus: verdicts on saved bundles of open-source platform software vs hand-verified truth.
 
 `benchmarks/realworld/realworld.py` installs, seeds, serves and audits real platform software from PyPI
-(django-classified, askbot, django-machina, django-postman) with a minimal audit definition, and `save`
+(django-classified, askbot, django-machina, django-postman, pybbm, Misago) and NodeBB (Node.js, from its
+git release tag and npm) with a minimal audit definition, and `save`
 keeps trimmed copies of the bundles in the repo (benchmarks/realworld/<name>/bundle.tar.xz). This test
 evaluates those saved bundles (no browser, no server) and compares every verdict and area level with the
 platform's truth.toml. Mismatches that are known and not yet fixed are listed in KNOWN_GAPS with the
@@ -49,9 +50,21 @@ def test_corpus_has_four_real_platforms_with_truth_and_saved_bundles():
     assert {"classified ads", "forum", "member messaging"} <= kinds
     for p in PLATFORMS:
         assert p.saved_path.is_file(), f"{p.slug}: no saved bundle; run realworld.py save"
-        assert p.port in range(18101, 18200)
+        assert p.port in range(18101, 18200) or p.port in range(18500, 18600)
         assert p.definition_text().count("\n") == 3  # [platform] name url: what a new user writes
     assert sum(p.saved_path.stat().st_size for p in PLATFORMS) < 3_000_000
+
+
+def test_nodebb_is_built_from_a_release_tag_with_its_own_redis_and_owner_settings():
+    nodebb = {p.slug: p for p in PLATFORMS}["nodebb"]
+    assert nodebb.stack == "nodebb" and nodebb.source == "NodeBB/NodeBB" and nodebb.tag.startswith("v4.")
+    assert nodebb.service == "redis" and nodebb.service_port != nodebb.port
+    assert nodebb.build_dir.is_relative_to(rw.BUILD)  # outside git, like the Django platforms
+    assert dict(nodebb.config)["requireEmailAddress"] == "1"
+    for name in ("seed.py", "terms.md", "footer.html"):
+        assert (nodebb.folder / name).is_file(), name
+    # the Django platforms keep their defaults
+    assert all(p.stack == "django" and not p.config for p in PLATFORMS if p.slug != "nodebb")
 
 
 def test_every_truth_gives_every_check_and_area_a_reason():

@@ -1,4 +1,5 @@
-"""Real-software benchmark: open-source platform software from PyPI, run on 127.0.0.1 and audited.
+"""Real-software benchmark: open-source platform software (from PyPI, and NodeBB from its git tag and npm),
+run on 127.0.0.1 and audited.
 
     python benchmarks/realworld/realworld.py build  [NAME ...]   # install + configure + seed what is missing
     python benchmarks/realworld/realworld.py serve  [NAME ...]   # start each on its fixed port (background, wsgiserve.py)
@@ -9,7 +10,9 @@
 
 Each platform is a folder beside this file with platform.toml (name, kind, port, pip requirements),
 the Django project files the script writes into the build folder (settings.py, urls.py, seed.py) and
-a hand-verified truth.toml. Virtual environments, databases and servers live OUTSIDE git, in
+a hand-verified truth.toml. NodeBB (stack = "nodebb") has instead its release tag, the owner's settings,
+terms.md, footer.html and a seed.py that talks to its API; it needs node, npm, git and redis-server.
+Virtual environments, databases and servers live OUTSIDE git, in
 $REALWORLD_BUILD (default benchmarks/realworld/.build, gitignored). `table --saved` judges the
 trimmed bundles saved in the repo (bundle.tar.xz), as tests/test_realworld.py does.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import io
+import json
 import os
 import shutil
 import socket
@@ -30,6 +34,10 @@ import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+# Judge with the code of the checkout this script lives in: a worktree beside an editable install of another
+# checkout would otherwise audit and score with that other checkout's collector and checks.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from audits.demo.server import Truth, read_truth
 from checks import catalogue
@@ -67,8 +75,12 @@ class RealPlatform:
     requirements: tuple[str, ...]
     python: str
     setup: tuple[tuple[str, ...], ...]
-    service: str = ""            # "postgres": a private PostgreSQL cluster on 127.0.0.1 for this platform
+    service: str = ""            # "postgres" or "redis": a private database server on 127.0.0.1 for this platform
     service_port: int = 0
+    stack: str = "django"        # "nodebb": a Node.js forum built from a git tag (see the NodeBB section)
+    source: str = ""             # owner/name of the git repository (stack nodebb)
+    tag: str = ""
+    config: tuple[tuple[str, str], ...] = ()   # owner's settings (stack nodebb: NodeBB's config hash)
 
     @property
     def folder(self) -> Path:
@@ -113,7 +125,9 @@ def platforms(only: list[str] | None = None) -> list[RealPlatform]:
         out.append(RealPlatform(slug=slug, name=d["name"], kind=d["kind"], port=int(d["port"]),
                                 requirements=tuple(d["requirements"]), python=d.get("python", "python3"),
                                 setup=tuple(tuple(s) for s in d.get("setup", [])),
-                                service=d.get("service", ""), service_port=int(d.get("service_port", 0))))
+                                service=d.get("service", ""), service_port=int(d.get("service_port", 0)),
+                                stack=d.get("stack", "django"), source=d.get("source", ""), tag=d.get("tag", ""),
+                                config=tuple((k, str(v)) for k, v in d.get("config", {}).items())))
     if only:
         unknown = set(only) - {p.slug for p in out}
         if unknown:
@@ -143,6 +157,8 @@ def _as_pg_user(cmd: list[str]) -> list[str]:
 
 
 def start_service(p: RealPlatform, log: Path) -> None:
+    if p.service == "redis":
+        _start_redis(p, log)
     if p.service != "postgres":
         return
     data = p.build_dir / "pgdata"
@@ -177,6 +193,8 @@ def start_service(p: RealPlatform, log: Path) -> None:
 
 
 def stop_service(p: RealPlatform) -> None:
+    if p.service == "redis":
+        _stop_redis(p)
     data = p.build_dir / "pgdata"
     if p.service != "postgres" or not (data / "postmaster.pid").is_file():
         return
@@ -200,6 +218,9 @@ def _run(cmd: list[str], cwd: Path | None = None, log: Path | None = None,
 
 
 def build(p: RealPlatform) -> None:
+    if p.stack == "nodebb":
+        build_nodebb(p)
+        return
     p.build_dir.mkdir(parents=True, exist_ok=True)
     log = p.build_dir / "build.log"
     start_service(p, log)
@@ -234,6 +255,140 @@ def build(p: RealPlatform) -> None:
     seeded.write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
 
 
+# --------------------------------------------------------------------------- NodeBB (Node.js + Redis)
+
+# NodeBB is not on PyPI: its source is a release tag of its git repository, taken from a local git
+# directory ($NODEBB_GIT, or the mirror the `fetch` tool leaves in /work/.mirror), its dependencies come
+# from npm (`npm install --omit=dev`; the development tools are dropped from package.json, so an npm
+# mirror that lacks them still installs it), and its database is a private Redis. `nodebb setup` runs
+# non-interactively from a JSON answer, the owner's settings go into NodeBB's config hash, and the seed
+# (seed.py) talks to NodeBB's own write API with a master token, while a temporary server runs.
+
+NODEBB_MIRROR = Path("/work/.mirror")
+NODEBB_ADMIN = ("beheerder", "beheerder@example.org", "Beheer-Wachtwoord-2026")
+
+
+def _nodebb_git(p: RealPlatform) -> Path:
+    env = os.environ.get("NODEBB_GIT")
+    candidates = [Path(env)] if env else []
+    candidates.append(NODEBB_MIRROR / p.source.replace("/", "+") / "repo")
+    for c in candidates:
+        if (c / "HEAD").is_file() or (c / ".git").exists():
+            return c
+    raise SystemExit(f"{p.slug}: no git copy of {p.source}: clone it and set NODEBB_GIT to its git directory")
+
+
+def build_nodebb(p: RealPlatform) -> None:
+    """Unpack the tag, install from npm, set up against the private Redis, apply settings, seed."""
+    src = p.project
+    log = p.build_dir / "build.log"
+    for tool in ("node", "npm", "git"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{p.slug}: {tool} not found: NodeBB needs Node.js 20 or newer with npm, and git")
+    p.build_dir.mkdir(parents=True, exist_ok=True)
+    if not (src / "app.js").is_file():
+        print(f"{p.slug}: unpacking {p.source} {p.tag}")
+        src.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", f"--git-dir={_nodebb_git(p)}", "archive", p.tag],
+                                 check=True, stdout=subprocess.PIPE).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(src, filter="data")
+    stamp = src / "node_modules" / ".installed"
+    if not stamp.is_file():
+        print(f"{p.slug}: npm install (a few minutes)")
+        pkg = json.loads((src / "install" / "package.json").read_text("utf-8"))
+        pkg.pop("devDependencies", None)
+        (src / "package.json").write_text(json.dumps(pkg, indent=2))
+        _run(["npm", "install", "--omit=dev", "--no-audit", "--no-fund", "--legacy-peer-deps"], cwd=src, log=log)
+        stamp.write_text(p.tag)
+    start_service(p, log)
+    if not (src / "config.json").is_file():
+        print(f"{p.slug}: nodebb setup (builds its assets)")
+        user, email, password = NODEBB_ADMIN
+        answers = {"url": p.url.rstrip("/"), "secret": f"{p.slug}-benchmark", "database": "redis",
+                   "redis:host": "127.0.0.1", "redis:port": p.service_port, "redis:password": "",
+                   "redis:database": 0, "admin:username": user, "admin:email": email,
+                   "admin:password": password, "admin:password:confirm": password, "port": p.port}
+        _run(["./nodebb", "setup"], cwd=src, log=log, env={"setup": json.dumps(answers)})
+        conf = json.loads((src / "config.json").read_text("utf-8"))
+        conf["bind_address"] = "127.0.0.1"  # NodeBB listens on every interface unless told
+        (src / "config.json").write_text(json.dumps(conf, indent=4))
+    seeded = src / ".seeded"
+    if seeded.is_file():
+        print(f"{p.slug}: built and seeded ({src})")
+        return
+    for key, value in (*p.config, ("termsOfUse", (p.folder / "terms.md").read_text("utf-8"))):
+        _redis(p, "HSET", "config", key, value)
+    # ACP > Extend > Widgets > Global Footer: the owner's link to the terms page under every page
+    footer = [{"widget": "html", "data": {"html": (p.folder / "footer.html").read_text("utf-8"),
+                                          "title": "", "container": ""}}]
+    _redis(p, "HSET", "widgets:global", "footer", json.dumps(footer))
+    token = f"{p.slug}-seed-token"
+    _redis(p, "HSET", f"token:{token}", "uid", "0", "description", "seed", "timestamp", "0")
+    _redis(p, "ZADD", "tokens:createtime", "0", token)
+    _redis(p, "ZADD", "tokens:uid", "0", token)
+    print(f"{p.slug}: seeding through NodeBB's API")
+    _start_nodebb(p)
+    try:
+        _run([sys.executable, str(p.folder / "seed.py"), p.url, token], log=log)
+    finally:
+        _stop_server(p)
+    for key in (f"token:{token}",):
+        _redis(p, "DEL", key)
+    _redis(p, "ZREM", "tokens:createtime", token)
+    _redis(p, "ZREM", "tokens:uid", token)
+    seeded.write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+
+
+def _redis(p: RealPlatform, *args: str) -> None:
+    proc = subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", str(p.service_port), *args],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if proc.returncode != 0 or proc.stdout.startswith("(error)") or proc.stdout.startswith("ERR"):
+        raise SystemExit(f"{p.slug}: redis-cli {args[0]} failed: {proc.stdout.strip()}")
+
+
+def _start_redis(p: RealPlatform, log: Path) -> None:
+    if answering(p.service_port):
+        return
+    binary = shutil.which("redis-server")
+    if not binary:
+        raise SystemExit("redis-server not found: install it (Debian: apt-get install redis-server)")
+    data = p.build_dir / "redis"
+    data.mkdir(parents=True, exist_ok=True)
+    print(f"{p.slug}: starting Redis on 127.0.0.1:{p.service_port}")
+    _run([binary, "--bind", "127.0.0.1", "--port", str(p.service_port), "--dir", str(data), "--daemonize", "yes",
+          "--pidfile", str(data / "redis.pid"), "--logfile", str(data / "redis.log"), "--save", "",
+          "--appendonly", "yes"], log=log)
+    for _ in range(40):
+        if answering(p.service_port):
+            return
+        time.sleep(0.25)
+    raise SystemExit(f"{p.slug}: Redis did not start; see {data / 'redis.log'}")
+
+
+def _stop_redis(p: RealPlatform) -> None:
+    if answering(p.service_port):
+        subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", str(p.service_port), "shutdown"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(f"{p.slug}: stopped Redis")
+
+
+def _start_nodebb(p: RealPlatform) -> None:
+    log = (p.build_dir / "serve.log").open("a")
+    proc = subprocess.Popen(["node", "app.js"], cwd=p.project, stdout=log, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, start_new_session=True,
+                            env=dict(os.environ, NODE_ENV="production"))
+    (p.build_dir / "serve.pid").write_text(str(proc.pid))
+    for _ in range(240):
+        if answering(p.port):
+            print(f"{p.slug}: serving on {p.url} (pid {proc.pid})")
+            return
+        if proc.poll() is not None:
+            raise SystemExit(f"{p.slug}: NodeBB exited; see {p.build_dir / 'serve.log'}")
+        time.sleep(0.5)
+    raise SystemExit(f"{p.slug}: no answer on {p.url} after 120 s")
+
+
 # --------------------------------------------------------------------------- serve
 
 
@@ -250,6 +405,9 @@ def serve(p: RealPlatform) -> None:
         return
     if not (p.project / ".seeded").is_file():
         raise SystemExit(f"{p.slug}: not built yet (run build first)")
+    if p.stack == "nodebb":
+        _start_nodebb(p)
+        return
     log = (p.build_dir / "serve.log").open("a")
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings", PYTHONDONTWRITEBYTECODE="1")
     proc = subprocess.Popen(
@@ -268,18 +426,24 @@ def serve(p: RealPlatform) -> None:
 
 
 def stop(p: RealPlatform) -> None:
+    _stop_server(p)
+    stop_service(p)
+
+
+def _stop_server(p: RealPlatform) -> None:
     pidfile = p.build_dir / "serve.pid"
     if not pidfile.is_file():
-        stop_service(p)
         return
     pid = int(pidfile.read_text())
     try:
         os.kill(pid, 15)
         print(f"{p.slug}: stopped pid {pid}")
+        for _ in range(40):  # let it close its port before a later start
+            os.kill(pid, 0)
+            time.sleep(0.25)
     except ProcessLookupError:
         pass
     pidfile.unlink()
-    stop_service(p)
 
 
 # --------------------------------------------------------------------------- audit and judge

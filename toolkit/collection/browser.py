@@ -413,12 +413,22 @@ QUIET_INIT_JS = r"""(() => {
   };
   window.clearTimeout = function (id) { q.timers.delete(id); return ct.call(window, id); };
   const done = () => { q.pending = Math.max(0, q.pending - 1); q.last = performance.now(); };
+  // A long-polling push channel (Engine.IO/Socket.IO, SockJS, SignalR, CometD) keeps one request open at all
+  // times: it brings later news, not the page, so it is not waited for.
+  const PUSH = /[?&](EIO=\d|transport=(polling|xhr[a-z_]*))|\/sockjs\/|\/signalr\/(poll|connect)|\/cometd(\/|$)/i;
+  const push = (u) => { try { return PUSH.test(String(u && u.url || u)); } catch (e) { return false; } };
   if (window.fetch) {
     const f = window.fetch;
-    window.fetch = function () { q.pending++; return f.apply(this, arguments).finally(done); };
+    window.fetch = function (input) {
+      if (push(input)) return f.apply(this, arguments);
+      q.pending++; return f.apply(this, arguments).finally(done);
+    };
   }
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) { this.__shPush = push(url); return open.apply(this, arguments); };
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = function () {
+    if (this.__shPush) return send.apply(this, arguments);
     q.pending++; this.addEventListener('loadend', done, {once: true}); return send.apply(this, arguments);
   };
   const watchLoad = (el) => {

@@ -160,6 +160,7 @@ class _Candidate:
 
 
 MAX_BACKOFFS = 6  # pages retried after a "slow down" answer, per audit
+BUSY_PAUSE = 2.0  # seconds before a page answered "503" without Retry-After is asked for again
 
 
 def retry_after(value: str, default: float = 5.0) -> float:
@@ -231,6 +232,8 @@ class Collector:
         self._walled: set[str] = set()
         self._visited: dict[str, str] = {}  # fold key of a page's final URL -> the role of the page read there
         self._jump_suffixes: set[str] = set()  # path tails that redirect to the page above them: last/, post/{n}/
+        self._indexed_roots: set[str] = set()  # fold keys of items that permalinks land in at a post number
+        self._claimed_items: set[str] = set()  # fold keys of item pages being read (two workers, one item)
         self._folded = 0
         self._left: list[str] = []  # links that led off the platform (the sites they led to)
         self._prepared: dict | None = None  # cookies and localStorage once the start page was cleared (banner, gate)
@@ -568,7 +571,7 @@ class Collector:
                 break
 
     async def _back_off(self, wait: float, status: int | None) -> None:
-        """HTTP 429 (or 503 with Retry-After): wait as asked (at most 30 s, and within the budget) and halve the
+        """HTTP 429 or 503: wait as asked (at most 30 s, and within the budget) and halve the
         request rate for the rest of the audit, probes included."""
         self._slowdown = min(self._slowdown * 2, 16.0)
         left = self._remaining()
@@ -585,9 +588,11 @@ class Collector:
         """Load and read one page; returns the seconds to wait when the platform asks to slow down (else None)."""
         response = await page.goto(cand.url, wait_until="domcontentloaded")
         record.status = response.status if response else None
-        if response is not None and (record.status == 429 or (record.status == 503 and "retry-after" in response.headers)) \
-                and self._backoffs < MAX_BACKOFFS:
-            return retry_after(response.headers.get("retry-after", ""))
+        if response is not None and record.status in (429, 503) and self._backoffs < MAX_BACKOFFS:
+            # 503 without Retry-After: a server too busy for the moment (an event loop that lags under load), so a
+            # short pause; a 503 that stays (maintenance) costs at most MAX_BACKOFFS such pauses per audit
+            bare_503 = record.status == 503 and "retry-after" not in response.headers
+            return retry_after(response.headers.get("retry-after", ""), default=BUSY_PAUSE if bare_503 else 5.0)
         with contextlib.suppress(PlaywrightError):
             record.content_type = clean_text((response.headers.get("content-type") or "") if response else "")[:100]
         # Item pages often get their controls (menus, report buttons) from scripts after load: wait longer.
@@ -912,6 +917,8 @@ class Collector:
         is not visited at all once /t/slug/6/ is known. Login, signup, report and start pages are never folded: a
         redirect to a login wall is evidence of its own.
         """
+        if self._same_item_at_another_index(asked, final):
+            return True
         role = self._visited.get(fold_key(final))
         if role is None or role in ("login", "signup", "report", "start"):
             return False
@@ -919,6 +926,40 @@ class Collector:
         if asked_path.startswith(final_path) and len(asked_path) > len(final_path):
             self._jump_suffixes.add(re.sub(r"\d+", "{n}", asked_path[len(final_path):]))
         return True
+
+    def _same_item_at_another_index(self, asked: str, final: str) -> bool:
+        """Whether `final` shows an item page that is already read or being read, at another post or page index.
+
+        Forums send a post's permalink (/post/8) to its thread with the post's number appended (/topic/4/slug/2):
+        such a landing teaches that /topic/4/slug is one item, so the thread itself, and other posts of it, fold
+        into whichever of them was read first. Only a redirect teaches this, so /ads/17 and /ads/18, or a listing
+        and its next page, linked directly, stay pages of their own. Two workers may read the same item at once
+        (a permalink and the thread): the first to get here claims it.
+        """
+        key = fold_key(final)
+        root = self._item_root(final)
+        if root and fold_key(asked) != key:
+            if root in self._indexed_roots or self._visited.get(root) == "item" or root in self._claimed_items:
+                return True
+            self._indexed_roots.add(root)
+            return False
+        if key in self._indexed_roots or (root and root in self._indexed_roots):
+            return True
+        if self.is_item(final):
+            if key in self._claimed_items and self._visited.get(key) is None:
+                return True
+            self._claimed_items.add(key)
+        return False
+
+    def _item_root(self, url: str) -> str | None:
+        """The fold key of the item page above a trailing post or page number (/topic/4/slug for /topic/4/slug/2),
+        when the path above it is itself an item URL; None otherwise."""
+        parts = urlsplit(url)
+        m = re.fullmatch(r"(/.+/[^/]+)/\d{1,4}/?", parts.path)
+        if not m:
+            return None
+        above = urlunsplit((parts.scheme, parts.netloc, m.group(1), parts.query, ""))
+        return fold_key(above) if self.is_item(above) else None
 
     def _is_known_jump(self, url: str) -> bool:
         """A URL made of a page already read or queued and a path tail learned to redirect back to it."""
