@@ -20,6 +20,7 @@ import io
 import json
 import logging
 import re
+import resource
 import statistics
 import sys
 import time
@@ -189,8 +190,6 @@ def fetch_document(url: str, *, headers: dict[str, str], timeout: float, allowed
 
 
 def _limit_child() -> None:  # pragma: no cover - runs in the child before exec
-    import resource
-
     resource.setrlimit(resource.RLIMIT_AS, (READ_MEMORY, READ_MEMORY))
     resource.setrlimit(resource.RLIMIT_CPU, (READ_SECONDS + 5, READ_SECONDS + 10))
 
