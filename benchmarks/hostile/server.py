@@ -307,7 +307,8 @@ class Handler(BaseHTTPRequestHandler):
         self.hub.logins.append(form)
         self.send_response(303)
         self.send_header("Set-Cookie", "session=ok; Path=/")
-        self.send_header("Location", "/c/" + (parse_qs(urlsplit(self.path).query).get("case", [""])[0]) + "/")
+        q = parse_qs(urlsplit(self.path).query)
+        self.send_header("Location", q.get("next", [""])[0] or "/c/" + q.get("case", [""])[0] + "/")
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -390,8 +391,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._send("User-agent: *\nAllow: /\nSitemap: /sitemap.xml\n", ctype="text/plain")
         if url.path == "/login.html":
             case = query.get("case", [""])[0]
+            nxt = query.get("next", [""])[0]
             return self._send("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Log in</title></head>"
-                              f"<body><main><h1>Log in</h1><form method='post' action='/login?case={html.escape(case)}'>"
+                              f"<body><main><h1>Log in</h1><form method='post' action='/login?case={html.escape(case)}&amp;next={html.escape(nxt)}'>"
                               "<label for='u'>User</label><input id='u' name='u'><label for='p'>Password</label>"
                               "<input id='p' type='password' name='p'><button id='go'>Log in</button></form></main></body></html>")
         if self.port == OTHER:
@@ -428,8 +430,10 @@ class Handler(BaseHTTPRequestHandler):
         if rest in ("privacy", "terms"):
             return self._send(page(case, rest.title(), POLICY, head=head, **kw))
         if rest == "report":
+            if not user:  # the report form is behind a login: the audit logs in, and the page echoes the account
+                return self._send(b"", 302, headers={"Location": f"/login.html?case={case}&next={c}/report"})
             return self._send(page(case, "Report an ad", "<form method='post' action='" + c + "/w/report'><label for='r'>"
-                                   "Reason</label><select id='r' name='r'><option>Spam</option><option>Human trafficking"
+                                   f"Reason</label><p>Reporting as {html.escape(user)}, reference {html.escape(secret)}</p><label for='who'>Your name</label><input id='who' name='who' value='{html.escape(user)}'><input type='hidden' name='ref' value='{html.escape(secret)}'><select id='r' name='r'><option>Spam</option><option>Human trafficking"
                                    "</option></select><textarea name='t'></textarea><button>Send report</button></form>",
                                    head=head, **kw))
 
