@@ -21,6 +21,7 @@ import hashlib
 import html
 import io
 import json
+import os
 import socket
 import struct
 import threading
@@ -29,7 +30,8 @@ import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, parse_qsl, urlsplit
 
-MAIN, OTHER, ROBOTS, SILENT = 18300, 18301, 18302, 18305
+BASE = int(os.environ.get("HOSTILE_PORT", "18300"))  # the ports are BASE .. BASE+5
+MAIN, OTHER, ROBOTS, SILENT = BASE, BASE + 1, BASE + 2, BASE + 5
 WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
 
@@ -123,7 +125,11 @@ HEAD_JS = {
                       "const b = new Worker(URL.createObjectURL(new Blob([document.getElementById ? '' : ''] .concat("
                       "[`onmessage = e => fetch(e.data + '/w/blob-worker', {method: 'POST', body: 'b'}).catch(() => {});`]),"
                       " {type: 'text/javascript'}))); b.postMessage(location.origin + '/c/worker-post');"),
-    "worker-ws": js("const w = new Worker('/c/worker-ws/worker.js'); w.postMessage(location.origin + '/c/worker-ws');"),
+    "worker-ws": js("const w = new Worker('/c/worker-ws/worker.js'); w.postMessage(location.origin + '/c/worker-ws');"
+                    "const m = new Worker('/c/worker-ws/worker.js', {type: 'module'}); m.postMessage(location.origin + '/c/worker-ws');"
+                    "addEventListener('DOMContentLoaded', () => { const f = document.createElement('iframe');"
+                    " document.body.appendChild(f); const r = new f.contentWindow.Worker('/c/worker-ws/worker.js');"
+                    " r.postMessage(location.origin + '/c/worker-ws'); });"),
     "sharedworker-post": js("try { const s = new SharedWorker('/c/sharedworker-post/worker.js');"
                             " s.port.postMessage(location.origin + '/c/sharedworker-post'); } catch (e) {}"),
     "unload-writes": js("""
@@ -267,6 +273,10 @@ BODY = {
                             f"<button onclick=\"if (confirm('Report?')) fetch('/c/report-storm/w/report{i}', {{method: 'POST'}})\">"
                             f"Report</button></div>" for i in range(600)),
 }
+for _d in (HEAD_JS, BODY):  # the addresses above name the default ports
+    for _k, _v in _d.items():
+        _d[_k] = _v.replace("127.0.0.1:18300", f"127.0.0.1:{MAIN}").replace("127.0.0.1:18301", f"127.0.0.1:{OTHER}")
+
 # Cases whose hostile part is a page the home page links to (/c/<case>/x and /y)
 LINKED = {"gzip-bomb", "line-50mb", "headers-10k", "header-100k", "http10-early", "chunked-truncated", "redirect-30",
           "redirect-port", "mem-bomb", "busy-linked", "charset-lies", "odd-status", "odd-types", "download-endless",

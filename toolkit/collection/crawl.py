@@ -661,12 +661,13 @@ class Collector:
         page = await ctx.new_page()
         n, step = 0, login.steps[0]
         try:
-            # The login steps are the only writes an audit lets through (the login form's post).
-            with guard.opened("login steps"):
-                for n, step in enumerate(login.steps):
-                    guard.note_action(f"login step {n}: {step.action} {step.target}")
+            # The login steps are the only writes an audit lets through: what a click step's page sends from
+            # its own top frame until it lands on its next document (the login form's post), nothing else.
+            for n, step in enumerate(login.steps):
+                guard.note_action(f"login step {n}: {step.action} {step.target}")
+                with guard.opened("login steps", page=page) if step.action == "click" else contextlib.nullcontext():
                     await bounded(self._login_step(page, step), self.page_bound(), f"login step {n}")
-                    log.info("login step %d (%s) done", n, step.action)
+                log.info("login step %d (%s) done", n, step.action)
             guard.note_action("")
         except (PlaywrightError, ValueError) as exc:
             self.info.notes.append(self._scrub(

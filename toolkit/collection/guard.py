@@ -99,8 +99,8 @@ INIT_JS = """(() => {
   // Writes on the way out (a beacon in pagehide/unload/visibilitychange) could leave after the page is
   // gone, where no route sees them: such listeners are not registered at all.
   const UNLOAD = new Set(['pagehide', 'unload', 'beforeunload', 'visibilitychange', 'freeze']);
+  const add = EventTarget.prototype.addEventListener;
   try {
-    const add = EventTarget.prototype.addEventListener;
     EventTarget.prototype.addEventListener = function (type, ...rest) {
       if ((this === window || this === document) && UNLOAD.has(String(type).toLowerCase())) return undefined;
       return add.call(this, type, ...rest);
@@ -110,6 +110,12 @@ INIT_JS = """(() => {
     for (const n of names) {
       try { Object.defineProperty(o, n, {get() { return null; }, set(v) {}, configurable: false}); } catch (e) {}
     }
+  // What still listens (a <body onpagehide=...> attribute, a listener added through another frame's
+  // EventTarget) is reached after these, the first listeners of all, which stop the event there.
+  try {
+    const stop = (ev) => { try { ev.stopImmediatePropagation(); } catch (e) {} };
+    for (const t of UNLOAD) for (const o of [window, document]) add.call(o, t, stop, true);
+  } catch (e) {}
   // Keep-alive requests outlive their page (and its routes): make them ordinary ones, which are routed
   // and die with the page. sendBeacon becomes the POST it is.
   try {
@@ -135,6 +141,75 @@ INIT_JS = """(() => {
         }});
     }
   } catch (e) {}
+  // Workers: Playwright routes a dedicated worker's requests (refused and recorded there) but not its
+  // WebSockets, and neither the requests nor the sockets of a shared worker or of a worker's own worker.
+  // A shared worker is switched off (pages fall back to doing the work themselves, as on browsers without
+  // one); a dedicated worker starts behind a prelude that refuses WebSocket, WebTransport and WebRTC (and,
+  // in a worker's own workers, fetch/XHR other than GET, HEAD, OPTIONS), then runs the page's script at
+  // its own address. When the prelude cannot be set up, the worker does not start.
+  try { Object.defineProperty(window, 'SharedWorker', {value: undefined, configurable: false, writable: false}); } catch (e) {}
+  try {
+    const Worker0 = window.Worker;
+    const prelude = function (BASE, MODULE, NESTED, SRC) {
+      const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+      const abs = (u) => { try { return (typeof u === 'string' || u instanceof URL) ? new URL(String(u), BASE).href : u; } catch (e) { return u; } };
+      const refused = () => new DOMException('refused by a passive audit', 'SecurityError');
+      for (const k of ['WebSocket', 'WebTransport', 'RTCPeerConnection', 'RTCDataChannel']) {
+        try { Object.defineProperty(self, k, {value: function () { throw refused(); }, configurable: false, writable: false}); } catch (e) {}
+      }
+      try { Object.defineProperty(self, 'location', {value: new URL(BASE), configurable: false}); } catch (e) {}
+      const fetch0 = self.fetch, Request0 = self.Request;
+      try {
+        self.Request = function Request(input, init) { return new Request0(abs(input), init); };
+        self.Request.prototype = Request0.prototype;
+        self.fetch = function (input, init) {
+          const m = String((init && init.method) || (input instanceof Request0 ? input.method : 'GET')).toUpperCase();
+          if (NESTED && !SAFE.has(m)) return Promise.reject(new TypeError('refused by a passive audit'));
+          if (init && init.keepalive) init = Object.assign({}, init, {keepalive: false});
+          return fetch0.call(self, abs(input), init);
+        };
+      } catch (e) {}
+      try {
+        const open0 = XMLHttpRequest.prototype.open, send0 = XMLHttpRequest.prototype.send, M = new WeakMap();
+        XMLHttpRequest.prototype.open = function (m, u, ...rest) { M.set(this, String(m).toUpperCase()); return open0.call(this, m, abs(u), ...rest); };
+        XMLHttpRequest.prototype.send = function (b) { if (NESTED && !SAFE.has(M.get(this) || 'GET')) throw refused(); return send0.call(this, b); };
+      } catch (e) {}
+      try { const ES0 = self.EventSource; if (ES0) { self.EventSource = function EventSource(u, o) { return new ES0(abs(u), o); }; self.EventSource.prototype = ES0.prototype; } } catch (e) {}
+      try { if (!MODULE) { const imp0 = self.importScripts; self.importScripts = function (...u) { return imp0.apply(self, u.map(abs)); }; } } catch (e) {}
+      // A worker's own workers are not routed at all: the same prelude, refusing their fetch and XHR writes too.
+      try {
+        if (self.Worker) {
+          const W = self.Worker;
+          self.Worker = function Worker(u, o) {
+            const q = JSON.stringify(abs(u)), mod = !!(o && o.type === 'module');
+            const src = '(' + SRC + ')(' + q + ', ' + mod + ', true, ' + JSON.stringify(SRC) + ');\\n'
+              + (mod ? 'await import(' + q + ');' : 'importScripts(' + q + ');');
+            return new W(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})), o);
+          };
+          self.Worker.prototype = W.prototype;
+        }
+      } catch (e) { try { self.Worker = undefined; } catch (e2) {} }
+    };
+    // Taken now, before the page's scripts can replace them.
+    const PRELUDE = Function.prototype.toString.call(prelude), quote = JSON.stringify, Blob0 = Blob;
+    const blobUrl = URL.createObjectURL.bind(URL), URL0 = URL;
+    if (Worker0) {
+      const Wrapped = function Worker(url, options) {
+        if (!new.target) throw new TypeError("Failed to construct 'Worker': Please use the 'new' operator.");
+        const u = new URL0(String(url), document.baseURI);
+        if (u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== location.origin)
+          throw new DOMException("Failed to construct 'Worker': the script is not of this origin", 'SecurityError');
+        const module = !!(options && options.type === 'module');
+        const q = quote(u.href);
+        const src = '(' + PRELUDE + ')(' + q + ', ' + module + ', false, ' + quote(PRELUDE) + ');\\n' + (module ? 'await import(' + q + ');' : 'importScripts(' + q + ');');
+        return new Worker0(blobUrl(new Blob0([src], {type: 'text/javascript'})), options);
+      };
+      Wrapped.prototype = Worker0.prototype;
+      Object.defineProperty(window, 'Worker', {value: Wrapped, configurable: false, writable: false});
+    }
+  } catch (e) {
+    try { Object.defineProperty(window, 'Worker', {value: undefined, configurable: false, writable: false}); } catch (e2) {}
+  }
   for (const k of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'WebTransport']) {
     try { Object.defineProperty(window, k, {value: undefined, configurable: false, writable: false}); } catch (e) {}
   }
@@ -215,6 +290,9 @@ class WriteGuard:
         self._sink = sink
         self._open: list[str] = []
         self._open_origin: list[str] = []  # "" = every write (login); else only form posts / fetch / XHR there
+        self._open_page: list = []  # the login page whose own top frame may write (see `opened`)
+        self._landed: set[int] = set()  # login pages that have sent and landed on their next document
+        self._let_through = 0
         self._actions: dict[int, str] = {}  # id(frame) -> the last click in it
         self._last_action = ""
         self._steps: list[str] = []  # the audit's own steps under way (passing the age gate)
@@ -259,30 +337,56 @@ class WriteGuard:
         page.close = guarded_close
 
     @contextlib.contextmanager
-    def opened(self, why: str, *, origin: str = "") -> Iterator[None]:
+    def opened(self, why: str, *, origin: str = "", page=None) -> Iterator[None]:
         """Let writes through while the block runs; each is recorded as allowed.
 
-        For the definition's login steps, every write of the context; with `origin` (active mode's signup
-        trial), only a form post, fetch or XHR to that origin: never a beacon, a ping, a WebSocket message or a
-        write to any other host."""
+        For the definition's login steps (`page` given): only a form post, fetch or XHR made by that page's
+        own top frame, never a beacon, a ping, a WebSocket message or a write from a frame inside it, and only
+        until the page, having sent one, lands on its next document (whose own scripts are refused as
+        anywhere). With `origin` (active mode's signup trial), only a form post, fetch or XHR to that origin."""
         self._open.append(why)
         self._open_origin.append(origin)
+        self._open_page.append(page)
+        landing = None
+        if page is not None:
+            sent_before = self._let_through
+
+            def landing(frame) -> None:
+                with contextlib.suppress(PlaywrightError, AttributeError):
+                    if frame == page.main_frame and self._let_through > sent_before:
+                        self._landed.add(id(page))
+
+            page.on("framenavigated", landing)
         try:
             yield
         finally:
             self._open.pop()
             self._open_origin.pop()
+            self._open_page.pop()
+            if landing is not None:
+                with contextlib.suppress(Exception):
+                    page.remove_listener("framenavigated", landing)
+                self._landed.discard(id(page))
 
     def _lets_through(self, req) -> bool:
         if not self._open:
             return False
-        allowed_origin = self._open_origin[-1]
-        if not allowed_origin:
-            return True
+        allowed_origin, page = self._open_origin[-1], self._open_page[-1]
         beacon = False
         with contextlib.suppress(PlaywrightError, AttributeError):
             beacon = "x-safehaven-beacon" in req.headers  # a sendBeacon, made a fetch by INIT_JS
-        return req.resource_type in ("document", "fetch", "xhr") and not beacon and origin(req.url) == allowed_origin
+        if beacon or req.resource_type not in ("document", "fetch", "xhr"):
+            return bool(not allowed_origin and page is None)
+        if page is not None:
+            frame = None
+            with contextlib.suppress(PlaywrightError, AttributeError):
+                frame = req.frame
+            if frame is None or frame != page.main_frame or id(page) in self._landed:
+                return False
+        ok = not allowed_origin or origin(req.url) == allowed_origin
+        if ok:
+            self._let_through += 1
+        return ok
 
     @contextlib.contextmanager
     def step(self, what: str) -> Iterator[None]:
