@@ -34,18 +34,19 @@ import signal
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
+# The checkout whose toolkit is audited (the CLI runs there): this one, or another (HOSTILE_TOOLKIT=/path), e.g. to
+# measure the matrix on an older version.
+ROOT = Path(os.environ.get("HOSTILE_TOOLKIT") or HERE.parents[1]).resolve()
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from server import MAIN, OTHER, ROBOTS, SILENT, Servers  # noqa: E402
+from server import MAIN, ROBOTS, SILENT, Servers  # noqa: E402
 
 SECRETS = {"SH_HOSTILE_USER": "hostile-user-5150", "SH_HOSTILE_PASS": "pw-<&'\"-9z!"}
 URL_PASSWORD = "hunter2-in-the-address"
@@ -108,14 +109,14 @@ CASES: list[Case] = [
     Case("mem-bomb", "a page that allocates memory until the renderer dies"),
     Case("busy-linked", "a linked page that loops for ever before it loads"),
     Case("busy-start", "a start page that loops for ever before it loads", codes=(0, 1)),
-    Case("mutation-storm", "document.body replaced every 10 ms, for ever", check="home-text"),
+    Case("mutation-storm", "document.body replaced every 10 ms, for ever", check="home-read"),
     Case("debugger-loop", "a debugger statement every millisecond"),
     Case("infinite-scroll", "a page that grows whenever it is scrolled or seen"),
     Case("report-storm", "600 ads each with a Report button that confirms and POSTs"),
     # responses
     Case("gzip-bomb", "Content-Encoding gzip: 1 MB on the wire, 1 GB inflated"),
     Case("line-50mb", "a 50 MB page on one line"),
-    Case("cookie-bomb", "300 cookies of 4 KB set by the home page"),
+    Case("cookie-bomb", "50 more cookies of 4 KB on every page (a Cookie header too big for the server)"),
     Case("headers-10k", "a response with 10,000 headers"),
     Case("header-100k", "a response with a 100 KB header"),
     Case("http10-early", "HTTP/1.0 without Content-Length closing early; a Content-Length that lies"),
@@ -198,7 +199,7 @@ def _secret_forms() -> list[bytes]:
 def _leaks(root: Path, printed: str) -> list[str]:
     found = []
     forms = _secret_forms()
-    for path in root.rglob("*"):
+    for path in (root.rglob("*") if root.exists() else []):
         if path.is_file():
             data = path.read_bytes()
             for f in forms:
@@ -224,7 +225,7 @@ def _extra(case: Case, rows: list[dict], store: Path) -> list[str]:
     from safehaven.bundle import Bundle
 
     problems = []
-    if case.check == "home-text":
+    if case.check in ("home-text", "home-read"):
         for r in rows:
             if r.get("status") != "complete":
                 continue
@@ -234,7 +235,7 @@ def _extra(case: Case, rows: list[dict], store: Path) -> list[str]:
                 problems.append("the home page was not read")
                 continue
             text = (Path(r["folder"]) / home[0].files["text"]).read_text("utf-8", "replace")
-            if f"Hostile home {case.name}" not in text:
+            if not text.strip() or (case.check == "home-text" and f"Hostile home {case.name}" not in text):
                 problems.append("our page scripts did not read the home page's text")
     if case.check == "inside-store":
         for r in rows:
@@ -259,6 +260,10 @@ def _readonly_store(tmp: Path) -> tuple[Path | None, str]:
         subprocess.run(["umount", str(dst)])
         return None, f"no read-only remount here ({r.stderr.strip()[:60]})"
     return dst, ""
+
+
+def expected_runs_of(case: Case, code: int | None) -> int:
+    return case.runs if case.runs is not None else (0 if code == 2 else 1)
 
 
 def run_case(case: Case, servers: Servers, tmp: Path) -> Outcome:
@@ -311,7 +316,9 @@ def run_case(case: Case, servers: Servers, tmp: Path) -> Outcome:
         elif o.seconds > case.bound:
             o.problems.append(f"took {o.seconds:.0f} s > {case.bound:.0f} s")
         if o.code is not None and o.code not in case.codes and case.special != "concurrent":
-            o.problems.append(f"exit {o.code}, expected {'/'.join(map(str, case.codes))}")
+            said = [ln for ln in err.splitlines() if ln.startswith("error:")][:1]
+            o.problems.append(f"exit {o.code}, expected {'/'.join(map(str, case.codes))}"
+                              + (f" ({said[0][7:160]})" if said else ""))
         printed = out + err
         if "Traceback" in printed:
             last = [ln for ln in err.splitlines() if ln.strip()][-1:] or ["?"]
@@ -329,10 +336,12 @@ def run_case(case: Case, servers: Servers, tmp: Path) -> Outcome:
         # The store
         rows, why = _history(store, env) if store.exists() else ([], "")
         if rows is None:
-            o.problems.append(f"history: {why}")
+            # A store nothing could be written to has no history to show; saying so in one line is right.
+            if not (expected_runs_of(case, o.code) == 0 and why.startswith("error:")):
+                o.problems.append(f"history: {why}")
             rows = []
         o.status = ",".join(sorted({r.get("status", "?") for r in rows})) or "-"
-        expected_runs = case.runs if case.runs is not None else (0 if o.code == 2 else 1)
+        expected_runs = expected_runs_of(case, o.code)
         if len(rows) != expected_runs:
             o.problems.append(f"{len(rows)} runs in history, expected {expected_runs}")
         for r in rows:
@@ -348,7 +357,7 @@ def run_case(case: Case, servers: Servers, tmp: Path) -> Outcome:
         if writes:
             kinds = sorted({f"{m} {p.split('?')[0][-40:]}" for _, m, p in writes})
             o.problems.append(f"{len(writes)} writes reached the server: {'; '.join(kinds[:3])}")
-        o.problems += _leaks(work, printed)
+        o.problems += _leaks(work / "store", printed) + (_leaks(work / "home", "") if (work / "home").exists() else [])
         o.problems += _extra(case, rows, store)
     finally:
         if unmount:

@@ -16,7 +16,6 @@ and holds its password in a hidden field, so that a leak of the secret into the 
 from __future__ import annotations
 
 import base64
-import gzip
 import hashlib
 import html
 import io
@@ -258,6 +257,7 @@ BODY = {
                     "<a href='chrome://crash'>Crash</a> <a href='about:blank'>Blank</a> <a href='file:///etc/passwd'>File</a> "
                     "<a href='blob:http://127.0.0.1:18300/0000'>Blob</a> <a href='ftp://127.0.0.1/'>FTP</a> "
                     "<a href='intent://x#Intent;end'>App</a> <a href='mailto:x@example.invalid'>Mail</a> "
+                    "<a href='http://127.0.0.1:99999/'>Bad port</a> <a href='http://[::1/'>Bad host</a> <a href='http://%zz/'>Bad escape</a> "
                     "<a href='ws://127.0.0.1:18300/ws'>Socket</a> <a href='filesystem:http://127.0.0.1:18300/temporary/x'>FS</a>"
                     + js("setTimeout(() => { const u = URL.createObjectURL(new Blob(['<form method=post action=\"/c/odd-schemes/w/blob\">"
                          "</form><script>document.forms[0].submit()<' + '/script>'], {type: 'text/html'}));"
@@ -466,13 +466,15 @@ class Handler(BaseHTTPRequestHandler):
         if case == "iframes-1000" and rest == "f":
             return self._send(f"<!doctype html><title>f</title><p>Frame {html.escape(query.get('i', ['?'])[0])}</p>"
                               + js("fetch('/c/iframes-1000/w/frame', {method: 'POST'}).catch(() => {});"))
-        if case == "cookie-bomb" and rest in ("", "x"):
-            cookies = [("Set-Cookie", f"bomb{i}={'c' * 4000}; Path=/") for i in range(300)]
-            return self._send(page(case, "Ads", body, head=head, **kw), headers=cookies)
+        if case == "cookie-bomb" and not rest.startswith(("x", "y", "z")):  # 50 cookies of 4 KB more on every page
+            tag = hashlib.sha1(rest.encode()).hexdigest()[:6]
+            cookies = [("Set-Cookie", f"bomb{tag}{i}={'c' * 4000}; Path=/") for i in range(50)]
+            doc = ad_page(case, 1, **kw) if rest.startswith("ads/") else page(case, "Ads", body, head=head, **kw)
+            return self._send(doc, headers=cookies)
         if case == "meta-refresh-loop":
             if rest == "x":
-                return self._send(f"<!doctype html><head><meta http-equiv='refresh' content='0'><title>Refresh</title>"
-                                  f"</head><body><main><p>Refreshing</p></main></body>")
+                return self._send("<!doctype html><head><meta http-equiv='refresh' content='0'><title>Refresh</title>"
+                                  "</head><body><main><p>Refreshing</p></main></body>")
             if rest in ("y", "z"):
                 other = "z" if rest == "y" else "y"
                 return self._send(f"<!doctype html><head><meta http-equiv='refresh' content='0;url={c}/{other}'>"
@@ -645,6 +647,9 @@ class Server(ThreadingHTTPServer):
     def __init__(self, port: int, hub: Hub):
         super().__init__(("127.0.0.1", port), Handler)
         self.hub = hub
+
+    def handle_error(self, request, client_address) -> None:  # a browser that hangs up is no news here
+        pass
 
 
 def _silent(port: int, hub: Hub) -> socket.socket:

@@ -580,7 +580,7 @@ class Collector:
 
     async def _load_and_read(self, page: Page, record: PageRecord, cand: _Candidate, first_page: bool) -> float | None:
         """Load and read one page; returns the seconds to wait when the platform asks to slow down (else None)."""
-        response = await page.goto(cand.url, wait_until="domcontentloaded")
+        response = await goto_page(page, cand.url)
         record.status = response.status if response else None
         if response is not None and (record.status == 429 or (record.status == 503 and "retry-after" in response.headers)) \
                 and self._backoffs < MAX_BACKOFFS:
@@ -638,7 +638,7 @@ class Collector:
         return ctx, events
 
     async def _prepare(self, page: Page) -> None:
-        await page.goto(self.start_url, wait_until="domcontentloaded")
+        await goto_page(page, self.start_url)
         await settle(page, self.crawl.settle_ms)
         await self._clear_the_way(page, note=False)
 
@@ -1131,6 +1131,23 @@ def scrub(text: str, secrets: list[str]) -> str:
 
 def _scrub_data(value, secrets: list[str]):
     return map_strings(value, lambda s: scrub(s, secrets)) if secrets else value
+
+
+async def goto_page(page: Page, url: str):
+    """`page.goto` until the page's own document is parsed. Playwright also waits for every frame inside it;
+    when that runs out of time (hundreds of frames, or one that never loads) but the page itself has been
+    parsed, the page is read as it stands (its response is then unknown: None)."""
+    try:
+        return await page.goto(url, wait_until="domcontentloaded")
+    except PlaywrightTimeout:
+        try:
+            state = await bounded(page.main_frame.evaluate("document.readyState"), 3, "the page")
+        except (PlaywrightError, PlaywrightTimeout):
+            raise
+        if state == "loading" or page.url in ("", "about:blank"):
+            raise
+        log.info("%s: read before its frames finished loading", url[:120])
+        return None
 
 
 async def _screenshot(page: Page, timeout: float = 15.0, masked: bool = False) -> bytes:

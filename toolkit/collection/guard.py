@@ -89,6 +89,8 @@ def acting_link(url: str) -> str:
         if value in REASONS:
             return f"the address carries a report reason ({key}={value})"
     return ""
+MAX_FRAMES = 60  # frame documents one page may load (see WriteGuard._too_many_frames)
+MAX_FRAME_DEPTH = 5
 MAX_RECORDS = 400  # per guard, and per audit (where repeats are counted on one record)
 BINDING = "__safehavenAction"
 WRITE_BINDING = "__safehavenWrite"
@@ -182,9 +184,10 @@ INIT_JS = """(() => {
           const W = self.Worker;
           self.Worker = function Worker(u, o) {
             const q = JSON.stringify(abs(u)), mod = !!(o && o.type === 'module');
-            const src = '(' + SRC + ')(' + q + ', ' + mod + ', true, ' + JSON.stringify(SRC) + ');\\n'
-              + (mod ? 'await import(' + q + ');' : 'importScripts(' + q + ');');
-            return new W(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})), o);
+            const pre = '(' + SRC + ')(' + q + ', ' + mod + ', true, ' + JSON.stringify(SRC) + ');\\n';
+            const mk = (t) => URL.createObjectURL(new Blob([t], {type: 'text/javascript'}));
+            const src = mod ? 'import ' + JSON.stringify(mk(pre)) + '; import ' + q + ';' : pre + 'importScripts(' + q + ');';
+            return new W(mk(src), o);
           };
           self.Worker.prototype = W.prototype;
         }
@@ -201,7 +204,11 @@ INIT_JS = """(() => {
           throw new DOMException("Failed to construct 'Worker': the script is not of this origin", 'SecurityError');
         const module = !!(options && options.type === 'module');
         const q = quote(u.href);
-        const src = '(' + PRELUDE + ')(' + q + ', ' + module + ', false, ' + quote(PRELUDE) + ');\\n' + (module ? 'await import(' + q + ');' : 'importScripts(' + q + ');');
+        const pre = '(' + PRELUDE + ')(' + q + ', ' + module + ', false, ' + quote(PRELUDE) + ');\\n';
+        // A module worker: the prelude as a module of its own, imported first (static imports run in order, and
+        // before any message reaches the worker).
+        const src = module ? 'import ' + quote(blobUrl(new Blob0([pre], {type: 'text/javascript'}))) + '; import ' + q + ';'
+          : pre + 'importScripts(' + q + ');';
         return new Worker0(blobUrl(new Blob0([src], {type: 'text/javascript'})), options);
       };
       Wrapped.prototype = Worker0.prototype;
@@ -210,6 +217,41 @@ INIT_JS = """(() => {
   } catch (e) {
     try { Object.defineProperty(window, 'Worker', {value: undefined, configurable: false, writable: false}); } catch (e2) {}
   }
+  // The audit's own page scripts use the built-ins (Array.prototype.map, JSON.stringify, querySelectorAll,
+  // getComputedStyle ...): a page that replaces them would blind the audit. Each is taken as it is at the start
+  // of the document and put back, where the page has replaced it, when the document is parsed, when it has
+  // loaded, and twice a second after. (window.Promise and timers are left alone: frameworks replace them.)
+  try {
+    const define = Object.defineProperty, own = Object.getOwnPropertyNames, describe = Object.getOwnPropertyDescriptor;
+    const setInterval0 = window.setInterval;
+    const holders = [Array.prototype, Array, Object, JSON, String.prototype, String, RegExp.prototype, Math, Number,
+      Map.prototype, Set.prototype, WeakMap.prototype, Function.prototype, Node.prototype, Element.prototype,
+      HTMLElement.prototype, Document.prototype, EventTarget.prototype, DocumentFragment.prototype,
+      NodeList.prototype, HTMLCollection.prototype, DOMTokenList.prototype, CharacterData.prototype];
+    const saved = [];
+    for (const h of holders) for (const k of own(h)) {
+      const d = describe(h, k);
+      if (d && typeof d.value === 'function' && d.configurable && k !== 'constructor' && k !== 'addEventListener')
+        saved.push([h, k, d.value]);
+    }
+    for (const k of ['getComputedStyle', 'getSelection', 'Array', 'Object', 'JSON', 'String', 'Map', 'Set', 'RegExp', 'Math', 'Node', 'Element', 'Document']) {
+      const d = describe(window, k); if (d && d.configurable) saved.push([window, k, d.value]);
+    }
+    const restore = () => {
+      for (const [h, k, v] of saved) {
+        try { if (h[k] !== v) define(h, k, {value: v, writable: true, configurable: true, enumerable: false}); } catch (e) {}
+      }
+    };
+    for (const t of ['DOMContentLoaded', 'load']) add.call(window, t, restore, true);
+    setInterval0.call(window, restore, 500);
+  } catch (e) {}
+  // A page that makes hundreds of frames (or frames that nest themselves) costs the audit a round trip per frame
+  // for everything it does: frames past the first __MAX_FRAMES__ in a document are taken out as they come.
+  try {
+    const live = document.getElementsByTagName('iframe');
+    new MutationObserver(() => { for (let i = live.length - 1; i >= __MAX_FRAMES__; i--) live[i].remove(); })
+      .observe(document, {childList: true, subtree: true});
+  } catch (e) {}
   for (const k of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'WebTransport']) {
     try { Object.defineProperty(window, k, {value: undefined, configurable: false, writable: false}); } catch (e) {}
   }
@@ -293,6 +335,8 @@ class WriteGuard:
         self._open_page: list = []  # the login page whose own top frame may write (see `opened`)
         self._landed: set[int] = set()  # login pages that have sent and landed on their next document
         self._let_through = 0
+        self._frame_loads: dict[int, int] = {}  # id(page) -> frame documents loaded in it
+        self.frames_refused = 0
         self._actions: dict[int, str] = {}  # id(frame) -> the last click in it
         self._last_action = ""
         self._steps: list[str] = []  # the audit's own steps under way (passing the age gate)
@@ -309,7 +353,8 @@ class WriteGuard:
                 await ctx.expose_binding(name, fn)
             except PlaywrightError as exc:  # a binding of that name already exists
                 log.debug("binding %s not added: %s", name, exc)
-        await ctx.add_init_script(("" if self.stop_forms else "window.__safehavenForms = false;\n") + INIT_JS)
+        await ctx.add_init_script(("" if self.stop_forms else "window.__safehavenForms = false;\n")
+                                  + INIT_JS.replace("__MAX_FRAMES__", str(MAX_FRAMES)))
         # Before a page or the context closes, every page first goes to about:blank while the routes
         # still watch it, so what its unload handlers send is refused like anything else.
         ctx.on("page", self._wrap_page)
@@ -426,6 +471,9 @@ class WriteGuard:
             if method == "GET" and req.resource_type in ACTING_TYPES:
                 why = acting_link(req.url)
             if method in SAFE_METHODS and not why:
+                if req.resource_type == "document" and self._too_many_frames(req):
+                    await route.fulfill(status=204, body="")  # the frame stays empty (an abort shows an error page)
+                    return
                 await route.fallback()
                 return
             allowed = self._lets_through(req)
@@ -444,6 +492,24 @@ class WriteGuard:
                 await route.abort("blockedbyclient")
         except PlaywrightError as exc:  # the page or context went away meanwhile
             log.debug("route for %s not handled: %s", req.url[:120], exc)
+
+    def _too_many_frames(self, req) -> bool:
+        """A frame's document beyond the frame bound of its page: nested deeper than MAX_FRAME_DEPTH, or past
+        the first MAX_FRAMES frame loads of the page (frames that nest themselves without end, a thousand
+        iframes: each frame costs the audit a round trip per script it runs, and no page needs that many)."""
+        frame = req.frame
+        parent = frame.parent_frame
+        if parent is None:
+            return False
+        depth = 1
+        while parent.parent_frame is not None and depth <= MAX_FRAME_DEPTH:
+            parent, depth = parent.parent_frame, depth + 1
+        key = id(frame.page)
+        self._frame_loads[key] = self._frame_loads.get(key, 0) + 1
+        if depth > MAX_FRAME_DEPTH or self._frame_loads[key] > MAX_FRAMES:
+            self.frames_refused += 1
+            return True
+        return False
 
     def _on_websocket(self, ws: WebSocketRoute) -> None:
         ws.connect_to_server()  # the handshake is a GET; messages from the server reach the page as usual
