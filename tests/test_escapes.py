@@ -115,3 +115,12 @@ async def test_a_page_that_floods_the_browser_with_navigations_does_not_starve_t
         assert len(navigations) < 1000  # Chromium's own throttle holds (Playwright's default turns it off)
     finally:
         await ctx.close()
+
+
+async def test_speculation_rules_do_not_make_the_browser_fetch_behind_the_guard(browser_session, escapes):
+    """The browser prefetches and prerenders what speculation rules name without any route seeing it: an address
+    that acts ("?action=delete") would be followed unseen. The rules are taken out before they act."""
+    url, server = escapes
+    ctx, page = await _open(browser_session, url + "speculation.html", wait=2.0)
+    await ctx.close()
+    assert [p for _, p in server.requests if "speculated" in p] == []

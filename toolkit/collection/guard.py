@@ -248,8 +248,14 @@ INIT_JS = """(() => {
   // A page that makes hundreds of frames (or frames that nest themselves) costs the audit a round trip per frame
   // for everything it does: frames past the first __MAX_FRAMES__ in a document are taken out as they come.
   try {
-    const live = document.getElementsByTagName('iframe');
-    new MutationObserver(() => { for (let i = live.length - 1; i >= __MAX_FRAMES__; i--) live[i].remove(); })
+    const live = document.getElementsByTagName('iframe'), scripts = document.getElementsByTagName('script');
+    // Speculation rules make the browser itself prefetch and prerender the addresses a page names, outside every
+    // route of this guard (an address that acts would be followed unseen): such rules are taken out as they come.
+    const speculation = () => {
+      for (let i = scripts.length - 1; i >= 0; i--)
+        if (String(scripts[i].type).trim().toLowerCase() === 'speculationrules') scripts[i].remove();
+    };
+    new MutationObserver(() => { for (let i = live.length - 1; i >= __MAX_FRAMES__; i--) live[i].remove(); speculation(); })
       .observe(document, {childList: true, subtree: true});
   } catch (e) {}
   for (const k of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'WebTransport']) {
