@@ -154,10 +154,13 @@ INIT_JS = """(() => {
     const Worker0 = window.Worker;
     const prelude = function (BASE, MODULE, NESTED, SRC) {
       const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-      const abs = (u) => { try { return (typeof u === 'string' || u instanceof URL) ? new URL(String(u), BASE).href : u; } catch (e) { return u; } };
+      const abs = (u) => {
+        try { return (typeof u === 'string' || u instanceof URL) ? new URL(String(u), BASE).href : u; } catch (e) { return u; }
+      };
       const refused = () => new DOMException('refused by a passive audit', 'SecurityError');
       for (const k of ['WebSocket', 'WebTransport', 'RTCPeerConnection', 'RTCDataChannel']) {
-        try { Object.defineProperty(self, k, {value: function () { throw refused(); }, configurable: false, writable: false}); } catch (e) {}
+        const no = function () { throw refused(); };
+        try { Object.defineProperty(self, k, {value: no, configurable: false, writable: false}); } catch (e) {}
       }
       try { Object.defineProperty(self, 'location', {value: new URL(BASE), configurable: false}); } catch (e) {}
       const fetch0 = self.fetch, Request0 = self.Request;
@@ -173,11 +176,28 @@ INIT_JS = """(() => {
       } catch (e) {}
       try {
         const open0 = XMLHttpRequest.prototype.open, send0 = XMLHttpRequest.prototype.send, M = new WeakMap();
-        XMLHttpRequest.prototype.open = function (m, u, ...rest) { M.set(this, String(m).toUpperCase()); return open0.call(this, m, abs(u), ...rest); };
-        XMLHttpRequest.prototype.send = function (b) { if (NESTED && !SAFE.has(M.get(this) || 'GET')) throw refused(); return send0.call(this, b); };
+        XMLHttpRequest.prototype.open = function (m, u, ...rest) {
+          M.set(this, String(m).toUpperCase());
+          return open0.call(this, m, abs(u), ...rest);
+        };
+        XMLHttpRequest.prototype.send = function (b) {
+          if (NESTED && !SAFE.has(M.get(this) || 'GET')) throw refused();
+          return send0.call(this, b);
+        };
       } catch (e) {}
-      try { const ES0 = self.EventSource; if (ES0) { self.EventSource = function EventSource(u, o) { return new ES0(abs(u), o); }; self.EventSource.prototype = ES0.prototype; } } catch (e) {}
-      try { if (!MODULE) { const imp0 = self.importScripts; self.importScripts = function (...u) { return imp0.apply(self, u.map(abs)); }; } } catch (e) {}
+      try {
+        const ES0 = self.EventSource;
+        if (ES0) {
+          self.EventSource = function EventSource(u, o) { return new ES0(abs(u), o); };
+          self.EventSource.prototype = ES0.prototype;
+        }
+      } catch (e) {}
+      try {
+        if (!MODULE) {
+          const imp0 = self.importScripts;
+          self.importScripts = function (...u) { return imp0.apply(self, u.map(abs)); };
+        }
+      } catch (e) {}
       // A worker's own workers are not routed at all: the same prelude, refusing their fetch and XHR writes too.
       try {
         if (self.Worker) {
@@ -234,7 +254,8 @@ INIT_JS = """(() => {
       if (d && typeof d.value === 'function' && d.configurable && k !== 'constructor' && k !== 'addEventListener')
         saved.push([h, k, d.value]);
     }
-    for (const k of ['getComputedStyle', 'getSelection', 'Array', 'Object', 'JSON', 'String', 'Map', 'Set', 'RegExp', 'Math', 'Node', 'Element', 'Document']) {
+    for (const k of ['getComputedStyle', 'getSelection', 'Array', 'Object', 'JSON', 'String', 'Map', 'Set', 'RegExp', 'Math',
+                     'Node', 'Element', 'Document']) {
       const d = describe(window, k); if (d && d.configurable) saved.push([window, k, d.value]);
     }
     const restore = () => {
