@@ -124,3 +124,15 @@ async def test_speculation_rules_do_not_make_the_browser_fetch_behind_the_guard(
     ctx, page = await _open(browser_session, url + "speculation.html", wait=2.0)
     await ctx.close()
     assert [p for _, p in server.requests if "speculated" in p] == []
+
+
+async def test_built_ins_a_page_replaced_are_put_back_for_our_page_scripts(browser_session, escapes):
+    url, _ = escapes
+    ctx, page = await _open(browser_session, url + "builtins.html", wait=0.2)
+    try:
+        got = await page.evaluate("""() => [[1, 2].map((x) => x * 2).join(','), JSON.stringify({a: 1}),
+            document.querySelectorAll('main *').length, Array.from('ab').length, ' x '.trim(),
+            getComputedStyle(document.querySelector('h1')).display]""")
+        assert got == ["2,4", '{"a":1}', 2, 2, "x", "block"]
+    finally:
+        await ctx.close()
