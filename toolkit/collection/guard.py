@@ -5,12 +5,15 @@ context factory (crawl.py, `Collector._context`) hands one to `BrowserSession.ne
 it; there is no other request filter. A guard refuses every request that is not GET, HEAD or OPTIONS,
 whatever its resource type (document and form posts, fetch, XHR, sendBeacon and <a ping>, which arrive
 as POST), drops every WebSocket message the page sends, and switches off the channels Playwright cannot
-route (WebRTC data channels, WebTransport). Each refused write is recorded with its method, URL, the
-probe that was working and the last click on that page, so a check can say "the message form would
-have sent; sending was refused".
+route (WebRTC data channels, WebTransport, shared workers, a worker's WebSockets, speculation rules, listeners on
+the way out of a page). It also bounds what a page can make the audit wait for: frames (MAX_FRAMES per page,
+MAX_FRAME_DEPTH deep), and the built-ins our page scripts use, put back where a page replaced them.
+Each refused write is recorded with its method, URL, the probe that was working and the last click on that
+page, so a check can say "the message form would have sent; sending was refused".
 
 The only writes a guard ever lets through are those inside `guard.opened(...)`: the login steps of the
-audit definition (a login is not a message, a report or an account), and, in active mode only, the one
+audit definition (a login is not a message, a report or an account: what the login page's own top frame sends
+on a click step, until it lands on its next page), and, in active mode only, the one
 submission of the signup trial (the form post, fetch or XHR to the platform's own origin that the submit
 click makes; nothing else in that moment). Both are recorded as allowed.
 """
