@@ -90,7 +90,8 @@ async def test_hundreds_of_frames_and_frames_that_nest_without_end_cost_seconds(
     page = await ctx.new_page()
     try:
         t0 = time.monotonic()
-        await goto_page(page, url + "frames.html")
+        resp = await goto_page(page, url + "frames.html")
+        assert resp is not None and resp.status == 200  # read with its own response, frames loaded or not
         title = await page.title()
         assert title == "frames" and time.monotonic() - t0 < 15
         assert len(page.frames) <= MAX_FRAMES + 2

@@ -1136,18 +1136,25 @@ def _scrub_data(value, secrets: list[str]):
 async def goto_page(page: Page, url: str):
     """`page.goto` until the page's own document is parsed. Playwright also waits for every frame inside it;
     when that runs out of time (hundreds of frames, or one that never loads) but the page itself has been
-    parsed, the page is read as it stands (its response is then unknown: None)."""
+    parsed, the page is read as it stands (with the response its own document came with)."""
+    documents = []
+
+    def response(resp) -> None:
+        with contextlib.suppress(PlaywrightError, AttributeError):
+            if resp.request.resource_type == "document" and resp.frame == page.main_frame:
+                documents.append(resp)
+
+    page.on("response", response)
     try:
         return await page.goto(url, wait_until="domcontentloaded")
     except PlaywrightTimeout:
-        try:
-            state = await bounded(page.main_frame.evaluate("document.readyState"), 3, "the page")
-        except (PlaywrightError, PlaywrightTimeout):
-            raise
-        if state == "loading" or page.url in ("", "about:blank"):
+        state = await bounded(page.main_frame.evaluate("document.readyState"), 3, "the page")
+        if state == "loading" or page.url in ("", "about:blank") or not documents:
             raise
         log.info("%s: read before its frames finished loading", url[:120])
-        return None
+        return documents[-1]
+    finally:
+        page.remove_listener("response", response)
 
 
 async def _screenshot(page: Page, timeout: float = 15.0, masked: bool = False) -> bytes:
