@@ -55,4 +55,10 @@ def http_url_problem(url: str) -> str:
     if parts.username or parts.password:
         return ("holds a user name or password: a secret never goes in the audit definition (use [login] steps "
                 "with value_env)")
+    try:
+        parts.port  # noqa: B018  (raises on a port that is not a number from 0 to 65535)
+    except ValueError:
+        return "has a port that is not a number from 1 to 65535"
+    if parts.port == 0:
+        return "has a port that is not a number from 1 to 65535"
     return ""

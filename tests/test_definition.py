@@ -53,3 +53,10 @@ def test_same_site_uses_the_public_suffix_list():
     assert site_of("https://www.example.co.uk/a") == site_of("https://m.example.co.uk/") == "example.co.uk"
     assert site_of("https://other.co.uk/") != site_of("https://example.co.uk/")
     assert site_of("http://127.0.0.1:8000/") != site_of("http://127.0.0.1:8001/")
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:70000/", "http://example.org:0/", "http://example.org:port/"])
+def test_a_port_out_of_range_is_a_definition_error_naming_the_key(url):
+    with pytest.raises(DefinitionError) as caught:
+        parse_definition(f'[platform]\nname = "P"\nurl = "{url}"\n')
+    assert "platform.url" in str(caught.value) and "port" in str(caught.value)

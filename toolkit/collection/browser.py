@@ -41,6 +41,10 @@ SYSTEM_HEADLESS_SHELLS = ("/usr/lib/chromium/chromium-headless-shell", "/usr/bin
                           "/usr/bin/chrome-headless-shell")
 
 # Quiet on a closed network, safe as root, no GPU on servers.
+# Playwright turns off Chromium's own guard against pages that flood it with navigations (history.pushState
+# or location.hash a thousand times a second): each reaches the audit as an event and starves every other
+# wait. The guard stays on (such a page gets Chromium's "throttling navigation" instead).
+IGNORED_DEFAULT_ARGS = ["--disable-ipc-flooding-protection"]
 LAUNCH_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
@@ -148,7 +152,7 @@ class BrowserSession:
             # chromium_sandbox=False makes Playwright pass --no-sandbox, needed when running as root.
             self.browser = await self._pw.chromium.launch(
                 executable_path=self.choice.executable, headless=self.headless, args=LAUNCH_ARGS,
-                chromium_sandbox=False,
+                chromium_sandbox=False, ignore_default_args=IGNORED_DEFAULT_ARGS,
             )
         except Exception as exc:
             await self._pw.stop()
@@ -189,7 +193,7 @@ class BrowserSession:
         if self._pw:
             self.browser = await self._pw.chromium.launch(
                 executable_path=self.choice.executable, headless=self.headless, args=LAUNCH_ARGS,
-                chromium_sandbox=False,
+                chromium_sandbox=False, ignore_default_args=IGNORED_DEFAULT_ARGS,
             )
         else:
             await self.start()

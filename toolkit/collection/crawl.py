@@ -586,7 +586,7 @@ class Collector:
 
     async def _load_and_read(self, page: Page, record: PageRecord, cand: _Candidate, first_page: bool) -> float | None:
         """Load and read one page; returns the seconds to wait when the platform asks to slow down (else None)."""
-        response = await page.goto(cand.url, wait_until="domcontentloaded")
+        response = await goto_page(page, cand.url)
         record.status = response.status if response else None
         if response is not None and record.status in (429, 503) and self._backoffs < MAX_BACKOFFS:
             # 503 without Retry-After: a server too busy for the moment (an event loop that lags under load), so a
@@ -646,7 +646,7 @@ class Collector:
         return ctx, events
 
     async def _prepare(self, page: Page) -> None:
-        await page.goto(self.start_url, wait_until="domcontentloaded")
+        await goto_page(page, self.start_url)
         await settle(page, self.crawl.settle_ms)
         await self._clear_the_way(page, note=False)
 
@@ -669,12 +669,13 @@ class Collector:
         page = await ctx.new_page()
         n, step = 0, login.steps[0]
         try:
-            # The login steps are the only writes an audit lets through (the login form's post).
-            with guard.opened("login steps"):
-                for n, step in enumerate(login.steps):
-                    guard.note_action(f"login step {n}: {step.action} {step.target}")
+            # The login steps are the only writes an audit lets through: what a click step's page sends from
+            # its own top frame until it lands on its next document (the login form's post), nothing else.
+            for n, step in enumerate(login.steps):
+                guard.note_action(f"login step {n}: {step.action} {step.target}")
+                with guard.opened("login steps", page=page) if step.action == "click" else contextlib.nullcontext():
                     await bounded(self._login_step(page, step), self.page_bound(), f"login step {n}")
-                    log.info("login step %d (%s) done", n, step.action)
+                log.info("login step %d (%s) done", n, step.action)
             guard.note_action("")
         except (PlaywrightError, ValueError) as exc:
             self.info.notes.append(self._scrub(
@@ -1174,6 +1175,30 @@ def scrub(text: str, secrets: list[str]) -> str:
 
 def _scrub_data(value, secrets: list[str]):
     return map_strings(value, lambda s: scrub(s, secrets)) if secrets else value
+
+
+async def goto_page(page: Page, url: str):
+    """`page.goto` until the page's own document is parsed. Playwright also waits for every frame inside it;
+    when that runs out of time (hundreds of frames, or one that never loads) but the page itself has been
+    parsed, the page is read as it stands (with the response its own document came with)."""
+    documents = []
+
+    def response(resp) -> None:
+        with contextlib.suppress(PlaywrightError, AttributeError):
+            if resp.request.resource_type == "document" and resp.frame == page.main_frame:
+                documents.append(resp)
+
+    page.on("response", response)
+    try:
+        return await page.goto(url, wait_until="domcontentloaded")
+    except PlaywrightTimeout:
+        state = await bounded(page.main_frame.evaluate("document.readyState"), 3, "the page")
+        if state == "loading" or page.url in ("", "about:blank") or not documents:
+            raise
+        log.info("%s: read before its frames finished loading", url[:120])
+        return documents[-1]
+    finally:
+        page.remove_listener("response", response)
 
 
 async def _screenshot(page: Page, timeout: float = 15.0, masked: bool = False) -> bytes:

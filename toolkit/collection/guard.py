@@ -5,12 +5,15 @@ context factory (crawl.py, `Collector._context`) hands one to `BrowserSession.ne
 it; there is no other request filter. A guard refuses every request that is not GET, HEAD or OPTIONS,
 whatever its resource type (document and form posts, fetch, XHR, sendBeacon and <a ping>, which arrive
 as POST), drops every WebSocket message the page sends, and switches off the channels Playwright cannot
-route (WebRTC data channels, WebTransport). Each refused write is recorded with its method, URL, the
-probe that was working and the last click on that page, so a check can say "the message form would
-have sent; sending was refused".
+route (WebRTC data channels, WebTransport, shared workers, a worker's WebSockets, speculation rules, listeners on
+the way out of a page). It also bounds what a page can make the audit wait for: frames (MAX_FRAMES per page,
+MAX_FRAME_DEPTH deep), and the built-ins our page scripts use, put back where a page replaced them.
+Each refused write is recorded with its method, URL, the probe that was working and the last click on that
+page, so a check can say "the message form would have sent; sending was refused".
 
 The only writes a guard ever lets through are those inside `guard.opened(...)`: the login steps of the
-audit definition (a login is not a message, a report or an account), and, in active mode only, the one
+audit definition (a login is not a message, a report or an account: what the login page's own top frame sends
+on a click step, until it lands on its next page), and, in active mode only, the one
 submission of the signup trial (the form post, fetch or XHR to the platform's own origin that the submit
 click makes; nothing else in that moment). Both are recorded as allowed.
 """
@@ -89,6 +92,8 @@ def acting_link(url: str) -> str:
         if value in REASONS:
             return f"the address carries a report reason ({key}={value})"
     return ""
+MAX_FRAMES = 60  # frame documents one page may load (see WriteGuard._too_many_frames)
+MAX_FRAME_DEPTH = 5
 MAX_RECORDS = 400  # per guard, and per audit (where repeats are counted on one record)
 BINDING = "__safehavenAction"
 WRITE_BINDING = "__safehavenWrite"
@@ -99,8 +104,8 @@ INIT_JS = """(() => {
   // Writes on the way out (a beacon in pagehide/unload/visibilitychange) could leave after the page is
   // gone, where no route sees them: such listeners are not registered at all.
   const UNLOAD = new Set(['pagehide', 'unload', 'beforeunload', 'visibilitychange', 'freeze']);
+  const add = EventTarget.prototype.addEventListener;
   try {
-    const add = EventTarget.prototype.addEventListener;
     EventTarget.prototype.addEventListener = function (type, ...rest) {
       if ((this === window || this === document) && UNLOAD.has(String(type).toLowerCase())) return undefined;
       return add.call(this, type, ...rest);
@@ -110,6 +115,12 @@ INIT_JS = """(() => {
     for (const n of names) {
       try { Object.defineProperty(o, n, {get() { return null; }, set(v) {}, configurable: false}); } catch (e) {}
     }
+  // What still listens (a <body onpagehide=...> attribute, a listener added through another frame's
+  // EventTarget) is reached after these, the first listeners of all, which stop the event there.
+  try {
+    const stop = (ev) => { try { ev.stopImmediatePropagation(); } catch (e) {} };
+    for (const t of UNLOAD) for (const o of [window, document]) add.call(o, t, stop, true);
+  } catch (e) {}
   // Keep-alive requests outlive their page (and its routes): make them ordinary ones, which are routed
   // and die with the page. sendBeacon becomes the POST it is.
   try {
@@ -134,6 +145,142 @@ INIT_JS = """(() => {
           return true;
         }});
     }
+  } catch (e) {}
+  // Workers: Playwright routes a dedicated worker's requests (refused and recorded there) but not its
+  // WebSockets, and neither the requests nor the sockets of a shared worker or of a worker's own worker.
+  // A shared worker is switched off (pages fall back to doing the work themselves, as on browsers without
+  // one); a dedicated worker starts behind a prelude that refuses WebSocket, WebTransport and WebRTC (and,
+  // in a worker's own workers, fetch/XHR other than GET, HEAD, OPTIONS), then runs the page's script at
+  // its own address. When the prelude cannot be set up, the worker does not start.
+  try { Object.defineProperty(window, 'SharedWorker', {value: undefined, configurable: false, writable: false}); } catch (e) {}
+  try {
+    const Worker0 = window.Worker;
+    const prelude = function (BASE, MODULE, NESTED, SRC) {
+      const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+      const abs = (u) => {
+        try { return (typeof u === 'string' || u instanceof URL) ? new URL(String(u), BASE).href : u; } catch (e) { return u; }
+      };
+      const refused = () => new DOMException('refused by a passive audit', 'SecurityError');
+      for (const k of ['WebSocket', 'WebTransport', 'RTCPeerConnection', 'RTCDataChannel']) {
+        const no = function () { throw refused(); };
+        try { Object.defineProperty(self, k, {value: no, configurable: false, writable: false}); } catch (e) {}
+      }
+      try { Object.defineProperty(self, 'location', {value: new URL(BASE), configurable: false}); } catch (e) {}
+      const fetch0 = self.fetch, Request0 = self.Request;
+      try {
+        self.Request = function Request(input, init) { return new Request0(abs(input), init); };
+        self.Request.prototype = Request0.prototype;
+        self.fetch = function (input, init) {
+          const m = String((init && init.method) || (input instanceof Request0 ? input.method : 'GET')).toUpperCase();
+          if (NESTED && !SAFE.has(m)) return Promise.reject(new TypeError('refused by a passive audit'));
+          if (init && init.keepalive) init = Object.assign({}, init, {keepalive: false});
+          return fetch0.call(self, abs(input), init);
+        };
+      } catch (e) {}
+      try {
+        const open0 = XMLHttpRequest.prototype.open, send0 = XMLHttpRequest.prototype.send, M = new WeakMap();
+        XMLHttpRequest.prototype.open = function (m, u, ...rest) {
+          M.set(this, String(m).toUpperCase());
+          return open0.call(this, m, abs(u), ...rest);
+        };
+        XMLHttpRequest.prototype.send = function (b) {
+          if (NESTED && !SAFE.has(M.get(this) || 'GET')) throw refused();
+          return send0.call(this, b);
+        };
+      } catch (e) {}
+      try {
+        const ES0 = self.EventSource;
+        if (ES0) {
+          self.EventSource = function EventSource(u, o) { return new ES0(abs(u), o); };
+          self.EventSource.prototype = ES0.prototype;
+        }
+      } catch (e) {}
+      try {
+        if (!MODULE) {
+          const imp0 = self.importScripts;
+          self.importScripts = function (...u) { return imp0.apply(self, u.map(abs)); };
+        }
+      } catch (e) {}
+      // A worker's own workers are not routed at all: the same prelude, refusing their fetch and XHR writes too.
+      try {
+        if (self.Worker) {
+          const W = self.Worker;
+          self.Worker = function Worker(u, o) {
+            const q = JSON.stringify(abs(u)), mod = !!(o && o.type === 'module');
+            const pre = '(' + SRC + ')(' + q + ', ' + mod + ', true, ' + JSON.stringify(SRC) + ');\\n';
+            const mk = (t) => URL.createObjectURL(new Blob([t], {type: 'text/javascript'}));
+            const src = mod ? 'import ' + JSON.stringify(mk(pre)) + '; import ' + q + ';' : pre + 'importScripts(' + q + ');';
+            return new W(mk(src), o);
+          };
+          self.Worker.prototype = W.prototype;
+        }
+      } catch (e) { try { self.Worker = undefined; } catch (e2) {} }
+    };
+    // Taken now, before the page's scripts can replace them.
+    const PRELUDE = Function.prototype.toString.call(prelude), quote = JSON.stringify, Blob0 = Blob;
+    const blobUrl = URL.createObjectURL.bind(URL), URL0 = URL;
+    if (Worker0) {
+      const Wrapped = function Worker(url, options) {
+        if (!new.target) throw new TypeError("Failed to construct 'Worker': Please use the 'new' operator.");
+        const u = new URL0(String(url), document.baseURI);
+        if (u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== location.origin)
+          throw new DOMException("Failed to construct 'Worker': the script is not of this origin", 'SecurityError');
+        const module = !!(options && options.type === 'module');
+        const q = quote(u.href);
+        const pre = '(' + PRELUDE + ')(' + q + ', ' + module + ', false, ' + quote(PRELUDE) + ');\\n';
+        // A module worker: the prelude as a module of its own, imported first (static imports run in order, and
+        // before any message reaches the worker).
+        const src = module ? 'import ' + quote(blobUrl(new Blob0([pre], {type: 'text/javascript'}))) + '; import ' + q + ';'
+          : pre + 'importScripts(' + q + ');';
+        return new Worker0(blobUrl(new Blob0([src], {type: 'text/javascript'})), options);
+      };
+      Wrapped.prototype = Worker0.prototype;
+      Object.defineProperty(window, 'Worker', {value: Wrapped, configurable: false, writable: false});
+    }
+  } catch (e) {
+    try { Object.defineProperty(window, 'Worker', {value: undefined, configurable: false, writable: false}); } catch (e2) {}
+  }
+  // The audit's own page scripts use the built-ins (Array.prototype.map, JSON.stringify, querySelectorAll,
+  // getComputedStyle ...): a page that replaces them would blind the audit. Each is taken as it is at the start
+  // of the document and put back, where the page has replaced it, when the document is parsed, when it has
+  // loaded, and twice a second after. (window.Promise and timers are left alone: frameworks replace them.)
+  try {
+    const define = Object.defineProperty, own = Object.getOwnPropertyNames, describe = Object.getOwnPropertyDescriptor;
+    const setInterval0 = window.setInterval;
+    const holders = [Array.prototype, Array, Object, JSON, String.prototype, String, RegExp.prototype, Math, Number,
+      Map.prototype, Set.prototype, WeakMap.prototype, Function.prototype, Node.prototype, Element.prototype,
+      HTMLElement.prototype, Document.prototype, EventTarget.prototype, DocumentFragment.prototype,
+      NodeList.prototype, HTMLCollection.prototype, DOMTokenList.prototype, CharacterData.prototype];
+    const saved = [];
+    for (const h of holders) for (const k of own(h)) {
+      const d = describe(h, k);
+      if (d && typeof d.value === 'function' && d.configurable && k !== 'constructor' && k !== 'addEventListener')
+        saved.push([h, k, d.value]);
+    }
+    for (const k of ['getComputedStyle', 'getSelection', 'Array', 'Object', 'JSON', 'String', 'Map', 'Set', 'RegExp', 'Math',
+                     'Node', 'Element', 'Document']) {
+      const d = describe(window, k); if (d && d.configurable) saved.push([window, k, d.value]);
+    }
+    const restore = () => {
+      for (const [h, k, v] of saved) {
+        try { if (h[k] !== v) define(h, k, {value: v, writable: true, configurable: true, enumerable: false}); } catch (e) {}
+      }
+    };
+    for (const t of ['DOMContentLoaded', 'load']) add.call(window, t, restore, true);
+    setInterval0.call(window, restore, 500);
+  } catch (e) {}
+  // A page that makes hundreds of frames (or frames that nest themselves) costs the audit a round trip per frame
+  // for everything it does: frames past the first __MAX_FRAMES__ in a document are taken out as they come.
+  try {
+    const live = document.getElementsByTagName('iframe'), scripts = document.getElementsByTagName('script');
+    // Speculation rules make the browser itself prefetch and prerender the addresses a page names, outside every
+    // route of this guard (an address that acts would be followed unseen): such rules are taken out as they come.
+    const speculation = () => {
+      for (let i = scripts.length - 1; i >= 0; i--)
+        if (String(scripts[i].type).trim().toLowerCase() === 'speculationrules') scripts[i].remove();
+    };
+    new MutationObserver(() => { for (let i = live.length - 1; i >= __MAX_FRAMES__; i--) live[i].remove(); speculation(); })
+      .observe(document, {childList: true, subtree: true});
   } catch (e) {}
   for (const k of ['RTCPeerConnection', 'webkitRTCPeerConnection', 'RTCDataChannel', 'WebTransport']) {
     try { Object.defineProperty(window, k, {value: undefined, configurable: false, writable: false}); } catch (e) {}
@@ -215,6 +362,11 @@ class WriteGuard:
         self._sink = sink
         self._open: list[str] = []
         self._open_origin: list[str] = []  # "" = every write (login); else only form posts / fetch / XHR there
+        self._open_page: list = []  # the login page whose own top frame may write (see `opened`)
+        self._landed: set[int] = set()  # login pages that have sent and landed on their next document
+        self._let_through = 0
+        self._frame_loads: dict[int, int] = {}  # id(page) -> frame documents loaded in it
+        self.frames_refused = 0
         self._actions: dict[int, str] = {}  # id(frame) -> the last click in it
         self._last_action = ""
         self._steps: list[str] = []  # the audit's own steps under way (passing the age gate)
@@ -231,7 +383,8 @@ class WriteGuard:
                 await ctx.expose_binding(name, fn)
             except PlaywrightError as exc:  # a binding of that name already exists
                 log.debug("binding %s not added: %s", name, exc)
-        await ctx.add_init_script(("" if self.stop_forms else "window.__safehavenForms = false;\n") + INIT_JS)
+        await ctx.add_init_script(("" if self.stop_forms else "window.__safehavenForms = false;\n")
+                                  + INIT_JS.replace("__MAX_FRAMES__", str(MAX_FRAMES)))
         # Before a page or the context closes, every page first goes to about:blank while the routes
         # still watch it, so what its unload handlers send is refused like anything else.
         ctx.on("page", self._wrap_page)
@@ -259,30 +412,56 @@ class WriteGuard:
         page.close = guarded_close
 
     @contextlib.contextmanager
-    def opened(self, why: str, *, origin: str = "") -> Iterator[None]:
+    def opened(self, why: str, *, origin: str = "", page=None) -> Iterator[None]:
         """Let writes through while the block runs; each is recorded as allowed.
 
-        For the definition's login steps, every write of the context; with `origin` (active mode's signup
-        trial), only a form post, fetch or XHR to that origin: never a beacon, a ping, a WebSocket message or a
-        write to any other host."""
+        For the definition's login steps (`page` given): only a form post, fetch or XHR made by that page's
+        own top frame, never a beacon, a ping, a WebSocket message or a write from a frame inside it, and only
+        until the page, having sent one, lands on its next document (whose own scripts are refused as
+        anywhere). With `origin` (active mode's signup trial), only a form post, fetch or XHR to that origin."""
         self._open.append(why)
         self._open_origin.append(origin)
+        self._open_page.append(page)
+        landing = None
+        if page is not None:
+            sent_before = self._let_through
+
+            def landing(frame) -> None:
+                with contextlib.suppress(PlaywrightError, AttributeError):
+                    if frame == page.main_frame and self._let_through > sent_before:
+                        self._landed.add(id(page))
+
+            page.on("framenavigated", landing)
         try:
             yield
         finally:
             self._open.pop()
             self._open_origin.pop()
+            self._open_page.pop()
+            if landing is not None:
+                with contextlib.suppress(Exception):
+                    page.remove_listener("framenavigated", landing)
+                self._landed.discard(id(page))
 
     def _lets_through(self, req) -> bool:
         if not self._open:
             return False
-        allowed_origin = self._open_origin[-1]
-        if not allowed_origin:
-            return True
+        allowed_origin, page = self._open_origin[-1], self._open_page[-1]
         beacon = False
         with contextlib.suppress(PlaywrightError, AttributeError):
             beacon = "x-safehaven-beacon" in req.headers  # a sendBeacon, made a fetch by INIT_JS
-        return req.resource_type in ("document", "fetch", "xhr") and not beacon and origin(req.url) == allowed_origin
+        if beacon or req.resource_type not in ("document", "fetch", "xhr"):
+            return bool(not allowed_origin and page is None)
+        if page is not None:
+            frame = None
+            with contextlib.suppress(PlaywrightError, AttributeError):
+                frame = req.frame
+            if frame is None or frame != page.main_frame or id(page) in self._landed:
+                return False
+        ok = not allowed_origin or origin(req.url) == allowed_origin
+        if ok:
+            self._let_through += 1
+        return ok
 
     @contextlib.contextmanager
     def step(self, what: str) -> Iterator[None]:
@@ -322,6 +501,9 @@ class WriteGuard:
             if method == "GET" and req.resource_type in ACTING_TYPES:
                 why = acting_link(req.url)
             if method in SAFE_METHODS and not why:
+                if req.resource_type == "document" and self._too_many_frames(req):
+                    await route.fulfill(status=204, body="")  # the frame stays empty (an abort shows an error page)
+                    return
                 await route.fallback()
                 return
             allowed = self._lets_through(req)
@@ -340,6 +522,24 @@ class WriteGuard:
                 await route.abort("blockedbyclient")
         except PlaywrightError as exc:  # the page or context went away meanwhile
             log.debug("route for %s not handled: %s", req.url[:120], exc)
+
+    def _too_many_frames(self, req) -> bool:
+        """A frame's document beyond the frame bound of its page: nested deeper than MAX_FRAME_DEPTH, or past
+        the first MAX_FRAMES frame loads of the page (frames that nest themselves without end, a thousand
+        iframes: each frame costs the audit a round trip per script it runs, and no page needs that many)."""
+        frame = req.frame
+        parent = frame.parent_frame
+        if parent is None:
+            return False
+        depth = 1
+        while parent.parent_frame is not None and depth <= MAX_FRAME_DEPTH:
+            parent, depth = parent.parent_frame, depth + 1
+        key = id(frame.page)
+        self._frame_loads[key] = self._frame_loads.get(key, 0) + 1
+        if depth > MAX_FRAME_DEPTH or self._frame_loads[key] > MAX_FRAMES:
+            self.frames_refused += 1
+            return True
+        return False
 
     def _on_websocket(self, ws: WebSocketRoute) -> None:
         ws.connect_to_server()  # the handshake is a GET; messages from the server reach the page as usual
