@@ -243,13 +243,14 @@ INIT_JS = """(() => {
   // The audit's own page scripts use the built-ins (Array.prototype.map, JSON.stringify, querySelectorAll,
   // getComputedStyle ...): a page that replaces them would blind the audit. Each is taken as it is at the start
   // of the document and put back, where the page has replaced it, when the document is parsed, when it has
-  // loaded, and twice a second after. (window.Promise and timers are left alone: frameworks replace them.)
+  // loaded, and twice a second after. (window.Promise, timers and EventTarget's methods are left alone: frameworks
+  // and error trackers replace them in pairs, add and remove, and putting back one half would break their listeners.)
   try {
     const define = Object.defineProperty, own = Object.getOwnPropertyNames, describe = Object.getOwnPropertyDescriptor;
     const setInterval0 = window.setInterval;
     const holders = [Array.prototype, Array, Object, JSON, String.prototype, String, RegExp.prototype, Math, Number,
       Map.prototype, Set.prototype, WeakMap.prototype, Function.prototype, Node.prototype, Element.prototype,
-      HTMLElement.prototype, Document.prototype, EventTarget.prototype, DocumentFragment.prototype,
+      HTMLElement.prototype, Document.prototype, DocumentFragment.prototype,
       NodeList.prototype, HTMLCollection.prototype, DOMTokenList.prototype, CharacterData.prototype];
     const saved = [];
     for (const h of holders) for (const k of own(h)) {
