@@ -374,19 +374,7 @@ def _stop_redis(p: RealPlatform) -> None:
 
 
 def _start_nodebb(p: RealPlatform) -> None:
-    log = (p.build_dir / "serve.log").open("a")
-    proc = subprocess.Popen(["node", "app.js"], cwd=p.project, stdout=log, stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL, start_new_session=True,
-                            env=dict(os.environ, NODE_ENV="production"))
-    (p.build_dir / "serve.pid").write_text(str(proc.pid))
-    for _ in range(240):
-        if answering(p.port):
-            print(f"{p.slug}: serving on {p.url} (pid {proc.pid})")
-            return
-        if proc.poll() is not None:
-            raise SystemExit(f"{p.slug}: NodeBB exited; see {p.build_dir / 'serve.log'}")
-        time.sleep(0.5)
-    raise SystemExit(f"{p.slug}: no answer on {p.url} after 120 s")
+    _launch(p, ["node", "app.js"], dict(os.environ, NODE_ENV="production"), "NodeBB exited", seconds=120)
 
 
 # --------------------------------------------------------------------------- serve
@@ -408,21 +396,25 @@ def serve(p: RealPlatform) -> None:
     if p.stack == "nodebb":
         _start_nodebb(p)
         return
-    log = (p.build_dir / "serve.log").open("a")
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings", PYTHONDONTWRITEBYTECODE="1")
-    proc = subprocess.Popen(
-        [str(p.venv_python), "wsgiserve.py", str(p.port)],
-        cwd=p.project, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        start_new_session=True)
+    _launch(p, [str(p.venv_python), "wsgiserve.py", str(p.port)], env, "server exited", seconds=60)
+
+
+def _launch(p: RealPlatform, cmd: list[str], env: dict[str, str], exited: str, seconds: int) -> None:
+    """Start the platform's server in its project folder (log in serve.log, pid in serve.pid) and wait until it
+    answers on its port, at most `seconds`."""
+    log = (p.build_dir / "serve.log").open("a")
+    proc = subprocess.Popen(cmd, cwd=p.project, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, start_new_session=True)
     (p.build_dir / "serve.pid").write_text(str(proc.pid))
-    for _ in range(120):
+    for _ in range(seconds * 2):
         if answering(p.port):
             print(f"{p.slug}: serving on {p.url} (pid {proc.pid})")
             return
         if proc.poll() is not None:
-            raise SystemExit(f"{p.slug}: server exited; see {p.build_dir / 'serve.log'}")
+            raise SystemExit(f"{p.slug}: {exited}; see {p.build_dir / 'serve.log'}")
         time.sleep(0.5)
-    raise SystemExit(f"{p.slug}: no answer on {p.url} after 60 s")
+    raise SystemExit(f"{p.slug}: no answer on {p.url} after {seconds} s")
 
 
 def stop(p: RealPlatform) -> None:
