@@ -14,6 +14,7 @@ routes, for the fault matrix:
     /fault/badenc       bytes that are not valid in the declared encoding
     /fault/many         50,000 elements;  /fault/deep  a DOM nested 5,000 levels deep
     /fault/endless/N    an endless crawl: every page links to two new ones
+    /fault/speculation-header   names speculation rules (prefetch, prerender) in a response header
     POST /login         the one write that does something: sets session=ok, remembers the account
     /members/...        only with session=ok (else a redirect to /login.html?next=...); /members/report.html
                         echoes the account name and password it was given into its report form
@@ -179,6 +180,13 @@ class FaultHandler(SimpleHTTPRequestHandler):
             self.server.throttled_times.append(time.monotonic())
             return self._send("<html><title>Busy forum</title><body><main><h1>Topics</h1><a href='/fault/overloaded?p=2'>"
                               "page 2</a></main></body></html>")
+        if name == "speculation-header":  # speculation rules given in a response header, not in the page
+            return self._send("<html><title>Rules by header</title><body><main><p>Hello</p></main></body></html>",
+                              headers={"Speculation-Rules": '"/fault/speculation-rules.json"'})
+        if name == "speculation-rules.json":
+            return self._send(b'{"prefetch": [{"source": "list", "urls": ["/fault/json?speculated=header-prefetch"]}],'
+                              b' "prerender": [{"source": "list", "urls": ["/fault/json?speculated=header-prerender"]}]}',
+                              ctype="application/speculationrules+json")
         if name == "json":  # an API address given as the platform's
             return self._send(b'{"ads": []}', ctype="application/json")
         if name == "auth":  # a site behind HTTP basic authentication

@@ -43,6 +43,18 @@ async def test_a_worker_still_reads_but_its_websocket_and_posts_do_not_leave(bro
         assert await page.evaluate("document.body.dataset.shared") == "undefined"  # no shared worker at all
         refused = [r.url for r in ctx.guard.refused]
         assert any(u.endswith("/api/worker-post") for u in refused)  # a worker's POST is routed, refused, recorded
+        # What the preludes refused (the workers' WebSockets, their own workers' writes) is recorded too, each once.
+        for _ in range(40):
+            told = [(r.method, r.url.rsplit("/", 1)[-1], r.resource_type) for r in ctx.guard.refused
+                    if r.resource_type.startswith(("worker", "nested"))]
+            if len(told) >= 8:
+                break
+            await asyncio.sleep(0.1)
+        assert sorted(told) == sorted([("WEBSOCKET", "ws", "worker websocket")] * 4
+                                      + [("POST", "nested-fetch", "nested worker fetch"),
+                                         ("POST", "nested-fetch", "nested worker fetch"),
+                                         ("PUT", "nested-xhr", "nested worker xhr"),
+                                         ("PUT", "nested-xhr", "nested worker xhr")]), told
     finally:
         await ctx.close()
     await asyncio.sleep(0.5)
@@ -125,6 +137,21 @@ async def test_speculation_rules_do_not_make_the_browser_fetch_behind_the_guard(
     ctx, page = await _open(browser_session, url + "speculation.html", wait=2.0)
     await ctx.close()
     assert [p for _, p in server.requests if "speculated" in p] == []
+
+
+async def test_speculation_rules_named_in_a_response_header_are_never_fetched(browser_session, escapes):
+    """Rules can come in a `Speculation-Rules` header, out of the page script's reach: the guard refuses the rules'
+    own request (which it routes), so the browser never learns the addresses they name."""
+    url, server = escapes
+    before = len(server.requests)
+    ctx, page = await _open(browser_session, url + "fault/speculation-header", wait=2.0)
+    try:
+        assert await page.title() == "Rules by header"  # the page itself is read as usual
+    finally:
+        await ctx.close()
+    asked = [p for _, p in server.requests[before:]]
+    assert "/fault/speculation-header" in asked
+    assert [p for p in asked if "speculat" in p and p != "/fault/speculation-header"] == []
 
 
 async def test_built_ins_a_page_replaced_are_put_back_for_our_page_scripts(browser_session, escapes):

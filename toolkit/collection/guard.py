@@ -25,8 +25,9 @@ import contextlib
 import itertools
 import logging
 import re
+import secrets
 from collections.abc import Iterator
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 from playwright.async_api import BrowserContext, Route, WebSocketRoute
 from playwright.async_api import Error as PlaywrightError
@@ -155,14 +156,26 @@ INIT_JS = """(() => {
   try { Object.defineProperty(window, 'SharedWorker', {value: undefined, configurable: false, writable: false}); } catch (e) {}
   try {
     const Worker0 = window.Worker;
-    const prelude = function (BASE, MODULE, NESTED, SRC) {
+    const prelude = function (BASE, MODULE, NESTED, SRC, CHANNEL) {
       const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
       const abs = (u) => {
         try { return (typeof u === 'string' || u instanceof URL) ? new URL(String(u), BASE).href : u; } catch (e) { return u; }
       };
       const refused = () => new DOMException('refused by a passive audit', 'SecurityError');
+      // What the prelude refuses is told to the pages of this origin on a channel only the guard's own script
+      // listens on (a worker cannot reach the audit's bindings), so it is recorded like every other refused write.
+      const BC = self.BroadcastChannel, rnd = Math.random, JS = JSON.stringify;
+      const tell = (method, url, kind) => {
+        try {
+          const c = new BC(CHANNEL);
+          c.postMessage({m: String(method), u: String(abs(url)), k: kind, id: rnd().toString(36).slice(2) + rnd().toString(36).slice(2)});
+          c.close();
+        } catch (e) {}
+      };
+      const KIND = {WebSocket: ['WEBSOCKET', 'websocket'], WebTransport: ['WEBTRANSPORT', 'webtransport'],
+                    RTCPeerConnection: ['WEBRTC', 'webrtc'], RTCDataChannel: ['WEBRTC', 'webrtc']};
       for (const k of ['WebSocket', 'WebTransport', 'RTCPeerConnection', 'RTCDataChannel']) {
-        const no = function () { throw refused(); };
+        const no = function (u) { tell(KIND[k][0], typeof u === 'string' || u instanceof URL ? u : BASE, 'worker ' + KIND[k][1]); throw refused(); };
         try { Object.defineProperty(self, k, {value: no, configurable: false, writable: false}); } catch (e) {}
       }
       try { Object.defineProperty(self, 'location', {value: new URL(BASE), configurable: false}); } catch (e) {}
@@ -172,7 +185,10 @@ INIT_JS = """(() => {
         self.Request.prototype = Request0.prototype;
         self.fetch = function (input, init) {
           const m = String((init && init.method) || (input instanceof Request0 ? input.method : 'GET')).toUpperCase();
-          if (NESTED && !SAFE.has(m)) return Promise.reject(new TypeError('refused by a passive audit'));
+          if (NESTED && !SAFE.has(m)) {
+            tell(m, input instanceof Request0 ? input.url : input, 'nested worker fetch');
+            return Promise.reject(new TypeError('refused by a passive audit'));
+          }
           if (init && init.keepalive) init = Object.assign({}, init, {keepalive: false});
           return fetch0.call(self, abs(input), init);
         };
@@ -180,11 +196,12 @@ INIT_JS = """(() => {
       try {
         const open0 = XMLHttpRequest.prototype.open, send0 = XMLHttpRequest.prototype.send, M = new WeakMap();
         XMLHttpRequest.prototype.open = function (m, u, ...rest) {
-          M.set(this, String(m).toUpperCase());
+          M.set(this, [String(m).toUpperCase(), u]);
           return open0.call(this, m, abs(u), ...rest);
         };
         XMLHttpRequest.prototype.send = function (b) {
-          if (NESTED && !SAFE.has(M.get(this) || 'GET')) throw refused();
+          const [m, u] = M.get(this) || ['GET', BASE];
+          if (NESTED && !SAFE.has(m)) { tell(m, u, 'nested worker xhr'); throw refused(); }
           return send0.call(this, b);
         };
       } catch (e) {}
@@ -207,7 +224,7 @@ INIT_JS = """(() => {
           const W = self.Worker;
           self.Worker = function Worker(u, o) {
             const q = JSON.stringify(abs(u)), mod = !!(o && o.type === 'module');
-            const pre = '(' + SRC + ')(' + q + ', ' + mod + ', true, ' + JSON.stringify(SRC) + ');\\n';
+            const pre = '(' + SRC + ')(' + q + ', ' + mod + ', true, ' + JS(SRC) + ', ' + JS(CHANNEL) + ');\\n';
             const mk = (t) => URL.createObjectURL(new Blob([t], {type: 'text/javascript'}));
             const src = mod ? 'import ' + JSON.stringify(mk(pre)) + '; import ' + q + ';' : pre + 'importScripts(' + q + ');';
             return new W(mk(src), o);
@@ -217,6 +234,14 @@ INIT_JS = """(() => {
       } catch (e) { try { self.Worker = undefined; } catch (e2) {} }
     };
     // Taken now, before the page's scripts can replace them.
+    const CHANNEL = '__CHANNEL__';
+    try {
+      const bc = new BroadcastChannel(CHANNEL);
+      bc.onmessage = (ev) => {
+        const d = ev.data || {}, b = window['__safehavenWrite'];
+        if (b) b(String(d.m), String(d.u), '', String(d.k || 'worker'), String(d.id || ''));
+      };
+    } catch (e) {}
     const PRELUDE = Function.prototype.toString.call(prelude), quote = JSON.stringify, Blob0 = Blob;
     const blobUrl = URL.createObjectURL.bind(URL), URL0 = URL;
     if (Worker0) {
@@ -227,7 +252,7 @@ INIT_JS = """(() => {
           throw new DOMException("Failed to construct 'Worker': the script is not of this origin", 'SecurityError');
         const module = !!(options && options.type === 'module');
         const q = quote(u.href);
-        const pre = '(' + PRELUDE + ')(' + q + ', ' + module + ', false, ' + quote(PRELUDE) + ');\\n';
+        const pre = '(' + PRELUDE + ')(' + q + ', ' + module + ', false, ' + quote(PRELUDE) + ', ' + quote(CHANNEL) + ');\\n';
         // A module worker: the prelude as a module of its own, imported first (static imports run in order, and
         // before any message reaches the worker).
         const src = module ? 'import ' + quote(blobUrl(new Blob0([pre], {type: 'text/javascript'}))) + '; import ' + q + ';'
@@ -372,12 +397,17 @@ class WriteGuard:
         self._last_action = ""
         self._steps: list[str] = []  # the audit's own steps under way (passing the age gate)
         self._step_actions: dict[str, str] = {}  # clicks made during such a step -> the step
+        # The channel on which workers' preludes tell what they refused (every page of the origin hears it once).
+        self._channel = "__safehaven_" + secrets.token_hex(8)
+        self._told: set[str] = set()
+        self._rules: set[str] = set()  # addresses of speculation rules that documents named in a header
 
     # ------------------------------------------------------------------ use
 
     async def attach(self, ctx: BrowserContext) -> None:
         """Guard one context: every request, every WebSocket, every frame."""
         await ctx.route(re.compile(r".*"), self._on_route)
+        ctx.on("response", self._on_response)
         await ctx.route_web_socket(re.compile(r".*"), self._on_websocket)
         for name, fn in ((BINDING, self._on_action), (WRITE_BINDING, self._on_form_post)):
             try:
@@ -385,7 +415,7 @@ class WriteGuard:
             except PlaywrightError as exc:  # a binding of that name already exists
                 log.debug("binding %s not added: %s", name, exc)
         await ctx.add_init_script(("" if self.stop_forms else "window.__safehavenForms = false;\n")
-                                  + INIT_JS.replace("__MAX_FRAMES__", str(MAX_FRAMES)))
+                                  + INIT_JS.replace("__MAX_FRAMES__", str(MAX_FRAMES)).replace("__CHANNEL__", self._channel))
         # Before a page or the context closes, every page first goes to about:blank while the routes
         # still watch it, so what its unload handlers send is refused like anything else.
         ctx.on("page", self._wrap_page)
@@ -499,6 +529,11 @@ class WriteGuard:
         method = (req.method or "").upper()
         try:
             why = ""
+            if req.url in self._rules:
+                log.info("refused speculation rules %s (the browser would prefetch what they name, unrouted)",
+                         req.url[:200])
+                await route.abort("blockedbyclient")
+                return
             if method == "GET" and req.resource_type in ACTING_TYPES:
                 why = acting_link(req.url)
             if method in SAFE_METHODS and not why:
@@ -523,6 +558,18 @@ class WriteGuard:
                 await route.abort("blockedbyclient")
         except PlaywrightError as exc:  # the page or context went away meanwhile
             log.debug("route for %s not handled: %s", req.url[:120], exc)
+
+    def _on_response(self, response) -> None:
+        """A document whose `Speculation-Rules` header names rule sets: the browser would fetch them and then
+        prefetch and prerender the addresses in them outside every route (the page script removes rules written
+        into the page; a header is out of its reach). The rule sets' own requests are routed: note them to refuse."""
+        with contextlib.suppress(PlaywrightError, AttributeError, KeyError, ValueError):
+            if response.request.resource_type != "document":
+                return
+            named = response.headers.get("speculation-rules", "")
+            for ref in re.findall(r'"([^"]*)"', named)[:10]:
+                if len(self._rules) < MAX_RECORDS:
+                    self._rules.add(urljoin(response.url, ref.strip()))
 
     def _too_many_frames(self, req) -> bool:
         """A frame's document beyond the frame bound of its page: nested deeper than MAX_FRAME_DEPTH, or past
@@ -561,11 +608,18 @@ class WriteGuard:
             self._actions[id(frame)] = text
         self._last_action = text
 
-    def _on_form_post(self, source: dict, method: str, url: str, control: str = "") -> None:
-        """A form post the page script stopped before it left (see INIT_JS)."""
+    def _on_form_post(self, source: dict, method: str, url: str, control: str = "", kind: str = "form",
+                      told: str = "") -> None:
+        """A write the guard's page script stopped before it left (see INIT_JS): a form post, or (`told`, an id
+        heard once however many pages of the origin heard it) what a worker's prelude refused."""
         source = source if isinstance(source, dict) else {}
         frame, page = source.get("frame"), source.get("page")
-        self._record(_clean(method, 10).upper(), str(url), "form", page, allowed=False, frame=frame)
+        if told:
+            if told in self._told or len(self._told) > 10 * MAX_RECORDS:
+                return
+            self._told.add(told)
+        self._record(_clean(method, 16).upper(), str(url), _clean(kind, 40) or "form", page, allowed=False,
+                     frame=frame)
 
     def _page_of(self, req) -> object | None:
         try:
