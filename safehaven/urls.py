@@ -6,6 +6,7 @@ site) and the checks (own pages versus other parties).
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import urldefrag, urlsplit
 
@@ -45,6 +46,38 @@ def normalise(url: str) -> str:
     if not parts.path:
         url = url.replace(parts.netloc, parts.netloc + "/", 1) if parts.netloc else url
     return url
+
+
+def network_of(url: str) -> str:
+    """Which kind of network a URL's host is on, for a host written as an address (and localhost): "loopback",
+    "private", "link-local" (where cloud machines answer with their own credentials) or "other" (a public
+    address, a name, or no host)."""
+    host = (urlsplit(url).hostname or "").strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return "loopback"
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return "other"
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return "loopback"
+    if ip.is_link_local:
+        return "link-local"
+    if ip.is_private or ip.is_unspecified or ip.is_reserved or ip.is_multicast:
+        return "private"
+    return "other"
+
+
+def leaves_for_inner_network(url: str, home: str) -> str:
+    """Why the browser must not go to `url` from a platform at `home` ("" when it may): an address on a loopback,
+    private or link-local network that `home` is not on itself (a platform that redirects or points the audit's
+    browser into the auditing machine or its network: a router, a metadata service, a local admin page)."""
+    net = network_of(url)
+    if net == "other" or net == network_of(home):
+        return ""
+    return f"{urlsplit(url).hostname} is on a {net} network, and the platform is not"
 
 
 def http_url_problem(url: str) -> str:

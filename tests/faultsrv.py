@@ -14,6 +14,7 @@ routes, for the fault matrix:
     /fault/badenc       bytes that are not valid in the declared encoding
     /fault/many         50,000 elements;  /fault/deep  a DOM nested 5,000 levels deep
     /fault/endless/N    an endless crawl: every page links to two new ones
+    /fault/inner, /fault/inner-redirect   point at, or redirect to, 0.0.0.0 (another network than 127.0.0.1's)
     /fault/speculation-header   names speculation rules (prefetch, prerender) in a response header
     POST /login         the one write that does something: sets session=ok, remembers the account
     /members/...        only with session=ok (else a redirect to /login.html?next=...); /members/report.html
@@ -180,6 +181,12 @@ class FaultHandler(SimpleHTTPRequestHandler):
             self.server.throttled_times.append(time.monotonic())
             return self._send("<html><title>Busy forum</title><body><main><h1>Topics</h1><a href='/fault/overloaded?p=2'>"
                               "page 2</a></main></body></html>")
+        if name == "inner":  # a page that points the browser at an address on another network of the machine
+            port = self.server.server_address[1]
+            return self._send(f"<html><title>Inner</title><body><main><p>Hello</p><img src='http://0.0.0.0:{port}/ok.txt?inner=img'>"
+                              f"<iframe src='http://0.0.0.0:{port}/ok.txt?inner=frame'></iframe></main></body></html>")
+        if name == "inner-redirect":  # the start address redirects there
+            return self._send(b"", 302, headers={"Location": f"http://0.0.0.0:{self.server.server_address[1]}/ok.txt?inner=go"})
         if name == "speculation-header":  # speculation rules given in a response header, not in the page
             return self._send("<html><title>Rules by header</title><body><main><p>Hello</p></main></body></html>",
                               headers={"Speculation-Rules": '"/fault/speculation-rules.json"'})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from safehaven.urls import site_of
+from safehaven.urls import leaves_for_inner_network, network_of, site_of
 from toolkit.definition import DefinitionError, load_definition, parse_definition
 
 
@@ -60,3 +60,25 @@ def test_a_port_out_of_range_is_a_definition_error_naming_the_key(url):
     with pytest.raises(DefinitionError) as caught:
         parse_definition(f'[platform]\nname = "P"\nurl = "{url}"\n')
     assert "platform.url" in str(caught.value) and "port" in str(caught.value)
+
+
+@pytest.mark.parametrize(("url", "home", "refused"), [
+    ("http://169.254.169.254/latest/meta-data/", "https://ads.example/", True),  # a cloud metadata service
+    ("http://10.0.0.1/admin", "https://ads.example/", True),
+    ("http://192.168.1.1/", "https://ads.example/", True),
+    ("http://127.0.0.1:8080/", "https://ads.example/", True),
+    ("http://localhost/", "https://ads.example/", True),
+    ("http://[::1]/", "https://ads.example/", True),
+    ("http://[::ffff:10.1.2.3]/", "https://ads.example/", True),
+    ("http://0.0.0.0:5000/", "http://127.0.0.1:5000/", True),
+    ("http://169.254.169.254/", "http://127.0.0.1:5000/", True),  # a platform on loopback: link-local is elsewhere
+    ("http://127.0.0.1:5001/", "http://localhost:5000/", False),  # the same loopback network
+    ("http://10.0.0.7/", "http://10.0.0.5/", False),  # a platform on an intranet stays on it
+    ("https://cdn.example.net/x.js", "https://ads.example/", False),  # names are not judged (no DNS lookups)
+    ("http://93.184.216.34/", "https://ads.example/", False),  # a public address
+])
+def test_a_platform_cannot_lead_the_browser_into_the_machines_own_networks(url, home, refused):
+    why = leaves_for_inner_network(url, home)
+    assert bool(why) is refused, why
+    if refused:
+        assert network_of(url) in why

@@ -154,6 +154,23 @@ async def test_speculation_rules_named_in_a_response_header_are_never_fetched(br
     assert [p for p in asked if "speculat" in p and p != "/fault/speculation-header"] == []
 
 
+async def test_a_page_cannot_point_the_browser_into_another_network_of_the_machine(browser_session, escapes):
+    """A platform on 127.0.0.1 whose page loads an image and a frame from 0.0.0.0 (another network than its own, as a
+    metadata service or a router would be): both are refused before they leave, and said."""
+    url, server = escapes
+    guard = WriteGuard(home=url)
+    ctx, _ = await browser_session.new_context(guard=guard)
+    page = await ctx.new_page()
+    try:
+        await page.goto(url + "fault/inner", wait_until="load")
+        assert await page.title() == "Inner"  # the page itself is read
+    finally:
+        await ctx.close()
+    assert sorted(r.split("?inner=")[1].split(" ")[0] for r in guard.inner_refused) == ["frame", "img"]
+    assert all("0.0.0.0 is on a private network, and the platform is not" in r for r in guard.inner_refused)
+    assert not [p for _, p in server.requests if "inner=" in p]
+
+
 async def test_built_ins_a_page_replaced_are_put_back_for_our_page_scripts(browser_session, escapes):
     url, _ = escapes
     ctx, page = await _open(browser_session, url + "builtins.html", wait=0.2)

@@ -305,6 +305,7 @@ async def test_a_tls_error_on_the_start_page_fails_the_run_with_a_message(browse
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path, says", [
+    ("fault/inner-redirect", "leads to http://0.0.0.0:"),
     ("fault/json", "is not a web page but application/json: give the address of the platform's home page"),
     ("fault/auth", "asks for a user name and password (HTTP 401)"),
 ])

@@ -33,7 +33,7 @@ from checks import lexicon
 from safehaven.bundle import BundleWriter
 from safehaven.models import BundleInfo, PageRecord, RequestRecord, WriteRecord
 from safehaven.textsafe import clean_data, clean_text, redact, register_secrets
-from safehaven.urls import normalise, site_of
+from safehaven.urls import leaves_for_inner_network, normalise, site_of
 from toolkit.collection.age_probe import (
     detect_gate,
     dismiss_cookie_banner,
@@ -185,6 +185,18 @@ class _AlreadyVisited(Exception):
     """The link redirected to a page the crawl has already read ("last post" jumps, post permalinks)."""
 
 
+class _InnerNetwork(Exception):
+    """The page led (by a redirect, which no route sees) to a loopback, private or link-local address of a network
+    the platform is not on: the browser went there, and nothing read there is kept."""
+
+    def __init__(self, url: str, why: str):
+        super().__init__(f"{url} ({why})")
+        self.host = urlsplit(url).hostname or url
+
+
+INNER_NOTE = "; the audit does not follow a platform into the auditing machine's own networks"
+
+
 class _LeftPlatform(Exception):
     """The link led off the platform: an outbound redirect ("/go?url=...", "visit website") or a script or meta
     refresh that sends the visitor to another site. That site's page is not the platform's."""
@@ -304,7 +316,8 @@ class Collector:
         ctx, events = await self.session.new_context(width=d.width, height=d.height, mobile=d.mobile, locale=locale,
                                                      ua_suffix=d.user_agent_suffix, storage_state=storage_state,
                                                      guard=WriteGuard(self.phase, sink=self._writes,
-                                                                      stop_forms=not _LOGGING_IN.get()))
+                                                                      stop_forms=not _LOGGING_IN.get(),
+                                                                      home=self.defn.platform.url))
         self.info.user_agent = self.info.user_agent or await self.session.user_agent(d.user_agent_suffix)
         ctx.set_default_timeout(self.crawl.page_timeout * 1000)
         ctx.set_default_navigation_timeout(self.crawl.page_timeout * 1000)
@@ -356,6 +369,8 @@ class Collector:
             if record.status == 401 or "ERR_INVALID_AUTH_CREDENTIALS" in (record.error or ""):
                 raise CrawlFailed(f"{self.start_url} asks for a user name and password (HTTP 401) before anything shows: "
                                   "there is nothing a visitor sees to audit")
+            if "ERR_BLOCKED_BY_CLIENT" in (record.error or "") and (inner := guard_of(ctx).inner_refused):
+                record.error = f"it leads to {inner[0]}{INNER_NOTE}"  # a script or refresh sent it there (refused)
             raise CrawlFailed(f"{self.start_url} could not be loaded: {record.error or f'HTTP {record.status}'}")
         kind = record.content_type.split(";")[0].strip().lower()
         if kind and not WEB_PAGE.match(kind):
@@ -526,6 +541,13 @@ class Collector:
             self.pages.remove(record)
             self._folded += 1
             return record  # (the page is closed below)
+        except _InnerNetwork as inner:
+            log.warning("page %s led to %s: not read", cand.url, inner)
+            if not first_page:
+                self.pages.remove(record)
+                self._left.append(inner.host)
+                return record
+            record.error = f"it leads to {inner}{INNER_NOTE}"
         except _LeftPlatform as left:
             # Another site's page: its phone numbers, report buttons or rules are not the platform's.
             self.pages.remove(record)
@@ -604,6 +626,8 @@ class Collector:
         elif self._gate_seen and await self.pass_gate_again(page):
             record.gate_returned = True
         record.final_url = self._scrub(page.url)
+        if page.url.startswith("http") and (inner := leaves_for_inner_network(page.url, self.start_url)):
+            raise _InnerNetwork(self._scrub(page.url)[:200], inner)
         if first_page and page.url.startswith("http") and site_of(page.url) != self.site:
             # The address given redirects to another site (a platform that moved, or its canonical domain):
             # that site is the platform a visitor gets, so it is the one audited.

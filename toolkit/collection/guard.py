@@ -34,7 +34,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from safehaven.models import WriteRecord
 from safehaven.textsafe import clean_text
-from safehaven.urls import origin
+from safehaven.urls import leaves_for_inner_network, origin
 
 log = logging.getLogger("safehaven.guard")
 
@@ -168,14 +168,18 @@ INIT_JS = """(() => {
       const tell = (method, url, kind) => {
         try {
           const c = new BC(CHANNEL);
-          c.postMessage({m: String(method), u: String(abs(url)), k: kind, id: rnd().toString(36).slice(2) + rnd().toString(36).slice(2)});
+          const id = rnd().toString(36).slice(2) + rnd().toString(36).slice(2);
+          c.postMessage({m: String(method), u: String(abs(url)), k: kind, id});
           c.close();
         } catch (e) {}
       };
       const KIND = {WebSocket: ['WEBSOCKET', 'websocket'], WebTransport: ['WEBTRANSPORT', 'webtransport'],
                     RTCPeerConnection: ['WEBRTC', 'webrtc'], RTCDataChannel: ['WEBRTC', 'webrtc']};
       for (const k of ['WebSocket', 'WebTransport', 'RTCPeerConnection', 'RTCDataChannel']) {
-        const no = function (u) { tell(KIND[k][0], typeof u === 'string' || u instanceof URL ? u : BASE, 'worker ' + KIND[k][1]); throw refused(); };
+        const no = function (u) {
+          tell(KIND[k][0], typeof u === 'string' || u instanceof URL ? u : BASE, 'worker ' + KIND[k][1]);
+          throw refused();
+        };
         try { Object.defineProperty(self, k, {value: no, configurable: false, writable: false}); } catch (e) {}
       }
       try { Object.defineProperty(self, 'location', {value: new URL(BASE), configurable: false}); } catch (e) {}
@@ -379,8 +383,13 @@ async def leave_page(page, seconds: float = 3.0) -> None:
 class WriteGuard:
     """Refuses and records writes in the contexts it is attached to."""
 
-    def __init__(self, probe: str = "", sink: list[WriteRecord] | None = None, *, stop_forms: bool = True):
+    def __init__(self, probe: str = "", sink: list[WriteRecord] | None = None, *, stop_forms: bool = True,
+                 home: str = ""):
         self.probe = probe
+        # The platform's start address: requests into a loopback, private or link-local network it is not on
+        # itself are refused (see safehaven.urls.leaves_for_inner_network). Without one, no such bound.
+        self.home = home
+        self.inner_refused: list[str] = []
         # Stop form posts in the page before they navigate (keeps the page as it was). Off in a context
         # that logs in, whose login form must post; the routes still refuse every other post there.
         self.stop_forms = stop_forms
@@ -529,6 +538,13 @@ class WriteGuard:
         method = (req.method or "").upper()
         try:
             why = ""
+            inner = leaves_for_inner_network(req.url, self.home) if self.home else ""
+            if inner:
+                log.warning("refused %s %s: %s", method, req.url[:200], inner)
+                if len(self.inner_refused) < MAX_RECORDS:
+                    self.inner_refused.append(f"{_clean(req.url, 200)} ({inner})")
+                await route.abort("blockedbyclient")
+                return
             if req.url in self._rules:
                 log.info("refused speculation rules %s (the browser would prefetch what they name, unrouted)",
                          req.url[:200])
