@@ -759,6 +759,10 @@ _STEPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^clicked '(?P<name>.*)'$"), N_("clicked '{name}'")),
     (re.compile(r"^the click tried to send a report at once \(a one-click flag\); the write guard refused it$"),
      N_("the click tried to send a report at once (a one-click flag); the write guard refused it")),
+    (re.compile(r"^its address names the reason \((?P<url>.*)\), which passive mode does not follow; the same page "
+                r"without the reason holds a report form$"),
+     N_("its address names the reason ({url}), which passive mode does not follow; the same page without the reason "
+        "holds a report form")),
     (re.compile(r"^a report form opened$"), N_("a report form opened")),
     (re.compile(r"^a login wall stands before the form$"), N_("a login wall stands before the form")),
     (re.compile(r"^clicking it sent nothing and showed no form: a one-click flag that did nothing for a logged-out "
