@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from urllib.parse import urldefrag, urlsplit
 
 from checks import policy
+from checks.age import VERIFIER_URL
 from checks.base import check, finding
 from checks.policy import (
     DATA_KINDS,
@@ -24,7 +25,6 @@ from checks.policy import (
     PreservationClause,
     RetentionClause,
 )
-from checks.age import VERIFIER_URL
 from checks.routes import general_contact
 from checks.text import split_sentences
 from safehaven.bundle import Bundle

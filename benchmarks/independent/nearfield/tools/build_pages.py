@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (page text, one paragraph a line, as the CMS export holds it)
 """Writes site/_data/pages.json: the text of Nearfield's help, safety and legal pages (the CMS export the app reads)."""
 import json
 from pathlib import Path
