@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from urllib.parse import urldefrag, urlsplit
 
 from checks import policy
-from checks.age import VERIFIER_URL
 from checks.base import check, finding
+from checks.partners import partner_pages
 from checks.policy import (
     DATA_KINDS,
     AuthorityContact,
@@ -31,7 +31,7 @@ from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
 from safehaven.i18n import N_, chain, msg, nmsg
 from safehaven.models import Element, Evidence, Finding, Message, MessageParam, PageRecord, Quote
-from safehaven.urls import site_of, within_host
+from safehaven.urls import within_host
 
 READ_KINDS = (*policy.POLICY_KINDS, "help")
 READ_ROLES = ("policy", "help")
@@ -115,9 +115,8 @@ def privacy_and_terms_linked(bundle: Bundle) -> Finding:
     pages = [p for p in pages if _page_key(p) not in framed] or pages
     # A page of a verification partner's site that links nowhere on the platform (the partner's check and its own
     # privacy notice) is that party's page, not one of the platform's; a help centre on another site stays in.
-    verifiers = _verifier_sites(pages, bundle.platform.url)
-    pages = [p for p in pages if not (site_of(p.final_url or p.url) in verifiers
-                                      and _third_party(p, bundle.platform.url))] or pages
+    partners = partner_pages(pages, bundle.platform.url)
+    pages = [p for p in pages if p.id not in partners] or pages
     privacy = [p for p in pages if _links_to(p, "privacy")]
     # Forum and house rules are the terms of many boards (PHP forums show them at registration): a link that
     # names them counts as a link to the terms.
@@ -134,27 +133,6 @@ def privacy_and_terms_linked(bundle: Bundle) -> Finding:
 
 def _page_key(p: PageRecord) -> str:
     return urldefrag(p.final_url or p.url)[0].rstrip("/")
-
-
-def _verifier_sites(pages: list[PageRecord], start_url: str) -> set[str]:
-    """Other sites than the platform's where a sampled page's address speaks of verification (/verify, /kyc, ...)."""
-    own = site_of(start_url)
-    sites = set()
-    for p in pages:
-        url = p.final_url or p.url
-        parts = urlsplit(url)
-        if site_of(url) != own and VERIFIER_URL.search(parts.netloc + parts.path):
-            sites.add(site_of(url))
-    return sites
-
-
-def _third_party(page: PageRecord, start_url: str) -> bool:
-    """The page is on another site than the start page (another registrable domain, or another port of an IP
-    address) and none of its links leads back to the start page's site."""
-    own = site_of(start_url)
-    if site_of(page.final_url or page.url) == own:
-        return False
-    return not any(e.href and site_of(e.href) == own for e in page.elements)
 
 
 def _framed_elsewhere(pages: list[PageRecord]) -> set[str]:
