@@ -80,6 +80,9 @@ def age_gate_before_content(bundle: Bundle) -> Finding:
         return finding(cid, "not_assessed", msg(N_("The start page could not be opened in a fresh browser{error}."),
                                                 error=": " + start.error if start and start.error else ""))
     evidence = [_shot(o) for o in [start, *deep] if o.screenshot]
+    section = _first(probe, "section")
+    if not start.gate and not any(o.gate for o in deep) and section is not None and section.gate:
+        return _section_gate(cid, probe, section, evidence)
     if not start.gate and not any(o.gate for o in deep):
         return finding(cid, "fail", nmsg("No age gate: a fresh browser sees the content of {url} and {n} deep-linked "
                                          "page(s) straight away.", "No age gate: a fresh browser sees the content of "
@@ -100,6 +103,26 @@ def age_gate_before_content(bundle: Bundle) -> Finding:
                        evidence=evidence)
     return finding(cid, "partial", msg(N_("No age gate on the start page; a gate appears on {gated} of {n} directly "
                                           "opened content page(s)."), gated=len(deep) - len(skipped), n=len(deep)),
+                   evidence=evidence)
+
+
+def _section_gate(cid: str, probe: AgeGateProbe, section: GateObservation, evidence: list[Evidence]) -> Finding:
+    """No gate at the entrance, but one before an age-restricted section: judged like a start-page gate, on the
+    section's own items (a direct link to one of them must meet the gate too)."""
+    inside = [o for o in probe.observations if o.entry == "section_item" and not o.error]
+    evidence = [*evidence, *(_shot(o) for o in [section, *inside] if o.screenshot)]
+    if not inside:
+        return finding(cid, "needs_review", msg(N_("No age gate on the start page; an age-restricted section has one "
+                                                   "({url}), but none of its items was found to test whether a direct "
+                                                   "link skips it."), url=section.url), evidence=evidence)
+    skipped = [o for o in inside if not o.gate]
+    if not skipped:
+        return finding(cid, "pass", msg(N_("Age gate ({kind}) before the age-restricted section {url} and on {n} of {n} "
+                                           "directly opened item(s) in it."), kind=_kind(section), url=section.url,
+                                        n=len(inside)), evidence=evidence)
+    return finding(cid, "partial", msg(N_("Age gate only on the age-restricted section's own page ({section}): a direct "
+                                          "link to its item {url} opens without it ({skipped} of {n})."),
+                                       section=section.url, url=skipped[0].url, skipped=len(skipped), n=len(inside)),
                    evidence=evidence)
 
 
@@ -696,7 +719,8 @@ def signup_method(bundle: Bundle, page: PageRecord, form: Form) -> tuple[int, st
     providers = lexicon.providers_in(" ".join([*page.frames, *(r.url for r in page.requests)]))
     level = max((lexicon.provider_level(p) for p in providers), default=0)
     own = page.final_url or page.url
-    urls = [*page.frames, *(r.url for r in page.requests if r.resource_type in ("script", "document", "sub_frame"))]
+    urls = [*page.frames, *(r.url for r in page.requests if r.resource_type in ("script", "document", "sub_frame")),
+            *_step_links(page)]
     foreign = foreign_verifiers(urls, own, frames=len(page.frames))
     controls = any(f.type == "file" for f in form.fields) or any(
         lexicon.has(" ".join(filter(None, [e.name, e.text])), "age", "verify_words") for e in page.elements
@@ -711,6 +735,12 @@ def signup_method(bundle: Bundle, page: PageRecord, form: Form) -> tuple[int, st
         level = 3  # a card check as a later step of the signup, stated in plain words: nothing to observe passively
     level = max(level, _field_level(form))
     return level, quote
+
+
+def _step_links(page: PageRecord) -> list[str]:
+    """Where the signup page's own links lead (not the site's header, navigation or footer): a link to a partner's
+    verification page ("Continue to the age check", "See how the check works") is that partner's step."""
+    return [e.href for e in page.elements if e.tag == "a" and e.href and e.region not in ("header", "nav", "footer")]
 
 
 def _field_level(form: Form) -> int:
@@ -745,7 +775,9 @@ def _years(options: list[str]) -> bool:
 
 
 # What a fresh browser opened, as the caption of its screenshot.
-ENTRY_NOTES = {"start": N_("fresh browser, start page"), "deep_link": N_("fresh browser, deep link")}
+ENTRY_NOTES = {"start": N_("fresh browser, start page"), "deep_link": N_("fresh browser, deep link"),
+               "section": N_("fresh browser, age-restricted section"),
+               "section_item": N_("fresh browser, deep link into the section")}
 
 
 def _shot(obs: GateObservation) -> Evidence:

@@ -13,6 +13,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from checks import policy
 from checks.base import check, finding
+from checks.partners import partner_pages
 from checks.policy import (
     DATA_KINDS,
     AuthorityContact,
@@ -112,6 +113,10 @@ def privacy_and_terms_linked(bundle: Bundle) -> Finding:
     # of that page, not a page of its own: its host is judged, the bare document is not.
     framed = _framed_elsewhere(pages)
     pages = [p for p in pages if _page_key(p) not in framed] or pages
+    # A page of a verification partner's site that links nowhere on the platform (the partner's check and its own
+    # privacy notice) is that party's page, not one of the platform's; a help centre on another site stays in.
+    partners = partner_pages(pages, bundle.platform.url)
+    pages = [p for p in pages if p.id not in partners] or pages
     privacy = [p for p in pages if _links_to(p, "privacy")]
     # Forum and house rules are the terms of many boards (PHP forums show them at registration): a link that
     # names them counts as a link to the terms.

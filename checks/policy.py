@@ -24,6 +24,7 @@ from typing import Any, ClassVar, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from checks.durations import Period, find_periods
+from checks.partners import partner_pages
 from checks.policy_lexicon import Lexicon, compile_terms, lexicon, lexicon_data
 from checks.routes import is_placeholder_address
 from checks.text import Sentence, is_heading, normalise, split_sentences
@@ -243,7 +244,11 @@ def policy_documents(bundle: Bundle, kinds: Iterable[str] = POLICY_KINDS, *,
     and no recognisable kind (roles are hints, not trusted blindly)."""
     wanted, role_set = set(kinds), set(roles)
     docs = []
-    for page in bundle.ok_pages():
+    pages = bundle.ok_pages()
+    partners = partner_pages(pages, bundle.platform.url)  # a verification partner's notice is not the platform's
+    for page in pages:
+        if page.id in partners:
+            continue
         url = page.final_url or page.url
         if page.role in _SKIPPED_ROLES:
             # A forum's rules are often a pinned topic ("Forum rules - read first"): an item page whose own title

@@ -674,6 +674,9 @@ def location_prefilled(form: Form, item_url: str) -> bool:
         if any((f.name or "").lower() == k and v == i or re.search(rf"(?<![\w]){re.escape(k)}={i}(?!\d)", v, re.I)
                for k, i in query_ids):
             return True
+        # a field holding exactly the item's number, under a name of its own ("advertentie" = 48211 for ?id=48211)
+        if any(v == i and len(i) >= 4 for _k, i in query_ids):
+            return True
         # a script path shared by every item (/advertentie.php?id=...) names none of them by itself
         path_names_item = path and not (query_ids and not digits)
         if item_url.rstrip("/") in v or (path_names_item and path in v) or (
@@ -756,6 +759,10 @@ _STEPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^clicked '(?P<name>.*)'$"), N_("clicked '{name}'")),
     (re.compile(r"^the click tried to send a report at once \(a one-click flag\); the write guard refused it$"),
      N_("the click tried to send a report at once (a one-click flag); the write guard refused it")),
+    (re.compile(r"^its address names the reason \((?P<url>.*)\), which passive mode does not follow; the same page "
+                r"without the reason holds a report form$"),
+     N_("its address names the reason ({url}), which passive mode does not follow; the same page without the reason "
+        "holds a report form")),
     (re.compile(r"^a report form opened$"), N_("a report form opened")),
     (re.compile(r"^a login wall stands before the form$"), N_("a login wall stands before the form")),
     (re.compile(r"^clicking it sent nothing and showed no form: a one-click flag that did nothing for a logged-out "
@@ -797,9 +804,11 @@ MAX_CONTROL_WORDS = 8
 
 
 def reads_as_title(name: str) -> bool:
-    """Whether a link's name reads as a question or a title (content), not as a short action."""
+    """Whether a link's name reads as a question or a title (content), not as a short action.
+
+    A single word with a question mark ("Misbruik?", "Abuse?") is a label that asks the reader, not a topic's title."""
     words = (name or "").split()
-    return "?" in name or len(words) > MAX_CONTROL_WORDS
+    return ("?" in name and len(words) > 1) or len(words) > MAX_CONTROL_WORDS
 
 
 def _why_report(el: Element) -> str:

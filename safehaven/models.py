@@ -162,7 +162,7 @@ class GateObservation(_Model):
     """What a fresh browser met when it opened one URL: an age gate or the content itself."""
 
     url: str
-    entry: Literal["start", "deep_link"]
+    entry: Literal["start", "deep_link", "section", "section_item"]  # section: a page with its own gate, and its items
     final_url: str | None = None
     error: str | None = None
     gate: bool = False

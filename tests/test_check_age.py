@@ -674,3 +674,103 @@ def test_an_optional_id_check_for_the_hosts_who_run_rooms_is_partial(tmp_path):
 def test_hosting_your_files_is_no_id_check_of_posters(tmp_path):
     text = "We host our website and the pictures you upload on servers in Frankfurt. Your passport number is never asked."
     assert _adv(tmp_path, text).status == "fail"
+
+
+# ------------------------------- round nine (benchmarks/independent: an 18+ section of a marketplace, a signup that
+# hands the age check to a partner's page, a short signup page that is no gate)
+
+
+def _section_probe(*, items_gated: list[bool]) -> AgeGateProbe:
+    obs = [gate("start", URL, present=False), gate("deep_link", URL + "ad?id=1", present=False),
+           gate("section", URL + "category?id=90", text="Adults only. Are you 18 or older? Yes, I am 18+")]
+    obs += [gate("section_item", URL + f"ad?id={n}", present=g) for n, g in enumerate(items_gated, start=50)]
+    return AgeGateProbe(observations=obs)
+
+
+def test_a_gate_before_an_adult_section_that_a_direct_link_to_its_ad_skips_is_partial(tmp_path):
+    """A general marketplace: nothing at the entrance, a click-through before its adults-only category, and the
+    category's own ads open straight from a link. The gate stands before adult content on one way in only."""
+    f = age.age_gate_before_content(bundle_with(tmp_path, probe=_section_probe(items_gated=[False, False])))
+    assert f.status == "partial" and URL + "category?id=90" in f.summary and URL + "ad?id=50" in f.summary
+
+
+def test_a_gate_before_an_adult_section_and_on_its_ads_passes(tmp_path):
+    f = age.age_gate_before_content(bundle_with(tmp_path, probe=_section_probe(items_gated=[True, True])))
+    assert f.status == "pass" and "2 of 2" in f.summary
+
+
+def test_a_gated_section_without_items_to_try_is_left_to_the_auditor(tmp_path):
+    f = age.age_gate_before_content(bundle_with(tmp_path, probe=_section_probe(items_gated=[])))
+    assert f.status == "needs_review"
+
+
+def test_a_section_without_a_gate_leaves_no_gate_at_all(tmp_path):
+    probe = _section_probe(items_gated=[False])
+    probe.observations[2] = gate("section", URL + "category?id=90", present=False)
+    assert age.age_gate_before_content(bundle_with(tmp_path, probe=probe)).status == "fail"
+
+
+def test_the_adult_section_is_the_page_whose_own_button_says_the_visitor_is_18():
+    """The age probe looks for a section entrance among the pages the crawl read: a button that declares the age
+    ("Ja, ik ben 18+"), not a page that only mentions 18 in its text or a plain "Doorgaan" button."""
+    from types import SimpleNamespace
+
+    from safehaven.models import Element, PageRecord
+    from toolkit.collection.age_probe import _adult_section, _section_items
+
+    def rec(url, role, *elements):
+        return PageRecord(id=url[-3:], url=url, final_url=url, status=200, role=role, elements=list(elements))
+
+    ad = lambda n: Element(tag="a", name=f"Advertentie {n}", href=f"{URL}advertentie.php?id={n}")  # noqa: E731
+    plain = rec(URL + "rubriek.php?id=10", "listing", Element(tag="button", role="button", name="Doorgaan"), ad(1))
+    section = rec(URL + "rubriek.php?id=90", "listing", Element(tag="button", role="button", name="Ja, ik ben 18+"),
+                  ad(7), ad(8), Element(tag="a", name="Voorwaarden", href=URL + "voorwaarden.php"))
+    context = SimpleNamespace(start_url=URL, pages=[rec(URL, "start"), plain, section],
+                              item_urls=[f"{URL}advertentie.php?id={n}" for n in (1, 7, 8)])
+    assert _adult_section(context) is section
+    assert _section_items(context, section) == [f"{URL}advertentie.php?id=7", f"{URL}advertentie.php?id=8"]
+    context.pages = [rec(URL, "start"), plain]
+    assert _adult_section(context) is None
+
+
+def _partner_signup(region: str | None) -> dict:
+    from tests.bundles import link
+    text = ("Join. 1 About you. 2 Confirm your e-mail and phone. 3 Age check with our partner: a photo of your "
+            "passport, driving licence or ID card plus a live selfie. Your profile is shown once it has passed.")
+    p = signup_with_text(text, extra=[field("Date of birth", type="date", name="dob")])
+    p["elements"] = [link("See how the check works", "https://checks.partner.example/verify?client=x", region=region)]
+    return p
+
+
+def test_a_signup_that_links_its_partners_verification_page_meets_that_method(tmp_path):
+    """The signup page says how the age is checked (ID document + live selfie) and links the partner's own
+    verification page: the described method is the step members meet (level 5), as with the partner's frame."""
+    b = Bundle(make_bundle(tmp_path, [page(URL, role="start"), _partner_signup(None)]))
+    f = age.age_assurance_strength(b)
+    assert f.status == "pass" and f.level == 5, f.summary
+
+
+def test_the_same_link_in_the_sites_footer_is_no_step_of_the_signup(tmp_path):
+    b = Bundle(make_bundle(tmp_path, [page(URL, role="start"), _partner_signup("footer")]))
+    f = age.age_assurance_strength(b)
+    assert f.level == 2, f.summary  # only the date of birth the form asks
+
+
+SIGNUP_PAGE = """<html><body><h1>Join</h1><p>Only adults (18+) can join.</p>
+<form method="post" action="/join"><label>E-mail <input type="email" name="email"></label>
+<label>Date of birth <input type="date" name="dob"></label>{password}<button type="submit">Continue</button></form>
+</body></html>"""
+
+
+@pytest.mark.browser
+async def test_a_short_signup_page_that_asks_a_password_is_no_age_gate(page):
+    """Its date of birth and "Continue" create an account: passing it "as a gate" would post the signup form."""
+    await page.set_content(SIGNUP_PAGE.format(password='<label>Password <input type="password" name="pw"></label>'))
+    assert not (await detect_gate(page))["gate"]
+
+
+@pytest.mark.browser
+async def test_the_same_page_without_a_password_is_an_age_interstitial(page):
+    await page.set_content(SIGNUP_PAGE.format(password=""))
+    found = await detect_gate(page)
+    assert found["gate"] and found["kind"] == "interstitial" and "dob" in found["methods"]

@@ -598,3 +598,48 @@ def test_a_report_form_whose_address_says_contact_is_no_general_contact(tmp_path
     finding = next(f for f in evaluate(Bundle(make_bundle(tmp_path / "b", url=ADS_SITE, pages=pages)))
                    if f.check == "EVIDENCE-05")
     assert finding.status == "partial"
+
+
+# ------------------ round nine (benchmarks/independent: an age-check partner's pages reached from the signup page)
+
+
+def _with_other_site(tmp_path: Path, *urls: str, link_back: bool = False) -> Bundle:
+    back = [link("Back to the platform", f"{SITE}/")] if link_back else []
+    others = [page(u, role="other", text="Confirm you are 18 or over.", elements=list(back)) for u in urls]
+    return bundle_of(tmp_path, start(), item(1), privacy(), *others)
+
+
+def test_a_verification_partners_own_pages_are_not_the_platforms(tmp_path):
+    """The signup links the partner's check (/verify?client=...) and the check links the partner's privacy notice:
+    neither page is the platform's, so neither needs the platform's policy links."""
+    b = _with_other_site(tmp_path, "https://idcheck.partner.test/verify?client=platform",
+                         "https://idcheck.partner.test/privacy")
+    f = evidence.privacy_and_terms_linked(b)
+    assert f.status == "pass" and f.details["pages"] == 3, f.summary
+
+
+def test_a_help_centre_on_another_site_still_counts(tmp_path):
+    b = _with_other_site(tmp_path, "https://help-platform.test/articles/safety")
+    f = evidence.privacy_and_terms_linked(b)
+    assert f.status == "partial" and f.details["pages"] == 4, f.summary
+
+
+def test_a_partner_page_that_links_back_to_the_platform_counts(tmp_path):
+    b = _with_other_site(tmp_path, "https://idcheck.partner.test/verify?client=platform", link_back=True)
+    assert evidence.privacy_and_terms_linked(b).status == "partial"
+
+
+def test_a_verification_partners_privacy_notice_is_not_the_platforms_retention(tmp_path):
+    """The partner keeps selfies 24 hours and check results 12 months; the platform itself says nothing concrete.
+    The partner's promise does not become the platform's (EVIDENCE-02 stays as the platform's own text says)."""
+    partner = page("https://idcheck.partner.test/privacy", role="policy",
+                   text="Privacy notice. Selfies and document images are deleted within 24 hours. "
+                        "The result of a check is kept for 12 months.")
+    check = page("https://idcheck.partner.test/verify?client=platform", role="other", text="Confirm you are 18.",
+                 elements=[link("Privacy notice", "https://idcheck.partner.test/privacy")])
+    vague = "Privacybeleid. Wij bewaren je gegevens niet langer dan nodig."
+    b = bundle_of(tmp_path, start(), item(1), privacy(vague), check, partner)
+    assert evidence.retention_periods(b).status == "fail"
+    b2 = Bundle(make_bundle(tmp_path / "b2", pages=[start(), item(1), privacy(vague),
+                                                    {**partner, "url": f"{SITE}/partner-privacy"}], url=f"{SITE}/"))
+    assert evidence.retention_periods(b2).status != "fail"  # the same text on the platform's own site counts

@@ -612,3 +612,75 @@ def test_rules_topic_states_a_way_to_contest_moderation(tmp_path, lang):
 ])
 def test_contests_moderation(sentence, contests):
     assert report.contests_moderation(sentence) is contests
+
+
+# ------------ round nine (benchmarks/independent: a single-page app that focuses <main>, a "misbruik?" link to the
+# contact form with the ad number, report reasons phrased with verbs)
+
+
+FOCUSED_MAIN = """<html><body><main tabindex="-1"><article><h1>Maya, 29</h1>
+  <button type="button" aria-label="More options for Maya" aria-haspopup="menu">⋯</button>
+  <p>Before you chat: if someone seems under 18, report them from the menu.</p>
+  <span tabindex="0" class="chip">Report a bug in this page</span></article></main></body></html>"""
+
+
+@pytest.mark.browser
+async def test_a_main_focused_by_the_router_is_no_report_control(browser_session):
+    """Single-page apps give <main> tabindex="-1" to move focus after a route change; its name is the whole view,
+    which says "report" somewhere. A keyboard-focusable chip named "Report ..." stays a control."""
+    ctx, _ = await browser_session.new_context()
+    try:
+        page_ = await ctx.new_page()
+        await page_.set_content(FOCUSED_MAIN)
+        found = await find_controls(page_, control_pattern(), "report", True)
+        assert [c["tag"] for c in found] == ["span"], found
+    finally:
+        await ctx.close()
+
+
+def test_a_one_word_question_is_a_label_a_longer_one_a_title():
+    assert not report.reads_as_title("Misbruik?") and not report.reads_as_title("Abuse?")
+    assert report.reads_as_title("Is dit misbruik?") and report.reads_as_title("How do I report?")
+
+
+def test_the_ad_number_in_a_field_of_another_name_is_the_items_location():
+    item_url = URL + "advertentie.php?id=48211"
+    number = form(field("Advertentienummer", name="advertentie", value="48211"))
+    assert report.location_prefilled(number, item_url)
+    assert not report.location_prefilled(form(field("Advertentienummer", name="advertentie", value="48212")), item_url)
+    assert not report.location_prefilled(form(field("Aantal", name="n", value="12")), URL + "ad.php?id=12")
+
+
+@pytest.mark.parametrize("reason,found", [
+    ("Someone is being exploited, trafficked or controlled by another person", True),
+    ("They were sexually exploited", True),
+    ("Cheating or exploiting a bug in the game", False),
+])
+def test_report_reasons_phrased_with_verbs_of_exploitation(reason, found):
+    from checks import lexicon
+    assert lexicon.has(reason, "report", "cat_trafficking") is found
+
+
+def test_a_report_link_that_names_its_reason_leads_to_the_same_address_without_it():
+    """The write guard refuses "contact.php?onderwerp=misbruik&advertentie=5" (such a GET may file the report at
+    once); the page to read is the same address without the reason. A POST, a path that acts, or several writes
+    give nothing to read."""
+    from safehaven.models import WriteRecord
+    from toolkit.collection.report_probe import _without_reason
+
+    def get(url, kind="document", method="GET"):
+        return WriteRecord(method=method, url=url, resource_type=kind)
+
+    assert _without_reason([get(URL + "contact.php?onderwerp=misbruik&advertentie=5")]) == URL + "contact.php?advertentie=5"
+    assert _without_reason([get(URL + "report?reason=spam&id=5")]) == URL + "report?id=5"
+    assert _without_reason([get(URL + "contact.php?onderwerp=misbruik", method="POST")]) == ""
+    assert _without_reason([get(URL + "ads/5/delete?reason=spam")]) == ""
+    assert _without_reason([get(URL + "contact.php?advertentie=5")]) == ""
+    assert _without_reason([get(URL + "a?reason=spam"), get(URL + "b?reason=spam")]) == ""
+
+
+def test_a_link_titled_like_another_ad_is_no_menu():
+    from toolkit.collection.interact import _titled_link
+    assert _titled_link({"tag": "a", "href": URL + "ad?id=2", "name": "Man 45 zoekt vrouw voor vriendschap en misschien meer"})
+    assert not _titled_link({"tag": "a", "href": URL + "ad?id=2", "name": "Meer"})
+    assert not _titled_link({"tag": "button", "href": None, "name": "More options for Maya"})

@@ -15,6 +15,9 @@ English community single-page app with facial age estimation by a partner origin
 seven: CamVibe (an English live-cam site behind a bank check) and Contactjes (a weak Dutch contact site). Round eight:
 Nachtlicht (a fairly strong Dutch escort directory as a single-page app, ads from JSON behind a token-giving age
 gate) and Chatterbox (a middling English group chat with shadow-DOM menus, an iframe privacy policy, accordion terms).
+Round nine: Nearfield (a strong English dating single-page app: JSON views, a date-of-birth token gate, ID + live
+selfie at a partner origin, the report form in a bottom sheet from an icon-only "⋯") and OverAlTeKoop (a weak Dutch
+general classifieds board whose 18+ section has a click-through overlay and some ads a "misbruik?" link).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
 this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
 differs from the truth (beyond the misses README.md names and explains), so agreement cannot silently drop.
@@ -66,6 +69,8 @@ LEVELS = {
     "contactjes": ({"AGE": 0, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 0, "HELP": 0, "TERMS": 0}, "E"),
     "nachtlicht": ({"AGE": 5, "REPORT": 5, "CONTACT": 2, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "chatterbox": ({"AGE": 2, "REPORT": 3, "CONTACT": 3, "EVIDENCE": 2, "HELP": 2, "TERMS": 2}, "B"),
+    "nearfield": ({"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
+    "overaltekoop": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 2, "TERMS": 0}, "E"),
 }
 # Misses left, each explained in README.md; any other mismatch fails the test, and so does a known miss that is
 # right now (Praatcafé's REPORT-06, its rules topic's "stuur de moderator een PB", is read since 1 December).
@@ -254,3 +259,38 @@ def test_the_group_chat_policy_in_an_iframe_is_judged_with_its_page(judged):
     assert by["EVIDENCE-01"].status == "pass" and not by["EVIDENCE-01"].details["missing"]
     assert by["EVIDENCE-02"].status == "partial" and "30 days" in by["EVIDENCE-02"].quotes[0].text
     assert by["CONTACT-03"].status == "pass" and by["AGE-05"].status == "partial"
+
+
+def test_the_dating_app_was_read_through_its_sheet_and_its_partners_step_without_a_write(judged, tmp_path):
+    """Nearfield focuses <main> (tabindex=-1) after each route change: the report probe opened the "⋯" menu and the
+    bottom sheet, not <main>, and read all four DSA elements and both categories. Its signup (a date of birth, an
+    e-mail and a password) was never taken for an age gate, so nothing was posted; the partner's check is met at
+    signup (AGE-02 level 5) and the partner's own pages are not counted as pages of the platform."""
+    _t, findings, computed, _b = judged["nearfield"]
+    by = {f.check: f for f in findings}
+    assert by["REPORT-04"].status == "pass" and by["REPORT-05"].status == "pass" and by["REPORT-03"].status == "pass"
+    assert by["AGE-02"].level == 5 and "/signup" in by["AGE-02"].summary
+    assert by["EVIDENCE-01"].status == "pass"
+    p = next(p for p in PLATFORMS if p.slug == "nearfield")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    assert not bundle.info.writes
+    probe = bundle.probe("report", ReportProbe)
+    assert probe and all(a.menu is not None and a.clicks == 2 and a.control.tag == "button" for a in probe.attempts
+                         if a.outcome == "form")
+
+
+def test_the_marketplace_adult_section_gate_and_its_misbruik_link(judged, tmp_path):
+    """OverAlTeKoop has no gate at its entrance, a "Ja, ik ben 18+" overlay before its adult section and none on the
+    section's ads: AGE-01 partial, judged on the section. Its "misbruik?" link names the reason in its address, so
+    the guard refused it and the probe read the contact form without that reason (REPORT-04 partial, the ad number
+    filled in); no reply form or contact form was sent."""
+    _t, findings, computed, _b = judged["overaltekoop"]
+    by = {f.check: f for f in findings}
+    assert by["AGE-01"].status == "partial" and "rubriek.php?id=90" in by["AGE-01"].summary
+    assert by["REPORT-04"].status == "partial" and "filled in" in by["REPORT-04"].summary
+    p = next(p for p in PLATFORMS if p.slug == "overaltekoop")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    assert bundle.info.writes and not [w for w in bundle.info.writes if w.allowed]
+    assert all(w.method == "GET" and "onderwerp=misbruik" in w.url for w in bundle.info.writes)
+    fetched = [u for x in bundle.pages for u in (x.url, x.final_url or "", *(r.url for r in x.requests))]
+    assert not [u for u in fetched if "onderwerp=misbruik" in u]

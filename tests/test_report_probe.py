@@ -174,3 +174,37 @@ async def test_report_checks_on_the_board(buurtbord):
     assert report.report_control_on_every_item(bundle).status == "pass"
     assert report.report_within_two_clicks(bundle).status == "pass"
     assert report.report_categories(bundle).status == "pass"
+
+
+# ------------------------ a report link whose address names the reason (round nine, benchmarks/independent)
+
+
+@pytest.fixture(scope="module")
+async def reasonlink(browser_session, tmp_path_factory):
+    run_dir = tmp_path_factory.mktemp("reasonlink") / "run"
+    with serve_site("reasonlink") as (url, server):
+        defn = parse_definition(f'[platform]\nname = "Prikbord"\nurl = "{url}"\nlanguage = "nl"\n')
+        await collect(defn, run_dir, browser_session)
+        posts = list(server.posts)
+        requests = list(server.requests)
+    bundle = Bundle(run_dir)
+    attempts = {a.item_url.rsplit("/", 1)[-1]: a for a in bundle.probe("report", ReportProbe).attempts}
+    return bundle, attempts, posts, requests
+
+
+async def test_a_misbruik_link_with_the_reason_in_its_address_leads_to_the_contact_form(reasonlink):
+    """"misbruik?" links to contact.html?onderwerp=misbruik&advertentie=1001. The guard refuses that GET (it may
+    file a report by itself); the probe reads the same page without the reason, finds the form, and sends nothing."""
+    _, attempts, posts, requests = reasonlink
+    a = attempts["1.html"]
+    assert (a.outcome, a.clicks, a.control.name) == ("form", 1, "misbruik?"), a.steps
+    assert a.outcome_url.endswith("/contact.html?advertentie=1001")
+    assert {f.name for f in a.form.fields} >= {"onderwerp", "advertentie", "bericht"}
+    assert a.refused_writes and "onderwerp=misbruik" in a.refused_writes[0]
+    assert posts == [] and not any("onderwerp=misbruik" in r for r in requests)
+
+
+async def test_a_related_ad_whose_title_ends_in_more_is_not_opened_as_a_menu(reasonlink):
+    _, attempts, _, _ = reasonlink
+    a = attempts["2.html"]
+    assert a.outcome == "none" and a.menu is None and a.control is None, a.steps

@@ -20,7 +20,7 @@ from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 
 from checks import lexicon
-from safehaven.models import AgeGateProbe, Box, GateObservation
+from safehaven.models import AgeGateProbe, Box, GateObservation, PageRecord
 from toolkit.collection.browser import quiet, settle
 from toolkit.collection.context import ProbeContext
 
@@ -136,6 +136,16 @@ async def probe_age_gate(context: ProbeContext) -> AgeGateProbe:
         probe.observations.append(await _observe(context, url, entry, n, under))
 
     gated = [o for o in probe.observations if o.gate]
+    if not gated and (section := _adult_section(context)):
+        # No gate at the entrance, but a section of the site has its own click-through (the adult rubric of a
+        # general marketplace): the gate stands before that section, so its items are the deep links to try.
+        obs = await _observe(context, section.final_url or section.url, "section", len(entries), under)
+        probe.observations.append(obs)
+        if obs.gate:
+            inside = _section_items(context, section)[:2]
+            for n, url in enumerate(inside, start=len(entries) + 1):
+                probe.observations.append(await _observe(context, url, "section_item", n, under))
+            gated, deep_links = [obs], [obs.url]  # flags are replayed where the gate stands
     if gated and deep_links:
         after = await _try_bypass(context, probe, gated[0].url, deep_links[0])
         for obs in gated:
@@ -146,6 +156,28 @@ async def probe_age_gate(context: ProbeContext) -> AgeGateProbe:
         if not probe.passed_gate and not probe.error:
             await _try_script_flags(context, probe, gated[0].url, deep_links[0])
     return probe
+
+
+def _adult_section(context: ProbeContext) -> PageRecord | None:
+    """A page the crawl read (not the start page) whose own button says the visitor is an adult ("Ja, ik ben 18+",
+    "I am 18 or older, enter"): the entrance of an age-restricted section."""
+    gate, enter = lexicon.pattern("age", "gate"), lexicon.pattern("age", "enter")
+    start = _path_of(context.start_url)
+    for page in context.pages:
+        if not page.ok or page.role in ("start", "item", "signup", "login", "policy", "help") or (
+                _path_of(page.final_url or page.url) == start and not urlsplit(page.final_url or page.url).query):
+            continue
+        if any((e.tag == "button" or e.role == "button") and gate.search(e.name or "") and enter.search(e.name or "")
+               for e in page.elements):
+            return page
+    return None
+
+
+def _section_items(context: ProbeContext, section: PageRecord) -> list[str]:
+    """The item pages the section page links to, in the order it lists them."""
+    items = set(context.item_urls)
+    links = [e.href for e in section.elements if e.tag == "a" and e.href]
+    return list(dict.fromkeys(u for u in links if u in items))
 
 
 async def _observe(context: ProbeContext, url: str, entry: str, n: int,

@@ -179,7 +179,7 @@ def control_seen(c: dict) -> ControlSeen:
 async def menu_triggers(page: Page, submenu: bool = False) -> list[dict]:
     """Visible controls that open a menu: named like one, or announcing a popup (submenus: also 'safety', 'report…')."""
     pattern = lexicon.pattern("report", "submenu" if submenu else "menu").pattern
-    named = await find_controls(page, pattern, "sub" if submenu else "menu", True)
+    named = [m for m in await find_controls(page, pattern, "sub" if submenu else "menu", True) if not _titled_link(m)]
     popups = [m for m in await find_controls(page, r".", "popup", True) if m.get("haspopup")]
     seen, out = set(), []
     for m in named + popups:
@@ -187,6 +187,14 @@ async def menu_triggers(page: Page, submenu: bool = False) -> list[dict]:
             seen.add(m["name"] + m.get("tag", ""))
             out.append(m)
     return out
+
+
+def _titled_link(control: dict) -> bool:
+    """A link to another page named like a title ("Man 45 zoekt vrouw voor vriendschap en misschien meer" under
+    "more like this"): a menu's word inside it does not make it a menu."""
+    href = control.get("href") or ""
+    to_page = control.get("tag") == "a" and href and not href.startswith(("javascript:", "#")) and "#" not in href
+    return bool(to_page) and len((control.get("name") or "").split()) > 3
 
 
 async def click_mark(page: Page, control: dict) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
@@ -22,7 +22,7 @@ from safehaven.models import MAX_CLICKS, Box, ControlSeen, Form, ReportAttempt, 
 from safehaven.textsafe import clean_text
 from toolkit.collection.browser import guard_of, quiet, settle
 from toolkit.collection.context import ProbeContext
-from toolkit.collection.guard import WriteGuard
+from toolkit.collection.guard import WriteGuard, acting_link
 from toolkit.collection.interact import (
     SITE_WIDE,
     activate,
@@ -161,8 +161,11 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
         await activate(page, control)
         await settle(page, context.revisit_settle_ms)
         state = await state_after_click(page, context.site, before, before_url)
-        if state == "other" and [w for w in guard.since(writes) if not w.during] \
-                and page.url.split("#")[0] == before_url.split("#")[0]:
+        refused = [w for w in guard.since(writes) if not w.during]
+        if state == "other" and refused and page.url.split("#")[0] == before_url.split("#")[0] \
+                and await _form_without_the_reason(context, page, refused, clicks, attempt, n):
+            return
+        if state == "other" and refused and page.url.split("#")[0] == before_url.split("#")[0]:
             # The click itself tried to send a report (a one-click flag): the write guard refused it.
             attempt.outcome, attempt.clicks, attempt.outcome_url = "form", clicks, page.url
             attempt.form = Form(name=f"one-click report: '{control['name'] or control['tag']}'", method="post")
@@ -195,6 +198,41 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
         control = nxt[0]
     attempt.outcome, attempt.outcome_url = "none", page.url
     attempt.steps.append(f"no report form within {MAX_CLICKS} clicks")
+
+
+async def _form_without_the_reason(context: ProbeContext, page: Page, refused: list, clicks: int,
+                                   attempt: ReportAttempt, n: int) -> bool:
+    """A link whose address names the report reason ("contact.php?subject=abuse&ad=5") is refused by the write guard,
+    since such a GET may file the report at once. The same address without the reason is only a page to read: when
+    it holds a report form (a contact form that the link would have filled in), that form is where the link leads."""
+    bare = _without_reason(refused)
+    if not bare:
+        return False
+    await context.polite_wait()
+    await page.goto(bare, wait_until="domcontentloaded")
+    await settle(page, context.revisit_settle_ms)
+    form = await _best_form(page, context.site)
+    if form is None:
+        return False
+    attempt.outcome, attempt.clicks, attempt.outcome_url, attempt.form = "form", clicks, page.url, form
+    attempt.steps.append(f"its address names the reason ({refused[0].url[:120]}), which passive mode does not follow; "
+                         "the same page without the reason holds a report form")
+    attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-form")
+    return True
+
+
+def _without_reason(refused: list) -> str:
+    """The one refused navigation's address without its acting query keys, when that leaves an address that only
+    reads ('' otherwise: a POST, a path that acts, several writes)."""
+    if len(refused) != 1 or refused[0].method != "GET" or refused[0].resource_type != "document":
+        return ""
+    parts = urlsplit(refused[0].url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not acting_link("?" + urlencode([(k, v)]))]
+    if len(kept) == len(pairs):
+        return ""
+    bare = urlunsplit(parts._replace(query=urlencode(kept)))
+    return "" if acting_link(bare) else bare
 
 
 async def _report_controls(page: Page, item_url: str, visible_only: bool = True) -> list[dict]:

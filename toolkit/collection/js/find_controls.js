@@ -52,10 +52,15 @@
     }
     return false;
   };
+  // tabindex alone makes an element focusable, not a control: single-page apps put tabindex="-1" on <main> or a
+  // heading to move focus there after a route change, and a landmark's name would be the whole page's text.
+  const OWN_CONTROL = 'a[href],button,[role=button],[role=menuitem],[role=link],input[type=submit],input[type=button],summary,[onclick]';
+  const focusTargetOnly = (el) => el.hasAttribute('tabindex') && !el.matches(OWN_CONTROL) &&
+    (el.tabIndex < 0 || /^(MAIN|ARTICLE|SECTION|ASIDE|NAV|HEADER|FOOTER|BODY|FORM|H[1-6])$/.test(el.tagName));
   const out = [];
   for (const el of all(document)) {
     const isSelect = el.tagName === 'SELECT';
-    if (!isSelect && !el.matches(CLICKABLE) && !actsAsButton(el)) continue;
+    if (!isSelect && (!el.matches(CLICKABLE) || focusTargetOnly(el)) && !actsAsButton(el)) continue;
     // A select whose options are report reasons ("Spam", "Inappropriate") is an inline report form.
     const nm = isSelect ? clean(Array.from(el.options).map((o) => o.textContent).join(' | ')).slice(0, 300) : name(el);
     const label = [nm, el.getAttribute('title') || '', el.getAttribute('aria-label') || ''].join(' ');

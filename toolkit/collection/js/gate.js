@@ -14,6 +14,12 @@
     return r.width > 0 && r.height > 0;
   };
   const nameOf = (el) => clean(el.getAttribute('aria-label') || el.innerText || el.value || el.getAttribute('title') || '');
+  // A form that asks for a password is a signup or login form: its date of birth and its "Continue" button
+  // create an account, they do not open a gate (a page of nothing but a short signup form looks like one).
+  const inAccountForm = (el) => {
+    const f = el.closest && el.closest('form');
+    return !!(f && f.querySelector('input[type=password]'));
+  };
 
   function* all(root) {
     for (const el of root.querySelectorAll('*')) {
@@ -48,7 +54,7 @@
   else if (bodyText.length < 2500 && AGE.test(bodyText)) {
     // 2. A whole page that is nothing but a gate (an interstitial).
     const controls = Array.from(all(document)).filter((el) => visible(el) &&
-      (el.matches('button, input, select, a[href], [role=button]')));
+      (el.matches('button, input, select, a[href], [role=button]')) && !inAccountForm(el));
     // a page that describes a verification method and offers its step (a frame, or a control that starts it)
     const verifyFrame = Array.from(document.querySelectorAll('iframe')).some((f) =>
       /verif|kyc|ident|age|leeftijd|check|passport|selfie|liveness/i.test((f.src || '') + ' ' + (f.title || '')));
@@ -78,6 +84,7 @@
   let n = 0;
   for (const el of all(gateEl)) {
     if (!visible(el) && !(el.tagName === 'INPUT' && el.type === 'file')) continue;
+    if (inAccountForm(el)) continue;
     const tag = el.tagName, type = (el.getAttribute('type') || '').toLowerCase();
     const label = clean([el.getAttribute('aria-label'), el.getAttribute('name'), el.getAttribute('placeholder'),
       el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]')?.innerText, el.closest('label')?.innerText].filter(Boolean).join(' '));
