@@ -1333,3 +1333,22 @@ def test_the_companys_street_address_given_with_the_contract_is_a_general_route(
 def test_a_user_rule_elsewhere_in_the_sentence_does_not_undo_the_platforms_refusal():
     assert [m for m, _ in modes("You may not post spam, and we will not share your messages with the police.")] == [
         "refusal"]
+
+
+def test_rates_counts_within_a_window_and_look_back_windows_are_no_retention():
+    # a rate: how often or how long per day or week, not how long anything is kept
+    assert periods("Our moderators work 24 hours a day, 7 days a week to review and remove flagged posts.") == []
+    assert periods("Het team werkt 24 uur per dag, 7 dagen per week aan het verwijderen van meldingen.", "nl") == []
+    # a count of times within a window, under a heading about deleting
+    assert periods("Your rights to access or delete\nYou can ask for a copy at most twice within any 12-month period.") == []
+    assert periods("Je kunt tweemaal binnen een jaar om verwijdering van je gegevens vragen.", "nl") == []
+    # a look-back window: what a post may be about, not how long it is kept
+    assert periods("Reviews may only describe jobs you have held within the last five years.") == []
+    assert periods("Bewaar alleen berichten over banen in de afgelopen twee jaar.", "nl") == []
+    # a job or an event someone held is no data held
+    assert periods("Tell us about the positions held by you in the previous 3 years.") == []
+    # real periods stay
+    assert periods("We keep chat messages for 30 days and delete access logs after 12 months.") == [
+        (30, ("messages",)), (365, ("logs",))]
+    assert periods("Berichten bewaren we 90 dagen.", "nl") == [(90, ("messages",))]
+    assert periods("We hold your account details for two years after you close your account.") == [(730, ("account",))]
