@@ -304,6 +304,8 @@ class _Ctx:
         self.item_start = len(lead) + 1 if lead else 0
         self.heading = normalise(sentence.heading)
         self.previous = normalise(previous.quote) if previous else ""
+        # the sentence before without a list's lead-in ("... violate the following rules: Do not engage in fraud.")
+        self.previous_item = normalise(previous.text) if previous else ""
         self.following = normalise(following.quote) if following else ""
 
     def base(self) -> dict[str, Any]:
@@ -1182,7 +1184,10 @@ def _continues_rule(ctx: _Ctx) -> bool:
     if not lx.has("prohibition.continues", ctx.text[ctx.item_start:]):
         return False
     # "... requires us to exclude such content from our platform. Obvious examples include: ..." spells out a sanction.
-    return (lx.has("prohibition.markers", ctx.previous) or _negated_publishing(ctx.previous, lx)
+    # "... violate the following rules: Do not engage in fraud. This includes content that impersonates ...": the rule
+    # opens the list item, after the lead-in the sentence before carries.
+    return (lx.has("prohibition.markers", ctx.previous) or lx.has("prohibition.markers", ctx.previous_item)
+            or _negated_publishing(ctx.previous, lx)
             or lx.has("sanction.removal", ctx.previous) or lx.has("sanction.ban", ctx.previous))
 
 
@@ -1199,8 +1204,12 @@ def _topics(text: str, lx: Lexicon) -> list[str]:
     if not text:
         return []
     text = _mask(text, lx.spans("prohibition.viewer_age", text))
+    # "recognisable photos of children, yours or others'": children as whose privacy is kept, no rule on minors' content
+    text = _mask(text, lx.spans("prohibition.children_privacy", text))
     minors = lx.spans("prohibition.topics.minors", text)
     rest = _mask(text, minors)  # "child sexual exploitation" is about minors, not (also) trafficking
+    # "unauthorized exploitation of any Materials", reviews "coerced" out of employees: no person is exploited
+    rest = _mask(rest, lx.spans("prohibition.topics.trafficking.no_person", rest))
     exploitation = lx.spans("prohibition.topics.trafficking", rest)
     found = ["trafficking"] if exploitation else []
     if minors or _names_children(text, lx):

@@ -289,6 +289,15 @@ def _lead_in(parts: list[str], language: str) -> str:
     return parts[-1]
 
 
+def _instruction(text: str, language: str) -> bool:
+    """A full sentence that opens with an imperative ("Use the report button under every post."): no list entry."""
+    first = re.match(r"[\w-]+", text)
+    if not first or not text.endswith((".", "!", "?")):
+        return False
+    word = first.group(0).lower()
+    return any(word in lexicon(lang).terms("sentences.instruction_start") for lang in (language, "en", "nl"))
+
+
 def _is_list_item(line: str, bullet: bool) -> bool:
     return bullet or line[:1].islower() or line.endswith((";", ",")) or (
         len(line.split()) <= 20 and not line.endswith((".", "?", "!")))
@@ -303,6 +312,9 @@ class _SentenceBuilder:
         self.section = ""  # the last real heading: a table's header row is read under it, not instead of it
         self.lead = ""
         self.lead_bulleted = False  # the items under the current lead-in came with bullets
+        # the lead-in of a bulleted list that a sub-heading broke off ("We remove content that promotes:" then items,
+        # "Exploitative practices" then more items): bulleted items right under that heading are read with it too
+        self.carried_lead = ""
         self.table_header: str | None = None
 
     def build(self, lines: list[str]) -> Iterable[Sentence]:
@@ -326,6 +338,10 @@ class _SentenceBuilder:
         self.table_header = None
         text = _BULLET.sub("", line, count=1).strip()
         bullet = text != line
+        # (only items that read as entries of that list: "- Use the report button under every post." under "Reporting"
+        # is an instruction of its own)
+        if bullet and not self.lead and self.carried_lead and not _instruction(text, self.language):
+            self.lead, self.lead_bulleted = self.carried_lead, True
         # A list whose items carry bullets ends at the first line without one (a heading, the next paragraph).
         if self.lead and _is_list_item(text, bullet) and (bullet or not self.lead_bulleted):
             self.lead_bulleted = self.lead_bulleted or bullet
@@ -342,6 +358,12 @@ class _SentenceBuilder:
                 fragment = len(parts[-1].split()) <= 2 or parts[-1][:1].islower()
                 self.lead = f"{self.lead} {parts[-1]}" if fragment else _lead_in(parts, self.language)
             return
+        # A sub-heading right after a bulleted list keeps the list's lead-in for bulleted items under it; a paragraph
+        # (or anything that is no heading) ends it.
+        if _is_heading(text):
+            self.carried_lead = self.lead if self.lead and self.lead_bulleted else self.carried_lead
+        else:
+            self.carried_lead = ""
         self.lead = ""
         self.lead_bulleted = False
         heading_before = self.heading

@@ -1352,3 +1352,42 @@ def test_rates_counts_within_a_window_and_look_back_windows_are_no_retention():
         (30, ("messages",)), (365, ("logs",))]
     assert periods("Berichten bewaren we 90 dagen.", "nl") == [(90, ("messages",))]
     assert periods("We hold your account details for two years after you close your account.") == [(730, ("account",))]
+
+
+def test_exploiting_a_work_or_coercing_a_review_is_no_trafficking():
+    assert topics("You may not copy, resell or make any other unauthorized exploitation of the materials on this site.") == []
+    assert topics("We take down reviews when members were paid or coerced into posting the review.") == []
+    assert topics("Coerced ratings are not allowed and will be removed.") == []
+    assert topics("Recensies die onder druk zijn geschreven, verwijderen we.") == []
+    # people exploited or coerced stay trafficking
+    assert [t for t, _ in topics("Do not coerce anyone into sex work; we ban such accounts.")] == ["trafficking"]
+    assert [t for t, _ in topics("The exploitation of people and forced labour are prohibited.")] == ["trafficking"]
+    assert [t for t, _ in topics("Gedwongen prostitutie is verboden.")] == ["trafficking"]
+
+
+def test_childrens_privacy_is_no_rule_on_minors():
+    assert topics("Do not share identifiable photos of children (yours or others').") == []
+    assert topics("Plaats geen herkenbare foto's of persoonlijke informatie van kinderen (van jezelf of anderen).") == []
+    assert topics("Niet toegestaan: foto's van kinderen (van jezelf of anderen).") == []
+    # sexual content of minors stays a rule on minors, however it is worded
+    assert [t for t, _ in topics("Do not post identifiable sexual images of children.")] == ["minors"]
+    assert [t for t, _ in topics("Naaktfoto's van minderjarigen zijn verboden.")] == ["minors"]
+
+
+def test_a_rule_that_opens_a_list_item_carries_to_the_sentence_that_spells_it_out():
+    text = ("We may remove channels that break these rules:\n"
+            "- Do not scam people. This covers content that deceives, impersonates or misrepresents who you are.")
+    assert [t for t, _ in topics(text)] == ["third_party"]
+    # an item that opens with no rule gives the sentence after it none to spell out
+    assert topics("Channels can share the following:\n- Parody accounts. This covers content that impersonates "
+                  "famous voices for fun.") == []
+
+
+def test_a_sub_heading_between_bulleted_items_keeps_the_lists_lead_in():
+    text = ("We remove content that offers or promotes:\n- Stolen goods\n- Weapons\n"
+            "Exploitative labour practices\n- Human trafficking and forced labour")
+    assert [t for t, _ in topics(text)] == ["trafficking"]
+    # a paragraph under the heading ends the list: its items have their own lead-in or none
+    text = ("We remove content that offers or promotes:\n- Stolen goods\nAbout us\nWe are a small team.\n"
+            "- Human trafficking research")
+    assert topics(text) == []
