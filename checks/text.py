@@ -50,10 +50,36 @@ class Sentence:
 def split_sentences(text: str, language: str | None = None, *,
                     boilerplate_from: Sequence[str] = ()) -> list[Sentence]:
     """Split a page's content (boilerplate dropped) into sentences, list items and table rows."""
-    lines = content_lines(text, boilerplate_from)
+    lines = _join_broken_lines(content_lines(text, boilerplate_from))
     # A page's declared language is only a hint: sites declare one language and write in another.
     doc_language = _sentence_language(" ".join(lines), language if language in LANGUAGES else "en")
     return list(_SentenceBuilder(doc_language).build(lines))
+
+
+# Words no sentence or heading ends on: a line that stops at one was broken off (a PDF copied one line per paragraph).
+_RUNS_ON = re.compile(r"(?<!\w)(?:the|a|an|of|to|and|or|your|our|their|its|his|her|my|in|on|for|with|by|from|at|as|that|"
+                      r"which|who|is|are|be|been|may|will|can|shall|must|not|such|any|this|these|de|het|een|van|en|je|jouw|"
+                      r"uw|onze|ons|op|voor|met|door|aan|bij|naar|om|te|dat|die|is|zijn|wordt|worden|kan|kunnen|mag|geen)$",
+                      re.IGNORECASE)
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Put back together a sentence that a copy broke over lines ("We may access, preserve, and disclose your" /
+    "Personal Information if ..."; "contact information of the data" / "protection authorities ..."): a line without
+    end punctuation that stops on a function word, or of six words or more followed by a line that starts in lower
+    case, runs on into the next. List items, table rows and headings over lists stay lines of their own."""
+    out: list[str] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            plain = not (_BULLET.match(prev) or _BULLET.match(line) or "\t" in prev or "\t" in line
+                         or _LONE_BULLET.fullmatch(prev) or _LONE_BULLET.fullmatch(line))
+            open_end = not re.search(r"[.!?:;,)\]\"'”’]$", prev)
+            if plain and open_end and (_RUNS_ON.search(prev) or (len(prev.split()) >= 6 and line[:1].islower())):
+                out[-1] = f"{prev} {line}"
+                continue
+        out.append(line)
+    return out
 
 
 def sentences(text: str) -> list[str]:

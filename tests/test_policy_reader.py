@@ -1391,3 +1391,34 @@ def test_a_sub_heading_between_bulleted_items_keeps_the_lists_lead_in():
     text = ("We remove content that offers or promotes:\n- Stolen goods\nAbout us\nWe are a small team.\n"
             "- Human trafficking research")
     assert topics(text) == []
+
+
+def test_a_companys_ethics_or_whistleblower_hotline_is_no_reporting_centre():
+    assert modes("Hosts may link to their ethics and compliance hotline in a reply.") == []
+    assert modes("Staff can raise concerns through our whistleblower hotline.") == []
+    assert modes("Medewerkers kunnen de integriteitshotline bellen.") == []
+    # a child-protection hotline stays a recipient of reports
+    assert [m for m, _ in modes("We report child sexual abuse material to the national hotline.")] == ["proactive"]
+
+
+def test_a_sentence_broken_over_lines_is_read_whole():
+    text = ("We may keep, preserve and hand over your\nAccount details when the police send us\n"
+            "a court order or a subpoena.")
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "We may keep, preserve and hand over your Account details when the police send us a court order or a subpoena."]
+    assert preserved(text) == [("on_request", None)]
+    text = "Find the contact details of the data\nprotection authorities of your country here: https://dpa.example/list"
+    assert not any(c.for_authorities for c in clauses(text, AuthorityContact))  # the regulators' own list, no route to us
+    assert [s.text for s in split_sentences("Wij bewaren je berichten voor\nde duur van 30 dagen.", "nl")] == [
+        "Wij bewaren je berichten voor de duur van 30 dagen."]
+    # headings, items and finished sentences stay lines of their own
+    assert [s.text for s in split_sentences("Our rules\nBe kind.\n- no spam\n- no scams", "en")] == [
+        "Our rules", "Be kind.", "no spam", "no scams"]
+
+
+def test_accounts_a_check_keeps_out_are_no_account_data():
+    text = ("We may ask for a selfie to keep out impostor accounts. The selfies are deleted as soon as they are "
+            "reviewed.")
+    assert periods(text) == [(0, ("verification",))]
+    assert periods("We delete fake accounts and spam accounts within 24 hours of detection.") in ([], [(1, ("general",))])
+    assert periods("We delete your account data 30 days after you close your account.") == [(30, ("account",))]
