@@ -605,7 +605,17 @@ def _period_kinds(ctx: _Ctx, periods: list[Period], i: int, spans: list[tuple[in
     else:  # "6 maanden voor berichten en 90 dagen voor logs"
         hi = periods[i + 1].start if i + 1 < len(periods) else len(ctx.text)
         region = [s for s in item if periods[i].start <= s[0] < hi]
-    return _fallback_kinds(ctx, _pick_kinds(region))
+    kinds = _fallback_kinds(ctx, _pick_kinds(region))
+    # "Bij verwijdering van je account worden al je gegevens binnen 30 dagen gewist", "all your data is erased within 30
+    # days of closing your account": data in general kept until the account's end is the account's data
+    own = ctx.text[ctx.item_start:]
+    events = " ".join(own[a:b] for a, b in ctx.lx.spans("kinds.event_mentions", own))
+    if kinds == ("general",) and _ACCOUNT_WORD.search(f"{events} {periods[i].event}"):
+        return ("account",)
+    return kinds
+
+
+_ACCOUNT_WORD = re.compile(r"\b(?:account|profile|membership|profiel|lidmaatschap)\b", re.IGNORECASE)
 
 
 def _verb_stretch(ctx: _Ctx, p: Period, item: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -1422,3 +1422,12 @@ def test_accounts_a_check_keeps_out_are_no_account_data():
     assert periods(text) == [(0, ("verification",))]
     assert periods("We delete fake accounts and spam accounts within 24 hours of detection.") in ([], [(1, ("general",))])
     assert periods("We delete your account data 30 days after you close your account.") == [(30, ("account",))]
+
+
+def test_data_in_general_wiped_at_the_accounts_end_is_account_data():
+    assert periods("Bij opheffing van je account worden al je gegevens binnen 30 dagen gewist.", "nl") == [
+        (30, ("account",))]
+    assert periods("Everything we hold about you is erased within 60 days of closing your account.") == [(60, ("account",))]
+    # a period that does not run from the account's end stays a period for data in general
+    assert periods("We erase your personal data within 30 days of your request.") == [(30, ("general",))]
+    assert periods("We keep your information for two years.") == [(730, ("general",))]
