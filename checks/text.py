@@ -65,9 +65,10 @@ _RUNS_ON = re.compile(r"(?<!\w)(?:the|a|an|of|to|and|or|your|our|their|its|his|h
 
 def _join_broken_lines(lines: list[str]) -> list[str]:
     """Put back together a sentence that a copy broke over lines ("We may access, preserve, and disclose your" /
-    "Personal Information if ..."; "contact information of the data" / "protection authorities ..."): a line without
-    end punctuation that stops on a function word, or of six words or more followed by a line that starts in lower
-    case, runs on into the next. List items, table rows and headings over lists stay lines of their own."""
+    "Personal Information if ..."; "Please see ... contact information of the data" / "protection authorities ..."): a
+    line without end punctuation that stops on a function word, or one of six words or more that starts as a sentence
+    followed by a line that starts in lower case, runs on into the next. List items and table rows stay lines of their
+    own."""
     out: list[str] = []
     for line in lines:
         if out:
@@ -75,7 +76,11 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             plain = not (_BULLET.match(prev) or _BULLET.match(line) or "\t" in prev or "\t" in line
                          or _LONE_BULLET.fullmatch(prev) or _LONE_BULLET.fullmatch(line))
             open_end = not re.search(r"[.!?:;,)\]\"'”’]$", prev)
-            if plain and open_end and (_RUNS_ON.search(prev) or (len(prev.split()) >= 6 and line[:1].islower())):
+            # (a page's text carries no bullets: items after a lead-in are lower-case lines of their own, so only a
+            # line that starts as a sentence does runs on into a lower-case one)
+            starts_sentence = prev[:1].isupper() or prev[:1].isdigit()
+            if plain and open_end and (_RUNS_ON.search(prev) or (len(prev.split()) >= 6 and starts_sentence
+                                                                 and line[:1].islower())):
                 out[-1] = f"{prev} {line}"
                 continue
         out.append(line)

@@ -1431,3 +1431,10 @@ def test_data_in_general_wiped_at_the_accounts_end_is_account_data():
     # a period that does not run from the account's end stays a period for data in general
     assert periods("We erase your personal data within 30 days of your request.") == [(30, ("general",))]
     assert periods("We keep your information for two years.") == [(730, ("general",))]
+
+
+def test_lower_case_items_of_a_list_without_bullets_stay_apart():
+    # a page's text has no bullets: the items after a lead-in are lines of their own
+    text = "You must not post content that:\nis unlawful or harmful to anyone in any way\npromotes forced prostitution"
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "You must not post content that:", "is unlawful or harmful to anyone in any way", "promotes forced prostitution"]
