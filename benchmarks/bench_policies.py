@@ -1,6 +1,6 @@
 """The policy reader on real published policies: verdict agreement and precision / recall per clause type.
 
-    python benchmarks/bench_policies.py                 # every labelled document, per split (tune, holdout, holdout2..13) and all
+    python benchmarks/bench_policies.py                 # every labelled document, per split (tune, holdout, holdout2..14) and all
     python benchmarks/bench_policies.py --show FILE     # one document: the reader's verdicts, quotes and labels
     python benchmarks/bench_policies.py --candidates FILE  # sentences a labeller should read (keyword hits)
 
@@ -49,10 +49,13 @@ TERMS_KINDS = ("terms", "rules")
 CLAUSE_TYPES = ("retention", "preservation", "cooperation", "authority_contact", "prohibition")
 URL_SLUGS = {"privacy policy": "privacy-policy", "privacybeleid": "privacybeleid", "terms of service": "terms-of-service",
              "community guidelines": "community-guidelines", "law enforcement guidelines": "law-enforcement",
-             "acceptable use policy": "acceptable-use-policy", "marketplace sellers conditions": "voorwaarden-vraag-aanbod"}
+             "acceptable use policy": "acceptable-use-policy", "marketplace sellers conditions": "voorwaarden-vraag-aanbod",
+             "transparency report": "transparency"}
 KIND_OF_DOC = {"privacy-policy": "privacy", "privacybeleid": "privacy", "terms-of-service": "terms",
                "community-guidelines": "rules", "law-enforcement": "law_enforcement", "acceptable-use-policy": "rules",
-               "voorwaarden-vraag-aanbod": "terms"}
+               "voorwaarden-vraag-aanbod": "terms",
+               # a DSA transparency page: read for EVIDENCE like any policy page, but it is no terms or rules page
+               "transparency": "transparency"}
 
 
 @dataclass

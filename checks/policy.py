@@ -309,6 +309,8 @@ class _Ctx:
         self.item_start = len(lead) + 1 if lead else 0
         self.heading = normalise(sentence.heading)
         self.previous = normalise(previous.quote) if previous else ""
+        # the sentence before without a list's lead-in ("... violate the following rules: Do not engage in fraud.")
+        self.previous_item = normalise(previous.text) if previous else ""
         self.following = normalise(following.quote) if following else ""
 
     def base(self) -> dict[str, Any]:
@@ -608,7 +610,17 @@ def _period_kinds(ctx: _Ctx, periods: list[Period], i: int, spans: list[tuple[in
     else:  # "6 maanden voor berichten en 90 dagen voor logs"
         hi = periods[i + 1].start if i + 1 < len(periods) else len(ctx.text)
         region = [s for s in item if periods[i].start <= s[0] < hi]
-    return _fallback_kinds(ctx, _pick_kinds(region))
+    kinds = _fallback_kinds(ctx, _pick_kinds(region))
+    # "Bij verwijdering van je account worden al je gegevens binnen 30 dagen gewist", "all your data is erased within 30
+    # days of closing your account": data in general kept until the account's end is the account's data
+    own = ctx.text[ctx.item_start:]
+    events = " ".join(own[a:b] for a, b in ctx.lx.spans("kinds.event_mentions", own))
+    if kinds == ("general",) and _ACCOUNT_WORD.search(f"{events} {periods[i].event}"):
+        return ("account",)
+    return kinds
+
+
+_ACCOUNT_WORD = re.compile(r"\b(?:account|profile|membership|profiel|lidmaatschap)\b", re.IGNORECASE)
 
 
 def _verb_stretch(ctx: _Ctx, p: Period, item: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1187,7 +1199,10 @@ def _continues_rule(ctx: _Ctx) -> bool:
     if not lx.has("prohibition.continues", ctx.text[ctx.item_start:]):
         return False
     # "... requires us to exclude such content from our platform. Obvious examples include: ..." spells out a sanction.
-    return (lx.has("prohibition.markers", ctx.previous) or _negated_publishing(ctx.previous, lx)
+    # "... violate the following rules: Do not engage in fraud. This includes content that impersonates ...": the rule
+    # opens the list item, after the lead-in the sentence before carries.
+    return (lx.has("prohibition.markers", ctx.previous) or lx.has("prohibition.markers", ctx.previous_item)
+            or _negated_publishing(ctx.previous, lx)
             or lx.has("sanction.removal", ctx.previous) or lx.has("sanction.ban", ctx.previous))
 
 
@@ -1204,8 +1219,12 @@ def _topics(text: str, lx: Lexicon) -> list[str]:
     if not text:
         return []
     text = _mask(text, lx.spans("prohibition.viewer_age", text))
+    # "recognisable photos of children, yours or others'": children as whose privacy is kept, no rule on minors' content
+    text = _mask(text, lx.spans("prohibition.children_privacy", text))
     minors = lx.spans("prohibition.topics.minors", text)
     rest = _mask(text, minors)  # "child sexual exploitation" is about minors, not (also) trafficking
+    # "unauthorized exploitation of any Materials", reviews "coerced" out of employees: no person is exploited
+    rest = _mask(rest, lx.spans("prohibition.topics.trafficking.no_person", rest))
     exploitation = lx.spans("prohibition.topics.trafficking", rest)
     found = ["trafficking"] if exploitation else []
     if minors or _names_children(text, lx):

@@ -50,10 +50,41 @@ class Sentence:
 def split_sentences(text: str, language: str | None = None, *,
                     boilerplate_from: Sequence[str] = ()) -> list[Sentence]:
     """Split a page's content (boilerplate dropped) into sentences, list items and table rows."""
-    lines = content_lines(text, boilerplate_from)
+    lines = _join_broken_lines(content_lines(text, boilerplate_from))
     # A page's declared language is only a hint: sites declare one language and write in another.
     doc_language = _sentence_language(" ".join(lines), language if language in LANGUAGES else "en")
     return list(_SentenceBuilder(doc_language).build(lines))
+
+
+# Words no sentence or heading ends on: a line that stops at one was broken off (a PDF copied one line per paragraph).
+_RUNS_ON = re.compile(r"(?<!\w)(?:the|a|an|of|to|and|or|your|our|their|its|his|her|my|in|on|for|with|by|from|at|as|that|"
+                      r"which|who|is|are|be|been|may|will|can|shall|must|not|such|any|this|these|de|het|een|van|en|je|jouw|"
+                      r"uw|onze|ons|op|voor|met|door|aan|bij|naar|om|te|dat|die|is|zijn|wordt|worden|kan|kunnen|mag|geen)$",
+                      re.IGNORECASE)
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Put back together a sentence that a copy broke over lines ("We may access, preserve, and disclose your" /
+    "Personal Information if ..."; "Please see ... contact information of the data" / "protection authorities ..."): a
+    line without end punctuation that stops on a function word, or one of six words or more that starts as a sentence
+    followed by a line that starts in lower case, runs on into the next. List items and table rows stay lines of their
+    own."""
+    out: list[str] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            plain = not (_BULLET.match(prev) or _BULLET.match(line) or "\t" in prev or "\t" in line
+                         or _LONE_BULLET.fullmatch(prev) or _LONE_BULLET.fullmatch(line))
+            open_end = not re.search(r"[.!?:;,)\]\"'”’]$", prev)
+            # (a page's text carries no bullets: items after a lead-in are lower-case lines of their own, so only a
+            # line that starts as a sentence does runs on into a lower-case one)
+            starts_sentence = prev[:1].isupper() or prev[:1].isdigit()
+            if plain and open_end and (_RUNS_ON.search(prev) or (len(prev.split()) >= 6 and starts_sentence
+                                                                 and line[:1].islower())):
+                out[-1] = f"{prev} {line}"
+                continue
+        out.append(line)
+    return out
 
 
 def sentences(text: str) -> list[str]:
@@ -289,6 +320,15 @@ def _lead_in(parts: list[str], language: str) -> str:
     return parts[-1]
 
 
+def _instruction(text: str, language: str) -> bool:
+    """A full sentence that opens with an imperative ("Use the report button under every post."): no list entry."""
+    first = re.match(r"[\w-]+", text)
+    if not first or not text.endswith((".", "!", "?")):
+        return False
+    word = first.group(0).lower()
+    return any(word in lexicon(lang).terms("sentences.instruction_start") for lang in (language, "en", "nl"))
+
+
 def _is_list_item(line: str, bullet: bool) -> bool:
     return bullet or line[:1].islower() or line.endswith((";", ",")) or (
         len(line.split()) <= 20 and not line.endswith((".", "?", "!")))
@@ -303,6 +343,9 @@ class _SentenceBuilder:
         self.section = ""  # the last real heading: a table's header row is read under it, not instead of it
         self.lead = ""
         self.lead_bulleted = False  # the items under the current lead-in came with bullets
+        # the lead-in of a bulleted list that a sub-heading broke off ("We remove content that promotes:" then items,
+        # "Exploitative practices" then more items): bulleted items right under that heading are read with it too
+        self.carried_lead = ""
         self.table_header: str | None = None
 
     def build(self, lines: list[str]) -> Iterable[Sentence]:
@@ -326,6 +369,10 @@ class _SentenceBuilder:
         self.table_header = None
         text = _BULLET.sub("", line, count=1).strip()
         bullet = text != line
+        # (only items that read as entries of that list: "- Use the report button under every post." under "Reporting"
+        # is an instruction of its own)
+        if bullet and not self.lead and self.carried_lead and not _instruction(text, self.language):
+            self.lead, self.lead_bulleted = self.carried_lead, True
         # A list whose items carry bullets ends at the first line without one (a heading, the next paragraph).
         if self.lead and _is_list_item(text, bullet) and (bullet or not self.lead_bulleted):
             self.lead_bulleted = self.lead_bulleted or bullet
@@ -342,6 +389,12 @@ class _SentenceBuilder:
                 fragment = len(parts[-1].split()) <= 2 or parts[-1][:1].islower()
                 self.lead = f"{self.lead} {parts[-1]}" if fragment else _lead_in(parts, self.language)
             return
+        # A sub-heading right after a bulleted list keeps the list's lead-in for bulleted items under it; a paragraph
+        # (or anything that is no heading) ends it.
+        if _is_heading(text):
+            self.carried_lead = self.lead if self.lead and self.lead_bulleted else self.carried_lead
+        else:
+            self.carried_lead = ""
         self.lead = ""
         self.lead_bulleted = False
         heading_before = self.heading

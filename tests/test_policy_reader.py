@@ -1333,3 +1333,108 @@ def test_the_companys_street_address_given_with_the_contract_is_a_general_route(
 def test_a_user_rule_elsewhere_in_the_sentence_does_not_undo_the_platforms_refusal():
     assert [m for m, _ in modes("You may not post spam, and we will not share your messages with the police.")] == [
         "refusal"]
+
+
+def test_rates_counts_within_a_window_and_look_back_windows_are_no_retention():
+    # a rate: how often or how long per day or week, not how long anything is kept
+    assert periods("Our moderators work 24 hours a day, 7 days a week to review and remove flagged posts.") == []
+    assert periods("Het team werkt 24 uur per dag, 7 dagen per week aan het verwijderen van meldingen.", "nl") == []
+    # a count of times within a window, under a heading about deleting
+    assert periods("Your rights to access or delete\nYou can ask for a copy at most twice within any 12-month period.") == []
+    assert periods("Je kunt tweemaal binnen een jaar om verwijdering van je gegevens vragen.", "nl") == []
+    # a look-back window: what a post may be about, not how long it is kept
+    assert periods("Reviews may only describe jobs you have held within the last five years.") == []
+    assert periods("Bewaar alleen berichten over banen in de afgelopen twee jaar.", "nl") == []
+    # a job or an event someone held is no data held
+    assert periods("Tell us about the positions held by you in the previous 3 years.") == []
+    # real periods stay
+    assert periods("We keep chat messages for 30 days and delete access logs after 12 months.") == [
+        (30, ("messages",)), (365, ("logs",))]
+    assert periods("Berichten bewaren we 90 dagen.", "nl") == [(90, ("messages",))]
+    assert periods("We hold your account details for two years after you close your account.") == [(730, ("account",))]
+
+
+def test_exploiting_a_work_or_coercing_a_review_is_no_trafficking():
+    assert topics("You may not copy, resell or make any other unauthorized exploitation of the materials on this site.") == []
+    assert topics("We take down reviews when members were paid or coerced into posting the review.") == []
+    assert topics("Coerced ratings are not allowed and will be removed.") == []
+    assert topics("Recensies die onder druk zijn geschreven, verwijderen we.") == []
+    # people exploited or coerced stay trafficking
+    assert [t for t, _ in topics("Do not coerce anyone into sex work; we ban such accounts.")] == ["trafficking"]
+    assert [t for t, _ in topics("The exploitation of people and forced labour are prohibited.")] == ["trafficking"]
+    assert [t for t, _ in topics("Gedwongen prostitutie is verboden.")] == ["trafficking"]
+
+
+def test_childrens_privacy_is_no_rule_on_minors():
+    assert topics("Do not share identifiable photos of children (yours or others').") == []
+    assert topics("Plaats geen herkenbare foto's of persoonlijke informatie van kinderen (van jezelf of anderen).") == []
+    assert topics("Niet toegestaan: foto's van kinderen (van jezelf of anderen).") == []
+    # sexual content of minors stays a rule on minors, however it is worded
+    assert [t for t, _ in topics("Do not post identifiable sexual images of children.")] == ["minors"]
+    assert [t for t, _ in topics("Naaktfoto's van minderjarigen zijn verboden.")] == ["minors"]
+
+
+def test_a_rule_that_opens_a_list_item_carries_to_the_sentence_that_spells_it_out():
+    text = ("We may remove channels that break these rules:\n"
+            "- Do not scam people. This covers content that deceives, impersonates or misrepresents who you are.")
+    assert [t for t, _ in topics(text)] == ["third_party"]
+    # an item that opens with no rule gives the sentence after it none to spell out
+    assert topics("Channels can share the following:\n- Parody accounts. This covers content that impersonates "
+                  "famous voices for fun.") == []
+
+
+def test_a_sub_heading_between_bulleted_items_keeps_the_lists_lead_in():
+    text = ("We remove content that offers or promotes:\n- Stolen goods\n- Weapons\n"
+            "Exploitative labour practices\n- Human trafficking and forced labour")
+    assert [t for t, _ in topics(text)] == ["trafficking"]
+    # a paragraph under the heading ends the list: its items have their own lead-in or none
+    text = ("We remove content that offers or promotes:\n- Stolen goods\nAbout us\nWe are a small team.\n"
+            "- Human trafficking research")
+    assert topics(text) == []
+
+
+def test_a_companys_ethics_or_whistleblower_hotline_is_no_reporting_centre():
+    assert modes("Hosts may link to their ethics and compliance hotline in a reply.") == []
+    assert modes("Staff can raise concerns through our whistleblower hotline.") == []
+    assert modes("Medewerkers kunnen de integriteitshotline bellen.") == []
+    # a child-protection hotline stays a recipient of reports
+    assert [m for m, _ in modes("We report child sexual abuse material to the national hotline.")] == ["proactive"]
+
+
+def test_a_sentence_broken_over_lines_is_read_whole():
+    text = ("We may keep, preserve and hand over your\nAccount details when the police send us\n"
+            "a court order or a subpoena.")
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "We may keep, preserve and hand over your Account details when the police send us a court order or a subpoena."]
+    assert preserved(text) == [("on_request", None)]
+    text = "Find the contact details of the data\nprotection authorities of your country here: https://dpa.example/list"
+    assert not any(c.for_authorities for c in clauses(text, AuthorityContact))  # the regulators' own list, no route to us
+    assert [s.text for s in split_sentences("Wij bewaren je berichten voor\nde duur van 30 dagen.", "nl")] == [
+        "Wij bewaren je berichten voor de duur van 30 dagen."]
+    # headings, items and finished sentences stay lines of their own
+    assert [s.text for s in split_sentences("Our rules\nBe kind.\n- no spam\n- no scams", "en")] == [
+        "Our rules", "Be kind.", "no spam", "no scams"]
+
+
+def test_accounts_a_check_keeps_out_are_no_account_data():
+    text = ("We may ask for a selfie to keep out impostor accounts. The selfies are deleted as soon as they are "
+            "reviewed.")
+    assert periods(text) == [(0, ("verification",))]
+    assert periods("We delete fake accounts and spam accounts within 24 hours of detection.") in ([], [(1, ("general",))])
+    assert periods("We delete your account data 30 days after you close your account.") == [(30, ("account",))]
+
+
+def test_data_in_general_wiped_at_the_accounts_end_is_account_data():
+    assert periods("Bij opheffing van je account worden al je gegevens binnen 30 dagen gewist.", "nl") == [
+        (30, ("account",))]
+    assert periods("Everything we hold about you is erased within 60 days of closing your account.") == [(60, ("account",))]
+    # a period that does not run from the account's end stays a period for data in general
+    assert periods("We erase your personal data within 30 days of your request.") == [(30, ("general",))]
+    assert periods("We keep your information for two years.") == [(730, ("general",))]
+
+
+def test_lower_case_items_of_a_list_without_bullets_stay_apart():
+    # a page's text has no bullets: the items after a lead-in are lines of their own
+    text = "You must not post content that:\nis unlawful or harmful to anyone in any way\npromotes forced prostitution"
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "You must not post content that:", "is unlawful or harmful to anyone in any way", "promotes forced prostitution"]
