@@ -88,6 +88,29 @@ def test_url_variants_fold_to_one_page():
     assert fold_key("https://f.test/ads/1") != fold_key("https://f.test/ads/2")
 
 
+def test_a_list_shown_with_another_page_size_or_layout_is_the_same_list():
+    # A classifieds list offers "5 / 10 / 20 / 50 per page" and "grid / rows" links: each is the list again, so it
+    # folds into the list already read, is never an item, and its siblings teach no item pattern.
+    for variant in ("https://ads.test/fietsen?items_per_page=20", "https://ads.test/fietsen?per_page=50",
+                    "https://ads.test/fietsen/?layout=grid", "https://ads.test/fietsen?aantal=10"):
+        assert fold_key(variant) == fold_key("https://ads.test/fietsen"), variant
+        assert is_system_url(variant) and not is_item_url(variant), variant
+    assert fold_key("https://ads.test/fietsen?page=2&limit=50") == fold_key("https://ads.test/fietsen?page=2")
+    assert fold_key("https://ads.test/fietsen?page=2") != fold_key("https://ads.test/fietsen")
+
+
+def test_page_size_links_teach_no_item_pattern(tmp_path):
+    sizes = [f"https://x.test/fietsen?items_per_page={n}" for n in (5, 10, 20, 50, 100)]
+    c = _collector(tmp_path, [("https://x.test/fietsen", "listing", {}, sizes)])
+    c._learn_item_patterns(c.pages[0])
+    assert not c._item_patterns
+    assert not any(c.is_item(u) for u in sizes)
+    ads = [f"https://x.test/ad.php?ad={n}" for n in (11, 12, 13, 14)]
+    c = _collector(tmp_path, [("https://x.test/fietsen", "listing", {}, sizes + ads)])
+    c._learn_item_patterns(c.pages[0])
+    assert all(c.is_item(u) for u in ads) and not any(c.is_item(u) for u in sizes)
+
+
 def _signals(**kw):
     shape = {"authors": 0, "dates": 0, "posts": 0, "photos": 0, "price": False, "contact": 0, "main_chars": 900}
     shape.update(kw.pop("shape", {}))

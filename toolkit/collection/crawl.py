@@ -1246,7 +1246,7 @@ def fold_url(url: str) -> str:
     bare = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     if is_item_url(bare):
         return bare  # /topic/slug-2/?post=5 ("last post" jump), ?page=2, ?ref=x: the same item page
-    variants = set(lexicon.words("roles", "variant_query"))
+    variants = set(lexicon.words("roles", "variant_query")) | set(lexicon.words("roles", "list_view_query"))
     jumps = set(lexicon.words("roles", "variant_value"))
     item_keys = set(lexicon.words("roles", "item_query"))
     pairs = query_pairs(parts.query)
