@@ -111,6 +111,47 @@ def test_page_size_links_teach_no_item_pattern(tmp_path):
     assert all(c.is_item(u) for u in ads) and not any(c.is_item(u) for u in sizes)
 
 
+def test_a_title_slug_with_a_page_suffix_is_a_slug_and_ads_across_categories_teach_one_pattern(tmp_path):
+    # Classifieds software names an ad /<category>/<title-slug>.html; each category lists only a few ads, so the
+    # pattern is learned from the ads of several categories on one list, and then holds for every category.
+    assert item_template("https://x.test/fietsen/blue-city-bike-as-new.html") == "x.test/fietsen/{slug}"
+    ads = ["https://x.test/fietsen/blue-city-bike-as-new.html", "https://x.test/fietsen/kids-bike-with-stabilisers.html",
+           "https://x.test/kamers/sunny-room-near-the-station.html", "https://x.test/lessen/piano-lessons-at-home.html"]
+    c = _collector(tmp_path, [("https://x.test/all", "other", {}, ads)])
+    c._learn_item_patterns(c.pages[0])
+    assert all(c.is_item(u) for u in ads)
+    assert c.is_item("https://x.test/banen/weekend-job-in-a-bakery.html")  # a category not on that list
+    assert not c.is_item("https://x.test/fietsen/amsterdam")  # a category's list by place: no title slug
+    assert not c.is_item("https://x.test/zoeken.html") and not c.is_item("https://x.test/fietsen?page=2")
+    # four title slugs in ONE category teach that category's own pattern only
+    one = [f"https://y.test/help/how-to-{w}-an-ad.html" for w in ("post", "edit", "renew", "remove")]
+    c = _collector(tmp_path, [("https://y.test/help", "other", {}, one)])
+    c._learn_item_patterns(c.pages[0])
+    assert "y.test/{category}/{slug}.html" not in c._item_patterns
+
+
+def test_an_ad_whose_related_ads_follow_its_own_pattern_stays_an_item(tmp_path):
+    # "More like this" under an ad links to other ads, one of them an item by its URL words alone (a number in its
+    # title): the ad is still one item, not a list of them.
+    ads = ["https://x.test/fietsen/blue-city-bike-as-new.html", "https://x.test/te-koop/kids-bike-20-inch.html",
+           "https://x.test/kamers/sunny-room-near-the-station.html", "https://x.test/lessen/piano-lessons-at-home.html"]
+    pages = [("https://x.test/all", "other", {}, ads)]
+    pages += [(u, "other", {}, [a for a in ads if a != u]) for u in ads]
+    c = _collector(tmp_path, pages)
+    c._learn_item_patterns(c.pages[0])
+    c._reclassify_items()
+    assert [p.role for p in c.pages[1:]] == ["item"] * 4
+    # each ad also links to its poster's profile (/user/<name>, an item by its URL words until profiles beside ads
+    # are set aside): that link does not make the ad a list either
+    pages = [("https://x.test/all", "other", {}, ads)]
+    pages += [(u, "other", {}, ["https://x.test/user/anna-de-boer"]) for u in ads]
+    pages += [("https://x.test/user/anna-de-boer", "item", {}, ads)]
+    c = _collector(tmp_path, pages)
+    c._learn_item_patterns(c.pages[0])
+    c._reclassify_items()
+    assert [p.role for p in c.pages[1:5]] == ["item"] * 4 and c.pages[5].role == "other"
+
+
 def _signals(**kw):
     shape = {"authors": 0, "dates": 0, "posts": 0, "photos": 0, "price": False, "contact": 0, "main_chars": 900}
     shape.update(kw.pop("shape", {}))
