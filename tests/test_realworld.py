@@ -2,11 +2,12 @@
 
 `benchmarks/realworld/realworld.py` installs, seeds, serves and audits real platform software from PyPI
 (django-classified, askbot, django-machina, django-postman, pybbm, Misago), NodeBB (Node.js, from its
-git release tag and npm) and Yclas (PHP classifieds on MariaDB, from its git release tag) with a minimal audit definition, and `save`
-keeps trimmed copies of the bundles in the repo (benchmarks/realworld/<name>/bundle.tar.xz). This test
-evaluates those saved bundles (no browser, no server) and compares every verdict and area level with the
-platform's truth.toml. Mismatches that are known and not yet fixed are listed in KNOWN_GAPS with the
-reason; any other mismatch fails, and a known gap that has been fixed fails too, so the list stays honest.
+git release tag and npm) and Yclas (PHP classifieds on MariaDB, from its git release tag) with a minimal
+audit definition, and `save` keeps trimmed copies of the bundles in the repo
+(benchmarks/realworld/<name>/bundle.tar.xz). This test evaluates those saved bundles (no browser, no server)
+and compares every verdict and area level with the platform's truth.toml. Mismatches that are known and not
+yet fixed are listed in KNOWN_GAPS with the reason; any other mismatch fails, and a known gap that has been
+fixed fails too, so the list stays honest.
 """
 
 from __future__ import annotations
