@@ -66,7 +66,9 @@ bench: setup
 
 # Real-software benchmark (not in CI): install, seed and serve open-source platforms from PyPI on
 # 127.0.0.1:18101.. (Misago needs postgresql) and NodeBB on :18501 (needs Node.js 20+ with npm, git,
-# redis-server, and a git copy of NodeBB: see README), audit each with a minimal definition, print the
+# redis-server, and a git copy of NodeBB: see README) and Yclas on :18601 (needs php-cli with php-mysql and the
+# other PHP modules the README lists, mariadb-server, npm, git and a git copy of Yclas), audit each with a minimal
+# definition, print the
 # verdict table against the hand-verified truth, and save trimmed bundles for tests/test_realworld.py.
 # A platform whose tools are missing is skipped with a message; the others go on.
 realworld: setup

@@ -185,6 +185,21 @@ async def test_a_consent_wall_before_the_age_gate_is_accepted_first_in_the_bypas
     assert not [c for c in probe.cookies_set if c["name"] == "cc" and c.get("unlocks") == "true"]
 
 
+async def test_a_notice_modal_passed_with_i_accept_is_a_click_through_gate_with_a_forgeable_cookie(browser_session,
+                                                                                                   tmp_path: Path):
+    """An 18+ statement in a modal on every page whose only way in is "I accept" (the software's terms notice used as
+    the age gate): it is passed like any click-through gate, so its cookie is found, replayed and said to unlock."""
+    with serve_site("acceptgate") as (url, _):
+        await collect(_defn(url, extra="[crawl]\nmax_pages = 8\n"), tmp_path / "run", browser_session)
+    probe = Bundle(tmp_path / "run").probe("age_gate", AgeGateProbe)
+    start = probe.observations[0]
+    assert start.gate and start.kind == "modal" and start.methods == ["button"]
+    assert "button: I accept" in start.controls and "other: Not for me" in start.controls
+    assert probe.passed_gate and probe.passed_with == "button"
+    cookie = next(c for c in probe.cookies_set if c["name"] == "notice_ok")
+    assert cookie["forgeable"] == "true" and cookie["unlocks"] == "true"
+
+
 async def test_script_redirect_gate_with_content_in_the_html_and_cookie_flag(browser_session, tmp_path: Path):
     with serve_site("jsgate") as (url, _):
         await collect(_defn(url), tmp_path / "run", browser_session)

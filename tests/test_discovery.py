@@ -88,6 +88,70 @@ def test_url_variants_fold_to_one_page():
     assert fold_key("https://f.test/ads/1") != fold_key("https://f.test/ads/2")
 
 
+def test_a_list_shown_with_another_page_size_or_layout_is_the_same_list():
+    # A classifieds list offers "5 / 10 / 20 / 50 per page" and "grid / rows" links: each is the list again, so it
+    # folds into the list already read, is never an item, and its siblings teach no item pattern.
+    for variant in ("https://ads.test/fietsen?items_per_page=20", "https://ads.test/fietsen?per_page=50",
+                    "https://ads.test/fietsen/?layout=grid", "https://ads.test/fietsen?aantal=10"):
+        assert fold_key(variant) == fold_key("https://ads.test/fietsen"), variant
+        assert is_system_url(variant) and not is_item_url(variant), variant
+    assert fold_key("https://ads.test/fietsen?page=2&limit=50") == fold_key("https://ads.test/fietsen?page=2")
+    assert fold_key("https://ads.test/fietsen?page=2") != fold_key("https://ads.test/fietsen")
+
+
+def test_page_size_links_teach_no_item_pattern(tmp_path):
+    sizes = [f"https://x.test/fietsen?items_per_page={n}" for n in (5, 10, 20, 50, 100)]
+    c = _collector(tmp_path, [("https://x.test/fietsen", "listing", {}, sizes)])
+    c._learn_item_patterns(c.pages[0])
+    assert not c._item_patterns
+    assert not any(c.is_item(u) for u in sizes)
+    ads = [f"https://x.test/ad.php?ad={n}" for n in (11, 12, 13, 14)]
+    c = _collector(tmp_path, [("https://x.test/fietsen", "listing", {}, sizes + ads)])
+    c._learn_item_patterns(c.pages[0])
+    assert all(c.is_item(u) for u in ads) and not any(c.is_item(u) for u in sizes)
+
+
+def test_a_title_slug_with_a_page_suffix_is_a_slug_and_ads_across_categories_teach_one_pattern(tmp_path):
+    # Classifieds software names an ad /<category>/<title-slug>.html; each category lists only a few ads, so the
+    # pattern is learned from the ads of several categories on one list, and then holds for every category.
+    assert item_template("https://x.test/fietsen/blue-city-bike-as-new.html") == "x.test/fietsen/{slug}"
+    ads = ["https://x.test/fietsen/blue-city-bike-as-new.html", "https://x.test/fietsen/kids-bike-with-stabilisers.html",
+           "https://x.test/kamers/sunny-room-near-the-station.html", "https://x.test/lessen/piano-lessons-at-home.html"]
+    c = _collector(tmp_path, [("https://x.test/all", "other", {}, ads)])
+    c._learn_item_patterns(c.pages[0])
+    assert all(c.is_item(u) for u in ads)
+    assert c.is_item("https://x.test/banen/weekend-job-in-a-bakery.html")  # a category not on that list
+    assert not c.is_item("https://x.test/fietsen/amsterdam")  # a category's list by place: no title slug
+    assert not c.is_item("https://x.test/zoeken.html") and not c.is_item("https://x.test/fietsen?page=2")
+    # four title slugs in ONE category teach that category's own pattern only
+    one = [f"https://y.test/help/how-to-{w}-an-ad.html" for w in ("post", "edit", "renew", "remove")]
+    c = _collector(tmp_path, [("https://y.test/help", "other", {}, one)])
+    c._learn_item_patterns(c.pages[0])
+    assert "y.test/{category}/{slug}.html" not in c._item_patterns
+
+
+def test_an_ad_whose_related_ads_follow_its_own_pattern_stays_an_item(tmp_path):
+    # "More like this" under an ad links to other ads, one of them an item by its URL words alone (a number in its
+    # title): the ad is still one item, not a list of them.
+    ads = ["https://x.test/fietsen/blue-city-bike-as-new.html", "https://x.test/te-koop/kids-bike-20-inch.html",
+           "https://x.test/kamers/sunny-room-near-the-station.html", "https://x.test/lessen/piano-lessons-at-home.html"]
+    pages = [("https://x.test/all", "other", {}, ads)]
+    pages += [(u, "other", {}, [a for a in ads if a != u]) for u in ads]
+    c = _collector(tmp_path, pages)
+    c._learn_item_patterns(c.pages[0])
+    c._reclassify_items()
+    assert [p.role for p in c.pages[1:]] == ["item"] * 4
+    # each ad also links to its poster's profile (/user/<name>, an item by its URL words until profiles beside ads
+    # are set aside): that link does not make the ad a list either
+    pages = [("https://x.test/all", "other", {}, ads)]
+    pages += [(u, "other", {}, ["https://x.test/user/anna-de-boer"]) for u in ads]
+    pages += [("https://x.test/user/anna-de-boer", "item", {}, ads)]
+    c = _collector(tmp_path, pages)
+    c._learn_item_patterns(c.pages[0])
+    c._reclassify_items()
+    assert [p.role for p in c.pages[1:5]] == ["item"] * 4 and c.pages[5].role == "other"
+
+
 def _signals(**kw):
     shape = {"authors": 0, "dates": 0, "posts": 0, "photos": 0, "price": False, "contact": 0, "main_chars": 900}
     shape.update(kw.pop("shape", {}))

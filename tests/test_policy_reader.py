@@ -757,6 +757,15 @@ def test_sharing_your_account_with_others_is_a_third_party_rule():
     assert topics("We will not be liable to you or any third party for any change to the service.") == []
 
 
+def test_only_ads_about_yourself_is_the_third_party_rule_but_telling_about_yourself_is_not():
+    rule = "In de rubriek Ontmoetingen zet je uitsluitend advertenties over jezelf."
+    assert [c.topic for c in clauses(rule, Prohibition, "nl")] == ["third_party"]
+    assert [c.topic for c in clauses("Only place personal ads about yourself.", Prohibition)] == ["third_party"]
+    # an invitation to describe yourself in a profile is no rule about who runs it
+    assert clauses("Je moet in je profiel iets over jezelf vertellen.", Prohibition, "nl") == []
+    assert clauses("You must write a few lines about yourself when you sign up.", Prohibition) == []
+
+
 def test_a_lead_in_that_says_nothing_by_itself_takes_the_sentence_before_it():
     text = ("The law requires us to remove such content, and we would remove it anyway. Examples include:\n"
             "child sexual abuse material, and content posted on behalf of terrorist organisations.")

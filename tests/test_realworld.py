@@ -1,12 +1,13 @@
 """The real-software corpus: verdicts on saved bundles of open-source platform software vs hand-verified truth.
 
 `benchmarks/realworld/realworld.py` installs, seeds, serves and audits real platform software from PyPI
-(django-classified, askbot, django-machina, django-postman, pybbm, Misago) and NodeBB (Node.js, from its
-git release tag and npm) with a minimal audit definition, and `save`
-keeps trimmed copies of the bundles in the repo (benchmarks/realworld/<name>/bundle.tar.xz). This test
-evaluates those saved bundles (no browser, no server) and compares every verdict and area level with the
-platform's truth.toml. Mismatches that are known and not yet fixed are listed in KNOWN_GAPS with the
-reason; any other mismatch fails, and a known gap that has been fixed fails too, so the list stays honest.
+(django-classified, askbot, django-machina, django-postman, pybbm, Misago), NodeBB (Node.js, from its
+git release tag and npm) and Yclas (PHP classifieds on MariaDB, from its git release tag) with a minimal
+audit definition, and `save` keeps trimmed copies of the bundles in the repo
+(benchmarks/realworld/<name>/bundle.tar.xz). This test evaluates those saved bundles (no browser, no server)
+and compares every verdict and area level with the platform's truth.toml. Mismatches that are known and not
+yet fixed are listed in KNOWN_GAPS with the reason; any other mismatch fails, and a known gap that has been
+fixed fails too, so the list stays honest.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def test_corpus_has_four_real_platforms_with_truth_and_saved_bundles():
     assert {"classified ads", "forum", "member messaging"} <= kinds
     for p in PLATFORMS:
         assert p.saved_path.is_file(), f"{p.slug}: no saved bundle; run realworld.py save"
-        assert p.port in range(18101, 18200) or p.port in range(18500, 18600)
+        assert p.port in range(18101, 18200) or p.port in range(18500, 18700)
         assert p.definition_text().count("\n") == 3  # [platform] name url: what a new user writes
     assert sum(p.saved_path.stat().st_size for p in PLATFORMS) < 3_000_000
 
@@ -64,7 +65,25 @@ def test_nodebb_is_built_from_a_release_tag_with_its_own_redis_and_owner_setting
     for name in ("seed.py", "terms.md", "footer.html"):
         assert (nodebb.folder / name).is_file(), name
     # the Django platforms keep their defaults
-    assert all(p.stack == "django" and not p.config for p in PLATFORMS if p.slug != "nodebb")
+    assert all(p.stack == "django" and not p.config for p in PLATFORMS if p.slug not in ("nodebb", "yclas"))
+
+
+def test_yclas_is_php_from_a_release_tag_with_its_own_mariadb_listed_patches_and_owner_settings():
+    yclas = {p.slug: p for p in PLATFORMS}["yclas"]
+    assert yclas.stack == "php" and yclas.source == "yclas/yclas" and yclas.tag == "4.1.0"
+    assert yclas.service == "mariadb" and yclas.service_port != yclas.port
+    assert yclas.build_dir.is_relative_to(rw.BUILD)
+    settings = dict(yclas.config)
+    assert settings["i18n.locale"] == "nl_NL" and settings["general.alert_terms"] and settings["advertisement.tos"]
+    for name in ("seed.sql", "router.php"):
+        assert (yclas.folder / name).is_file(), name
+    # the notice and terms pages the settings name are in the seed
+    seed = (yclas.folder / "seed.sql").read_text("utf-8")
+    assert f"'{settings['general.alert_terms']}'" in seed and f"'{settings['advertisement.tos']}'" in seed
+    # each patch names its file and replaces one exact text; none points anywhere off the machine
+    assert len(rw.YCLAS_PATCHES) == 3
+    for rel, old, new in rw.YCLAS_PATCHES:
+        assert rel and old and new and old != new and "://" not in new
 
 
 def test_every_truth_gives_every_check_and_area_a_reason():

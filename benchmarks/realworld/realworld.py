@@ -11,7 +11,9 @@ run on 127.0.0.1 and audited.
 Each platform is a folder beside this file with platform.toml (name, kind, port, pip requirements),
 the Django project files the script writes into the build folder (settings.py, urls.py, seed.py) and
 a hand-verified truth.toml. NodeBB (stack = "nodebb") has instead its release tag, the owner's settings,
-terms.md, footer.html and a seed.py that talks to its API; it needs node, npm, git and redis-server.
+terms.md, footer.html and a seed.py that talks to its API; it needs node, npm, git and redis-server. Yclas
+(stack = "php", a PHP classifieds application) has its release tag, the owner's settings, router.php and
+seed.sql; it needs php (with mysqli), mariadb-server, npm and git.
 Virtual environments, databases and servers live OUTSIDE git, in
 $REALWORLD_BUILD (default benchmarks/realworld/.build, gitignored). `table --saved` judges the
 trimmed bundles saved in the repo (bundle.tar.xz), as tests/test_realworld.py does.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import io
 import json
 import os
@@ -75,12 +78,12 @@ class RealPlatform:
     requirements: tuple[str, ...]
     python: str
     setup: tuple[tuple[str, ...], ...]
-    service: str = ""            # "postgres" or "redis": a private database server on 127.0.0.1 for this platform
+    service: str = ""            # "postgres", "redis" or "mariadb": a private database server on 127.0.0.1 for it
     service_port: int = 0
-    stack: str = "django"        # "nodebb": a Node.js forum built from a git tag (see the NodeBB section)
-    source: str = ""             # owner/name of the git repository (stack nodebb)
+    stack: str = "django"        # "nodebb": a Node.js forum built from a git tag (see the NodeBB section); "php"
+    source: str = ""             # owner/name of the git repository (stacks nodebb and php)
     tag: str = ""
-    config: tuple[tuple[str, str], ...] = ()   # owner's settings (stack nodebb: NodeBB's config hash)
+    config: tuple[tuple[str, str], ...] = ()   # owner's settings (NodeBB's config hash; Yclas: group.key)
 
     @property
     def folder(self) -> Path:
@@ -159,6 +162,8 @@ def _as_pg_user(cmd: list[str]) -> list[str]:
 def start_service(p: RealPlatform, log: Path) -> None:
     if p.service == "redis":
         _start_redis(p, log)
+    if p.service == "mariadb":
+        _start_mariadb(p, log)
     if p.service != "postgres":
         return
     data = p.build_dir / "pgdata"
@@ -195,6 +200,8 @@ def start_service(p: RealPlatform, log: Path) -> None:
 def stop_service(p: RealPlatform) -> None:
     if p.service == "redis":
         _stop_redis(p)
+    if p.service == "mariadb":
+        _stop_mariadb(p)
     data = p.build_dir / "pgdata"
     if p.service != "postgres" or not (data / "postmaster.pid").is_file():
         return
@@ -220,6 +227,9 @@ def _run(cmd: list[str], cwd: Path | None = None, log: Path | None = None,
 def build(p: RealPlatform) -> None:
     if p.stack == "nodebb":
         build_nodebb(p)
+        return
+    if p.stack == "php":
+        build_php(p)
         return
     p.build_dir.mkdir(parents=True, exist_ok=True)
     log = p.build_dir / "build.log"
@@ -268,14 +278,16 @@ NODEBB_MIRROR = Path("/work/.mirror")
 NODEBB_ADMIN = ("beheerder", "beheerder@example.org", "Beheer-Wachtwoord-2026")
 
 
-def _nodebb_git(p: RealPlatform) -> Path:
-    env = os.environ.get("NODEBB_GIT")
+def _git_dir(p: RealPlatform) -> Path:
+    env = os.environ.get(f"{p.slug.upper()}_GIT")
     candidates = [Path(env)] if env else []
     candidates.append(NODEBB_MIRROR / p.source.replace("/", "+") / "repo")
     for c in candidates:
-        if (c / "HEAD").is_file() or (c / ".git").exists():
+        if (c / "HEAD").is_file():
             return c
-    raise SystemExit(f"{p.slug}: no git copy of {p.source}: clone it and set NODEBB_GIT to its git directory")
+        if (c / ".git" / "HEAD").is_file():
+            return c / ".git"
+    raise SystemExit(f"{p.slug}: no git copy of {p.source}: clone it and set {p.slug.upper()}_GIT to its git directory")
 
 
 def build_nodebb(p: RealPlatform) -> None:
@@ -289,7 +301,7 @@ def build_nodebb(p: RealPlatform) -> None:
     if not (src / "app.js").is_file():
         print(f"{p.slug}: unpacking {p.source} {p.tag}")
         src.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(["git", f"--git-dir={_nodebb_git(p)}", "archive", p.tag],
+        archive = subprocess.run(["git", f"--git-dir={_git_dir(p)}", "archive", p.tag],
                                  check=True, stdout=subprocess.PIPE).stdout
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(src, filter="data")
@@ -377,6 +389,154 @@ def _start_nodebb(p: RealPlatform) -> None:
     _launch(p, ["node", "app.js"], dict(os.environ, NODE_ENV="production"), "NodeBB exited", seconds=120)
 
 
+# --------------------------------------------------------------------------- Yclas (PHP + MariaDB)
+
+# Yclas is not in a package registry either: its source is a release tag of its git repository ($YCLAS_GIT, or the
+# `fetch` tool's mirror), served by PHP's own server (`php -S`, with router.php in place of its .htaccess), its
+# database a private MariaDB on 127.0.0.1:<service_port>. Its own installer runs from a GET with the installer's
+# fields (it accepts them that way), then seed.sql adds what the owner and a few members would have entered, and
+# the owner's settings of platform.toml [config] go into its config table.
+# Patches, each as small as it can be, each because this machine is not the web host Yclas expects:
+YCLAS_PATCHES = (
+    # PHP 8 refuses array_key_exists() on an object; Koseven's Arr::path hands it a Config_Group (an ArrayObject),
+    # which stops every page with a TypeError. isset() gives the same answer for its non-null config values.
+    ("oc/kohana/system/classes/Kohana/Arr.php", "if (array_key_exists($path, $array))",
+     "if (is_array($array) ? array_key_exists($path, $array) : isset($array[$path]))"),
+    # The theme loads Alpine.js 1.9.7 from a CDN, which is out of reach here: the same file from npm, served locally.
+    ("themes/atlantic-lite/views/layouts/_meta.php", "https://cdn.jsdelivr.net/gh/alpinejs/alpine@v1.9.7/dist/alpine.js",
+     "<?=URL::base()?>themes/atlantic-lite/js/alpine.js"),
+    # Yclas's own Google Analytics tracker (not the owner's: that setting stays empty): nothing goes off the machine.
+    ("themes/atlantic-lite/views/layouts/_analytics.php", "<? if (Kohana::$environment === Kohana::PRODUCTION) : ?>",
+     "<? if (FALSE) : ?>"),
+)
+YCLAS_ADMIN = ("beheer@prikbord-oost.example", "Beheer-Wachtwoord-2026")
+PHP_INI = ("-d", "short_open_tag=On", "-d", "display_errors=stderr", "-d", "memory_limit=256M")
+
+
+def _sql(p: RealPlatform, statements: str, log: Path) -> None:
+    with log.open("a") as fh:
+        proc = subprocess.run(["mariadb", f"--socket={p.build_dir / 'mysqlrun' / 'sock'}", "-uroot", p.slug],
+                              input=statements, text=True, stdout=fh, stderr=subprocess.STDOUT)
+    if proc.returncode != 0:
+        raise SystemExit(f"{p.slug}: SQL failed; see {log}")
+
+
+def _start_mariadb(p: RealPlatform, log: Path) -> None:
+    data, run = p.build_dir / "mysql", p.build_dir / "mysqlrun"
+    for tool in ("mariadb-install-db", "mariadbd", "mariadb"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{p.slug}: {tool} not found: install MariaDB (Debian: apt-get install mariadb-server)")
+    run.mkdir(parents=True, exist_ok=True)
+    if not (data / "mysql").is_dir():
+        _run(["mariadb-install-db", f"--datadir={data}", "--user=root", "--auth-root-authentication-method=socket",
+              "--skip-test-db"], log=log)
+    if not answering(p.service_port):
+        print(f"{p.slug}: starting MariaDB on 127.0.0.1:{p.service_port}")
+        subprocess.Popen(["mariadbd", "--no-defaults", f"--datadir={data}", f"--socket={run / 'sock'}",
+                          f"--pid-file={run / 'pid'}", f"--port={p.service_port}", "--bind-address=127.0.0.1",
+                          "--user=root", "--skip-name-resolve", f"--log-error={run / 'error.log'}"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                         start_new_session=True)
+        for _ in range(120):
+            if answering(p.service_port):
+                break
+            time.sleep(0.25)
+        else:
+            raise SystemExit(f"{p.slug}: MariaDB did not start; see {run / 'error.log'}")
+    ready = p.build_dir / ".db-created"
+    if not ready.is_file():
+        s = p.slug
+        subprocess.run(["mariadb", f"--socket={run / 'sock'}", "-uroot", "-e",
+                        f"CREATE DATABASE IF NOT EXISTS {s} CHARACTER SET utf8mb4; "
+                        f"CREATE USER IF NOT EXISTS '{s}'@'127.0.0.1' IDENTIFIED BY '{s}'; "
+                        f"GRANT ALL ON {s}.* TO '{s}'@'127.0.0.1'; FLUSH PRIVILEGES;"], check=True)
+        ready.write_text(s)
+
+
+def _stop_mariadb(p: RealPlatform) -> None:
+    pidfile = p.build_dir / "mysqlrun" / "pid"
+    if not pidfile.is_file():
+        return
+    with contextlib.suppress(ProcessLookupError, ValueError):
+        pid = int(pidfile.read_text())
+        os.kill(pid, 15)
+        for _ in range(80):
+            os.kill(pid, 0)
+            time.sleep(0.25)
+    print(f"{p.slug}: stopped MariaDB")
+
+
+def _start_php(p: RealPlatform) -> None:
+    _launch(p, ["php", *PHP_INI, "-S", f"127.0.0.1:{p.port}", "router.php"], dict(os.environ), "php -S exited",
+            seconds=30)
+
+
+def build_php(p: RealPlatform) -> None:
+    """Unpack the tag, patch, install through the installer against the private MariaDB, seed, apply settings."""
+    src = p.project
+    log = p.build_dir / "build.log"
+    for tool in ("php", "git", "npm"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{p.slug}: {tool} not found: Yclas needs php (Debian php-cli php-mysql php-mbstring "
+                             "php-xml php-gd php-curl php-intl php-zip php-imagick php-soap), npm and git")
+    p.build_dir.mkdir(parents=True, exist_ok=True)
+    if not (src / "index.php").is_file():
+        print(f"{p.slug}: unpacking {p.source} {p.tag}")
+        src.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", f"--git-dir={_git_dir(p)}", "archive", p.tag],
+                                 check=True, stdout=subprocess.PIPE).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(src, filter="data")
+        for rel, old, new in YCLAS_PATCHES:
+            f = src / rel
+            text = f.read_text("utf-8")
+            if old not in text:
+                raise SystemExit(f"{p.slug}: patch does not apply to {rel}")
+            f.write_text(text.replace(old, new, 1), "utf-8")
+        npm = p.build_dir / "npm"
+        npm.mkdir(exist_ok=True)
+        _run(["npm", "pack", "--silent", "alpinejs@1.9.7"], cwd=npm, log=log)
+        with tarfile.open(npm / "alpinejs-1.9.7.tgz") as tar:
+            member = tar.extractfile("package/dist/alpine.js")
+            (src / "themes/atlantic-lite/js/alpine.js").write_bytes(member.read())
+    shutil.copyfile(p.folder / "router.php", src / "router.php")
+    start_service(p, log)
+    seeded = src / ".seeded"
+    if seeded.is_file():
+        print(f"{p.slug}: built and seeded ({src})")
+        return
+    _start_php(p)
+    try:
+        if (src / "install" / "install.lock").is_file():
+            print(f"{p.slug}: running the installer")
+            email, password = YCLAS_ADMIN
+            fields = {"SITE_NAME": p.name.split(" (")[0], "SITE_URL": p.url, "SITE_FOLDER": "/",
+                      "DB_HOST": f"127.0.0.1:{p.service_port}", "DB_USER": p.slug, "DB_PASS": p.slug,
+                      "DB_NAME": p.slug, "DB_CHARSET": "utf8mb4", "TABLE_PREFIX": "oc2_", "ADMIN_EMAIL": email,
+                      "ADMIN_PWD": password, "LANGUAGE": "en_US", "TIMEZONE": "Europe/Amsterdam", "HASH_KEY": ""}
+            from urllib.parse import urlencode
+            from urllib.request import urlopen
+            with urlopen(p.url + "?" + urlencode(fields), timeout=120) as resp:
+                answer = resp.read().decode("utf-8", "replace")
+            if not answer.lstrip().startswith("{"):
+                (p.build_dir / "install-answer.html").write_text(answer)
+                raise SystemExit(f"{p.slug}: the installer refused; see {p.build_dir / 'install-answer.html'}")
+        print(f"{p.slug}: seeding")
+        _sql(p, (p.folder / "seed.sql").read_text("utf-8"), log)
+        sets = []
+        for key, value in p.config:
+            group, name = key.split(".", 1)
+            v = value.replace("\\", "\\\\").replace("'", "\\'")
+            sets.append(f"UPDATE oc2_config SET config_value='{v}' WHERE group_name='{group}' AND config_key='{name}';")
+        _sql(p, "\n".join(sets), log)
+    finally:
+        _stop_server(p)
+    for d in (src / "oc" / "cache").iterdir():  # the config is cached in files: start afresh
+        if d.is_dir():
+            shutil.rmtree(d)
+    seeded.write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+
+
 # --------------------------------------------------------------------------- serve
 
 
@@ -395,6 +555,9 @@ def serve(p: RealPlatform) -> None:
         raise SystemExit(f"{p.slug}: not built yet (run build first)")
     if p.stack == "nodebb":
         _start_nodebb(p)
+        return
+    if p.stack == "php":
+        _start_php(p)
         return
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings", PYTHONDONTWRITEBYTECODE="1")
     _launch(p, [str(p.venv_python), "wsgiserve.py", str(p.port)], env, "server exited", seconds=60)

@@ -168,6 +168,8 @@ def is_system_url(url: str) -> bool:
     if any(k.lower() in ("sort", "sortby", "sort_by", "order", "orderby", "filter", "q", "query", "search", "keywords",
                         "print", "view") for k in query):
         return True
+    if any(k.lower() in lexicon.words("roles", "list_view_query") for k in query):
+        return True  # ?items_per_page=20, ?layout=grid: the same list shown another way
     if parts.fragment.lower() in ("lastpost", "unread", "latest", "last"):
         return True
     system = set(lexicon.words("roles", "system"))

@@ -69,6 +69,7 @@ from toolkit.collection.context import MAX_LANES, ProbeContext
 from toolkit.collection.documents import MAX_DOCUMENTS, fetch_document, policy_pdf, read_pdf
 from toolkit.collection.guard import WriteGuard, acting_link
 from toolkit.collection.interact import (
+    PAGE_SUFFIX,
     click_mark,
     find_controls,
     item_template,
@@ -138,6 +139,19 @@ def _sibling_template(url: str) -> str:
     """The pattern an item link shares with its siblings: by an ID or long slug (/ads/{id}), else by a handle or short
     name (/m/{name}, /rooms/{name}); learned only from many such links on one page."""
     return item_template(url) or name_template(url)
+
+
+def _category_template(url: str) -> str:
+    """/te-koop/oak-table-with-four-chairs.html and /diensten/dog-walker-on-weekdays.html -> 'host/{category}/{slug}.html':
+    an item named by a long title slug under its category, the address classifieds software gives an ad. One category
+    rarely lists four ads of its own, so siblings are counted across categories; learned only from links of two or
+    more categories in one page's body."""
+    parts = urlsplit(url)
+    segs = [s for s in parts.path.split("/") if s]
+    if parts.query or len(segs) != 2 or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+){2,}", PAGE_SUFFIX.sub("", segs[1].lower())):
+        return ""
+    suffix = PAGE_SUFFIX.search(segs[-1])
+    return f"{parts.netloc}/{{category}}/{{slug}}{suffix.group(0).lower() if suffix else ''}"
 
 
 def _kin_template(url: str) -> str:
@@ -1009,7 +1023,14 @@ class Collector:
 
     def is_item(self, url: str) -> bool:
         """An item URL by its words (/ads/123) or by a pattern learned from listings (/companion/{id}, /m/{name})."""
-        return is_item_url(url) or (_sibling_template(url) in self._item_patterns and not is_system_url(url))
+        return is_item_url(url) or (bool(self._learned_template(url)) and not is_system_url(url))
+
+    def _learned_template(self, url: str) -> str:
+        """The learned item pattern this URL follows ('' when none): its sibling pattern, or its category pattern."""
+        for template in (_sibling_template(url), _category_template(url)):
+            if template and template in self._item_patterns:
+                return template
+        return ""
 
     def _learn_item_patterns(self, record: PageRecord) -> None:
         """Many sibling links like /companion/12, /companion/13 ... on one page mark /companion/{id} as items."""
@@ -1020,6 +1041,13 @@ class Collector:
                 template = _sibling_template(e.href)
                 if template:
                     groups.setdefault(template, set()).add(urldefrag(e.href)[0])
+                category = _category_template(e.href)
+                if category:
+                    groups.setdefault(category, set()).add(urldefrag(e.href)[0])
+        # the category pattern only when the links really stand in two or more categories
+        for template in [t for t in groups if "{category}" in t]:
+            if len({urlsplit(u).path.strip("/").split("/")[0] for u in groups[template]}) < 2:
+                del groups[template]
         self._learn_from_siblings(groups)
 
     def _learn_from_siblings(self, groups: dict[str, set[str]]) -> None:
@@ -1066,10 +1094,10 @@ class Collector:
         """Pages visited before their item pattern was learned get the item role after all."""
         for p in self.pages:
             url = p.final_url or p.url
-            if not p.ok or _sibling_template(url) not in self._item_patterns or is_system_url(url):
+            if not p.ok or not self._learned_template(url) or is_system_url(url):
                 continue
             if p.role == "other" or (p.role == "listing" and item_by_content(p.signals)):
-                p.role, p.role_reasons = "item", [f"one of many sibling links like {_sibling_template(url)}"]
+                p.role, p.role_reasons = "item", [f"one of many sibling links like {self._learned_template(url)}"]
         # A page made an item only by its URL pattern that links to pages that are items by their URL words or
         # content is a listing (/group/6-computers/ linking to /10-27-inch-monitor/ with schema.org Product).
         def strong(p: PageRecord) -> bool:  # an item by its URL words or its content, not only by a learned pattern
@@ -1081,14 +1109,25 @@ class Collector:
         by_content = {fold_key(p.final_url or p.url) for p in self.pages if p.ok and p.role == "item" and strong(p)}
         by_id_or_content = by_content | {fold_key(p.final_url or p.url) for p in self.pages
                                          if p.ok and p.role == "item" and by_id(p)}
+        # Beside posts or ads, a member's profile is no item (below), so an ad's link to its poster's profile does not
+        # make the ad a list (a site of profiles only keeps them as items, and its city pages list them).
+        items_now = [p for p in self.pages if p.ok and p.role == "item"]
+        profile_keys = {fold_key(p.final_url or p.url) for p in items_now if is_member_profile(p.final_url or p.url,
+                                                                                               p.signals)}
+        if len(items_now) - len(profile_keys) >= 2:
+            by_content -= profile_keys
+            by_id_or_content -= profile_keys
         for p in self.pages:
             if not (p.ok and p.role == "item") or strong(p):
                 continue
             # A page made an item only by a name pattern (/city/amsterdam) that links to items by ID is a listing too
             targets = by_content if by_id(p) else by_id_or_content
-            links = {fold_key(urljoin(p.final_url or p.url, e.href)) for e in p.elements
-                     if e.href and e.tag == "a" and e.region not in ("nav", "header", "footer")}
-            n = len(links & targets - {fold_key(p.final_url or p.url)})
+            links = {fold_key(u): u for u in (urljoin(p.final_url or p.url, e.href) for e in p.elements
+                                               if e.href and e.tag == "a" and e.region not in ("nav", "header", "footer"))}
+            # an ad's "more like this" cards lead to ads of its own pattern: related items, not a list
+            own = self._learned_template(p.final_url or p.url)
+            n = len({k for k, u in links.items() if k in targets and not (own and self._learned_template(u) == own)}
+                    - {fold_key(p.final_url or p.url)})
             if n >= 1:  # a category with one ad is a listing too
                 p.role, p.role_reasons = "listing", [f"links to {n} page(s) that show one item each"]
         self._lists_of_named_items()
@@ -1270,7 +1309,7 @@ def fold_url(url: str) -> str:
     bare = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     if is_item_url(bare):
         return bare  # /topic/slug-2/?post=5 ("last post" jump), ?page=2, ?ref=x: the same item page
-    variants = set(lexicon.words("roles", "variant_query"))
+    variants = set(lexicon.words("roles", "variant_query")) | set(lexicon.words("roles", "list_view_query"))
     jumps = set(lexicon.words("roles", "variant_value"))
     item_keys = set(lexicon.words("roles", "item_query"))
     pairs = query_pairs(parts.query)

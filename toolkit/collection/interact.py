@@ -42,6 +42,9 @@ PAGINATION = {"page", "pagina", "pg", "start", "offset", "pagenum", "paged", "fr
 # ---------------------------------------------------------------------- item URLs
 
 
+PAGE_SUFFIX = re.compile(r"\.(?:html?|php\d?|aspx?|jsp)$", re.I)
+
+
 def item_template(url: str) -> str:
     """The pattern an item URL shares with its siblings, or '' when the URL has no ID or name slug in it.
 
@@ -54,8 +57,8 @@ def item_template(url: str) -> str:
         return ""
     if len(segs) >= 2 and re.search(r"\d", segs[-1]):
         return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{id}}"
-    if len(segs) >= 2 and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+){2,}", segs[-1].lower()):
-        return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{slug}}"
+    if len(segs) >= 2 and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+){2,}", PAGE_SUFFIX.sub("", segs[-1].lower())):
+        return f"{parts.netloc}/{'/'.join(segs[:-1])}/{{slug}}"  # /ads/red-bike-for-sale/ and .../red-bike-for-sale.html
     query = parse_qsl(parts.query)
     ids = [k for k, v in query if v.isdigit() and k.lower() not in PAGINATION]
     if segs and ids:
