@@ -82,6 +82,8 @@ class Document:
 
     @property
     def language(self) -> str:
+        if "language" in self.meta:  # an English document from a collection of mostly Dutch ones says so
+            return self.meta["language"]
         return "nl" if self.file.endswith("-nl.md") or self.meta["source_repo"].endswith("p2b-compliance-versions") else "en"
 
     @property
