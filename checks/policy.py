@@ -957,7 +957,8 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
                if report else lx.has("cooperation.request", seg))
     # Sharing counts as reporting when it follows a suspicion, or is stated as practice about a named crime.
     refers = share and (lx.has("cooperation.suspicion", seg) or (_crimes_in(seg, lx) and not lx.has("cooperation.modal", seg)))
-    acts = lx.has("cooperation.platform_actor", seg) or lx.has("cooperation.passive", seg)
+    acts = (lx.has("cooperation.platform_actor", seg) or lx.has("cooperation.passive", seg)
+            or lx.has("cooperation.consequence", seg))
     if (report or refers) and (own or not request) and not user and acts:
         return "proactive"
     if request or lx.has("cooperation.legal_duty", seg) or (coop and not share):

@@ -1438,3 +1438,36 @@ def test_lower_case_items_of_a_list_without_bullets_stay_apart():
     text = "You must not post content that:\nis unlawful or harmful to anyone in any way\npromotes forced prostitution"
     assert [s.text for s in split_sentences(text, "en")] == [
         "You must not post content that:", "is unlawful or harmful to anyone in any way", "promotes forced prostitution"]
+
+
+def test_as_soon_as_reasonably_anything_is_a_manner_not_an_event():
+    # an adverb of judgement right after "as soon as" names no event, however the phrase goes on (or is misspelt)
+    for text, lang in (("Data of closed profiles is erased as soon as reasonably possibly after the profile is closed.", "en"),
+                       ("We remove your listings as soon as reasonably practicable after you leave.", "en"),
+                       ("Je gegevens wissen we zodra redelijkerwijs mogelijk na opzegging.", "nl")):
+        assert all(days is None for days, _ in periods(text, lang)), text
+    # a real event after "as soon as" stays a period at that event
+    assert periods("Scans of your ID card are deleted as soon as the check is complete.") == [(0, ("verification",))]
+
+
+def test_a_report_named_as_what_a_users_act_brings_about_is_the_platforms_own():
+    text = ("Trading sexual images of minors will result in a permanent ban, removal of the images, and reporting to the "
+            "authorities.")
+    assert [m for m, _ in modes(text)] == ["proactive"]
+    assert [m for m, _ in modes("Grooming children leads to account closure and referral to law enforcement.")] == [
+        "proactive"]
+    assert [m for m, _ in modes("Kinderporno delen leidt tot een ban en aangifte bij de politie.")] == ["proactive"]
+    # a consequence with no report in it, or the user told to report, is none
+    assert modes("Scamming other buyers leads to a ban.") == []
+    assert modes("Late payment can result in a closed account; you may report fraud to the police.") == []
+
+
+def test_handing_over_an_accounts_login_is_the_account_rule():
+    assert [t for t, _ in topics("You must not share your username and password with any other person.")] == [
+        "third_party"]
+    assert [t for t, _ in topics("Never give your login details to anyone else; we close accounts that do.")] == [
+        "third_party"]
+    assert [t for t, _ in topics("Deel je wachtwoord nooit met anderen, anders blokkeren we je account.")] == ["third_party"]
+    # the platform sharing a user name, or advice on a strong password, is no rule
+    assert topics("We share your login details with third parties to verify your identity.") == []
+    assert topics("Keep your password safe and choose a strong one.") == []
