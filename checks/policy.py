@@ -709,6 +709,11 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
         subject = True
         investigation = investigation or lx.has("preservation.investigation_purpose", ctx.following)
     request = _preservation_request(ctx)
+    if not strong and not keep and lx.has("preservation.strong_verbs", ctx.heading) and _recipients(ctx, text) and (
+            request or lx.has("cooperation.request", text)):
+        # under a heading for "Requests for User Information or Data Preservation", the authorities' route for their
+        # requests ("Law enforcement may submit legal requests to ...") is how preservation is asked for: kept on request.
+        return PreservationClause(**ctx.base(), trigger="on_request", period=None)
     if strong and (subject or purpose or request):
         verbs = strong
     elif keep and (investigation or (subject and not lx.has("preservation.other_purpose", text))):

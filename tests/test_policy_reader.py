@@ -1471,3 +1471,45 @@ def test_handing_over_an_accounts_login_is_the_account_rule():
     # the platform sharing a user name, or advice on a strong password, is no rule
     assert topics("We share your login details with third parties to verify your identity.") == []
     assert topics("Keep your password safe and choose a strong one.") == []
+
+
+def test_data_kept_past_a_deletion_to_investigate_violations_or_of_suspended_accounts_is_preservation():
+    # an exception to a deletion, "except for" what an investigation of rule breaking needs
+    text = ("When you close your profile we erase everything we hold, except for records needed to investigate "
+            "cheating and breaches of our game rules.")
+    assert preserved(text) == [("default", None)]
+    # sanctioned accounts named with another adjective ("suspended or inactive accounts")
+    assert preserved("We may keep data of suspended or inactive accounts to enforce our terms.") == [("default", None)]
+    # an exception for tax records, or accounts that are merely inactive, keeps nothing for investigations
+    assert preserved("We delete all your data after 30 days, except for invoices we must keep for tax purposes.") == []
+    assert preserved("We may keep data of active or inactive accounts for analytics.") == []
+    # keeping illegal and abusive content off the site is taking it down, not keeping it
+    assert preserved("Our moderators protect users by keeping unlawful, hateful and abusive content off the platform.") == []
+    assert preserved("We keep removed or reported content for 90 days.") == [("default", 90)]
+
+
+def test_the_authorities_request_route_under_a_preservation_heading_is_preservation_on_request():
+    text = "Requests for user data or preservation\n\nPolice may send legal requests to legal@chat.test."
+    assert preserved(text) == [("on_request", None)]
+    assert preserved("Verzoeken om gegevens of veiligstelling\n\nDe politie kan een vordering sturen naar "
+                     "juridisch@chat.test.") == [("on_request", None)]
+    # a request route under a heading without preservation, or a heading with it over no request, is none
+    assert preserved("Requests for account data\n\nPolice may send legal requests to legal@chat.test.") == []
+    assert preserved("Preserving the community\n\nPlease be kind to each other.") == []
+
+
+def test_traffic_between_machines_is_logs_and_tax_related_data_is_payment_data():
+    assert periods("We delete technical logs such as records of communication between products within 45 days.") == [
+        (45, ("logs",))]
+    assert periods("Tax-related data is kept for ten years.") == [(3650, ("payment",))]
+    # people's communication stays messages
+    assert periods("We delete records of communications between users after 45 days.") == [(45, ("messages",))]
+
+
+def test_contacting_customer_service_named_without_an_article_is_a_general_route():
+    text = "No report button? Click here to open our support centre and contact customer service."
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["general"]
+    assert [c.kind for c in clauses("Vragen? Neem contact op met de klantenservice.", AuthorityContact, "nl")] == ["general"]
+    # staff the platform contacts, or a bare "contact us", is no route
+    assert clauses("We contact support staff in other countries.", AuthorityContact) == []
+    assert clauses("Please contact us.", AuthorityContact) == []
