@@ -746,18 +746,22 @@ def _step_links(page: PageRecord) -> list[str]:
 def _field_level(form: Form) -> int:
     level = 0
     parts = sum(1 for f in form.fields if DATE_PART.search(f"{f.label} {f.name} {f.placeholder}"))
+    # A form that marks its required fields: one it leaves unmarked may be skipped
+    marks_required = any(f.required for f in form.fields if f.type not in ("hidden", "submit", "checkbox"))
     for f in form.fields:
         label = f"{f.label} {f.name} {f.placeholder}"
-        if lexicon.has(label, "age", "document"):  # a photo upload is not an ID check
-            level = max(level, 4)
+        if lexicon.has(label, "age", "optional_field"):
+            continue  # "Photo of your ID (optional)": a step a member may skip is not one every member meets
+        if lexicon.has(label, "age", "document") and not (marks_required and not f.required):
+            level = max(level, 4)  # a photo upload is not an ID check
         if f.type == "date" or lexicon.has(label, "age", "dob"):
             level = max(level, 2)
         if f.type == "checkbox" and lexicon.has(label + " " + " ".join(f.options), "age", "checkbox"):
             level = max(level, 1)
         if lexicon.has(label, "age", "dob") is False and any(w in label.lower() for w in ("card number", "kaartnummer")):
             level = max(level, 3)
-        if f.type == "number" and AGE_FIELD.search(label):
-            level = max(level, 2)
+        if f.type == "number" and AGE_FIELD.search(label) and not (marks_required and not f.required):
+            level = max(level, 2)  # an age the form requires; one it lets be skipped asks nothing
         if f.tag == "select" and parts >= 2 and DATE_PART.search(label) and _years(f.options):
             level = max(level, 2)  # day / month / year selects with no word for "birth" near them
     if parts >= 3:

@@ -325,8 +325,9 @@ def _read_sentences(sentences: list[Sentence], url: str) -> list[Clause]:
         previous = sentences[i - 1] if i else None
         following = sentences[i + 1] if i + 1 < len(sentences) else None
         ctx = _Ctx(sentence, url, previous, following)
-        clauses.extend(_retention(ctx))
-        clauses.extend(_one(_preservation(ctx)))
+        retention = _retention(ctx)
+        clauses.extend(retention)
+        clauses.extend(_one(_preservation(ctx) or _preserved_by_retention(ctx, retention)))
         clauses.extend(_one(_deletion_promise(ctx)))
         clauses.extend(_one(_cooperation(ctx)))
         clauses.extend(_one(_authority_contact(ctx)))
@@ -729,6 +730,27 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
                               period=_preservation_period(ctx, verbs))
 
 
+_LEAD_CHARS = 80  # how far into a sentence without a label its subject may start
+
+
+def _preserved_by_retention(ctx: _Ctx, retention: list[RetentionClause]) -> PreservationClause | None:
+    """A retention period whose data is removed or reported material: a row of a retention table ("Reported or removed
+    content, and the account that posted it: 6 months after our decision") or a sentence that keeps it for a time
+    names how long that material is preserved, with no verb of keeping beside it."""
+    lx, text = ctx.lx, ctx.text
+    subjects = lx.spans("preservation.subject", text)
+    for clause in retention:
+        if clause.duration is None or not subjects:
+            continue
+        at = text.find(clause.duration.phrase)
+        # the material is what the row or sentence is about: its label (before a colon) or its opening words
+        colon = text.find(":", 0, at) if at > 0 else -1
+        lead = colon if colon >= 0 else min(at, _LEAD_CHARS)
+        if at > 0 and min(a for a, _ in subjects) < lead and not lx.has("preservation.other_purpose", text):
+            return PreservationClause(**ctx.base(), trigger="default", period=clause.duration)
+    return None
+
+
 def _kept_out_of_sight(ctx: _Ctx) -> list[tuple[int, int]]:
     """Where removed content is said to be kept out of sight rather than destroyed: a removal of content ('removing a
     post', 'an article is "deleted"', 'posts ... te verwijderen'), then a sign that it stays ('does not permanently
@@ -1031,7 +1053,12 @@ def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | Non
         if cond is None or _tokens_between(text, v[1], v[1] + cond[0]) > _RECIPIENT_REACH:
             continue
         between = text[v[1]:v[1] + cond[0]]
-        if ";" in between or lx.has("cooperation.other_recipients", between):
+        # the platform itself hands data over on a duty ("we may pass information to third parties when the law
+        # requires it"); another company's transfers ("Google may transfer it to third parties ...") are not its own
+        duty = lx.has("cooperation.legal_duty", text[v[1] + cond[0]:v[1] + cond[1]]) \
+            and lx.has("cooperation.platform_actor", text[:v[0]])
+        others = _mask(between, lx.spans("cooperation.unnamed_recipients", between)) if duty else between
+        if ";" in between or lx.has("cooperation.other_recipients", others):
             continue
         return CooperationClause(**ctx.base(), mode="on_request", recipients=("authorities",))
     return None
@@ -1288,7 +1315,9 @@ def _sanction(ctx: _Ctx) -> Sanction | None:
         return None
     kinds = _sanctions(ctx, text)
     reserved = lx.has("sanction.reserve", text) and lx.has("cooperation.platform_actor", text)
-    if not kinds or not (lx.has("sanction.violation", text) or reserved):
+    # "What we do when you break these rules" above "We remove the content and close your account": the heading
+    # names the violation the sentence's sanction is for
+    if not kinds or not (lx.has("sanction.violation", text) or reserved or lx.has("sanction.violation", ctx.heading)):
         return None
     return Sanction(**ctx.base(), kinds=kinds)
 

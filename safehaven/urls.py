@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import SplitResult, urldefrag, urlsplit
 
 import tldextract
 
@@ -39,9 +39,47 @@ def within_host(url: str, host: str) -> bool:
     return bool(other) and (other == host or other.endswith("." + host))
 
 
+# A fragment that is a route of a hash-routed single-page app ("#/rooms/5", "#!/profile/ann"): the app draws another
+# view for it, so it names another page. Any other fragment ("#top", "#comments", "#") is a place on the same page.
+_ROUTE_FRAGMENT = re.compile(r"!?/[^/?#\s]")
+# The file that serves a directory (/index.html#/rooms is the view /rooms of the app at /)
+_INDEX_FILE = re.compile(r"/(?:index|default|app|main)\.(?:html?|php|aspx?|jsp)$", re.I)
+
+
+def route_fragment(url: str) -> str:
+    """The route in a URL's fragment ("/rooms/5?tab=2" for ".../#/rooms/5?tab=2" or "#!/rooms/5"), or ""."""
+    fragment = urlsplit(url.strip()).fragment
+    return fragment.removeprefix("!") if _ROUTE_FRAGMENT.match(fragment) else ""
+
+
+def page_key(url: str) -> str:
+    """A page address without a fragment that is only a place on the page, keeping a hash route (two addresses with
+    one key show one view)."""
+    url = url.strip()
+    return url if route_fragment(url) else urldefrag(url)[0]
+
+
+def route_split(url: str) -> SplitResult:
+    """The parts of a URL as the view it shows: a hash route stands for the path and query ("/#/u/ann?x=1" is path
+    "/u/ann", query "x=1"), as a router reads it; any other URL is split as it is, without its fragment."""
+    parts = urlsplit(url)
+    route = route_fragment(url)
+    if not route:
+        return parts._replace(fragment="")
+    path, _, query = route.partition("?")
+    base = _INDEX_FILE.sub("/", parts.path).rstrip("/")
+    return SplitResult(parts.scheme, parts.netloc, base + path, query, "")
+
+
 def normalise(url: str) -> str:
-    """A page address without its fragment, with a path of at least "/"."""
-    url, _ = urldefrag(url.strip())
+    """A page address without its fragment (unless the fragment is a hash route), with a path of at least "/"."""
+    url = url.strip()
+    url, fragment = urldefrag(url)
+    if _ROUTE_FRAGMENT.match(fragment):
+        parts = urlsplit(url)
+        if not parts.path and parts.netloc:
+            url = url.replace(parts.netloc, parts.netloc + "/", 1)
+        return f"{url}#{fragment}"
     parts = urlsplit(url)
     if not parts.path:
         url = url.replace(parts.netloc, parts.netloc + "/", 1) if parts.netloc else url

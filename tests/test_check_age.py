@@ -774,3 +774,38 @@ async def test_the_same_page_without_a_password_is_an_age_interstitial(page):
     await page.set_content(SIGNUP_PAGE.format(password=""))
     found = await detect_gate(page)
     assert found["gate"] and found["kind"] == "interstitial" and "dob" in found["methods"]
+
+
+# ------------------------------------------------------------------------------------------------- optional steps
+
+
+def test_an_id_upload_the_signup_marks_optional_does_not_lift_the_level(tmp_path):
+    """Every member meets the date of birth; the ID photo may be skipped, so it is not the method members meet."""
+    fields = [field("Email", type="email", required=True), field("Password", type="password", required=True),
+              field("Date of birth", type="date", required=True)]
+    skippable = page(URL + "join", role="signup", forms=[form(*fields, field(
+        "Photo of your passport or ID card (optional)", type="file", name="id_photo"))])
+    assert age.age_assurance_strength(bundle_with(tmp_path / "a", [skippable])).status == "partial"
+    # the same upload, required, is an ID upload at signup (level 4)
+    needed = page(URL + "join", role="signup", forms=[form(*fields, field(
+        "Photo of your passport or ID card", type="file", name="id_photo", required=True))])
+    assert age.age_assurance_strength(bundle_with(tmp_path / "b", [needed])).status == "pass"
+
+
+def test_an_age_number_the_form_lets_be_skipped_is_no_age_question(tmp_path):
+    """A form that stars its required fields and leaves 'Age' unstarred asks nothing: the tick box is what is asked."""
+    fields = [field("Stage name", required=True), field("Email", type="email", required=True),
+              field("Age", type="number", name="age"),
+              field("I confirm that I am over 18", type="checkbox", name="over18", required=True)]
+    loose = page(URL + "advertise", role="signup", forms=[form(*fields)])
+    assert age.signup_turns_minors_away(bundle_with(tmp_path / "a", [loose])).status == "partial"
+    fields[2] = field("Age", type="number", name="age", required=True)
+    strict = page(URL + "advertise", role="signup", forms=[form(*fields)])
+    assert age.signup_turns_minors_away(bundle_with(tmp_path / "b", [strict])).status == "pass"
+
+
+def test_a_verified_mark_the_platform_explains_is_a_badge(tmp_path):
+    text = ("Frequently asked questions. What does 'Verified' mean? The advertiser sent us two new photos holding a "
+            "note with the date, so we know the pictures are real. How do I pay for a premium listing? By card.")
+    f = age.advertisers_verified(bundle_with(tmp_path, [page(URL + "faq", role="help", text=text)]))
+    assert f.status == "partial" and "badge" in f.summary

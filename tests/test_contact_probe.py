@@ -57,3 +57,29 @@ async def test_contact_checks_on_the_probed_platform(contacted):
     assert c02.status == "fail" and c02.details["routes"]["WhatsApp link"] == 1
     assert "number behind 'Toon nummer'" in c02.details["routes"]
     assert "info@contacttest.test" not in " ".join(c02.details["examples"])  # the platform's own address
+
+
+def test_a_link_every_page_carries_is_the_sites_own_even_without_header_or_nav_elements():
+    """A dated layout (a table whose first row is the menu) has no header or nav element: the crawl's own pages tell
+    that its "Contact Us" is the platform's contact form, not a way to message the person on an item page."""
+    from types import SimpleNamespace
+
+    from safehaven.models import PageRecord
+    from tests.bundles import link
+    from toolkit.collection.contact_probe import _link_key, site_wide_links
+
+    def rec(n: int, url: str, role: str, *links) -> PageRecord:
+        return PageRecord(id=f"p{n:03d}", url=url, role=role, status=200, elements=list(links))
+
+    menu = [link("Home", "/home.php"), link("Contact Us", "/contact.php")]
+    pages = [rec(1, "http://x.test/home.php", "start", *menu), rec(2, "http://x.test/list.php?page=2", "listing", *menu),
+             rec(3, "http://x.test/terms.php", "policy", *menu),
+             rec(4, "http://x.test/profile.php?id=amber", "item", *menu, link("Message Amber", "/message.php?to=amber"))]
+    shared = site_wide_links(SimpleNamespace(pages=pages))
+    item = "http://x.test/profile.php?id=amber"
+    assert _link_key(item, "/contact.php", "Contact Us") in shared
+    assert _link_key(item, "/message.php?to=amber", "Message Amber") not in shared
+    # the same words to another page (a per-item contact route) are not the menu's
+    assert _link_key(item, "/contact.php?ad=amber", "Contact Us") not in shared
+    # too few pages to tell a menu from content: nothing is set aside
+    assert site_wide_links(SimpleNamespace(pages=pages[:2] + pages[3:])) == set()

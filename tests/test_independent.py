@@ -71,6 +71,9 @@ LEVELS = {
     "chatterbox": ({"AGE": 2, "REPORT": 3, "CONTACT": 3, "EVIDENCE": 2, "HELP": 2, "TERMS": 2}, "B"),
     "nearfield": ({"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "overaltekoop": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 2, "TERMS": 0}, "E"),
+    # Hangplek's REPORT is 5, not its truth's 3: see KNOWN_MISSES
+    "hangplek": ({"AGE": 2, "REPORT": 5, "CONTACT": 3, "EVIDENCE": 3, "HELP": 4, "TERMS": 4}, "A"),
+    "nightingale": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 2}, "E"),
 }
 # Misses left, each explained in README.md; any other mismatch fails the test, and so does a known miss that is
 # right now (Praatcafé's REPORT-06, its rules topic's "stuur de moderator een PB", is read since 1 December).
@@ -78,7 +81,10 @@ LEVELS = {
 # counts the member profiles, which have no report control (partial); the collector counts a platform's posts as its
 # items and a member's profile beside them as another page (as Praatcafé's truth does), so it sees every item with a
 # control (pass). A question of reading for the lead, not a rule to bend to one platform (README, round eight).
-KNOWN_MISSES: set[tuple[str, str]] = {("chatterbox", "REPORT-01")}
+# Hangplek's REPORT-03 (and so its REPORT level) is the same question: its truth counts the member profiles as items,
+# and reporting a profile needs a login (fail); the collector reads the stories as the items and the profiles beside
+# them as other pages, and every story and message can be reported logged out (pass). README, round ten.
+KNOWN_MISSES: set[tuple[str, str]] = {("chatterbox", "REPORT-01"), ("hangplek", "REPORT-03"), ("hangplek", "REPORT")}
 
 
 @pytest.fixture(scope="module")
@@ -294,3 +300,23 @@ def test_the_marketplace_adult_section_gate_and_its_misbruik_link(judged, tmp_pa
     assert all(w.method == "GET" and "onderwerp=misbruik" in w.url for w in bundle.info.writes)
     fetched = [u for x in bundle.pages for u in (x.url, x.final_url or "", *(r.url for r in x.requests))]
     assert not [u for u in fetched if "onderwerp=misbruik" in u]
+
+
+def test_the_hash_routed_app_and_the_table_layout_directory_were_read_without_a_write(judged, tmp_path):
+    """Hangplek draws every view from a hash route (#/story/500, #/u/noor.vdb, #/faq) inside web components: the crawl
+    read those views as pages, its optional ID photo did not lift AGE-02 above the date of birth, and the retention
+    table's row for reported content is its preservation. Nightingale's "Contact Us" in the menu row of its table
+    layout is the site's contact form, not a message to the advertiser; its splash stands only before the start page."""
+    _t, findings, computed, _b = judged["hangplek"]
+    by = {f.check: f for f in findings}
+    assert by["AGE-02"].status == "partial" and by["EVIDENCE-03"].status == "pass" and by["HELP-01"].status == "pass"
+    p = next(p for p in PLATFORMS if p.slug == "hangplek")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path / "h"))
+    assert not bundle.info.writes
+    assert any("#/u/" in x.url for x in bundle.pages) and all("#/" in x.url for x in bundle.item_pages())
+    _t, findings, computed, _b = judged["nightingale"]
+    by = {f.check: f for f in findings}
+    assert by["CONTACT-01"].status == "pass" and by["CONTACT-02"].status == "fail"
+    assert by["AGE-01"].status == "partial" and by["AGE-04"].status == "partial"
+    p = next(p for p in PLATFORMS if p.slug == "nightingale")
+    assert not Bundle(ind.rw.unpack_saved(p, tmp_path / "n")).info.writes

@@ -1522,3 +1522,43 @@ def test_contacting_customer_service_named_without_an_article_is_a_general_route
     # staff the platform contacts, or a bare "contact us", is no route
     assert clauses("We contact support staff in other countries.", AuthorityContact) == []
     assert clauses("Please contact us.", AuthorityContact) == []
+
+
+# ------------------------------------------------------------------------------- round ten: tables, headings, duties
+
+
+def test_a_retention_table_row_for_removed_or_reported_material_is_its_preservation():
+    row = ("Door ons verwijderde of gemelde berichten, en het account dat ze plaatste: 9 maanden na ons besluit; "
+           "langer als de politie erom vraagt")
+    [kept] = clauses(row, PreservationClause, "nl")
+    assert kept.period.days >= 270 and kept.trigger == "default"
+    # a row about other data that only mentions abuse material in its purpose column preserves nothing
+    other = ("E-mail address: to comply with our legal obligations, such as blocking illegal material and helping "
+             "the police; 2 years from account closure")
+    assert clauses(other, PreservationClause, "en") == []
+
+
+def test_a_sanction_under_a_heading_that_names_the_breach_counts():
+    text = "What we do if you break these rules\n\nWe take the post down, and we may close your account for good."
+    [s] = clauses(text, Sanction, "en", url="https://site.test/terms")
+    assert set(s.kinds) == {"removal", "ban"}
+    assert clauses("Opening hours\n\nWe take the post down, and we may close your account for good.", Sanction, "en",
+                   url="https://site.test/terms") == []
+
+
+def test_closing_an_account_and_making_a_police_report_in_dutch_word_order_are_sanctions():
+    text = ("Wie een minderjarige benadert met seksuele bedoelingen: daarvan sluiten we het account en doen we melding "
+            "bij de politie.")
+    [p] = clauses(text, Prohibition, "nl", url="https://site.test/voorwaarden")
+    assert p.topic == "minors" and {"ban", "police"} <= set(p.sanctions)
+
+
+def test_disclosure_to_third_parties_on_a_legal_duty_is_disclosure_to_the_authorities_on_request():
+    assert modes("We may pass information to third parties when the law requires us to do so.") == [("on_request", ())]
+    # partners chosen by the platform, or a permission rather than a duty, are not authorities
+    assert modes("We may pass your data to third parties and partners as permitted by law.") == []
+    assert modes("We may pass your data to our advertising partners when the law requires us to do so.") == []
+
+
+def test_another_companys_transfers_to_third_parties_are_not_the_platforms_disclosure():
+    assert modes("An analytics company may pass this information to third parties when the law requires it.") == []

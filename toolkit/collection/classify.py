@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from checks import lexicon
 from safehaven.models import Form
+from safehaven.urls import route_split
 
 # 9, a hex id, a slug, or an id with a start offset or a jump (index.php?topic=12.0, topic=12.msg40, topic=12.new:
 # the forms of Simple Machines Forum)
@@ -31,7 +32,7 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
     # Forms hidden in closed dialogs or menus (a report form on an item page) do not make the page a form page, nor
     # does the site-wide search box.
     forms = [f for f in forms or [] if any(x.visible for x in f.fields) and not _is_search_form(f)]
-    path = urlsplit(url).path.lower()
+    path = route_split(url).path.lower()
     label = f"{title} | {link_text}"
     words_in_path = " ".join(re.split(r"[/_\-.]+", path))
 
@@ -45,7 +46,7 @@ def classify_page(url: str, *, title: str = "", link_text: str = "", text: str =
     # An item page that carries a signup or login box (askbot's answer form) is still an item page.
     item_page = is_item_url(url) and not signup_path and not login_path
     # An account page (resend the activation e-mail, a forgotten password) is not the signup, whatever its form asks
-    query_words = " ".join(v for vals in query_dict(urlsplit(url).query).values() for v in vals)
+    query_words = " ".join(v for vals in query_dict(route_split(url).query).values() for v in vals)
     account_page = lexicon.has(f"{words_in_path} {query_words}", "roles", "account_pages")
     if any(_is_signup_form(f) for f in forms) and not item_page and not account_page or (signup_path and not login_path):
         return "signup", ["signup form" if forms else "signup words in the URL"]
@@ -152,7 +153,7 @@ def _query_words(query: str) -> str:
 def is_system_url(url: str) -> bool:
     """Account and system pages (login, register, password reset, search, member lists, print views, "last post"
     jumps, posting and reply forms, sort and filter variants) are never items."""
-    parts = urlsplit(url)
+    parts = route_split(url)
     query = query_dict(parts.query)
     # Whole path segments and query values ("memberlist.php", "lost-password", mode=login), and the words of short
     # ones ("password_reset"); never the words of a long slug ("red-bike-as-new" is an item, not a "new" page).
@@ -189,7 +190,7 @@ def is_item_url(url: str) -> bool:
     """A URL that most likely shows one ad, profile, post or listing (never an account or system page)."""
     if is_system_url(url):
         return False
-    parts = urlsplit(url)
+    parts = route_split(url)
     segs = [s for s in parts.path.lower().split("/") if s]
     query = query_dict(parts.query)
     item_keys = set(lexicon.words("roles", "item_query"))
@@ -215,7 +216,7 @@ def _names_a_listing(segs: list[str]) -> bool:
 
 def is_post_permalink(url: str) -> bool:
     """A jump to one post inside a topic (viewtopic.php?pid=24, ?p=123): an item page, but the topic's own URL is better."""
-    query = query_dict(urlsplit(url).query)
+    query = query_dict(route_split(url).query)
     keys = {k.lower() for k in query}
     return bool(keys & set(lexicon.words("roles", "post_query"))) and not keys & (
         set(lexicon.words("roles", "item_query")) - set(lexicon.words("roles", "post_query")))
@@ -223,7 +224,7 @@ def is_post_permalink(url: str) -> bool:
 
 def is_feed_url(url: str) -> bool:
     """An Atom or RSS feed (extern.php?action=feed&type=atom, /feed/, /rss.php, index.xml): not a page to read."""
-    parts = urlsplit(url)
+    parts = route_split(url)
     feed = set(lexicon.words("roles", "feed"))
     pieces = [re.sub(r"\.(php\d?|xml|aspx?|cgi|pl)$", "", seg) for seg in parts.path.lower().split("/") if seg]
     values = [v.lower() for vals in query_dict(parts.query).values() for v in vals]
@@ -282,7 +283,7 @@ def is_member_profile(url: str, signals: dict | None = None) -> bool:
     types = {t.lower() for t in (signals or {}).get("types", [])}
     if types & {"profilepage", "person"} and not types & (ITEM_TYPES - {"profilepage", "person"}):
         return True
-    parts = urlsplit(url)
+    parts = route_split(url)
     segs = [s for s in parts.path.lower().split("/") if s]
     query = query_dict(parts.query)
     # profile.php?id=3, member.php?u=5: one script per page, the member's ID in the query

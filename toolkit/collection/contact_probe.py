@@ -9,6 +9,7 @@ tried are recorded with the attempt.
 from __future__ import annotations
 
 import logging
+from urllib.parse import urljoin
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
@@ -16,6 +17,7 @@ from playwright.async_api import Page
 from checks import lexicon
 from checks.contact import phone_numbers
 from safehaven.models import Box, ContactAttempt, ContactProbe
+from safehaven.urls import page_key
 from toolkit.collection.browser import guard_of, settle
 from toolkit.collection.classify import is_member_profile
 from toolkit.collection.context import ProbeContext
@@ -75,8 +77,10 @@ async def _try(context: ProbeContext, ctx, url: str, kind: str, n: int) -> Conta
         await page.goto(url, wait_until="domcontentloaded")
         await settle(page, context.revisit_settle_ms)
         await context.pass_gate_again(page)  # a gate that comes back on every load stands before the controls
+        shared = site_wide_links(context)
         controls = [c for c in await find_controls(page, lexicon.pattern("contact", kind).pattern, kind, True)
-                    if c.get("region") not in SITE_WIDE and not (c.get("href") or "").startswith(
+                    if c.get("region") not in SITE_WIDE and _link_key(page.url, c.get("href"), c.get("name")) not in shared
+                    and not (c.get("href") or "").startswith(
                         ("tel:", "sms:", "mailto:", "https://wa.me", "https://t.me", "https://api.whatsapp"))
                     and not lexicon.has(c.get("name"), "report", "control")
                     # "Post reply" on a forum answers in the open, in the topic: not a message to the poster
@@ -109,6 +113,27 @@ async def _try(context: ProbeContext, ctx, url: str, kind: str, n: int) -> Conta
                               error=str(exc).splitlines()[0][:300])
     finally:
         await page.close()
+
+
+def site_wide_links(context: ProbeContext) -> set[tuple[str, str]]:
+    """Where the links that the platform's own pages carry everywhere lead: a link found on most pages that are not
+    items (the start page, listings, policies) is the site's menu, even in a layout without header, nav or footer
+    elements (a table with a row of links on top), and its "Contact us" is the platform's, not the poster's."""
+    others = [p for p in context.pages if p.ok and p.role != "item"]
+    if len(others) < 3:
+        return set()
+    counts: dict[tuple[str, str], int] = {}
+    for p in others:
+        base = p.final_url or p.url
+        for key in {_link_key(base, e.href, e.name) for e in p.elements if e.tag == "a" and e.href
+                    and not e.href.startswith(("javascript:", "mailto:", "tel:"))}:
+            counts[key] = counts.get(key, 0) + 1
+    return {k for k, n in counts.items() if n * 2 > len(others)}
+
+
+def _link_key(base: str, href: str | None, name: str | None) -> tuple[str, str]:
+    """A link by where it leads and what it is called: the same words to the same page on every page."""
+    return page_key(urljoin(base, href or "")), " ".join((name or "").lower().split())
 
 
 def member_profiles(context: ProbeContext, items: list[str]) -> list[str]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import urldefrag, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
@@ -33,7 +33,7 @@ from checks import lexicon
 from safehaven.bundle import BundleWriter
 from safehaven.models import BundleInfo, PageRecord, RequestRecord, WriteRecord
 from safehaven.textsafe import clean_data, clean_text, redact, register_secrets
-from safehaven.urls import leaves_for_inner_network, normalise, site_of
+from safehaven.urls import leaves_for_inner_network, normalise, page_key, route_fragment, route_split, site_of
 from toolkit.collection.age_probe import (
     detect_gate,
     dismiss_cookie_banner,
@@ -455,7 +455,7 @@ class Collector:
         heapq.heappush(self._frontier, _Candidate(priority, next(self._seq), url, found_from, link_text, depth, hint))
 
     def _priority(self, url: str, link_text: str, depth: int, item: bool) -> float:
-        label = f"{link_text} {' '.join(re.split(r'[/_.-]+', urlsplit(url).path))}"
+        label = f"{link_text} {' '.join(re.split(r'[/_.-]+', route_split(url).path))}"
         for rank, role in enumerate(("policy", "help", "report", "signup", "login"), start=1):
             if lexicon.has(label, "roles", role):
                 return 1 + rank / 10
@@ -820,7 +820,7 @@ class Collector:
         if role == "login":
             # One login wall is enough evidence: don't spend the page budget on the same wall again.
             self._login_paths.add(_wall_key(page.url))
-            if urlsplit(page.url).path != urlsplit(cand.url).path:
+            if route_split(page.url).path != route_split(cand.url).path:
                 self._walled.add(_digit_template(cand.url))
         if role == "signup":  # rules first, then "Agree" (a GET form) opens the signup form itself
             for f in forms:
@@ -868,7 +868,7 @@ class Collector:
                     # cards of one grid that lead to /performer/{name} teach the item pattern, as sibling links do
                     template = _sibling_template(target)
                     if template:
-                        targets.setdefault(template, set()).add(urldefrag(target)[0])
+                        targets.setdefault(template, set()).add(page_key(target))
                 if target and fold_key(target) != fold_key(url) and fold_key(target) not in self._queued:
                     self._enqueue(target, url, name, src.depth + 1)
                     found += 1
@@ -886,7 +886,7 @@ class Collector:
             return None, ""
         await page.locator(f"[data-safehaven-script-link='{i}']").first.click(timeout=3000)
         await quiet(page, 1500, quiet_ms=120)
-        return name, page.url if page.url.split("#")[0] != url.split("#")[0] else ""
+        return name, page.url if page_key(page.url) != page_key(url) else ""
 
     async def _signup_dialog(self, ctx: BrowserContext, events: ContextEvents) -> None:
         """A single-page app's signup form that opens in a dialog from a button (no page or link of its own).
@@ -899,9 +899,10 @@ class Collector:
             return
         source, name = None, ""
         for p in [p for p in self.pages if p.ok][:5]:
-            here = urlsplit(p.final_url or p.url).path
+            here = route_split(p.final_url or p.url).path
             name = next((e.name for e in p.elements if e.visible and lexicon.has(e.name, "roles", "signup") and (
-                not e.href or e.href.startswith(("#", "javascript:")) or urlsplit(urljoin(p.final_url or p.url, e.href)).path
+                not e.href or (e.href.startswith(("#", "javascript:")) and not route_fragment(e.href))
+                or route_split(urljoin(p.final_url or p.url, e.href)).path
                 == here)), "")
             if name:
                 source = p
@@ -925,10 +926,11 @@ class Collector:
         await settle(page, self.crawl.settle_ms)
         await self.pass_gate_again(page)
         pattern = lexicon.pattern("roles", "signup").pattern
-        here = urlsplit(page.url).path
+        here = route_split(page.url).path
         for control in (await find_controls(page, pattern, "signup", True))[:3]:
             href = control.get("href") or ""
-            if href and not href.startswith(("#", "javascript:")) and urlsplit(urljoin(page.url, href)).path != here:
+            if href and (not href.startswith(("#", "javascript:")) or route_fragment(href)) \
+                    and route_split(urljoin(page.url, href)).path != here:
                 continue  # a link to a signup page: the crawl follows those
             if control.get("in_form"):
                 continue  # a form's own button ("Inschrijven" under a newsletter field) would submit it, not open one
@@ -961,7 +963,7 @@ class Collector:
         role = self._visited.get(fold_key(final))
         if role is None or role in ("login", "signup", "report", "start"):
             return False
-        asked_path, final_path = urlsplit(asked).path, urlsplit(final).path.rstrip("/") + "/"
+        asked_path, final_path = route_split(asked).path, route_split(final).path.rstrip("/") + "/"
         if asked_path.startswith(final_path) and len(asked_path) > len(final_path):
             self._jump_suffixes.add(re.sub(r"\d+", "{n}", asked_path[len(final_path):]))
         return True
@@ -1018,7 +1020,7 @@ class Collector:
     def _behind_known_wall(self, url: str) -> bool:
         """A login page again (with another ?next=), or a URL like one that already redirected to the login."""
         path, items = _wall_key(url)
-        return (bool(urlsplit(url).query) and any(path == p and known <= items for p, known in self._login_paths)) \
+        return (bool(route_split(url).query) and any(path == p and known <= items for p, known in self._login_paths)) \
             or _digit_template(url) in self._walled
 
     def is_item(self, url: str) -> bool:
@@ -1040,10 +1042,10 @@ class Collector:
                     and not is_system_url(e.href):
                 template = _sibling_template(e.href)
                 if template:
-                    groups.setdefault(template, set()).add(urldefrag(e.href)[0])
+                    groups.setdefault(template, set()).add(page_key(e.href))
                 category = _category_template(e.href)
                 if category:
-                    groups.setdefault(category, set()).add(urldefrag(e.href)[0])
+                    groups.setdefault(category, set()).add(page_key(e.href))
         # the category pattern only when the links really stand in two or more categories
         for template in [t for t in groups if "{category}" in t]:
             if len({urlsplit(u).path.strip("/").split("/")[0] for u in groups[template]}) < 2:
@@ -1286,7 +1288,7 @@ async def _screenshot(page: Page, timeout: float = 15.0, masked: bool = False) -
 
 def _digit_template(url: str) -> str:
     """/companion/12/number -> /companion/{n}/number, misc.php?email=3 -> misc.php?email={n} (host kept)."""
-    parts = urlsplit(url)
+    parts = route_split(url)
     _, items = _wall_key(url)
     query = "&".join(f"{k}={v}" for k, v in sorted(items))
     return parts.netloc + re.sub(r"\d+", "{n}", parts.path) + (f"?{query}" if query else "")
@@ -1295,7 +1297,7 @@ def _digit_template(url: str) -> str:
 def _wall_key(url: str) -> tuple[str, frozenset[tuple[str, str]]]:
     """A page's path and what its query says, digits folded, variant keys (?next=, ?sid=) left out: on a site where
     every page is index.php, the login wall is index.php?action=login (or action=profile;u={n}), not index.php."""
-    parts = urlsplit(url)
+    parts = route_split(url)  # a hash-routed app's login wall is its #/login view
     variants = set(lexicon.words("roles", "variant_query"))
     return parts.path, frozenset((k.lower(), re.sub(r"\d+", "{n}", v)) for k, v in query_pairs(parts.query)
                                  if k.lower() not in variants and not k.lower().startswith("utm_"))
@@ -1304,7 +1306,7 @@ def _wall_key(url: str) -> tuple[str, frozenset[tuple[str, str]]]:
 def fold_url(url: str) -> str:
     """Drop the query keys that only make a variant of the same page (session IDs, tracking, sort, highlight)."""
     parts = urlsplit(url)
-    if not parts.query:
+    if not parts.query or route_fragment(url):  # a hash route's own query is the router's: kept as it is
         return url
     bare = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     if is_item_url(bare):
@@ -1335,7 +1337,7 @@ def listed_items(url: str, asked: str, hrefs: list[str], is_item: Callable[[str]
 
 def fold_key(url: str) -> str:
     """One key for the URL variants of one page: scheme, trailing slash, query order and variant keys folded."""
-    parts = urlsplit(fold_url(normalise(url)))
+    parts = route_split(fold_url(normalise(url)))  # a hash route is the path of the view it shows
     query = "&".join(sorted(f"{k}={v}" for k, v in query_pairs(parts.query)))
     return f"{(parts.hostname or '').lower()}:{parts.port or ''}{parts.path.rstrip('/') or '/'}?{query}"
 

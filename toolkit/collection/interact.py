@@ -26,7 +26,7 @@ from playwright.async_api import Frame, Page
 from checks import lexicon
 from safehaven.models import Box, ControlSeen, Element, Form
 from safehaven.textsafe import clean_data
-from safehaven.urls import site_of
+from safehaven.urls import page_key, route_fragment, route_split, site_of
 from toolkit.collection.browser import bounded, quiet, short_error
 from toolkit.collection.guard import acting_link
 
@@ -51,7 +51,7 @@ def item_template(url: str) -> str:
     /companion/12?x=1 -> 'host/companion/{id}'; /ads/red-bike-for-sale/ -> 'host/ads/{slug}' (a name slug of
     three or more words); /show.php?ann=12&f=3 -> 'host/show.php?ann={id}&f=3' (an ID in the query).
     """
-    parts = urlsplit(url)
+    parts = route_split(url)  # a hash route (/#/u/ann) is the path of the view it shows
     segs = [s for s in parts.path.split("/") if s]
     if len(segs) >= 2 and segs[-2].lower() in PAGINATION:
         return ""
@@ -79,7 +79,7 @@ def name_template(url: str) -> str:
     Such a URL alone says nothing (/about/team looks the same), so only the crawl's sibling rule uses this: many
     links of one pattern in a page's body, where `item_template` finds no ID.
     """
-    parts = urlsplit(url)
+    parts = route_split(url)  # a hash route (/#/u/ann) is the path of the view it shows
     segs = [s for s in parts.path.split("/") if s]
     if parts.query or not segs or len(segs) > 2 or item_template(url):
         return ""
@@ -196,7 +196,8 @@ def _titled_link(control: dict) -> bool:
     """A link to another page named like a title ("Man 45 zoekt vrouw voor vriendschap en misschien meer" under
     "more like this"): a menu's word inside it does not make it a menu."""
     href = control.get("href") or ""
-    to_page = control.get("tag") == "a" and href and not href.startswith(("javascript:", "#")) and "#" not in href
+    to_page = control.get("tag") == "a" and href and not href.startswith("javascript:") \
+        and ("#" not in href or bool(route_fragment(href)))
     return bool(to_page) and len((control.get("name") or "").split()) > 3
 
 
@@ -248,7 +249,7 @@ async def activate(page: Page, control: dict) -> None:
         await page.goto(href, wait_until="domcontentloaded")
         return
     loc = page.locator(f"[data-safehaven-mark='{control['mark']}']").first
-    if href and not href.startswith(("javascript:", "#")) and href.split("#")[0] != page.url.split("#")[0]:
+    if href and not href.startswith(("javascript:", "#")) and page_key(href) != page_key(page.url):
         # The same script with another query (index.php?action=reporttm;msg=4 on index.php?topic=3.0): a click that
         # navigates; wait for the new page before anyone reads it (a script may also keep it on this page: a modal).
         try:
@@ -287,7 +288,7 @@ async def state_after_click(page: Page, site: str, before: set[str] | None = Non
     new = [f for f in inv.forms if any(x.visible for x in f.fields) and form_signature(f) not in before]
     if any(is_report_form(f) for f in new):
         return "form"
-    navigated = page.url.split("#")[0] != before_url.split("#")[0]
+    navigated = page_key(page.url) != page_key(before_url)
     if any(is_login_form(f) for f in new) or (navigated and _login_words(inv.text, page.url)):
         return "login"
     return "other"
@@ -310,5 +311,5 @@ def is_report_form(form: Form) -> bool:
 
 
 def _login_words(text: str, url: str) -> bool:
-    path = " ".join(re.split(r"[/_.\-?=&]+", urlsplit(url).path))
+    path = " ".join(re.split(r"[/_.\-?=&]+", route_split(url).path))
     return lexicon.has(path, "roles", "login") or (lexicon.has(text[:3000], "report", "login_wall") and len(text) < 4000)

@@ -20,6 +20,7 @@ from checks import lexicon
 from checks.report import reads_as_title
 from safehaven.models import MAX_CLICKS, Box, ControlSeen, Form, ReportAttempt, ReportProbe
 from safehaven.textsafe import clean_text
+from safehaven.urls import page_key
 from toolkit.collection.browser import guard_of, quiet, settle
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard, acting_link
@@ -162,10 +163,10 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
         await settle(page, context.revisit_settle_ms)
         state = await state_after_click(page, context.site, before, before_url)
         refused = [w for w in guard.since(writes) if not w.during]
-        if state == "other" and refused and page.url.split("#")[0] == before_url.split("#")[0] \
+        if state == "other" and refused and page_key(page.url) == page_key(before_url) \
                 and await _form_without_the_reason(context, page, refused, clicks, attempt, n):
             return
-        if state == "other" and refused and page.url.split("#")[0] == before_url.split("#")[0]:
+        if state == "other" and refused and page_key(page.url) == page_key(before_url):
             # The click itself tried to send a report (a one-click flag): the write guard refused it.
             attempt.outcome, attempt.clicks, attempt.outcome_url = "form", clicks, page.url
             attempt.form = Form(name=f"one-click report: '{control['name'] or control['tag']}'", method="post")
@@ -181,7 +182,7 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
             attempt.steps.append("a report form opened" if state == "form" else "a login wall stands before the form")
             attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-{state}")
             return
-        stayed = page.url.split("#")[0] == before_url.split("#")[0]
+        stayed = page_key(page.url) == page_key(before_url)
         # What the click brought: on the same page only controls that were not there before (a flag under the
         # next answer is not a step further), after a navigation every report control of the new page.
         nxt = [c for c in await _report_controls(page, page.url) if not stayed or c.get("mark") not in shown_before]

@@ -24,6 +24,7 @@ from playwright.async_api import Page
 from checks import lexicon
 from safehaven.models import Box, ControlSeen, Element, Popover
 from safehaven.textsafe import clean_data, clean_text
+from safehaven.urls import page_key
 from toolkit.collection.browser import bounded, guard_of, quiet, settle
 from toolkit.collection.classify import is_member_profile
 from toolkit.collection.context import ProbeContext
@@ -88,14 +89,14 @@ def author_of(opener: dict) -> str:
 
 async def open_card(page: Page, opener: dict) -> tuple[str, dict | None]:
     """Click one opener and read what appeared: ('card', what), ('navigated', None) or ('nothing', None)."""
-    url_before = page.url.split("#")[0]
+    url_before = page_key(page.url)
     await page.evaluate(CARDS_JS, {"mode": "before"})
     try:
         await page.locator(f"[data-safehaven-card='{opener['mark']}']").first.click(timeout=3000)
     except PlaywrightError:
         return "nothing", None
     await quiet(page, 2500, quiet_ms=150)  # a card that fetches its member first, then renders
-    if page.url.split("#")[0] != url_before:
+    if page_key(page.url) != url_before:
         return "navigated", None
     try:
         seen = await page.evaluate(CARDS_JS, {"mode": "after"})
