@@ -702,6 +702,9 @@ def _stop_server(p: RealPlatform) -> None:
         return
     pid = int(pidfile.read_text())
     try:
+        # its whole process group (started in a session of its own): php -S with workers leaves them behind otherwise
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, 15)
         os.kill(pid, 15)
         print(f"{p.slug}: stopped pid {pid}")
         for _ in range(40):  # let it close its port before a later start

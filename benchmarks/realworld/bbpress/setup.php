@@ -59,7 +59,15 @@ foreach (get_comments() as $c) {
     wp_delete_comment($c->comment_ID, true);
 }
 $privacy = (int) get_option('wp_page_for_privacy_policy');
-wp_update_post(['ID' => $privacy, 'post_status' => 'publish']);
+// published as WordPress drafted it, less its "Suggested text:" labels for the owner
+$text = preg_replace('#<strong class="privacy-policy-tutorial">[^<]*</strong>\s*#', '', get_post($privacy)->post_content);
+wp_update_post(['ID' => $privacy, 'post_status' => 'publish', 'post_content' => $text]);
+// Settings > Reading: a static front page showing the forum index (bbPress's shortcode)
+$front = wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Welkom',
+    'post_name' => 'welkom', 'post_author' => 1, 'post_content' =>
+    "<!-- wp:paragraph -->\n<p>Welkom op het forum van onze buurt. Lees mee, of word lid om zelf te schrijven.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:shortcode -->\n[bbp-forum-index]\n<!-- /wp:shortcode -->"]);
+update_option('show_on_front', 'page');
+update_option('page_on_front', $front);
 $rules = wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Forumregels',
     'post_name' => 'forumregels', 'post_author' => 1, 'post_content' => file_get_contents(__DIR__ . '/forumregels.html')]);
 
