@@ -1,5 +1,5 @@
-"""Real-software benchmark: open-source platform software (from PyPI, and NodeBB from its git tag and npm),
-run on 127.0.0.1 and audited.
+"""Real-software benchmark: open-source platform software (from PyPI; NodeBB, Yclas and bbPress from their git tags,
+WordPress from Debian's packages), run on 127.0.0.1 and audited.
 
     python benchmarks/realworld/realworld.py build  [NAME ...]   # install + configure + seed what is missing
     python benchmarks/realworld/realworld.py serve  [NAME ...]   # start each on its fixed port (background, wsgiserve.py)
@@ -13,7 +13,9 @@ the Django project files the script writes into the build folder (settings.py, u
 a hand-verified truth.toml. NodeBB (stack = "nodebb") has instead its release tag, the owner's settings,
 terms.md, footer.html and a seed.py that talks to its API; it needs node, npm, git and redis-server. Yclas
 (stack = "php", a PHP classifieds application) has its release tag, the owner's settings, router.php and
-seed.sql; it needs php (with mysqli), mariadb-server, npm and git.
+seed.sql; it needs php (with mysqli), mariadb-server, npm and git. WordPress + bbPress (stack = "wordpress") takes
+WordPress from Debian's packages (apt-get download, unpacked into the build folder) and bbPress from its release tag,
+with router.php, setup.php (install, activate, seed with php-cli) and the rules page forumregels.html.
 Virtual environments, databases and servers live OUTSIDE git, in
 $REALWORLD_BUILD (default benchmarks/realworld/.build, gitignored). `table --saved` judges the
 trimmed bundles saved in the repo (bundle.tar.xz), as tests/test_realworld.py does.
