@@ -69,3 +69,33 @@ def test_a_tag_listing_named_for_rules_is_not_the_rules_page(tmp_path):
     tag = page(SITE + "tag/verkeersregels/", role="other", title="Verkeersregels",
                text="Parking questions? jan.buur@wijkplein.test")
     assert routes.general_contact(bundle(tmp_path, tag))["mailto"] == []
+
+
+def _guest_reply_form(*hidden):
+    # a forum plugin's form for guests under a topic: name, e-mail and website, the text, a plain "Submit", posted to
+    # the page itself; its heading "Reply to: <topic title>" is all that names it
+    return form(field("Name (required):", name="guest_name"), field("E-mail (not shown) (required):", name="guest_mail"),
+                field("Website:", name="guest_site"),
+                field("Reply to: Wie leent me een ladder?", tag="textarea", type="textarea", name="post_body"),
+                *hidden, action="", submit="Submit", name="Reply to: Wie leent me een ladder?")
+
+
+def test_a_guest_reply_form_that_carries_its_topic_is_a_public_post_not_a_message(tmp_path):
+    topic_field = field("", type="hidden", name="forum_topic_id", value="18")
+    topics = [page(f"{SITE}onderwerp/{n}/", role="item", text="Wie leent me een ladder?",
+                   forms=[_guest_reply_form(topic_field)]) for n in range(3)]
+    f = contact.no_messaging_without_account(bundle(tmp_path, *topics))
+    assert f.status == "pass", f.summary
+
+
+def test_the_same_form_without_a_topic_field_still_counts_as_a_message_form(tmp_path):
+    # nothing says it posts into a topic: a form headed "Reply to" on an ad is a message to the poster
+    ads = [page(f"{SITE}advertentie/{n}/", role="item", text="Ladder te koop, 4 meter.",
+                forms=[_guest_reply_form(field("", type="hidden", name="ad_ref", value="18"))]) for n in range(3)]
+    f = contact.no_messaging_without_account(bundle(tmp_path, *ads))
+    assert f.status == "fail"
+
+
+def test_a_one_letter_key_counts_only_as_the_whole_field_name():
+    assert contact._names_thread("topic_id") and contact._names_thread("bbs_thread") and contact._names_thread("t")
+    assert not contact._names_thread("ad_t") and not contact._names_thread("format")
