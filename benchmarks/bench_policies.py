@@ -1,6 +1,6 @@
 """The policy reader on real published policies: verdict agreement and precision / recall per clause type.
 
-    python benchmarks/bench_policies.py                 # every labelled document, per split (tune, holdout, holdout2..14) and all
+    python benchmarks/bench_policies.py                 # every labelled document, per split (tune, holdout, holdout2..15) and all
     python benchmarks/bench_policies.py --show FILE     # one document: the reader's verdicts, quotes and labels
     python benchmarks/bench_policies.py --candidates FILE  # sentences a labeller should read (keyword hits)
 
@@ -82,6 +82,8 @@ class Document:
 
     @property
     def language(self) -> str:
+        if "language" in self.meta:  # an English document from a collection of mostly Dutch ones says so
+            return self.meta["language"]
         return "nl" if self.file.endswith("-nl.md") or self.meta["source_repo"].endswith("p2b-compliance-versions") else "en"
 
     @property

@@ -709,6 +709,11 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
         subject = True
         investigation = investigation or lx.has("preservation.investigation_purpose", ctx.following)
     request = _preservation_request(ctx)
+    if not strong and not keep and lx.has("preservation.strong_verbs", ctx.heading) and _recipients(ctx, text) and (
+            request or lx.has("cooperation.request", text)):
+        # under a heading for "Requests for User Information or Data Preservation", the authorities' route for their
+        # requests ("Law enforcement may submit legal requests to ...") is how preservation is asked for: kept on request.
+        return PreservationClause(**ctx.base(), trigger="on_request", period=None)
     if strong and (subject or purpose or request):
         verbs = strong
     elif keep and (investigation or (subject and not lx.has("preservation.other_purpose", text))):
@@ -957,7 +962,8 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
                if report else lx.has("cooperation.request", seg))
     # Sharing counts as reporting when it follows a suspicion, or is stated as practice about a named crime.
     refers = share and (lx.has("cooperation.suspicion", seg) or (_crimes_in(seg, lx) and not lx.has("cooperation.modal", seg)))
-    acts = lx.has("cooperation.platform_actor", seg) or lx.has("cooperation.passive", seg)
+    acts = (lx.has("cooperation.platform_actor", seg) or lx.has("cooperation.passive", seg)
+            or lx.has("cooperation.consequence", seg))
     if (report or refers) and (own or not request) and not user and acts:
         return "proactive"
     if request or lx.has("cooperation.legal_duty", seg) or (coop and not share):

@@ -643,3 +643,4 @@ def test_a_verification_partners_privacy_notice_is_not_the_platforms_retention(t
     b2 = Bundle(make_bundle(tmp_path / "b2", pages=[start(), item(1), privacy(vague),
                                                     {**partner, "url": f"{SITE}/partner-privacy"}], url=f"{SITE}/"))
     assert evidence.retention_periods(b2).status != "fail"  # the same text on the platform's own site counts
+

@@ -1447,3 +1447,78 @@ def test_lower_case_items_of_a_list_without_bullets_stay_apart():
     text = "You must not post content that:\nis unlawful or harmful to anyone in any way\npromotes forced prostitution"
     assert [s.text for s in split_sentences(text, "en")] == [
         "You must not post content that:", "is unlawful or harmful to anyone in any way", "promotes forced prostitution"]
+
+
+def test_as_soon_as_reasonably_anything_is_a_manner_not_an_event():
+    # an adverb of judgement right after "as soon as" names no event, however the phrase goes on (or is misspelt)
+    for text, lang in (("Data of closed profiles is erased as soon as reasonably possibly after the profile is closed.", "en"),
+                       ("We remove your listings as soon as reasonably practicable after you leave.", "en"),
+                       ("Je gegevens wissen we zodra redelijkerwijs mogelijk na opzegging.", "nl")):
+        assert all(days is None for days, _ in periods(text, lang)), text
+    # a real event after "as soon as" stays a period at that event
+    assert periods("Scans of your ID card are deleted as soon as the check is complete.") == [(0, ("verification",))]
+
+
+def test_a_report_named_as_what_a_users_act_brings_about_is_the_platforms_own():
+    text = ("Trading sexual images of minors will result in a permanent ban, removal of the images, and reporting to the "
+            "authorities.")
+    assert [m for m, _ in modes(text)] == ["proactive"]
+    assert [m for m, _ in modes("Grooming children leads to account closure and referral to law enforcement.")] == [
+        "proactive"]
+    assert [m for m, _ in modes("Kinderporno delen leidt tot een ban en aangifte bij de politie.")] == ["proactive"]
+    # a consequence with no report in it, or the user told to report, is none
+    assert modes("Scamming other buyers leads to a ban.") == []
+    assert modes("Late payment can result in a closed account; you may report fraud to the police.") == []
+
+
+def test_handing_over_an_accounts_login_is_the_account_rule():
+    assert [t for t, _ in topics("You must not share your username and password with any other person.")] == [
+        "third_party"]
+    assert [t for t, _ in topics("Never give your login details to anyone else; we close accounts that do.")] == [
+        "third_party"]
+    assert [t for t, _ in topics("Deel je wachtwoord nooit met anderen, anders blokkeren we je account.")] == ["third_party"]
+    # the platform sharing a user name, or advice on a strong password, is no rule
+    assert topics("We share your login details with third parties to verify your identity.") == []
+    assert topics("Keep your password safe and choose a strong one.") == []
+
+
+def test_data_kept_past_a_deletion_to_investigate_violations_or_of_suspended_accounts_is_preservation():
+    # an exception to a deletion, "except for" what an investigation of rule breaking needs
+    text = ("When you close your profile we erase everything we hold, except for records needed to investigate "
+            "cheating and breaches of our game rules.")
+    assert preserved(text) == [("default", None)]
+    # sanctioned accounts named with another adjective ("suspended or inactive accounts")
+    assert preserved("We may keep data of suspended or inactive accounts to enforce our terms.") == [("default", None)]
+    # an exception for tax records, or accounts that are merely inactive, keeps nothing for investigations
+    assert preserved("We delete all your data after 30 days, except for invoices we must keep for tax purposes.") == []
+    assert preserved("We may keep data of active or inactive accounts for analytics.") == []
+    # keeping illegal and abusive content off the site is taking it down, not keeping it
+    assert preserved("Our moderators protect users by keeping unlawful, hateful and abusive content off the platform.") == []
+    assert preserved("We keep removed or reported content for 90 days.") == [("default", 90)]
+
+
+def test_the_authorities_request_route_under_a_preservation_heading_is_preservation_on_request():
+    text = "Requests for user data or preservation\n\nPolice may send legal requests to legal@chat.test."
+    assert preserved(text) == [("on_request", None)]
+    assert preserved("Verzoeken om gegevens of veiligstelling\n\nDe politie kan een vordering sturen naar "
+                     "juridisch@chat.test.") == [("on_request", None)]
+    # a request route under a heading without preservation, or a heading with it over no request, is none
+    assert preserved("Requests for account data\n\nPolice may send legal requests to legal@chat.test.") == []
+    assert preserved("Preserving the community\n\nPlease be kind to each other.") == []
+
+
+def test_traffic_between_machines_is_logs_and_tax_related_data_is_payment_data():
+    assert periods("We delete technical logs such as records of communication between products within 45 days.") == [
+        (45, ("logs",))]
+    assert periods("Tax-related data is kept for ten years.") == [(3650, ("payment",))]
+    # people's communication stays messages
+    assert periods("We delete records of communications between users after 45 days.") == [(45, ("messages",))]
+
+
+def test_contacting_customer_service_named_without_an_article_is_a_general_route():
+    text = "No report button? Click here to open our support centre and contact customer service."
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["general"]
+    assert [c.kind for c in clauses("Vragen? Neem contact op met de klantenservice.", AuthorityContact, "nl")] == ["general"]
+    # staff the platform contacts, or a bare "contact us", is no route
+    assert clauses("We contact support staff in other countries.", AuthorityContact) == []
+    assert clauses("Please contact us.", AuthorityContact) == []

@@ -204,6 +204,17 @@ async def test_a_misbruik_link_with_the_reason_in_its_address_leads_to_the_conta
     assert posts == [] and not any("onderwerp=misbruik" in r for r in requests)
 
 
+async def test_a_one_click_flag_on_the_ad_itself_is_not_read_as_the_ads_reply_form(reasonlink):
+    """"Markeer als spam" links to the ad itself with the reason in the address (?actie=markeer&als=spam): refused, and
+    without the reason it is the ad again, whose reply form to the seller is no report form. A one-click flag."""
+    _, attempts, posts, requests = reasonlink
+    a = attempts["3.html"]
+    assert a.control is not None and a.control.name == "Markeer als spam", a.steps
+    assert a.outcome == "form" and a.form.name.startswith("one-click report"), (a.form, a.steps)
+    assert not {f.name for f in a.form.fields} & {"naam", "email", "bericht"}
+    assert posts == [] and not any("als=spam" in r for r in requests)
+
+
 async def test_a_related_ad_whose_title_ends_in_more_is_not_opened_as_a_menu(reasonlink):
     _, attempts, _, _ = reasonlink
     a = attempts["2.html"]

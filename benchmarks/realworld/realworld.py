@@ -295,6 +295,21 @@ def _git_dir(p: RealPlatform) -> Path:
     raise SystemExit(f"{p.slug}: no git copy of {p.source}: clone it and set {p.slug.upper()}_GIT to its git directory")
 
 
+def _unpack_tag(p: RealPlatform, marker: str) -> bool:
+    """Unpack the platform's release tag from its git mirror into its project folder, unless `marker` (a file of
+    the release) is there already; True when it was unpacked now."""
+    src = p.project
+    if (src / marker).is_file():
+        return False
+    print(f"{p.slug}: unpacking {p.source} {p.tag}")
+    src.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", f"--git-dir={_git_dir(p)}", "archive", p.tag], check=True,
+                             stdout=subprocess.PIPE).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(src, filter="data")
+    return True
+
+
 def build_nodebb(p: RealPlatform) -> None:
     """Unpack the tag, install from npm, set up against the private Redis, apply settings, seed."""
     src = p.project
@@ -303,13 +318,7 @@ def build_nodebb(p: RealPlatform) -> None:
         if not shutil.which(tool):
             raise SystemExit(f"{p.slug}: {tool} not found: NodeBB needs Node.js 20 or newer with npm, and git")
     p.build_dir.mkdir(parents=True, exist_ok=True)
-    if not (src / "app.js").is_file():
-        print(f"{p.slug}: unpacking {p.source} {p.tag}")
-        src.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(["git", f"--git-dir={_git_dir(p)}", "archive", p.tag],
-                                 check=True, stdout=subprocess.PIPE).stdout
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(src, filter="data")
+    _unpack_tag(p, "app.js")
     stamp = src / "node_modules" / ".installed"
     if not stamp.is_file():
         print(f"{p.slug}: npm install (a few minutes)")
@@ -486,13 +495,7 @@ def build_php(p: RealPlatform) -> None:
             raise SystemExit(f"{p.slug}: {tool} not found: Yclas needs php (Debian php-cli php-mysql php-mbstring "
                              "php-xml php-gd php-curl php-intl php-zip php-imagick php-soap), npm and git")
     p.build_dir.mkdir(parents=True, exist_ok=True)
-    if not (src / "index.php").is_file():
-        print(f"{p.slug}: unpacking {p.source} {p.tag}")
-        src.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(["git", f"--git-dir={_git_dir(p)}", "archive", p.tag],
-                                 check=True, stdout=subprocess.PIPE).stdout
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(src, filter="data")
+    if _unpack_tag(p, "index.php"):
         for rel, old, new in YCLAS_PATCHES:
             f = src / rel
             text = f.read_text("utf-8")

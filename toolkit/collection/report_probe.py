@@ -208,17 +208,25 @@ async def _form_without_the_reason(context: ProbeContext, page: Page, refused: l
     bare = _without_reason(refused)
     if not bare:
         return False
+    # A one-click flag on the item itself ("?page=item&action=mark&as=spam&id=5") leads, without its reason, back to
+    # the item: a form the item page holds anyway is not where the flag leads.
+    on_item = await _best_form(page, context.site)
     await context.polite_wait()
     await page.goto(bare, wait_until="domcontentloaded")
     await settle(page, context.revisit_settle_ms)
     form = await _best_form(page, context.site)
-    if form is None:
+    if form is None or (on_item is not None and _form_shape(form) == _form_shape(on_item)):
         return False
     attempt.outcome, attempt.clicks, attempt.outcome_url, attempt.form = "form", clicks, page.url, form
     attempt.steps.append(f"its address names the reason ({refused[0].url[:120]}), which passive mode does not follow; "
                          "the same page without the reason holds a report form")
     attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-form")
     return True
+
+
+def _form_shape(form: Form) -> tuple:
+    """What makes two forms the same form: where it sends, and its fields' names."""
+    return urlsplit(form.action or "").path, sorted(f.name for f in form.fields)
 
 
 def _without_reason(refused: list) -> str:
