@@ -781,7 +781,22 @@ def _is_public_reply(form: Form) -> bool:
     label = " ".join([form.name, *form.submit_labels, *(f.value for f in form.fields if f.type == "submit")])
     query = urlsplit(form.action or "").query
     keys = {part.split("=", 1)[0].lower() for part in re.split(r"[&;]", query) if part}
-    return lexicon.has(label, "contact", "public_reply") or bool(keys & set(lexicon.words("contact", "thread_query")))
+    threads = set(lexicon.words("contact", "thread_query"))
+    if lexicon.has(label, "contact", "public_reply") or keys & threads:
+        return True
+    # the topic it posts into carried in a hidden field ("topic_id", "forum_topic_id" = 18): a guest reply form of a
+    # forum plugin, posting to the page itself, whose heading ("Reply To: <title>") says reply like a message form
+    return any(f.type == "hidden" and f.value.strip() and _names_thread(f.name) for f in form.fields)
+
+
+def _names_thread(name: str) -> bool:
+    """A field name that is, or ends in, a thread key ("topic_id", "bbs_thread"); one-letter keys only whole."""
+    threads = set(lexicon.words("contact", "thread_query"))
+    tokens = [t for t in re.split(r"[^a-z0-9]+", (name or "").lower()) if t]
+    if not tokens:
+        return False
+    tails = {"_".join(tokens), "_".join(tokens[-2:]), tokens[-1] if len(tokens[-1]) > 1 else ""}
+    return bool(tails & threads)
 
 
 def _is_message_form(form: Form) -> bool:

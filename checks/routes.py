@@ -39,6 +39,28 @@ def is_placeholder_address(address: str) -> bool:
         tuple("." + d for d in PLACEHOLDER_DOMAINS))
 
 
+# The kinds of page a site writes about itself: its rules, terms, privacy policy, help.
+OWN_PAGE_KINDS = frozenset({"rules", "terms", "privacy", "help", "law_enforcement"})
+# A page title names the page, then the site ("Forumregels – Buurtforum", "House rules | Board")
+LISTING_PATH = re.compile(r"/(tags?|search|zoeken|categor\w*|topics?|forums?|threads?)/", re.I)
+TITLE_SITE_SEPARATOR = re.compile(r"\s[-–—|·»:]\s")
+
+
+def _names_own_policy(page) -> bool:
+    """A page the site keeps about itself (its house rules, terms, privacy, help) by its address or a short title: an
+    address written there ("questions? mail the moderators at ...") is the site's own, whatever role the crawl gave it.
+    A long title ("New parking rules in our street") is a post about rules, not the rules; the address is read only
+    when the page has no title."""
+    from checks.policy import page_kinds  # checks.policy reads the lexicons; imported late, as few callers need it
+
+    if page.role == "listing" or LISTING_PATH.search(urlsplit(page.final_url or page.url).path):
+        return False  # a tag or search listing named for its topic ("/tag/verkeersregels/") holds users' posts
+    head = TITLE_SITE_SEPARATOR.split(page.title or "")[0].strip()
+    if head:  # a page with a title is named by it: a few words that name the rules, not a post's address
+        return len(head.split()) <= 3 and bool(page_kinds("", head) & OWN_PAGE_KINDS)
+    return bool(page_kinds(page.final_url or page.url) & OWN_PAGE_KINDS)
+
+
 def general_contact(bundle: Bundle) -> dict[str, list[str]]:
     """The platform's general contact routes: its own e-mail addresses and its contact pages.
 
@@ -51,7 +73,8 @@ def general_contact(bundle: Bundle) -> dict[str, list[str]]:
         if page.role == "item":
             continue
         where = f"{page.title} {urlsplit(page.final_url or page.url).path.replace('/', ' ').replace('-', ' ')}"
-        own_page = page.role in ("help", "policy", "report", "contact") or bool(CONTACT_WORDS.search(where))
+        own_page = (page.role in ("help", "policy", "report", "contact") or bool(CONTACT_WORDS.search(where))
+                    or _names_own_policy(page))
         for el in page.elements:
             href = (el.href or "").strip()
             if not own_page and el.region not in SITE_WIDE_REGIONS:

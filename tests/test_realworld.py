@@ -2,7 +2,8 @@
 
 `benchmarks/realworld/realworld.py` installs, seeds, serves and audits real platform software from PyPI
 (django-classified, askbot, django-machina, django-postman, pybbm, Misago), NodeBB (Node.js, from its
-git release tag and npm) and Yclas (PHP classifieds on MariaDB, from its git release tag) with a minimal
+git release tag and npm), Yclas (PHP classifieds on MariaDB, from its git release tag) and WordPress with the
+bbPress forum plugin (WordPress from Debian's packages, bbPress from its git release tag) with a minimal
 audit definition, and `save` keeps trimmed copies of the bundles in the repo
 (benchmarks/realworld/<name>/bundle.tar.xz). This test evaluates those saved bundles (no browser, no server)
 and compares every verdict and area level with the platform's truth.toml. Mismatches that are known and not
@@ -51,7 +52,7 @@ def test_corpus_has_four_real_platforms_with_truth_and_saved_bundles():
     assert {"classified ads", "forum", "member messaging"} <= kinds
     for p in PLATFORMS:
         assert p.saved_path.is_file(), f"{p.slug}: no saved bundle; run realworld.py save"
-        assert p.port in range(18101, 18200) or p.port in range(18500, 18700)
+        assert p.port in range(18101, 18200) or p.port in range(18500, 18800)
         assert p.definition_text().count("\n") == 3  # [platform] name url: what a new user writes
     assert sum(p.saved_path.stat().st_size for p in PLATFORMS) < 3_000_000
 
@@ -65,7 +66,7 @@ def test_nodebb_is_built_from_a_release_tag_with_its_own_redis_and_owner_setting
     for name in ("seed.py", "terms.md", "footer.html"):
         assert (nodebb.folder / name).is_file(), name
     # the Django platforms keep their defaults
-    assert all(p.stack == "django" and not p.config for p in PLATFORMS if p.slug not in ("nodebb", "yclas"))
+    assert all(p.stack == "django" and not p.config for p in PLATFORMS if p.slug not in ("nodebb", "yclas", "bbpress"))
 
 
 def test_yclas_is_php_from_a_release_tag_with_its_own_mariadb_listed_patches_and_owner_settings():
@@ -84,6 +85,22 @@ def test_yclas_is_php_from_a_release_tag_with_its_own_mariadb_listed_patches_and
     assert len(rw.YCLAS_PATCHES) == 3
     for rel, old, new in rw.YCLAS_PATCHES:
         assert rel and old and new and old != new and "://" not in new
+
+
+def test_bbpress_is_wordpress_from_debian_with_the_plugin_from_a_release_tag_and_an_open_signup():
+    bb = {p.slug: p for p in PLATFORMS}["bbpress"]
+    assert bb.stack == "wordpress" and bb.source == "bbpress/bbPress" and bb.tag.startswith("2.6.")
+    assert bb.service == "mariadb" and bb.service_port != bb.port and bb.build_dir.is_relative_to(rw.BUILD)
+    assert "wordpress" in rw.WP_DEBS and "wordpress-l10n" in rw.WP_DEBS
+    settings = dict(bb.config)
+    # what a forum owner turns on: anyone can register, pretty permalinks, guests read but do not post
+    assert settings["users_can_register"] == "1" and settings["permalink_structure"] == "/%postname%/"
+    assert settings["_bbp_allow_anonymous"] == "0"
+    for name in ("setup.php", "router.php", "forumregels.html"):
+        assert (bb.folder / name).is_file(), name
+    # WordPress is told to call nothing outside the machine, and the rules page the seed publishes is its own text
+    assert "define('WP_HTTP_BLOCK_EXTERNAL', true);" in rw.WP_CONFIG
+    assert "forumregels.html" in (bb.folder / "setup.php").read_text("utf-8")
 
 
 def test_every_truth_gives_every_check_and_area_a_reason():

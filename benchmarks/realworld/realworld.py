@@ -1,5 +1,5 @@
-"""Real-software benchmark: open-source platform software (from PyPI, and NodeBB from its git tag and npm),
-run on 127.0.0.1 and audited.
+"""Real-software benchmark: open-source platform software (from PyPI; NodeBB, Yclas and bbPress from their git tags,
+WordPress from Debian's packages), run on 127.0.0.1 and audited.
 
     python benchmarks/realworld/realworld.py build  [NAME ...]   # install + configure + seed what is missing
     python benchmarks/realworld/realworld.py serve  [NAME ...]   # start each on its fixed port (background, wsgiserve.py)
@@ -13,7 +13,9 @@ the Django project files the script writes into the build folder (settings.py, u
 a hand-verified truth.toml. NodeBB (stack = "nodebb") has instead its release tag, the owner's settings,
 terms.md, footer.html and a seed.py that talks to its API; it needs node, npm, git and redis-server. Yclas
 (stack = "php", a PHP classifieds application) has its release tag, the owner's settings, router.php and
-seed.sql; it needs php (with mysqli), mariadb-server, npm and git.
+seed.sql; it needs php (with mysqli), mariadb-server, npm and git. WordPress + bbPress (stack = "wordpress") takes
+WordPress from Debian's packages (apt-get download, unpacked into the build folder) and bbPress from its release tag,
+with router.php, setup.php (install, activate, seed with php-cli) and the rules page forumregels.html.
 Virtual environments, databases and servers live OUTSIDE git, in
 $REALWORLD_BUILD (default benchmarks/realworld/.build, gitignored). `table --saved` judges the
 trimmed bundles saved in the repo (bundle.tar.xz), as tests/test_realworld.py does.
@@ -230,6 +232,9 @@ def build(p: RealPlatform) -> None:
         return
     if p.stack == "php":
         build_php(p)
+        return
+    if p.stack == "wordpress":
+        build_wordpress(p)
         return
     p.build_dir.mkdir(parents=True, exist_ok=True)
     log = p.build_dir / "build.log"
@@ -476,8 +481,9 @@ def _stop_mariadb(p: RealPlatform) -> None:
 
 
 def _start_php(p: RealPlatform) -> None:
-    _launch(p, ["php", *PHP_INI, "-S", f"127.0.0.1:{p.port}", "router.php"], dict(os.environ), "php -S exited",
-            seconds=30)
+    # A few workers: WordPress calls itself (wp-cron.php) while it answers a page, which one worker cannot serve.
+    env = dict(os.environ, PHP_CLI_SERVER_WORKERS="4") if p.stack == "wordpress" else dict(os.environ)
+    _launch(p, ["php", *PHP_INI, "-S", f"127.0.0.1:{p.port}", "router.php"], env, "php -S exited", seconds=30)
 
 
 def build_php(p: RealPlatform) -> None:
@@ -540,6 +546,113 @@ def build_php(p: RealPlatform) -> None:
     seeded.write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
 
 
+# --------------------------------------------------------------------------- WordPress + bbPress (PHP + MariaDB)
+
+# WordPress's own repository is too large for the `fetch` tool, so WordPress 6.1 (core, its Dutch language files and
+# the classic theme Twenty Twenty-One) comes from Debian's packages, downloaded with `apt-get download` and unpacked
+# into the build folder (never installed on the machine). Debian replaces a few bundled libraries by links into
+# other packages (underscore.js, cropper, getID3); those packages are unpacked too and the links resolved into
+# plain files. bbPress is a release tag of its git repository ($BBPRESS_GIT, or the `fetch` tool's mirror): its
+# src/ folder is the plugin as it ships (no build step: bbPress falls back to its unminified CSS and JS).
+# wp-config.php is written here (the private MariaDB, Dutch, outside HTTP calls blocked), setup.php installs with
+# wp_install(), activates bbPress and seeds, each step a php-cli process.
+WP_DEBS = ("wordpress", "wordpress-l10n", "wordpress-theme-twentytwentyone", "libjs-underscore", "libjs-cropper",
+           "php-getid3")
+WP_ADMIN = ("beheerder", "beheer@buurtforum-zuid.example", "Beheer-Wachtwoord-2026")
+WP_CONFIG = """<?php
+define('DB_NAME', '{slug}');
+define('DB_USER', '{slug}');
+define('DB_PASSWORD', '{slug}');
+define('DB_HOST', '127.0.0.1:{dbport}');
+define('DB_CHARSET', 'utf8mb4');
+define('DB_COLLATE', '');
+define('AUTH_KEY', '{slug}-auth');
+define('SECURE_AUTH_KEY', '{slug}-secure-auth');
+define('LOGGED_IN_KEY', '{slug}-logged-in');
+define('NONCE_KEY', '{slug}-nonce');
+define('AUTH_SALT', '{slug}-auth-salt');
+define('SECURE_AUTH_SALT', '{slug}-secure-auth-salt');
+define('LOGGED_IN_SALT', '{slug}-logged-in-salt');
+define('NONCE_SALT', '{slug}-nonce-salt');
+$table_prefix = 'wp_';
+define('WP_HOME', '{home}');
+define('WP_SITEURL', '{home}');
+define('WPLANG', 'nl_NL');
+define('WP_DEBUG', false);
+// this machine reaches nothing outside: no update checks or calls home (WordPress would try and time out)
+define('WP_HTTP_BLOCK_EXTERNAL', true);
+define('AUTOMATIC_UPDATER_DISABLED', true);
+define('WP_AUTO_UPDATE_CORE', false);
+define('FS_METHOD', 'direct');
+if (!defined('ABSPATH')) {{
+    define('ABSPATH', __DIR__ . '/');
+}}
+require_once ABSPATH . 'wp-settings.php';
+"""
+
+
+def _resolve_deb_links(root: Path, tree: Path) -> None:
+    """Debian's links into other packages (absolute targets) become plain copies from the unpacked packages."""
+    for link in [q for q in tree.rglob("*") if q.is_symlink()]:
+        target = os.readlink(link)
+        source = root / target.lstrip("/") if target.startswith("/") else (link.parent / target)
+        if not source.exists() and target.startswith("/") and Path(target).exists():
+            source = Path(target)  # e.g. the machine's CA bundle
+        link.unlink()
+        if source.is_file():
+            shutil.copyfile(source, link)
+        elif source.is_dir():
+            shutil.copytree(source, link)
+
+
+def build_wordpress(p: RealPlatform) -> None:
+    """Unpack WordPress (Debian packages) and bbPress (git tag), install, activate, seed, apply the owner's options."""
+    src = p.project
+    log = p.build_dir / "build.log"
+    for tool in ("php", "git", "apt-get", "dpkg-deb"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{p.slug}: {tool} not found: WordPress needs php (Debian php-cli php-mysql php-gd "
+                             "php-mbstring php-xml php-curl php-intl), apt-get and dpkg-deb (Debian), and git")
+    p.build_dir.mkdir(parents=True, exist_ok=True)
+    if not (src / "wp-settings.php").is_file():
+        debs = p.build_dir / "debs"
+        debs.mkdir(exist_ok=True)
+        if len(list(debs.glob("*.deb"))) < len(WP_DEBS):
+            print(f"{p.slug}: apt-get download {' '.join(WP_DEBS)}")
+            _run(["apt-get", "download", *WP_DEBS], cwd=debs, log=log)
+        root = p.build_dir / "debroot"
+        shutil.rmtree(root, ignore_errors=True)
+        for deb in sorted(debs.glob("*.deb")):
+            _run(["dpkg-deb", "-x", str(deb), str(root)], log=log)
+        wp = root / "usr" / "share" / "wordpress"
+        _resolve_deb_links(root, wp)
+        shutil.rmtree(src, ignore_errors=True)
+        shutil.copytree(wp, src)
+        (src / ".htaccess").unlink(missing_ok=True)
+        print(f"{p.slug}: unpacking {p.source} {p.tag} into wp-content/plugins/bbpress")
+        archive = subprocess.run(["git", f"--git-dir={_git_dir(p)}", "archive", p.tag, "src"],
+                                 check=True, stdout=subprocess.PIPE).stdout
+        plugin = src / "wp-content" / "plugins" / "bbpress"
+        with tempfile.TemporaryDirectory() as tmp, tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+            shutil.rmtree(plugin, ignore_errors=True)
+            shutil.copytree(Path(tmp) / "src", plugin)
+        (src / "wp-config.php").write_text(WP_CONFIG.format(slug=p.slug, dbport=p.service_port,
+                                                            home=p.url.rstrip("/")), "utf-8")
+    shutil.copyfile(p.folder / "router.php", src / "router.php")
+    start_service(p, log)
+    seeded = src / ".seeded"
+    if seeded.is_file():
+        print(f"{p.slug}: built and seeded ({src})")
+        return
+    setup = json.dumps({"url": p.url, "title": p.name.split(" (")[0], "admin": list(WP_ADMIN),
+                        "options": dict(p.config)})
+    for step in ("install", "activate", "seed"):
+        print(f"{p.slug}: setup.php {step}")
+        _run(["php", *PHP_INI, str(p.folder / "setup.php"), step], cwd=src, log=log, env={"WP_SETUP": setup})
+    seeded.write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+
+
 # --------------------------------------------------------------------------- serve
 
 
@@ -559,7 +672,7 @@ def serve(p: RealPlatform) -> None:
     if p.stack == "nodebb":
         _start_nodebb(p)
         return
-    if p.stack == "php":
+    if p.stack in ("php", "wordpress"):
         _start_php(p)
         return
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings", PYTHONDONTWRITEBYTECODE="1")
@@ -594,6 +707,9 @@ def _stop_server(p: RealPlatform) -> None:
         return
     pid = int(pidfile.read_text())
     try:
+        # its whole process group (started in a session of its own): php -S with workers leaves them behind otherwise
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, 15)
         os.kill(pid, 15)
         print(f"{p.slug}: stopped pid {pid}")
         for _ in range(40):  # let it close its port before a later start
