@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urldefrag, urlsplit
 
-from checks import policy
+from checks import pages, policy
 from checks.base import check, finding
 from checks.partners import partner_pages
 from checks.policy import (
@@ -168,7 +168,7 @@ def _missing_note(has_privacy: bool, has_terms: bool) -> Message:
 def _links_to(page: PageRecord, kind: str) -> bool:
     """The page links to a page of `kind` (by the link's name or its URL), or is that page itself."""
     title = page.title if kind != "rules" or len(page.title.split()) <= MAX_RULES_LINK_WORDS else ""
-    if kind in policy.page_kinds(page.final_url or page.url, title):
+    if kind in pages.page_kinds(page.final_url or page.url, title):
         return True
     return any(_names_kind(el, kind) for el in page.elements if el.href)
 
@@ -187,9 +187,9 @@ def _names_kind(el: Element, kind: str) -> bool:
     labels = (el.name, el.text, el.attrs.get("aria-label", ""), el.attrs.get("title", ""))
     if kind == "rules":
         labels = tuple(x for x in labels if x and len(x.split()) <= MAX_RULES_LINK_WORDS)
-    if any(label and policy.names_page_kind(label, kind) for label in labels):
+    if any(label and pages.names_page_kind(label, kind) for label in labels):
         return True
-    return el.href is not None and kind in policy.page_kinds(el.href)
+    return el.href is not None and kind in pages.page_kinds(el.href)
 
 
 # =============================================================================== EVIDENCE-02
@@ -577,7 +577,7 @@ def _not_assessed(check_id: str, what: Message, bundle: Bundle) -> Finding:
 def policy_linked(bundle: Bundle, kinds: Iterable[str]) -> bool:
     """Whether any page links (or any page, loaded or not, is) a policy page of one of `kinds`."""
     kinds = tuple(kinds)
-    if any(policy.page_kinds(p.url, p.title, p.link_text) & set(kinds) for p in bundle.pages):
+    if any(pages.page_kinds(p.url, p.title, p.link_text) & set(kinds) for p in bundle.pages):
         return True
     return any(_links_to(p, k) for p in bundle.ok_pages() for k in kinds)
 

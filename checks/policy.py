@@ -19,11 +19,12 @@ import re
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, ClassVar, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from checks.durations import Period, find_periods
+from checks.pages import page_kinds
 from checks.partners import partner_pages
 from checks.policy_lexicon import Lexicon, compile_terms, lexicon, lexicon_data
 from checks.routes import is_placeholder_address
@@ -198,36 +199,6 @@ def read_documents(documents: Iterable[PolicyDocument], *, boilerplate_from: Seq
 def find_durations(text: str, language: str = "en") -> list[Duration]:
     """The lengths of time named in a text (ages and frequencies left out), normalised to days."""
     return [Duration(d.days, d.phrase, d.event) for d in find_periods(normalise(text), lexicon(language))]
-
-
-def page_kinds(url: str, title: str = "", link_text: str = "") -> set[str]:
-    """What a page is about (privacy, terms, rules, law_enforcement, cookie, help), from its URL and names."""
-    return set(_page_kinds(url, title, link_text))
-
-
-@lru_cache(maxsize=32768)  # a pure function of strings, asked again for every link on every page
-def _page_kinds(url: str, title: str, link_text: str) -> frozenset[str]:
-    path = urlsplit(url).path.lower()
-    path_words = " ".join(w for w in re.split(r"[/_\-.?=&]+", path) if w)
-    found = set()
-    for kind in lexicon_data()["pages"]:
-        if any(names_page_kind(value, kind) for value in (path_words, path, title, link_text) if value):
-            found.add(kind)
-    for kind, fragments in lexicon_data()["pages_url_only"].items():
-        if compile_terms(tuple(fragments)).search(path_words):
-            found.add(kind)
-    return frozenset(found)
-
-
-@lru_cache(maxsize=65536)  # called for every label of every link (hundreds of thousands on a classifieds site)
-def names_page_kind(text: str, kind: str) -> bool:
-    """Whether a link name, title or URL names a page of `kind` (see page_kinds)."""
-    return bool(_page_pattern(kind).search(normalise(text)))
-
-
-@cache
-def _page_pattern(kind: str) -> re.Pattern[str]:
-    return compile_terms(tuple(lexicon_data()["pages"][kind]))
 
 
 # =============================================================================== bundle access

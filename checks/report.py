@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
-from checks.policy import page_kinds
+from checks.pages import page_kinds
 from checks.routes import SITE_WIDE_REGIONS, general_contact
 from checks.text import sentences
 from safehaven.bundle import Bundle

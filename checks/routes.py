@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from checks.pages import page_kinds
 from safehaven.bundle import Bundle
 
 # The page regions every page repeats: what sits there is the platform's own, not an item's.
@@ -51,8 +52,6 @@ def _names_own_policy(page) -> bool:
     address written there ("questions? mail the moderators at ...") is the site's own, whatever role the crawl gave it.
     A long title ("New parking rules in our street") is a post about rules, not the rules; the address is read only
     when the page has no title."""
-    from checks.policy import page_kinds  # checks.policy reads the lexicons; imported late, as few callers need it
-
     if page.role == "listing" or LISTING_PATH.search(urlsplit(page.final_url or page.url).path):
         return False  # a tag or search listing named for its topic ("/tag/verkeersregels/") holds users' posts
     head = TITLE_SITE_SEPARATOR.split(page.title or "")[0].strip()

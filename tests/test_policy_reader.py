@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import policy
+from checks import pages, policy
 from checks.policy import (
     AuthorityContact,
     Clause,
@@ -427,9 +427,9 @@ def test_language_is_read_from_the_text_not_trusted_from_the_page():
 
 
 def test_page_kinds_from_url_and_title():
-    assert policy.page_kinds("https://x.test/algemene-voorwaarden") == {"terms"}
-    assert "privacy" in policy.page_kinds("https://x.test/p/1", title="Privacyverklaring")
-    assert "law_enforcement" in policy.page_kinds("https://x.test/law-enforcement")
+    assert pages.page_kinds("https://x.test/algemene-voorwaarden") == {"terms"}
+    assert "privacy" in pages.page_kinds("https://x.test/p/1", title="Privacyverklaring")
+    assert "law_enforcement" in pages.page_kinds("https://x.test/law-enforcement")
 
 
 # =============================================================================== issue 13: real-policy failure classes
