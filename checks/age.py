@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
+from checks.routes import SITE_WIDE_REGIONS
 from checks.text import sentences
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
@@ -319,6 +320,12 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
                                                        "pressed, so the form's questions were not seen."),
                                                     url=step[0].final_url or step[0].url, button=step[1]),
                            evidence=[_page_ev(step[0])])
+        by_mail = _posting_by_email(bundle)
+        if by_mail is not None:
+            return finding(cid, "fail", msg(N_("There is no signup form: ads or profiles are sent in by e-mail, as {url} "
+                                               "explains, and nothing there asks for a date of birth or an 18+ "
+                                               "statement."), url=by_mail.final_url or by_mail.url),
+                           evidence=[_page_ev(by_mail)])
         return finding(cid, "not_assessed", msg(N_("No signup form was found on the visited pages.")))
     best_page, best, best_form = None, 0, None
     for page, form in signups:
@@ -341,6 +348,25 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
         return finding(cid, "partial", msg(N_("The signup form on {url} only asks to tick or state '18+'."), url=url),
                        evidence=ev)
     return finding(cid, "fail", msg(N_("The signup form on {url} asks no age question."), url=url), evidence=ev)
+
+
+def _posting_by_email(bundle: Bundle) -> PageRecord | None:
+    """The page that tells people to place an ad, profile or "oproepje" by sending an e-mail: named as a posting page
+    (its address or title), no form to fill in, an e-mail link in its body, and no age question in its text (a date
+    of birth, "18+"). None when there is no such page."""
+    for page in bundle.ok_pages():
+        label = f"{page.title} {' '.join(re.split(r'[/_.-]+', urlsplit(page.final_url or page.url).path))}"
+        if not lexicon.has(label, "roles", "post_listing"):
+            continue
+        if any(f.visible and f.type not in ("hidden", "submit", "button", "search") for form in page.forms
+               for f in form.fields):
+            continue  # a form of its own: the signup checks read it
+        mails = [el for el in page.elements if el.href and el.href.lower().startswith("mailto:")
+                 and el.region not in SITE_WIDE_REGIONS]
+        text = bundle.text(page)
+        if mails and not lexicon.has(text, "age", "dob") and not lexicon.has(text, "age", "gate"):
+            return page
+    return None
 
 
 def _signup_trial_finding(cid: str, trial: SignupTrial, url: str) -> Finding:
@@ -670,7 +696,12 @@ def _method_words(text: str) -> bool:
 def _denied(sentence: str) -> bool:
     sentence = re.sub(r"\b(don't|do not) worry\b|\bno worries\b|\bgeen zorgen\b|\bmaak je geen zorgen\b|"
                       r"\b(we|wij) (bewaren|slaan) (er )?(niets|geen)\b|\bnothing is (stored|kept|saved)\b|"
-                      r"\bwe (don't|do not|never) (store|keep|save)\b", " ", sentence, flags=re.I)
+                      r"\bwe (don't|do not|never) (store|keep|save)\b|"
+                      # who never gets to see the face or the document is a privacy promise, not a denied method
+                      # ("The site never sees your face or your document", "De site ziet je document nooit")
+                      r"\b(never|does not|doesn't|do not|don't|will not|won't) (see|sees|receive|receives|get to see|"
+                      r"view|views|have access to|has access to)\b|"
+                      r"\b(ziet|zien|ontvangt|ontvangen)\b[^.]{0,60}?\b(nooit|niet)\b", " ", sentence, flags=re.I)
     if not lexicon.has(sentence, "age", "method_not"):
         return False
     # "you can't post until ...", "niet zichtbaar voordat ...", "zonder die stap kun je geen account maken":

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from checks import lexicon
 from checks.age import signup_method
 from checks.base import check, finding
+from checks.gated import members_only_contact, unpassable_gate
 from checks.report import silent_platform
 from checks.routes import SITE_WIDE_REGIONS
 from checks.text import sentences, site_wide_lines
@@ -42,6 +43,11 @@ PHONE = re.compile(r"(?<![\d+])(?:\+|00)?\d(?:[ \t\-./()]{0,3}\d){8,13}(?!\d)")
 SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "112")
 DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b|\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address written to dodge filters and harvesters: "jan.de.vries [at] mail [dot] com", "anna(at)post(punt)nl",
+# "piet {apenstaartje} domein.nl". The "@" stands in brackets as a word; the dots may too.
+_AT = r"\s*[\[({<]\s*(?:at|@|apenstaart(?:je)?|aapje|a)\s*[\])}>]\s*"
+_DOT = r"(?:\s*[\[({<]\s*(?:dot|punt|point|punkt|\.)\s*[\])}>]\s*|\.)"
+SPELLED_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,6}}\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -88,10 +94,22 @@ def _routes_in(bundle: Bundle, page: PageRecord, elements, text: str, shown: boo
         routes.append(ContactRoute(page, "phone number in text", number, shown))
     for number in spelled_numbers(text):
         routes.append(ContactRoute(page, "phone number spelled out", number, shown))
-    for mail in EMAIL.findall(text):
-        if mail.lower() not in platform_addresses and (not own_host or own_host not in mail.lower()):
+    for mail in EMAIL.findall(text) + spelled_emails(text):
+        plain = _unspell(mail)
+        if plain not in platform_addresses and (not own_host or own_host not in plain):
             routes.append(ContactRoute(page, "e-mail address in text", mail, shown))
     return routes
+
+
+def spelled_emails(text: str) -> list[str]:
+    """E-mail addresses spelled out to dodge filters ("naam [at] domein [punt] nl"), as they stand in the text."""
+    return list(dict.fromkeys(re.sub(r"\s+", " ", m.group(0)) for m in SPELLED_EMAIL.finditer(text)))
+
+
+def _unspell(mail: str) -> str:
+    """The plain form of an address, spelled out or not: "jan [at] mail [punt] nl" -> "jan@mail.nl"."""
+    plain = re.sub(_AT, "@", mail, count=1, flags=re.I) if "@" not in mail else mail
+    return re.sub(_DOT, ".", plain, flags=re.I).lower()
 
 
 def _share_link(href: str) -> bool:
@@ -185,6 +203,11 @@ def no_messaging_without_account(bundle: Bundle) -> Finding:
                                            "account at {url}; it was inspected, not sent."), url=url),
                        evidence=[_ev(page, form.box, msg(N_("message form")))])
     if not items:
+        said = members_only_contact(bundle) if unpassable_gate(bundle) is not None else None
+        if said is not None:
+            return finding(cid, "pass", msg(N_("No item page could be reached behind the age gate, and no page in the open "
+                                               "holds a message form; the platform states that only members can "
+                                               "message or chat.")), basis="stated", quotes=[said])
         return finding(cid, "not_assessed", msg(N_("No item pages were found to look for a way to message the poster.")))
     open_forms = [(p, f) for p in items for f in p.forms if _is_message_form(f)]
     probe = bundle.probe("contact", ContactProbe)
@@ -708,7 +731,10 @@ def _card_notice(bundle: Bundle) -> tuple[PageRecord, Popover, str, int, int] | 
 def level(findings: dict[str, Finding]) -> int:
     """CONTACT ladder: 0 anyone can reach people; 1 account needed; 2 verified channel; 3 + controls; 4 + notice."""
     ok = {k for k, f in findings.items() if f.status == "pass"}
-    if not {"CONTACT-01", "CONTACT-02"} <= ok:
+    # the catalogue's level 0: CONTACT-01 fails, or CONTACT-02 fails or is partial; details nobody could look for
+    # (CONTACT-02 not assessed: every item page behind an age gate) do not make anyone reachable
+    f02 = findings.get("CONTACT-02")
+    if "CONTACT-01" not in ok or (f02 is not None and f02.status not in ("pass", "not_assessed")):
         return 0
     lv = 1
     for step, cid in enumerate(("CONTACT-03", "CONTACT-04", "CONTACT-05"), start=2):

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 from checks import policy
 from checks.base import check, finding
 from checks.evidence import quotes, text_evidence
+from checks.gated import site_wide_link, unpassable_gate
 from checks.policy import HelpResource, PolicyDocument
 from safehaven.bundle import Bundle
 from safehaven.catalogue import Texts
@@ -74,6 +75,16 @@ def victim_support_linked_from_items(bundle: Bundle) -> Finding:
         return finding("HELP-01", "fail", msg(N_("No help or safety page naming support for victims was found on the "
                        "{seen} pages visited (help pages read: {read})."), seen=seen, read=len(docs)),
                        basis="stated", looked_for=LOOKED_FOR, help_pages_read=[d.url for d in docs])
+    if not items and support and unpassable_gate(bundle) is not None and \
+            site_wide_link(bundle, lambda href, t=_support_targets(bundle, support): _normal(href) in t):
+        # what a visitor meets at every item's address is the gate, and it carries the site's footer with the link
+        every = _name_params(r for rs in support.values() for r in rs)
+        named = nmsg("{n} support resource ({names})", "{n} support resources ({names})", n=len(every), names=every)
+        return finding("HELP-01", "pass", msg(N_("No item page could be reached behind the age gate; every page visited, "
+                       "the gate included, links the help page {url} in its header or footer, which names {named}."),
+                       url=next(iter(support)), named=named), basis="stated",
+                       quotes=quotes(r for rs in support.values() for r in rs), support_pages=list(support),
+                       evidence=text_evidence(bundle, [d for d in docs if d.url in support]))
     if not items:
         return finding("HELP-01", "not_assessed", msg(N_("No item page was collected, so links from item pages to a "
                        "help page could not be checked{note}"), note=_found_note(support)), basis="stated",

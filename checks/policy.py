@@ -1013,6 +1013,8 @@ def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | Non
         # "share information in order to investigate, prevent or act on illegal activities, ..., or as required by law"
         if v[0] >= ctx.item_start and lx.has("cooperation.illegal_activity", item) and lx.has("cooperation.legal_duty", item):
             return CooperationClause(**ctx.base(), mode="discretionary", recipients=("authorities",))
+        if _only_to_third_parties_by_law(text, lx, v):
+            return CooperationClause(**ctx.base(), mode="on_request", recipients=("authorities",))
         if not _discloses_user_data(text, lx, v):
             continue
         if _negated_near(text, lx, v):
@@ -1033,6 +1035,17 @@ def _disclosure_required_by_law(ctx: _Ctx, text: str) -> CooperationClause | Non
             continue
         return CooperationClause(**ctx.base(), mode="on_request", recipients=("authorities",))
     return None
+
+
+def _only_to_third_parties_by_law(text: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
+    """'X verstrekt uitsluitend aan derden en alleen als dit nodig is voor ... of om te voldoen aan een wettelijke
+    verplichting': handing over restricted to third parties under conditions, one of them a legal duty. The duty is
+    what lets an authority have the data (on its demand), so the sentence is disclosure on request, not silence."""
+    after = text[verb[1]:]
+    if not lx.has("cooperation.only_third_parties", text[verb[0]:verb[1] + 40]) or _negated_near(text, lx, verb):
+        return False
+    cond = _legal_condition(lx, after)
+    return cond is not None and _tokens_between(after, 0, cond[0]) <= 2 * _RECIPIENT_REACH
 
 
 def _legal_condition(lx: Lexicon, text: str) -> tuple[int, int] | None:

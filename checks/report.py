@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from checks import lexicon
 from checks.base import check, finding
+from checks.gated import unpassable_gate
 from checks.pages import page_kinds
 from checks.routes import SITE_WIDE_REGIONS, general_contact
 from checks.text import sentences
@@ -127,6 +128,13 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
     cid = "REPORT-01"
     items = bundle.item_pages()
     if not items:
+        if unpassable_gate(bundle) is not None:
+            # the level still knows the public routes (a general form: level 2)
+            routes = general_report_routes(bundle)
+            return finding(cid, "not_assessed", msg(N_("No item page could be reached: an age gate the audit could not "
+                                                       "pass stands before them, so no report control could be looked "
+                                                       "for{general}."), general=_general_words(routes)),
+                           general_routes=routes)
         return finding(cid, "not_assessed", msg(N_("No item pages (ads, profiles, posts) were found to look for a report "
                                                    "control on.")))
     with_control = {p.id: report_controls(p) for p in items}
@@ -280,6 +288,12 @@ def report_without_account(bundle: Bundle) -> Finding:
     cid = "REPORT-03"
     probe = bundle.probe("report", ReportProbe)
     if probe is None or not _opened(probe):
+        public = _public_forms(bundle)
+        if public:
+            page, _form = public[0]
+            return finding(cid, "pass", msg(N_("No item page could be reached behind the age gate; a logged-out visitor "
+                                               "can report through the public report form at {url}."),
+                                            url=page.final_url or page.url), evidence=[_page_ev(page)])
         return _probe_missing(cid, bundle, probe)
     with_control = [a for a in probe.attempts if a.control]
     if not with_control:
@@ -706,6 +720,12 @@ def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, 
     """The report forms the probe reached, or the finding that says why there is none to judge."""
     probe = bundle.probe("report", ReportProbe)
     if probe is None or not _opened(probe):
+        public = _public_forms(bundle)
+        if public:
+            # no item reachable behind the age gate: the public report form is the one a visitor can use
+            return [(ReportAttempt(item_url=p.final_url or p.url, outcome="form", outcome_url=p.final_url or p.url,
+                                   form=f, steps=["the public report form (no item page reachable behind the age gate)"]), f)
+                    for p, f in public], None
         return [], _probe_missing(cid, bundle, probe)
     with_control = [a for a in probe.attempts if a.control]
     if not with_control:
@@ -724,6 +744,22 @@ def _reached_forms(cid: str, bundle: Bundle) -> tuple[list[tuple[ReportAttempt, 
                                             address=mails[0].removeprefix("mailto:")))
     return [], finding(cid, "fail", msg(N_("The report control leads to no report form.")),
                        evidence=[_attempt_ev(with_control[0])])
+
+
+def _public_forms(bundle: Bundle) -> list[tuple[PageRecord, Form]]:
+    """When an age gate the audit cannot pass keeps every item page out of reach: the report forms on the platform's
+    own report pages that a logged-out visitor can fill in (a reason or categories, no password)."""
+    if unpassable_gate(bundle) is None:
+        return []
+    out = []
+    for page in bundle.ok_pages("report"):
+        for form in page.forms:
+            visible = [f for f in form.fields if f.visible]
+            if any(f.type == "password" for f in form.fields) or not visible:
+                continue
+            if categories_of(form) or any(lexicon.has(_label(f), "report", "reason") for f in visible):
+                out.append((page, form))
+    return out
 
 
 def _did_nothing(attempt: ReportAttempt) -> bool:
@@ -753,6 +789,8 @@ _STEPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^the age gate came back and was passed again$"), N_("the age gate came back and was passed again")),
     (re.compile(r"^opened the menu '(?P<name>.*)'$"), N_("opened the menu '{name}'")),
     (re.compile(r"^no report control found$"), N_("no report control found")),
+    (re.compile(r"^the public report form \(no item page reachable behind the age gate\)$"),
+     N_("the public report form (no item page reachable behind the age gate)")),
     (re.compile(r"^'(?P<name>.*)' belongs to an inline report form on the item page \(inspected, not submitted\)$"),
      N_("'{name}' belongs to an inline report form on the item page (inspected, not submitted)")),
     (re.compile(r"^'(?P<name>.*)' is an e-mail link to (?P<address>\S*)$"), N_("'{name}' is an e-mail link to {address}")),

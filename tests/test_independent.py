@@ -17,7 +17,10 @@ Nachtlicht (a fairly strong Dutch escort directory as a single-page app, ads fro
 gate) and Chatterbox (a middling English group chat with shadow-DOM menus, an iframe privacy policy, accordion terms).
 Round nine: Nearfield (a strong English dating single-page app: JSON views, a date-of-birth token gate, ID + live
 selfie at a partner origin, the report form in a bottom sheet from an icon-only "⋯") and OverAlTeKoop (a weak Dutch
-general classifieds board whose 18+ section has a click-through overlay and some ads a "misbruik?" link).
+general classifieds board whose 18+ section has a click-through overlay and some ads a "misbruik?" link). Round
+eleven: Glowroom (a strong English live-cam site whose partner age check, a face estimate or ID + live selfie in an
+iframe, a passive audit cannot pass) and Stapmaatjes (a weak static Dutch going-out site whose replies come from a
+third-party comment widget and whose oproepjes spell their e-mail addresses out).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
 this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
 differs from the truth (beyond the misses README.md names and explains), so agreement cannot silently drop.
@@ -74,6 +77,8 @@ LEVELS = {
     # Hangplek's REPORT is 5, not its truth's 3: see KNOWN_MISSES
     "hangplek": ({"AGE": 2, "REPORT": 5, "CONTACT": 3, "EVIDENCE": 3, "HELP": 4, "TERMS": 4}, "A"),
     "nightingale": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 2}, "E"),
+    "glowroom": ({"AGE": 5, "REPORT": 2, "CONTACT": 3, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
+    "stapmaatjes": ({"AGE": 0, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
 }
 # Misses left, each explained in README.md; any other mismatch fails the test, and so does a known miss that is
 # right now (Praatcafé's REPORT-06, its rules topic's "stuur de moderator een PB", is read since 1 December).
@@ -320,3 +325,36 @@ def test_the_hash_routed_app_and_the_table_layout_directory_were_read_without_a_
     assert by["AGE-01"].status == "partial" and by["AGE-04"].status == "partial"
     p = next(p for p in PLATFORMS if p.slug == "nightingale")
     assert not Bundle(ind.rw.unpack_saved(p, tmp_path / "n")).info.writes
+
+
+def test_the_cam_site_behind_a_partner_check_is_judged_on_what_stands_in_the_open(judged, tmp_path):
+    """Glowroom's gate (a partner's face estimate or ID + live selfie in an iframe, a random server key) cannot be
+    passed: no performer page was reached. Its cookie wall, which names the age check only as what a cookie
+    remembers, was not taken for the gate; the gate page (header, footer and the partner's frame) was, at level 5.
+    The language switcher's ?lang= links did not eat the page budget, so signup and the public report form were
+    read: REPORT-03 to -05 on that form, CONTACT-01 on the stated members-only rule, HELP-01 on the footer link;
+    REPORT-01, -02, CONTACT-02 and -05 stay not_assessed, and nothing was posted."""
+    _t, findings, computed, _b = judged["glowroom"]
+    by = {f.check: f for f in findings}
+    assert by["AGE-02"].level == 5 and by["AGE-03"].status == "pass"
+    assert {by[c].status for c in ("REPORT-01", "REPORT-02", "CONTACT-02", "CONTACT-05")} == {"not_assessed"}
+    assert by["REPORT-04"].status == "pass" and by["REPORT-05"].status == "pass" and "/notice" in by["REPORT-03"].summary
+    assert by["CONTACT-01"].basis == "stated" and by["HELP-01"].status == "pass"
+    p = next(p for p in PLATFORMS if p.slug == "glowroom")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    assert not bundle.info.writes
+    assert not [x for x in bundle.pages if "lang=" in (x.url or "")]
+    probe = bundle.probe("age_gate", AgeGateProbe)
+    assert probe and not probe.passed_gate and all("button" not in o.methods for o in probe.observations if o.gate)
+
+
+def test_the_static_going_out_site_is_not_lifted_by_its_comment_widget(judged):
+    """Stapmaatjes: the widget's per-reply "Markeer" is no report control for an oproepje (REPORT level 1, the
+    contact page's address); the oproepjes' spelled-out addresses ("naam [at] domein [punt] nl") fail CONTACT-02;
+    oproepjes are sent in by e-mail with no age question (AGE-04 fail); the generator's "verstrekt uitsluitend aan
+    derden ... om te voldoen aan een wettelijke verplichting" is disclosure on request (EVIDENCE-04 partial)."""
+    _t, findings, computed, _b = judged["stapmaatjes"]
+    by = {f.check: f for f in findings}
+    assert by["CONTACT-02"].status == "fail" and by["AGE-04"].status == "fail"
+    assert by["EVIDENCE-04"].status == "partial" and by["REPORT-01"].status == "fail"
+    assert computed.grade == "E"

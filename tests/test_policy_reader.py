@@ -1562,3 +1562,28 @@ def test_disclosure_to_third_parties_on_a_legal_duty_is_disclosure_to_the_author
 
 def test_another_companys_transfers_to_third_parties_are_not_the_platforms_disclosure():
     assert modes("An analytics company may pass this information to third parties when the law requires it.") == []
+
+
+# Round eleven (indie11): handing over restricted to third parties, one of the conditions a legal duty, the object
+# left to the section heading (a sentence privacy-policy generators write for many small Dutch sites).
+ONLY_TO_THIRD_PARTIES_ON_A_LEGAL_DUTY = [
+    "De vereniging verstrekt uitsluitend aan derden en alleen als dit nodig is voor het uitvoeren van het lidmaatschap "
+    "of om te voldoen aan een wettelijke verplichting.",
+    "Wij geven alleen aan derden door wanneer dat nodig is voor onze dienst of als de wet dat vereist.",
+    "The club provides only to third parties where needed to run your membership or to meet a legal obligation.",
+]
+NOT_ONLY_TO_THIRD_PARTIES_ON_A_LEGAL_DUTY = [
+    "De vereniging verstrekt uitsluitend aan derden als dit nodig is voor het uitvoeren van het lidmaatschap.",
+    "Wij verstrekken nooit gegevens aan derden.",
+    "We share only with third parties that help us run the website.",
+]
+
+
+@pytest.mark.parametrize("text", ONLY_TO_THIRD_PARTIES_ON_A_LEGAL_DUTY)
+def test_handing_over_only_to_third_parties_with_a_legal_duty_among_the_conditions_is_disclosure_on_request(text):
+    assert [m for m, _ in modes(text)] == ["on_request"], text
+
+
+@pytest.mark.parametrize("text", NOT_ONLY_TO_THIRD_PARTIES_ON_A_LEGAL_DUTY)
+def test_handing_over_to_third_parties_without_a_legal_duty_is_no_disclosure_on_request(text):
+    assert modes(text) == [], text

@@ -33,6 +33,13 @@
     return clean(t);
   };
 
+  const COOKIE_WORD = /cookie/i;
+  const consentOnly = (t) => COOKIE_WORD.test(t) && !t.split(/(?<=[.!?])\s+/).some((x) => !COOKIE_WORD.test(x) && AGE.test(x));
+  // the controls of a consent dialog (its "Accept all") are not the gate's, when the gate is the page around it
+  const inConsentDialog = (el) => {
+    const d = el.closest && el.closest('dialog, [role=dialog], [aria-modal=true]');
+    return !!(d && consentOnly(textOf(d)));
+  };
   // 1. An overlay: fixed/absolute, large, or a dialog, whose text speaks of age.
   let best = null, bestArea = 0;
   for (const el of all(document)) {
@@ -45,6 +52,9 @@
     if (!dialogish && area < 0.35 * vw * vh) continue;
     const t = textOf(el);
     if (!t || t.length > 4000 || !AGE.test(t)) continue;
+    // A consent wall that names the age check only as what a cookie remembers ("cookies ... to remember your age
+    // check") is no age gate: its age words must stand in a sentence that is not about cookies.
+    if (consentOnly(t)) continue;
     if (area > bestArea) { best = el; bestArea = area; }
   }
 
@@ -56,12 +66,16 @@
     const controls = Array.from(all(document)).filter((el) => visible(el) &&
       (el.matches('button, input, select, a[href], [role=button]')) && !inAccountForm(el));
     // a page that describes a verification method and offers its step (a frame, or a control that starts it)
-    const verifyFrame = Array.from(document.querySelectorAll('iframe')).some((f) =>
+    const verifyFrames = Array.from(document.querySelectorAll('iframe')).filter((f) =>
       /verif|kyc|ident|age|leeftijd|check|passport|selfie|liveness/i.test((f.src || '') + ' ' + (f.title || '')));
+    const verifyFrame = verifyFrames.length > 0;
     const hasStep = METHOD && STEP && METHOD.test(bodyText) && (verifyFrame || controls.some((el) => STEP.test(nameOf(el))));
     const hasEnter = controls.some((el) => ENTER.test(nameOf(el))) || hasStep;
     const hasDob = controls.some((el) => el.type === 'date' || DOB.test(el.name || '') || DATE_PART.test(el.name || el.getAttribute('placeholder') || ''));
-    const fewLinks = document.querySelectorAll('a[href]').length < 25;
+    // A gate page that keeps the site's header and footer: a verification step (its frame or its control) and few
+    // links of its own outside them still make it a page that is nothing but the gate.
+    const ownLinks = Array.from(document.querySelectorAll('a[href]')).filter((a) => !a.closest('header, nav, footer')).length;
+    const fewLinks = document.querySelectorAll('a[href]').length < 25 || (hasStep && ownLinks < 10);
     // A cookie-consent wall is not an age gate because "18+" stands somewhere else on the page (a footer line):
     // on a page that asks about cookies, the age words must stand in the block that holds its controls.
     const consent = /cookie/i.test(bodyText);
@@ -75,7 +89,7 @@
     };
     const asks = controls.filter((el) => ENTER.test(nameOf(el)) || (STEP && STEP.test(nameOf(el))) ||
       el.type === 'date' || el.tagName === 'SELECT' || el.tagName === 'IFRAME');
-    if ((hasEnter || hasDob) && fewLinks && (!consent || asks.some(nearAge))) { kind = 'interstitial'; gateEl = document.body; }
+    if ((hasEnter || hasDob) && fewLinks && (!consent || asks.some(nearAge) || (hasStep && verifyFrames.some(nearAge)))) { kind = 'interstitial'; gateEl = document.body; }
   }
   if (!gateEl) return {gate: false, kind: 'none', text: '', controls: [], methods: [], box: null,
                        content_chars: bodyText.length, outside_links: document.querySelectorAll('a[href]').length};
@@ -84,7 +98,7 @@
   let n = 0;
   for (const el of all(gateEl)) {
     if (!visible(el) && !(el.tagName === 'INPUT' && el.type === 'file')) continue;
-    if (inAccountForm(el)) continue;
+    if (inAccountForm(el) || (gateEl === document.body && inConsentDialog(el))) continue;
     const tag = el.tagName, type = (el.getAttribute('type') || '').toLowerCase();
     const label = clean([el.getAttribute('aria-label'), el.getAttribute('name'), el.getAttribute('placeholder'),
       el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]')?.innerText, el.closest('label')?.innerText].filter(Boolean).join(' '));
