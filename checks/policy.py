@@ -918,7 +918,8 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
             or lx.has("cooperation.indirect_recipient", seg)):
         return None
     user = lx.has("cooperation.user_advice", seg)
-    report = [] if user else _verbs_to_recipient(ctx, seg, "cooperation.report_verbs")
+    report = [] if user else [v for v in _verbs_to_recipient(ctx, seg, "cooperation.report_verbs")
+                              if not _reported_by_other(seg, lx, v)]
     share = _verbs_to_recipient(ctx, seg, "cooperation.share_verbs")
     coop = _verbs_to_recipient(ctx, seg, "cooperation.cooperate_verbs")
     verbs = report + share + coop
@@ -963,6 +964,14 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
         return "on_request"
     # A bare "report ... police" that the platform does not do itself (a help line listing) says nothing.
     return "discretionary" if share else None
+
+
+def _reported_by_other(seg: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
+    """'If the Client reports it to the police, we share the data on request': the subject just before the report verb is
+    another person (a client, the victim, 'you' after 'if'), so the report is not the platform's."""
+    start = max(0, verb[0] - 60)
+    clause = re.split(r"[,;:]", seg[start:verb[0]])[-1]
+    return lx.has("cooperation.other_reporter", clause)
 
 
 def _implied_report(ctx: _Ctx, text: str) -> CooperationClause | None:

@@ -1587,3 +1587,45 @@ def test_handing_over_only_to_third_parties_with_a_legal_duty_among_the_conditio
 @pytest.mark.parametrize("text", NOT_ONLY_TO_THIRD_PARTIES_ON_A_LEGAL_DUTY)
 def test_handing_over_to_third_parties_without_a_legal_duty_is_no_disclosure_on_request(text):
     assert modes(text) == [], text
+
+
+# holdout16: a report made by someone else, a report named as a noun, a court's order as the condition of a disclosure,
+# and the platform's own page for law enforcement named in a sentence.
+REPORTED_BY_SOMEONE_ELSE = [
+    "If a buyer has been defrauded and the buyer reports it to the police, we will share the seller's details with the "
+    "police upon request.",
+    "When you report a stolen bike to the police, we give the officers the listing data on request.",
+    "Als het slachtoffer aangifte doet bij de politie, verstrekken wij de gegevens van de verhuurder op verzoek.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED_BY_SOMEONE_ELSE)
+def test_a_report_to_the_police_made_by_someone_else_is_not_the_platforms_own_report(text):
+    assert [m for m, _ in modes(text)] == ["on_request"], text
+
+
+def test_the_platform_reporting_after_a_users_complaint_is_still_its_own_report():
+    # the subject of the report is the platform; a user only appears as the one who complained
+    text = "After a member complains, we report suspected grooming of minors to the police."
+    assert [m for m, _ in modes(text)] == ["proactive"]
+
+
+def test_reports_named_as_documents_are_no_reporting_to_authorities():
+    text = ("These reports list the measures we take on our own initiative or in response to requests from the police "
+            "and other authorities.")
+    assert "proactive" not in [m for m, _ in modes(text)]
+
+
+def test_data_provided_on_a_lawful_order_from_a_court_is_disclosure_on_request():
+    text = "We can be required to hand over your account details upon a valid order from a competent court."
+    assert [m for m, _ in modes(text)] == ["on_request"]
+    # an order the user places in a shop is no legal process
+    assert modes("We provide your account details to the courier after you place an order.") == []
+
+
+def test_the_platforms_law_enforcement_guidelines_named_in_a_sentence_are_a_route_for_authorities():
+    text = ("Police officers may ask us for data in an emergency, following the steps set out in our Law Enforcement "
+            "Guidelines.")
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
+    # guidelines on a subject other than law enforcement are no route
+    assert clauses("Police officers may read our Community Guidelines like anyone else.", AuthorityContact) == []
