@@ -428,7 +428,24 @@ def _retention(ctx: _Ctx) -> list[RetentionClause]:
     clauses = [RetentionClause(**ctx.base(), data_kinds=_period_kinds(ctx, periods, i, spans),
                                duration=Duration(p.days, p.phrase, p.event))
                for i, p in enumerate(periods)]
+    if not periods:
+        clauses += _lead_in_period(ctx, triggers, context_trigger)
     return clauses + _vague_retention(ctx, periods, spans)
+
+
+def _lead_in_period(ctx: _Ctx, triggers: list[tuple[int, int]], context_trigger: bool) -> list[RetentionClause]:
+    """'We collect some data from your browser and store it for up to 30 days:' over items that name the data ('Your IP
+    address'): the lead-in's period holds for the kinds an item names, when the item states no period of its own."""
+    lx, text = ctx.lx, ctx.text
+    lead = text[:ctx.item_start].rstrip()
+    if not ctx.item_start or not lead.endswith(":"):
+        return []
+    kinds = tuple(k for k in _kinds_of_text(text[ctx.item_start:], lx) if k != "general")
+    if not kinds:
+        return []
+    periods = [p for p in find_periods(lead, lx) if _is_retention_period(ctx, p, triggers, context_trigger)]
+    return [RetentionClause(**ctx.base(), data_kinds=kinds, duration=Duration(p.days, p.phrase, p.event))
+            for p in periods[:1]]
 
 
 def _outside_cookie_clause(ctx: _Ctx, p: Period, spans: list[tuple[int, int, str]]) -> bool:

@@ -1629,3 +1629,13 @@ def test_the_platforms_law_enforcement_guidelines_named_in_a_sentence_are_a_rout
     assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"]
     # guidelines on a subject other than law enforcement are no route
     assert clauses("Police officers may read our Community Guidelines like anyone else.", AuthorityContact) == []
+
+
+def test_a_period_in_a_list_lead_in_holds_for_the_kinds_its_items_name():
+    text = ("When you visit, we record a few details from your browser and hold them for up to 14 days:\n\n"
+            "* the IP address you connect from\n* the pages you opened\n\nNone of it is sold.")
+    found = {(c.duration.days, k) for c in clauses(text, RetentionClause) if c.duration.days for k in c.data_kinds}
+    assert (14, "logs") in found
+    # a lead-in with no keeping verb gives no period to its items
+    text = "Within the first 14 days of signing up we ask for:\n\n* the IP address you connect from\n"
+    assert [c for c in clauses(text, RetentionClause) if c.duration.days] == []
