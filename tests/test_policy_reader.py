@@ -1639,3 +1639,11 @@ def test_a_period_in_a_list_lead_in_holds_for_the_kinds_its_items_name():
     # a lead-in with no keeping verb gives no period to its items
     text = "Within the first 14 days of signing up we ask for:\n\n* the IP address you connect from\n"
     assert [c for c in clauses(text, RetentionClause) if c.duration.days] == []
+
+
+def test_an_item_of_what_a_rules_pages_ban_covers_is_a_prohibition():
+    text = ("You may not trade anything unlawful here. Services covered by this policy include, among others:\n\n"
+            "* escort services\n* sex trafficking\n* fake passports\n")
+    assert "trafficking" in [t for t, _ in topics(text)]
+    # a list of what a policy covers that names no conduct is no ban
+    assert topics("Accounts covered by this policy include those of people helping sex trafficking victims.") == []
