@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-AGREEMENT_FLOOR = 0.993  # all labelled verdicts (926 of 932 on 2 Dec 2026, after the holdout16 rules; the open
+AGREEMENT_FLOOR = 0.994  # all labelled verdicts (927 of 932 on 2 Dec 2026, after the holdout16 rules; the open
 #                          misses: Wikipedia's addresses drawn with an image of the @, Fairbnb's browsing data "cancelled
-#                          immediately after leaving the website" and four of holdout16, see benchmarks/policies/README.md)
-HOLDOUT_FLOOR = 0.992  # held-out sets (822 of 828; first runs 87, 84, 83, 86, 89, 84, 87, 90, 76, 85, 85, 82, 88, 85, 89, 85%)
+#                          immediately after leaving the website" and three of holdout16, see benchmarks/policies/README.md)
+HOLDOUT_FLOOR = 0.993  # held-out sets (823 of 828; first runs 87, 84, 83, 86, 89, 84, 87, 90, 76, 85, 85, 82, 88, 85, 89, 85%)
 PRECISION_FLOOR = 0.94  # per clause type (lowest 0.955: retention, 63 of 66)
 NO_PERIOD_FLAGGED_CEILING = 0.005  # documents stating no retention period that the reader gives one (0 of 169 now): one fails
 

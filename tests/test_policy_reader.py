@@ -1647,3 +1647,13 @@ def test_an_item_of_what_a_rules_pages_ban_covers_is_a_prohibition():
     assert "trafficking" in [t for t, _ in topics(text)]
     # a list of what a policy covers that names no conduct is no ban
     assert topics("Accounts covered by this policy include those of people helping sex trafficking victims.") == []
+
+
+def test_a_copy_deleted_once_it_has_been_checked_is_kept_until_that_check():
+    text = "Once our team has checked your passport photo, we mark your profile as verified and the photo is deleted."
+    found = [(c.duration.days, c.data_kinds) for c in clauses(text, RetentionClause) if c.duration.days is not None]
+    assert found and found[0][0] == 0 and "verification" in found[0][1]
+    # "once" before an event that is no check gives no period ("once you close your account" is the usual opener of a
+    # retention sentence, and the period is the one it states)
+    text = "Once you close your account, we keep your messages for 30 days."
+    assert [c.duration.days for c in clauses(text, RetentionClause) if c.duration.days is not None] == [30]
