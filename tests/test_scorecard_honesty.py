@@ -58,6 +58,11 @@ def test_area_without_item_pages_is_not_assessed_not_level_zero(tmp_path: Path) 
     assert gaps is None or "REPORT-01" not in gaps.get_text()
     area_page = soup.select_one("#area-REPORT").get_text(" ", strip=True)
     assert "Not assessed" in area_page and "current level" not in area_page
+    # the cover's area list says the same as page 2: no "level 0/5" (or any level) for it
+    cover = {row.select_one(".ca-name").get_text(strip=True): row.get_text(" ", strip=True)
+             for row in soup.select(".cover-area") if "ca-head" not in row.get("class", [])}
+    assert "not assessed" in cover["Reporting"] and "/5" not in cover["Reporting"]
+    assert "level" in next(v for k, v in cover.items() if k.startswith("Terms"))
 
 
 def test_not_assessed_area_in_dutch(tmp_path: Path) -> None:
