@@ -57,6 +57,13 @@ async def test_never_leaves_the_site_or_follows_mail_links(basic_bundle: Bundle)
     assert all(p.url.startswith("http://127.0.0.1:") for p in basic_bundle.pages)
 
 
+async def test_a_closed_shadow_root_is_read_as_a_visitor_sees_it(basic_bundle: Bundle):
+    """Ad 104's flag button is drawn 300 ms after load inside a CLOSED shadow root: a visitor sees it, and so does
+    the audit (the root is attached open, and the wait for a quiet page counts changes inside it)."""
+    els = _page(basic_bundle, "/ads/104.html").elements
+    assert [e.name for e in els if e.in_shadow] == ["Flag this listing"]
+
+
 async def test_report_button_inside_shadow_dom_is_inventoried_with_its_aria_label(basic_bundle: Bundle):
     els = _page(basic_bundle, "/ads/101.html").elements
     shadow = [e for e in els if e.in_shadow]

@@ -401,7 +401,8 @@ DIALOG_INIT_JS = r"""(() => {
 
 # Installed in every page before its own scripts: counts what is still coming (fetch/XHR in flight,
 # short timers, scripts/frames/styles being loaded) and when the DOM last changed, so that settle()
-# waits exactly until the page is quiet rather than for a fixed time. Page scripts see no difference.
+# waits exactly until the page is quiet rather than for a fixed time. Page scripts see no difference, except that
+# a closed shadow root is attached open, so that the audit reads what a visitor sees inside it.
 QUIET_INIT_JS = r"""(() => {
   if (window.__shQuiet) return;
   const st = window.setTimeout, ct = window.clearTimeout;
@@ -449,6 +450,19 @@ QUIET_INIT_JS = r"""(() => {
     for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) watchLoad(n);
   }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   start();
+  // Shadow roots: a closed one is attached open (a visitor sees its content; only scripts, ours included, could
+  // not read it), and what changes inside any shadow root counts as the page changing, as the DOM outside does.
+  const attach = Element.prototype.attachShadow;
+  if (attach) {
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init && init.mode === 'closed' ? Object.assign({}, init, {mode: 'open'}) : init);
+      try {
+        new MutationObserver(() => { q.last = performance.now(); })
+          .observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
+      } catch (e) {}
+      return root;
+    };
+  }
 })();"""
 
 QUIET_WAIT_JS = """([quietMs, capMs]) => new Promise((resolve) => {
