@@ -53,6 +53,14 @@ async def test_icon_only_button_opens_a_modal_form_that_is_inventoried(reporting
     assert attempts["1.html"].outcome_text == ""  # a form on a page of its own: the page is read instead
 
 
+async def test_a_native_popover_menu_is_opened_like_any_menu(reporting):
+    """An icon button named only 'Gereedschap' (no menu word) with popovertarget opens a native popover that holds
+    the report link: the button announces a popup as aria-haspopup would, so the probe opens it."""
+    _, attempts, _ = reporting
+    a = attempts["7.html"]
+    assert (a.outcome, a.clicks) == ("form", 2) and a.menu.name == "Gereedschap"
+
+
 async def test_login_wall_and_mailto_are_recognised(reporting):
     _, attempts, _ = reporting
     assert (attempts["4.html"].outcome, attempts["4.html"].clicks) == ("login", 1)
@@ -72,7 +80,7 @@ async def test_the_probe_never_submits_anything(reporting):
 async def test_report_checks_on_the_probed_platform(reporting):
     bundle, _, _ = reporting
     r01 = report.report_control_on_every_item(bundle)
-    assert r01.status == "partial" and "5 of 6" in r01.summary
+    assert r01.status == "partial" and "6 of 7" in r01.summary
     r02 = report.report_within_two_clicks(bundle)
     assert r02.status == "pass" and "2 click(s)" in r02.summary
     assert report.report_without_account(bundle).status == "fail"  # one item sends visitors to a login wall

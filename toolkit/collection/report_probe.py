@@ -307,7 +307,7 @@ async def _wait_for_late_controls(page: Page, item_url: str, wait_ms: int = 2500
 # The visible text of open dialogs that hold a form (also inside open shadow roots), where a report form that opens over the item
 # page usually stands with its own words on what happens next.
 DIALOG_TEXT_JS = """() => {
-  const sel = 'dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]';
+  const sel = 'dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true], [popover]:popover-open';
   const out = [];
   const visible = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };

@@ -105,7 +105,9 @@
       in_form: formMark, prose: inProse(el),
       mark, name: nm.slice(0, 200), tag: el.tagName.toLowerCase(), href: el.href ? String(el.href) : null,
       visible: vis, how: byName ? 'name' : 'icon', in_shadow: el.getRootNode() !== document, region,
-      haspopup: el.getAttribute('aria-haspopup') || '', expanded: el.getAttribute('aria-expanded') || '',
+      // a native popover's or dialog's invoker (popovertarget, commandfor) opens what it names, as aria-haspopup says
+      haspopup: el.getAttribute('aria-haspopup') || (el.hasAttribute('popovertarget') || el.hasAttribute('commandfor') ? 'popover' : ''),
+      expanded: el.getAttribute('aria-expanded') || '',
       box: {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height},
     });
   }
