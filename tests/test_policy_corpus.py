@@ -47,7 +47,7 @@ def judged(bench):
 def test_corpus_is_real_labelled_and_sourced(bench):
     docs = bench.corpus()
     assert len(docs) >= 30
-    assert {d.language for d in docs} == {"en", "nl"}
+    assert {d.language for d in docs} >= {"en", "nl"}  # and one German, one French (holdout17)
     assert {d.kind for d in docs} >= {"privacy", "terms", "rules", "law_enforcement"}
     for d in docs:
         assert d.label, f"{d.file} has no labels"
