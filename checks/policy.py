@@ -687,8 +687,8 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
     # kept "for this purpose" has the purpose of the sentence before ("the data stored for this purpose is not
     # disclosed to you if that would compromise how we investigate" names an investigation for another verb).
     anaphoric = [v for v in keep if lx.rx("preservation.anaphoric_purpose").match(text, v[1])]
-    investigation = (lx.has("preservation.investigation_purpose", text) if len(anaphoric) < len(keep) or not keep
-                     else lx.has("preservation.investigation_purpose", ctx.previous))
+    investigation = (_investigation_purpose(text, lx) if len(anaphoric) < len(keep) or not keep
+                     else _investigation_purpose(ctx.previous, lx))
     # "When our moderators remove a post ... we don't destroy it at once. We keep a copy ... for 180 days. That way it
     # is still there if the police need it": the removed material is named in the sentence before and kept as "a
     # copy" or "it"; the purpose may follow in the next sentence.
@@ -696,7 +696,7 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
         _KEPT_ANAPHOR.match(text[v[1]:]) for v in keep)
     if carried:
         subject = True
-        investigation = investigation or lx.has("preservation.investigation_purpose", ctx.following)
+        investigation = investigation or _investigation_purpose(ctx.following, lx)
     request = _preservation_request(ctx)
     if not strong and not keep and lx.has("preservation.strong_verbs", ctx.heading) and _recipients(ctx, text) and (
             request or lx.has("cooperation.request", text)):
@@ -716,6 +716,18 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
         return None
     return PreservationClause(**ctx.base(), trigger="on_request" if request else "default",
                               period=_preservation_period(ctx, verbs))
+
+
+def _investigation_purpose(text: str, lx: Lexicon) -> bool:
+    """Keeping for investigations: 'for investigations', 'to answer a judicial request'. Rights exercised 'in judicial,
+    administrative and arbitration proceedings' are a legal claim; safety ('for safety and security purposes', 'trust and
+    safety') counts only for the data of an account the sentence sanctions ('if we suspend an account for safety
+    reasons, we may retain ...'), not as one of the common purposes of keeping any data."""
+    text = _mask(text, lx.spans("preservation.legal_claims", text))
+    if lx.has("preservation.investigation_purpose", text):
+        return True
+    return lx.has("preservation.safety_purpose", text) and (
+        lx.has("sanction.ban", text) or lx.has("preservation.sanction_event", text) or lx.has("preservation.subject", text))
 
 
 _LEAD_CHARS = 80  # how far into a sentence without a label its subject may start

@@ -1,9 +1,9 @@
 """The policy reader on real published policies (benchmarks/policies): verdicts against hand labels.
 
-Reads the 195 labelled documents once (about 30 s of CPU, each page parsed once and read once for all its
+Reads the 226 labelled documents once (about 30 s of CPU, each page parsed once and read once for all its
 checks): the one slow test here, kept because it is the only measure of the reader on policies as lawyers
 write them. Fails when the verdict agreement, the agreement on the documents added as held-out sets (holdout,
-holdout2 to holdout16), any clause type's precision, or the share of documents stating no retention period
+holdout2 to holdout17), any clause type's precision, or the share of documents stating no retention period
 that are given one, passes the level reached.
 """
 
@@ -17,12 +17,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-AGREEMENT_FLOOR = 0.994  # all labelled verdicts (927 of 932 on 2 Dec 2026, after the holdout16 rules; the open
-#                          misses: Wikipedia's addresses drawn with an image of the @, Fairbnb's browsing data "cancelled
-#                          immediately after leaving the website" and three of holdout16, see benchmarks/policies/README.md)
-HOLDOUT_FLOOR = 0.993  # held-out sets (823 of 828; first runs 87, 84, 83, 86, 89, 84, 87, 90, 76, 85, 85, 82, 88, 85, 89, 85%)
-PRECISION_FLOOR = 0.94  # per clause type (lowest 0.955: retention, 63 of 66)
-NO_PERIOD_FLAGGED_CEILING = 0.005  # documents stating no retention period that the reader gives one (0 of 169 now): one fails
+AGREEMENT_FLOOR = 0.991  # all labelled verdicts (997 of 1006 on 2 Dec 2026, after the holdout17 rules; the open
+#                          misses: addresses drawn with an image of the @ (Wikipedia, twice), Fairbnb's browsing data
+#                          "cancelled immediately after leaving the website", three of holdout16, and holdout17's German and
+#                          French marketplace terms, which the reader, English and Dutch only, cannot read; see
+#                          benchmarks/policies/README.md)
+HOLDOUT_FLOOR = 0.990  # held-out sets (893 of 902; first runs 87, 84, 83, 86, 89, 84, 87, 90, 76, 85, 85, 82, 88, 85, 89, 85,
+#                        82%)
+PRECISION_FLOOR = 0.94  # per clause type (lowest 0.963: retention, 79 of 82)
+NO_PERIOD_FLAGGED_CEILING = 0.005  # documents stating no retention period that the reader gives one (0 of 183 now): one fails
 
 
 def _bench():
@@ -47,7 +50,7 @@ def judged(bench):
 def test_corpus_is_real_labelled_and_sourced(bench):
     docs = bench.corpus()
     assert len(docs) >= 30
-    assert {d.language for d in docs} == {"en", "nl"}
+    assert {d.language for d in docs} >= {"en", "nl"}  # and one German, one French (holdout17)
     assert {d.kind for d in docs} >= {"privacy", "terms", "rules", "law_enforcement"}
     for d in docs:
         assert d.label, f"{d.file} has no labels"

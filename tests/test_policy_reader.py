@@ -1657,3 +1657,88 @@ def test_a_copy_deleted_once_it_has_been_checked_is_kept_until_that_check():
     # retention sentence, and the period is the one it states)
     text = "Once you close your account, we keep your messages for 30 days."
     assert [c.duration.days for c in clauses(text, RetentionClause) if c.duration.days is not None] == [30]
+
+
+# ------------------------------------------------------------------------------- holdout17 classes (sentences of our own)
+
+
+@pytest.mark.parametrize("text", [
+    "Please be aware that you cannot contact the police or other emergency services through our app.",
+    "Keep in mind that you cannot reach the police or an ambulance through the chat.",
+    "You can't call emergency services or law enforcement from inside the game.",
+    "Je kunt de politie niet via onze app bellen.",
+])
+def test_what_the_reader_cannot_do_with_the_police_is_no_report_by_the_platform(text):
+    assert [m for m, _ in modes(text) if m == "proactive"] == [], text
+
+
+def test_the_platform_still_reports_when_it_says_so():
+    assert [m for m, _ in modes("We report suspected grooming of minors to the police ourselves.")] == ["proactive"]
+
+
+@pytest.mark.parametrize("text", [
+    "If we delete your listing after the sale has started, you will compensate us for any claims from a third party "
+    "that result.",
+    "We may remove the item, and you hold us harmless against all damages and complaints by third parties.",
+])
+def test_claims_of_a_third_party_are_liability_not_ads_placed_by_someone_else(text):
+    assert [t for t, _ in topics(text) if t == "third_party"] == [], text
+
+
+def test_listings_placed_by_a_third_party_are_still_the_third_party_rule():
+    assert "third_party" in [t for t, _ in topics("Listings placed by a third party will be removed.")]
+
+
+@pytest.mark.parametrize("text", [
+    "If you are a police officer, please follow the instructions outlined here.",
+    "If you work for a law enforcement agency, see the procedure described on this page.",
+])
+def test_authorities_sent_to_the_steps_of_a_page_have_a_route_of_their_own(text):
+    assert [c.kind for c in clauses(text, AuthorityContact)] == ["authorities"], text
+
+
+def test_steps_for_anyone_else_are_no_route_for_authorities():
+    assert [c.kind for c in clauses("If you are a new member, please follow the steps outlined here.",
+                                    AuthorityContact) if c.kind == "authorities"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "For safety and security purposes, such as stopping spam bots, we may keep device identifiers for up to a year after "
+    "you delete your account.",
+    "Selfies are stored for troubleshooting and for anti-fraud and safety purposes for up to 5 days.",
+    "We may keep your data after a deletion request to exercise our rights, including in judicial or arbitration "
+    "proceedings.",
+])
+def test_safety_as_a_common_purpose_and_legal_claims_are_no_preservation(text):
+    assert preserved(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "If we suspend an account for safety reasons, we may keep some of its data to stop the person from signing up "
+    "again.",
+    "Names of people who registered for a meetup are kept without end so that we can respond to harassment reports.",
+])
+def test_data_of_a_sanctioned_account_kept_for_safety_or_kept_to_handle_reports_is_preservation(text):
+    assert preserved(text), text
+
+
+def test_personally_identifying_information_handed_over_only_when_the_law_requires_is_disclosure_on_request():
+    text = ("Apart from our volunteers and contractors, the association discloses personally identifiable information "
+            "only when required to do so by law.")
+    assert [m for m, _ in modes(text)] == ["on_request"]
+
+
+@pytest.mark.parametrize("text, days, kind", [
+    ("Persistent identifiers are kept for up to 18 months after your last visit.", 548, "logs"),
+    ("We keep conference attendee data for two years to plan future events.", 730, "account"),
+    ("Your guardian's email address is erased within 48 hours if the guardian does not confirm the link.", 2, "account"),
+    ("Photos taken for an age check are deleted once the age estimation process is complete.", 0, "verification"),
+])
+def test_identifiers_attendees_a_guardians_address_and_age_check_photos_are_kinds_of_data(text, days, kind):
+    found = [(c.duration.days, c.data_kinds) for c in clauses(text, RetentionClause) if c.duration]
+    assert any(d == days and kind in kinds for d, kinds in found), (text, found)
+
+
+def test_keeping_once_a_check_is_complete_starts_keeping_and_gives_no_period():
+    text = "We store your photos once the review is complete, for as long as your account exists."
+    assert [c.duration.days for c in clauses(text, RetentionClause) if c.duration] == []
