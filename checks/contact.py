@@ -679,6 +679,13 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
                                            "({shown} of {tried} cards opened on item pages)."), shown=shown, tried=tried),
                        evidence=[_card_ev(page, card, msg(N_("user card opened by '{name}'"), name=card.opener.name))],
                        quotes=[Quote(url=page.final_url or page.url, text=sentence)])
+    posters = _poster_message_pages(bundle, items)
+    noted = _repeated_notice(bundle, posters)
+    if noted:
+        page, sentence, shown = noted
+        return finding(cid, "pass", msg(N_("A safety notice stands beside the message button on {shown} of {pages} "
+                                           "members' pages that item pages link to."), shown=shown, pages=len(posters)),
+                       evidence=[_ev(page)], quotes=[Quote(url=page.final_url or page.url, text=sentence)])
     for page in bundle.ok_pages("help"):
         hit = next(iter(_notices(_sentences(bundle.text(page)))), None)
         if hit:
@@ -687,6 +694,37 @@ def safety_notice_at_contact(bundle: Bundle) -> Finding:
                            basis="stated", quotes=[Quote(url=page.final_url or page.url, text=hit)])
     return finding(cid, "fail", msg(N_("No safety or deterrence notice on {items} item pages or on a safety page."),
                                     items=len(items)))
+
+
+# Pages that are no member's page, whatever message words they hold
+_NOT_POSTER_ROLES = ("item", "policy", "help", "signup", "login", "report", "start")
+
+
+def _poster_message_pages(bundle: Bundle, items: list[PageRecord]) -> list[PageRecord]:
+    """The members' pages that item pages link to and that hold the button to message that member in their own body
+    (not the header, menu or footer): a creator's page with "Bericht" beside its grid of videos is where people make
+    contact on a platform whose item pages (the videos) carry no message button of their own."""
+    linked = {e.href.split("#")[0] for p in items for e in p.elements if e.href}
+    return [p for p in bundle.ok_pages() if p.role not in _NOT_POSTER_ROLES
+            and {p.url, p.final_url} & linked
+            and any(e.region not in SITE_WIDE_REGIONS and lexicon.has(e.name, "contact", "message") for e in p.elements)]
+
+
+def _repeated_notice(bundle: Bundle, pages: list[PageRecord]) -> tuple[PageRecord, str, int] | None:
+    """The notice sentence that the platform puts on these pages: (first page, sentence, pages with it). Like the item
+    pages' notice it must stand on two pages or half of them (one page when only one was seen); a member's own bio
+    is no notice."""
+    per_page = {p.id: _notices(_sentences(_main_text(bundle, p))) for p in pages}
+    counts: dict[str, int] = {}
+    for said in per_page.values():
+        for sentence in said:
+            counts[sentence] = counts.get(sentence, 0) + 1
+    repeated = [s for s, n in counts.items() if n >= max(2, len(pages) // 2) or len(pages) == 1]
+    if not repeated:
+        return None
+    sentence = max(repeated, key=lambda s: counts[s])
+    page = next(p for p in pages if sentence in per_page[p.id])
+    return page, sentence, counts[sentence]
 
 
 def _notices(said: list[str]) -> list[str]:

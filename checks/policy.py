@@ -654,8 +654,9 @@ def _vague_retention(ctx: _Ctx, periods: list[Period], spans: list[tuple[int, in
 
 
 # What a keep-verb keeps when it refers back to the sentence before: "we keep a copy", "we keep it", "bewaren we het"
-_KEPT_ANAPHOR = re.compile(r"\s+(?:(?:we|wij)\s+)?(?:it|them|these|this|those|a copy|copies|een kopie|kopie\u00ebn|het|ze|"
-                           r"deze|dit)\b", re.IGNORECASE)
+# ("we keep a sealed copy", "bewaren we een afgeschermde kopie": one word may describe the copy)
+_KEPT_ANAPHOR = re.compile(r"\s+(?:(?:we|wij)\s+)?(?:it|them|these|this|those|an? (?:\w+ )?copy|copies|een (?:\w+ )?kopie|"
+                           r"kopie\u00ebn|het|ze|deze|dit)\b", re.IGNORECASE)
 
 
 def _preservation(ctx: _Ctx) -> PreservationClause | None:

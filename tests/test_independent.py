@@ -20,7 +20,10 @@ selfie at a partner origin, the report form in a bottom sheet from an icon-only 
 general classifieds board whose 18+ section has a click-through overlay and some ads a "misbruik?" link). Round
 eleven: Glowroom (a strong English live-cam site whose partner age check, a face estimate or ID + live selfie in an
 iframe, a passive audit cannot pass) and Stapmaatjes (a weak static Dutch going-out site whose replies come from a
-third-party comment widget and whose oproepjes spell their e-mail addresses out).
+third-party comment widget and whose oproepjes spell their e-mail addresses out). Round fourteen: LanternRow (a weak
+English punter review board built as a single-page app: a spinner first, History API routes, JSON views, providers'
+numbers quoted in posts, a title-only report icon per post) and Zwerm (a strong Dutch 16+ video app whose "Melden"
+sits inside the "Delen" share sheet and whose message button and safety note stand on the creator pages).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
 this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
 differs from the truth (beyond the misses README.md names and explains), so agreement cannot silently drop.
@@ -79,6 +82,8 @@ LEVELS = {
     "nightingale": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 2}, "E"),
     "glowroom": ({"AGE": 5, "REPORT": 2, "CONTACT": 3, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "stapmaatjes": ({"AGE": 0, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
+    "lanternrow": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 0, "HELP": 0, "TERMS": 2}, "E"),
+    "zwerm": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
 }
 # Misses left, each explained in README.md; any other mismatch fails the test, and so does a known miss that is
 # right now (Praatcafé's REPORT-06, its rules topic's "stuur de moderator een PB", is read since 1 December).
@@ -193,6 +198,34 @@ def test_the_classifieds_marking_links_and_contact_form_were_never_used(tmp_path
     probe = bundle.probe("report", ReportProbe)
     assert probe and all(a.outcome == "form" and a.clicks == 1 and a.form and a.form.name.startswith("one-click")
                          for a in probe.attempts)
+
+
+def test_the_review_board_app_was_read_from_its_views_and_never_written_to(judged, tmp_path):
+    """LanternRow draws every route from JSON after a spinner: its thread pages were still found as items, the
+    title-only icon per post counted as a report control one click from its form, the numbers quoted in posts (one
+    spelled out) made CONTACT-02 fail, and nothing was posted (the report modal, register and login forms)."""
+    p = next(p for p in PLATFORMS if p.slug == "lanternrow")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    items = [urlsplit(x.final_url or x.url).path for x in bundle.item_pages()]
+    assert len(items) >= 5 and all(i.startswith("/t/") for i in items), items
+    probe = bundle.probe("report", ReportProbe)
+    assert probe and probe.attempts and all(a.outcome == "form" and a.clicks == 1 for a in probe.attempts)
+    assert not [w for w in bundle.info.writes if w.allowed]
+    status = {f.check: f.status for f in judged["lanternrow"][1]}
+    assert status["CONTACT-02"] == "fail" and status["REPORT-05"] == "fail" and status["AGE-01"] == "partial"
+
+
+def test_the_video_apps_report_sits_in_its_share_sheet_and_its_note_beside_the_message_button(judged, tmp_path):
+    """Zwerm's "Melden" exists only inside the "Delen" sheet a script builds on click: two clicks to the form on every
+    video. Its creator pages (linked from every video) hold "Bericht" and the platform's safety note beside it, which
+    is the point of contact (CONTACT-05 pass, quoted from a creator page)."""
+    p = next(p for p in PLATFORMS if p.slug == "zwerm")
+    bundle = Bundle(ind.rw.unpack_saved(p, tmp_path))
+    probe = bundle.probe("report", ReportProbe)
+    assert probe and probe.attempts and all(a.outcome == "form" and a.clicks == 2 for a in probe.attempts)
+    notice = next(f for f in judged["zwerm"][1] if f.check == "CONTACT-05")
+    assert notice.status == "pass" and urlsplit(notice.quotes[0].url).path.startswith("/@")
+    assert next(f for f in judged["zwerm"][1] if f.check == "EVIDENCE-03").status == "pass"
 
 
 def test_the_demo_server_serves_a_platform_folder_given_by_path():
