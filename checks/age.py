@@ -503,9 +503,9 @@ def advertisers_verified(bundle: Bundle) -> Finding:
 
 
 # A sentence that points back at the steps of a list: "once all three steps are done", "pas als die stappen klaar zijn"
-_THE_STEPS = re.compile(r"\b(?:these|those|the|all|both|all (?:the|these|those)|(?:the|these|those) (?:two|three|four)|"
-                        r"die|deze|de|alle|beide|alle (?:drie|vier|twee)|die (?:twee|drie|vier)|deze (?:twee|drie|vier))"
-                        r"\s+(?:steps|stages|stappen)\b", re.I)
+_THE_STEPS = re.compile(r"\b(?:these|those|the|all|both|die|deze|de|alle|beide)"
+                        r"(?:\s+(?:the|these|those|two|three|four|five|twee|drie|vier|vijf))?\s+(?:steps|stages|stappen)\b",
+                        re.I)
 STEPS_BACK = 8  # how many sentences before such a sentence the listed steps may stand
 
 

@@ -20,7 +20,10 @@ selfie at a partner origin, the report form in a bottom sheet from an icon-only 
 general classifieds board whose 18+ section has a click-through overlay and some ads a "misbruik?" link). Round
 eleven: Glowroom (a strong English live-cam site whose partner age check, a face estimate or ID + live selfie in an
 iframe, a passive audit cannot pass) and Stapmaatjes (a weak static Dutch going-out site whose replies come from a
-third-party comment widget and whose oproepjes spell their e-mail addresses out).
+third-party comment widget and whose oproepjes spell their e-mail addresses out). Round twelve: FlairCrew (a middling
+English job board whose report link is a small "Something off about this job?" and whose policy links sit only in a
+hamburger menu) and Tweede Lente (a strong Dutch dating app for the over-fifties, a history-routed single-page app
+with an icon-only "Meer opties" menu and a bank identity step at a partner origin).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
 this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
 differs from the truth (beyond the misses README.md names and explains), so agreement cannot silently drop.
@@ -79,6 +82,8 @@ LEVELS = {
     "nightingale": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 2}, "E"),
     "glowroom": ({"AGE": 5, "REPORT": 2, "CONTACT": 3, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "stapmaatjes": ({"AGE": 0, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
+    "flaircrew": ({"AGE": 1, "REPORT": 4, "CONTACT": 0, "EVIDENCE": 2, "HELP": 4, "TERMS": 2}, "C"),
+    "tweedelente": ({"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
 }
 # Misses left, each explained in README.md; any other mismatch fails the test, and so does a known miss that is
 # right now (Praatcafé's REPORT-06, its rules topic's "stuur de moderator een PB", is read since 1 December).
