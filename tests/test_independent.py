@@ -363,3 +363,23 @@ def test_the_static_going_out_site_is_not_lifted_by_its_comment_widget(judged):
     assert by["CONTACT-02"].status == "fail" and by["AGE-04"].status == "fail"
     assert by["EVIDENCE-04"].status == "partial" and by["REPORT-01"].status == "fail"
     assert computed.grade == "E"
+
+
+def test_the_job_board_question_link_and_the_dating_app_menu_were_followed_to_their_forms(tmp_path):
+    """FlairCrew's job pages carry only "Something off about this job?" (no report word): the probe followed it in one
+    click to the separate form page. Tweede Lente's profiles also carry "Meld je aan om meer te lezen" (sign up), which
+    is no report control: the probe opened the icon-only "Meer opties" menu instead and reached the report dialog in two
+    clicks, logged out. Neither audit let a write through (the application form and the dialog were never sent)."""
+    by_slug = {p.slug: p for p in PLATFORMS}
+    jobs = Bundle(ind.rw.unpack_saved(by_slug["flaircrew"], tmp_path / "jobs"))
+    probe = jobs.probe("report", ReportProbe)
+    assert probe and probe.attempts
+    assert all(a.outcome == "form" and a.clicks == 1 and a.control.name.endswith("?") for a in probe.attempts)
+    assert all(urlsplit(a.outcome_url).path == "/job-concern" for a in probe.attempts)
+    dating = Bundle(ind.rw.unpack_saved(by_slug["tweedelente"], tmp_path / "dating"))
+    probe = dating.probe("report", ReportProbe)
+    assert probe and probe.attempts
+    assert all(a.outcome == "form" and a.clicks == 2 and a.menu and a.menu.name == "Meer opties"
+               for a in probe.attempts)
+    assert not any("aan" in (a.control.name or "").split() for a in probe.attempts)
+    assert not [w for b in (jobs, dating) for w in b.info.writes if w.allowed]
