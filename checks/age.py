@@ -452,6 +452,13 @@ def advertisers_verified(bundle: Bundle) -> Finding:
                 # advertiser nor the timing; the steps around it (two on either side) do.
                 wide = " ".join(s_ for s_ in said[max(0, i - 2): i + 3] if s_ == sentence or not _negated(s_))
                 kind = advertiser_verification(sentence, wide) or kind
+            step = _strong_step_before(said, i) if not kind else None
+            if step is not None:
+                # "Only when those three steps are done does your profile become visible": the steps listed above,
+                # one of them a bank-ID or ID-and-liveness check, all come before publishing
+                required.append(quote)
+                strong.append(Quote(url=quote.url, text=step))
+                continue
             bucket = {"required": required, "optional": optional, "unclear": unclear}.get(kind)
             if bucket is not None and quote not in bucket:
                 bucket.append(quote)
@@ -493,6 +500,24 @@ def advertisers_verified(bundle: Bundle) -> Finding:
                                      "read).", "Nothing says advertisers are age- or ID-verified before publishing ({n} "
                                      "pages read).", n=len(pages)),
                    basis="stated")
+
+
+# A sentence that points back at the steps of a list: "once all three steps are done", "pas als die stappen klaar zijn"
+_THE_STEPS = re.compile(r"\b(?:these|those|the|all|both|die|deze|de|alle|beide)"
+                        r"(?:\s+(?:the|these|those|two|three|four|five|twee|drie|vier|vijf))?\s+(?:steps|stages|stappen)\b",
+                        re.I)
+STEPS_BACK = 8  # how many sentences before such a sentence the listed steps may stand
+
+
+def _strong_step_before(said: list[str], i: int) -> str | None:
+    """When sentence `i` says an advertiser's content is published only after "the steps" listed before it, the step
+    among the STEPS_BACK sentences before it that is a strong check (ID and liveness, bank ID); None otherwise."""
+    sentence = said[i]
+    if not (_THE_STEPS.search(sentence) and lexicon.has(sentence, "age", "advertiser")
+            and lexicon.has(sentence, "age", "before_publish")) or _negated(sentence):
+        return None
+    before = said[max(0, i - STEPS_BACK): i]
+    return next((s_ for s_ in reversed(before) if strong_method(s_)), None)
 
 
 def advertiser_verification(sentence: str, context: str = "") -> str:

@@ -451,7 +451,8 @@ def verified_channel_statement(said: list[str], i: int) -> str:
         about = lexicon.has(window, "contact", "channel") and (lexicon.has(window, "contact", "signup_context") or
                                                                lexicon.has(window, "contact", "account_words"))
         return "negated" if about else ""
-    required = lexicon.has(sentence, "contact", "required_words") or bool(_ONLY_ONCE.search(sentence))
+    required = (lexicon.has(sentence, "contact", "required_words") or bool(_ONLY_ONCE.search(sentence))
+                or bool(_LIVE_ONCE.search(sentence)))
     about_account = lexicon.has(window, "contact", "signup_context") or lexicon.has(window, "contact", "account_words")
     if not (required and about_account):
         return ""
@@ -464,6 +465,13 @@ def verified_channel_statement(said: list[str], i: int) -> str:
 
 # "you can only post or send messages once your email is confirmed": a permission held back until a condition
 _ONLY_ONCE = re.compile(r"\b(?:can|may|will be able to|are able to)\s+only\b[^.;:!?]{1,80}?\b(?:once|after|when)\b",
+                        re.IGNORECASE)
+
+
+# "your profile goes live once you've confirmed it", "your account becomes active after you click the link": what a
+# member makes is switched on only by the confirmation
+_LIVE_ONCE = re.compile(r"\b(?:goes|go|is|are|gets|becomes?|will be|will go|turns?)\s+(?:only\s+)?(?:live|active|"
+                        r"visible|published|online|activated|switched on)\s+(?:only\s+)?(?:once|after|when)\b",
                         re.IGNORECASE)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from checks import lexicon
 from checks.age import VERIFIER_URL
 from safehaven.models import PageRecord
 from safehaven.urls import site_of
@@ -21,7 +22,15 @@ def partner_pages(pages: list[PageRecord], start_url: str) -> set[str]:
     for p in pages:
         url = p.final_url or p.url
         parts = urlsplit(url)
-        if site_of(url) != own and VERIFIER_URL.search(parts.netloc + parts.path):
+        if site_of(url) != own and (VERIFIER_URL.search(parts.netloc + parts.path) or _named_as_check(p)):
             verifiers.add(site_of(url))
     return {p.id for p in pages if site_of(p.final_url or p.url) in verifiers
             and not any(e.href and site_of(e.href) == own for e in p.elements)}
+
+
+def _named_as_check(page: PageRecord) -> bool:
+    """Another site's page whose title, or the link that led to it, names an age or identity check ("Confirm who you
+    are with your bank", "zo werkt de controle via je bank"), whatever its address looks like."""
+    words = f"{page.title} {page.link_text}"
+    return any(lexicon.has(words, "age", key) for key in ("verify_words", "method_eid", "method_id_document",
+                                                           "method_live", "method_estimation"))

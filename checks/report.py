@@ -844,16 +844,36 @@ MAX_CONTROL_WORDS = 8
 def reads_as_title(name: str) -> bool:
     """Whether a link's name reads as a question or a title (content), not as a short action.
 
-    A single word with a question mark ("Misbruik?", "Abuse?") is a label that asks the reader, not a topic's title."""
+    A single word with a question mark ("Misbruik?", "Abuse?") is a label that asks the reader, not a topic's title;
+    nor is a short question whether something is wrong with the item ("Something wrong with this listing?")."""
     words = (name or "").split()
+    if asks_about_item(name or ""):
+        return False
     return ("?" in name and len(words) > 1) or len(words) > MAX_CONTROL_WORDS
+
+
+def asks_about_item(name: str) -> bool:
+    """A short question to the visitor whether something is wrong with this item ("Something off about this job?",
+    "Klopt er iets niet aan deze advertentie?"): a report link worded as a question, not a title."""
+    return len(name.split()) <= MAX_CONTROL_WORDS and lexicon.has(name, "report", "asks")
+
+
+# Dutch "aanmelden" (sign up) and "afmelden" split around the person: "Meld je aan", "Meld u nu gratis aan om ...",
+# "meld je af": the verb "meld" there is no report.
+_SIGNUP_MELD = re.compile(r"\bmeld\s+(?:je|u|jezelf|uzelf|jullie)\b(?:\s+[\w-]+){0,3}?\s+(?:aan|af)\b", re.I)
+
+
+def report_words(label: str) -> str:
+    """A control's name without the Dutch sign-up verb "meld je aan" (so its "meld" is not read as "report")."""
+    return _SIGNUP_MELD.sub(" ", label or "")
 
 
 def _why_report(el: Element) -> str:
     labels = [x for x in (el.name, el.text, el.attrs.get("title"), el.attrs.get("aria-label"))
               if x and not (el.tag == "a" and reads_as_title(x))]  # a link named like a title; a select lists reasons
-    label = " ".join(labels)
-    if lexicon.has(label, "report", "control") or (len(label) <= 80 and lexicon.has(label, "report", "flag")):
+    label = report_words(" ".join(labels))
+    if lexicon.has(label, "report", "control") or (len(label) <= 80 and lexicon.has(label, "report", "flag")) \
+            or any(asks_about_item(x) for x in labels):
         return "name"
     if el.href and lexicon.has(" ".join(urlsplit(el.href).path.split("/")), "roles", "report"):
         return "href"

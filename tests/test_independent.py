@@ -20,7 +20,10 @@ selfie at a partner origin, the report form in a bottom sheet from an icon-only 
 general classifieds board whose 18+ section has a click-through overlay and some ads a "misbruik?" link). Round
 eleven: Glowroom (a strong English live-cam site whose partner age check, a face estimate or ID + live selfie in an
 iframe, a passive audit cannot pass) and Stapmaatjes (a weak static Dutch going-out site whose replies come from a
-third-party comment widget and whose oproepjes spell their e-mail addresses out). Round fourteen: LanternRow (a weak
+third-party comment widget and whose oproepjes spell their e-mail addresses out). Round twelve: FlairCrew (a middling
+English job board whose report link is a small "Something off about this job?" and whose policy links sit only in a
+hamburger menu) and Tweede Lente (a strong Dutch dating app for the over-fifties, a history-routed single-page app
+with an icon-only "Meer opties" menu and a bank identity step at a partner origin). Round fourteen: LanternRow (a weak
 English punter review board built as a single-page app: a spinner first, History API routes, JSON views, providers'
 numbers quoted in posts, a title-only report icon per post) and Zwerm (a strong Dutch 16+ video app whose "Melden"
 sits inside the "Delen" share sheet and whose message button and safety note stand on the creator pages).
@@ -82,6 +85,8 @@ LEVELS = {
     "nightingale": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 2}, "E"),
     "glowroom": ({"AGE": 5, "REPORT": 2, "CONTACT": 3, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "stapmaatjes": ({"AGE": 0, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
+    "flaircrew": ({"AGE": 1, "REPORT": 4, "CONTACT": 0, "EVIDENCE": 2, "HELP": 4, "TERMS": 2}, "C"),
+    "tweedelente": ({"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "lanternrow": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 0, "HELP": 0, "TERMS": 2}, "E"),
     "zwerm": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
 }
@@ -391,3 +396,23 @@ def test_the_static_going_out_site_is_not_lifted_by_its_comment_widget(judged):
     assert by["CONTACT-02"].status == "fail" and by["AGE-04"].status == "fail"
     assert by["EVIDENCE-04"].status == "partial" and by["REPORT-01"].status == "fail"
     assert computed.grade == "E"
+
+
+def test_the_job_board_question_link_and_the_dating_app_menu_were_followed_to_their_forms(tmp_path):
+    """FlairCrew's job pages carry only "Something off about this job?" (no report word): the probe followed it in one
+    click to the separate form page. Tweede Lente's profiles also carry "Meld je aan om meer te lezen" (sign up), which
+    is no report control: the probe opened the icon-only "Meer opties" menu instead and reached the report dialog in two
+    clicks, logged out. Neither audit let a write through (the application form and the dialog were never sent)."""
+    by_slug = {p.slug: p for p in PLATFORMS}
+    jobs = Bundle(ind.rw.unpack_saved(by_slug["flaircrew"], tmp_path / "jobs"))
+    probe = jobs.probe("report", ReportProbe)
+    assert probe and probe.attempts
+    assert all(a.outcome == "form" and a.clicks == 1 and a.control.name.endswith("?") for a in probe.attempts)
+    assert all(urlsplit(a.outcome_url).path == "/job-concern" for a in probe.attempts)
+    dating = Bundle(ind.rw.unpack_saved(by_slug["tweedelente"], tmp_path / "dating"))
+    probe = dating.probe("report", ReportProbe)
+    assert probe and probe.attempts
+    assert all(a.outcome == "form" and a.clicks == 2 and a.menu and a.menu.name == "Meer opties"
+               for a in probe.attempts)
+    assert not any("aan" in (a.control.name or "").split() for a in probe.attempts)
+    assert not [w for b in (jobs, dating) for w in b.info.writes if w.allowed]

@@ -17,7 +17,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from checks import lexicon
-from checks.report import reads_as_title
+from checks.report import reads_as_title, report_words
 from safehaven.models import MAX_CLICKS, Box, ControlSeen, Form, ReportAttempt, ReportProbe
 from safehaven.textsafe import clean_text
 from safehaven.urls import page_key
@@ -68,7 +68,7 @@ def _sample(context: ProbeContext, limit: int) -> list[str]:
     items = list(context.item_urls[:200])
     pattern = re.compile(control_pattern(), re.I)
     shown = {p.final_url or p.url for p in context.pages
-             if any(e.visible and e.region not in SITE_WIDE and pattern.search(e.name or "") for e in p.elements)}
+             if any(e.visible and e.region not in SITE_WIDE and pattern.search(report_words(e.name or "")) for e in p.elements)}
     first, unknown, rest, seen = [], [], [], set()
     for url in items:
         shape = item_template(url) or url
@@ -83,8 +83,9 @@ def _sample(context: ProbeContext, limit: int) -> list[str]:
 
 
 def control_pattern() -> str:
-    """Report controls: the word "report" and its kin, and flag controls ("this is spam", "ongepast")."""
-    return lexicon.pattern("report", "control").pattern + "|" + lexicon.pattern("report", "flag").pattern
+    """Report controls: the word "report" and its kin, flag controls ("this is spam", "ongepast"), and short questions
+    whether something is wrong with the item ("Something off about this job?")."""
+    return "|".join(lexicon.pattern("report", key).pattern for key in ("control", "flag", "asks"))
 
 
 async def _behind_the_wall(context: ProbeContext, walled: list[ReportAttempt]) -> None:
@@ -249,8 +250,15 @@ async def _report_controls(page: Page, item_url: str, visible_only: bool = True)
     found = await find_controls(page, control_pattern(), "report", visible_only, icon=lexicon.pattern("report", "icon").pattern)
     last = urlsplit(item_url).path.rstrip("/").split("/")[-1]
     tied = [c for c in found if (c.get("region") not in SITE_WIDE or (last and last in (c.get("href") or "")))
-            and not (c.get("tag") == "a" and reads_as_title(c.get("name") or ""))]
+            and not (c.get("tag") == "a" and reads_as_title(c.get("name") or ""))
+            and not _signs_up_only(c.get("name") or "")]
     return sorted(tied, key=_control_rank)
+
+
+def _signs_up_only(name: str) -> bool:
+    """A Dutch "Meld je aan om meer te lezen" (sign up): its "meld" is the only report word in the name."""
+    bare = report_words(name)
+    return bare != name and not re.search(control_pattern(), bare, re.I)
 
 
 def _control_rank(c: dict) -> tuple:
