@@ -59,12 +59,14 @@ class ReportControl:
         return not self.element.visible
 
 
-def report_controls(page: PageRecord) -> list[ReportControl]:
-    """Report controls tied to the item on this page (site-wide footer/nav links are not)."""
+def report_controls(page: PageRecord, text: str = "") -> list[ReportControl]:
+    """Report controls tied to the item on this page (site-wide footer/nav links are not); with the page's `text`,
+    also a short link on a line that asks whether something is wrong with the item."""
     found = []
     item_path = urlsplit(page.final_url or page.url).path.rstrip("/")
+    cue_lines = _problem_lines(text)
     for el in page.elements:
-        how = _why_report(el)
+        how = _why_report(el) or _cued(el, cue_lines)
         if not how:
             continue
         if el.region in SITE_WIDE_REGIONS and not _names_item(el, item_path):
@@ -137,7 +139,7 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
                            general_routes=routes)
         return finding(cid, "not_assessed", msg(N_("No item pages (ads, profiles, posts) were found to look for a report "
                                                    "control on.")))
-    with_control = {p.id: report_controls(p) for p in items}
+    with_control = {p.id: report_controls(p, bundle.text(p)) for p in items}
     probe = bundle.probe("report", ReportProbe)
     found_by_probe = {a.item_url: a for a in (probe.attempts if probe else []) if a.control}
     for p in items:  # controls that appear only after opening a menu are known from the probe
@@ -861,6 +863,23 @@ def _why_report(el: Element) -> str:
     if el.tag in ("button", "a") and not el.text.strip() and lexicon.has(icon, "report", "icon"):
         return "icon"
     return ""
+
+
+MAX_CUE_LINE = 160  # characters: a line that asks, not a paragraph of the ad that happens to hold the words
+
+
+def _problem_lines(text: str) -> list[str]:
+    """Short lines of a page's text that ask whether something is wrong ("Er klopt iets niet? Laat het ons weten")."""
+    return [line.strip() for line in (text or "").splitlines()
+            if 0 < len(line.strip()) <= MAX_CUE_LINE and lexicon.has(line, "report", "problem_cue")]
+
+
+def _cued(el: Element, lines: list[str]) -> str:
+    """A short link whose words stand on one of those lines: the way to say so, a report route for the item."""
+    words = " ".join((el.text or el.name or "").split())
+    if el.tag != "a" or not el.href or not words or len(words.split()) > 6:
+        return ""
+    return "cue" if any(words in " ".join(line.split()) for line in lines) else ""
 
 
 def _names_item(el: Element, item_path: str) -> bool:
