@@ -730,8 +730,23 @@ def _agreement_step_that_posts(bundle: Bundle) -> tuple[PageRecord, str] | None:
 
 
 def _signup_forms(bundle: Bundle) -> list[tuple[PageRecord, Form]]:
+    out = _fill_in_forms(bundle.ok_pages("signup"))
+    if out:
+        return out
+    # No account to make: where an ad is placed with a form that asks the advertiser's e-mail address, that form is
+    # where advertisers sign up (their details, the statements they must tick before the ad goes online).
+    posting = [p for p in bundle.ok_pages() if p.role not in ("policy", "help", "login", "item")
+               and lexicon.has(f"{p.title} {' '.join(re.split(r'[/_.-]+', urlsplit(p.final_url or p.url).path))}",
+                               "roles", "post_listing")]
+    return [(page, form) for page, form in _fill_in_forms(posting)
+            if any(f.visible and (f.type == "email" or re.search(r"e-?mail", f"{f.name} {f.label}", re.I))
+                   for f in form.fields)]
+
+
+def _fill_in_forms(pages: list[PageRecord]) -> list[tuple[PageRecord, Form]]:
+    """Per page, its largest form that asks at least two things."""
     out = []
-    for page in bundle.ok_pages("signup"):
+    for page in pages:
         # Fields a person fills in: a form of buttons only ("Agree" / "Cancel" under the rules) asks nothing, and the
         # site-wide search box is no signup form.
         forms = [f for f in page.forms if not _is_search_box(f)

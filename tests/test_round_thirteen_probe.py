@@ -49,3 +49,11 @@ async def test_a_tell_us_link_on_a_something_wrong_line_is_the_items_mailto(cork
     assert posts == []
     assert report.report_control_on_every_item(bundle).status == "pass"
     assert report.report_within_two_clicks(bundle).status == "pass"
+
+
+async def test_a_header_link_named_18_plus_makes_no_page_a_gate(corkboard):
+    """Every page's menu links "Adults 18+": that names a section, it is no button that lets the visitor in."""
+    bundle, _, _ = corkboard
+    from safehaven.models import AgeGateProbe
+    probe = bundle.probe("age_gate", AgeGateProbe)
+    assert probe.observations and not any(o.gate for o in probe.observations), probe.observations

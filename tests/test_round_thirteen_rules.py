@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks import contact, report
+from checks import age, contact, report
 from safehaven.bundle import Bundle
 from safehaven.models import PageRecord
-from tests.bundles import SITE, link, make_bundle, page
+from tests.bundles import SITE, field, form, link, make_bundle, page
 
 # --------------------------------------------------------------------------------------- messenger address as text
 
@@ -51,3 +51,61 @@ def test_the_cue_words_in_a_long_paragraph_or_without_a_short_link_report_nothin
     faq = link("Bekijk dan eerst onze uitgebreide pagina met veelgestelde vragen", "/faq")
     assert report.report_controls(_ad(line, faq), line) == []
     assert report.report_controls(_ad("", link("Laat het ons weten", "mailto:x@y.test")), "") == []
+
+
+# --------------------------------------------------------------------------------------- an adult section behind a redirect
+
+
+def test_a_section_that_redirects_to_a_gate_page_with_an_i_am_18_link_is_found_with_its_items():
+    """The crawl asked for /rubriek/volwassen and landed on /poort?next=...: the gate page's own link "Ik ben 18 jaar of
+    ouder" marks the section; its items are those of the listing the crawl read once past the gate. A header link
+    "Volwassenen 18+" on every page marks nothing."""
+    from types import SimpleNamespace
+
+    from safehaven.models import Element
+    from toolkit.collection.age_probe import _adult_section, _section_items
+
+    site = "https://board.test/"
+
+    def rec(url, role, *elements, final=None):
+        return PageRecord(id=url[-6:], url=url, final_url=final or url, status=200, role=role, elements=list(elements))
+
+    menu = Element(tag="a", name="Volwassenen 18+", href=site + "rubriek/volwassen", region="header")
+    ad = lambda n: Element(tag="a", name=f"Zoekertje {n}", href=f"{site}zoekertje/{n}")  # noqa: E731
+    start = rec(site, "start", menu, ad(1))
+    other = rec(site + "hoe-werkt-het", "other", menu)
+    gate_page = rec(site + "rubriek/volwassen", "other", menu,
+                    Element(tag="a", name="Ik ben 18 jaar of ouder", href=site + "poort/ja?next=/rubriek/volwassen"),
+                    final=site + "poort?next=%2Frubriek%2Fvolwassen")
+    listing = rec(site + "poort/ja?next=/rubriek/volwassen", "listing", menu, ad(70), ad(71),
+                  final=site + "rubriek/volwassen")
+    context = SimpleNamespace(start_url=site, pages=[start, other, gate_page, listing],
+                              item_urls=[f"{site}zoekertje/1"])
+    assert _adult_section(context) is gate_page
+    assert _section_items(context, gate_page) == [f"{site}zoekertje/70", f"{site}zoekertje/71"]
+    context.pages = [start, other]
+    assert _adult_section(context) is None
+
+
+# --------------------------------------------------------------------------------------- placing an ad without an account
+
+
+def _posting(*extra) -> dict:
+    f = form(field("Titel", name="titel"), field("E-mailadres", type="email", name="email"), *extra)
+    return page(f"{SITE}/zoekertje-plaatsen", role="other", title="Gratis zoekertje plaatsen", forms=[f], lang="nl")
+
+
+def test_a_form_that_places_an_ad_with_the_advertisers_email_is_the_signup(tmp_path: Path):
+    box = field("Ik ben 18 jaar of ouder en aanvaard de voorwaarden", type="checkbox", name="akkoord")
+    bundle = Bundle(make_bundle(tmp_path, [page(f"{SITE}/", role="start"), _posting(box)], url=f"{SITE}/"))
+    f = age.signup_turns_minors_away(bundle)
+    assert f.status == "partial" and "zoekertje-plaatsen" in f.summary
+    bare = Bundle(make_bundle(tmp_path / "b", [page(f"{SITE}/", role="start"), _posting()], url=f"{SITE}/"))
+    assert age.signup_turns_minors_away(bare).status == "fail"
+
+
+def test_a_posting_form_without_an_email_field_or_a_real_signup_page_keeps_its_place(tmp_path: Path):
+    search = page(f"{SITE}/zoekertje-plaatsen", role="other", title="Gratis zoekertje plaatsen",
+                  forms=[form(field("Titel", name="titel"), field("Tekst", name="tekst"))], lang="nl")
+    bundle = Bundle(make_bundle(tmp_path, [page(f"{SITE}/", role="start"), search], url=f"{SITE}/"))
+    assert age.signup_turns_minors_away(bundle).status == "not_assessed"

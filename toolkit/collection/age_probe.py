@@ -23,6 +23,7 @@ from checks import lexicon
 from safehaven.models import AgeGateProbe, Box, GateObservation, PageRecord
 from toolkit.collection.browser import quiet, settle
 from toolkit.collection.context import ProbeContext
+from toolkit.collection.interact import SITE_WIDE, item_template
 
 log = logging.getLogger("safehaven.age_probe")
 
@@ -139,7 +140,11 @@ async def probe_age_gate(context: ProbeContext) -> AgeGateProbe:
     if not gated and (section := _adult_section(context)):
         # No gate at the entrance, but a section of the site has its own click-through (the adult rubric of a
         # general marketplace): the gate stands before that section, so its items are the deep links to try.
-        obs = await _observe(context, section.final_url or section.url, "section", len(entries), under)
+        # A section whose page redirected the crawl to a gate page is observed at its own address (the gate meets
+        # the visitor there); one that shows its gate in place, where the crawl found it.
+        section_url = section.url if _path_of(section.final_url or section.url) != _path_of(section.url) \
+            else (section.final_url or section.url)
+        obs = await _observe(context, section_url, "section", len(entries), under)
         probe.observations.append(obs)
         if obs.gate:
             inside = _section_items(context, section)[:2]
@@ -167,17 +172,23 @@ def _adult_section(context: ProbeContext) -> PageRecord | None:
         if not page.ok or page.role in ("start", "item", "signup", "login", "policy", "help") or (
                 _path_of(page.final_url or page.url) == start and not urlsplit(page.final_url or page.url).query):
             continue
-        if any((e.tag == "button" or e.role == "button") and gate.search(e.name or "") and enter.search(e.name or "")
-               for e in page.elements):
+        if any((e.tag == "button" or e.role == "button" or (e.tag == "a" and e.region not in SITE_WIDE))
+               and gate.search(e.name or "") and enter.search(e.name or "") for e in page.elements):
             return page
     return None
 
 
 def _section_items(context: ProbeContext, section: PageRecord) -> list[str]:
-    """The item pages the section page links to, in the order it lists them."""
+    """The item pages the section page links to, in the order it lists them. When the section's address led the crawl
+    to a gate page, its items are those of the section as the crawl read it once past the gate (the page whose final
+    address is the section's own), and links shaped like the platform's item pages count too."""
     items = set(context.item_urls)
-    links = [e.href for e in section.elements if e.tag == "a" and e.href]
-    return list(dict.fromkeys(u for u in links if u in items))
+    shapes = {item_template(u) for u in items} - {""}
+    own = _path_of(section.url)
+    pages = [section] + [p for p in context.pages if p.ok and p is not section
+                         and _path_of(p.final_url or p.url) == own and _path_of(section.final_url or section.url) != own]
+    links = [e.href for p in pages for e in p.elements if e.tag == "a" and e.href and e.region not in SITE_WIDE]
+    return list(dict.fromkeys(u for u in links if u in items or item_template(u) in shapes))
 
 
 async def _observe(context: ProbeContext, url: str, entry: str, n: int,

@@ -70,7 +70,10 @@
       /verif|kyc|ident|age|leeftijd|check|passport|selfie|liveness/i.test((f.src || '') + ' ' + (f.title || '')));
     const verifyFrame = verifyFrames.length > 0;
     const hasStep = METHOD && STEP && METHOD.test(bodyText) && (verifyFrame || controls.some((el) => STEP.test(nameOf(el))));
-    const hasEnter = controls.some((el) => ENTER.test(nameOf(el))) || hasStep;
+    // The site's own menu is no gate's button: a category link "Gezelschap 18+" in the header of every ad page
+    // names an adult section, it does not ask the visitor to enter.
+    const siteMenu = (el) => !!(el.closest && el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]'));
+    const hasEnter = controls.some((el) => ENTER.test(nameOf(el)) && !siteMenu(el)) || hasStep;
     const hasDob = controls.some((el) => el.type === 'date' || DOB.test(el.name || '') || DATE_PART.test(el.name || el.getAttribute('placeholder') || ''));
     // A gate page that keeps the site's header and footer: a verification step (its frame or its control) and few
     // links of its own outside them still make it a page that is nothing but the gate.
@@ -87,7 +90,7 @@
       }
       return false;
     };
-    const asks = controls.filter((el) => ENTER.test(nameOf(el)) || (STEP && STEP.test(nameOf(el))) ||
+    const asks = controls.filter((el) => (ENTER.test(nameOf(el)) && !siteMenu(el)) || (STEP && STEP.test(nameOf(el))) ||
       el.type === 'date' || el.tagName === 'SELECT' || el.tagName === 'IFRAME');
     if ((hasEnter || hasDob) && fewLinks && (!consent || asks.some(nearAge) || (hasStep && verifyFrames.some(nearAge)))) { kind = 'interstitial'; gateEl = document.body; }
   }
