@@ -20,7 +20,10 @@ selfie at a partner origin, the report form in a bottom sheet from an icon-only 
 general classifieds board whose 18+ section has a click-through overlay and some ads a "misbruik?" link). Round
 eleven: Glowroom (a strong English live-cam site whose partner age check, a face estimate or ID + live selfie in an
 iframe, a passive audit cannot pass) and Stapmaatjes (a weak static Dutch going-out site whose replies come from a
-third-party comment widget and whose oproepjes spell their e-mail addresses out).
+third-party comment widget and whose oproepjes spell their e-mail addresses out). Round thirteen: Emberhall (a
+weak-to-middling English "server"-style community chat whose history is polled in after load, with hover-only message
+toolbars and members-only flagging) and Dienstenplein (a middling Flemish classifieds site for personal services with a
+mailto per ad, WhatsApp links, an 18+ click-through only before one rubric and its terms only as a PDF).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
 this test evaluates those saved bundles (no browser, no server) and fails when any verdict or area level
 differs from the truth (beyond the misses README.md names and explains), so agreement cannot silently drop.
@@ -79,6 +82,8 @@ LEVELS = {
     "nightingale": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 2}, "E"),
     "glowroom": ({"AGE": 5, "REPORT": 2, "CONTACT": 3, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "stapmaatjes": ({"AGE": 0, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
+    "emberhall": ({"AGE": 0, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
+    "dienstenplein": ({"AGE": 1, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 2}, "D"),
 }
 # Misses left, each explained in README.md; any other mismatch fails the test, and so does a known miss that is
 # right now (Praatcafé's REPORT-06, its rules topic's "stuur de moderator een PB", is read since 1 December).
@@ -358,3 +363,35 @@ def test_the_static_going_out_site_is_not_lifted_by_its_comment_widget(judged):
     assert by["CONTACT-02"].status == "fail" and by["AGE-04"].status == "fail"
     assert by["EVIDENCE-04"].status == "partial" and by["REPORT-01"].status == "fail"
     assert computed.grade == "E"
+
+
+def test_the_community_chat_was_read_through_its_hover_toolbars_and_members_only_dialogs(judged, tmp_path):
+    """Emberhall's flag button shows only when a message is pointed at or focused, and opens a "Members only" dialog:
+    the probe pointed at the message (no click counted), found the flag and the login wall one click on (REPORT-02
+    pass, -03 fail, the form behind it not assessed). A Telegram address typed in a message is a contact route; the
+    13+ checkbox at signup is no 18+ statement. Nothing was posted."""
+    _t, findings, computed, _b = judged["emberhall"]
+    by = {f.check: f for f in findings}
+    assert by["REPORT-01"].status == "pass" and by["REPORT-02"].status == "pass" and by["REPORT-03"].status == "fail"
+    assert by["REPORT-04"].status == "not_assessed" and by["REPORT-05"].status == "not_assessed"
+    assert by["CONTACT-02"].status == "fail" and "messenger address in text" in by["CONTACT-02"].details["routes"]
+    assert by["AGE-04"].status == "fail" and computed.areas["AGE"].level == 0 and computed.areas["REPORT"].level == 3
+    p = next(p for p in PLATFORMS if p.slug == "emberhall")
+    assert not Bundle(ind.rw.unpack_saved(p, tmp_path)).info.writes
+
+
+def test_the_services_board_was_read_through_its_mailto_lines_pdf_terms_and_rubric_gate(judged, tmp_path):
+    """Dienstenplein: "Er klopt iets niet? Laat het ons weten" (a mailto per ad) is the ads' report route (REPORT-01 to
+    -03 pass, no form: -04 fail, level 1); its header's "Gezelschap 18+" link is no gate, the gezelschap rubric's gate
+    page is, and a direct link to one of its ads skips it (AGE-01 partial), with a forgeable cookie (AGE-03 partial);
+    placing an ad asks only an 18+ checkbox (AGE-04 partial); the terms PDF is read (TERMS-01 partial) and is no page
+    that must link the policies (EVIDENCE-01 pass); "als de wet ons daartoe verplicht" is no own initiative."""
+    _t, findings, computed, _b = judged["dienstenplein"]
+    by = {f.check: f for f in findings}
+    assert [by[c].status for c in ("REPORT-01", "REPORT-02", "REPORT-03", "REPORT-04")] == ["pass"] * 3 + ["fail"]
+    assert by["AGE-01"].status == "partial" and "gezelschap" in by["AGE-01"].summary
+    assert by["AGE-03"].status == "partial" and by["AGE-04"].status == "partial"
+    assert by["TERMS-01"].status == "partial" and by["EVIDENCE-01"].status == "pass"
+    assert by["EVIDENCE-04"].status == "partial" and computed.areas["REPORT"].level == 1
+    p = next(p for p in PLATFORMS if p.slug == "dienstenplein")
+    assert not Bundle(ind.rw.unpack_saved(p, tmp_path)).info.writes
