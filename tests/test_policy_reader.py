@@ -1662,8 +1662,10 @@ def test_a_copy_deleted_once_it_has_been_checked_is_kept_until_that_check():
 def test_passing_data_to_the_police_only_if_the_law_obliges_it_is_no_own_initiative():
     # Dutch "doorgeven" reads as reporting; with "only if the law makes us" it is a hand-over on a legal duty.
     assert [m for m, _ in modes("Wij geven uw gegevens door aan de politie wanneer de wet ons dat verplicht.")] == ["on_request"]
-    assert [m for m, _ in modes("Persoonsgegevens geven we aan justitie door indien wij daartoe wettelijk verplicht zijn.")] == ["on_request"]
+    duty = "Persoonsgegevens geven we aan justitie door indien wij daartoe wettelijk verplicht zijn."
+    assert [m for m, _ in modes(duty)] == ["on_request"]
     assert [m for m, _ in modes("We pass user details on to the police if we are legally obliged to.")] == ["on_request"]
     # A report about a named crime stays the platform's practice, and so does "zoals de wet voorschrijft".
     assert [m for m, _ in modes("Waar de wet dat vereist, melden wij mensenhandel bij de politie.")] == ["proactive"]
-    assert [m for m, _ in modes("Vermoedens van uitbuiting melden wij bij de politie, zoals de wet voorschrijft.")] == ["proactive"]
+    practice = "Vermoedens van uitbuiting melden wij bij de politie, zoals de wet voorschrijft."
+    assert [m for m, _ in modes(practice)] == ["proactive"]
