@@ -790,6 +790,8 @@ def _probe_missing(cid: str, bundle: Bundle, probe: ReportProbe | None = None) -
 _STEPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^the age gate came back and was passed again$"), N_("the age gate came back and was passed again")),
     (re.compile(r"^opened the menu '(?P<name>.*)'$"), N_("opened the menu '{name}'")),
+    (re.compile(r"^pointed at the item, which shows its hidden toolbar \(no click\)$"),
+     N_("pointed at the item, which shows its hidden toolbar (no click)")),
     (re.compile(r"^no report control found$"), N_("no report control found")),
     (re.compile(r"^the public report form \(no item page reachable behind the age gate\)$"),
      N_("the public report form (no item page reachable behind the age gate)")),
