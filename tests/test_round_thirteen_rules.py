@@ -59,7 +59,7 @@ def test_the_cue_words_in_a_long_paragraph_or_without_a_short_link_report_nothin
 def test_a_section_that_redirects_to_a_gate_page_with_an_i_am_18_link_is_found_with_its_items():
     """The crawl asked for /rubriek/volwassen and landed on /poort?next=...: the gate page's own link "Ik ben 18 jaar of
     ouder" marks the section; its items are those of the listing the crawl read once past the gate. A header link
-    "Volwassenen 18+" on every page marks nothing."""
+    "Volwassenen 18+" on every page, or a sidebar link "Erotiek 18+", marks nothing."""
     from types import SimpleNamespace
 
     from safehaven.models import Element
@@ -73,7 +73,8 @@ def test_a_section_that_redirects_to_a_gate_page_with_an_i_am_18_link_is_found_w
     menu = Element(tag="a", name="Volwassenen 18+", href=site + "rubriek/volwassen", region="header")
     ad = lambda n: Element(tag="a", name=f"Zoekertje {n}", href=f"{site}zoekertje/{n}")  # noqa: E731
     start = rec(site, "start", menu, ad(1))
-    other = rec(site + "hoe-werkt-het", "other", menu)
+    # a rubric's link in a sidebar (no landmark) only names the rubric: its "18+" says nothing about the visitor
+    other = rec(site + "hoe-werkt-het", "other", menu, Element(tag="a", name="Erotiek 18+", href=site + "rubriek/volwassen"))
     gate_page = rec(site + "rubriek/volwassen", "other", menu,
                     Element(tag="a", name="Ik ben 18 jaar of ouder", href=site + "poort/ja?next=/rubriek/volwassen"),
                     final=site + "poort?next=%2Frubriek%2Fvolwassen")

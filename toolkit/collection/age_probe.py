@@ -175,14 +175,22 @@ def _adult_section(context: ProbeContext) -> PageRecord | None:
     "I am 18 or older, enter"): the entrance of an age-restricted section."""
     gate, enter = lexicon.pattern("age", "gate"), lexicon.pattern("age", "enter")
     start = _path_of(context.start_url)
-    for page in context.pages:
-        if not page.ok or page.role in ("start", "item", "signup", "login", "policy", "help") or (
-                _path_of(page.final_url or page.url) == start and not urlsplit(page.final_url or page.url).query):
-            continue
-        if any((e.tag == "button" or e.role == "button" or (e.tag == "a" and e.region not in SITE_WIDE))
-               and gate.search(e.name or "") and enter.search(e.name or "") for e in page.elements):
+    pages = [p for p in context.pages if p.ok and p.role not in ("start", "item", "signup", "login", "policy", "help")
+             and not (_path_of(p.final_url or p.url) == start and not urlsplit(p.final_url or p.url).query)]
+    for page in pages:
+        if any((e.tag == "button" or e.role == "button") and gate.search(e.name or "") and enter.search(e.name or "")
+               for e in page.elements):
+            return page
+    # A gate page whose way in is a link ("Ik ben 18 jaar of ouder"), outside the site's header, menu and footer. A
+    # link named after an adult rubric ("Erotiek 18+") only names it: its "18+" does not say the visitor is an adult.
+    for page in pages:
+        if any(e.tag == "a" and e.region not in SITE_WIDE and gate.search(e.name or "")
+               and enter.search(_EIGHTEEN_PLUS.sub(" ", e.name or "")) for e in page.elements):
             return page
     return None
+
+
+_EIGHTEEN_PLUS = re.compile(r"\b18\s*\+")
 
 
 # The links of a page outside its header, navigation and footer (the listing a gate leads to).
