@@ -347,7 +347,27 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
     if best == 1:
         return finding(cid, "partial", msg(N_("The signup form on {url} only asks to tick or state '18+'."), url=url),
                        evidence=ev)
+    floor = _younger_floor(best_form) if best_form is not None else None
+    if floor:  # "Are you 13 or older?": an age question, but one that lets 13- to 17-year-olds in
+        return finding(cid, "fail", msg(N_("The signup form on {url} asks only whether the visitor is {age} or older "
+                                           "('{label}'), which lets minors in."), url=url, age=floor[0], label=floor[1]),
+                       evidence=ev)
     return finding(cid, "fail", msg(N_("The signup form on {url} asks no age question."), url=url), evidence=ev)
+
+
+# An age floor under 18 in a field's label: "I am 13 or older", "16+", "ik ben 16 jaar of ouder".
+YOUNGER_FLOOR = re.compile(r"\b(1[0-7])\s*(?:\+|(?:years?|jaar)?\s*(?:or|of)\s*(?:older|ouder|over)|(?:and|en)\s*(?:over|ouder))",
+                           re.I)
+
+
+def _younger_floor(form: Form) -> tuple[str, str] | None:
+    """The age under 18 that a signup field asks about, and the field's label; None when no field does."""
+    for f in form.fields:
+        label = " ".join(f"{f.label} {f.placeholder}".split())
+        m = YOUNGER_FLOOR.search(label)
+        if m:
+            return m.group(1), label[:120]
+    return None
 
 
 def _posting_by_email(bundle: Bundle) -> PageRecord | None:

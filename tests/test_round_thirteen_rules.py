@@ -110,3 +110,17 @@ def test_a_posting_form_without_an_email_field_or_a_real_signup_page_keeps_its_p
                   forms=[form(field("Titel", name="titel"), field("Tekst", name="tekst"))], lang="nl")
     bundle = Bundle(make_bundle(tmp_path, [page(f"{SITE}/", role="start"), search], url=f"{SITE}/"))
     assert age.signup_turns_minors_away(bundle).status == "not_assessed"
+
+
+# --------------------------------------------------------------------------------------- a 13+ question at signup
+
+
+def test_a_signup_that_asks_only_whether_one_is_13_or_older_fails_and_says_so(tmp_path: Path):
+    from tests.bundles import signup_with_text
+    box = field("Yes, I am 13 or older", type="checkbox", name="age_ok")
+    bundle = Bundle(make_bundle(tmp_path, [page(f"{SITE}/", role="start"), signup_with_text("Join us", extra=[box])],
+                                url=f"{SITE}/"))
+    f = age.signup_turns_minors_away(bundle)
+    assert f.status == "fail" and "13 or older" in f.summary and "lets minors in" in f.summary
+    assert age.YOUNGER_FLOOR.search("ik ben 16 jaar of ouder").group(1) == "16"
+    assert not age.YOUNGER_FLOOR.search("I am 18 or older") and not age.YOUNGER_FLOOR.search("Room 113 or older")
