@@ -173,7 +173,7 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
     status = "pass" if len(have) == len(judged) else "partial"
     missing = [p.final_url or p.url for p in judged if not with_control[p.id]]
     sentence = msg(N_("Report control on {have} of {n} item pages{how}.{missing}{not_tried}"), have=len(have),
-                   n=len(judged), how=_how_words(with_control, have, hidden),
+                   n=len(judged), how=_how_words(with_control, have, hidden, _pointed(found_by_probe, have)),
                    missing=msg(N_(" Missing on e.g. {url}."), url=missing[0]) if missing else "",
                    not_tried=not_tried)
     return finding(cid, status, sentence, evidence=evidence, general_routes=routes, items=len(items),
@@ -898,13 +898,25 @@ def _general_words(routes: dict[str, list[str]]) -> MessageParam:
     return ""
 
 
-def _how_words(controls: dict[str, list[ReportControl]], have: list[PageRecord], hidden: int) -> MessageParam:
+POINTED_STEP = "pointed at the item, which shows its hidden toolbar (no click)"
+
+
+def _pointed(found_by_probe: dict, have: list[PageRecord]) -> int:
+    """Item pages whose control the probe saw only after pointing at the item (a toolbar shown on hover or focus)."""
+    return sum(1 for p in have if POINTED_STEP in getattr(
+        found_by_probe.get(p.final_url or p.url) or found_by_probe.get(p.url), "steps", []))
+
+
+def _how_words(controls: dict[str, list[ReportControl]], have: list[PageRecord], hidden: int,
+               pointed: int = 0) -> MessageParam:
     kinds = {c.how for p in have for c in controls[p.id]}
     bits: list[MessageParam] = []
     if "icon" in kinds or any(not c.element.text.strip() for p in have for c in controls[p.id]):
         bits.append(msg(N_("icon-only on some")))
-    if hidden:
-        bits.append(msg(N_("hidden in a menu on {n}"), n=hidden))
+    if pointed:
+        bits.append(msg(N_("shown only when the item is pointed at or focused on {n}"), n=pointed))
+    if hidden - pointed > 0:
+        bits.append(msg(N_("hidden in a menu on {n}"), n=hidden - pointed))
     if any(c.element.in_shadow for p in have for c in controls[p.id]):
         bits.append(msg(N_("inside a web component")))
     return msg(N_(" ({bits})"), bits=chain(bits, N_("{head}; {item}"))) if bits else ""

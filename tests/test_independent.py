@@ -373,6 +373,8 @@ def test_the_community_chat_was_read_through_its_hover_toolbars_and_members_only
     _t, findings, computed, _b = judged["emberhall"]
     by = {f.check: f for f in findings}
     assert by["REPORT-01"].status == "pass" and by["REPORT-02"].status == "pass" and by["REPORT-03"].status == "fail"
+    assert "shown only when the item is pointed at or focused on 7" in by["REPORT-01"].summary
+    assert "hidden in a menu" not in by["REPORT-01"].summary
     assert by["REPORT-04"].status == "not_assessed" and by["REPORT-05"].status == "not_assessed"
     assert by["CONTACT-02"].status == "fail" and "messenger address in text" in by["CONTACT-02"].details["routes"]
     assert by["AGE-04"].status == "fail" and computed.areas["AGE"].level == 0 and computed.areas["REPORT"].level == 3
