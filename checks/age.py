@@ -347,7 +347,27 @@ def signup_turns_minors_away(bundle: Bundle) -> Finding:
     if best == 1:
         return finding(cid, "partial", msg(N_("The signup form on {url} only asks to tick or state '18+'."), url=url),
                        evidence=ev)
+    floor = _younger_floor(best_form) if best_form is not None else None
+    if floor:  # "Are you 13 or older?": an age question, but one that lets 13- to 17-year-olds in
+        return finding(cid, "fail", msg(N_("The signup form on {url} asks only whether the visitor is {age} or older "
+                                           "('{label}'), which lets minors in."), url=url, age=floor[0], label=floor[1]),
+                       evidence=ev)
     return finding(cid, "fail", msg(N_("The signup form on {url} asks no age question."), url=url), evidence=ev)
+
+
+# An age floor under 18 in a field's label: "I am 13 or older", "16+", "ik ben 16 jaar of ouder".
+YOUNGER_FLOOR = re.compile(r"\b(1[0-7])\s*(?:\+|(?:years?|jaar)?\s*(?:or|of)\s*(?:older|ouder|over)|(?:and|en)\s*(?:over|ouder))",
+                           re.I)
+
+
+def _younger_floor(form: Form) -> tuple[str, str] | None:
+    """The age under 18 that a signup field asks about, and the field's label; None when no field does."""
+    for f in form.fields:
+        label = " ".join(f"{f.label} {f.placeholder}".split())
+        m = YOUNGER_FLOOR.search(label)
+        if m:
+            return m.group(1), label[:120]
+    return None
 
 
 def _posting_by_email(bundle: Bundle) -> PageRecord | None:
@@ -755,8 +775,23 @@ def _agreement_step_that_posts(bundle: Bundle) -> tuple[PageRecord, str] | None:
 
 
 def _signup_forms(bundle: Bundle) -> list[tuple[PageRecord, Form]]:
+    out = _fill_in_forms(bundle.ok_pages("signup"))
+    if out:
+        return out
+    # No account to make: where an ad is placed with a form that asks the advertiser's e-mail address, that form is
+    # where advertisers sign up (their details, the statements they must tick before the ad goes online).
+    posting = [p for p in bundle.ok_pages() if p.role not in ("policy", "help", "login", "item")
+               and lexicon.has(f"{p.title} {' '.join(re.split(r'[/_.-]+', urlsplit(p.final_url or p.url).path))}",
+                               "roles", "post_listing")]
+    return [(page, form) for page, form in _fill_in_forms(posting)
+            if any(f.visible and (f.type == "email" or re.search(r"e-?mail", f"{f.name} {f.label}", re.I))
+                   for f in form.fields)]
+
+
+def _fill_in_forms(pages: list[PageRecord]) -> list[tuple[PageRecord, Form]]:
+    """Per page, its largest form that asks at least two things."""
     out = []
-    for page in bundle.ok_pages("signup"):
+    for page in pages:
         # Fields a person fills in: a form of buttons only ("Agree" / "Cancel" under the rules) asks nothing, and the
         # site-wide search box is no signup form.
         forms = [f for f in page.forms if not _is_search_box(f)

@@ -36,7 +36,7 @@ LINK_ROUTES = (("tel:", "phone link"), ("sms:", "SMS link"), ("mailto:", "e-mail
 # The route kinds as words of a sentence (message ids; the English kind stays the detail key).
 ROUTE_KINDS = (N_("phone link"), N_("SMS link"), N_("e-mail link"), N_("WhatsApp link"), N_("Telegram link"),
                N_("phone number in text"), N_("phone number spelled out"), N_("e-mail address in text"),
-               N_("phone number in the page, shown after a click"))
+               N_("phone number in the page, shown after a click"), N_("messenger address in text"))
 CONTROL_WORDS = {"block": N_("block"), "mute": N_("mute or ignore"), "who_contacts": N_("choose who may contact them")}
 # Phone numbers as people write them to dodge filters: +31 6 12 34 56 78, 06-1234 5678, 06.12.34.56.78
 PHONE = re.compile(r"(?<![\d+])(?:\+|00)?\d(?:[ \t\-./()]{0,3}\d){8,13}(?!\d)")
@@ -48,6 +48,9 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _AT = r"\s*[\[({<]\s*(?:at|@|apenstaart(?:je)?|aapje|a)\s*[\])}>]\s*"
 _DOT = r"(?:\s*[\[({<]\s*(?:dot|punt|point|punkt|\.)\s*[\])}>]\s*|\.)"
 SPELLED_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,6}}\b", re.I)
+# A messenger address typed as text in a post or ad ("hmu on telegram t.me/someone", "wa.me/32470123456"): the
+# same route as the link, only not made clickable. Share addresses (t.me/share/...) name no one.
+MESSENGER_TEXT = re.compile(r"(?<![\w.@/-])(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me|wa\.me)/(?!share\b)\+?\w{3,}", re.I)
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,10 @@ def _routes_in(bundle: Bundle, page: PageRecord, elements, text: str, shown: boo
         routes.append(ContactRoute(page, "phone number in text", number, shown))
     for number in spelled_numbers(text):
         routes.append(ContactRoute(page, "phone number spelled out", number, shown))
+    linked = {r.value.lower().split("://")[-1] for r in routes}
+    for address in dict.fromkeys(m.group(0) for m in MESSENGER_TEXT.finditer(text)):
+        if address.lower().split("://")[-1] not in linked:  # the text of a link already counted
+            routes.append(ContactRoute(page, "messenger address in text", address, shown))
     for mail in EMAIL.findall(text) + spelled_emails(text):
         plain = _unspell(mail)
         if plain not in platform_addresses and (not own_host or own_host not in plain):

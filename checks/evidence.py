@@ -113,6 +113,9 @@ def privacy_and_terms_linked(bundle: Bundle) -> Finding:
     # of that page, not a page of its own: its host is judged, the bare document is not.
     framed = _framed_elsewhere(pages)
     pages = [p for p in pages if _page_key(p) not in framed] or pages
+    # A policy read from a PDF is a document the pages link to, not a page of the site: it has no header or footer
+    # that could carry links, so it is no sampled page.
+    pages = [p for p in pages if "document" not in p.files] or pages
     # A page of a verification partner's site that links nowhere on the platform (the partner's check and its own
     # privacy notice) is that party's page, not one of the platform's; a help centre on another site stays in.
     partners = partner_pages(pages, bundle.platform.url)

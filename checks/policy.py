@@ -988,9 +988,13 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     refers = share and (lx.has("cooperation.suspicion", seg) or (_crimes_in(seg, lx) and not lx.has("cooperation.modal", seg)))
     acts = (lx.has("cooperation.platform_actor", seg) or lx.has("cooperation.passive", seg)
             or lx.has("cooperation.consequence", seg))
-    if (report or refers) and (own or not request) and not user and acts:
+    # "We geven gegevens door aan de politie als de wet ons daartoe verplicht": passed on only if the law obliges it,
+    # which is a disclosure on a legal duty, not a report on the platform's own initiative. A named crime keeps the
+    # report ("where required by law, we report apparent child exploitation to NCMEC" is the platform's practice).
+    duty_only = lx.has("cooperation.duty_condition", seg) and not _crimes_in(seg, lx)
+    if (report or refers) and not request and not duty_only and not user and acts:
         return "proactive"
-    if request or lx.has("cooperation.legal_duty", seg) or (coop and not share):
+    if request or duty_only or lx.has("cooperation.legal_duty", seg) or (coop and not share):
         return "on_request"
     # A bare "report ... police" that the platform does not do itself (a help line listing) says nothing.
     return "discretionary" if share else None

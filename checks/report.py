@@ -59,12 +59,14 @@ class ReportControl:
         return not self.element.visible
 
 
-def report_controls(page: PageRecord) -> list[ReportControl]:
-    """Report controls tied to the item on this page (site-wide footer/nav links are not)."""
+def report_controls(page: PageRecord, text: str = "") -> list[ReportControl]:
+    """Report controls tied to the item on this page (site-wide footer/nav links are not); with the page's `text`,
+    also a short link on a line that asks whether something is wrong with the item."""
     found = []
     item_path = urlsplit(page.final_url or page.url).path.rstrip("/")
+    cue_lines = _problem_lines(text)
     for el in page.elements:
-        how = _why_report(el)
+        how = _why_report(el) or _cued(el, cue_lines)
         if not how:
             continue
         if el.region in SITE_WIDE_REGIONS and not _names_item(el, item_path):
@@ -137,7 +139,7 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
                            general_routes=routes)
         return finding(cid, "not_assessed", msg(N_("No item pages (ads, profiles, posts) were found to look for a report "
                                                    "control on.")))
-    with_control = {p.id: report_controls(p) for p in items}
+    with_control = {p.id: report_controls(p, bundle.text(p)) for p in items}
     probe = bundle.probe("report", ReportProbe)
     found_by_probe = {a.item_url: a for a in (probe.attempts if probe else []) if a.control}
     for p in items:  # controls that appear only after opening a menu are known from the probe
@@ -171,7 +173,7 @@ def report_control_on_every_item(bundle: Bundle) -> Finding:
     status = "pass" if len(have) == len(judged) else "partial"
     missing = [p.final_url or p.url for p in judged if not with_control[p.id]]
     sentence = msg(N_("Report control on {have} of {n} item pages{how}.{missing}{not_tried}"), have=len(have),
-                   n=len(judged), how=_how_words(with_control, have, hidden),
+                   n=len(judged), how=_how_words(with_control, have, hidden, _pointed(found_by_probe, have)),
                    missing=msg(N_(" Missing on e.g. {url}."), url=missing[0]) if missing else "",
                    not_tried=not_tried)
     return finding(cid, status, sentence, evidence=evidence, general_routes=routes, items=len(items),
@@ -788,6 +790,8 @@ def _probe_missing(cid: str, bundle: Bundle, probe: ReportProbe | None = None) -
 _STEPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^the age gate came back and was passed again$"), N_("the age gate came back and was passed again")),
     (re.compile(r"^opened the menu '(?P<name>.*)'$"), N_("opened the menu '{name}'")),
+    (re.compile(r"^pointed at the item, which shows its hidden toolbar \(no click\)$"),
+     N_("pointed at the item, which shows its hidden toolbar (no click)")),
     (re.compile(r"^no report control found$"), N_("no report control found")),
     (re.compile(r"^the public report form \(no item page reachable behind the age gate\)$"),
      N_("the public report form (no item page reachable behind the age gate)")),
@@ -883,6 +887,23 @@ def _why_report(el: Element) -> str:
     return ""
 
 
+MAX_CUE_LINE = 160  # characters: a line that asks, not a paragraph of the ad that happens to hold the words
+
+
+def _problem_lines(text: str) -> list[str]:
+    """Short lines of a page's text that ask whether something is wrong ("Er klopt iets niet? Laat het ons weten")."""
+    return [line.strip() for line in (text or "").splitlines()
+            if 0 < len(line.strip()) <= MAX_CUE_LINE and lexicon.has(line, "report", "problem_cue")]
+
+
+def _cued(el: Element, lines: list[str]) -> str:
+    """A short link whose words stand on one of those lines: the way to say so, a report route for the item."""
+    words = " ".join((el.text or el.name or "").split())
+    if el.tag != "a" or not el.href or not words or len(words.split()) > 6:
+        return ""
+    return "cue" if any(words in " ".join(line.split()) for line in lines) else ""
+
+
 def _names_item(el: Element, item_path: str) -> bool:
     return bool(el.href and item_path and item_path.split("/")[-1] in el.href)
 
@@ -897,13 +918,25 @@ def _general_words(routes: dict[str, list[str]]) -> MessageParam:
     return ""
 
 
-def _how_words(controls: dict[str, list[ReportControl]], have: list[PageRecord], hidden: int) -> MessageParam:
+POINTED_STEP = "pointed at the item, which shows its hidden toolbar (no click)"
+
+
+def _pointed(found_by_probe: dict, have: list[PageRecord]) -> int:
+    """Item pages whose control the probe saw only after pointing at the item (a toolbar shown on hover or focus)."""
+    return sum(1 for p in have if POINTED_STEP in getattr(
+        found_by_probe.get(p.final_url or p.url) or found_by_probe.get(p.url), "steps", []))
+
+
+def _how_words(controls: dict[str, list[ReportControl]], have: list[PageRecord], hidden: int,
+               pointed: int = 0) -> MessageParam:
     kinds = {c.how for p in have for c in controls[p.id]}
     bits: list[MessageParam] = []
     if "icon" in kinds or any(not c.element.text.strip() for p in have for c in controls[p.id]):
         bits.append(msg(N_("icon-only on some")))
-    if hidden:
-        bits.append(msg(N_("hidden in a menu on {n}"), n=hidden))
+    if pointed:
+        bits.append(msg(N_("shown only when the item is pointed at or focused on {n}"), n=pointed))
+    if hidden - pointed > 0:
+        bits.append(msg(N_("hidden in a menu on {n}"), n=hidden - pointed))
     if any(c.element.in_shadow for p in have for c in controls[p.id]):
         bits.append(msg(N_("inside a web component")))
     return msg(N_(" ({bits})"), bits=chain(bits, N_("{head}; {item}"))) if bits else ""

@@ -73,10 +73,11 @@ def make_bundle(tmp_path: Path, pages: list[dict[str, Any]], *, name: str = "Tes
     info = BundleInfo(platform=platform, browser="test", started_at="2026-01-01T00:00:00+00:00")
     for n, spec in enumerate(pages, start=1):
         pid = f"p{n:03d}"
-        files = {"text": writer.write_text(f"pages/{pid}/text.txt", spec["text"])}
+        extra = dict(spec["extra"])
+        files = {"text": writer.write_text(f"pages/{pid}/text.txt", spec["text"]), **extra.pop("files", {})}
         record = PageRecord(id=pid, url=spec["url"], final_url=spec["url"], status=spec["status"],
                             error=spec["error"], title=spec["title"], lang=spec["lang"], role=spec["role"],
-                            files=files, elements=spec["elements"], forms=spec["forms"], **spec["extra"])
+                            files=files, elements=spec["elements"], forms=spec["forms"], **extra)
         writer.write_model(f"pages/{pid}/page.json", record)
         info.pages.append(pid)
     for pname, model in (probes or {}).items():

@@ -19,6 +19,7 @@ from tests.bundles import (
     LANGS,
     PRIVACY_GOOD,
     SITE,
+    TERMS_GOOD,
     bundle_of,
     evidence_case,
     good_platform,
@@ -51,6 +52,18 @@ def test_privacy_and_terms_linked_from_every_page_passes(tmp_path):
     assert f.status == "pass"
     assert f.basis == "observed"
     assert f.summary == "Privacy policy and terms linked from all 6 sampled pages"
+
+
+def test_terms_read_from_a_pdf_are_no_page_that_must_link_the_policies(tmp_path):
+    # A PDF of the terms, linked from every footer, has no footer of its own: it is not judged as a page.
+    pdf = page(f"{SITE}/docs/voorwaarden.pdf", role="policy", title="Algemene voorwaarden", text=TERMS_GOOD,
+               files={"document": "pages/p004/document.pdf"})
+    f = evidence.privacy_and_terms_linked(bundle_of(tmp_path, start(), item(1), item(2), pdf))
+    assert f.status == "pass"
+    assert f.details["pages"] == 3
+    # The same text as an HTML page without the links is still a sampled page that misses them.
+    html = page(f"{SITE}/voorwaarden", role="policy", title="Algemene voorwaarden", text=TERMS_GOOD)
+    assert evidence.privacy_and_terms_linked(bundle_of(tmp_path / "b", start(), item(1), html)).status == "partial"
 
 
 def test_terms_missing_on_one_item_page_is_partial_and_counted(tmp_path):

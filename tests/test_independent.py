@@ -23,8 +23,12 @@ iframe, a passive audit cannot pass) and Stapmaatjes (a weak static Dutch going-
 third-party comment widget and whose oproepjes spell their e-mail addresses out). Round twelve: FlairCrew (a middling
 English job board whose report link is a small "Something off about this job?" and whose policy links sit only in a
 hamburger menu) and Tweede Lente (a strong Dutch dating app for the over-fifties, a history-routed single-page app
-with an icon-only "Meer opties" menu and a bank identity step at a partner origin). Round fourteen: LanternRow (a weak
-English punter review board built as a single-page app: a spinner first, History API routes, JSON views, providers'
+with an icon-only "Meer opties" menu and a bank identity step at a partner origin). Round thirteen: Emberhall (a
+weak-to-middling English "server"-style community chat whose history is polled in after load, with hover-only message
+toolbars and members-only flagging) and Dienstenplein (a middling Flemish classifieds site for personal services with a
+mailto per ad, WhatsApp links, an 18+ click-through only before one rubric and its terms only as a PDF).
+Round fourteen: LanternRow (a weak English punter review board built as a single-page app: a spinner first, History
+API routes, JSON views, providers'
 numbers quoted in posts, a title-only report icon per post) and Zwerm (a strong Dutch 16+ video app whose "Melden"
 sits inside the "Delen" share sheet and whose message button and safety note stand on the creator pages).
 `benchmarks/independent/independent.py save` keeps a trimmed copy of each audit's bundle in the repo;
@@ -89,6 +93,8 @@ LEVELS = {
     "tweedelente": ({"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "lanternrow": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 0, "HELP": 0, "TERMS": 2}, "E"),
     "zwerm": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
+    "emberhall": ({"AGE": 0, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
+    "dienstenplein": ({"AGE": 1, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 2}, "D"),
 }
 # Misses left, each explained in README.md; any other mismatch fails the test, and so does a known miss that is
 # right now (Praatcafé's REPORT-06, its rules topic's "stuur de moderator een PB", is read since 1 December).
@@ -416,3 +422,35 @@ def test_the_job_board_question_link_and_the_dating_app_menu_were_followed_to_th
                for a in probe.attempts)
     assert not any("aan" in (a.control.name or "").split() for a in probe.attempts)
     assert not [w for b in (jobs, dating) for w in b.info.writes if w.allowed]
+def test_the_community_chat_was_read_through_its_hover_toolbars_and_members_only_dialogs(judged, tmp_path):
+    """Emberhall's flag button shows only when a message is pointed at or focused, and opens a "Members only" dialog:
+    the probe pointed at the message (no click counted), found the flag and the login wall one click on (REPORT-02
+    pass, -03 fail, the form behind it not assessed). A Telegram address typed in a message is a contact route; the
+    13+ checkbox at signup is no 18+ statement. Nothing was posted."""
+    _t, findings, computed, _b = judged["emberhall"]
+    by = {f.check: f for f in findings}
+    assert by["REPORT-01"].status == "pass" and by["REPORT-02"].status == "pass" and by["REPORT-03"].status == "fail"
+    assert "shown only when the item is pointed at or focused on 7" in by["REPORT-01"].summary
+    assert "hidden in a menu" not in by["REPORT-01"].summary
+    assert by["REPORT-04"].status == "not_assessed" and by["REPORT-05"].status == "not_assessed"
+    assert by["CONTACT-02"].status == "fail" and "messenger address in text" in by["CONTACT-02"].details["routes"]
+    assert by["AGE-04"].status == "fail" and computed.areas["AGE"].level == 0 and computed.areas["REPORT"].level == 3
+    p = next(p for p in PLATFORMS if p.slug == "emberhall")
+    assert not Bundle(ind.rw.unpack_saved(p, tmp_path)).info.writes
+
+
+def test_the_services_board_was_read_through_its_mailto_lines_pdf_terms_and_rubric_gate(judged, tmp_path):
+    """Dienstenplein: "Er klopt iets niet? Laat het ons weten" (a mailto per ad) is the ads' report route (REPORT-01 to
+    -03 pass, no form: -04 fail, level 1); its header's "Gezelschap 18+" link is no gate, the gezelschap rubric's gate
+    page is, and a direct link to one of its ads skips it (AGE-01 partial), with a forgeable cookie (AGE-03 partial);
+    placing an ad asks only an 18+ checkbox (AGE-04 partial); the terms PDF is read (TERMS-01 partial) and is no page
+    that must link the policies (EVIDENCE-01 pass); "als de wet ons daartoe verplicht" is no own initiative."""
+    _t, findings, computed, _b = judged["dienstenplein"]
+    by = {f.check: f for f in findings}
+    assert [by[c].status for c in ("REPORT-01", "REPORT-02", "REPORT-03", "REPORT-04")] == ["pass"] * 3 + ["fail"]
+    assert by["AGE-01"].status == "partial" and "gezelschap" in by["AGE-01"].summary
+    assert by["AGE-03"].status == "partial" and by["AGE-04"].status == "partial"
+    assert by["TERMS-01"].status == "partial" and by["EVIDENCE-01"].status == "pass"
+    assert by["EVIDENCE-04"].status == "partial" and computed.areas["REPORT"].level == 1
+    p = next(p for p in PLATFORMS if p.slug == "dienstenplein")
+    assert not Bundle(ind.rw.unpack_saved(p, tmp_path)).info.writes

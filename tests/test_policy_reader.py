@@ -1742,3 +1742,15 @@ def test_identifiers_attendees_a_guardians_address_and_age_check_photos_are_kind
 def test_keeping_once_a_check_is_complete_starts_keeping_and_gives_no_period():
     text = "We store your photos once the review is complete, for as long as your account exists."
     assert [c.duration.days for c in clauses(text, RetentionClause) if c.duration] == []
+
+
+def test_passing_data_to_the_police_only_if_the_law_obliges_it_is_no_own_initiative():
+    # Dutch "doorgeven" reads as reporting; with "only if the law makes us" it is a hand-over on a legal duty.
+    assert [m for m, _ in modes("Wij geven uw gegevens door aan de politie wanneer de wet ons dat verplicht.")] == ["on_request"]
+    duty = "Persoonsgegevens geven we aan justitie door indien wij daartoe wettelijk verplicht zijn."
+    assert [m for m, _ in modes(duty)] == ["on_request"]
+    assert [m for m, _ in modes("We pass user details on to the police if we are legally obliged to.")] == ["on_request"]
+    # A report about a named crime stays the platform's practice, and so does "zoals de wet voorschrijft".
+    assert [m for m, _ in modes("Waar de wet dat vereist, melden wij mensenhandel bij de politie.")] == ["proactive"]
+    practice = "Vermoedens van uitbuiting melden wij bij de politie, zoals de wet voorschrijft."
+    assert [m for m, _ in modes(practice)] == ["proactive"]

@@ -23,6 +23,7 @@ from checks import lexicon
 from safehaven.models import AgeGateProbe, Box, GateObservation, PageRecord
 from toolkit.collection.browser import quiet, settle
 from toolkit.collection.context import ProbeContext
+from toolkit.collection.interact import SITE_WIDE, item_template
 
 log = logging.getLogger("safehaven.age_probe")
 
@@ -136,18 +137,29 @@ async def probe_age_gate(context: ProbeContext) -> AgeGateProbe:
         probe.observations.append(await _observe(context, url, entry, n, under))
 
     gated = [o for o in probe.observations if o.gate]
+    past_gate: list[str] | None = None
     if not gated and (section := _adult_section(context)):
         # No gate at the entrance, but a section of the site has its own click-through (the adult rubric of a
         # general marketplace): the gate stands before that section, so its items are the deep links to try.
-        obs = await _observe(context, section.final_url or section.url, "section", len(entries), under)
+        # A section whose page redirected the crawl to a gate page is observed at its own address (the gate meets
+        # the visitor there); one that shows its gate in place, where the crawl found it.
+        section_url = section.url if _path_of(section.final_url or section.url) != _path_of(section.url) \
+            else (section.final_url or section.url)
+        obs = await _observe(context, section_url, "section", len(entries), under)
         probe.observations.append(obs)
         if obs.gate:
             inside = _section_items(context, section)[:2]
             for n, url in enumerate(inside, start=len(entries) + 1):
                 probe.observations.append(await _observe(context, url, "section_item", n, under))
             gated, deep_links = [obs], [obs.url]  # flags are replayed where the gate stands
+            # The crawl never read the section past its gate: its items are read where passing the gate leads.
+            past_gate = None if inside else []
     if gated and deep_links:
-        after = await _try_bypass(context, probe, gated[0].url, deep_links[0])
+        after = await _try_bypass(context, probe, gated[0].url, deep_links[0], past_gate)
+        if past_gate:
+            start = len(probe.observations)
+            for n, url in enumerate(_item_shaped(context, past_gate)[:2], start=start):
+                probe.observations.append(await _observe(context, url, "section_item", n, under))
         for obs in gated:
             # The deep link's own content, read after the gate was passed, already stood under the overlay.
             if obs.entry == "deep_link" and obs.url == deep_links[0] and obs.kind == "modal" and after:
@@ -163,21 +175,46 @@ def _adult_section(context: ProbeContext) -> PageRecord | None:
     "I am 18 or older, enter"): the entrance of an age-restricted section."""
     gate, enter = lexicon.pattern("age", "gate"), lexicon.pattern("age", "enter")
     start = _path_of(context.start_url)
-    for page in context.pages:
-        if not page.ok or page.role in ("start", "item", "signup", "login", "policy", "help") or (
-                _path_of(page.final_url or page.url) == start and not urlsplit(page.final_url or page.url).query):
-            continue
+    pages = [p for p in context.pages if p.ok and p.role not in ("start", "item", "signup", "login", "policy", "help")
+             and not (_path_of(p.final_url or p.url) == start and not urlsplit(p.final_url or p.url).query)]
+    for page in pages:
         if any((e.tag == "button" or e.role == "button") and gate.search(e.name or "") and enter.search(e.name or "")
                for e in page.elements):
+            return page
+    # A gate page whose way in is a link ("Ik ben 18 jaar of ouder"), outside the site's header, menu and footer. A
+    # link named after an adult rubric ("Erotiek 18+") only names it: its "18+" does not say the visitor is an adult.
+    for page in pages:
+        if any(e.tag == "a" and e.region not in SITE_WIDE and gate.search(e.name or "")
+               and enter.search(_EIGHTEEN_PLUS.sub(" ", e.name or "")) for e in page.elements):
             return page
     return None
 
 
-def _section_items(context: ProbeContext, section: PageRecord) -> list[str]:
-    """The item pages the section page links to, in the order it lists them."""
+_EIGHTEEN_PLUS = re.compile(r"\b18\s*\+")
+
+
+# The links of a page outside its header, navigation and footer (the listing a gate leads to).
+CONTENT_LINKS_JS = """() => Array.from(document.querySelectorAll('a[href]'))
+  .filter((a) => !a.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]'))
+  .map((a) => a.href).slice(0, 200)"""
+
+
+def _item_shaped(context: ProbeContext, links: list[str]) -> list[str]:
+    """The links that are item pages the crawl knows, or shaped like them."""
     items = set(context.item_urls)
-    links = [e.href for e in section.elements if e.tag == "a" and e.href]
-    return list(dict.fromkeys(u for u in links if u in items))
+    shapes = {item_template(u) for u in items} - {""}
+    return list(dict.fromkeys(u for u in links if u in items or item_template(u) in shapes))
+
+
+def _section_items(context: ProbeContext, section: PageRecord) -> list[str]:
+    """The item pages the section page links to, in the order it lists them. When the section's address led the crawl
+    to a gate page, its items are those of the section as the crawl read it once past the gate (the page whose final
+    address is the section's own), and links shaped like the platform's item pages count too."""
+    own = _path_of(section.url)
+    pages = [section] + [p for p in context.pages if p.ok and p is not section
+                         and _path_of(p.final_url or p.url) == own and _path_of(section.final_url or section.url) != own]
+    links = [e.href for p in pages for e in p.elements if e.tag == "a" and e.href and e.region not in SITE_WIDE]
+    return _item_shaped(context, links)
 
 
 async def _observe(context: ProbeContext, url: str, entry: str, n: int,
@@ -328,11 +365,13 @@ CONTENT_JS = """() => {
 }"""
 
 
-async def _try_bypass(context: ProbeContext, probe: AgeGateProbe, gate_url: str, deep_link: str) -> list[str]:
+async def _try_bypass(context: ProbeContext, probe: AgeGateProbe, gate_url: str, deep_link: str,
+                      past_gate: list[str] | None = None) -> list[str]:
     """Pass the gate in a fresh context, note what it stored, then replay forgeable values by hand.
 
     Returns the deep link's text (outside header, navigation and footer) as it reads once the gate is passed,
-    or [] when the gate could not be passed or shows again there."""
+    or [] when the gate could not be passed or shows again there. With `past_gate`, the links of the page the gate
+    leads to once passed (outside header, navigation and footer) are added to it."""
     after: list[str] = []
     ctx, _ = await context.fresh_context()
     try:
@@ -358,6 +397,9 @@ async def _try_bypass(context: ProbeContext, probe: AgeGateProbe, gate_url: str,
                 store, name = key.split(":", 1)
                 probe.storage_set.append({"store": store, "name": name, "value": value[:200],
                                           "forgeable": str(_forgeable(value)).lower()})
+        if probe.passed_gate and past_gate is not None:
+            with contextlib.suppress(PlaywrightError):
+                past_gate.extend(await page.evaluate(CONTENT_LINKS_JS))
         if probe.passed_gate:
             with contextlib.suppress(PlaywrightError):  # only a comparison for AGE-03; the bypass test goes on
                 await context.polite_wait()

@@ -158,16 +158,19 @@ async def _frame_inventory(frame: Frame, timeout: float = 20.0) -> dict | None:
 # ---------------------------------------------------------------------- controls and menus
 
 
-async def find_controls(page: Page, pattern: str, tag: str, visible_only: bool, icon: str | None = None) -> list[dict]:
+async def find_controls(page: Page, pattern: str, tag: str, visible_only: bool, icon: str | None = None,
+                        cue: str | None = None) -> list[dict]:
     """Controls whose name (text, aria-label, title) matches `pattern`, or whose icon class matches `icon`.
 
     Each is a dict from find_controls.js: mark, name, tag (the element's), href, visible, how ('name' or
-    'icon'), in_shadow, region, in_form, prose, haspopup, expanded, box. `mark` is the data-safehaven-mark
+    'icon', or 'cue': a short link in a line that `cue` matches), in_shadow, region, in_form, prose, haspopup,
+    expanded, box. `mark` is the data-safehaven-mark
     attribute the element now carries ("<tag>-<n>", `tag` being this call's argument), by which it is
     clicked again. Returns [] when the page cannot be read.
     """
     try:
-        return await page.evaluate(FIND_JS, {"pattern": pattern, "icon": icon, "tag": tag, "visibleOnly": visible_only})
+        return await page.evaluate(FIND_JS, {"pattern": pattern, "icon": icon, "cue": cue, "tag": tag,
+                                             "visibleOnly": visible_only})
     except PlaywrightError:
         return []
 
@@ -199,6 +202,39 @@ def _titled_link(control: dict) -> bool:
     to_page = control.get("tag") == "a" and href and not href.startswith("javascript:") \
         and ("#" not in href or bool(route_fragment(href)))
     return bool(to_page) and len((control.get("name") or "").split()) > 3
+
+
+# The nearest shown ancestor of a control that is hidden until its item is pointed at or focused (a chat message's
+# toolbar, a card's action row): at most four levels up, across an open shadow root's host.
+HOVER_HOST_JS = """(el) => {
+  const shown = (n) => {
+    const r = n.getBoundingClientRect(), s = getComputedStyle(n);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0;
+  };
+  const up = (n) => n.parentElement || (n.getRootNode() instanceof ShadowRoot ? n.getRootNode().host : null);
+  let n = up(el);
+  for (let depth = 0; n && depth < 4 && n !== document.body; depth++, n = up(n)) {
+    if (shown(n)) return n;
+  }
+  return null;
+}"""
+
+
+async def reveal_by_pointing(page: Page, control: dict) -> bool:
+    """Point at (then focus) the item around a control hidden until then, as a visitor's mouse or Tab key would;
+    True when the control shows. Neither is a click."""
+    loc = page.locator(f"[data-safehaven-mark='{control['mark']}']").first
+    try:
+        host = (await loc.evaluate_handle(HOVER_HOST_JS, timeout=2000)).as_element()
+        if host is None:
+            return False
+        await host.hover(timeout=2000)
+        if await loc.is_visible():
+            return True
+        await host.evaluate("(n) => { if (!n.hasAttribute('tabindex') && n.tabIndex < 0) return; n.focus(); }")
+        return await loc.is_visible()
+    except PlaywrightError:
+        return False
 
 
 async def click_mark(page: Page, control: dict) -> bool:

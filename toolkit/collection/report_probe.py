@@ -34,6 +34,7 @@ from toolkit.collection.interact import (
     item_template,
     menu_triggers,
     page_inventory,
+    reveal_by_pointing,
     state_after_click,
     visible_forms,
 )
@@ -117,6 +118,10 @@ async def _follow(context: ProbeContext, ctx, url: str, n: int) -> ReportAttempt
         if not controls:
             controls = await _wait_for_late_controls(page, url)
         if not controls:
+            controls = await _reveal_by_pointing(page, url)
+            if controls:
+                attempt.steps.append("pointed at the item, which shows its hidden toolbar (no click)")
+        if not controls:
             menus, controls = await _open_menus(page, url)
             if menus:
                 attempt.menu = menus[0]
@@ -160,9 +165,13 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
         attempt.steps.append(f"clicked '{control['name'] or control['tag']}'")
         before, before_url, writes = await visible_forms(page, context.site), page.url, guard.mark()
         shown_before = {c.get("mark") for c in await _report_controls(page, page.url)}
+        dialogs_before = set(await _open_dialogs(page))
         await activate(page, control)
         await settle(page, context.revisit_settle_ms)
         state = await state_after_click(page, context.site, before, before_url)
+        if state == "other" and page_key(page.url) == page_key(before_url) \
+                and await _asks_to_log_in(page, dialogs_before):
+            state = "login"  # a dialog the click opened that sends the visitor to log in (no form of its own)
         refused = [w for w in guard.since(writes) if not w.during]
         if state == "other" and refused and page_key(page.url) == page_key(before_url) \
                 and await _form_without_the_reason(context, page, refused, clicks, attempt, n):
@@ -247,7 +256,8 @@ def _without_reason(refused: list) -> str:
 
 async def _report_controls(page: Page, item_url: str, visible_only: bool = True) -> list[dict]:
     """Report controls tied to the item, real controls first (a button or short link before a link in prose)."""
-    found = await find_controls(page, control_pattern(), "report", visible_only, icon=lexicon.pattern("report", "icon").pattern)
+    found = await find_controls(page, control_pattern(), "report", visible_only, icon=lexicon.pattern("report", "icon").pattern,
+                                cue=lexicon.pattern("report", "problem_cue").pattern)
     last = urlsplit(item_url).path.rstrip("/").split("/")[-1]
     tied = [c for c in found if (c.get("region") not in SITE_WIDE or (last and last in (c.get("href") or "")))
             and not (c.get("tag") == "a" and reads_as_title(c.get("name") or ""))
@@ -303,6 +313,17 @@ async def _open_menus(page: Page, item_url: str) -> tuple[list[ControlSeen], lis
     return [], []
 
 
+async def _reveal_by_pointing(page: Page, item_url: str, tries: int = 3) -> list[dict]:
+    """Report controls hidden until their item is hovered or focused (a message toolbar that shows on hover): point
+    at the item around the first few hidden ones and look again. Pointing is no click."""
+    hidden = [c for c in await _report_controls(page, item_url, visible_only=False) if not c.get("visible")]
+    for c in hidden[:tries]:
+        if await reveal_by_pointing(page, c):
+            shown = await _report_controls(page, item_url)
+            return [x for x in shown if x.get("mark") == c.get("mark")] or shown
+    return []
+
+
 async def _wait_for_late_controls(page: Page, item_url: str, wait_ms: int = 2500) -> list[dict]:
     """Controls that scripts add a moment after load: wait until the page is quiet (at most `wait_ms`), look again."""
     await quiet(page, wait_ms, quiet_ms=300)
@@ -327,6 +348,34 @@ DIALOG_TEXT_JS = """() => {
   walk(document);
   return out.map(el => el.innerText || '').join('\\n').slice(0, 4000);
 }"""
+
+
+# The text of every open dialog (also inside open shadow roots), with or without a form.
+OPEN_DIALOGS_JS = """() => {
+  const sel = 'dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]';
+  const out = [];
+  const visible = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+  const walk = root => {
+    for (const el of root.querySelectorAll(sel)) if (visible(el)) out.push((el.innerText || '').slice(0, 2000));
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+  };
+  walk(document);
+  return out;
+}"""
+
+
+async def _open_dialogs(page: Page) -> list[str]:
+    try:
+        return [clean_text(t).strip() for t in await page.evaluate(OPEN_DIALOGS_JS) or []]
+    except PlaywrightError:
+        return []
+
+
+async def _asks_to_log_in(page: Page, before: set[str]) -> bool:
+    """A dialog that was not open before the click and asks the visitor to log in ("Members only: log in to flag
+    posts"): the login wall in front of the report form, shown where the item is."""
+    return any(text not in before and lexicon.has(text, "report", "login_wall") for text in await _open_dialogs(page))
 
 
 async def _dialog_text(page: Page) -> str:

@@ -4,6 +4,7 @@
 (p) => {
   const re = new RegExp(p.pattern, 'i');
   const iconRe = p.icon ? new RegExp(p.icon, 'i') : null;
+  const cueRe = p.cue ? new RegExp(p.cue, 'i') : null;
   const CLICKABLE = 'a[href],button,[role=button],[role=menuitem],[role=link],input[type=submit],input[type=button],summary,[onclick],[tabindex]';
   const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const visible = (el) => {
@@ -30,6 +31,16 @@
     const block = el.closest('p, li, td, dd, blockquote');
     if (!block) return false;
     return clean(block.innerText).length > clean(el.innerText).length + 40;
+  };
+  // A short link in a short line that asks whether something is wrong with the item ("Er klopt iets niet? Laat het ons
+  // weten"): the line names what the link is for.
+  const cued = (el) => {
+    if (el.tagName !== 'A' || !el.getAttribute('href')) return false;
+    const own = clean(el.innerText);
+    if (!own || own.split(' ').length > 6) return false;
+    const block = el.closest('p, li, dd, td, div, small');
+    const text = block ? clean(block.innerText) : own;
+    return text.length <= 160 && cueRe.test(text);
   };
   // A span or div that scripts made clickable (cursor: pointer), with a short name of its own: askbot's
   // <span class="action-link with-flag-icon">flag offensive</span>. The innermost one, not its wrappers.
@@ -66,7 +77,8 @@
     const label = [nm, el.getAttribute('title') || '', el.getAttribute('aria-label') || ''].join(' ');
     const byName = re.test(label);
     const byIcon = !byName && iconRe && !clean(el.innerText) && iconRe.test(iconOf(el));
-    if (!byName && !byIcon) continue;
+    const byCue = !byName && !byIcon && cueRe && cued(el);
+    if (!byName && !byIcon && !byCue) continue;
     const vis = visible(el);
     if (p.visibleOnly && !vis) continue;
     let region = null;
@@ -104,7 +116,7 @@
     out.push({
       in_form: formMark, prose: inProse(el),
       mark, name: nm.slice(0, 200), tag: el.tagName.toLowerCase(), href: el.href ? String(el.href) : null,
-      visible: vis, how: byName ? 'name' : 'icon', in_shadow: el.getRootNode() !== document, region,
+      visible: vis, how: byName ? 'name' : (byIcon ? 'icon' : 'cue'), in_shadow: el.getRootNode() !== document, region,
       // a native popover's or dialog's invoker (popovertarget, commandfor) opens what it names, as aria-haspopup says
       haspopup: el.getAttribute('aria-haspopup') || (el.hasAttribute('popovertarget') || el.hasAttribute('commandfor') ? 'popover' : ''),
       expanded: el.getAttribute('aria-expanded') || '',

@@ -33,6 +33,9 @@
     return clean(t);
   };
 
+  // The site's own menu is no gate's button: a category link "Gezelschap 18+" in the header of every ad page
+  // names an adult section, it does not ask the visitor to enter.
+  const siteMenu = (el) => !!(el.closest && el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]'));
   const COOKIE_WORD = /cookie/i;
   const consentOnly = (t) => COOKIE_WORD.test(t) && !t.split(/(?<=[.!?])\s+/).some((x) => !COOKIE_WORD.test(x) && AGE.test(x));
   // the controls of a consent dialog (its "Accept all") are not the gate's, when the gate is the page around it
@@ -70,7 +73,7 @@
       /verif|kyc|ident|age|leeftijd|check|passport|selfie|liveness/i.test((f.src || '') + ' ' + (f.title || '')));
     const verifyFrame = verifyFrames.length > 0;
     const hasStep = METHOD && STEP && METHOD.test(bodyText) && (verifyFrame || controls.some((el) => STEP.test(nameOf(el))));
-    const hasEnter = controls.some((el) => ENTER.test(nameOf(el))) || hasStep;
+    const hasEnter = controls.some((el) => ENTER.test(nameOf(el)) && !siteMenu(el)) || hasStep;
     const hasDob = controls.some((el) => el.type === 'date' || DOB.test(el.name || '') || DATE_PART.test(el.name || el.getAttribute('placeholder') || ''));
     // A gate page that keeps the site's header and footer: a verification step (its frame or its control) and few
     // links of its own outside them still make it a page that is nothing but the gate.
@@ -87,7 +90,7 @@
       }
       return false;
     };
-    const asks = controls.filter((el) => ENTER.test(nameOf(el)) || (STEP && STEP.test(nameOf(el))) ||
+    const asks = controls.filter((el) => (ENTER.test(nameOf(el)) && !siteMenu(el)) || (STEP && STEP.test(nameOf(el))) ||
       el.type === 'date' || el.tagName === 'SELECT' || el.tagName === 'IFRAME');
     if ((hasEnter || hasDob) && fewLinks && (!consent || asks.some(nearAge) || (hasStep && verifyFrames.some(nearAge)))) { kind = 'interstitial'; gateEl = document.body; }
   }
@@ -110,7 +113,9 @@
     } else if (tag === 'IFRAME') { methods.add('frame'); controls.push('iframe: ' + (el.src || '')); }
     else if (tag === 'BUTTON' || tag === 'A' || el.getAttribute('role') === 'button' || (tag === 'INPUT' && ['submit', 'button'].includes(type))) {
       const name = nameOf(el);
-      if (ENTER.test(name) && !LEAVE.test(name)) { el.setAttribute('data-safehaven-enter', '1'); controls.push('button: ' + name); }
+      // on a gate page that keeps the site's header, the menu's "18+" link is no way in (the gate's own button is)
+      const menuLink = gateEl === document.body && siteMenu(el);
+      if (ENTER.test(name) && !LEAVE.test(name) && !menuLink) { el.setAttribute('data-safehaven-enter', '1'); controls.push('button: ' + name); }
       else if (name) controls.push('other: ' + name);
     }
   }
