@@ -502,6 +502,15 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
         return False
     if _is_delay(text, lx, p):
         return False
+    # "Within any twenty-four (24) hour period, the total amount stored may not exceed ...": a rolling window a limit
+    # is counted over, not how long anything is kept.
+    if _ROLLING_WINDOW.search(text[max(0, p.start - 30):p.start]) or lx.has("retention.counter_notice", text):
+        return False
+    # "17. Deletion of content, suspension of use, deletion of accounts" over "(4) when you have not used your account
+    # for 1 year": when only a heading that names deletion among other sanctions speaks of deleting, a period in the
+    # sentence is one ground for a measure yet to be chosen, not how long data is kept.
+    if verb is None and context_trigger and lx.has("sanction.ban", ctx.heading):
+        return False
     # "we keep it for at least one year": a floor on keeping, not how long data is kept at most (a deletion after
     # "at least 18 months" of inactivity still ends the data)
     if _MINIMUM_BEFORE.search(text[max(0, p.start - 24):p.start]) and (not verb or _KEEP_VERB.match(text[verb[0]:verb[1]])):
@@ -522,6 +531,9 @@ def _is_answer_time(ctx: _Ctx, p: Period, inactive: list[tuple[int, int]]) -> bo
     return any(not any(a <= s[0] < b for a, b in inactive) for s in lx.spans("retention.blockers", text))
 
 
+_ROLLING_WINDOW = re.compile(r"\b(?:within|in|during|over|for|binnen|in|gedurende)\s+(?:any|each|every|a single|elke|iedere|"
+                             r"een willekeurige)\s+(?:given\s+|single\s+|rolling\s+|consecutive\s+|aaneengesloten\s+)?$",
+                             re.IGNORECASE)
 _MINIMUM_BEFORE = re.compile(r"\b(?:at least|a minimum of|minimaal|ten minste|tenminste)\s*$", re.IGNORECASE)
 _KEEP_VERB = re.compile(r"(?:retain|keep|kept|stor|hold|held|archiv|bewa|opgeslagen|opslaan)", re.IGNORECASE)
 

@@ -1742,3 +1742,38 @@ def test_identifiers_attendees_a_guardians_address_and_age_check_photos_are_kind
 def test_keeping_once_a_check_is_complete_starts_keeping_and_gives_no_period():
     text = "We store your photos once the review is complete, for as long as your account exists."
     assert [c.duration.days for c in clauses(text, RetentionClause) if c.duration] == []
+
+
+# ------------------------------------------------------------------------------- holdout18 classes
+
+
+@pytest.mark.parametrize("text", [
+    "Within any twenty-four (24) hour period, the credit stored on your balance may not exceed 500 euros.",
+    "In any 30-day period you may keep no more than ten listings stored as drafts.",
+])
+def test_a_rolling_window_a_limit_is_counted_over_is_no_retention_period(text):
+    assert [d for d, _ in periods(text) if d is not None] == [], text
+
+
+def test_a_period_kept_after_a_window_word_is_still_a_period():
+    assert (365, ("logs",)) in periods("We keep IP addresses for one year, and within that year they are not shared.")
+
+
+def test_content_restored_after_a_copyright_counter_notice_is_no_retention_or_preservation():
+    text = ("The removed video may be put back, or access to it restored, 14 business days after we receive the counter "
+            "notice, unless the rights holder goes to court.")
+    assert [d for d, _ in periods(text) if d is not None] == []
+    assert preserved(text) == []
+
+
+def test_a_ground_for_a_sanction_under_a_heading_that_names_deletion_among_sanctions_is_no_period():
+    text = ("12. Removal of posts, suspension of use and deletion of accounts\n\n"
+            "We may take measures such as the following in these cases:\n\n"
+            "(1) when you break these terms;\n\n(2) when you have not signed in to your profile for 2 years or more.")
+    assert [d for d, _ in periods(text) if d is not None] == []
+
+
+def test_inactivity_under_a_heading_about_deletion_alone_is_still_a_period():
+    text = ("Deleting inactive accounts\n\n"
+            "(1) when you have not signed in to your profile for 2 years or more, your profile is erased.")
+    assert [d for d, _ in periods(text) if d is not None] == [730]
