@@ -999,13 +999,37 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     # Sharing counts as reporting when it follows a suspicion, or is stated as practice about a named crime.
     refers = share and (lx.has("cooperation.suspicion", seg) or (_crimes_in(seg, lx) and not lx.has("cooperation.modal", seg)))
     acts = (lx.has("cooperation.platform_actor", seg) or lx.has("cooperation.passive", seg)
-            or lx.has("cooperation.consequence", seg))
-    if (report or refers) and (own or not request) and not user and acts:
+            or lx.has("cooperation.consequence", seg) or _names_platform(ctx.url, seg))
+    # "we are legally obliged to process data (e.g. to pass it on to investigative authorities)": handing over because
+    # the law obliges, with no crime or suspicion named, is disclosure on a legal duty, not a report of the platform's
+    # own ("we are legally required to report child abuse material to NCMEC" still names the crime it reports).
+    duty_only = (not _crimes_in(seg, lx) and not lx.has("cooperation.suspicion", seg)
+                 and bool(report + share) and any(d[1] <= min(v[0] for v in report + share)
+                                                   for d in lx.spans("cooperation.legal_duty", seg)))
+    if (report or refers) and (own or not request) and not user and acts and not duty_only:
         return "proactive"
     if request or lx.has("cooperation.legal_duty", seg) or (coop and not share):
         return "on_request"
     # A bare "report ... police" that the platform does not do itself (a help line listing) says nothing.
     return "discretionary" if share else None
+
+
+@cache
+def _platform_name(url: str) -> re.Pattern[str] | None:
+    """The platform's own name as its host spells it ('guilded' for www.guilded.gg): policies often speak of the platform
+    by name ("Acme will make reports to law enforcement ...") rather than as 'we'."""
+    labels = [p for p in (urlsplit(url).hostname or "").lower().split(".") if p not in ("www", "m", "legal", "policy")]
+    name = labels[-2] if len(labels) >= 2 else ""
+    # the name as a subject: followed by a verb or modal, not the object of a preposition ("users of Acme may ...")
+    return re.compile(rf"(?<!\bof )(?<!\bon )(?<!\bat )(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bby )\b{re.escape(name)}"
+                      r"(?:'s)?\s+(?:will|may|shall|can|could|might|must|has|have|does|reports?|refers?|notifies|shares?"
+                      r"|discloses?|cooperates?|works?|alerts?|contacts?)\b", re.IGNORECASE) if len(name) >= 4 else None
+
+
+def _names_platform(url: str, seg: str) -> bool:
+    """The platform named as the one who acts ("Acme will make reports to ...")."""
+    rx = _platform_name(url)
+    return bool(rx and rx.search(seg))
 
 
 def _reported_by_other(seg: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
@@ -1137,7 +1161,10 @@ def _verbless_mode(ctx: _Ctx, text: str) -> CooperationMode | None:
     lx = ctx.lx
     if any(lx.has(f"cooperation.{v}", text) for v in ("report_verbs", "share_verbs", "cooperate_verbs")):
         return None
-    if ctx.heading and any(lx.has(f"cooperation.{v}", ctx.heading) for v in ("report_verbs", "share_verbs")):
+    # a line that is itself a heading ("C. Competent Authorities") under another heading is no list item taking that
+    # heading's verb
+    if (ctx.heading and not (not ctx.item_start and is_heading(ctx.sentence.text))
+            and any(lx.has(f"cooperation.{v}", ctx.heading) for v in ("report_verbs", "share_verbs"))):
         mode = _segment_mode(ctx, f"{ctx.heading}: {text}")
         if mode:
             return mode

@@ -1777,3 +1777,34 @@ def test_inactivity_under_a_heading_about_deletion_alone_is_still_a_period():
     text = ("Deleting inactive accounts\n\n"
             "(1) when you have not signed in to your profile for 2 years or more, your profile is erased.")
     assert [d for d, _ in periods(text) if d is not None] == [730]
+
+
+def test_the_platform_named_as_the_one_who_reports_is_reporting_on_its_own_initiative():
+    text = ("Hearthly has a zero-tolerance policy against child abuse images and will close the account and make reports "
+            "to the competent police authorities about any member who uploads or spreads them.")
+    found = [(c.mode, c.crimes) for c in clauses(text, CooperationClause, url="https://www.hearthly.example/terms")]
+    assert found == [("proactive", ("child_exploitation",))]
+
+
+def test_the_platform_name_after_a_preposition_is_not_the_one_who_reports():
+    text = "Members of Hearthly can report threats they receive to the police."
+    assert [c.mode for c in clauses(text, CooperationClause, url="https://www.hearthly.example/terms")
+            if c.mode == "proactive"] == []
+
+
+def test_passing_data_to_investigators_because_the_law_obliges_is_disclosure_on_a_legal_duty():
+    text = "Sometimes we are legally obliged to hand over data (for example, to pass it on to investigating authorities)."
+    assert [m for m, _ in modes(text)] == ["on_request"]
+
+
+def test_a_legal_duty_to_report_a_named_crime_is_still_reporting():
+    assert [m for m, _ in modes("We are legally required to report child sexual abuse material to NCMEC.")] == [
+        "proactive"]
+
+
+def test_a_heading_line_under_a_heading_about_sharing_is_no_list_item_that_shares():
+    text = ("ii. Posts about you that are shared or forwarded by others\n\n"
+            "People who see your posts can forward them to others.\n\n"
+            "C. Public Authorities\n\n"
+            "We may hand some of your data to public bodies when the law requires it.")
+    assert [m for m, _ in modes(text) if m == "proactive"] == []
