@@ -690,8 +690,8 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
         # "Removing a post does not permanently delete it", "het bericht wordt bewaard, maar verborgen voor alle leden"
         return PreservationClause(**ctx.base(), trigger="on_request" if _preservation_request(ctx) else "default",
                                   period=_preservation_period(ctx, kept))
-    strong = lx.spans("preservation.strong_verbs", text)
     idioms = lx.spans("preservation.not_keep", text)
+    strong = [v for v in lx.spans("preservation.strong_verbs", text) if not any(a <= v[0] < b for a, b in idioms)]
     keep = [v for v in lx.spans("preservation.keep_verbs", text) if not any(a <= v[0] < b for a, b in idioms)]
     subject = (lx.has("preservation.subject", text) or lx.has("preservation.subject", ctx.heading)
                or lx.has("preservation.sanction_event", text))

@@ -1808,3 +1808,11 @@ def test_a_heading_line_under_a_heading_about_sharing_is_no_list_item_that_share
             "C. Public Authorities\n\n"
             "We may hand some of your data to public bodies when the law requires it.")
     assert [m for m, _ in modes(text) if m == "proactive"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Either party may ask a court for interim relief to preserve the status quo while the arbitration runs.",
+    "Protecting the files you store with us shapes how we answer requests from the police.",
+])
+def test_an_injunction_for_the_status_quo_and_data_the_user_stores_are_no_preservation(text):
+    assert preserved(text) == [], text
