@@ -1,6 +1,6 @@
 """The policy reader on real published policies: verdict agreement and precision / recall per clause type.
 
-    python benchmarks/bench_policies.py                 # every labelled document, per split (tune, holdout, holdout2..17) and all
+    python benchmarks/bench_policies.py                 # every labelled document, per split (tune, holdout, holdout2..18) and all
     python benchmarks/bench_policies.py --show FILE     # one document: the reader's verdicts, quotes and labels
     python benchmarks/bench_policies.py --candidates FILE  # sentences a labeller should read (keyword hits)
 

@@ -502,6 +502,15 @@ def _is_retention_period(ctx: _Ctx, p: Period, triggers: list[tuple[int, int]], 
         return False
     if _is_delay(text, lx, p):
         return False
+    # "Within any twenty-four (24) hour period, the total amount stored may not exceed ...": a rolling window a limit
+    # is counted over, not how long anything is kept.
+    if _ROLLING_WINDOW.search(text[max(0, p.start - 30):p.start]) or lx.has("retention.counter_notice", text):
+        return False
+    # "17. Deletion of content, suspension of use, deletion of accounts" over "(4) when you have not used your account
+    # for 1 year": when only a heading that names deletion among other sanctions speaks of deleting, a period in the
+    # sentence is one ground for a measure yet to be chosen, not how long data is kept.
+    if verb is None and context_trigger and lx.has("sanction.ban", ctx.heading):
+        return False
     # "we keep it for at least one year": a floor on keeping, not how long data is kept at most (a deletion after
     # "at least 18 months" of inactivity still ends the data)
     if _MINIMUM_BEFORE.search(text[max(0, p.start - 24):p.start]) and (not verb or _KEEP_VERB.match(text[verb[0]:verb[1]])):
@@ -522,6 +531,9 @@ def _is_answer_time(ctx: _Ctx, p: Period, inactive: list[tuple[int, int]]) -> bo
     return any(not any(a <= s[0] < b for a, b in inactive) for s in lx.spans("retention.blockers", text))
 
 
+_ROLLING_WINDOW = re.compile(r"\b(?:within|in|during|over|for|binnen|in|gedurende)\s+(?:any|each|every|a single|elke|iedere|"
+                             r"een willekeurige)\s+(?:given\s+|single\s+|rolling\s+|consecutive\s+|aaneengesloten\s+)?$",
+                             re.IGNORECASE)
 _MINIMUM_BEFORE = re.compile(r"\b(?:at least|a minimum of|minimaal|ten minste|tenminste)\s*$", re.IGNORECASE)
 _KEEP_VERB = re.compile(r"(?:retain|keep|kept|stor|hold|held|archiv|bewa|opgeslagen|opslaan)", re.IGNORECASE)
 
@@ -678,8 +690,8 @@ def _preservation(ctx: _Ctx) -> PreservationClause | None:
         # "Removing a post does not permanently delete it", "het bericht wordt bewaard, maar verborgen voor alle leden"
         return PreservationClause(**ctx.base(), trigger="on_request" if _preservation_request(ctx) else "default",
                                   period=_preservation_period(ctx, kept))
-    strong = lx.spans("preservation.strong_verbs", text)
     idioms = lx.spans("preservation.not_keep", text)
+    strong = [v for v in lx.spans("preservation.strong_verbs", text) if not any(a <= v[0] < b for a, b in idioms)]
     keep = [v for v in lx.spans("preservation.keep_verbs", text) if not any(a <= v[0] < b for a, b in idioms)]
     subject = (lx.has("preservation.subject", text) or lx.has("preservation.subject", ctx.heading)
                or lx.has("preservation.sanction_event", text))
@@ -987,17 +999,40 @@ def _segment_mode(ctx: _Ctx, seg: str) -> CooperationMode | None:
     # Sharing counts as reporting when it follows a suspicion, or is stated as practice about a named crime.
     refers = share and (lx.has("cooperation.suspicion", seg) or (_crimes_in(seg, lx) and not lx.has("cooperation.modal", seg)))
     acts = (lx.has("cooperation.platform_actor", seg) or lx.has("cooperation.passive", seg)
-            or lx.has("cooperation.consequence", seg))
-    # "We geven gegevens door aan de politie als de wet ons daartoe verplicht": passed on only if the law obliges it,
-    # which is a disclosure on a legal duty, not a report on the platform's own initiative. A named crime keeps the
-    # report ("where required by law, we report apparent child exploitation to NCMEC" is the platform's practice).
-    duty_only = lx.has("cooperation.duty_condition", seg) and not _crimes_in(seg, lx)
-    if (report or refers) and not request and not duty_only and not user and acts:
+            or lx.has("cooperation.consequence", seg) or _names_platform(ctx.url, seg))
+    # Handing over only because the law obliges it, with no crime or suspicion named, is disclosure on a legal duty,
+    # not a report of the platform's own: "We geven gegevens door aan de politie als de wet ons daartoe verplicht"
+    # (a condition), or "we are legally obliged to process data (e.g. to pass it on to investigative authorities)" (the
+    # duty before the verb). A named crime keeps the report ("where required by law, we report apparent child
+    # exploitation to NCMEC" is the platform's practice).
+    duty_only = (lx.has("cooperation.duty_condition", seg) and not _crimes_in(seg, lx)) or (
+        not _crimes_in(seg, lx) and not lx.has("cooperation.suspicion", seg)
+        and bool(report + share) and any(d[1] <= min(v[0] for v in report + share)
+                                         for d in lx.spans("cooperation.legal_duty", seg)))
+    if (report or refers) and (own or not request) and not user and acts and not duty_only:
         return "proactive"
     if request or duty_only or lx.has("cooperation.legal_duty", seg) or (coop and not share):
         return "on_request"
     # A bare "report ... police" that the platform does not do itself (a help line listing) says nothing.
     return "discretionary" if share else None
+
+
+@cache
+def _platform_name(url: str) -> re.Pattern[str] | None:
+    """The platform's own name as its host spells it ('guilded' for www.guilded.gg): policies often speak of the platform
+    by name ("Acme will make reports to law enforcement ...") rather than as 'we'."""
+    labels = [p for p in (urlsplit(url).hostname or "").lower().split(".") if p not in ("www", "m", "legal", "policy")]
+    name = labels[-2] if len(labels) >= 2 else ""
+    # the name as a subject: followed by a verb or modal, not the object of a preposition ("users of Acme may ...")
+    return re.compile(rf"(?<!\bof )(?<!\bon )(?<!\bat )(?<!\bto )(?<!\bwith )(?<!\bfrom )(?<!\bby )\b{re.escape(name)}"
+                      r"(?:'s)?\s+(?:will|may|shall|can|could|might|must|has|have|does|reports?|refers?|notifies|shares?"
+                      r"|discloses?|cooperates?|works?|alerts?|contacts?)\b", re.IGNORECASE) if len(name) >= 4 else None
+
+
+def _names_platform(url: str, seg: str) -> bool:
+    """The platform named as the one who acts ("Acme will make reports to ...")."""
+    rx = _platform_name(url)
+    return bool(rx and rx.search(seg))
 
 
 def _reported_by_other(seg: str, lx: Lexicon, verb: tuple[int, int]) -> bool:
@@ -1129,7 +1164,10 @@ def _verbless_mode(ctx: _Ctx, text: str) -> CooperationMode | None:
     lx = ctx.lx
     if any(lx.has(f"cooperation.{v}", text) for v in ("report_verbs", "share_verbs", "cooperate_verbs")):
         return None
-    if ctx.heading and any(lx.has(f"cooperation.{v}", ctx.heading) for v in ("report_verbs", "share_verbs")):
+    # a line that is itself a heading ("C. Competent Authorities") under another heading is no list item taking that
+    # heading's verb
+    if (ctx.heading and not (not ctx.item_start and is_heading(ctx.sentence.text))
+            and any(lx.has(f"cooperation.{v}", ctx.heading) for v in ("report_verbs", "share_verbs"))):
         mode = _segment_mode(ctx, f"{ctx.heading}: {text}")
         if mode:
             return mode

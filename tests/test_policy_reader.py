@@ -1754,3 +1754,77 @@ def test_passing_data_to_the_police_only_if_the_law_obliges_it_is_no_own_initiat
     assert [m for m, _ in modes("Waar de wet dat vereist, melden wij mensenhandel bij de politie.")] == ["proactive"]
     practice = "Vermoedens van uitbuiting melden wij bij de politie, zoals de wet voorschrijft."
     assert [m for m, _ in modes(practice)] == ["proactive"]
+
+
+# ------------------------------------------------------------------------------- holdout18 classes
+
+
+@pytest.mark.parametrize("text", [
+    "Within any twenty-four (24) hour period, the credit stored on your balance may not exceed 500 euros.",
+    "In any 30-day period you may keep no more than ten listings stored as drafts.",
+])
+def test_a_rolling_window_a_limit_is_counted_over_is_no_retention_period(text):
+    assert [d for d, _ in periods(text) if d is not None] == [], text
+
+
+def test_a_period_kept_after_a_window_word_is_still_a_period():
+    assert (365, ("logs",)) in periods("We keep IP addresses for one year, and within that year they are not shared.")
+
+
+def test_content_restored_after_a_copyright_counter_notice_is_no_retention_or_preservation():
+    text = ("The removed video may be put back, or access to it restored, 14 business days after we receive the counter "
+            "notice, unless the rights holder goes to court.")
+    assert [d for d, _ in periods(text) if d is not None] == []
+    assert preserved(text) == []
+
+
+def test_a_ground_for_a_sanction_under_a_heading_that_names_deletion_among_sanctions_is_no_period():
+    text = ("12. Removal of posts, suspension of use and deletion of accounts\n\n"
+            "We may take measures such as the following in these cases:\n\n"
+            "(1) when you break these terms;\n\n(2) when you have not signed in to your profile for 2 years or more.")
+    assert [d for d, _ in periods(text) if d is not None] == []
+
+
+def test_inactivity_under_a_heading_about_deletion_alone_is_still_a_period():
+    text = ("Deleting inactive accounts\n\n"
+            "(1) when you have not signed in to your profile for 2 years or more, your profile is erased.")
+    assert [d for d, _ in periods(text) if d is not None] == [730]
+
+
+def test_the_platform_named_as_the_one_who_reports_is_reporting_on_its_own_initiative():
+    text = ("Hearthly has a zero-tolerance policy against child abuse images and will close the account and make reports "
+            "to the competent police authorities about any member who uploads or spreads them.")
+    found = [(c.mode, c.crimes) for c in clauses(text, CooperationClause, url="https://www.hearthly.example/terms")]
+    assert found == [("proactive", ("child_exploitation",))]
+
+
+def test_the_platform_name_after_a_preposition_is_not_the_one_who_reports():
+    text = "Members of Hearthly can report threats they receive to the police."
+    assert [c.mode for c in clauses(text, CooperationClause, url="https://www.hearthly.example/terms")
+            if c.mode == "proactive"] == []
+
+
+def test_passing_data_to_investigators_because_the_law_obliges_is_disclosure_on_a_legal_duty():
+    text = "Sometimes we are legally obliged to hand over data (for example, to pass it on to investigating authorities)."
+    assert [m for m, _ in modes(text)] == ["on_request"]
+
+
+def test_a_legal_duty_to_report_a_named_crime_is_still_reporting():
+    assert [m for m, _ in modes("We are legally required to report child sexual abuse material to NCMEC.")] == [
+        "proactive"]
+
+
+def test_a_heading_line_under_a_heading_about_sharing_is_no_list_item_that_shares():
+    text = ("ii. Posts about you that are shared or forwarded by others\n\n"
+            "People who see your posts can forward them to others.\n\n"
+            "C. Public Authorities\n\n"
+            "We may hand some of your data to public bodies when the law requires it.")
+    assert [m for m, _ in modes(text) if m == "proactive"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Either party may ask a court for interim relief to preserve the status quo while the arbitration runs.",
+    "Protecting the files you store with us shapes how we answer requests from the police.",
+])
+def test_an_injunction_for_the_status_quo_and_data_the_user_stores_are_no_preservation(text):
+    assert preserved(text) == [], text
