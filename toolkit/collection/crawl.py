@@ -69,6 +69,7 @@ from toolkit.collection.context import MAX_LANES, ProbeContext
 from toolkit.collection.documents import MAX_DOCUMENTS, fetch_document, policy_pdf, read_pdf
 from toolkit.collection.guard import WriteGuard, acting_link
 from toolkit.collection.interact import (
+    reveal_lazy_sections,
     PAGE_SUFFIX,
     click_mark,
     find_controls,
@@ -784,6 +785,7 @@ class Collector:
         return True
 
     async def _extract(self, page: Page, record: PageRecord, cand: _Candidate) -> None:
+        await reveal_lazy_sections(page)  # sections drawn only when scrolled near (seller box, report button)
         inv = await page_inventory(page, self.site, self._scrub)
         if cand.hint is None and page.url.startswith("http") and not self._on_platform(page.url):
             raise _LeftPlatform(urlsplit(page.url).hostname or page.url)  # a late refresh or script sent it away

@@ -25,6 +25,7 @@ from toolkit.collection.browser import guard_of, quiet, settle
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard, acting_link
 from toolkit.collection.interact import (
+    reveal_lazy_sections,
     SITE_WIDE,
     activate,
     click_mark,
@@ -114,6 +115,8 @@ async def _follow(context: ProbeContext, ctx, url: str, n: int) -> ReportAttempt
         controls = await _report_controls(page, url)
         attempt.hidden_controls = len(await _report_controls(page, url, visible_only=False)) - len(controls)
         clicks = 0
+        if not controls and await reveal_lazy_sections(page):
+            controls = await _report_controls(page, url)  # drawn only once the visitor scrolls near the bottom
         if not controls:
             controls = await _wait_for_late_controls(page, url)
         if not controls:
