@@ -25,7 +25,7 @@ SHORT_PAGE = "<!DOCTYPE html><html><body><p>Nothing below the fold.</p></body></
 
 
 async def test_a_section_drawn_on_scrolling_is_in_the_page_afterwards(browser_session):
-    ctx = await browser_session.new_context()
+    ctx, _events = await browser_session.new_context()
     try:
         page = await ctx.new_page()
         await page.set_content(LAZY_PAGE)
@@ -38,7 +38,7 @@ async def test_a_section_drawn_on_scrolling_is_in_the_page_afterwards(browser_se
 
 
 async def test_a_short_page_is_left_alone(browser_session):
-    ctx = await browser_session.new_context()
+    ctx, _events = await browser_session.new_context()
     try:
         page = await ctx.new_page()
         await page.set_content(SHORT_PAGE)
