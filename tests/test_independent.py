@@ -89,6 +89,7 @@ LEVELS = {
     "tweedelente": ({"AGE": 5, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "lanternrow": ({"AGE": 1, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 0, "HELP": 0, "TERMS": 2}, "E"),
     "zwerm": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
+    # OpulentMatch's only report route is an "Actions" select with "Go": three clicks to a form with one category
     "opulentmatch": ({"AGE": 2, "REPORT": 3, "CONTACT": 2, "EVIDENCE": 2, "HELP": 0, "TERMS": 2}, "D"),
     # Brightlot's report button is drawn only when the visitor scrolls near the bottom: REPORT 5 needs it on every item
     "brightlot": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 3, "HELP": 4, "TERMS": 4}, "A"),
@@ -102,12 +103,7 @@ LEVELS = {
 # Hangplek's REPORT-03 (and so its REPORT level) is the same question: its truth counts the member profiles as items,
 # and reporting a profile needs a login (fail); the collector reads the stories as the items and the profiles beside
 # them as other pages, and every story and message can be reported logged out (pass). README, round ten.
-# OpulentMatch's REPORT-02, -05 and -06 (round fifteen): its only report route is an "Actions" <select> in a GET form
-# with a "Go" button; the report probe reads that form as the report form (one click, the select's options as the
-# reasons) instead of choosing the option and following the form to the report page. Left for the collector (README).
-KNOWN_MISSES: set[tuple[str, str]] = {("chatterbox", "REPORT-01"), ("hangplek", "REPORT-03"), ("hangplek", "REPORT"),
-                                      ("opulentmatch", "REPORT-02"), ("opulentmatch", "REPORT-05"),
-                                      ("opulentmatch", "REPORT-06")}
+KNOWN_MISSES: set[tuple[str, str]] = {("chatterbox", "REPORT-01"), ("hangplek", "REPORT-03"), ("hangplek", "REPORT")}
 
 
 @pytest.fixture(scope="module")

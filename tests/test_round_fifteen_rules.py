@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checks import age
+from toolkit.collection.report_probe import report_action
 from safehaven.bundle import Bundle
 from tests.bundles import field, form, make_bundle, page
 
@@ -47,3 +48,18 @@ def test_verifying_a_phone_number_is_no_identity_check():
     assert not age._verification("You need a verified number to put listings online.")
     assert not age._verification("Each poster verifies a mobile number with a code.")
     assert age._verification("Each poster verifies their identity with a passport.")
+
+
+# ------------------------------------------------------------------ REPORT: an action list with a "Go" button
+
+
+def test_the_report_action_of_an_action_list_is_chosen():
+    options = [{"value": "", "text": "-- pick one --"}, {"value": "save", "text": "Save to my list"},
+               {"value": "mute", "text": "Mute this seller"}, {"value": "flag", "text": "Report this person"}]
+    assert report_action(options)["value"] == "flag"
+
+
+def test_a_list_of_only_reasons_or_without_a_report_action_is_no_action_list():
+    assert report_action([{"value": "", "text": "Choose"}, {"value": "a", "text": "Save"},
+                          {"value": "b", "text": "Share"}]) is None
+    assert report_action([{"value": "", "text": "Choose"}, {"value": "r", "text": "Report this person"}]) is None
