@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from checks import age
-from toolkit.collection.report_probe import report_action
 from safehaven.bundle import Bundle
 from tests.bundles import field, form, make_bundle, page
+from toolkit.collection.report_probe import report_action
 
 SITE = "https://example.test"
 

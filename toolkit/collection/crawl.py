@@ -69,7 +69,6 @@ from toolkit.collection.context import MAX_LANES, ProbeContext
 from toolkit.collection.documents import MAX_DOCUMENTS, fetch_document, policy_pdf, read_pdf
 from toolkit.collection.guard import WriteGuard, acting_link
 from toolkit.collection.interact import (
-    reveal_lazy_sections,
     PAGE_SUFFIX,
     click_mark,
     find_controls,
@@ -77,6 +76,7 @@ from toolkit.collection.interact import (
     map_strings,
     name_template,
     page_inventory,
+    reveal_lazy_sections,
 )
 from toolkit.collection.report_probe import probe_reporting
 from toolkit.collection.signup_probe import probe_signup

@@ -25,7 +25,6 @@ from toolkit.collection.browser import guard_of, quiet, settle
 from toolkit.collection.context import ProbeContext
 from toolkit.collection.guard import WriteGuard, acting_link
 from toolkit.collection.interact import (
-    reveal_lazy_sections,
     SITE_WIDE,
     activate,
     click_mark,
@@ -35,6 +34,7 @@ from toolkit.collection.interact import (
     item_template,
     menu_triggers,
     page_inventory,
+    reveal_lazy_sections,
     state_after_click,
     visible_forms,
 )
@@ -407,8 +407,8 @@ ACTION_LIST_JS = """(mark) => {
   const form = sel && sel.form;
   if (!form || (form.getAttribute('method') || 'get').toLowerCase() !== 'get') return null;
   if (form.querySelectorAll('select').length !== 1) return null;
-  if (form.querySelector('textarea, input[type=radio], input[type=checkbox], input[type=text], input[type=email], input:not([type])'))
-    return null;
+  const writes = 'textarea, input[type=radio], input[type=checkbox], input[type=text], input[type=email], input:not([type])';
+  if (form.querySelector(writes)) return null;
   return Array.from(sel.options).map((o) => ({value: o.value, text: (o.textContent || '').trim()}));
 }"""
 
