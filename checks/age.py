@@ -457,7 +457,7 @@ def advertisers_verified(bundle: Bundle) -> Finding:
     if not pages:
         return finding(cid, "not_assessed", msg(N_("No policy, help or signup page was found to learn how advertisers "
                                                    "are checked.")))
-    required, optional, unclear, strong = [], [], [], []
+    required, optional, unclear, strong, optional_strong = [], [], [], [], []
     for page in pages:
         said = _sentences(bundle.text(page))
         for i, sentence in enumerate(said):
@@ -482,8 +482,12 @@ def advertisers_verified(bundle: Bundle) -> Finding:
             bucket = {"required": required, "optional": optional, "unclear": unclear}.get(kind)
             if bucket is not None and quote not in bucket:
                 bucket.append(quote)
-            if kind and strong_method(window) and quote not in strong:
-                strong.append(quote)
+            if kind and strong_method(window):
+                # a strong method named only where the check is optional or a badge ("Get the Verified badge: record
+                # a selfie video") does not make another statement's required step strong
+                target = optional_strong if kind == "optional" else strong
+                if quote not in target:
+                    target.append(quote)
     for bucket in (required, optional, unclear, strong):  # sentences that say it all by themselves first
         bucket.sort(key=lambda q: (not (lexicon.has(q.text, "age", "advertiser") and _verification(q.text)),
                                    -len(q.text)))
@@ -499,14 +503,15 @@ def advertisers_verified(bundle: Bundle) -> Finding:
                                            "liveness check (or bank ID) before they can publish, as the platform "
                                            "states.")), basis="stated", quotes=quotes)
     if required or optional or unclear or observed:
-        what = (msg(N_("an ID check without a liveness or bank-ID step")) if required or unclear else
-                msg(N_("an ID check that is optional, only on doubt, or a badge"))
+        what = (msg(N_("an ID check without a liveness or bank-ID step")) if (required or unclear) and not optional_strong
+                else msg(N_("an ID check that is optional, only on doubt, or a badge"))
                 if optional else
+                msg(N_("an ID check without a liveness or bank-ID step")) if required or unclear else
                 msg(N_("an ID upload at signup")))
         return finding(cid, "partial", msg(N_("Advertisers meet {what}, not a required ID and liveness check before "
                                               "publishing."), what=what),
                        basis="stated" if required or optional or unclear else "observed",
-                       quotes=(required or optional or unclear)[:3],
+                       quotes=((optional_strong + optional) if optional_strong else (required or optional or unclear))[:3],
                        evidence=[_page_ev(observed)] if observed else [])
     # Nothing said of ID checks, but every member meets an age estimation (or stronger) at signup before they can
     # post: their age is checked, their identity is not.

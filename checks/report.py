@@ -790,6 +790,9 @@ def _probe_missing(cid: str, bundle: Bundle, probe: ReportProbe | None = None) -
 _STEPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^the age gate came back and was passed again$"), N_("the age gate came back and was passed again")),
     (re.compile(r"^opened the menu '(?P<name>.*)'$"), N_("opened the menu '{name}'")),
+    (re.compile(r"^chose '(?P<option>.*)' in the list '(?P<name>.*)'$"), N_("chose '{option}' in the list '{name}'")),
+    (re.compile(r"^pressed the list's button \(a GET form: a link, nothing written\)$"),
+     N_("pressed the list's button (a GET form: a link, nothing written)")),
     (re.compile(r"^pointed at the item, which shows its hidden toolbar \(no click\)$"),
      N_("pointed at the item, which shows its hidden toolbar (no click)")),
     (re.compile(r"^no report control found$"), N_("no report control found")),

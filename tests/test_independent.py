@@ -95,6 +95,10 @@ LEVELS = {
     "zwerm": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 4, "HELP": 4, "TERMS": 4}, "A"),
     "emberhall": ({"AGE": 0, "REPORT": 3, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 0}, "E"),
     "dienstenplein": ({"AGE": 1, "REPORT": 1, "CONTACT": 0, "EVIDENCE": 1, "HELP": 0, "TERMS": 2}, "D"),
+    # OpulentMatch's only report route is an "Actions" select with "Go": three clicks to a form with one category
+    "opulentmatch": ({"AGE": 2, "REPORT": 3, "CONTACT": 2, "EVIDENCE": 2, "HELP": 0, "TERMS": 2}, "D"),
+    # Brightlot's report button is drawn only when the visitor scrolls near the bottom: REPORT 5 needs it on every item
+    "brightlot": ({"AGE": 2, "REPORT": 5, "CONTACT": 4, "EVIDENCE": 3, "HELP": 4, "TERMS": 4}, "A"),
 }
 # Misses left, each explained in README.md; any other mismatch fails the test, and so does a known miss that is
 # right now (Praatcafé's REPORT-06, its rules topic's "stuur de moderator een PB", is read since 1 December).

@@ -76,6 +76,7 @@ from toolkit.collection.interact import (
     map_strings,
     name_template,
     page_inventory,
+    reveal_lazy_sections,
 )
 from toolkit.collection.report_probe import probe_reporting
 from toolkit.collection.signup_probe import probe_signup
@@ -784,6 +785,7 @@ class Collector:
         return True
 
     async def _extract(self, page: Page, record: PageRecord, cand: _Candidate) -> None:
+        await reveal_lazy_sections(page)  # sections drawn only when scrolled near (seller box, report button)
         inv = await page_inventory(page, self.site, self._scrub)
         if cand.hint is None and page.url.startswith("http") and not self._on_platform(page.url):
             raise _LeftPlatform(urlsplit(page.url).hostname or page.url)  # a late refresh or script sent it away

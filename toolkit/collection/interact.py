@@ -349,3 +349,34 @@ def is_report_form(form: Form) -> bool:
 def _login_words(text: str, url: str) -> bool:
     path = " ".join(re.split(r"[/_.\-?=&]+", route_split(url).path))
     return lexicon.has(path, "roles", "login") or (lexicon.has(text[:3000], "report", "login_wall") and len(text) < 4000)
+
+
+# Sections a page draws only when the visitor scrolls near them (an IntersectionObserver on the bottom of an item page:
+# the seller box, the safety notice, the report button): scroll to the bottom once, give the observers two frames
+# and a moment, and scroll back. True when the page changed (more elements, or a new height).
+REVEAL_LAZY_JS = """async () => {
+  const root = document.documentElement;
+  if (!root) return false;
+  const h0 = root.scrollHeight, n0 = document.getElementsByTagName('*').length;
+  if (h0 <= window.innerHeight + 40) return false;
+  const x0 = window.scrollX, y0 = window.scrollY;
+  window.scrollTo(0, h0);
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await new Promise(r => setTimeout(r, 120));
+  const changed = document.getElementsByTagName('*').length !== n0 || root.scrollHeight !== h0;
+  window.scrollTo(x0, y0);
+  return changed;
+}"""
+
+
+async def reveal_lazy_sections(page: Page, wait_ms: int = 1200) -> bool:
+    """Scroll to the bottom of the page and back so that sections drawn on scrolling are in the DOM; when something
+    appeared, wait (at most `wait_ms`) until the page is quiet. Never clicks, never submits."""
+    try:
+        changed = bool(await bounded(page.evaluate(REVEAL_LAZY_JS), 5, "scrolling the page"))
+    except (PlaywrightError, TimeoutError) as exc:
+        log.info("could not scroll %s: %s", page.url[:120], short_error(exc))
+        return False
+    if changed:
+        await quiet(page, wait_ms, quiet_ms=250)
+    return changed

@@ -35,6 +35,7 @@ from toolkit.collection.interact import (
     menu_triggers,
     page_inventory,
     reveal_by_pointing,
+    reveal_lazy_sections,
     state_after_click,
     visible_forms,
 )
@@ -115,6 +116,8 @@ async def _follow(context: ProbeContext, ctx, url: str, n: int) -> ReportAttempt
         controls = await _report_controls(page, url)
         attempt.hidden_controls = len(await _report_controls(page, url, visible_only=False)) - len(controls)
         clicks = 0
+        if not controls and await reveal_lazy_sections(page):
+            controls = await _report_controls(page, url)  # drawn only once the visitor scrolls near the bottom
         if not controls:
             controls = await _wait_for_late_controls(page, url)
         if not controls:
@@ -149,6 +152,34 @@ async def _walk(context: ProbeContext, page: Page, control: dict, clicks: int, a
     while clicks < MAX_CLICKS:
         href = control.get("href") or ""
         clicks += 1
+        if control.get("in_form") and control.get("tag") == "select":
+            went = await _choose_report_action(page, control)
+            if went is not None:
+                # An "Actions" list (favourite, hide, report) in a GET form with "Go": a menu, not a report form.
+                # Opening the list was the click counted above; choosing the report action and "Go" are two more.
+                clicks += 1
+                attempt.steps.append(f"chose '{went}' in the list '{control['name'][:60]}'")
+                attempt.steps.append("pressed the list's button (a GET form: a link, nothing written)")
+                before, before_url = await visible_forms(page, context.site), page.url
+                await _submit_select_form(page, control)
+                await settle(page, context.revisit_settle_ms)
+                clicks += 1
+                state = await state_after_click(page, context.site, before, before_url)
+                if state in ("form", "login"):
+                    attempt.outcome, attempt.clicks, attempt.outcome_url = state, clicks, page.url
+                    if state == "form":
+                        attempt.form = await _best_form(page, context.site)
+                        # the form has a page of its own here: what that page says beside it counts as a dialog's would
+                        attempt.outcome_text = await _dialog_text(page) or await _form_page_text(page)
+                    attempt.steps.append("a report form opened" if state == "form" else
+                                         "a login wall stands before the form")
+                    attempt.outcome_screenshot = await _shot(context, page, None, f"{n:02d}-{state}")
+                    return
+                nxt = await _report_controls(page, page.url)
+                if not nxt:
+                    break
+                control = nxt[0]
+                continue
         if control.get("in_form"):
             # A one-click or select-based inline report form: inspected where it stands, never submitted.
             form = await _form_by_mark(page, context.site, control["in_form"])
@@ -416,3 +447,64 @@ async def _shot_of_control(context: ProbeContext, page: Page, control: dict, nam
     path = context.save_evidence(f"probes/report/{name}.jpg", data)
     shot_box = Box(x=box["x"], y=box["y"] - scroll_y, width=box["width"], height=box["height"]) if box else None
     return path, shot_box
+
+
+# A select in a GET form that is a list of actions on the item ("Add to favourites", "Hide", "Report member") with a
+# "Go" button: no text to write, no other field to fill. Its options, and whether the form qualifies.
+ACTION_LIST_JS = """(mark) => {
+  const sel = document.querySelector('select[data-safehaven-mark="' + mark + '"]');
+  const form = sel && sel.form;
+  if (!form || (form.getAttribute('method') || 'get').toLowerCase() !== 'get') return null;
+  if (form.querySelectorAll('select').length !== 1) return null;
+  const writes = 'textarea, input[type=radio], input[type=checkbox], input[type=text], input[type=email], input:not([type])';
+  if (form.querySelector(writes)) return null;
+  return Array.from(sel.options).map((o) => ({value: o.value, text: (o.textContent || '').trim()}));
+}"""
+
+
+def report_action(options: list[dict]) -> dict | None:
+    """The one option of an action list that reports the item, when the others are other actions (not reasons):
+    exactly one option names a report, and at least one other option is a real choice."""
+    pattern = re.compile(control_pattern(), re.I)
+    reporting = [o for o in options if o.get("value") and pattern.search(o.get("text") or "")]
+    others = [o for o in options if o.get("value") and o not in reporting]
+    return reporting[0] if len(reporting) == 1 and others else None
+
+
+async def _choose_report_action(page: Page, control: dict) -> str | None:
+    """Choose the report action of an action list (see ACTION_LIST_JS); its text, or None when it is no such list."""
+    try:
+        options = await page.evaluate(ACTION_LIST_JS, control["mark"])
+        option = report_action(options or [])
+        if option is None:
+            return None
+        await page.select_option(f"select[data-safehaven-mark='{control['mark']}']", value=option["value"], timeout=3000)
+    except PlaywrightError:
+        return None
+    return option["text"]
+
+
+async def _submit_select_form(page: Page, control: dict) -> None:
+    """Press the action list's own button (a GET form, so the guard lets it through as a link) and wait for the page."""
+    sel = f"select[data-safehaven-mark='{control['mark']}']"
+    try:
+        async with page.expect_navigation(timeout=8000):
+            await page.evaluate("(s) => { const f = document.querySelector(s).form; "
+                                "f.requestSubmit ? f.requestSubmit() : f.submit(); }", sel)
+    except PlaywrightError:
+        return
+    try:  # a page that forwards at once (a meta refresh, a script) to the form
+        await page.wait_for_load_state("load", timeout=3000)
+        await page.wait_for_timeout(300)
+        await page.wait_for_load_state("load", timeout=3000)
+    except PlaywrightError:
+        pass
+
+
+async def _form_page_text(page: Page) -> str:
+    """The visible text of a report form's own page (its main part when it marks one), clipped."""
+    try:
+        text = await page.evaluate("() => ((document.querySelector('main, [role=main]') || document.body).innerText || '')")
+    except PlaywrightError:
+        return ""
+    return clean_text(text or "").strip()[:4000]
