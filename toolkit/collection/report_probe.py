@@ -364,43 +364,35 @@ async def _wait_for_late_controls(page: Page, item_url: str, wait_ms: int = 2500
     return []
 
 
-# The visible text of open dialogs that hold a form (also inside open shadow roots), where a report form that opens over the item
-# page usually stands with its own words on what happens next.
-DIALOG_TEXT_JS = """() => {
+# The visible text of each open dialog or popover (also inside open shadow roots), outermost only; with `formsOnly`,
+# only those that hold a form, where a report form that opens over the item page stands with its own words on what
+# happens next.
+DIALOGS_JS = """(formsOnly) => {
   const sel = 'dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true], [popover]:popover-open';
   const out = [];
   const visible = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
   const walk = root => {
     for (const el of root.querySelectorAll(sel))
-      if (visible(el) && el.querySelector('form, input, select, textarea') && !out.some(o => o.contains(el))) out.push(el);
+      if (visible(el) && (!formsOnly || el.querySelector('form, input, select, textarea')) && !out.some(o => o.contains(el)))
+        out.push(el);
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
   };
   walk(document);
-  return out.map(el => el.innerText || '').join('\\n').slice(0, 4000);
+  return out.map(el => el.innerText || '');
 }"""
 
 
-# The text of every open dialog (also inside open shadow roots), with or without a form.
-OPEN_DIALOGS_JS = """() => {
-  const sel = 'dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]';
-  const out = [];
-  const visible = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
-  const walk = root => {
-    for (const el of root.querySelectorAll(sel)) if (visible(el)) out.push((el.innerText || '').slice(0, 2000));
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-  };
-  walk(document);
-  return out;
-}"""
+async def _dialog_texts(page: Page, forms_only: bool) -> list[str]:
+    try:
+        return [clean_text(t).strip() for t in await page.evaluate(DIALOGS_JS, forms_only) or []]
+    except PlaywrightError:
+        return []
 
 
 async def _open_dialogs(page: Page) -> list[str]:
-    try:
-        return [clean_text(t).strip() for t in await page.evaluate(OPEN_DIALOGS_JS) or []]
-    except PlaywrightError:
-        return []
+    """The text of every open dialog, with or without a form."""
+    return [t[:2000] for t in await _dialog_texts(page, False)]
 
 
 async def _asks_to_log_in(page: Page, before: set[str]) -> bool:
@@ -411,10 +403,7 @@ async def _asks_to_log_in(page: Page, before: set[str]) -> bool:
 
 async def _dialog_text(page: Page) -> str:
     """What the open dialog around a report form says (empty when the form is not in a dialog)."""
-    try:
-        return clean_text(await page.evaluate(DIALOG_TEXT_JS) or "").strip()
-    except PlaywrightError:
-        return ""
+    return "\n".join(await _dialog_texts(page, True))[:4000].strip()
 
 
 async def _best_form(page: Page, site: str) -> Form | None:
